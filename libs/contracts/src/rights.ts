@@ -1,0 +1,49 @@
+/**
+ * The one catalog of rights. Rights are capabilities ("may manage staff"); what a person sees of a
+ * particular order, task or inquiry is decided by the resource rules on top of them.
+ * The permissions service is the authority that evaluates them; the gateway names one per route.
+ */
+export const RIGHTS = {
+  'auth.login': 'Sign in. Barring a group from login takes this away from all its members.',
+  'staff.read': 'See the staff registry.',
+  'staff.manage': 'Create, change, delete employees and grant them login access.',
+  'groups.manage': 'Create and change groups, their rights and members; grant or deny single rights to people.',
+  'permissions.manage': 'Set per-status access levels and the closed-order flag.',
+  'permissions.explain': 'Ask why a person may or may not do something.',
+  'workflows.manage': 'Create and change workflows and their statuses.',
+  'orders.read': 'See orders (further limited by status access levels).',
+  'orders.create': 'Create orders.',
+  'orders.update': 'Change order fields other than the status.',
+  'orders.transfer': 'Transfer an order to another department it can see.',
+  'orders.transfer-anywhere': 'Transfer an order to any department.',
+  'departments.all': 'See items of every department.',
+  'branches.all': 'Access every branch.',
+  'directory.read': 'See branches, departments, contacts and companies.',
+  'directory.manage': 'Change branches, departments, channels, contacts and companies.',
+  'tasks.create': 'Create tasks.',
+  'tasks.read-department': 'See every task of its departments.',
+  'chats.internal': 'Take part in internal chats.',
+  'inquiries.assignable': 'Can be assigned client inquiries.',
+  'inquiries.own-reception': 'May set its own reception mode.',
+  'inquiries.admin': 'Chat administrator: sees, answers and reassigns inquiries of its branches.',
+  'inquiries.assign-other-branches': 'May reassign an inquiry to an employee of a branch it cannot access.',
+} as const;
+
+export type Right = keyof typeof RIGHTS;
+
+export const RIGHT_NAMES = Object.keys(RIGHTS) as Right[];
+
+export function isRight(value: unknown): value is Right {
+  return typeof value === 'string' && Object.hasOwn(RIGHTS, value);
+}
+
+/** The groups every tenant starts with, and their rights. */
+export const DEFAULT_GROUPS: ReadonlyArray<{ key: 'administrator' | 'employee' | 'client'; name: string; rights: Right[] }> = [
+  { key: 'administrator', name: 'Administrator', rights: RIGHT_NAMES },
+  {
+    key: 'employee',
+    name: 'Employee',
+    rights: ['auth.login', 'staff.read', 'orders.read', 'orders.create', 'orders.update', 'orders.transfer', 'directory.read', 'tasks.create', 'chats.internal', 'inquiries.assignable', 'inquiries.own-reception'],
+  },
+  { key: 'client', name: 'Client', rights: ['auth.login', 'orders.read', 'orders.create', 'tasks.create'] },
+];

@@ -1,0 +1,98 @@
+import type { Page } from '@warden/kernel';
+import type { PersonKind } from '../events/identity.events';
+
+export const SYSTEM_STATUSES = ['no_access', 'online', 'offline', 'deleted'] as const;
+export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
+
+export interface TenantView {
+  id: string;
+  slug: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface StaffView {
+  id: string;
+  kind: PersonKind;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  fullName: string;
+  phone: string | null;
+  position: string | null;
+  email: string;
+  systemStatus: SystemStatus;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface PersonFields {
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+  phone?: string | null;
+  position?: string | null;
+  email: string;
+}
+
+export interface CreateTenantData {
+  slug: string;
+  name: string;
+  administrator: PersonFields & { password: string };
+}
+
+export interface CreateStaffData extends PersonFields {
+  /** Grants login access with this password; without it the employee is `no_access`. */
+  password?: string;
+  groupIds: string[];
+}
+
+export interface UpdateStaffData {
+  personId: string;
+  changes: Partial<PersonFields>;
+  /** `{ enabled: true, password }` grants access, `{ enabled: false }` takes it away. */
+  access?: { enabled: boolean; password?: string };
+}
+
+export interface ListStaffData {
+  status?: SystemStatus;
+  search?: string;
+  includeDeleted?: boolean;
+  cursor?: string;
+  limit: number;
+}
+
+export interface TokenPair {
+  tokenType: 'Bearer';
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: string;
+}
+
+/** The claims of an access token, as the gateway reads them. */
+export interface AccessTokenClaims {
+  sub: string;
+  tid: string;
+  /** Tenant slug, for display only. */
+  tsl: string;
+  kind: PersonKind;
+  /** The session family, revoked as a whole on logout or refresh-token reuse. */
+  sid: string;
+}
+
+export interface IdentityRpc {
+  'identity.tenants.create': { request: CreateTenantData; response: { tenant: TenantView; administrator: StaffView } };
+  'identity.staff.list': { request: ListStaffData; response: Page<StaffView> };
+  'identity.staff.get': { request: { personId: string }; response: StaffView };
+  'identity.staff.create': { request: CreateStaffData; response: StaffView };
+  'identity.staff.update': { request: UpdateStaffData; response: StaffView };
+  'identity.staff.delete': { request: { personId: string }; response: StaffView };
+  'identity.auth.login': { request: { tenant: string; email: string; password: string }; response: TokenPair };
+  'identity.auth.refresh': { request: { refreshToken: string }; response: TokenPair };
+  'identity.auth.logout': { request: { sessionId: string }; response: { loggedOut: true } };
+  'identity.presence.heartbeat': { request: { sessionId: string }; response: { presence: 'online' } };
+}

@@ -1,0 +1,87 @@
+import type { Right } from '../rights';
+
+/** What a check is about, beyond the right itself (an order in a status, a target status, ...). */
+export interface ResourceRef {
+  type: string;
+  [attribute: string]: string | number | boolean | null | undefined;
+}
+
+export interface CheckData {
+  personId: string;
+  action: Right | string;
+  resource?: ResourceRef;
+}
+
+/** One step of the reasoning behind a decision, in the order it was applied. */
+export interface DecisionStep {
+  rule: string;
+  effect: 'allow' | 'deny' | 'none';
+  detail: string;
+}
+
+export interface Decision {
+  allowed: boolean;
+  /** Machine-readable reason, e.g. `RIGHT.NOT_GRANTED`, `LOGIN.GROUP_BARRED`, `ALLOWED.GROUP`. */
+  code: string;
+  /** A sentence a person can read. */
+  reason: string;
+  /** The tenant's policy version the decision was made under. */
+  policyVersion: number;
+}
+
+export interface Explanation extends Decision {
+  steps: DecisionStep[];
+}
+
+/** Returned by every call that changes policy, so the gateway can drop stale decisions first. */
+export interface PolicyChange {
+  policyVersion: number;
+  /** null: anyone in the tenant may be affected. */
+  affectedPersonIds: string[] | null;
+}
+
+export interface GroupView {
+  id: string;
+  name: string;
+  /** `administrator`, `employee`, `client` for the groups every tenant starts with. */
+  systemKey: string | null;
+  rights: Right[];
+  loginBarred: boolean;
+  memberCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GroupRef {
+  id: string;
+  name: string;
+}
+
+export interface RightOverride {
+  right: Right;
+  effect: 'allow' | 'deny';
+}
+
+export interface PermissionsRpc {
+  'permissions.check': { request: CheckData; response: Decision };
+  'permissions.explain': { request: CheckData; response: Explanation };
+  'permissions.tenants.provision': { request: { administratorId: string }; response: { groups: GroupView[] } };
+  'permissions.groups.list': { request: Record<string, never>; response: GroupView[] };
+  'permissions.groups.get': { request: { groupId: string }; response: GroupView & { memberIds: string[] } };
+  'permissions.groups.create': { request: { name: string; rights: Right[]; loginBarred?: boolean }; response: GroupView };
+  'permissions.groups.update': {
+    request: { groupId: string; name?: string; rights?: Right[]; loginBarred?: boolean };
+    response: { group: GroupView; policy: PolicyChange };
+  };
+  'permissions.groups.members.add': { request: { groupId: string; personIds: string[] }; response: { group: GroupView; policy: PolicyChange } };
+  'permissions.groups.members.remove': { request: { groupId: string; personIds: string[] }; response: { group: GroupView; policy: PolicyChange } };
+  /** Groups of each person, for composing staff views. */
+  'permissions.memberships.of': { request: { personIds: string[] }; response: Record<string, GroupRef[]> };
+  /** Makes a person's groups exactly these (empty = the tenant's Employee group). */
+  'permissions.memberships.set': { request: { personId: string; groupIds: string[] }; response: { groups: GroupRef[]; policy: PolicyChange } };
+  'permissions.overrides.list': { request: { personId: string }; response: RightOverride[] };
+  'permissions.overrides.set': {
+    request: { personId: string; right: Right; effect: 'allow' | 'deny' | null };
+    response: { overrides: RightOverride[]; policy: PolicyChange };
+  };
+}

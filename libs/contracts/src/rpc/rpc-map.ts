@@ -1,0 +1,19 @@
+import type { IdentityRpc } from './identity.rpc';
+import type { PermissionsRpc } from './permissions.rpc';
+
+/**
+ * Every request-reply message: subject (without the `rpc.` prefix) -> request data and response.
+ * The BusClient is typed by this map, so a gateway call and its service handler cannot drift apart.
+ * Each service's RPC interface lives in its own file and is listed here.
+ */
+export interface RpcMap extends IdentityRpc, PermissionsRpc {
+  'identity.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
+  'permissions.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
+  'directory.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
+  'workflow.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
+  'inquiries.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
+}
+
+export type RpcName = keyof RpcMap;
+export type RpcRequestData<K extends RpcName> = RpcMap[K]['request'];
+export type RpcResponse<K extends RpcName> = RpcMap[K]['response'];

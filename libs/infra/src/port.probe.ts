@@ -1,0 +1,56 @@
+import { connect, createServer } from 'node:net';
+
+/** True when something accepts a TCP connection on host:port within `timeoutMs`. */
+export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (open: boolean): void => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export interface WaitForPortOptions {
+  timeoutMs: number;
+  intervalMs?: number;
+  /** Polled between attempts; a returned message aborts the wait (e.g. "the server process exited"). */
+  abortReason?: () => string | undefined;
+}
+
+export async function waitForPort(host: string, port: number, options: WaitForPortOptions): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    if (await isPortOpen(host, port, 250)) return;
+    const reason = options.abortReason?.();
+    if (reason) throw new Error(reason);
+    if (Date.now() > deadline) throw new Error(`nothing accepted connections on ${host}:${port} within ${options.timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
+  }
+}
+
+function tryListen(host: string, port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen({ host, port, exclusive: true }, () => {
+      const address = server.address();
+      const bound = typeof address === 'object' && address ? address.port : undefined;
+      server.close(() => resolve(bound));
+    });
+  });
+}
+
+/**
+ * `preferred` when it is free on `host`, otherwise a port the OS hands out. Another process may still take it
+ * before the caller binds it; for a developer machine that race is acceptable.
+ */
+export async function findFreePort(preferred?: number, host = '127.0.0.1'): Promise<number> {
+  if (preferred !== undefined && (await tryListen(host, preferred)) === preferred) return preferred;
+  const port = await tryListen(host, 0);
+  if (port === undefined) throw new Error(`could not find a free TCP port on ${host}`);
+  return port;
+}

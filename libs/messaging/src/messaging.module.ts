@@ -1,0 +1,66 @@
+import { Inject, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { BusClient, BUS_CLIENT_PROXY } from './bus.client';
+import { EventSubscriber } from './event.subscriber';
+import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
+import type { MessagingOptions } from './messaging.options';
+import { connectToNats, ensureEventStream } from './nats.connection';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxWriter } from './outbox.writer';
+
+class NatsConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(NATS_CONNECTION) private readonly connection: NatsConnection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.drain().catch(() => this.connection.close());
+  }
+}
+
+/** The NATS connection (with the event stream ensured) and the request-reply client. No database needed. */
+@Module({})
+export class BusModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: BusModule,
+      global: true,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        {
+          provide: NATS_CONNECTION,
+          useFactory: async () => {
+            const connection = await connectToNats(options.natsUrl, options.service);
+            await ensureEventStream(connection);
+            return connection;
+          },
+        },
+        {
+          provide: BUS_CLIENT_PROXY,
+          useFactory: () =>
+            ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [options.natsUrl], name: `${options.service}-client` } }),
+        },
+        NatsConnectionCloser,
+        BusClient,
+      ],
+      exports: [MESSAGING_OPTIONS, NATS_CONNECTION, BusClient],
+    };
+  }
+}
+
+/**
+ * The bus plus the outbox (writer and relay) and durable event subscriptions with an inbox.
+ * Requires a TypeORM DataSource in the importing application (see PersistenceModule).
+ */
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [BusModule.forRoot(options)],
+      providers: [OutboxWriter, OutboxRelay, EventSubscriber],
+      exports: [BusModule, OutboxWriter, OutboxRelay, EventSubscriber],
+    };
+  }
+}

@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
+import type { MessagingOptions } from './messaging.options';
+import { outboxChannel } from './messaging.tables';
+
+const BATCH_SIZE = 100;
+
+interface OutboxRow {
+  id: string;
+  subject: string;
+  event: unknown;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream, oldest first, each with `Nats-Msg-Id` = event id so a
+ * row published twice (crash after publish, before marking) is stored once. Wakes on LISTEN/NOTIFY
+ * and also polls, so a lost notification or a broker outage only delays events.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener: Client | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private running = false;
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (process.env.OUTBOX_RELAY === 'off') {
+      this.logger.warn('Outbox relay disabled by OUTBOX_RELAY=off');
+      return;
+    }
+    this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.listen();
+    this.pollTimer = setInterval(() => this.wake(), this.options.outboxPollIntervalMs ?? 1000);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = null;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+    await this.draining;
+  }
+
+  /** Publishes everything unsent now; resolves when the outbox is empty or publishing failed. */
+  wake(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = this.drain()
+      .catch((error: unknown) => this.logger.warn(`Outbox not drained, will retry: ${String(error)}`))
+      .finally(() => {
+        this.draining = null;
+        if (this.drainAgain && this.running) {
+          this.drainAgain = false;
+          void this.wake();
+        }
+      });
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    if (this.nats.isClosed()) return;
+    const client = jetstream(this.nats);
+    for (;;) {
+      const published = await this.dataSource.transaction(async (manager) => {
+        // SKIP LOCKED lets several replicas of a service relay side by side without double work.
+        const rows: OutboxRow[] = await manager.query(
+          `SELECT id, subject, event FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
+        );
+        for (const row of rows) {
+          await client.publish(row.subject, JSON.stringify(row.event), { msgID: row.id, timeout: 5000 });
+        }
+        if (rows.length > 0) {
+          await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+        }
+        return rows.length;
+      });
+      if (published < BATCH_SIZE || !this.running) return;
+    }
+  }
+
+  private async listen(): Promise<void> {
+    while (this.running && !this.listener) {
+      const client = new Client({ connectionString: (this.dataSource.options as { url?: string }).url });
+      try {
+        await client.connect();
+        client.on('notification', () => void this.wake());
+        client.on('error', (error) => {
+          this.logger.warn(`Outbox listener lost (${error.message}); polling until it reconnects`);
+          if (this.listener === client) this.listener = null;
+          void client.end().catch(() => undefined);
+          setTimeout(() => void this.listen(), 1000);
+        });
+        await client.query(`LISTEN "${outboxChannel(this.options.service)}"`);
+        this.listener = client;
+        if (!this.running) await this.stop();
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        this.logger.warn(`Outbox listener could not connect (${String(error)}); retrying`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { DataSource } from 'typeorm';
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { InboxOrmEntity, OutboxOrmEntity } from '@warden/messaging';
+
+export interface ServicePersistenceOptions {
+  /** The owning service; also the name of the one Postgres schema it owns. */
+  service: string;
+  databaseUrl: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/**
+ * The data source of one service: its own schema (also first on the search path, so raw SQL
+ * needs no qualification), its own migrations table, and never `synchronize`.
+ */
+export function createDataSourceOptions(options: ServicePersistenceOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.databaseUrl,
+    schema: options.service,
+    entities: [...(options.entities as unknown[]), OutboxOrmEntity, InboxOrmEntity] as DataSourceOptions['entities'],
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn'],
+    extra: {
+      max: options.poolSize ?? 10,
+      options: `-c search_path="${options.service}"`,
+      application_name: `warden-${options.service}`,
+    },
+  };
+}
+
+/**
+ * Creates the schema when the role may (development, tests), then applies pending migrations.
+ * In production the schema is created by the platform and owned by the service's role.
+ */
+export async function migrate(dataSource: DataSource, service: string): Promise<string[]> {
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${service}"`).catch(async (error: unknown) => {
+    const exists: unknown[] = await dataSource.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [service]);
+    if (exists.length === 0) throw error;
+  });
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}
+
+export async function openDataSource(options: ServicePersistenceOptions): Promise<DataSource> {
+  const dataSource = new DataSource(createDataSourceOptions(options));
+  await dataSource.initialize();
+  await migrate(dataSource, options.service);
+  return dataSource;
+}

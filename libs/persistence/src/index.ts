@@ -1,0 +1,3 @@
+export * from './data-source.factory';
+export * from './postgres.errors';
+export * from './persistence.module';

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { MessagingModule } from '@warden/messaging';
+import { PersistenceModule } from '@warden/persistence';
+import type { ServicePersistenceOptions } from '@warden/persistence';
+import { createHealthMessages } from './health.messages';
+import { loggerParams } from './logging.params';
+import { RpcErrorFilter } from './rpc-error.filter';
+import { SERVICE_ENV } from './service.config';
+import type { ServiceEnv } from './service.config';
+
+export interface ServiceDefinition {
+  /** Also the schema name, the event source and the RPC subject prefix. */
+  name: string;
+  rootModule: DynamicModule['module'];
+  entities: ServicePersistenceOptions['entities'];
+  migrations: ServicePersistenceOptions['migrations'];
+}
+
+/** Logging, persistence, messaging, CQRS, health and error mapping: what every service process has. */
+@Module({})
+export class ServiceKitModule {
+  static forService(definition: ServiceDefinition, env: ServiceEnv): DynamicModule {
+    return {
+      module: ServiceKitModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(definition.name, env.LOG_LEVEL)),
+        PersistenceModule.forService({
+          service: definition.name,
+          databaseUrl: env.DATABASE_URL,
+          entities: definition.entities,
+          migrations: definition.migrations,
+        }),
+        MessagingModule.forService({ service: definition.name, natsUrl: env.NATS_URL }),
+        CqrsModule.forRoot(),
+      ],
+      controllers: [createHealthMessages(definition.name)],
+      providers: [{ provide: SERVICE_ENV, useValue: env }, { provide: APP_FILTER, useClass: RpcErrorFilter }],
+      exports: [SERVICE_ENV, PersistenceModule, CqrsModule],
+    };
+  }
+}

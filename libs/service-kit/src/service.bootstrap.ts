@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import type { INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { Logger } from 'nestjs-pino';
+import { openDataSource } from '@warden/persistence';
+import { loadEnv } from './env.loader';
+import { ServiceEnv } from './service.config';
+import { ServiceKitModule } from './service-kit.module';
+import type { ServiceDefinition } from './service-kit.module';
+
+@Module({})
+class ServiceHostModule {}
+
+/** Builds and starts one service: listening on its request-reply subjects, relaying its outbox. */
+export async function startService(definition: ServiceDefinition, env: ServiceEnv = loadEnv(ServiceEnv)): Promise<INestMicroservice> {
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(
+    { module: ServiceHostModule, imports: [ServiceKitModule.forService(definition, env), definition.rootModule!] },
+    {
+      transport: Transport.NATS,
+      // The queue group spreads requests over the replicas of one service.
+      options: { servers: [env.NATS_URL], queue: definition.name, name: definition.name },
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.listen();
+  return app;
+}
+
+/** Applies pending migrations of one service and returns their names. */
+export async function migrateService(definition: ServiceDefinition, env: ServiceEnv = loadEnv(ServiceEnv)): Promise<string[]> {
+  const dataSource = await openDataSource({
+    service: definition.name,
+    databaseUrl: env.DATABASE_URL,
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  const applied = (await dataSource.query('SELECT name FROM migrations ORDER BY id')) as Array<{ name: string }>;
+  await dataSource.destroy();
+  return applied.map((row) => row.name);
+}
+
+/** The process entry point: `node main.js` runs the service, `node main.js migrate` only migrates. */
+export function runService(definition: ServiceDefinition): void {
+  const command = process.argv[2];
+  const run = command === 'migrate'
+    ? migrateService(definition).then((applied) => {
+        process.stdout.write(`${definition.name}: schema is at ${applied[applied.length - 1] ?? 'no migration'}\n`);
+        process.exit(0);
+      })
+    : startService(definition);
+  run.catch((error: unknown) => {
+    process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Branches, departments, channels, contacts, companies and equipment arrive here with their issue. */
+@Module({})
+export class DirectoryModule {}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@warden/kernel';
+import { BusClient } from '@warden/messaging';
+import type { Decision, PolicyChange, RequestContext, ResourceRef, Right } from '@warden/contracts';
+import type { Principal } from '../auth/principal';
+import { DecisionCache } from './decision.cache';
+
+export const DECISION_CACHE = Symbol('DECISION_CACHE');
+
+function cacheKey(action: string, resource?: ResourceRef): string {
+  if (!resource) return action;
+  const attributes = Object.keys(resource)
+    .sort()
+    .map((name) => `${name}=${String(resource[name])}`)
+    .join('&');
+  return `${action}?${attributes}`;
+}
+
+/**
+ * The gateway's one way to decide: asks the permissions service (through the cache) and never
+ * decides by itself. When the permissions service cannot answer, the caller gets 503 — never a yes.
+ */
+@Injectable()
+export class AccessService {
+  constructor(
+    private readonly bus: BusClient,
+    @Inject(DECISION_CACHE) private readonly cache: DecisionCache,
+  ) {}
+
+  async decide(principal: Principal, ctx: RequestContext, action: Right | string, resource?: ResourceRef): Promise<Decision> {
+    const key = cacheKey(action, resource);
+    const cached = this.cache.get(principal.tenantId, principal.personId, key);
+    if (cached) return cached;
+    const decision = await this.bus.request('permissions.check', ctx, { personId: principal.personId, action, resource });
+    this.cache.set(principal.tenantId, principal.personId, key, decision);
+    return decision;
+  }
+
+  /**
+   * Throws unless allowed. `hideAs: 'not_found'` answers a refused read of a resource as if it
+   * did not exist, so its existence does not leak.
+   */
+  async require(
+    principal: Principal,
+    ctx: RequestContext,
+    action: Right | string,
+    resource?: ResourceRef,
+    hideAs?: { code: string; what: string },
+  ): Promise<Decision> {
+    const decision = await this.decide(principal, ctx, action, resource);
+    if (decision.allowed) return decision;
+    if (hideAs) throw DomainError.notFound(hideAs.code, hideAs.what);
+    throw new DomainError(decision.code, 'forbidden', decision.reason, undefined, { action, policyVersion: decision.policyVersion });
+  }
+
+  /** Drops cached decisions a policy change may have made stale; called before answering the change. */
+  applied(tenantId: string, change: PolicyChange): void {
+    this.cache.invalidate(tenantId, change.affectedPersonIds);
+  }
+}

@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { BusModule } from '@warden/messaging';
+import { loggerParams } from '@warden/service-kit';
+import { AccessGuard } from './access/access.guard';
+import { AccessService, DECISION_CACHE } from './access/access.service';
+import { DecisionCache } from './access/decision.cache';
+import { PolicyChangeListener } from './access/policy-change.listener';
+import { RouteActionAudit } from './access/route-action.audit';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { GATEWAY_ENV } from './config/gateway.env';
+import type { GatewayEnv } from './config/gateway.env';
+import { FEATURE_MODULES } from './features';
+import { HealthController } from './health/health.controller';
+import { ServicesHealthIndicator } from './health/services.health-indicator';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { createValidationPipe } from './http/validation.pipe';
+
+/** Cross-cutting pieces every route relies on; feature controllers come from FEATURE_MODULES. */
+@Module({})
+export class CoreModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams('gateway', env.LOG_LEVEL)),
+        BusModule.forRoot({ service: 'gateway', natsUrl: env.NATS_URL }),
+        JwtModule.register({ secret: env.JWT_SECRET, verifyOptions: { algorithms: ['HS256'] } }),
+        TerminusModule.forRoot({ logger: false }),
+        DiscoveryModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: GATEWAY_ENV, useValue: env },
+        { provide: DECISION_CACHE, useValue: new DecisionCache(env.DECISION_CACHE === 'on', env.DECISION_CACHE_TTL_MS) },
+        AccessService,
+        PolicyChangeListener,
+        RouteActionAudit,
+        ServicesHealthIndicator,
+        // Guards run in this order: who you are, then whether you may.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+      exports: [GATEWAY_ENV, DECISION_CACHE, AccessService, JwtModule],
+    };
+  }
+}
+
+@Module({})
+export class GatewayModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return { module: GatewayModule, imports: [CoreModule.forRoot(env), ...FEATURE_MODULES] };
+  }
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadEnv } from '@warden/service-kit';
+import { GatewayEnv } from './config/gateway.env';
+import { createGatewayApp } from './gateway.app';
+
+async function main(): Promise<void> {
+  const env = loadEnv(GatewayEnv);
+  const app = await createGatewayApp(env);
+  await app.listen({ port: env.PORT, host: env.HOST });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
