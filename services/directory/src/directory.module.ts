@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
 
-/** Branches, departments, channels, contacts, companies and equipment arrive here with their issue. */
+/** Branches, departments, channels, contacts, companies and equipment arrive with their issue. */
 @Module({})
 export class DirectoryModule {}

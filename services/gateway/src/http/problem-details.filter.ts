@@ -32,6 +32,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const response = exception.getResponse() as { status?: string; details?: unknown };
+      // Terminus reports which dependency is down; keep that in the problem document.
+      if (status === 503 && response?.status === 'error') {
+        return problem(status, 'HEALTH.NOT_READY', 'A dependency is not answering', { details: response.details });
+      }
       return problem(status, httpCode(status), httpDetail(exception));
     }
     const fastifyStatus = (exception as { statusCode?: number } | null)?.statusCode;

@@ -1,0 +1,66 @@
+import type { INestMicroservice } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ServiceEnv, startService } from '@warden/service-kit';
+import type { ServiceDefinition } from '@warden/service-kit';
+import { HttpClient, testEnv } from '@warden/testing';
+import { GatewayEnv } from '../../services/gateway/src/config/gateway.env';
+import { createGatewayApp } from '../../services/gateway/src/gateway.app';
+import { DIRECTORY_SERVICE } from '../../services/directory/src/directory.service-definition';
+import { IDENTITY_SERVICE } from '../../services/identity/src/identity.service-definition';
+import { INQUIRIES_SERVICE } from '../../services/inquiries/src/inquiries.service-definition';
+import { PERMISSIONS_SERVICE } from '../../services/permissions/src/permissions.service-definition';
+import { WORKFLOW_SERVICE } from '../../services/workflow/src/workflow.service-definition';
+
+export const ALL_SERVICES: ServiceDefinition[] = [IDENTITY_SERVICE, PERMISSIONS_SERVICE, DIRECTORY_SERVICE, WORKFLOW_SERVICE, INQUIRIES_SERVICE];
+
+export function serviceEnv(overrides: Partial<ServiceEnv> = {}): ServiceEnv {
+  const env = testEnv();
+  return Object.assign(new ServiceEnv(), {
+    DATABASE_URL: env.databaseUrl,
+    NATS_URL: env.natsUrl,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+    NATS_SUBJECT_PREFIX: env.subjectPrefix,
+    ...overrides,
+  });
+}
+
+export function gatewayEnv(overrides: Partial<GatewayEnv> = {}): GatewayEnv {
+  return Object.assign(new GatewayEnv(), serviceEnv(), { PORT: 0, HOST: '127.0.0.1', JWT_SECRET: testEnv().jwtSecret }, overrides);
+}
+
+/**
+ * The whole product in this process: every service on the real bus and database, and the gateway
+ * listening on a free port. Tests talk to it over HTTP only, as a frontend would.
+ */
+export class Stack {
+  readonly services = new Map<string, INestMicroservice>();
+  gateway!: NestFastifyApplication;
+  http!: HttpClient;
+
+  static async start(options: { gateway?: Partial<GatewayEnv>; services?: ServiceDefinition[] } = {}): Promise<Stack> {
+    const stack = new Stack();
+    for (const definition of options.services ?? ALL_SERVICES) await stack.startService(definition);
+    stack.gateway = await createGatewayApp(gatewayEnv(options.gateway));
+    await stack.gateway.listen({ port: 0, host: '127.0.0.1' });
+    const address = stack.gateway.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    stack.http = new HttpClient(`http://127.0.0.1:${port}`);
+    return stack;
+  }
+
+  async startService(definition: ServiceDefinition): Promise<void> {
+    this.services.set(definition.name, await startService(definition, serviceEnv()));
+  }
+
+  /** Stops one service (e.g. to show that the gateway fails closed without permissions). */
+  async stopService(name: string): Promise<void> {
+    await this.services.get(name)?.close();
+    this.services.delete(name);
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway?.close();
+    for (const name of [...this.services.keys()].reverse()) await this.stopService(name);
+  }
+}

@@ -1,0 +1,48 @@
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, DeliverPolicy, AckPolicy } from '@nats-io/jetstream';
+import { eventStreamName, eventSubject } from '@warden/contracts';
+import type { CloudEvent } from '@warden/contracts';
+import { testEnv } from './test.env';
+
+/**
+ * Reads events of one type from the JetStream stream, as an integrator would, with an ephemeral
+ * consumer. Waits until `predicate` matches or the timeout passes, then returns what matched.
+ */
+export async function readEvents<T = any>(
+  type: string,
+  predicate: (event: CloudEvent<T>) => boolean = () => true,
+  { timeoutMs = 5000, atLeast = 1 }: { timeoutMs?: number; atLeast?: number } = {},
+): Promise<CloudEvent<T>[]> {
+  const connection = await connect({ servers: testEnv().natsUrl });
+  try {
+    const manager = await jetstreamManager(connection);
+    const deadline = Date.now() + timeoutMs;
+    let matched: CloudEvent<T>[] = [];
+    while (Date.now() < deadline) {
+      const info = await manager.consumers.add(eventStreamName(), {
+        ack_policy: AckPolicy.None,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: eventSubject(type),
+        inactive_threshold: 10_000_000_000,
+      });
+      const consumer = await jetstream(connection).consumers.get(eventStreamName(), info.name);
+      matched = [];
+      const pending = info.num_pending;
+      if (pending > 0) {
+        const messages = await consumer.fetch({ max_messages: pending, expires: 2000 });
+        let seen = 0;
+        for await (const message of messages) {
+          const event = message.json<CloudEvent<T>>();
+          if (predicate(event)) matched.push(event);
+          if (++seen >= pending) break;
+        }
+      }
+      await manager.consumers.delete(eventStreamName(), info.name).catch(() => undefined);
+      if (matched.length >= atLeast) return matched;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return matched;
+  } finally {
+    await connection.close();
+  }
+}

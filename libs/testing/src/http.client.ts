@@ -1,0 +1,57 @@
+/** A response as a frontend sees it: status, headers and parsed JSON body. */
+export interface HttpResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+  /** Sent as-is when a string (to test malformed JSON), else JSON-encoded. */
+  body?: unknown;
+}
+
+/** A tiny fetch wrapper for tests that talk to the gateway over real HTTP. */
+export class HttpClient {
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // leave non-JSON bodies as text
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+
+  get<T = any>(path: string, token?: string): Promise<HttpResponse<T>> {
+    return this.request<T>('GET', path, { token });
+  }
+
+  post<T = any>(path: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<HttpResponse<T>> {
+    return this.request<T>('POST', path, { body, token, headers });
+  }
+
+  patch<T = any>(path: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<HttpResponse<T>> {
+    return this.request<T>('PATCH', path, { body, token, headers });
+  }
+
+  put<T = any>(path: string, body: unknown, token?: string): Promise<HttpResponse<T>> {
+    return this.request<T>('PUT', path, { body, token });
+  }
+
+  delete<T = any>(path: string, token?: string): Promise<HttpResponse<T>> {
+    return this.request<T>('DELETE', path, { token });
+  }
+}

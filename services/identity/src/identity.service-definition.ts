@@ -1,0 +1,10 @@
+import type { ServiceDefinition } from '@warden/service-kit';
+import { IdentityModule } from './identity.module';
+import { CreateIdentitySchema1732400000000 } from './migrations/1732400000000-create-identity-schema.migration';
+
+export const IDENTITY_SERVICE: ServiceDefinition = {
+  name: 'identity',
+  rootModule: IdentityModule,
+  entities: [],
+  migrations: [CreateIdentitySchema1732400000000],
+};

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// `npm start`: build, find or start PostgreSQL and NATS, migrate, run all six services, wait until the gateway
+// is ready, create the demo tenant, and print how to use it. Ctrl-C stops the services, then what was started
+// for them. `npm start -- --raw-logs` prints the services' JSON log lines unchanged.
+import { createServer } from 'node:net';
+import { build } from './build.mjs';
+import { DEMO_TENANT, demoLoginCurl, demoTenantRequest } from './demo-seed.mjs';
+import {
+  assertBuilt,
+  backendServices,
+  dataDir,
+  jwtSecret,
+  loadInfra,
+  runMigrations,
+  say,
+  spawnService,
+  stopChild,
+} from './lib/services.mjs';
+
+const READY_TIMEOUT_MS = 60_000;
+const rawLogs = process.argv.includes('--raw-logs');
+const port = Number(process.env.PORT ?? 3000);
+
+const children = new Map(); // service -> running child (services and a running migration)
+let infraPromise; // resolves to the discovered Infrastructure
+let shuttingDown = false;
+
+async function shutdown(exitCode, reason) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (reason) say('start', reason);
+  // The gateway first, so that no new request reaches a service that is going away.
+  const gateway = children.get('gateway');
+  if (gateway) await stopChild(gateway);
+  await Promise.all([...children.values()].map((child) => stopChild(child)));
+  if (infraPromise) {
+    const infra = await infraPromise.catch(() => undefined);
+    await infra?.stop();
+  }
+  process.exit(exitCode);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => void shutdown(0, `${signal}: stopping`));
+}
+// The children run in their own process groups; never leave them behind, whatever happens to this process.
+process.on('exit', () => {
+  for (const child of children.values()) child.kill('SIGKILL');
+});
+
+function portIsFree(candidate) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port: candidate }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** Polls /health/ready; on timeout, the last answer names the services that were not up. */
+async function waitUntilReady() {
+  const url = `http://127.0.0.1:${port}/health/ready`;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (shuttingDown) return;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
+      if (response.status === 200) return;
+      const body = await response.json().catch(() => undefined);
+      const down = Object.entries(body?.error ?? body?.details ?? {})
+        .filter(([, check]) => check?.status !== 'up')
+        .map(([service, check]) => `${service}${check?.message ? ` (${check.message})` : ''}`);
+      last = down.length > 0 ? `not ready: ${down.join(', ')}` : `HTTP ${response.status}`;
+    } catch (error) {
+      last = `gateway not answering (${error.cause?.code ?? error.message})`;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the gateway was not ready within ${READY_TIMEOUT_MS / 1000} s: ${last}`);
+}
+
+async function seedDemoTenant() {
+  const headers = { 'content-type': 'application/json' };
+  // In production the gateway requires the signup token to create tenants.
+  if (process.env.TENANT_SIGNUP_TOKEN) headers.authorization = `Bearer ${process.env.TENANT_SIGNUP_TOKEN}`;
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/tenants`, {
+    method: 'POST',
+    headers,
+    body: demoTenantRequest(),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (response.status === 201) say('start', `created the demo tenant "${DEMO_TENANT.slug}"`);
+  else if (response.status === 409) say('start', `the demo tenant "${DEMO_TENANT.slug}" already exists`);
+  else {
+    say('start', `WARNING: could not create the demo tenant: HTTP ${response.status} ${await response.text()}`);
+    return false;
+  }
+  return true;
+}
+
+function banner(seeded) {
+  const base = `http://localhost:${port}`;
+  const admin = DEMO_TENANT.administrator;
+  const rule = '-'.repeat(78);
+  console.log(
+    [
+      '',
+      rule,
+      '  warden is running',
+      `  gateway    ${base}`,
+      `  API docs   ${base}/docs`,
+      `  demo login tenant "${DEMO_TENANT.slug}", ${admin.email} / ${admin.password}${seeded ? '' : ' (NOT created, see the warning above)'}`,
+      '  log in:',
+      `    ${demoLoginCurl(port)}`,
+      '  Ctrl-C stops everything (data stays in .data/).',
+      rule,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main() {
+  await build();
+  const backends = backendServices();
+  const services = [...backends, 'gateway'];
+  assertBuilt(services);
+  if (!(await portIsFree(port))) throw new Error(`port ${port} is in use; stop what uses it or set PORT`);
+
+  const { discoverInfrastructure } = loadInfra();
+  infraPromise = discoverInfrastructure({ purpose: 'start', dataDir, log: (message) => say('infra', message) });
+  const infra = await infraPromise;
+  if (shuttingDown) return;
+  say('infra', `database ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);
+  say('infra', `nats     ${infra.natsUrl}`);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: infra.databaseUrl,
+    NATS_URL: infra.natsUrl,
+    JWT_SECRET: await jwtSecret(),
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+  delete env.PORT; // only the gateway listens on HTTP
+
+  await runMigrations(backends, env, {
+    rawLogs,
+    track: (child) => {
+      children.set('migration', child);
+      child.once('exit', () => children.delete('migration'));
+    },
+  });
+  if (shuttingDown) return;
+
+  for (const service of services) {
+    const child = spawnService(service, [], service === 'gateway' ? { ...env, PORT: String(port) } : env, { rawLogs });
+    children.set(service, child);
+    child.once('exit', (code, signal) => {
+      if (!shuttingDown) void shutdown(1, `${service} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping everything`);
+    });
+  }
+
+  await waitUntilReady();
+  if (shuttingDown) return;
+  const seeded = await seedDemoTenant().catch((error) => {
+    say('start', `WARNING: could not create the demo tenant: ${error.message}`);
+    return false;
+  });
+  banner(seeded);
+}
+
+main().catch((error) => void shutdown(1, `failed: ${error.message}`));

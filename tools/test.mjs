@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm test`: type-check, then run every spec against real Postgres and real NATS.
+// Infrastructure comes from the same discovery `npm start` uses (DATABASE_URL / NATS_URL, the local
+// services, testcontainers where Docker answers, or embedded fallbacks). Each run gets its own
+// database and its own NATS subject namespace, so a running `npm start` on the same machine is untouched.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { build, repoRoot } from './build.mjs';
+
+const require = createRequire(import.meta.url);
+const jestArgs = process.argv.slice(2);
+const log = (line) => process.stdout.write(`[test] ${line}\n`);
+
+if (!jestArgs.includes('--no-typecheck')) {
+  log('type-checking (tsc --noEmit)');
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: repoRoot, stdio: 'inherit' });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+}
+const args = jestArgs.filter((arg) => arg !== '--no-typecheck');
+
+await build({ quiet: true });
+const infra = require(path.join(repoRoot, 'dist/libs/infra/src/index.js'));
+const discovered = await infra.discoverInfrastructure({ purpose: 'test', log });
+const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+const database = `warden_test_${runId}`;
+await infra.createDatabaseIfMissing(discovered.databaseUrl, database);
+log(`database ${database}, NATS ${discovered.natsUrl}, subject namespace test_${runId}`);
+
+const env = {
+  ...process.env,
+  NODE_ENV: 'test',
+  DATABASE_URL: infra.withDatabase(discovered.databaseUrl, database),
+  NATS_URL: discovered.natsUrl,
+  NATS_SUBJECT_PREFIX: `test_${runId}`,
+  JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+};
+
+const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...args], { cwd: repoRoot, env, stdio: 'inherit' });
+const code = await new Promise((resolve) => jest.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+
+await cleanUp().catch((error) => log(`clean-up incomplete: ${error.message}`));
+process.exit(code);
+
+async function cleanUp() {
+  const { Client } = require('pg');
+  const admin = new Client({ connectionString: discovered.databaseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.end();
+  const { connect } = require('@nats-io/transport-node');
+  const { jetstreamManager } = require('@nats-io/jetstream');
+  const connection = await connect({ servers: discovered.natsUrl });
+  const manager = await jetstreamManager(connection);
+  await manager.streams.delete(`WARDEN_EVENTS_test_${runId}`).catch(() => undefined);
+  await connection.close();
+  await discovered.stop();
+}
