@@ -3,13 +3,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceEnv, startService } from '@warden/service-kit';
 import type { ServiceDefinition } from '@warden/service-kit';
 import { HttpClient, testEnv } from '@warden/testing';
-import { GatewayEnv } from '../../services/gateway/src/config/gateway.env';
-import { createGatewayApp } from '../../services/gateway/src/gateway.app';
-import { DIRECTORY_SERVICE } from '../../services/directory/src/directory.service-definition';
-import { IDENTITY_SERVICE } from '../../services/identity/src/identity.service-definition';
-import { INQUIRIES_SERVICE } from '../../services/inquiries/src/inquiries.service-definition';
-import { PERMISSIONS_SERVICE } from '../../services/permissions/src/permissions.service-definition';
-import { WORKFLOW_SERVICE } from '../../services/workflow/src/workflow.service-definition';
+import { createGatewayApp, GatewayEnv } from '@warden/gateway';
+import { DIRECTORY_SERVICE } from '@warden/directory';
+import { IDENTITY_SERVICE } from '@warden/identity';
+import { INQUIRIES_SERVICE } from '@warden/inquiries';
+import { PERMISSIONS_SERVICE } from '@warden/permissions';
+import { WORKFLOW_SERVICE } from '@warden/workflow';
 
 export const ALL_SERVICES: ServiceDefinition[] = [IDENTITY_SERVICE, PERMISSIONS_SERVICE, DIRECTORY_SERVICE, WORKFLOW_SERVICE, INQUIRIES_SERVICE];
 

@@ -1,0 +1,40 @@
+// Lint: TypeScript rules plus Nx module boundaries. The boundaries are the architecture:
+// a service never imports another service, libs never import services, `kernel` imports nothing of
+// ours and `contracts` only `kernel` (so any service, integrator or tool can depend on the contracts).
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const depConstraints = [
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
+  { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+  { sourceTag: 'lib:kernel', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'lib:contracts', onlyDependOnLibsWithTags: ['lib:kernel'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:service'] },
+];
+
+/** Only the e2e project may start applications in-process (it boots the whole product for its tests). */
+const APPLICATION_ENTRY_POINTS = ['gateway', 'identity', 'permissions', 'directory', 'workflow', 'inquiries'].map((name) => `@warden/${name}`);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.nx/**', 'coverage/**', '**/*.mjs', '**/*.js'] },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommended],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'e2e/**/*.ts', 'libs/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: APPLICATION_ENTRY_POINTS, depConstraints }],
+    },
+  },
+);

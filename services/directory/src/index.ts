@@ -1,0 +1,1 @@
+export { DIRECTORY_SERVICE } from './directory.service-definition';

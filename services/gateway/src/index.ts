@@ -1,0 +1,2 @@
+export { createGatewayApp } from './gateway.app';
+export { GatewayEnv } from './config/gateway.env';

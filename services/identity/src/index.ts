@@ -1,0 +1,1 @@
+export { IDENTITY_SERVICE } from './identity.service-definition';

@@ -1,0 +1,1 @@
+export { INQUIRIES_SERVICE } from './inquiries.service-definition';

@@ -1,0 +1,1 @@
+export { PERMISSIONS_SERVICE } from './permissions.service-definition';

@@ -1,0 +1,1 @@
+export { WORKFLOW_SERVICE } from './workflow.service-definition';
