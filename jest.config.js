@@ -43,6 +43,7 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages().map((name) => name.replace(/[.+]/g, '\\$&')).join('|')})/)`],
+  setupFiles: ['reflect-metadata'],
   testTimeout: 30_000,
   // Integration and e2e specs share one database and one NATS namespace per run; tenants keep them apart.
   maxWorkers: 1,

@@ -9,7 +9,7 @@
 //
 // Usage: `node tools/build.mjs [--clean]`, or `import { build } from './build.mjs'`.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -96,6 +96,14 @@ async function mtime(file) {
   }
 }
 
+/** Write then rename, so that a process loading dist/ during a build (npm start and npm test side by side)
+ * never reads half a file. */
+async function writeAtomically(file, content) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, file);
+}
+
 async function compile(source, options) {
   const output = outputOf(source);
   const outDir = path.dirname(output);
@@ -107,8 +115,8 @@ async function compile(source, options) {
   });
   await mkdir(outDir, { recursive: true });
   const mapName = `${path.basename(output)}.map`;
-  await writeFile(path.join(outDir, mapName), map);
-  await writeFile(output, `${code}\n//# sourceMappingURL=${mapName}\n`);
+  await writeAtomically(path.join(outDir, mapName), map);
+  await writeAtomically(output, `${code}\n//# sourceMappingURL=${mapName}\n`);
 }
 
 /** Removes dist files whose .ts source no longer exists (renamed or deleted files must not linger). */
@@ -129,6 +137,8 @@ async function removeOrphans(sources) {
         await unlink(full);
         await rm(`${full}.map`, { force: true });
         removed++;
+      } else if (entry.name.endsWith('.js.map') && !expected.has(full.slice(0, -'.map'.length))) {
+        await unlink(full);
       }
     }
   };
@@ -143,9 +153,10 @@ async function removeOrphans(sources) {
 export async function build({ clean = false, quiet = false } = {}) {
   const started = performance.now();
   const options = swcOptions(await readPaths());
-  // The stamp records a hash of the compiler options and the swc version: when either changes, all outputs are
-  // stale even though they are newer than their sources.
-  const fingerprint = createHash('sha256').update(JSON.stringify([options, swc.version])).digest('hex');
+  // The stamp records a hash of the compiler options, the swc version and this script: when any of them changes,
+  // all outputs are stale even though they are newer than their sources.
+  const self = await readFile(fileURLToPath(import.meta.url));
+  const fingerprint = createHash('sha256').update(JSON.stringify([options, swc.version])).update(self).digest('hex');
   let previous = null;
   try {
     previous = JSON.parse(await readFile(STAMP, 'utf8')).fingerprint;
@@ -176,10 +187,14 @@ export async function build({ clean = false, quiet = false } = {}) {
 
   if (errors.length > 0) {
     for (const { source, error } of errors) {
-      console.error(`build: ${path.relative(repoRoot, source)}\n${error.message ?? error}`);
+      // swc appends a native stack trace when RUST_BACKTRACE is set; the diagnostic above it is what matters.
+      const message = String(error.message ?? error).split(/\n\s*(?:Caused by:|Stack backtrace:)/)[0].trimEnd();
+      console.error(`build: ${path.relative(repoRoot, source)}\n${message}`);
     }
-    // Leave no half-built file looking up to date: the next build retries the failed ones.
-    await Promise.all(errors.map(({ source }) => rm(outputOf(source), { force: true })));
+    // Leave no stale output looking up to date: the next build retries the failed ones.
+    await Promise.all(
+      errors.flatMap(({ source }) => [rm(outputOf(source), { force: true }), rm(`${outputOf(source)}.map`, { force: true })]),
+    );
     throw new Error(`build failed: ${errors.length} file(s) did not compile`);
   }
 

@@ -2,7 +2,9 @@
 // `npm start`: build, find or start PostgreSQL and NATS, migrate, run all six services, wait until the gateway
 // is ready, create the demo tenant, and print how to use it. Ctrl-C stops the services, then what was started
 // for them. `npm start -- --raw-logs` prints the services' JSON log lines unchanged.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { build } from './build.mjs';
 import { DEMO_TENANT, demoLoginCurl, demoTenantRequest } from './demo-seed.mjs';
 import {
@@ -18,6 +20,8 @@ import {
 } from './lib/services.mjs';
 
 const READY_TIMEOUT_MS = 60_000;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SUPERVISED = 'WARDEN_START_SUPERVISED';
 const rawLogs = process.argv.includes('--raw-logs');
 const port = Number(process.env.PORT ?? 3000);
 
@@ -40,13 +44,6 @@ async function shutdown(exitCode, reason) {
   process.exit(exitCode);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => void shutdown(0, `${signal}: stopping`));
-}
-// The children run in their own process groups; never leave them behind, whatever happens to this process.
-process.on('exit', () => {
-  for (const child of children.values()) child.kill('SIGKILL');
-});
 
 function portIsFree(candidate) {
   return new Promise((resolve) => {
@@ -101,18 +98,17 @@ async function seedDemoTenant() {
 function banner(seeded) {
   const base = `http://localhost:${port}`;
   const admin = DEMO_TENANT.administrator;
-  const rule = '-'.repeat(78);
+  const rule = '-'.repeat(100);
   console.log(
     [
       '',
       rule,
       '  warden is running',
-      `  gateway    ${base}`,
-      `  API docs   ${base}/docs`,
-      `  demo login tenant "${DEMO_TENANT.slug}", ${admin.email} / ${admin.password}${seeded ? '' : ' (NOT created, see the warning above)'}`,
-      '  log in:',
-      `    ${demoLoginCurl(port)}`,
-      '  Ctrl-C stops everything (data stays in .data/).',
+      `  gateway   ${base}/api/v1`,
+      `  docs      ${base}/docs          (OpenAPI JSON: /docs-json, AsyncAPI: /docs/asyncapi.json)`,
+      `  login     tenant "${DEMO_TENANT.slug}", ${admin.email} / ${admin.password}${seeded ? '' : '   (NOT created, see the warning above)'}`,
+      `  try       ${demoLoginCurl(port)}`,
+      '  Ctrl-C stops everything; data stays in .data/ (delete it to start afresh).',
       rule,
       '',
     ].join('\n'),
@@ -169,4 +165,35 @@ async function main() {
   banner(seeded);
 }
 
-main().catch((error) => void shutdown(1, `failed: ${error.message}`));
+/**
+ * Ctrl-C in a terminal signals the whole foreground process group at once. The embedded PostgreSQL (spawned by
+ * a library, in our group) would shut down immediately, under the services that are still draining. So the
+ * stack runs in a detached copy of this script (a process group of its own), and this process only forwards
+ * signals to it and exits with its code.
+ */
+function supervise() {
+  const stack = spawn(process.execPath, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, [SUPERVISED]: '1' },
+  });
+  for (const signal of SIGNALS) process.on(signal, () => stack.kill(signal));
+  stack.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function runStack() {
+  for (const signal of SIGNALS) process.on(signal, () => void shutdown(0, `${signal}: stopping`));
+  // The children run in their own process groups; never leave them behind, whatever happens to this process.
+  process.on('exit', () => {
+    for (const child of children.values()) child.kill('SIGKILL');
+  });
+  if (process.env[SUPERVISED] === '1') {
+    // The supervising process died without forwarding a signal (e.g. SIGKILL): stop rather than linger.
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && void shutdown(1, 'the launching process is gone; stopping'), 1000).unref();
+  }
+  main().catch((error) => void shutdown(1, `failed: ${error.message}`));
+}
+
+if (process.env[SUPERVISED] === '1') runStack();
+else supervise();

@@ -1,8 +1,8 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ServiceEnv, startService } from '@warden/service-kit';
+import { startService } from '@warden/service-kit';
 import type { ServiceDefinition } from '@warden/service-kit';
-import { HttpClient, testEnv } from '@warden/testing';
+import { HttpClient, serviceTestEnv, testEnv } from '@warden/testing';
 import { createGatewayApp, GatewayEnv } from '@warden/gateway';
 import { DIRECTORY_SERVICE } from '@warden/directory';
 import { IDENTITY_SERVICE } from '@warden/identity';
@@ -12,17 +12,8 @@ import { WORKFLOW_SERVICE } from '@warden/workflow';
 
 export const ALL_SERVICES: ServiceDefinition[] = [IDENTITY_SERVICE, PERMISSIONS_SERVICE, DIRECTORY_SERVICE, WORKFLOW_SERVICE, INQUIRIES_SERVICE];
 
-export function serviceEnv(overrides: Partial<ServiceEnv> = {}): ServiceEnv {
-  const env = testEnv();
-  return Object.assign(new ServiceEnv(), {
-    DATABASE_URL: env.databaseUrl,
-    NATS_URL: env.natsUrl,
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
-    NATS_SUBJECT_PREFIX: env.subjectPrefix,
-    ...overrides,
-  });
-}
+/** Kept for specs written against the stack; new code uses serviceTestEnv from @warden/testing. */
+export const serviceEnv = serviceTestEnv;
 
 export function gatewayEnv(overrides: Partial<GatewayEnv> = {}): GatewayEnv {
   return Object.assign(new GatewayEnv(), serviceEnv(), { PORT: 0, HOST: '127.0.0.1', JWT_SECRET: testEnv().jwtSecret }, overrides);

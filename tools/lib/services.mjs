@@ -18,7 +18,10 @@ const require = createRequire(import.meta.url);
 export const loadInfra = () => require(path.join(distDir, 'libs/infra/src/index.js'));
 
 /** The services that own data, in migration order; the list lives in @warden/contracts. Call after build(). */
-export const backendServices = () => [...require(path.join(distDir, 'libs/contracts/src/index.js')).SERVICE_NAMES];
+export function backendServices() {
+  require('reflect-metadata'); // the contracts' DTO decorators need it loaded first
+  return [...require(path.join(distDir, 'libs/contracts/src/index.js')).SERVICE_NAMES];
+}
 
 export const serviceEntry = (service) => path.join(distDir, 'services', service, 'src', 'main.js');
 

@@ -1,4 +1,25 @@
 import type { Type } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { MeModule } from './me/me.module';
+import { StaffModule } from './staff/staff.module';
+import { TenantsModule } from './tenants/tenants.module';
+import { GroupsModule } from './groups/groups.module';
+import { PermissionsModule } from './permissions/permissions.module';
+import { WorkflowsModule } from './workflows/workflows.module';
+import { OrdersModule } from './orders/orders.module';
+import { StatusAccessModule } from './status-access/status-access.module';
+import { DirectoryModule } from './directory/directory.module';
 
 /** The HTTP feature modules of the gateway, one per area of the API. */
-export const FEATURE_MODULES: Type<unknown>[] = [];
+export const FEATURE_MODULES: Type<unknown>[] = [
+  TenantsModule,
+  AuthModule,
+  StaffModule,
+  MeModule,
+  GroupsModule,
+  PermissionsModule,
+  WorkflowsModule,
+  OrdersModule,
+  StatusAccessModule,
+  DirectoryModule,
+];

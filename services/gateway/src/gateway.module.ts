@@ -9,6 +9,7 @@ import { loggerParams } from '@warden/service-kit';
 import { AccessGuard } from './access/access.guard';
 import { AccessService, DECISION_CACHE } from './access/access.service';
 import { DecisionCache } from './access/decision.cache';
+import { PermissionsLiveness } from './access/permissions.liveness';
 import { PolicyChangeListener } from './access/policy-change.listener';
 import { RouteActionAudit } from './access/route-action.audit';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -39,6 +40,7 @@ export class CoreModule {
         { provide: GATEWAY_ENV, useValue: env },
         { provide: DECISION_CACHE, useValue: new DecisionCache(env.DECISION_CACHE === 'on', env.DECISION_CACHE_TTL_MS) },
         AccessService,
+        PermissionsLiveness,
         PolicyChangeListener,
         RouteActionAudit,
         ServicesHealthIndicator,

@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { PresenceModule } from './presence/presence.module';
+import { StaffModule } from './staff/staff.module';
+import { TenantsModule } from './tenants/tenants.module';
 
-@Module({})
+@Module({
+  imports: [TenantsModule, StaffModule, AuthModule, PresenceModule],
+})
 export class IdentityModule {}

@@ -1,10 +1,17 @@
 import type { ServiceDefinition } from '@warden/service-kit';
 import { PermissionsModule } from './permissions.module';
 import { CreatePermissionsSchema1732400000000 } from './migrations/1732400000000-create-permissions-schema.migration';
+import { CreatePolicyTables1732500000000 } from './migrations/1732500000000-create-policy-tables.migration';
+import { CreateStatusAccess1732700000000 } from './migrations/1732700000000-create-status-access.migration';
+import { GroupOrmEntity } from './groups/group.orm-entity';
+import { GroupMemberOrmEntity } from './groups/group-member.orm-entity';
+import { RightOverrideOrmEntity } from './overrides/right-override.orm-entity';
+import { PersonOrmEntity } from './persons/person.orm-entity';
+import { TenantPolicyOrmEntity } from './policy/tenant-policy.orm-entity';
 
 export const PERMISSIONS_SERVICE: ServiceDefinition = {
   name: 'permissions',
   rootModule: PermissionsModule,
-  entities: [],
-  migrations: [CreatePermissionsSchema1732400000000],
+  entities: [TenantPolicyOrmEntity, GroupOrmEntity, GroupMemberOrmEntity, RightOverrideOrmEntity, PersonOrmEntity],
+  migrations: [CreatePermissionsSchema1732400000000, CreatePolicyTables1732500000000, CreateStatusAccess1732700000000],
 };

@@ -1,5 +1,7 @@
 import { EmployeeCreatedV1, EmployeeDeletedV1, EmployeeUpdatedV1, PresenceChangedV1, TenantCreatedV1 } from './identity.events';
 import { GroupMembershipChangedV1, PolicyChangedV1 } from './permissions.events';
+import { OrderCreatedV1, OrderStatusChangedV1, WorkflowChangedV1 } from './workflow.events';
+import { BranchCreatedV1, BranchUpdatedV1, BranchDeletedV1, DepartmentCreatedV1, DepartmentUpdatedV1, DepartmentDeletedV1, DepartmentMembershipChangedV1, EmployeeBranchesChangedV1, ChannelCreatedV1, ChannelUpdatedV1, ChannelDeletedV1, ContactCreatedV1, ContactUpdatedV1, CompanyCreatedV1, CompanyUpdatedV1, CompanyClientManagersChangedV1, EquipmentCreatedV1, EquipmentUpdatedV1, EquipmentDeletedV1, InboundReceivedV1 } from './directory.events';
 
 /** A payload class that names its own event type. */
 export interface EventContract<T = object> {
@@ -19,6 +21,10 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract> = [
   PresenceChangedV1,
   PolicyChangedV1,
   GroupMembershipChangedV1,
+  WorkflowChangedV1,
+  OrderCreatedV1,
+  OrderStatusChangedV1,
+  BranchCreatedV1, BranchUpdatedV1, BranchDeletedV1, DepartmentCreatedV1, DepartmentUpdatedV1, DepartmentDeletedV1, DepartmentMembershipChangedV1, EmployeeBranchesChangedV1, ChannelCreatedV1, ChannelUpdatedV1, ChannelDeletedV1, ContactCreatedV1, ContactUpdatedV1, CompanyCreatedV1, CompanyUpdatedV1, CompanyClientManagersChangedV1, EquipmentCreatedV1, EquipmentUpdatedV1, EquipmentDeletedV1, InboundReceivedV1,
 ];
 
 export function contractFor(type: string): EventContract | undefined {

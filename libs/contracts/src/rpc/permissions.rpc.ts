@@ -1,3 +1,4 @@
+import type { PersonKind } from '../events/identity.events';
 import type { Right } from '../rights';
 
 /** What a check is about, beyond the right itself (an order in a status, a target status, ...). */
@@ -62,13 +63,23 @@ export interface RightOverride {
   effect: 'allow' | 'deny';
 }
 
+/** A person's rights as an employee card shows them: groups, personal overrides, and the result. */
+export interface PersonRights {
+  personId: string;
+  groups: GroupRef[];
+  overrides: RightOverride[];
+  /** Every right the person has after groups, overrides and login bars are applied. */
+  effectiveRights: Right[];
+}
+
 export interface PermissionsRpc {
   'permissions.check': { request: CheckData; response: Decision };
   'permissions.explain': { request: CheckData; response: Explanation };
-  'permissions.tenants.provision': { request: { administratorId: string }; response: { groups: GroupView[] } };
+  /** Idempotent: creates the default groups the tenant (ctx.tenantId) lacks and makes the person an administrator. */
+  'permissions.tenants.provision': { request: { administratorId: string }; response: { groups: GroupView[]; policy: PolicyChange } };
   'permissions.groups.list': { request: Record<string, never>; response: GroupView[] };
   'permissions.groups.get': { request: { groupId: string }; response: GroupView & { memberIds: string[] } };
-  'permissions.groups.create': { request: { name: string; rights: Right[]; loginBarred?: boolean }; response: GroupView };
+  'permissions.groups.create': { request: { name: string; rights: Right[]; loginBarred?: boolean }; response: { group: GroupView; policy: PolicyChange } };
   'permissions.groups.update': {
     request: { groupId: string; name?: string; rights?: Right[]; loginBarred?: boolean };
     response: { group: GroupView; policy: PolicyChange };
@@ -78,8 +89,12 @@ export interface PermissionsRpc {
   /** Groups of each person, for composing staff views. */
   'permissions.memberships.of': { request: { personIds: string[] }; response: Record<string, GroupRef[]> };
   /** Makes a person's groups exactly these (empty = the tenant's Employee group). */
-  'permissions.memberships.set': { request: { personId: string; groupIds: string[] }; response: { groups: GroupRef[]; policy: PolicyChange } };
-  'permissions.overrides.list': { request: { personId: string }; response: RightOverride[] };
+  'permissions.memberships.set': {
+    /** `kind` defaults to `employee`; the person is recorded so a check right after this call knows them. */
+    request: { personId: string; groupIds: string[]; kind?: PersonKind };
+    response: { groups: GroupRef[]; policy: PolicyChange };
+  };
+  'permissions.overrides.list': { request: { personId: string }; response: PersonRights };
   'permissions.overrides.set': {
     request: { personId: string; right: Right; effect: 'allow' | 'deny' | null };
     response: { overrides: RightOverride[]; policy: PolicyChange };

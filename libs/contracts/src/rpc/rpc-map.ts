@@ -1,12 +1,15 @@
 import type { IdentityRpc } from './identity.rpc';
 import type { PermissionsRpc } from './permissions.rpc';
+import type { DirectoryRpc } from './directory.rpc';
+import type { WorkflowRpc } from './workflow.rpc';
+import type { StatusAccessRpc } from './status-access.rpc';
 
 /**
  * Every request-reply message: subject (without the `rpc.` prefix) -> request data and response.
  * The BusClient is typed by this map, so a gateway call and its service handler cannot drift apart.
  * Each service's RPC interface lives in its own file and is listed here.
  */
-export interface RpcMap extends IdentityRpc, PermissionsRpc {
+export interface RpcMap extends IdentityRpc, PermissionsRpc, DirectoryRpc, WorkflowRpc, StatusAccessRpc {
   'identity.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
   'permissions.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
   'directory.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };

@@ -4,6 +4,7 @@ import { BusClient } from '@warden/messaging';
 import type { Decision, PolicyChange, RequestContext, ResourceRef, Right } from '@warden/contracts';
 import type { Principal } from '../auth/principal';
 import { DecisionCache } from './decision.cache';
+import { PermissionsLiveness } from './permissions.liveness';
 
 export const DECISION_CACHE = Symbol('DECISION_CACHE');
 
@@ -25,13 +26,19 @@ export class AccessService {
   constructor(
     private readonly bus: BusClient,
     @Inject(DECISION_CACHE) private readonly cache: DecisionCache,
+    private readonly liveness: PermissionsLiveness,
   ) {}
 
   async decide(principal: Principal, ctx: RequestContext, action: Right | string, resource?: ResourceRef): Promise<Decision> {
     const key = cacheKey(action, resource);
     const cached = this.cache.get(principal.tenantId, principal.personId, key);
-    if (cached) return cached;
+    if (cached) {
+      // A cached yes is only as good as the service that said it: fail closed once it stops answering.
+      this.liveness.assertAlive();
+      return cached;
+    }
     const decision = await this.bus.request('permissions.check', ctx, { personId: principal.personId, action, resource });
+    this.liveness.answered();
     this.cache.set(principal.tenantId, principal.personId, key, decision);
     return decision;
   }
@@ -55,6 +62,6 @@ export class AccessService {
 
   /** Drops cached decisions a policy change may have made stale; called before answering the change. */
   applied(tenantId: string, change: PolicyChange): void {
-    this.cache.invalidate(tenantId, change.affectedPersonIds);
+    this.cache.invalidate(tenantId, change.affectedPersonIds, change.policyVersion);
   }
 }

@@ -28,7 +28,11 @@ export class PolicyChangeListener implements OnApplicationBootstrap, OnApplicati
           const event: unknown = message.json();
           if (!isCloudEvent(event)) return;
           const data = event.data as Partial<PolicyChangedV1>;
-          this.cache.invalidate(event.tenantid, Array.isArray(data.affectedPersonIds) ? data.affectedPersonIds : null);
+          this.cache.invalidate(
+            event.tenantid,
+            Array.isArray(data.affectedPersonIds) ? data.affectedPersonIds : null,
+            typeof data.policyVersion === 'number' ? data.policyVersion : 0,
+          );
         } catch {
           this.logger.warn('Ignoring a policy-change message that is not JSON');
         }

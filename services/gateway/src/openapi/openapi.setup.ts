@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { RIGHTS } from '@warden/contracts';
+import { generateAsyncApi, RIGHTS } from '@warden/contracts';
 
 const RIGHTS_TABLE = Object.entries(RIGHTS)
   .map(([right, meaning]) => `| \`${right}\` | ${meaning} |`)
@@ -21,7 +21,8 @@ and, for bad input, \`errors: [{ field, reason }]\`.
 
 **Pagination** is by cursor: pass the \`nextCursor\` of a page as \`cursor\` to get the next one.
 
-**Events** are CloudEvents 1.0 on the JetStream stream \`WARDEN_EVENTS\`, subject = event type.
+**Events** are CloudEvents 1.0 on the JetStream stream \`WARDEN_EVENTS\`, subject = event type; their
+AsyncAPI document is at [/docs/asyncapi.json](/docs/asyncapi.json).
 
 ### Rights
 | right | meaning |
@@ -38,4 +39,6 @@ export function setUpOpenApi(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+  const asyncApi = generateAsyncApi();
+  app.getHttpAdapter().get('/docs/asyncapi.json', (_request: unknown, reply: { send(body: unknown): void }) => reply.send(asyncApi));
 }

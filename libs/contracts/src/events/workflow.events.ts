@@ -1,0 +1,59 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+
+export const STATUS_CATEGORIES = ['initial', 'active', 'final'] as const;
+export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+
+export const WORKFLOW_KINDS = ['order', 'task'] as const;
+export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
+
+/** One status as it stands after a workflow change. */
+export class WorkflowStatusSnapshotV1 {
+  @IsUUID() statusId!: string;
+  @IsString() name!: string;
+  @IsIn(STATUS_CATEGORIES) category!: StatusCategory;
+  @IsInt() @Min(0) position!: number;
+  @IsBoolean() archived!: boolean;
+}
+
+/**
+ * A full snapshot of a workflow and every status it has ever had (archived ones included), so a
+ * consumer keeps a read model by replacing what it holds; deleted statuses are simply absent.
+ */
+export class WorkflowChangedV1 {
+  static readonly type = 'workflow.workflow.changed.v1';
+  @IsUUID() workflowId!: string;
+  @IsString() name!: string;
+  @IsIn(WORKFLOW_KINDS) kind!: WorkflowKind;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => WorkflowStatusSnapshotV1) statuses!: WorkflowStatusSnapshotV1[];
+}
+
+export class OrderStatusRefV1 {
+  @IsUUID() id!: string;
+  @IsString() name!: string;
+}
+
+export class OrderCreatedV1 {
+  static readonly type = 'workflow.order.created.v1';
+  @IsUUID() orderId!: string;
+  @IsInt() @Min(1) number!: number;
+  @IsString() title!: string;
+  @IsUUID() workflowId!: string;
+  @ValidateNested() @Type(() => OrderStatusRefV1) status!: OrderStatusRefV1;
+  @IsOptional() @IsUUID() responsibleId!: string | null;
+  @IsOptional() @IsUUID() createdBy!: string | null;
+  @IsISO8601() at!: string;
+}
+
+/** The event an integrator subscribes to: every status change of an order, with the decision's policy version. */
+export class OrderStatusChangedV1 {
+  static readonly type = 'workflow.order.status-changed.v1';
+  @IsUUID() orderId!: string;
+  @IsInt() @Min(1) number!: number;
+  @ValidateNested() @Type(() => OrderStatusRefV1) from!: OrderStatusRefV1;
+  @ValidateNested() @Type(() => OrderStatusRefV1) to!: OrderStatusRefV1;
+  @IsOptional() @IsUUID() actorId!: string | null;
+  /** The tenant's policy version the permissions service decided under. */
+  @IsInt() @Min(0) policyVersion!: number;
+  @IsISO8601() at!: string;
+}

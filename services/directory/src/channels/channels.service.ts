@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { newId } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
+import type { ChannelInput, ChannelView } from '@warden/contracts';
+import { DepartmentErrors } from '../departments/department.errors';
+import { DepartmentRepository } from '../departments/department.repository';
+import { ChannelErrors } from './channel.errors';
+import { channelCreated, channelDeleted, channelUpdated } from './channel.events';
+import { ChannelRepository } from './channel.repository';
+import type { ChannelRecord } from './channel.repository';
+
+function checked(id: string, input: ChannelInput): ChannelRecord {
+  const address = typeof input.address === 'string' ? input.address.trim() : '';
+  if (!address) throw ChannelErrors.fieldRequired('address');
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (!name) throw ChannelErrors.fieldRequired('name');
+  return { id, kind: input.kind, address, name, departmentId: input.departmentId.toLowerCase() };
+}
+
+@Injectable()
+export class ChannelsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly channels: ChannelRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  list(tenantId: string, departmentId?: string): Promise<ChannelView[]> {
+    return this.channels.list(this.dataSource.manager, tenantId, departmentId);
+  }
+
+  async get(tenantId: string, channelId: string): Promise<ChannelView> {
+    const channel = await this.channels.find(this.dataSource.manager, tenantId, channelId);
+    if (!channel) throw ChannelErrors.notFound();
+    return channel;
+  }
+
+  async create(tenantId: string, input: ChannelInput): Promise<ChannelView> {
+    const record = checked(newId(), input);
+    return this.write(async (manager) => {
+      await this.requireDepartment(manager, tenantId, record.departmentId);
+      const channel = await this.channels.insert(manager, tenantId, record);
+      await this.outbox.add(manager, channelCreated(tenantId, channel));
+      return channel;
+    });
+  }
+
+  async update(tenantId: string, channelId: string, changes: Partial<ChannelInput>): Promise<ChannelView> {
+    return this.write(async (manager) => {
+      const current = await this.channels.find(manager, tenantId, channelId, true);
+      if (!current) throw ChannelErrors.notFound();
+      const record = checked(channelId, { ...current, ...changes });
+      if (changes.departmentId !== undefined) await this.requireDepartment(manager, tenantId, record.departmentId);
+      const channel = await this.channels.update(manager, tenantId, record);
+      await this.outbox.add(manager, channelUpdated(tenantId, channel));
+      return channel;
+    });
+  }
+
+  async delete(tenantId: string, channelId: string): Promise<{ deleted: true }> {
+    return this.write(async (manager) => {
+      if (!(await this.channels.find(manager, tenantId, channelId, true))) throw ChannelErrors.notFound();
+      await this.channels.delete(manager, tenantId, channelId);
+      await this.outbox.add(manager, channelDeleted(tenantId, channelId));
+      return { deleted: true as const };
+    });
+  }
+
+  private async requireDepartment(manager: EntityManager, tenantId: string, departmentId: string): Promise<void> {
+    // Locked so the department cannot be deleted under the new channel.
+    if (!(await this.departments.find(manager, tenantId, departmentId, true))) throw DepartmentErrors.unknown('departmentId');
+  }
+
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'channels_address_key')) throw ChannelErrors.addressTaken();
+      if (isForeignKeyViolation(error)) throw ChannelErrors.inUse();
+      throw error;
+    }
+  }
+}

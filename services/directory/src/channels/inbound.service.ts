@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { newId } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { isUniqueViolation } from '@warden/persistence';
+import { InboundReceivedV1 } from '@warden/contracts';
+import type { ChannelView, ContactView, InboundResult, ReceiveInboundData } from '@warden/contracts';
+import { ContactRepository, digitsOf } from '../contacts/contact.repository';
+import type { ContactRecord } from '../contacts/contact.repository';
+import { ContactsService } from '../contacts/contacts.service';
+import { optionalText } from '../shared/text';
+import { ChannelErrors } from './channel.errors';
+import { ChannelRepository } from './channel.repository';
+
+interface InboundRow {
+  id: string;
+  channel_id: string;
+  department_id: string;
+  contact_id: string;
+  contact_created: boolean;
+  received_at: Date;
+}
+
+/** `.invalid` is reserved (RFC 2606): the address can never receive mail, and says so. */
+const PLACEHOLDER_DOMAIN = 'no-email.invalid';
+
+/** Thrown inside the transaction when another delivery of the same message won the race; rolls it back. */
+class AlreadyReceived extends Error {}
+
+function slug(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'x';
+}
+
+/**
+ * A message as a channel connector delivers it. The sender's contact is found (email, then the
+ * messenger id on this channel, then the phone) or created; the message is recorded once per
+ * (channel, message id) and announced with the channel's department, where the orders service opens a ticket.
+ */
+@Injectable()
+export class InboundService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly channels: ChannelRepository,
+    private readonly contacts: ContactRepository,
+    private readonly contactsService: ContactsService,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async receive(tenantId: string, data: ReceiveInboundData): Promise<InboundResult> {
+    const channel = await this.channels.find(this.dataSource.manager, tenantId, data.channelId);
+    if (!channel) throw ChannelErrors.notFound();
+    const from = data.from ?? {};
+    if (!optionalText(from.email) && !optionalText(from.messengerId) && !digitsOf(from.phone)) throw ChannelErrors.senderUnknown();
+    const previous = await this.findPrevious(this.dataSource.manager, channel.id, data.messageId);
+    if (previous) return previous;
+    // Two attempts: a concurrent message from the same new sender may create the same contact first.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => this.record(manager, tenantId, channel, data));
+      } catch (error) {
+        if (error instanceof AlreadyReceived) return (await this.findPrevious(this.dataSource.manager, channel.id, data.messageId))!;
+        if (attempt < 2 && isUniqueViolation(error, 'contacts_email_key')) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async record(manager: EntityManager, tenantId: string, channel: ChannelView, data: ReceiveInboundData): Promise<InboundResult> {
+    let contact = await this.findSender(manager, tenantId, channel, data);
+    const contactCreated = contact === null;
+    if (!contact) contact = await this.contactsService.insertWithin(manager, tenantId, this.newContact(channel, data));
+    const id = newId();
+    const subject = optionalText(data.subject);
+    const rows: InboundRow[] = await manager.query(
+      `INSERT INTO inbound_messages (id, tenant_id, channel_id, external_id, contact_id, contact_created, department_id, subject)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (channel_id, external_id) DO NOTHING RETURNING *`,
+      [id, tenantId, channel.id, data.messageId, contact.id, contactCreated, channel.departmentId, subject],
+    );
+    const row = rows[0];
+    if (!row) throw new AlreadyReceived();
+    await this.outbox.add<InboundReceivedV1>(manager, {
+      type: InboundReceivedV1.type,
+      tenantId,
+      subject: id,
+      data: {
+        inboundMessageId: id,
+        channelId: channel.id,
+        channelKind: channel.kind,
+        departmentId: channel.departmentId,
+        contactId: contact.id,
+        companyId: contact.companyId,
+        contactCreated,
+        externalMessageId: data.messageId,
+        from: {
+          email: optionalText(data.from.email),
+          name: optionalText(data.from.name),
+          messengerId: optionalText(data.from.messengerId),
+          phone: optionalText(data.from.phone),
+        },
+        subject,
+        text: data.text,
+        receivedAt: row.received_at.toISOString(),
+      },
+    });
+    return this.toResult(row, false);
+  }
+
+  private async findSender(manager: EntityManager, tenantId: string, channel: ChannelView, data: ReceiveInboundData): Promise<ContactView | null> {
+    const email = optionalText(data.from.email);
+    if (email) return this.contacts.findByEmail(manager, tenantId, email);
+    const messengerId = optionalText(data.from.messengerId);
+    if (messengerId) {
+      const found = await this.contacts.findByMessengerId(manager, tenantId, channel.address, messengerId);
+      if (found) return found;
+      return this.contacts.findByEmail(manager, tenantId, this.placeholderEmail(channel, data));
+    }
+    const phone = digitsOf(data.from.phone);
+    return (await this.contacts.findByPhone(manager, tenantId, phone)) ?? this.contacts.findByEmail(manager, tenantId, this.placeholderEmail(channel, data));
+  }
+
+  private newContact(channel: ChannelView, data: ReceiveInboundData): ContactRecord {
+    const email = optionalText(data.from.email);
+    const messengerId = optionalText(data.from.messengerId);
+    const phone = optionalText(data.from.phone);
+    // "First Last" as senders usually sign; a single word is kept as the last name.
+    const words = (optionalText(data.from.name) ?? '').split(/\s+/).filter((part) => part);
+    const fallbackName = email?.split('@')[0] ?? messengerId ?? phone ?? 'Unknown';
+    return {
+      id: newId(),
+      lastName: words.length > 1 ? words.slice(1).join(' ') : (words[0] ?? fallbackName),
+      firstName: words.length > 1 ? words[0]! : '',
+      middleName: null,
+      email: email ?? this.placeholderEmail(channel, data),
+      emailIsPlaceholder: !email,
+      phone,
+      // Messenger ids are keyed by the channel's address: a sender id only means something to that bot/account.
+      messengerIds: messengerId ? { [channel.address]: messengerId } : {},
+      companyId: null,
+      status: 'active',
+      notifications: email !== null,
+      responsibleEmployeeId: null,
+      branchId: null,
+    };
+  }
+
+  private placeholderEmail(channel: ChannelView, data: ReceiveInboundData): string {
+    const messengerId = optionalText(data.from.messengerId);
+    const sender = messengerId ? `msg-${slug(messengerId)}` : `tel-${digitsOf(data.from.phone)}`;
+    return `${sender}-${channel.id.slice(-8)}@${PLACEHOLDER_DOMAIN}`;
+  }
+
+  private async findPrevious(manager: EntityManager, channelId: string, messageId: string): Promise<InboundResult | null> {
+    const rows: InboundRow[] = await manager.query('SELECT * FROM inbound_messages WHERE channel_id = $1 AND external_id = $2', [channelId, messageId]);
+    return rows[0] ? this.toResult(rows[0], true) : null;
+  }
+
+  private toResult(row: InboundRow, duplicate: boolean): InboundResult {
+    return {
+      inboundMessageId: row.id,
+      channelId: row.channel_id,
+      departmentId: row.department_id,
+      contactId: row.contact_id,
+      contactCreated: row.contact_created,
+      duplicate,
+      receivedAt: row.received_at.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { decodeCursor, newId, toPage } from '@warden/kernel';
+import type { Page } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { isUniqueViolation } from '@warden/persistence';
+import type { CompanyInput, CompanyView, NewEvent, RequestContext } from '@warden/contracts';
+import { EmployeeCheck } from '../employees/employee.check';
+import { likePattern, optionalText, unique } from '../shared/text';
+import { CompanyErrors } from './company.errors';
+import { clientManagersChanged, companyCreated, companyUpdated } from './company.events';
+import { CompanyRepository } from './company.repository';
+
+function checkedName(name: unknown): string {
+  const trimmed = typeof name === 'string' ? name.trim() : '';
+  if (!trimmed) throw CompanyErrors.nameRequired();
+  return trimmed;
+}
+
+@Injectable()
+export class CompaniesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly companies: CompanyRepository,
+    private readonly employees: EmployeeCheck,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async list(tenantId: string, data: { search?: string; cursor?: string; limit: number }): Promise<Page<CompanyView>> {
+    const after = decodeCursor(data.cursor);
+    const search = data.search?.trim() ? likePattern(data.search) : undefined;
+    const rows = await this.companies.page(this.dataSource.manager, tenantId, { search, after, limit: data.limit });
+    const page = toPage(rows, data.limit, (row) => ({ key: row.sortName, id: row.id }));
+    return { ...page, items: page.items.map(({ sortName: _sortName, ...view }) => view) };
+  }
+
+  async get(tenantId: string, companyId: string): Promise<CompanyView> {
+    const company = await this.companies.find(this.dataSource.manager, tenantId, companyId);
+    if (!company) throw CompanyErrors.notFound();
+    return company;
+  }
+
+  async create(ctx: RequestContext, input: CompanyInput): Promise<CompanyView> {
+    const name = checkedName(input.name);
+    const managers = unique((input.clientManagerIds ?? []).map((id) => id.toLowerCase()));
+    await this.employees.requireEmployees(ctx, managers, 'clientManagerIds');
+    const id = newId();
+    return this.write(async (manager) => {
+      await this.companies.insert(manager, ctx.tenantId, id, name, optionalText(input.taxId));
+      await this.companies.setManagers(manager, ctx.tenantId, id, managers);
+      const company = (await this.companies.find(manager, ctx.tenantId, id))!;
+      await this.publish(manager, companyCreated(ctx.tenantId, company), clientManagersChanged(ctx.tenantId, [], company));
+      return company;
+    });
+  }
+
+  async update(ctx: RequestContext, companyId: string, changes: Partial<CompanyInput>): Promise<CompanyView> {
+    const name = changes.name === undefined ? undefined : checkedName(changes.name);
+    const managers = changes.clientManagerIds === undefined ? undefined : unique(changes.clientManagerIds.map((id) => id.toLowerCase()));
+    if (managers) await this.employees.requireEmployees(ctx, managers, 'clientManagerIds');
+    return this.write(async (manager) => {
+      const before = await this.companies.find(manager, ctx.tenantId, companyId, true);
+      if (!before) throw CompanyErrors.notFound();
+      const taxId = changes.taxId === undefined ? before.taxId : optionalText(changes.taxId);
+      await this.companies.update(manager, ctx.tenantId, companyId, name ?? before.name, taxId);
+      if (managers) await this.companies.setManagers(manager, ctx.tenantId, companyId, managers);
+      const after = (await this.companies.find(manager, ctx.tenantId, companyId))!;
+      await this.publish(manager, companyUpdated(ctx.tenantId, after), clientManagersChanged(ctx.tenantId, before.clientManagerIds, after));
+      return after;
+    });
+  }
+
+  setClientManagers(ctx: RequestContext, companyId: string, personIds: string[]): Promise<CompanyView> {
+    return this.update(ctx, companyId, { clientManagerIds: personIds });
+  }
+
+  private async publish(manager: EntityManager, ...events: Array<NewEvent<object> | null>): Promise<void> {
+    await this.outbox.add(manager, ...events.filter((event): event is NewEvent<object> => event !== null));
+  }
+
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'companies_tax_id_key')) throw CompanyErrors.taxIdTaken();
+      throw error;
+    }
+  }
+}

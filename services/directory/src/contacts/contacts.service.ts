@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { decodeCursor, newId, toPage } from '@warden/kernel';
+import type { Page } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
+import type { ContactFields, ContactView, ListContactsData, RequestContext } from '@warden/contracts';
+import { BranchErrors } from '../branches/branch.errors';
+import { BranchRepository } from '../branches/branch.repository';
+import { CompanyErrors } from '../companies/company.errors';
+import { CompanyRepository } from '../companies/company.repository';
+import { EmployeeCheck } from '../employees/employee.check';
+import { likePattern, optionalText } from '../shared/text';
+import { ContactErrors } from './contact.errors';
+import { contactCreated, contactUpdated } from './contact.events';
+import { ContactRepository, digitsOf } from './contact.repository';
+import type { ContactRecord } from './contact.repository';
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function requiredName(value: unknown, field: string): string {
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (!trimmed) throw ContactErrors.nameRequired(field);
+  return trimmed;
+}
+
+/** Contact people: the unique email per tenant is enforced by the database and answered as 409. */
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly contacts: ContactRepository,
+    private readonly companies: CompanyRepository,
+    private readonly branches: BranchRepository,
+    private readonly employees: EmployeeCheck,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async list(tenantId: string, data: ListContactsData): Promise<Page<ContactView>> {
+    const after = decodeCursor(data.cursor);
+    const search = data.search?.trim();
+    const rows = await this.contacts.page(this.dataSource.manager, tenantId, {
+      searchPattern: search ? likePattern(search) : undefined,
+      searchDigits: search && digitsOf(search).length >= 3 ? digitsOf(search) : undefined,
+      namePattern: data.name?.trim() ? likePattern(data.name) : undefined,
+      emailPattern: data.email?.trim() ? likePattern(data.email) : undefined,
+      phoneDigits: digitsOf(data.phone) || undefined,
+      companyId: data.companyId,
+      status: data.status,
+      branchId: data.branchId,
+      responsibleEmployeeId: data.responsibleEmployeeId,
+      after,
+      limit: data.limit,
+    });
+    const page = toPage(rows, data.limit, (row) => ({ key: row.sortName, id: row.id }));
+    return { ...page, items: page.items.map(({ sortName: _sortName, ...view }) => view) };
+  }
+
+  async get(tenantId: string, contactId: string): Promise<ContactView> {
+    const contact = await this.contacts.find(this.dataSource.manager, tenantId, contactId);
+    if (!contact) throw ContactErrors.notFound();
+    return contact;
+  }
+
+  async create(ctx: RequestContext, fields: ContactFields): Promise<ContactView> {
+    const record = this.normalise(newId(), fields, null);
+    await this.checkReferences(ctx, record);
+    return this.write(async (manager) => {
+      const contact = await this.contacts.insert(manager, ctx.tenantId, record);
+      await this.outbox.add(manager, contactCreated(ctx.tenantId, contact));
+      return contact;
+    });
+  }
+
+  async update(ctx: RequestContext, contactId: string, changes: Partial<ContactFields>): Promise<ContactView> {
+    const current = await this.get(ctx.tenantId, contactId);
+    const record = this.normalise(contactId, { ...current, ...changes }, current);
+    await this.checkReferences(ctx, record, changes);
+    return this.write(async (manager) => {
+      if (!(await this.contacts.find(manager, ctx.tenantId, contactId, true))) throw ContactErrors.notFound();
+      const contact = await this.contacts.update(manager, ctx.tenantId, record);
+      await this.outbox.add(manager, contactUpdated(ctx.tenantId, contact));
+      return contact;
+    });
+  }
+
+  /**
+   * Records that the contact should get a portal login (an identity person of kind `contact` in the
+   * Client group). The password is not stored here: identity will take it when the lead wires
+   * `identity.contacts.grant-access` in (see the report); until then the state stays `requested`.
+   */
+  async requestPortalAccess(tenantId: string, contactId: string, password: string): Promise<ContactView> {
+    if (typeof password !== 'string' || password.length < 8) throw ContactErrors.passwordTooShort();
+    return this.dataSource.transaction(async (manager) => {
+      const contact = await this.contacts.find(manager, tenantId, contactId, true);
+      if (!contact) throw ContactErrors.notFound();
+      if (contact.emailIsPlaceholder) throw ContactErrors.placeholderEmail();
+      if (contact.status === 'blocked') throw ContactErrors.blocked();
+      if (contact.portalAccess !== 'none') throw ContactErrors.portalAccessExists();
+      return this.contacts.markPortalAccessRequested(manager, tenantId, contactId);
+    });
+  }
+
+  /** In the caller's transaction (inbound messages): creates a contact, publishing its event. */
+  async insertWithin(manager: EntityManager, tenantId: string, record: ContactRecord): Promise<ContactView> {
+    const contact = await this.contacts.insert(manager, tenantId, record);
+    await this.outbox.add(manager, contactCreated(tenantId, contact));
+    return contact;
+  }
+
+  private normalise(id: string, fields: ContactFields, current: ContactView | null): ContactRecord {
+    const email = typeof fields.email === 'string' ? fields.email.trim() : '';
+    if (!EMAIL_PATTERN.test(email)) throw ContactErrors.emailRequired();
+    return {
+      id,
+      lastName: requiredName(fields.lastName, 'lastName'),
+      // May be empty for contacts created from a message signed with one word; the HTTP API asks for it.
+      firstName: typeof fields.firstName === 'string' ? fields.firstName.trim() : '',
+      middleName: optionalText(fields.middleName),
+      email,
+      // A placeholder stays one only while nobody replaces the generated address.
+      emailIsPlaceholder: current !== null && current.emailIsPlaceholder && current.email.toLowerCase() === email.toLowerCase(),
+      phone: optionalText(fields.phone),
+      messengerIds: fields.messengerIds ?? {},
+      companyId: fields.companyId?.toLowerCase() ?? null,
+      status: fields.status ?? 'active',
+      notifications: fields.notifications ?? true,
+      responsibleEmployeeId: fields.responsibleEmployeeId?.toLowerCase() ?? null,
+      branchId: fields.branchId?.toLowerCase() ?? null,
+    };
+  }
+
+  /** Other-tenant or unknown ids are refused naming the field; on update only the fields being changed are checked. */
+  private async checkReferences(ctx: RequestContext, record: ContactRecord, changes?: Partial<ContactFields>): Promise<void> {
+    const manager = this.dataSource.manager;
+    const changed = (field: keyof ContactFields): boolean => changes === undefined || changes[field] !== undefined;
+    if (record.companyId && changed('companyId') && !(await this.companies.exists(manager, ctx.tenantId, record.companyId))) {
+      throw CompanyErrors.unknown('companyId');
+    }
+    if (record.branchId && changed('branchId') && !(await this.branches.existing(manager, ctx.tenantId, [record.branchId])).has(record.branchId)) {
+      throw BranchErrors.unknown('branchId');
+    }
+    if (record.responsibleEmployeeId && changed('responsibleEmployeeId')) {
+      await this.employees.requireEmployees(ctx, [record.responsibleEmployeeId], 'responsibleEmployeeId');
+    }
+  }
+
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'contacts_email_key')) throw ContactErrors.emailTaken();
+      // The branch was deleted between the check and the write.
+      if (isForeignKeyViolation(error)) throw BranchErrors.unknown('branchId');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { BranchesModule } from '../branches/branches.module';
+import { CompaniesModule } from '../companies/companies.module';
+import { DepartmentsModule } from '../departments/departments.module';
+import { PersonScopeMessages } from './person-scope.messages';
+
+@Module({
+  imports: [BranchesModule, DepartmentsModule, CompaniesModule],
+  controllers: [PersonScopeMessages],
+})
+export class ScopeModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { BranchesController } from './branches.controller';
+import { ChannelsController } from './channels.controller';
+import { CompaniesController } from './companies.controller';
+import { ContactsController } from './contacts.controller';
+import { DepartmentsController } from './departments.controller';
+import { EquipmentController } from './equipment.controller';
+
+/** The directory service's HTTP API: organisation structure and clients. */
+@Module({
+  controllers: [BranchesController, DepartmentsController, ChannelsController, ContactsController, CompaniesController, EquipmentController],
+})
+export class DirectoryModule {}

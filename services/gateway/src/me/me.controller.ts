@@ -1,0 +1,39 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RequestContext } from '@warden/contracts';
+import { BusClient } from '@warden/messaging';
+import type { Principal } from '../auth/principal';
+import { Action } from '../auth/route-metadata';
+import { ApiProblems } from '../http/problem.dto';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import { StaffFacade } from '../staff/staff.facade';
+import { HeartbeatResponseDto, MeResponseDto } from './dto/me.response.dto';
+
+@ApiTags('me')
+@Controller('api/v1/me')
+export class MeController {
+  constructor(
+    private readonly staff: StaffFacade,
+    private readonly bus: BusClient,
+  ) {}
+
+  @Get()
+  @Action('auth.login')
+  @ApiOperation({ summary: 'The signed-in person, with groups' })
+  @ApiOkResponse({ type: MeResponseDto })
+  @ApiProblems(401, 403, 404, 503)
+  async me(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
+    const view = await this.staff.get(ctx, principal.personId);
+    return { ...view, tenantId: principal.tenantId, tenantSlug: principal.tenantSlug, sessionId: principal.sessionId };
+  }
+
+  @Post('heartbeat')
+  @HttpCode(200)
+  @Action('auth.login')
+  @ApiOperation({ summary: 'Keeps the person online; send every ~30 s while the app is open' })
+  @ApiOkResponse({ type: HeartbeatResponseDto })
+  @ApiProblems(401, 403, 503)
+  heartbeat(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<HeartbeatResponseDto> {
+    return this.bus.request('identity.presence.heartbeat', ctx, { sessionId: principal.sessionId });
+  }
+}

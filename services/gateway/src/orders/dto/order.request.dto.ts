@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateOrderRequestDto {
+  @ApiProperty({ example: 'iPhone 12: cracked screen', maxLength: 200 })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional() @IsString() @MaxLength(5000) description?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Client reference (contacts come later)', maxLength: 200 })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(200) clientRef?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Responsible employee' })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() responsibleId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the tenant's order workflow" })
+  @IsOptional() @IsUUID() workflowId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the workflow's first initial status; if given, you need 'set' on it" })
+  @IsOptional() @IsUUID() statusId?: string;
+}
+
+export class UpdateOrderRequestDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional() @IsString() @MaxLength(5000) description?: string;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(200) clientRef?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() responsibleId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Expected version (or send If-Match); a stale one is refused with 409' })
+  @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class ChangeOrderStatusRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'The target status, of the order’s workflow' })
+  @IsUUID() statusId!: string;
+
+  @ApiPropertyOptional({ description: 'Expected version (or send If-Match); a stale one is refused with 409' })
+  @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+const splitList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
+
+export class ListOrdersQueryDto {
+  @ApiPropertyOptional({ description: 'Comma-separated status ids to filter by', example: '0190…,0190…' })
+  @IsOptional() @Transform(splitList) @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) status?: string[];
+
+  @ApiPropertyOptional({ description: 'An order number or part of the title', maxLength: 100 })
+  @IsOptional() @IsString() @MaxLength(100) search?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}

@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STATUS_CATEGORIES } from '@warden/contracts';
+import type { OrderHistoryEntry, OrderStatusRef, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
+
+export class OrderStatusResponseDto implements OrderStatusRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'In repair' }) name!: string;
+  @ApiProperty({ enum: STATUS_CATEGORIES }) category!: StatusCategory;
+  @ApiProperty({ example: '#3f51b5' }) color!: string;
+}
+
+export class OrderResponseDto implements OrderView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 42, description: 'Sequential per tenant' }) number!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ nullable: true, type: String }) clientRef!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) responsibleId!: string | null;
+  @ApiProperty({ format: 'uuid' }) workflowId!: string;
+  @ApiProperty({ type: OrderStatusResponseDto }) status!: OrderStatusResponseDto;
+  @ApiProperty({ example: 3, description: 'Also sent as the ETag; send it back as If-Match or `version`' }) version!: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set while the order is in a final status' }) closedAt!: string | null;
+}
+
+export class OrderPageResponseDto {
+  @ApiProperty({ type: [OrderResponseDto] }) items!: OrderResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ description: 'Orders matching the filter that you can see' }) total!: number;
+}
+
+export class StatusRefResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class RecordedDecisionResponseDto implements RecordedDecision {
+  @ApiProperty({ example: 'ALLOWED.STATUS_SET' }) code!: string;
+  @ApiProperty({ example: 7, description: 'The tenant policy version the decision was made under' }) policyVersion!: number;
+}
+
+export class OrderHistoryEntryResponseDto implements OrderHistoryEntry {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: StatusRefResponseDto, nullable: true, description: 'null for the creation entry' }) from!: StatusRefResponseDto | null;
+  @ApiProperty({ type: StatusRefResponseDto }) to!: StatusRefResponseDto;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: RecordedDecisionResponseDto, nullable: true }) decision!: RecordedDecisionResponseDto | null;
+}
+
+export class TransitionResponseDto {
+  @ApiProperty({ format: 'uuid' }) statusId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: STATUS_CATEGORIES }) category!: StatusCategory;
+  @ApiProperty() color!: string;
+  @ApiProperty({ description: 'The order is in this status now' }) current!: boolean;
+  @ApiProperty() allowed!: boolean;
+  @ApiProperty({ example: 'STATUS.NO_SET_ON_TARGET', description: 'The rule that decided: ALLOWED.*, STATUS.NO_SET_ON_TARGET, ORDER.CLOSED_LOCKED, …' }) code!: string;
+  @ApiProperty({ example: "No right to set status 'Closed'" }) reason!: string;
+  @ApiPropertyOptional({ example: 7 }) policyVersion?: number;
+}
+
+export class OrderTransitionsResponseDto {
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ type: OrderStatusResponseDto }) status!: OrderStatusResponseDto;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: [TransitionResponseDto], description: 'Every status of the workflow, in order' }) transitions!: TransitionResponseDto[];
+}

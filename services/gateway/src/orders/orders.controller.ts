@@ -1,0 +1,109 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { RequestContext } from '@warden/contracts';
+import { Action } from '../auth/route-metadata';
+import type { Principal } from '../auth/principal';
+import { ApiProblems } from '../http/problem.dto';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import { ChangeOrderStatusRequestDto, CreateOrderRequestDto, ListOrdersQueryDto, UpdateOrderRequestDto } from './dto/order.request.dto';
+import { OrderHistoryEntryResponseDto, OrderPageResponseDto, OrderResponseDto, OrderTransitionsResponseDto } from './dto/order.response.dto';
+import { expectedVersion } from './if-match';
+import { OrderAccessService } from './order-access.service';
+
+function withEtag(reply: FastifyReply, order: OrderResponseDto): OrderResponseDto {
+  void reply.header('etag', `"${order.version}"`);
+  return order;
+}
+
+@ApiTags('orders')
+@Controller('api/v1/orders')
+export class OrdersController {
+  constructor(private readonly orders: OrderAccessService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Action('orders.create')
+  @ApiCreatedResponse({ type: OrderResponseDto })
+  @ApiProblems(401, 403, 409, 422, 503)
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Body() body: CreateOrderRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderResponseDto> {
+    return withEtag(reply, await this.orders.create(principal, ctx, { ...body }));
+  }
+
+  @Get()
+  @Action('orders.read')
+  @ApiOkResponse({ type: OrderPageResponseDto, description: 'Newest first; only orders in statuses you can see, and `total` counts only those' })
+  @ApiProblems(401, 403, 422, 503)
+  async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListOrdersQueryDto): Promise<OrderPageResponseDto> {
+    const page = await this.orders.list(principal, ctx, query);
+    return { items: page.items, nextCursor: page.nextCursor, total: page.total ?? 0 };
+  }
+
+  @Get(':id')
+  @Action('orders.read')
+  @ApiOkResponse({ type: OrderResponseDto })
+  @ApiProblems(401, 403, 404, 503)
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderResponseDto> {
+    return withEtag(reply, await this.orders.visible(principal, ctx, id));
+  }
+
+  @Patch(':id')
+  @Action('orders.update')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the order you changed' })
+  @ApiOkResponse({ type: OrderResponseDto })
+  @ApiProblems(401, 403, 404, 409, 422, 503)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: UpdateOrderRequestDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderResponseDto> {
+    const { version, ...changes } = body;
+    return withEtag(reply, await this.orders.update(principal, ctx, id, changes, expectedVersion(version, ifMatch)));
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Action('orders.update')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the order you changed' })
+  @ApiOkResponse({ type: OrderResponseDto, description: "Needs 'set' on the target, 'view' on the current status, and for a closed order the may-change-closed flag" })
+  @ApiProblems(401, 403, 404, 409, 422, 503)
+  async changeStatus(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: ChangeOrderStatusRequestDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderResponseDto> {
+    return withEtag(reply, await this.orders.changeStatus(principal, ctx, id, body.statusId, expectedVersion(body.version, ifMatch)));
+  }
+
+  @Get(':id/history')
+  @Action('orders.read')
+  @ApiOkResponse({ type: [OrderHistoryEntryResponseDto] })
+  @ApiProblems(401, 403, 404, 503)
+  history(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<OrderHistoryEntryResponseDto[]> {
+    return this.orders.history(principal, ctx, id);
+  }
+
+  @Get(':id/transitions')
+  @Action('orders.read')
+  @ApiOkResponse({ type: OrderTransitionsResponseDto, description: 'Every status of the workflow, each allowed or refused with the refusing rule' })
+  @ApiProblems(401, 403, 404, 503)
+  transitions(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<OrderTransitionsResponseDto> {
+    return this.orders.transitions(principal, ctx, id);
+  }
+}

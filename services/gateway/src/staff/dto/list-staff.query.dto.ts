@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
+import { SYSTEM_STATUSES } from '@warden/contracts';
+import type { SystemStatus } from '@warden/contracts';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+export class ListStaffQueryDto {
+  @ApiPropertyOptional({ enum: SYSTEM_STATUSES }) @IsOptional() @IsIn(SYSTEM_STATUSES) status?: SystemStatus;
+  @ApiPropertyOptional({ description: 'Part of a name, phone or email', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ description: 'Also list deleted employees', default: false })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeDeleted?: boolean;
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { BusClient } from '@warden/messaging';
+import type { RequestContext } from '@warden/contracts';
+import { Action } from '../auth/route-metadata';
+import { ApiProblems } from '../http/problem.dto';
+import { Ctx } from '../http/request-context.decorator';
+import { CreateWorkflowRequestDto, ListWorkflowsQueryDto, UpdateWorkflowRequestDto } from './dto/workflow.request.dto';
+import { WorkflowResponseDto } from './dto/workflow.response.dto';
+
+@ApiTags('workflows')
+@Controller('api/v1/workflows')
+export class WorkflowsController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Get()
+  @Action('orders.read')
+  @ApiOkResponse({ type: [WorkflowResponseDto] })
+  @ApiProblems(401, 403, 422, 503)
+  list(@Ctx() ctx: RequestContext, @Query() query: ListWorkflowsQueryDto): Promise<WorkflowResponseDto[]> {
+    return this.bus.request('workflow.workflows.list', ctx, { kind: query.kind });
+  }
+
+  @Get(':id')
+  @Action('orders.read')
+  @ApiOkResponse({ type: WorkflowResponseDto })
+  @ApiProblems(401, 403, 404, 503)
+  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<WorkflowResponseDto> {
+    return this.bus.request('workflow.workflows.get', ctx, { workflowId: id });
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Action('workflows.manage')
+  @ApiCreatedResponse({ type: WorkflowResponseDto })
+  @ApiProblems(401, 403, 422, 503)
+  create(@Ctx() ctx: RequestContext, @Body() body: CreateWorkflowRequestDto): Promise<WorkflowResponseDto> {
+    return this.bus.request('workflow.workflows.create', ctx, { name: body.name, kind: body.kind, statuses: body.statuses });
+  }
+
+  @Patch(':id')
+  @Action('workflows.manage')
+  @ApiOkResponse({ type: WorkflowResponseDto, description: 'Add, rename, recolour, reorder, archive or delete statuses' })
+  @ApiProblems(401, 403, 404, 409, 422, 503)
+  update(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: UpdateWorkflowRequestDto): Promise<WorkflowResponseDto> {
+    return this.bus.request('workflow.workflows.update', ctx, { workflowId: id, name: body.name, statuses: body.statuses });
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { newId } from '@warden/kernel';
+import { BusClient } from '@warden/messaging';
+import type { RequestContext, TokenPair } from '@warden/contracts';
+import { PasswordHasher } from '../../people/password.hasher';
+import { PersonRepository } from '../../people/person.repository';
+import { PresenceTracker } from '../../presence/presence.tracker';
+import { SessionRepository } from '../../sessions/session.repository';
+import { TenantRepository } from '../../tenants/tenant.repository';
+import { AuthErrors } from '../auth.errors';
+import { TokenIssuer } from '../token.issuer';
+
+export interface LoginData {
+  tenant: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * Password sign-in. The account is proven first (the same answer for every kind of miss, and the
+ * same time spent), then access is checked: the person's own flag, then the permissions service
+ * (a group may be barred from login). Only then a session starts.
+ */
+@Injectable()
+export class LoginHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenants: TenantRepository,
+    private readonly people: PersonRepository,
+    private readonly sessions: SessionRepository,
+    private readonly presence: PresenceTracker,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenIssuer,
+    private readonly bus: BusClient,
+  ) {}
+
+  async execute(data: LoginData, requestId: string): Promise<TokenPair> {
+    const password = typeof data.password === 'string' ? data.password : '';
+    const tenant = typeof data.tenant === 'string' ? await this.tenants.findBySlug(this.dataSource.manager, data.tenant) : null;
+    const person =
+      tenant && typeof data.email === 'string' ? await this.people.findActiveByEmail(this.dataSource.manager, tenant.id, data.email) : null;
+    if (!tenant || !person?.password_hash) {
+      await this.hasher.verifyNothing(password);
+      throw AuthErrors.invalidCredentials();
+    }
+    if (!(await this.hasher.verify(person.password_hash, password))) throw AuthErrors.invalidCredentials();
+    if (!person.access_enabled) throw AuthErrors.noAccess();
+
+    const ctx: RequestContext = { tenantId: tenant.id, actorId: person.id, requestId };
+    const decision = await this.bus.request('permissions.check', ctx, { personId: person.id, action: 'auth.login' });
+    if (!decision.allowed) throw AuthErrors.loginRefused(decision.code, decision.reason);
+
+    const sessionId = newId();
+    const refresh = this.tokens.newRefreshSecret();
+    await this.dataSource.transaction(async (manager) => {
+      await this.people.recordLogin(manager, tenant.id, person.id);
+      await this.presence.seen(manager, tenant.id, person.id);
+      await this.sessions.createSession(manager, { id: sessionId, tenantId: tenant.id, personId: person.id, expiresAt: refresh.expiresAt });
+      await this.sessions.insertToken(manager, {
+        id: newId(),
+        sessionId,
+        tenantId: tenant.id,
+        personId: person.id,
+        tokenHash: refresh.hash,
+        parentId: null,
+        expiresAt: refresh.expiresAt,
+      });
+    });
+    return this.tokens.pair({ sub: person.id, tid: tenant.id, tsl: tenant.slug, kind: person.kind, sid: sessionId }, refresh);
+  }
+}

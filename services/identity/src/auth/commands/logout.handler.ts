@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PresenceTracker } from '../../presence/presence.tracker';
+import { SessionRepository } from '../../sessions/session.repository';
+
+/** Ends one session (its refresh tokens stop working); the person goes offline with its last session. */
+@Injectable()
+export class LogoutHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionRepository,
+    private readonly presence: PresenceTracker,
+  ) {}
+
+  async execute(tenantId: string, sessionId: string): Promise<{ loggedOut: true }> {
+    await this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.revokeSession(manager, tenantId, sessionId);
+      if (session && !(await this.sessions.hasLiveSession(manager, tenantId, session.person_id))) {
+        await this.presence.offline(manager, tenantId, session.person_id);
+      }
+    });
+    return { loggedOut: true };
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { DomainError, newId } from '@warden/kernel';
+import type { AccessTokenClaims, TokenPair } from '@warden/contracts';
+import { hasAccess } from '../../people/person.mapper';
+import { PersonRepository } from '../../people/person.repository';
+import { PresenceTracker } from '../../presence/presence.tracker';
+import { SessionRepository } from '../../sessions/session.repository';
+import { TenantRepository } from '../../tenants/tenant.repository';
+import { AuthErrors } from '../auth.errors';
+import { hashRefreshToken, TokenIssuer } from '../token.issuer';
+import type { RefreshSecret } from '../token.issuer';
+
+type Outcome = { ok: true; claims: AccessTokenClaims; refresh: RefreshSecret } | { ok: false; error: DomainError };
+
+/**
+ * Rotation: each refresh token works once and is replaced by a new one of the same session family.
+ * A token presented a second time means it leaked: the whole family is revoked (committed first,
+ * then refused), so the thief's newer token dies too.
+ */
+@Injectable()
+export class RefreshHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenants: TenantRepository,
+    private readonly people: PersonRepository,
+    private readonly sessions: SessionRepository,
+    private readonly presence: PresenceTracker,
+    private readonly tokens: TokenIssuer,
+  ) {}
+
+  async execute(refreshToken: string): Promise<TokenPair> {
+    if (typeof refreshToken !== 'string' || refreshToken.length === 0 || refreshToken.length > 200) throw AuthErrors.refreshInvalid();
+    const outcome = await this.dataSource.transaction((manager) => this.rotate(manager, hashRefreshToken(refreshToken)));
+    if (!outcome.ok) throw outcome.error;
+    return this.tokens.pair(outcome.claims, outcome.refresh);
+  }
+
+  private async rotate(manager: EntityManager, tokenHash: string): Promise<Outcome> {
+    const token = await this.sessions.findTokenForUpdate(manager, tokenHash);
+    if (!token) return { ok: false, error: AuthErrors.refreshInvalid() };
+    if (token.used_at) {
+      await this.endFamily(manager, token.tenant_id, token.session_id, token.person_id);
+      return { ok: false, error: AuthErrors.refreshReused() };
+    }
+    if (token.revoked_at || token.session_revoked_at || token.expires_at.getTime() <= Date.now()) {
+      return { ok: false, error: AuthErrors.refreshInvalid() };
+    }
+    const person = await this.people.findById(manager, token.tenant_id, token.person_id);
+    const tenant = await this.tenants.findById(manager, token.tenant_id);
+    if (!person || !tenant || person.deleted_at) {
+      await this.endFamily(manager, token.tenant_id, token.session_id, token.person_id);
+      return { ok: false, error: AuthErrors.refreshInvalid() };
+    }
+    if (!hasAccess(person)) {
+      await this.endFamily(manager, token.tenant_id, token.session_id, token.person_id);
+      return { ok: false, error: AuthErrors.noAccess() };
+    }
+    await this.sessions.markUsed(manager, token.id);
+    const refresh = this.tokens.newRefreshSecret();
+    await this.sessions.insertToken(manager, {
+      id: newId(),
+      sessionId: token.session_id,
+      tenantId: token.tenant_id,
+      personId: token.person_id,
+      tokenHash: refresh.hash,
+      parentId: token.id,
+      expiresAt: refresh.expiresAt,
+    });
+    return { ok: true, claims: { sub: person.id, tid: tenant.id, tsl: tenant.slug, kind: person.kind, sid: token.session_id }, refresh };
+  }
+
+  private async endFamily(manager: EntityManager, tenantId: string, sessionId: string, personId: string): Promise<void> {
+    await this.sessions.revokeSession(manager, tenantId, sessionId);
+    if (!(await this.sessions.hasLiveSession(manager, tenantId, personId))) await this.presence.offline(manager, tenantId, personId);
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { loadEnv } from '@warden/service-kit';
+import { IDENTITY_ENV, IdentityEnv } from '../config/identity.env';
+import { PresenceTracker } from '../presence/presence.tracker';
+import { SessionRepository } from '../sessions/session.repository';
+import { PasswordHasher } from './password.hasher';
+import { PersonRepository } from './person.repository';
+
+/** What the identity features share: settings, people, sessions, presence. */
+@Module({
+  providers: [
+    { provide: IDENTITY_ENV, useFactory: () => loadEnv(IdentityEnv) },
+    PersonRepository,
+    PasswordHasher,
+    SessionRepository,
+    PresenceTracker,
+  ],
+  exports: [IDENTITY_ENV, PersonRepository, PasswordHasher, SessionRepository, PresenceTracker],
+})
+export class PeopleModule {}

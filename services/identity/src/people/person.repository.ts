@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '@warden/persistence';
+import type { PersonKind, SystemStatus } from '@warden/contracts';
+import type { CursorPosition } from '@warden/kernel';
+import { StaffErrors } from './person.errors';
+import type { PersonRow } from './person.row';
+import { likePattern, queryRows } from './sql';
+
+export interface NewPerson {
+  id: string;
+  tenantId: string;
+  kind: PersonKind;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  phone: string | null;
+  position: string | null;
+  email: string;
+  passwordHash: string | null;
+}
+
+/** Columns a change may touch, by column name. */
+export interface PersonChanges {
+  last_name?: string;
+  first_name?: string;
+  middle_name?: string | null;
+  phone?: string | null;
+  position?: string | null;
+  email?: string;
+  password_hash?: string | null;
+  access_enabled?: boolean;
+}
+
+export interface PersonListFilter {
+  kind: PersonKind;
+  status?: SystemStatus;
+  search?: string;
+  includeDeleted: boolean;
+  after: CursorPosition | null;
+  /** Rows to fetch (the caller asks one more than the page size). */
+  take: number;
+}
+
+const EMAIL_INDEX = 'persons_tenant_email_key';
+const CHANGEABLE = new Set<keyof PersonChanges>(['last_name', 'first_name', 'middle_name', 'phone', 'position', 'email', 'password_hash', 'access_enabled']);
+
+/** Status conditions in SQL, matching `systemStatusOf` in the mapper. */
+const STATUS_SQL: Record<SystemStatus, string> = {
+  deleted: 'deleted_at IS NOT NULL',
+  no_access: 'deleted_at IS NULL AND (NOT access_enabled OR password_hash IS NULL)',
+  online: "deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'online'",
+  offline: "deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'offline'",
+};
+
+/** Every query names its tenant: a person of another tenant simply does not exist here. */
+@Injectable()
+export class PersonRepository {
+  async findById(manager: EntityManager, tenantId: string, id: string, options: { kind?: PersonKind; lock?: boolean } = {}): Promise<PersonRow | null> {
+    const kind = options.kind ? ' AND kind = $3' : '';
+    const lock = options.lock ? ' FOR UPDATE' : '';
+    const parameters = options.kind ? [tenantId, id, options.kind] : [tenantId, id];
+    const rows = await queryRows<PersonRow>(manager, `SELECT * FROM persons WHERE tenant_id = $1 AND id = $2${kind}${lock}`, parameters);
+    return rows[0] ?? null;
+  }
+
+  /** The not-deleted person with this email (emails are unique among them). */
+  async findActiveByEmail(manager: EntityManager, tenantId: string, email: string): Promise<PersonRow | null> {
+    const rows = await queryRows<PersonRow>(manager, 'SELECT * FROM persons WHERE tenant_id = $1 AND email = $2 AND deleted_at IS NULL', [
+      tenantId,
+      email.trim().toLowerCase(),
+    ]);
+    return rows[0] ?? null;
+  }
+
+  async insert(manager: EntityManager, person: NewPerson): Promise<PersonRow> {
+    try {
+      const rows = await queryRows<PersonRow>(
+        manager,
+        `INSERT INTO persons (id, tenant_id, kind, last_name, first_name, middle_name, phone, position, email, password_hash, access_enabled)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (tenant_id, email) WHERE deleted_at IS NULL DO NOTHING RETURNING *`,
+        [
+          person.id,
+          person.tenantId,
+          person.kind,
+          person.lastName,
+          person.firstName,
+          person.middleName,
+          person.phone,
+          person.position,
+          person.email.trim().toLowerCase(),
+          person.passwordHash,
+          person.passwordHash !== null,
+        ],
+      );
+      // No row back: the email is taken (expected, so answered without a failed statement in the logs).
+      if (!rows[0]) throw StaffErrors.emailTaken(person.email);
+      return rows[0];
+    } catch (error) {
+      if (isUniqueViolation(error, EMAIL_INDEX)) throw StaffErrors.emailTaken(person.email);
+      throw error;
+    }
+  }
+
+  async update(manager: EntityManager, tenantId: string, id: string, changes: PersonChanges): Promise<PersonRow> {
+    const entries = Object.entries(changes).filter(([column, value]) => CHANGEABLE.has(column as keyof PersonChanges) && value !== undefined);
+    const assignments = entries.map(([column], index) => `"${column}" = $${index + 3}`);
+    const values = entries.map(([column, value]) => (column === 'email' && typeof value === 'string' ? value.trim().toLowerCase() : value));
+    try {
+      const rows = await queryRows<PersonRow>(
+        manager,
+        `UPDATE persons SET ${[...assignments, 'updated_at = now()', 'version = version + 1'].join(', ')}
+         WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+        [tenantId, id, ...values],
+      );
+      if (!rows[0]) throw StaffErrors.notFound();
+      return rows[0];
+    } catch (error) {
+      if (isUniqueViolation(error, EMAIL_INDEX)) throw StaffErrors.emailTaken(String(changes.email));
+      throw error;
+    }
+  }
+
+  async softDelete(manager: EntityManager, tenantId: string, id: string): Promise<PersonRow> {
+    const rows = await queryRows<PersonRow>(
+      manager,
+      `UPDATE persons SET deleted_at = now(), presence = 'offline', updated_at = now(), version = version + 1
+       WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING *`,
+      [tenantId, id],
+    );
+    if (!rows[0]) throw StaffErrors.notFound();
+    return rows[0];
+  }
+
+  async recordLogin(manager: EntityManager, tenantId: string, id: string): Promise<void> {
+    await manager.query('UPDATE persons SET last_login_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+  }
+
+  async list(manager: EntityManager, tenantId: string, filter: PersonListFilter): Promise<PersonRow[]> {
+    const conditions = ['tenant_id = $1', 'kind = $2'];
+    const parameters: unknown[] = [tenantId, filter.kind];
+    if (filter.status) conditions.push(STATUS_SQL[filter.status]);
+    else if (!filter.includeDeleted) conditions.push('deleted_at IS NULL');
+    const search = filter.search?.trim();
+    if (search) {
+      parameters.push(likePattern(search));
+      const p = `$${parameters.length}`;
+      conditions.push(
+        `(last_name || ' ' || first_name || ' ' || coalesce(middle_name, '') ILIKE ${p} OR first_name || ' ' || last_name ILIKE ${p}` +
+          ` OR coalesce(phone, '') ILIKE ${p} OR email ILIKE ${p})`,
+      );
+    }
+    if (filter.after) {
+      parameters.push(filter.after.key, filter.after.id);
+      conditions.push(`(sort_name, id) > ($${parameters.length - 1}, $${parameters.length}::uuid)`);
+    }
+    parameters.push(filter.take);
+    return queryRows<PersonRow>(
+      manager,
+      `SELECT * FROM persons WHERE ${conditions.join(' AND ')} ORDER BY sort_name, id LIMIT $${parameters.length}`,
+      parameters,
+    );
+  }
+}

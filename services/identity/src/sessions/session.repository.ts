@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { queryRows } from '../people/sql';
+
+export interface RefreshTokenRow {
+  id: string;
+  session_id: string;
+  tenant_id: string;
+  person_id: string;
+  parent_id: string | null;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+  session_revoked_at: Date | null;
+}
+
+export interface SessionRow {
+  id: string;
+  tenant_id: string;
+  person_id: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+/** A session is one sign-in: the family of refresh tokens rotated from its first one. */
+@Injectable()
+export class SessionRepository {
+  async createSession(manager: EntityManager, session: { id: string; tenantId: string; personId: string; expiresAt: Date }): Promise<void> {
+    await manager.query('INSERT INTO sessions (id, tenant_id, person_id, expires_at) VALUES ($1, $2, $3, $4)', [
+      session.id,
+      session.tenantId,
+      session.personId,
+      session.expiresAt,
+    ]);
+  }
+
+  async insertToken(
+    manager: EntityManager,
+    token: { id: string; sessionId: string; tenantId: string; personId: string; tokenHash: string; parentId: string | null; expiresAt: Date },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO refresh_tokens (id, session_id, tenant_id, person_id, token_hash, parent_id, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [token.id, token.sessionId, token.tenantId, token.personId, token.tokenHash, token.parentId, token.expiresAt],
+    );
+    // The session lives as long as its newest refresh token.
+    await manager.query('UPDATE sessions SET expires_at = $2 WHERE id = $1', [token.sessionId, token.expiresAt]);
+  }
+
+  /** Locks the token row, so two refreshes of the same token are decided one after the other. */
+  async findTokenForUpdate(manager: EntityManager, tokenHash: string): Promise<RefreshTokenRow | null> {
+    const rows = await queryRows<RefreshTokenRow>(
+      manager,
+      `SELECT t.id, t.session_id, t.tenant_id, t.person_id, t.parent_id, t.expires_at, t.used_at, t.revoked_at, s.revoked_at AS session_revoked_at
+       FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = $1 FOR UPDATE OF t`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markUsed(manager: EntityManager, tokenId: string): Promise<void> {
+    await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [tokenId]);
+  }
+
+  /** Ends one session: it and every token of its family stop working. */
+  async revokeSession(manager: EntityManager, tenantId: string, sessionId: string): Promise<SessionRow | null> {
+    const rows = await queryRows<SessionRow>(
+      manager,
+      'UPDATE sessions SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING id, tenant_id, person_id, expires_at, revoked_at',
+      [tenantId, sessionId],
+    );
+    await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE session_id = $1 AND revoked_at IS NULL', [sessionId]);
+    return rows[0] ?? null;
+  }
+
+  async revokeAllOfPerson(manager: EntityManager, tenantId: string, personId: string): Promise<void> {
+    await manager.query('UPDATE sessions SET revoked_at = now() WHERE tenant_id = $1 AND person_id = $2 AND revoked_at IS NULL', [tenantId, personId]);
+    await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE tenant_id = $1 AND person_id = $2 AND revoked_at IS NULL', [
+      tenantId,
+      personId,
+    ]);
+  }
+
+  async findLiveSession(manager: EntityManager, tenantId: string, sessionId: string): Promise<SessionRow | null> {
+    const rows = await queryRows<SessionRow>(
+      manager,
+      `UPDATE sessions SET last_seen_at = now() WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL AND expires_at > now()
+       RETURNING id, tenant_id, person_id, expires_at, revoked_at`,
+      [tenantId, sessionId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async hasLiveSession(manager: EntityManager, tenantId: string, personId: string): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      'SELECT id FROM sessions WHERE tenant_id = $1 AND person_id = $2 AND revoked_at IS NULL AND expires_at > now() LIMIT 1',
+      [tenantId, personId],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OutboxWriter } from '@warden/messaging';
+import { PresenceChangedV1 } from '@warden/contracts';
+import type { StaffView } from '@warden/contracts';
+import { StaffErrors } from '../../people/person.errors';
+import { toStaffView } from '../../people/person.mapper';
+import { PersonRepository } from '../../people/person.repository';
+import { SessionRepository } from '../../sessions/session.repository';
+import { employeeDeleted } from '../staff.events';
+
+/** Soft delete: the row and its history stay; sign-in and every session end now. */
+@Injectable()
+export class DeleteStaffHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly people: PersonRepository,
+    private readonly sessions: SessionRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(tenantId: string, personId: string): Promise<StaffView> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.people.findById(manager, tenantId, personId, { kind: 'employee', lock: true });
+      if (!current) throw StaffErrors.notFound();
+      // Deleting twice answers the same deleted view and changes nothing.
+      if (current.deleted_at) return toStaffView(current);
+      const row = await this.people.softDelete(manager, tenantId, personId);
+      await this.sessions.revokeAllOfPerson(manager, tenantId, personId);
+      await this.outbox.add(manager, employeeDeleted(row));
+      if (current.presence === 'online') {
+        await this.outbox.add<PresenceChangedV1>(manager, {
+          type: PresenceChangedV1.type,
+          tenantId,
+          subject: personId,
+          data: { personId, presence: 'offline', at: new Date().toISOString() },
+        });
+      }
+      return toStaffView(row);
+    });
+  }
+}

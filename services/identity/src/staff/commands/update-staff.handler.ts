@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OutboxWriter } from '@warden/messaging';
+import type { StaffView, UpdateStaffData } from '@warden/contracts';
+import { checkPassword, StaffErrors } from '../../people/person.errors';
+import { normalizeChanges } from '../../people/person.fields';
+import { hasAccess, toStaffView } from '../../people/person.mapper';
+import { PasswordHasher } from '../../people/password.hasher';
+import { PersonRepository } from '../../people/person.repository';
+import type { PersonChanges } from '../../people/person.repository';
+import { PresenceTracker } from '../../presence/presence.tracker';
+import { SessionRepository } from '../../sessions/session.repository';
+import { employeeUpdated } from '../staff.events';
+
+/** Changes an employee's fields and login access; taking access away ends the person's sessions. */
+@Injectable()
+export class UpdateStaffHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly people: PersonRepository,
+    private readonly sessions: SessionRepository,
+    private readonly presence: PresenceTracker,
+    private readonly hasher: PasswordHasher,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(tenantId: string, data: UpdateStaffData): Promise<StaffView> {
+    const changes: PersonChanges = normalizeChanges(data.changes ?? {});
+    const access = data.access;
+    if (access?.password !== undefined) checkPassword(access.password, 'access.password');
+    const passwordHash = access?.password !== undefined ? await this.hasher.hash(access.password) : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.people.findById(manager, tenantId, data.personId, { kind: 'employee', lock: true });
+      if (!current) throw StaffErrors.notFound();
+      if (current.deleted_at) throw StaffErrors.deleted();
+      if (access) {
+        if (access.enabled && !passwordHash && !current.password_hash) throw StaffErrors.passwordRequired('access.password');
+        changes.access_enabled = access.enabled;
+        if (passwordHash) changes.password_hash = passwordHash;
+      }
+      const row = await this.people.update(manager, tenantId, data.personId, changes);
+      if (hasAccess(current) && !hasAccess(row)) {
+        await this.sessions.revokeAllOfPerson(manager, tenantId, row.id);
+        await this.presence.offline(manager, tenantId, row.id);
+      }
+      const fresh = (await this.people.findById(manager, tenantId, row.id))!;
+      await this.outbox.add(manager, employeeUpdated(fresh));
+      return toStaffView(fresh);
+    });
+  }
+}

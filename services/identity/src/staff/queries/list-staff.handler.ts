@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { decodeCursor, DomainError, toPage } from '@warden/kernel';
+import type { Page } from '@warden/kernel';
+import { SYSTEM_STATUSES } from '@warden/contracts';
+import type { ListStaffData, StaffView } from '@warden/contracts';
+import { toStaffView } from '../../people/person.mapper';
+import { PersonRepository } from '../../people/person.repository';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/** The staff registry, ordered by name (then id, so the order is total and the cursor stable). */
+@Injectable()
+export class ListStaffHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly people: PersonRepository,
+  ) {}
+
+  async execute(tenantId: string, data: ListStaffData): Promise<Page<StaffView>> {
+    const limit = data.limit ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw DomainError.invalid('PAGINATION.BAD_LIMIT', 'limit', `must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+    }
+    if (data.status !== undefined && !SYSTEM_STATUSES.includes(data.status)) {
+      throw DomainError.invalid('STAFF.BAD_STATUS', 'status', `must be one of ${SYSTEM_STATUSES.join(', ')}`);
+    }
+    const rows = await this.people.list(this.dataSource.manager, tenantId, {
+      kind: 'employee',
+      status: data.status,
+      search: data.search,
+      includeDeleted: data.includeDeleted === true,
+      after: decodeCursor(data.cursor),
+      take: limit + 1,
+    });
+    const page = toPage(rows, limit, (row) => ({ key: row.sort_name, id: row.id }));
+    return { items: page.items.map(toStaffView), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { PersonFacts } from './decision.policy';
+
+interface FactsRow {
+  known: boolean;
+  deleted: boolean;
+  policy_version: string | null;
+  groups: PersonFacts['groups'];
+  overrides: PersonFacts['overrides'];
+}
+
+export interface LoadedFacts extends PersonFacts {
+  policyVersion: number;
+}
+
+/**
+ * Everything a decision needs, in one round trip and one snapshot: the person, its groups with
+ * their rights and flags, its personal overrides and the tenant's policy version. Each part is an
+ * index lookup on (tenant_id, person_id) — this is the hot path of every request.
+ */
+const FACTS_SQL = `
+  SELECT p.person_id IS NOT NULL AS known,
+         p.deleted_at IS NOT NULL AS deleted,
+         (SELECT version FROM tenant_policy WHERE tenant_id = $1) AS policy_version,
+         COALESCE((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'rights', g.rights, 'loginBarred', g.login_barred) ORDER BY g.name)
+                   FROM group_members m JOIN groups g ON g.tenant_id = m.tenant_id AND g.id = m.group_id
+                   WHERE m.tenant_id = $1 AND m.person_id = $2), '[]'::json) AS groups,
+         COALESCE((SELECT json_agg(json_build_object('right', o.right, 'effect', o.effect))
+                   FROM right_overrides o WHERE o.tenant_id = $1 AND o.person_id = $2), '[]'::json) AS overrides
+  FROM (SELECT 1) AS one
+  LEFT JOIN persons p ON p.tenant_id = $1 AND p.person_id = $2`;
+
+@Injectable()
+export class CheckRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async load(tenantId: string, personId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedFacts> {
+    const rows: FactsRow[] = await manager.query(FACTS_SQL, [tenantId, personId]);
+    const row = rows[0]!;
+    return {
+      known: row.known,
+      deleted: row.deleted,
+      groups: row.groups,
+      overrides: row.overrides,
+      policyVersion: row.policy_version === null ? 0 : Number(row.policy_version),
+    };
+  }
+}

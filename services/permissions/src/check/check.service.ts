@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '@warden/kernel';
+import { isRight } from '@warden/contracts';
+import type { CheckData, DecisionStep, Explanation } from '@warden/contracts';
+import { CheckRepository } from './check.repository';
+import { evaluatePerson, evaluateRight } from './decision.policy';
+import type { PersonFacts, Verdict } from './decision.policy';
+import { ResourceRuleRegistry } from './resource-rule.registry';
+
+const NOBODY: PersonFacts = { known: false, deleted: false, groups: [], overrides: [] };
+
+/**
+ * check(person, action, resource?): the person must be active; a catalog right is evaluated first;
+ * a resource is then decided by the rule registered for its type, which must exist and allow too.
+ * An action outside the catalog is decided by its resource rule alone.
+ */
+@Injectable()
+export class CheckService {
+  constructor(
+    private readonly repository: CheckRepository,
+    private readonly rules: ResourceRuleRegistry,
+  ) {}
+
+  async explain(tenantId: string, input: CheckData): Promise<Explanation> {
+    const valid = isUuid(tenantId) && isUuid(input.personId);
+    const facts = valid ? await this.repository.load(tenantId, input.personId) : { ...NOBODY, policyVersion: 0 };
+    const verdict = await this.decide(tenantId, input, facts);
+    return { allowed: verdict.allowed, code: verdict.code, reason: verdict.reason, policyVersion: facts.policyVersion, steps: verdict.steps };
+  }
+
+  private async decide(tenantId: string, input: CheckData, facts: PersonFacts): Promise<Verdict> {
+    const steps: DecisionStep[] = [];
+    const inactive = evaluatePerson(facts, steps);
+    if (inactive) return inactive;
+    const resource = input.resource;
+    let granted: Verdict | null = null;
+    if (isRight(input.action)) {
+      granted = evaluateRight(input.action, facts, steps);
+      if (!granted.allowed || !resource) return granted;
+    } else if (!resource) {
+      steps.push({ rule: 'action.known', effect: 'deny', detail: `'${input.action}' is not a right of the catalog and no resource was given` });
+      return { allowed: false, code: 'ACTION.UNKNOWN', reason: `'${input.action}' is not a known action`, steps };
+    }
+    const rule = typeof resource.type === 'string' ? this.rules.ruleFor(resource.type) : undefined;
+    if (!rule) {
+      steps.push({ rule: 'resource.type', effect: 'deny', detail: `No rule decides resources of type '${String(resource.type)}'` });
+      return { allowed: false, code: 'RESOURCE.UNKNOWN_TYPE', reason: `Resources of type '${String(resource.type)}' are not known`, steps };
+    }
+    const outcome = await rule.evaluate({ tenantId, personId: input.personId, action: input.action, resource }, steps);
+    return { ...outcome, steps };
+  }
+}

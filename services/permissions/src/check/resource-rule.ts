@@ -1,0 +1,30 @@
+import type { DecisionStep, ResourceRef } from '@warden/contracts';
+
+export interface ResourceRuleInput {
+  tenantId: string;
+  personId: string;
+  action: string;
+  resource: ResourceRef;
+}
+
+export interface ResourceRuleOutcome {
+  allowed: boolean;
+  code: string;
+  reason: string;
+}
+
+/**
+ * Decides an action on one kind of resource (`resource.type`), on top of the right. A rule appends
+ * the steps it applied to `steps` (they show up in explain) and answers allowed or refused with a code.
+ * Rules run only for active people whose catalog right (if the action is one) already allowed.
+ */
+export interface ResourceRule {
+  readonly resourceType: string;
+  evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome>;
+}
+
+/**
+ * Optional provider of rules (an array) known at module construction. Most modules instead call
+ * `ResourceRuleRegistry.register(rule)` in their onModuleInit.
+ */
+export const RESOURCE_RULES = Symbol('RESOURCE_RULES');

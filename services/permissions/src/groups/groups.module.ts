@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PersonsModule } from '../persons/persons.module';
+import { PolicyModule } from '../policy/policy.module';
+import { GroupsMessages } from './groups.messages';
+import { GroupsRepository } from './groups.repository';
+import { GroupsService } from './groups.service';
+import { MembershipEvents } from './membership-events';
+import { MembershipsService } from './memberships.service';
+
+@Module({
+  imports: [PolicyModule, PersonsModule],
+  controllers: [GroupsMessages],
+  providers: [GroupsRepository, GroupsService, MembershipsService, MembershipEvents],
+  exports: [GroupsRepository, GroupsService, MembershipsService, MembershipEvents],
+})
+export class GroupsModule {}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { isUuid, newId } from '@warden/kernel';
+import { DEFAULT_GROUPS, RIGHT_NAMES } from '@warden/contracts';
+import type { GroupView, PolicyChange, Right } from '@warden/contracts';
+import { PolicyVersions } from '../policy/policy-versions';
+import { PersonsRepository } from '../persons/persons.repository';
+import { GroupErrors } from './groups.errors';
+import { GroupsRepository } from './groups.repository';
+import { MembershipEvents } from './membership-events';
+import { validIds, validName, validRights } from './group-input';
+
+export interface GroupChanged {
+  group: GroupView;
+  policy: PolicyChange;
+}
+
+/** Creating and changing groups and their members; each change is one transaction with its policy bump. */
+@Injectable()
+export class GroupsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly groups: GroupsRepository,
+    private readonly persons: PersonsRepository,
+    private readonly policy: PolicyVersions,
+    private readonly membershipEvents: MembershipEvents,
+  ) {}
+
+  list(tenantId: string): Promise<GroupView[]> {
+    return this.groups.list(this.dataSource.manager, tenantId);
+  }
+
+  async get(tenantId: string, groupId: string): Promise<GroupView & { memberIds: string[] }> {
+    const manager = this.dataSource.manager;
+    const group = await this.load(manager, tenantId, groupId);
+    return { ...group, memberIds: await this.groups.memberIds(manager, tenantId, groupId) };
+  }
+
+  /** Creates the default groups the tenant lacks; true when any was created. */
+  async ensureDefaultGroups(manager: EntityManager, tenantId: string): Promise<boolean> {
+    let created = false;
+    for (const group of DEFAULT_GROUPS) {
+      const inserted = await this.groups.insertSystemGroup(manager, tenantId, {
+        id: newId(),
+        name: group.name,
+        systemKey: group.key,
+        rights: [...group.rights],
+        loginBarred: false,
+      });
+      created ||= inserted;
+    }
+    return created;
+  }
+
+  async create(tenantId: string, input: { name: string; rights: Right[]; loginBarred?: boolean }): Promise<GroupChanged> {
+    const name = validName(input.name);
+    const rights = validRights(input.rights ?? []);
+    return this.dataSource.transaction(async (manager) => {
+      const id = newId();
+      await this.groups.insert(manager, tenantId, { id, name, systemKey: null, rights, loginBarred: input.loginBarred ?? false });
+      // Nobody is in a new group yet, so no cached decision changes; the version still records the change.
+      const policy = await this.policy.bump(manager, tenantId, [], 'group.created');
+      return { group: (await this.groups.find(manager, tenantId, id))!, policy };
+    });
+  }
+
+  async update(tenantId: string, input: { groupId: string; name?: string; rights?: Right[]; loginBarred?: boolean }): Promise<GroupChanged> {
+    const name = input.name === undefined ? undefined : validName(input.name);
+    const rights = input.rights === undefined ? undefined : validRights(input.rights);
+    return this.dataSource.transaction(async (manager) => {
+      const group = await this.load(manager, tenantId, input.groupId, true);
+      if (group.systemKey === 'administrator') {
+        if (rights && rights.join() !== [...RIGHT_NAMES].sort().join()) {
+          throw GroupErrors.systemRightsFixed('rights');
+        }
+        if (input.loginBarred === true) throw GroupErrors.systemRightsFixed('loginBarred');
+      }
+      await this.groups.update(manager, tenantId, group.id, {
+        name,
+        rights: group.systemKey === 'administrator' ? undefined : rights,
+        loginBarred: input.loginBarred,
+      });
+      const members = await this.groups.memberIds(manager, tenantId, group.id);
+      const policy = await this.policy.bump(manager, tenantId, members, 'group.updated');
+      return { group: (await this.groups.find(manager, tenantId, group.id))!, policy };
+    });
+  }
+
+  async addMembers(tenantId: string, groupId: string, personIds: readonly string[]): Promise<GroupChanged> {
+    const ids = validIds('personIds', personIds, GroupErrors.unknownPersons);
+    return this.dataSource.transaction(async (manager) => {
+      const group = await this.load(manager, tenantId, groupId, true);
+      const active = await this.persons.active(manager, tenantId, ids);
+      const unknown = ids.filter((id) => !active.has(id));
+      if (unknown.length > 0) throw GroupErrors.unknownPersons('personIds', unknown);
+      const added = await this.groups.addMembers(manager, tenantId, group.id, ids);
+      await this.membershipEvents.record(manager, tenantId, group, added, []);
+      const policy = await this.policy.bump(manager, tenantId, added, 'group.members');
+      return { group: (await this.groups.find(manager, tenantId, group.id))!, policy };
+    });
+  }
+
+  async removeMembers(tenantId: string, groupId: string, personIds: readonly string[]): Promise<GroupChanged> {
+    const ids = validIds('personIds', personIds, GroupErrors.unknownPersons);
+    return this.dataSource.transaction(async (manager) => {
+      const group = await this.load(manager, tenantId, groupId, true);
+      if (group.systemKey === 'administrator' && (await this.groups.countActiveMembers(manager, tenantId, group.id, ids)) === 0) {
+        throw GroupErrors.lastAdministrator();
+      }
+      const removed = await this.groups.removeMembers(manager, tenantId, group.id, ids);
+      await this.membershipEvents.record(manager, tenantId, group, [], removed);
+      const policy = await this.policy.bump(manager, tenantId, removed, 'group.members');
+      return { group: (await this.groups.find(manager, tenantId, group.id))!, policy };
+    });
+  }
+
+  private async load(manager: EntityManager, tenantId: string, groupId: string, lock = false): Promise<GroupView> {
+    const group = isUuid(groupId) ? await this.groups.find(manager, tenantId, groupId, lock) : null;
+    if (!group) throw GroupErrors.notFound();
+    return group;
+  }
+}

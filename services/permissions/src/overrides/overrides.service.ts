@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { DomainError, isUuid } from '@warden/kernel';
+import { isRight } from '@warden/contracts';
+import type { PersonRights, PolicyChange, Right, RightOverride } from '@warden/contracts';
+import { CheckRepository } from '../check/check.repository';
+import { effectiveRights } from '../check/decision.policy';
+import { PersonsRepository } from '../persons/persons.repository';
+import { PolicyVersions } from '../policy/policy-versions';
+
+const personNotFound = (): DomainError => DomainError.notFound('PERSON.NOT_FOUND', 'The person');
+
+/** Single rights granted or denied to one person, on top of its groups. */
+@Injectable()
+export class OverridesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly persons: PersonsRepository,
+    private readonly facts: CheckRepository,
+    private readonly policy: PolicyVersions,
+  ) {}
+
+  async of(tenantId: string, personId: string): Promise<PersonRights> {
+    const manager = this.dataSource.manager;
+    await this.requirePerson(manager, tenantId, personId);
+    const facts = await this.facts.load(tenantId, personId, manager);
+    return {
+      personId,
+      groups: facts.groups.map((group) => ({ id: group.id, name: group.name })),
+      overrides: [...facts.overrides].sort((a, b) => a.right.localeCompare(b.right)) as RightOverride[],
+      effectiveRights: effectiveRights(facts),
+    };
+  }
+
+  async set(
+    tenantId: string,
+    input: { personId: string; right: Right; effect: 'allow' | 'deny' | null },
+  ): Promise<{ overrides: RightOverride[]; policy: PolicyChange }> {
+    if (!isRight(input.right)) throw DomainError.invalid('RIGHT.UNKNOWN', 'right', `'${String(input.right)}' is not a right of the catalog`);
+    if (input.effect !== null && input.effect !== 'allow' && input.effect !== 'deny') {
+      throw DomainError.invalid('OVERRIDE.EFFECT_INVALID', 'effect', "must be 'allow', 'deny' or null");
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.requirePerson(manager, tenantId, input.personId);
+      if (input.effect === null) {
+        await manager.query('DELETE FROM right_overrides WHERE tenant_id = $1 AND person_id = $2 AND "right" = $3', [
+          tenantId,
+          input.personId,
+          input.right,
+        ]);
+      } else {
+        await manager.query(
+          `INSERT INTO right_overrides (tenant_id, person_id, "right", effect) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (tenant_id, person_id, "right") DO UPDATE SET effect = EXCLUDED.effect`,
+          [tenantId, input.personId, input.right, input.effect],
+        );
+      }
+      const policy = await this.policy.bump(manager, tenantId, [input.personId], 'person.override');
+      const overrides: RightOverride[] = await manager.query(
+        'SELECT "right", effect FROM right_overrides WHERE tenant_id = $1 AND person_id = $2 ORDER BY "right"',
+        [tenantId, input.personId],
+      );
+      return { overrides, policy };
+    });
+  }
+
+  private async requirePerson(manager: EntityManager, tenantId: string, personId: string): Promise<void> {
+    if (!isUuid(personId) || !(await this.persons.exists(manager, tenantId, personId))) throw personNotFound();
+  }
+}

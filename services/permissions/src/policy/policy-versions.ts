@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { PolicyChangedV1 } from '@warden/contracts';
+import type { PolicyChange } from '@warden/contracts';
+import { OutboxWriter } from '@warden/messaging';
+
+/** More people than this in one change: announce it tenant-wide instead of listing everyone. */
+const MAX_LISTED_PEOPLE = 1000;
+
+/**
+ * The one way policy changes become visible: every mutation that can alter a decision calls
+ * `bump` in its own transaction. The tenant's version goes up (the row lock also serialises
+ * concurrent changes of one tenant) and `permissions.policy.changed.v1` goes to the outbox, so the
+ * gateways drop their cached decisions for exactly the people affected.
+ */
+@Injectable()
+export class PolicyVersions {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  /**
+   * @param affectedPersonIds people whose decisions may change; null = anyone in the tenant.
+   * @param change what changed, for readers of the stream: `group.rights`, `status-access.person`, ...
+   */
+  async bump(manager: EntityManager, tenantId: string, affectedPersonIds: readonly string[] | null, change: string): Promise<PolicyChange> {
+    const rows: Array<{ version: string }> = await manager.query(
+      `INSERT INTO tenant_policy (tenant_id, version) VALUES ($1, 1)
+       ON CONFLICT (tenant_id) DO UPDATE SET version = tenant_policy.version + 1, updated_at = now()
+       RETURNING version`,
+      [tenantId],
+    );
+    const policyVersion = Number(rows[0]!.version);
+    const people = affectedPersonIds === null || affectedPersonIds.length > MAX_LISTED_PEOPLE ? null : [...new Set(affectedPersonIds)];
+    const data: PolicyChangedV1 = Object.assign(new PolicyChangedV1(), { policyVersion, affectedPersonIds: people, change });
+    await this.outbox.add(manager, { type: PolicyChangedV1.type, tenantId, subject: tenantId, data });
+    return { policyVersion, affectedPersonIds: people };
+  }
+
+  /** The tenant's current version (0 before its first change). */
+  async current(manager: EntityManager, tenantId: string): Promise<number> {
+    const rows: Array<{ version: string }> = await manager.query('SELECT version FROM tenant_policy WHERE tenant_id = $1', [tenantId]);
+    return rows[0] ? Number(rows[0].version) : 0;
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CheckModule } from '../check/check.module';
+import { PolicyModule } from '../policy/policy.module';
+import { OrderStatusRule } from './order-status.rule';
+import { StatusAccessMessages } from './status-access.messages';
+import { StatusAccessRepository } from './status-access.repository';
+import { StatusAccessService } from './status-access.service';
+import { WorkflowChangedConsumer } from './workflow-changed.consumer';
+
+/** Per-status access levels of orders (seed 000) and the `order` resource rule of the check. */
+@Module({
+  imports: [CheckModule, PolicyModule],
+  controllers: [StatusAccessMessages],
+  providers: [StatusAccessRepository, StatusAccessService, OrderStatusRule, WorkflowChangedConsumer],
+})
+export class StatusAccessModule {}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, isUuid } from '@warden/kernel';
+import { ACCESS_LEVELS } from '@warden/contracts';
+import type {
+  GroupStatusAccessView,
+  GroupStatusLevelView,
+  PersonStatusAccessView,
+  PersonStatusLevelView,
+  PolicyChange,
+  StatusAccessWorkflow,
+  StatusLevelInput,
+} from '@warden/contracts';
+import { PolicyVersions } from '../policy/policy-versions';
+import { StatusAccessErrors } from './status-access.errors';
+import { StatusAccessRepository } from './status-access.repository';
+import type { StatusRecord } from './status-access.repository';
+import { atLeast, effectiveLevel, groupLevel, mayChangeClosed } from './status-levels.policy';
+
+function byWorkflow<T>(statuses: StatusRecord[], view: (status: StatusRecord) => T): StatusAccessWorkflow<T>[] {
+  const workflows = new Map<string, StatusAccessWorkflow<T>>();
+  for (const status of statuses) {
+    let workflow = workflows.get(status.workflowId);
+    if (!workflow) {
+      workflow = { workflowId: status.workflowId, name: status.workflowName, statuses: [] };
+      workflows.set(status.workflowId, workflow);
+    }
+    workflow.statuses.push(view(status));
+  }
+  return [...workflows.values()];
+}
+
+/** The employee card's "Statuses" screen and its group counterpart; every change bumps the policy. */
+@Injectable()
+export class StatusAccessService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: StatusAccessRepository,
+    private readonly policy: PolicyVersions,
+  ) {}
+
+  async visibleStatuses(tenantId: string, personId: string): Promise<{ statusIds: string[]; policyVersion: number }> {
+    const [statuses, facts] = await Promise.all([this.repository.statuses(tenantId, null), this.repository.personFacts(tenantId, personId, null)]);
+    const statusIds = statuses.filter((status) => atLeast(effectiveLevel(status, facts).level, 'view')).map((status) => status.statusId);
+    return { statusIds, policyVersion: facts.policyVersion };
+  }
+
+  async person(tenantId: string, personId: string): Promise<PersonStatusAccessView> {
+    if (!isUuid(personId)) throw DomainError.notFound('PERSON.NOT_FOUND', 'Person');
+    const [statuses, facts] = await Promise.all([this.repository.statuses(tenantId, null), this.repository.personFacts(tenantId, personId, null)]);
+    const flag = mayChangeClosed(facts);
+    return {
+      personId,
+      mayChangeClosed: flag.allowed,
+      mayChangeClosedExplicit: flag.explicit,
+      workflows: byWorkflow<PersonStatusLevelView>(statuses, (status) => {
+        const effective = effectiveLevel(status, facts);
+        return {
+          statusId: status.statusId,
+          name: status.name,
+          category: status.category,
+          archived: status.archived,
+          level: effective.level,
+          override: effective.override,
+          groupLevel: effective.groupLevel,
+          source: effective.source,
+        };
+      }),
+    };
+  }
+
+  async group(tenantId: string, groupId: string): Promise<GroupStatusAccessView> {
+    const group = isUuid(groupId) ? await this.repository.group(tenantId, groupId) : null;
+    if (!group) throw StatusAccessErrors.groupNotFound();
+    const statuses = await this.repository.statuses(tenantId, null);
+    return {
+      groupId,
+      workflows: byWorkflow<GroupStatusLevelView>(statuses, (status) => {
+        const level = groupLevel(group, status);
+        return { statusId: status.statusId, name: status.name, category: status.category, archived: status.archived, level: level.level, explicit: level.explicit };
+      }),
+    };
+  }
+
+  async putPerson(
+    tenantId: string,
+    personId: string,
+    levels: StatusLevelInput[],
+    flag: boolean | null | undefined,
+  ): Promise<{ access: PersonStatusAccessView; policy: PolicyChange }> {
+    if (!isUuid(personId)) throw DomainError.notFound('PERSON.NOT_FOUND', 'Person');
+    await this.checkLevels(tenantId, levels);
+    const policy = await this.dataSource.transaction(async (tx) => {
+      for (const input of levels) await this.repository.setPersonLevel(tx, tenantId, personId, input.statusId, input.level);
+      if (flag !== undefined) await this.repository.setFlag(tx, tenantId, personId, flag);
+      return this.policy.bump(tx, tenantId, [personId], 'status-access.person');
+    });
+    return { access: await this.person(tenantId, personId), policy };
+  }
+
+  async putGroup(tenantId: string, groupId: string, levels: StatusLevelInput[]): Promise<{ access: GroupStatusAccessView; policy: PolicyChange }> {
+    if (!isUuid(groupId) || !(await this.repository.group(tenantId, groupId))) throw StatusAccessErrors.groupNotFound();
+    await this.checkLevels(tenantId, levels);
+    const policy = await this.dataSource.transaction(async (tx) => {
+      for (const input of levels) await this.repository.setGroupLevel(tx, tenantId, groupId, input.statusId, input.level);
+      return this.policy.bump(tx, tenantId, await this.repository.groupMemberIds(tx, tenantId, groupId), 'status-access.group');
+    });
+    return { access: await this.group(tenantId, groupId), policy };
+  }
+
+  /** Every level names a known order status of this tenant and a level of the scale. */
+  private async checkLevels(tenantId: string, levels: StatusLevelInput[]): Promise<void> {
+    const seen = new Set<string>();
+    levels.forEach((input, index) => {
+      if (input.level !== null && !(ACCESS_LEVELS as readonly string[]).includes(input.level)) throw StatusAccessErrors.badLevel(index);
+      if (seen.has(input.statusId)) throw StatusAccessErrors.duplicateStatus(index);
+      seen.add(input.statusId);
+    });
+    const uuids = levels.map((input) => input.statusId).filter(isUuid);
+    const known = new Set((await this.repository.statuses(tenantId, uuids)).map((status) => status.statusId));
+    levels.forEach((input, index) => {
+      if (!known.has(input.statusId)) throw StatusAccessErrors.unknownStatus(index);
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
+import { EventSubscriber } from '@warden/messaging';
+import { WorkflowChangedV1 } from '@warden/contracts';
+import { PolicyVersions } from '../policy/policy-versions';
+import { StatusAccessRepository } from './status-access.repository';
+
+/**
+ * Keeps the order-status read model in step with the workflow service. A status appearing, going
+ * away or changing category changes decisions (defaults depend on the category), so the policy
+ * version goes up for the whole tenant in the same transaction.
+ */
+@Injectable()
+export class WorkflowChangedConsumer implements OnModuleInit {
+  constructor(
+    private readonly events: EventSubscriber,
+    private readonly repository: StatusAccessRepository,
+    private readonly policy: PolicyVersions,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on(WorkflowChangedV1, async (event, manager) => {
+      if (event.data.kind !== 'order') return;
+      const changed = await this.repository.applyWorkflowSnapshot(manager, event.tenantid, event.data);
+      if (changed) await this.policy.bump(manager, event.tenantid, null, 'workflow.statuses');
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
+import { EmployeeCreatedV1, EmployeeDeletedV1, EmployeeUpdatedV1, TenantCreatedV1 } from '@warden/contracts';
+import { EventSubscriber } from '@warden/messaging';
+import { MembershipsService } from '../groups/memberships.service';
+import { PersonsRepository } from '../persons/persons.repository';
+import { PolicyVersions } from '../policy/policy-versions';
+import { ProvisioningService } from './provisioning.service';
+
+/**
+ * Identity's facts that decisions depend on. Each handler runs in the inbox transaction, so a
+ * redelivered event changes nothing; each is also idempotent with the synchronous RPC path that
+ * usually got there first.
+ */
+@Injectable()
+export class IdentityEventsConsumer implements OnModuleInit {
+  private readonly logger = new Logger(IdentityEventsConsumer.name);
+
+  constructor(
+    private readonly events: EventSubscriber,
+    private readonly provisioning: ProvisioningService,
+    private readonly memberships: MembershipsService,
+    private readonly persons: PersonsRepository,
+    private readonly policy: PolicyVersions,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on(TenantCreatedV1, async (event, manager) => {
+      await this.provisioning.apply(manager, event.tenantid, event.data.administratorId);
+    });
+
+    this.events.on(EmployeeCreatedV1, async (event, manager) => {
+      const { personId, kind, groupIds } = event.data;
+      // Known already: the staff call set the groups synchronously, maybe changed since; keep them.
+      if (await this.persons.exists(manager, event.tenantid, personId)) return;
+      const result = await this.memberships.apply(manager, event.tenantid, personId, groupIds, kind, 'lenient');
+      if (result.groups.length === 0) this.logger.warn(`Employee ${personId} created without any group`);
+    });
+
+    this.events.on(EmployeeUpdatedV1, async (event, manager) => {
+      await this.persons.upsertKind(manager, event.tenantid, event.data.personId, event.data.kind);
+    });
+
+    this.events.on(EmployeeDeletedV1, async (event, manager) => {
+      const changed = await this.persons.markDeleted(manager, event.tenantid, event.data.personId, new Date(event.data.deletedAt));
+      // Cached "allowed" decisions of the deleted person must go everywhere.
+      if (changed) await this.policy.bump(manager, event.tenantid, [event.data.personId], 'person.deleted');
+    });
+  }
+}

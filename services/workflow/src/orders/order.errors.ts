@@ -1,0 +1,18 @@
+import { DomainError } from '@warden/kernel';
+
+export const OrderErrors = {
+  notFound: (): DomainError => DomainError.notFound('ORDER.NOT_FOUND', 'Order'),
+  titleRequired: (): DomainError => DomainError.invalid('ORDER.TITLE_REQUIRED', 'title', 'must not be empty'),
+  unknownWorkflow: (): DomainError => DomainError.invalid('WORKFLOW.UNKNOWN', 'workflowId', 'is not an order workflow of this tenant'),
+  unknownStatus: (): DomainError => DomainError.invalid('STATUS.UNKNOWN', 'statusId', "is not a status of the order's workflow"),
+  archivedStatus: (): DomainError => DomainError.invalid('STATUS.ARCHIVED', 'statusId', 'is archived; orders can no longer be put into it'),
+  noInitialStatus: (): DomainError =>
+    new DomainError('WORKFLOW.NO_INITIAL_STATUS', 'conflict', 'The workflow has no initial status to start an order in'),
+  versionMismatch: (expected: number, actual: number): DomainError =>
+    new DomainError('ORDER.VERSION_MISMATCH', 'conflict', `The order is at version ${actual}, not ${expected}; reload it and retry`, undefined, {
+      currentVersion: actual,
+    }),
+  statusMoved: (): DomainError =>
+    new DomainError('ORDER.STATUS_MOVED', 'conflict', 'The order changed status while the request was decided; reload it and retry'),
+  alreadyInStatus: (): DomainError => new DomainError('ORDER.ALREADY_IN_STATUS', 'conflict', 'The order is already in this status'),
+};

@@ -1,0 +1,291 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { OrderHistoryEntry, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
+
+interface OrderRow {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  client_ref: string | null;
+  responsible_id: string | null;
+  workflow_id: string;
+  status_id: string;
+  status_name: string;
+  status_category: StatusCategory;
+  status_color: string;
+  version: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+}
+
+interface HistoryRow {
+  id: string;
+  from_status_id: string | null;
+  from_status_name: string | null;
+  to_status_id: string;
+  to_status_name: string;
+  actor_id: string | null;
+  at: Date;
+  decision: RecordedDecision | null;
+}
+
+export interface StatusRecord {
+  id: string;
+  workflowId: string;
+  name: string;
+  category: StatusCategory;
+  position: number;
+  archived: boolean;
+}
+
+export interface OrderListQuery {
+  statusIds: string[];
+  search?: string;
+  afterId?: string;
+  limit: number;
+}
+
+export interface NewOrder {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  clientRef: string | null;
+  responsibleId: string | null;
+  workflowId: string;
+  status: StatusRecord;
+  createdBy: string | null;
+}
+
+const ORDER_COLUMNS = `o.id, o.number, o.title, o.description, o.client_ref, o.responsible_id, o.workflow_id, o.status_id,
+  s.name AS status_name, s.category AS status_category, s.color AS status_color, o.version, o.created_by,
+  o.created_at, o.updated_at, o.closed_at`;
+
+function toView(row: OrderRow): OrderView {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    description: row.description,
+    clientRef: row.client_ref,
+    responsibleId: row.responsible_id,
+    workflowId: row.workflow_id,
+    status: { id: row.status_id, name: row.status_name, category: row.status_category, color: row.status_color },
+    version: row.version,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+  };
+}
+
+/** `%` and `_` in a search are literal characters, not patterns. */
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Orders of one tenant; every query is scoped by the tenant id it is given. */
+@Injectable()
+export class OrderRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(tenantId: string, orderId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<OrderView | null> {
+    const rows: OrderRow[] = await manager.query(
+      `SELECT ${ORDER_COLUMNS} FROM orders o JOIN statuses s ON s.id = o.status_id
+       WHERE o.tenant_id = $1 AND o.id = $2${lock ? ' FOR UPDATE OF o' : ''}`,
+      [tenantId, orderId],
+    );
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
+  async status(tenantId: string, statusId: string, manager: EntityManager = this.dataSource.manager): Promise<StatusRecord | null> {
+    const rows: Array<{ id: string; workflow_id: string; name: string; category: StatusCategory; position: number; archived: boolean }> =
+      await manager.query(
+        `SELECT id, workflow_id, name, category, position, archived_at IS NOT NULL AS archived FROM statuses WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, statusId],
+      );
+    const row = rows[0];
+    return row ? { id: row.id, workflowId: row.workflow_id, name: row.name, category: row.category, position: row.position, archived: row.archived } : null;
+  }
+
+  async firstInitialStatus(tenantId: string, workflowId: string, manager: EntityManager): Promise<StatusRecord | null> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM statuses WHERE tenant_id = $1 AND workflow_id = $2 AND category = 'initial' AND archived_at IS NULL
+       ORDER BY position, id LIMIT 1`,
+      [tenantId, workflowId],
+    );
+    return rows[0] ? this.status(tenantId, rows[0].id, manager) : null;
+  }
+
+  async orderWorkflowExists(tenantId: string, workflowId: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM workflows WHERE tenant_id = $1 AND id = $2 AND kind = 'order'`, [tenantId, workflowId]);
+    return rows.length > 0;
+  }
+
+  /** The next order number of the tenant; the counter row stays locked until the transaction ends. */
+  async nextNumber(manager: EntityManager, tenantId: string): Promise<number> {
+    const rows: Array<{ last_number: number }> = await manager.query(
+      `INSERT INTO order_counters (tenant_id, last_number) VALUES ($1, 1)
+       ON CONFLICT (tenant_id) DO UPDATE SET last_number = order_counters.last_number + 1 RETURNING last_number`,
+      [tenantId],
+    );
+    return rows[0]!.last_number;
+  }
+
+  async insert(manager: EntityManager, tenantId: string, order: NewOrder): Promise<void> {
+    await manager.query(
+      `INSERT INTO orders (id, tenant_id, number, title, description, client_ref, responsible_id, workflow_id, status_id, created_by, closed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END)`,
+      [
+        order.id,
+        tenantId,
+        order.number,
+        order.title,
+        order.description,
+        order.clientRef,
+        order.responsibleId,
+        order.workflowId,
+        order.status.id,
+        order.createdBy,
+        order.status.category === 'final',
+      ],
+    );
+    await this.adjustCount(manager, tenantId, order.status.id, 1);
+  }
+
+  async updateFields(
+    manager: EntityManager,
+    tenantId: string,
+    orderId: string,
+    changes: { title?: string; description?: string; clientRef?: string | null; responsibleId?: string | null },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE orders SET
+         title = CASE WHEN $3 THEN $4 ELSE title END,
+         description = CASE WHEN $5 THEN $6 ELSE description END,
+         client_ref = CASE WHEN $7 THEN $8 ELSE client_ref END,
+         responsible_id = CASE WHEN $9 THEN $10::uuid ELSE responsible_id END,
+         version = version + 1, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [
+        tenantId,
+        orderId,
+        changes.title !== undefined,
+        changes.title ?? null,
+        changes.description !== undefined,
+        changes.description ?? null,
+        changes.clientRef !== undefined,
+        changes.clientRef ?? null,
+        changes.responsibleId !== undefined,
+        changes.responsibleId ?? null,
+      ],
+    );
+  }
+
+  async moveToStatus(manager: EntityManager, tenantId: string, orderId: string, from: string, to: StatusRecord): Promise<void> {
+    await manager.query(
+      `UPDATE orders SET status_id = $3, version = version + 1, updated_at = now(),
+         closed_at = CASE WHEN $4 THEN now() END
+       WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, orderId, to.id, to.category === 'final'],
+    );
+    await this.adjustCount(manager, tenantId, from, -1);
+    await this.adjustCount(manager, tenantId, to.id, 1);
+  }
+
+  async addHistory(
+    manager: EntityManager,
+    tenantId: string,
+    entry: { id: string; orderId: string; from: { id: string; name: string } | null; to: { id: string; name: string }; actorId: string | null; decision: RecordedDecision | null },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO order_history (id, order_id, tenant_id, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, decision)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        entry.id,
+        entry.orderId,
+        tenantId,
+        entry.from?.id ?? null,
+        entry.from?.name ?? null,
+        entry.to.id,
+        entry.to.name,
+        entry.actorId,
+        entry.decision ? JSON.stringify(entry.decision) : null,
+      ],
+    );
+  }
+
+  async history(tenantId: string, orderId: string): Promise<OrderHistoryEntry[]> {
+    const rows: HistoryRow[] = await this.dataSource.query(
+      `SELECT id, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, at, decision
+       FROM order_history WHERE tenant_id = $1 AND order_id = $2 ORDER BY id`,
+      [tenantId, orderId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      from: row.from_status_id ? { id: row.from_status_id, name: row.from_status_name ?? '' } : null,
+      to: { id: row.to_status_id, name: row.to_status_name },
+      actorId: row.actor_id,
+      at: row.at.toISOString(),
+      decision: row.decision,
+    }));
+  }
+
+  /**
+   * Newest first, only in `statusIds`. The status filter is part of the SQL so the database reads
+   * just what the caller may see; `limit + 1` rows tell whether another page exists.
+   */
+  async list(tenantId: string, query: OrderListQuery): Promise<OrderView[]> {
+    const { sql, params } = this.filter(tenantId, query);
+    const rows: OrderRow[] = await this.dataSource.query(
+      `SELECT ${ORDER_COLUMNS} FROM orders o JOIN statuses s ON s.id = o.status_id
+       WHERE ${sql}${query.afterId ? ` AND o.id < $${params.length + 1}` : ''}
+       ORDER BY o.id DESC LIMIT ${query.limit + 1}`,
+      query.afterId ? [...params, query.afterId] : params,
+    );
+    return rows.map(toView);
+  }
+
+  /** Orders under the same filter; without a search the per-status counters answer it. */
+  async count(tenantId: string, query: OrderListQuery): Promise<number> {
+    if (!query.search) {
+      const rows: Array<{ total: string }> = await this.dataSource.query(
+        `SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])`,
+        [tenantId, query.statusIds],
+      );
+      return Number(rows[0]?.total ?? 0);
+    }
+    const { sql, params } = this.filter(tenantId, query);
+    const rows: Array<{ total: string }> = await this.dataSource.query(`SELECT count(*) AS total FROM orders o WHERE ${sql}`, params);
+    return Number(rows[0]?.total ?? 0);
+  }
+
+  private filter(tenantId: string, query: OrderListQuery): { sql: string; params: unknown[] } {
+    const params: unknown[] = [tenantId, query.statusIds];
+    let sql = 'o.tenant_id = $1 AND o.status_id = ANY($2::uuid[])';
+    const search = query.search?.trim();
+    if (search) {
+      params.push(likePattern(search));
+      const byTitle = `o.title ILIKE $${params.length}`;
+      if (/^\d{1,9}$/.test(search)) {
+        params.push(Number(search));
+        sql += ` AND (o.number = $${params.length} OR ${byTitle})`;
+      } else {
+        sql += ` AND ${byTitle}`;
+      }
+    }
+    return { sql, params };
+  }
+
+  private async adjustCount(manager: EntityManager, tenantId: string, statusId: string, delta: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO order_status_counts (tenant_id, status_id, count) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, status_id) DO UPDATE SET count = order_status_counts.count + $3`,
+      [tenantId, statusId, delta],
+    );
+  }
+}

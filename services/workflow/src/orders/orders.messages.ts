@@ -1,0 +1,42 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { RpcHandler } from '@warden/service-kit';
+import type { RpcMessage } from '@warden/service-kit';
+import type { Page } from '@warden/kernel';
+import type { OrderHistoryEntry, OrderView } from '@warden/contracts';
+import { OrdersService } from './orders.service';
+
+@Controller()
+export class OrdersMessages {
+  constructor(private readonly orders: OrdersService) {}
+
+  @RpcHandler('workflow.orders.create')
+  create(@Payload() message: RpcMessage<'workflow.orders.create'>): Promise<OrderView> {
+    return this.orders.create(message.ctx, message.data);
+  }
+
+  @RpcHandler('workflow.orders.list')
+  list(@Payload() message: RpcMessage<'workflow.orders.list'>): Promise<Page<OrderView>> {
+    return this.orders.list(message.ctx.tenantId, message.data);
+  }
+
+  @RpcHandler('workflow.orders.get')
+  get(@Payload() message: RpcMessage<'workflow.orders.get'>): Promise<OrderView> {
+    return this.orders.get(message.ctx.tenantId, message.data.orderId);
+  }
+
+  @RpcHandler('workflow.orders.update')
+  update(@Payload() message: RpcMessage<'workflow.orders.update'>): Promise<OrderView> {
+    return this.orders.update(message.ctx.tenantId, message.data);
+  }
+
+  @RpcHandler('workflow.orders.change-status')
+  changeStatus(@Payload() message: RpcMessage<'workflow.orders.change-status'>): Promise<OrderView> {
+    return this.orders.changeStatus(message.ctx, message.data);
+  }
+
+  @RpcHandler('workflow.orders.history')
+  history(@Payload() message: RpcMessage<'workflow.orders.history'>): Promise<OrderHistoryEntry[]> {
+    return this.orders.history(message.ctx.tenantId, message.data.orderId);
+  }
+}

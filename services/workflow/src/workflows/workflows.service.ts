@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { isUuid, newId } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { WorkflowChangedV1 } from '@warden/contracts';
+import type { CreateWorkflowData, StatusInput, UpdateWorkflowData, WorkflowKind, WorkflowView } from '@warden/contracts';
+import { DEFAULT_ORDER_WORKFLOW, DEFAULT_STATUS_COLOR } from './default-order-workflow';
+import { WorkflowErrors } from './workflow.errors';
+import { WorkflowRepository } from './workflow.repository';
+import type { NewStatus } from './workflow.repository';
+
+/** Validates the whole status list of a workflow (names unique, an initial status to start orders in). */
+function checkStatuses(kind: WorkflowKind, statuses: StatusInput[]): void {
+  const seen = new Set<string>();
+  statuses.forEach((status, index) => {
+    const key = status.name.trim().toLowerCase();
+    if (seen.has(key)) throw WorkflowErrors.duplicateName(`statuses.${index}.name`);
+    seen.add(key);
+  });
+  if (kind === 'order' && !statuses.some((status) => status.category === 'initial' && !status.archived)) throw WorkflowErrors.noInitial();
+}
+
+function toNewStatus(input: StatusInput, position: number, id: string): NewStatus {
+  return {
+    id,
+    name: input.name.trim(),
+    color: input.color ?? DEFAULT_STATUS_COLOR,
+    position,
+    category: input.category,
+    archived: input.archived ?? false,
+  };
+}
+
+/** Workflows and their statuses. Every change publishes a full snapshot for read models elsewhere. */
+@Injectable()
+export class WorkflowsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: WorkflowRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  list(tenantId: string, kind?: WorkflowKind): Promise<WorkflowView[]> {
+    return this.workflows.list(tenantId, kind);
+  }
+
+  async get(tenantId: string, workflowId: string): Promise<WorkflowView> {
+    const workflow = isUuid(workflowId) ? await this.workflows.get(tenantId, workflowId) : null;
+    if (!workflow) throw WorkflowErrors.notFound();
+    return workflow;
+  }
+
+  /** Creates the tenant's default order workflow once; a second call (event and RPC both arrive) returns it. */
+  async provision(tenantId: string, manager?: EntityManager): Promise<WorkflowView> {
+    const run = async (tx: EntityManager): Promise<WorkflowView> => {
+      const id = newId();
+      const created = await this.workflows.insertWorkflow(tx, tenantId, {
+        id,
+        name: DEFAULT_ORDER_WORKFLOW.name,
+        kind: 'order',
+        free: true,
+        isDefault: true,
+      });
+      if (!created) {
+        const existing = await this.workflows.defaultOrderWorkflowId(tenantId, tx);
+        return (await this.workflows.get(tenantId, existing!, tx))!;
+      }
+      return this.writeStatuses(tx, tenantId, id, 'order', DEFAULT_ORDER_WORKFLOW.statuses, []);
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  async create(tenantId: string, data: CreateWorkflowData): Promise<WorkflowView> {
+    checkStatuses(data.kind, data.statuses);
+    return this.dataSource.transaction(async (tx) => {
+      const id = newId();
+      const hasDefault = (await this.workflows.list(tenantId, data.kind, tx)).length > 0;
+      await this.workflows.insertWorkflow(tx, tenantId, { id, name: data.name.trim(), kind: data.kind, free: data.kind === 'order', isDefault: !hasDefault });
+      return this.writeStatuses(tx, tenantId, id, data.kind, data.statuses, []);
+    });
+  }
+
+  async update(tenantId: string, data: UpdateWorkflowData): Promise<WorkflowView> {
+    return this.dataSource.transaction(async (tx) => {
+      const current = isUuid(data.workflowId) ? await this.workflows.get(tenantId, data.workflowId, tx, true) : null;
+      if (!current) throw WorkflowErrors.notFound();
+      await this.workflows.renameWorkflow(tx, tenantId, current.id, data.name?.trim());
+      if (!data.statuses) return this.publish(tx, tenantId, current.id);
+      checkStatuses(current.kind, data.statuses);
+      const known = new Set(current.statuses.map((status) => status.id));
+      data.statuses.forEach((status, index) => {
+        if (status.id !== undefined && !known.has(status.id)) throw WorkflowErrors.unknownStatus(`statuses.${index}.id`);
+      });
+      return this.writeStatuses(tx, tenantId, current.id, current.kind, data.statuses, current.statuses.map((s) => ({ id: s.id, name: s.name })));
+    });
+  }
+
+  /** Makes the workflow's statuses exactly `inputs` (in order), deleting unused ones left out. */
+  private async writeStatuses(
+    tx: EntityManager,
+    tenantId: string,
+    workflowId: string,
+    _kind: WorkflowKind,
+    inputs: StatusInput[],
+    existing: Array<{ id: string; name: string }>,
+  ): Promise<WorkflowView> {
+    const kept = new Set(inputs.map((input) => input.id).filter((id): id is string => id !== undefined));
+    for (const status of existing) {
+      if (kept.has(status.id)) continue;
+      if (await this.workflows.statusInUse(tx, tenantId, status.id)) throw WorkflowErrors.statusInUse(status.id, status.name);
+      await this.workflows.deleteStatus(tx, tenantId, status.id);
+    }
+    for (const [position, input] of inputs.entries()) {
+      if (input.id) await this.workflows.updateStatus(tx, tenantId, toNewStatus(input, position, input.id));
+      else await this.workflows.insertStatus(tx, tenantId, workflowId, toNewStatus(input, position, newId()));
+    }
+    return this.publish(tx, tenantId, workflowId);
+  }
+
+  private async publish(tx: EntityManager, tenantId: string, workflowId: string): Promise<WorkflowView> {
+    const workflow = (await this.workflows.get(tenantId, workflowId, tx))!;
+    const data: WorkflowChangedV1 = {
+      workflowId: workflow.id,
+      name: workflow.name,
+      kind: workflow.kind,
+      statuses: workflow.statuses.map((status) => ({
+        statusId: status.id,
+        name: status.name,
+        category: status.category,
+        position: status.position,
+        archived: status.archived,
+      })),
+    };
+    await this.outbox.add(tx, { type: WorkflowChangedV1.type, tenantId, subject: workflow.id, data });
+    return workflow;
+  }
+}
