@@ -120,6 +120,7 @@ async function main() {
   const backends = backendServices();
   const services = [...backends, 'gateway'];
   assertBuilt(services);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a TCP port number, not "${process.env.PORT}"`);
   if (!(await portIsFree(port))) throw new Error(`port ${port} is in use; stop what uses it or set PORT`);
 
   const { discoverInfrastructure } = loadInfra();

@@ -142,7 +142,7 @@ export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): 
   });
 
   if (!initialised) {
-    log(`initialising a PostgreSQL cluster in ${databaseDir} (first run only)`);
+    log(`initialising a PostgreSQL cluster in ${databaseDir}${options.persistent ? ' (first run only)' : ''}`);
     await cluster.initialise().catch((error: unknown) => {
       throw new Error(`initdb failed: ${(error as Error)?.message ?? String(error)}\n${recent.join('\n')}`);
     });

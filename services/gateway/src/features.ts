@@ -9,6 +9,7 @@ import { WorkflowsModule } from './workflows/workflows.module';
 import { OrdersModule } from './orders/orders.module';
 import { StatusAccessModule } from './status-access/status-access.module';
 import { DirectoryModule } from './directory/directory.module';
+import { BenchModule } from './bench/bench.module';
 
 /** The HTTP feature modules of the gateway, one per area of the API. */
 export const FEATURE_MODULES: Type<unknown>[] = [
@@ -22,4 +23,5 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   OrdersModule,
   StatusAccessModule,
   DirectoryModule,
+  ...(process.env.BENCH_ROUTES === 'on' ? [BenchModule] : []), // `npm run bench` only: an unprotected baseline route
 ];
