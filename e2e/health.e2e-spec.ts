@@ -33,5 +33,11 @@ describe('health', () => {
     const malformed = await stack.http.post('/health/live', '{not json');
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED' });
+    const tooLarge = await stack.http.post('/api/v1/auth/login', { tenant: 'x'.repeat(300 * 1024), email: 'a@b.c', password: 'p' });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
+    const wrongType = await stack.http.post('/api/v1/auth/login', '<login/>', undefined, { 'content-type': 'application/xml' });
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.body).toMatchObject({ status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
   });
 });

@@ -28,7 +28,8 @@ export function createDataSourceOptions(options: ServicePersistenceOptions): Dat
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error', 'warn'],
+    // Expected failures (unique violations mapped to 409s) are not errors; unexpected ones reach the RPC error filter.
+    logging: ['warn', 'migration'],
     extra: {
       max: options.poolSize ?? 10,
       options: `-c search_path="${options.service}"`,

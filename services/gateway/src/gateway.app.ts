@@ -5,7 +5,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { GatewayEnv } from './config/gateway.env';
 import { GatewayModule } from './gateway.module';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { setUpOpenApi } from './openapi/openapi.setup';
 
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -22,15 +21,6 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  // Errors Fastify raises before Nest sees the request (malformed JSON, body too large, bad content type).
-  const filter = new ProblemDetailsFilter();
-  app.getHttpAdapter().getInstance().setErrorHandler((error, request, reply) => {
-    const body = filter.toProblem(error);
-    void reply
-      .status(body.status)
-      .header('content-type', 'application/problem+json')
-      .send({ ...body, instance: request.url, requestId: String(request.id) });
-  });
   setUpOpenApi(app);
   return app;
 }

@@ -1,4 +1,42 @@
 import { Module } from '@nestjs/common';
+import { ChatScopeService } from './conversations/chat-scope.service';
+import { ConversationRepository } from './conversations/conversation.repository';
+import { ConversationsMessages } from './conversations/conversations.messages';
+import { ConversationsService } from './conversations/conversations.service';
+import { InquiriesMessages } from './inquiries/inquiries.messages';
+import { InquiriesService } from './inquiries/inquiries.service';
+import { InquiryRepository } from './inquiries/inquiry.repository';
+import { ContactLookup } from './read-models/contact.lookup';
+import { DirectoryEventsConsumer } from './read-models/directory-events.consumer';
+import { IdentityEventsConsumer } from './read-models/identity-events.consumer';
+import { PermissionsEventsConsumer } from './read-models/permissions-events.consumer';
+import { ReadModelRepository } from './read-models/read-model.repository';
+import { ReceptionMessages } from './reception/reception.messages';
+import { ReceptionService } from './reception/reception.service';
+import { RoutingRepository } from './routing/routing.repository';
+import { RoutingService } from './routing/routing.service';
 
-@Module({})
+/**
+ * Chats and inquiry routing. One module: routing, inquiries, conversations and the read models
+ * share their repositories within one transaction each, and splitting them would only add
+ * import cycles.
+ */
+@Module({
+  controllers: [ConversationsMessages, InquiriesMessages, ReceptionMessages],
+  providers: [
+    ReadModelRepository,
+    ContactLookup,
+    ChatScopeService,
+    ConversationRepository,
+    InquiryRepository,
+    RoutingRepository,
+    RoutingService,
+    ConversationsService,
+    InquiriesService,
+    ReceptionService,
+    IdentityEventsConsumer,
+    DirectoryEventsConsumer,
+    PermissionsEventsConsumer,
+  ],
+})
 export class InquiriesModule {}

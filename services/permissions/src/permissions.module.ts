@@ -5,8 +5,10 @@ import { OverridesModule } from './overrides/overrides.module';
 import { PolicyModule } from './policy/policy.module';
 import { StatusAccessModule } from './status-access/status-access.module';
 import { TenantsModule } from './tenants/tenants.module';
+import { RightsHoldersModule } from './rights-holders/rights-holders.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({
-  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule],
+  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule],
 })
 export class PermissionsModule {}

@@ -40,6 +40,20 @@ export class EmployeeDeletedV1 {
   @IsISO8601() deletedAt!: string;
 }
 
+/**
+ * A directory contact got (or got back) its client-portal login: identity holds a person of kind
+ * `contact` whose id is the directory contact id. Permissions puts it in the tenant's Client group.
+ * A repeated grant (a new password, access re-enabled) is announced again; consumers are idempotent.
+ */
+export class ContactAccessGrantedV1 extends PersonSnapshotV1 {
+  static readonly type = 'identity.contact.access-granted.v1';
+}
+
+/** The contact's portal login was taken away: sign-in is refused and its sessions have ended. */
+export class ContactAccessRevokedV1 extends PersonSnapshotV1 {
+  static readonly type = 'identity.contact.access-revoked.v1';
+}
+
 export class PresenceChangedV1 {
   static readonly type = 'identity.presence.changed.v1';
   @IsUUID() personId!: string;

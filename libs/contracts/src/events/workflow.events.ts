@@ -42,6 +42,13 @@ export class OrderCreatedV1 {
   @ValidateNested() @Type(() => OrderStatusRefV1) status!: OrderStatusRefV1;
   @IsOptional() @IsUUID() responsibleId!: string | null;
   @IsOptional() @IsUUID() createdBy!: string | null;
+  /** Added compatibly: absent in events published before orders had departments and clients. */
+  @IsOptional() @IsUUID() departmentId?: string | null;
+  @IsOptional() @IsUUID() clientContactId?: string | null;
+  @IsOptional() @IsUUID() clientCompanyId?: string | null;
+  @IsOptional() @IsUUID() equipmentId?: string | null;
+  /** Set when the order was opened from an inbound message (a ticket). */
+  @IsOptional() @IsUUID() inboundMessageId?: string | null;
   @IsISO8601() at!: string;
 }
 
@@ -54,6 +61,18 @@ export class OrderStatusChangedV1 {
   @ValidateNested() @Type(() => OrderStatusRefV1) to!: OrderStatusRefV1;
   @IsOptional() @IsUUID() actorId!: string | null;
   /** The tenant's policy version the permissions service decided under. */
+  @IsInt() @Min(0) policyVersion!: number;
+  @IsISO8601() at!: string;
+}
+
+/** An order moved to another department (its status stays); who did it under which policy version. */
+export class OrderTransferredV1 {
+  static readonly type = 'workflow.order.transferred.v1';
+  @IsUUID() orderId!: string;
+  @IsInt() @Min(1) number!: number;
+  @IsOptional() @IsUUID() fromDepartmentId!: string | null;
+  @IsUUID() toDepartmentId!: string;
+  @IsOptional() @IsUUID() actorId!: string | null;
   @IsInt() @Min(0) policyVersion!: number;
   @IsISO8601() at!: string;
 }

@@ -64,7 +64,7 @@ export interface EmployeeBranchesInput {
   allBranches: boolean;
 }
 
-/** `requested`: portal access was asked for and waits for identity to create the login. */
+/** `granted`: identity holds the contact's login (person id = contact id); `requested` is a legacy state of older rows. */
 export type PortalAccessState = 'none' | 'requested' | 'granted';
 
 export interface ContactView {
@@ -224,8 +224,13 @@ export interface DirectoryRpc {
   'directory.contacts.get': { request: { contactId: string }; response: ContactView };
   'directory.contacts.create': { request: ContactFields; response: ContactView };
   'directory.contacts.update': { request: { contactId: string; changes: Partial<ContactFields> }; response: ContactView };
-  /** Records the request; identity creates the `contact` person (wired by the lead). */
+  /**
+   * Gives the contact a portal login through identity (person id = contact id), then records it here.
+   * Repeating it sets a new password. 422 for a placeholder email or a blocked contact.
+   */
   'directory.contacts.portal-access': { request: { contactId: string; password: string }; response: ContactView };
+  /** Takes the portal login away (identity first, then here); repeating it changes nothing. */
+  'directory.contacts.portal-access.revoke': { request: { contactId: string }; response: ContactView };
 
   'directory.companies.list': { request: { search?: string; cursor?: string; limit: number }; response: Page<CompanyView> };
   'directory.companies.get': { request: { companyId: string }; response: CompanyView };

@@ -28,6 +28,9 @@ export interface StaffView {
   deletedAt: string | null;
 }
 
+/** Any person of the tenant (an employee or a portal contact); the staff registry shows employees only. */
+export type PersonView = StaffView;
+
 export interface PersonFields {
   lastName: string;
   firstName: string;
@@ -64,6 +67,21 @@ export interface ListStaffData {
   limit: number;
 }
 
+/**
+ * A directory contact's portal login. `contactId` becomes the person id, so a contact has one id in
+ * every service (order client, task participant, inquiry author).
+ */
+export interface GrantContactAccessData {
+  contactId: string;
+  email: string;
+  lastName: string;
+  /** May be empty: contacts created from a one-word message signature have no first name. */
+  firstName: string;
+  middleName?: string | null;
+  phone?: string | null;
+  password: string;
+}
+
 export interface TokenPair {
   tokenType: 'Bearer';
   accessToken: string;
@@ -91,6 +109,15 @@ export interface IdentityRpc {
   'identity.staff.create': { request: CreateStaffData; response: StaffView };
   'identity.staff.update': { request: UpdateStaffData; response: StaffView };
   'identity.staff.delete': { request: { personId: string }; response: StaffView };
+  /** Any kind of person (for /me); 404 PERSON.NOT_FOUND for an unknown id or another tenant's. */
+  'identity.people.get': { request: { personId: string }; response: PersonView };
+  /**
+   * Idempotent on contactId: creates the `contact` person, or updates its fields, sets the new password
+   * and re-enables access. 409 CONTACT_ACCESS.EMAIL_TAKEN when another person of the tenant has the email.
+   */
+  'identity.contacts.grant-access': { request: GrantContactAccessData; response: PersonView };
+  /** Login refused and sessions ended; repeating it changes nothing. 404 when the contact never had a login. */
+  'identity.contacts.revoke-access': { request: { contactId: string }; response: PersonView };
   'identity.auth.login': { request: { tenant: string; email: string; password: string }; response: TokenPair };
   'identity.auth.refresh': { request: { refreshToken: string }; response: TokenPair };
   'identity.auth.logout': { request: { sessionId: string }; response: { loggedOut: true } };

@@ -94,6 +94,13 @@ export interface PermissionsRpc {
     request: { personId: string; groupIds: string[]; kind?: PersonKind };
     response: { groups: GroupRef[]; policy: PolicyChange };
   };
+  /**
+   * A portal contact (person id = contact id) joins the tenant's Client group and is recorded as kind
+   * `contact`; idempotent (also reached through identity.contact.access-granted.v1).
+   */
+  'permissions.contacts.grant-portal': { request: { personId: string }; response: { groups: GroupRef[]; policy: PolicyChange } };
+  /** The contact leaves the Client group, so an access token it still holds stops working at once. */
+  'permissions.contacts.revoke-portal': { request: { personId: string }; response: { groups: GroupRef[]; policy: PolicyChange } };
   'permissions.overrides.list': { request: { personId: string }; response: PersonRights };
   'permissions.overrides.set': {
     request: { personId: string; right: Right; effect: 'allow' | 'deny' | null };

@@ -3,13 +3,17 @@ import type { PermissionsRpc } from './permissions.rpc';
 import type { DirectoryRpc } from './directory.rpc';
 import type { WorkflowRpc } from './workflow.rpc';
 import type { StatusAccessRpc } from './status-access.rpc';
+import type { TaskRpc } from './task.rpc';
+import type { InquiriesRpc } from './inquiries.rpc';
+import type { RightsHoldersRpc } from './rights-holders.rpc';
+import type { OrderVisibilityRpc } from './order-visibility.rpc';
 
 /**
  * Every request-reply message: subject (without the `rpc.` prefix) -> request data and response.
  * The BusClient is typed by this map, so a gateway call and its service handler cannot drift apart.
  * Each service's RPC interface lives in its own file and is listed here.
  */
-export interface RpcMap extends IdentityRpc, PermissionsRpc, DirectoryRpc, WorkflowRpc, StatusAccessRpc {
+export interface RpcMap extends IdentityRpc, PermissionsRpc, DirectoryRpc, WorkflowRpc, StatusAccessRpc, TaskRpc, InquiriesRpc, RightsHoldersRpc, OrderVisibilityRpc {
   'identity.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
   'permissions.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
   'directory.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };

@@ -1,5 +1,6 @@
 import type { Page } from '@warden/kernel';
 import type { StatusCategory, WorkflowKind } from '../events/workflow.events';
+import type { TransitionInput, TransitionView } from './task.rpc';
 
 export interface StatusView {
   id: string;
@@ -19,6 +20,8 @@ export interface WorkflowView {
   /** A free workflow allows any status to any status; access levels govern who may set what. */
   free: boolean;
   statuses: StatusView[];
+  /** Explicit transitions with their grants (task workflows); empty for free workflows. */
+  transitions: TransitionView[];
   createdAt: string;
   updatedAt: string;
 }
@@ -36,6 +39,8 @@ export interface CreateWorkflowData {
   name: string;
   kind: WorkflowKind;
   statuses: StatusInput[];
+  /** Task workflows only. */
+  transitions?: TransitionInput[];
 }
 
 /**
@@ -46,6 +51,8 @@ export interface UpdateWorkflowData {
   workflowId: string;
   name?: string;
   statuses?: StatusInput[];
+  /** Task workflows only; when given, the whole list (transitions left out are removed). */
+  transitions?: TransitionInput[];
 }
 
 export interface OrderStatusRef {
@@ -64,6 +71,15 @@ export interface OrderView {
   responsibleId: string | null;
   workflowId: string;
   status: OrderStatusRef;
+  /** The department the order belongs to; null: no department (visible to everyone who sees its status). */
+  departmentId: string | null;
+  /** The client contact; its company is recorded with it (as it was when the contact was set). */
+  clientContactId: string | null;
+  clientCompanyId: string | null;
+  /** Equipment of the client's company. */
+  equipmentId: string | null;
+  /** The inbound message the order was opened from, if any. */
+  inboundMessageId: string | null;
   version: number;
   createdBy: string | null;
   createdAt: string;
@@ -77,13 +93,19 @@ export interface RecordedDecision {
   policyVersion: number;
 }
 
+export type OrderHistoryKind = 'status' | 'transfer';
+
 export interface OrderHistoryEntry {
   id: string;
+  /** `status`: a status change (or the creation); `transfer`: a move to another department (the status stays). */
+  kind: OrderHistoryKind;
   from: { id: string; name: string } | null;
   to: { id: string; name: string };
   actorId: string | null;
   at: string;
   decision: RecordedDecision | null;
+  /** For transfers: the department before and after. */
+  department: { from: string | null; to: string | null } | null;
 }
 
 export interface CreateOrderData {
@@ -95,12 +117,35 @@ export interface CreateOrderData {
   workflowId?: string;
   /** Defaults to the workflow's first initial status. */
   statusId?: string;
+  departmentId?: string | null;
+  /** The client's company is taken from the contact. */
+  clientContactId?: string | null;
+  /** Must be equipment of the client contact's company. */
+  equipmentId?: string | null;
+}
+
+/**
+ * Which orders a person sees besides the status filter, as the permissions service answered
+ * (`permissions.orders.visibility-scope`); applied in SQL.
+ */
+export interface OrderScope {
+  /** 'all': every department (and orders without one); otherwise orders without a department or in one of these. */
+  departmentIds: string[] | 'all';
+  /** Set for a contact: only orders whose client contact it is. */
+  contactId: string | null;
+  /** Orders of these client companies are visible whatever their department (client managers). */
+  managedCompanyIds: string[];
 }
 
 export interface ListOrdersData {
   /** Statuses the caller may view, as the permissions service answered; the filter goes into SQL. */
   visibleStatusIds: string[];
+  /** The rest of the visibility rule; required so that a caller cannot forget it. */
+  scope: OrderScope;
   statusIds?: string[];
+  departmentId?: string;
+  /** A company's order history. */
+  clientCompanyId?: string;
   search?: string;
   cursor?: string;
   limit: number;
@@ -109,7 +154,27 @@ export interface ListOrdersData {
 export interface UpdateOrderData {
   orderId: string;
   expectedVersion?: number;
-  changes: { title?: string; description?: string; clientRef?: string | null; responsibleId?: string | null };
+  changes: OrderFieldChanges;
+}
+
+export interface OrderFieldChanges {
+  title?: string;
+  description?: string;
+  clientRef?: string | null;
+  responsibleId?: string | null;
+  /** Accepted only when it is the current department: moving an order is a transfer (`workflow.orders.transfer`). */
+  departmentId?: string | null;
+  clientContactId?: string | null;
+  equipmentId?: string | null;
+}
+
+export interface TransferOrderData {
+  orderId: string;
+  departmentId: string;
+  /** The department the decision was made for; refused if the order moved since. */
+  expectedDepartmentId: string | null;
+  expectedVersion?: number;
+  decision: RecordedDecision;
 }
 
 export interface ChangeOrderStatusData {
@@ -133,4 +198,6 @@ export interface WorkflowRpc {
   'workflow.orders.update': { request: UpdateOrderData; response: OrderView };
   'workflow.orders.change-status': { request: ChangeOrderStatusData; response: OrderView };
   'workflow.orders.history': { request: { orderId: string }; response: OrderHistoryEntry[] };
+  /** Moves the order to another department, with a history entry and `workflow.order.transferred.v1`. */
+  'workflow.orders.transfer': { request: TransferOrderData; response: OrderView };
 }

@@ -9,8 +9,6 @@ export const ContactErrors = {
   placeholderEmail: (): DomainError =>
     DomainError.invalid('CONTACT.EMAIL_PLACEHOLDER', 'email', 'is a generated placeholder; set a real email before granting portal access'),
   blocked: (): DomainError => DomainError.invalid('CONTACT.BLOCKED', 'status', 'a blocked contact cannot be given portal access'),
-  portalAccessExists: (): DomainError =>
-    new DomainError('CONTACT.PORTAL_ACCESS_EXISTS', 'conflict', 'The contact already has portal access or a pending request for it'),
   passwordTooShort: (): DomainError => DomainError.invalid('CONTACT.PASSWORD_TOO_SHORT', 'password', 'must be at least 8 characters'),
   unknown: (field: string): DomainError => DomainError.invalid('CONTACT.UNKNOWN', field, 'is not a contact of this tenant'),
 };

@@ -158,10 +158,12 @@ export class ContactRepository {
     return toView(firstReturned<ContactRow>(result)!);
   }
 
-  async markPortalAccessRequested(manager: EntityManager, tenantId: string, id: string): Promise<ContactView> {
+  /** The contact's portal login (its identity person id, which is the contact id) or null once revoked. */
+  async setPortalPerson(manager: EntityManager, tenantId: string, id: string, personId: string | null): Promise<ContactView> {
     const result: unknown = await manager.query(
-      'UPDATE contacts SET portal_access_requested_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING *',
-      [tenantId, id],
+      `UPDATE contacts SET portal_person_id = $3, portal_access_requested_at = NULL, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+      [tenantId, id, personId],
     );
     return toView(firstReturned<ContactRow>(result)!);
   }

@@ -5,10 +5,14 @@ import type { RpcMessage } from '@warden/service-kit';
 import type { Page } from '@warden/kernel';
 import type { ContactView } from '@warden/contracts';
 import { ContactsService } from './contacts.service';
+import { PortalAccessService } from './portal-access.service';
 
 @Controller()
 export class ContactsMessages {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly portalAccess: PortalAccessService,
+  ) {}
 
   @RpcHandler('directory.contacts.list')
   list(@Payload() message: RpcMessage<'directory.contacts.list'>): Promise<Page<ContactView>> {
@@ -31,7 +35,12 @@ export class ContactsMessages {
   }
 
   @RpcHandler('directory.contacts.portal-access')
-  portalAccess(@Payload() message: RpcMessage<'directory.contacts.portal-access'>): Promise<ContactView> {
-    return this.contacts.requestPortalAccess(message.ctx.tenantId, message.data.contactId, message.data.password);
+  grantPortalAccess(@Payload() message: RpcMessage<'directory.contacts.portal-access'>): Promise<ContactView> {
+    return this.portalAccess.grant(message.ctx, message.data.contactId, message.data.password);
+  }
+
+  @RpcHandler('directory.contacts.portal-access.revoke')
+  revokePortalAccess(@Payload() message: RpcMessage<'directory.contacts.portal-access.revoke'>): Promise<ContactView> {
+    return this.portalAccess.revoke(message.ctx, message.data.contactId);
   }
 }

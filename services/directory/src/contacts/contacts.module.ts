@@ -5,11 +5,12 @@ import { EmployeesModule } from '../employees/employees.module';
 import { ContactRepository } from './contact.repository';
 import { ContactsMessages } from './contacts.messages';
 import { ContactsService } from './contacts.service';
+import { PortalAccessService } from './portal-access.service';
 
 @Module({
   imports: [EmployeesModule, BranchesModule, CompaniesModule],
   controllers: [ContactsMessages],
-  providers: [ContactRepository, ContactsService],
+  providers: [ContactRepository, ContactsService, PortalAccessService],
   exports: [ContactRepository, ContactsService],
 })
 export class ContactsModule {}

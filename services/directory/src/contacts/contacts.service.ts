@@ -85,23 +85,6 @@ export class ContactsService {
     });
   }
 
-  /**
-   * Records that the contact should get a portal login (an identity person of kind `contact` in the
-   * Client group). The password is not stored here: identity will take it when the lead wires
-   * `identity.contacts.grant-access` in (see the report); until then the state stays `requested`.
-   */
-  async requestPortalAccess(tenantId: string, contactId: string, password: string): Promise<ContactView> {
-    if (typeof password !== 'string' || password.length < 8) throw ContactErrors.passwordTooShort();
-    return this.dataSource.transaction(async (manager) => {
-      const contact = await this.contacts.find(manager, tenantId, contactId, true);
-      if (!contact) throw ContactErrors.notFound();
-      if (contact.emailIsPlaceholder) throw ContactErrors.placeholderEmail();
-      if (contact.status === 'blocked') throw ContactErrors.blocked();
-      if (contact.portalAccess !== 'none') throw ContactErrors.portalAccessExists();
-      return this.contacts.markPortalAccessRequested(manager, tenantId, contactId);
-    });
-  }
-
   /** In the caller's transaction (inbound messages): creates a contact, publishing its event. */
   async insertWithin(manager: EntityManager, tenantId: string, record: ContactRecord): Promise<ContactView> {
     const contact = await this.contacts.insert(manager, tenantId, record);

@@ -35,7 +35,7 @@ export class WorkflowsController {
   @ApiCreatedResponse({ type: WorkflowResponseDto })
   @ApiProblems(401, 403, 422, 503)
   create(@Ctx() ctx: RequestContext, @Body() body: CreateWorkflowRequestDto): Promise<WorkflowResponseDto> {
-    return this.bus.request('workflow.workflows.create', ctx, { name: body.name, kind: body.kind, statuses: body.statuses });
+    return this.bus.request('workflow.workflows.create', ctx, { name: body.name, kind: body.kind, statuses: body.statuses, transitions: body.transitions });
   }
 
   @Patch(':id')
@@ -43,6 +43,6 @@ export class WorkflowsController {
   @ApiOkResponse({ type: WorkflowResponseDto, description: 'Add, rename, recolour, reorder, archive or delete statuses' })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   update(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: UpdateWorkflowRequestDto): Promise<WorkflowResponseDto> {
-    return this.bus.request('workflow.workflows.update', ctx, { workflowId: id, name: body.name, statuses: body.statuses });
+    return this.bus.request('workflow.workflows.update', ctx, { workflowId: id, name: body.name, statuses: body.statuses, transitions: body.transitions });
   }
 }

@@ -4,10 +4,12 @@ import { IDENTITY_ENV, IdentityEnv } from '../config/identity.env';
 import { PresenceTracker } from '../presence/presence.tracker';
 import { SessionRepository } from '../sessions/session.repository';
 import { PasswordHasher } from './password.hasher';
+import { PeopleMessages } from './people.messages';
 import { PersonRepository } from './person.repository';
 
 /** What the identity features share: settings, people, sessions, presence. */
 @Module({
+  controllers: [PeopleMessages],
   providers: [
     { provide: IDENTITY_ENV, useFactory: () => loadEnv(IdentityEnv) },
     PersonRepository,

@@ -12,6 +12,10 @@ export const StaffErrors = {
   weakPassword: (field: string): DomainError => DomainError.invalid('STAFF.PASSWORD_TOO_SHORT', field, 'must be at least 8 characters'),
 };
 
+export const PersonErrors = {
+  notFound: (): DomainError => DomainError.notFound('PERSON.NOT_FOUND', 'The person'),
+};
+
 export const MIN_PASSWORD_LENGTH = 8;
 
 export function checkPassword(password: string, field: string): void {

@@ -36,6 +36,21 @@ export function normalizeNewPerson(fields: PersonFields, prefix = ''): Required<
   };
 }
 
+/**
+ * A portal contact's fields as the directory holds them: the first name may be empty (a contact made
+ * from a one-word message signature), and a contact has no position.
+ */
+export function normalizeContactPerson(fields: Omit<PersonFields, 'position'>): Required<PersonFields> {
+  return {
+    lastName: required(fields.lastName, 'lastName'),
+    firstName: typeof fields.firstName === 'string' ? fields.firstName.trim() : '',
+    middleName: optional(fields.middleName) ?? null,
+    phone: optional(fields.phone) ?? null,
+    position: null,
+    email: email(fields.email, 'email'),
+  };
+}
+
 export function normalizeChanges(changes: Partial<PersonFields>): PersonChanges {
   return {
     last_name: changes.lastName === undefined ? undefined : required(changes.lastName, 'lastName'),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { OrderHistoryEntry, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
+import type { OrderHistoryEntry, OrderHistoryKind, OrderScope, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
 
 interface OrderRow {
   id: string;
@@ -15,6 +15,11 @@ interface OrderRow {
   status_name: string;
   status_category: StatusCategory;
   status_color: string;
+  department_id: string | null;
+  client_contact_id: string | null;
+  client_company_id: string | null;
+  equipment_id: string | null;
+  inbound_message_id: string | null;
   version: number;
   created_by: string | null;
   created_at: Date;
@@ -24,6 +29,9 @@ interface OrderRow {
 
 interface HistoryRow {
   id: string;
+  kind: OrderHistoryKind;
+  from_department_id: string | null;
+  to_department_id: string | null;
   from_status_id: string | null;
   from_status_name: string | null;
   to_status_id: string;
@@ -44,6 +52,9 @@ export interface StatusRecord {
 
 export interface OrderListQuery {
   statusIds: string[];
+  scope: OrderScope;
+  departmentId?: string;
+  clientCompanyId?: string;
   search?: string;
   afterId?: string;
   limit: number;
@@ -59,10 +70,23 @@ export interface NewOrder {
   workflowId: string;
   status: StatusRecord;
   createdBy: string | null;
+  departmentId: string | null;
+  clientContactId: string | null;
+  clientCompanyId: string | null;
+  equipmentId: string | null;
+  inboundMessageId: string | null;
+}
+
+/** The client part of an order: the contact, its company, and equipment of that company. */
+export interface OrderClient {
+  clientContactId: string | null;
+  clientCompanyId: string | null;
+  equipmentId: string | null;
 }
 
 const ORDER_COLUMNS = `o.id, o.number, o.title, o.description, o.client_ref, o.responsible_id, o.workflow_id, o.status_id,
-  s.name AS status_name, s.category AS status_category, s.color AS status_color, o.version, o.created_by,
+  s.name AS status_name, s.category AS status_category, s.color AS status_color, o.department_id, o.client_contact_id,
+  o.client_company_id, o.equipment_id, o.inbound_message_id, o.version, o.created_by,
   o.created_at, o.updated_at, o.closed_at`;
 
 function toView(row: OrderRow): OrderView {
@@ -75,6 +99,11 @@ function toView(row: OrderRow): OrderView {
     responsibleId: row.responsible_id,
     workflowId: row.workflow_id,
     status: { id: row.status_id, name: row.status_name, category: row.status_category, color: row.status_color },
+    departmentId: row.department_id,
+    clientContactId: row.client_contact_id,
+    clientCompanyId: row.client_company_id,
+    equipmentId: row.equipment_id,
+    inboundMessageId: row.inbound_message_id,
     version: row.version,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
@@ -138,8 +167,9 @@ export class OrderRepository {
 
   async insert(manager: EntityManager, tenantId: string, order: NewOrder): Promise<void> {
     await manager.query(
-      `INSERT INTO orders (id, tenant_id, number, title, description, client_ref, responsible_id, workflow_id, status_id, created_by, closed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END)`,
+      `INSERT INTO orders (id, tenant_id, number, title, description, client_ref, responsible_id, workflow_id, status_id, created_by, closed_at,
+         department_id, client_contact_id, client_company_id, equipment_id, inbound_message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END, $12, $13, $14, $15, $16)`,
       [
         order.id,
         tenantId,
@@ -152,6 +182,11 @@ export class OrderRepository {
         order.status.id,
         order.createdBy,
         order.status.category === 'final',
+        order.departmentId,
+        order.clientContactId,
+        order.clientCompanyId,
+        order.equipmentId,
+        order.inboundMessageId,
       ],
     );
     await this.adjustCount(manager, tenantId, order.status.id, 1);
@@ -162,6 +197,7 @@ export class OrderRepository {
     tenantId: string,
     orderId: string,
     changes: { title?: string; description?: string; clientRef?: string | null; responsibleId?: string | null },
+    client: OrderClient,
   ): Promise<void> {
     await manager.query(
       `UPDATE orders SET
@@ -169,6 +205,7 @@ export class OrderRepository {
          description = CASE WHEN $5 THEN $6 ELSE description END,
          client_ref = CASE WHEN $7 THEN $8 ELSE client_ref END,
          responsible_id = CASE WHEN $9 THEN $10::uuid ELSE responsible_id END,
+         client_contact_id = $11, client_company_id = $12, equipment_id = $13,
          version = version + 1, updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
       [
@@ -182,8 +219,27 @@ export class OrderRepository {
         changes.clientRef ?? null,
         changes.responsibleId !== undefined,
         changes.responsibleId ?? null,
+        client.clientContactId,
+        client.clientCompanyId,
+        client.equipmentId,
       ],
     );
+  }
+
+  async moveToDepartment(manager: EntityManager, tenantId: string, orderId: string, departmentId: string): Promise<void> {
+    await manager.query(`UPDATE orders SET department_id = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      orderId,
+      departmentId,
+    ]);
+  }
+
+  async byInboundMessage(manager: EntityManager, tenantId: string, inboundMessageId: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM orders WHERE tenant_id = $1 AND inbound_message_id = $2', [
+      tenantId,
+      inboundMessageId,
+    ]);
+    return rows[0]?.id ?? null;
   }
 
   async moveToStatus(manager: EntityManager, tenantId: string, orderId: string, from: string, to: StatusRecord): Promise<void> {
@@ -200,11 +256,21 @@ export class OrderRepository {
   async addHistory(
     manager: EntityManager,
     tenantId: string,
-    entry: { id: string; orderId: string; from: { id: string; name: string } | null; to: { id: string; name: string }; actorId: string | null; decision: RecordedDecision | null },
+    entry: {
+      id: string;
+      orderId: string;
+      from: { id: string; name: string } | null;
+      to: { id: string; name: string };
+      actorId: string | null;
+      decision: RecordedDecision | null;
+      /** A transfer: the status stays (`from` = `to`), the department changes. */
+      department?: { from: string | null; to: string };
+    },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO order_history (id, order_id, tenant_id, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, decision)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO order_history (id, order_id, tenant_id, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, decision,
+         kind, from_department_id, to_department_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         entry.id,
         entry.orderId,
@@ -215,29 +281,34 @@ export class OrderRepository {
         entry.to.name,
         entry.actorId,
         entry.decision ? JSON.stringify(entry.decision) : null,
+        entry.department ? 'transfer' : 'status',
+        entry.department?.from ?? null,
+        entry.department?.to ?? null,
       ],
     );
   }
 
   async history(tenantId: string, orderId: string): Promise<OrderHistoryEntry[]> {
     const rows: HistoryRow[] = await this.dataSource.query(
-      `SELECT id, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, at, decision
+      `SELECT id, kind, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, at, decision, from_department_id, to_department_id
        FROM order_history WHERE tenant_id = $1 AND order_id = $2 ORDER BY id`,
       [tenantId, orderId],
     );
     return rows.map((row) => ({
       id: row.id,
+      kind: row.kind,
       from: row.from_status_id ? { id: row.from_status_id, name: row.from_status_name ?? '' } : null,
       to: { id: row.to_status_id, name: row.to_status_name },
       actorId: row.actor_id,
       at: row.at.toISOString(),
       decision: row.decision,
+      department: row.kind === 'transfer' ? { from: row.from_department_id, to: row.to_department_id } : null,
     }));
   }
 
   /**
-   * Newest first, only in `statusIds`. The status filter is part of the SQL so the database reads
-   * just what the caller may see; `limit + 1` rows tell whether another page exists.
+   * Newest first, only what the scope lets the caller see. The whole visibility rule is part of the
+   * SQL so the database reads just those rows; `limit + 1` rows tell whether another page exists.
    */
   async list(tenantId: string, query: OrderListQuery): Promise<OrderView[]> {
     const { sql, params } = this.filter(tenantId, query);
@@ -250,9 +321,13 @@ export class OrderRepository {
     return rows.map(toView);
   }
 
-  /** Orders under the same filter; without a search the per-status counters answer it. */
+  /**
+   * Orders under the same filter. When only statuses restrict the caller (every department, not a
+   * contact, no other filter), the per-status counters answer it; otherwise count(*) under the filter.
+   */
   async count(tenantId: string, query: OrderListQuery): Promise<number> {
-    if (!query.search) {
+    const onlyStatuses = !query.search && !query.departmentId && !query.clientCompanyId && query.scope.departmentIds === 'all' && !query.scope.contactId;
+    if (onlyStatuses) {
       const rows: Array<{ total: string }> = await this.dataSource.query(
         `SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])`,
         [tenantId, query.statusIds],
@@ -264,19 +339,32 @@ export class OrderRepository {
     return Number(rows[0]?.total ?? 0);
   }
 
+  /**
+   * tenant AND status AND the scope: a contact sees only orders whose client it is; an employee
+   * without every department sees orders without a department, in its departments, or of the
+   * companies it manages. Each branch matches one of the (tenant, column, id) indexes.
+   */
   private filter(tenantId: string, query: OrderListQuery): { sql: string; params: unknown[] } {
     const params: unknown[] = [tenantId, query.statusIds];
+    const next = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
     let sql = 'o.tenant_id = $1 AND o.status_id = ANY($2::uuid[])';
+    const { scope } = query;
+    if (scope.contactId) sql += ` AND o.client_contact_id = ${next(scope.contactId)}`;
+    if (scope.departmentIds !== 'all') {
+      const branches = ['o.department_id IS NULL'];
+      if (scope.departmentIds.length > 0) branches.push(`o.department_id = ANY(${next(scope.departmentIds)}::uuid[])`);
+      if (scope.managedCompanyIds.length > 0) branches.push(`o.client_company_id = ANY(${next(scope.managedCompanyIds)}::uuid[])`);
+      sql += ` AND (${branches.join(' OR ')})`;
+    }
+    if (query.departmentId) sql += ` AND o.department_id = ${next(query.departmentId)}`;
+    if (query.clientCompanyId) sql += ` AND o.client_company_id = ${next(query.clientCompanyId)}`;
     const search = query.search?.trim();
     if (search) {
-      params.push(likePattern(search));
-      const byTitle = `o.title ILIKE $${params.length}`;
-      if (/^\d{1,9}$/.test(search)) {
-        params.push(Number(search));
-        sql += ` AND (o.number = $${params.length} OR ${byTitle})`;
-      } else {
-        sql += ` AND ${byTitle}`;
-      }
+      const byTitle = `o.title ILIKE ${next(likePattern(search))}`;
+      sql += /^\d{1,9}$/.test(search) ? ` AND (o.number = ${next(Number(search))} OR ${byTitle})` : ` AND ${byTitle}`;
     }
     return { sql, params };
   }

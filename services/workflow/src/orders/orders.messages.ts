@@ -27,12 +27,17 @@ export class OrdersMessages {
 
   @RpcHandler('workflow.orders.update')
   update(@Payload() message: RpcMessage<'workflow.orders.update'>): Promise<OrderView> {
-    return this.orders.update(message.ctx.tenantId, message.data);
+    return this.orders.update(message.ctx, message.data);
   }
 
   @RpcHandler('workflow.orders.change-status')
   changeStatus(@Payload() message: RpcMessage<'workflow.orders.change-status'>): Promise<OrderView> {
     return this.orders.changeStatus(message.ctx, message.data);
+  }
+
+  @RpcHandler('workflow.orders.transfer')
+  transfer(@Payload() message: RpcMessage<'workflow.orders.transfer'>): Promise<OrderView> {
+    return this.orders.transfer(message.ctx, message.data);
   }
 
   @RpcHandler('workflow.orders.history')

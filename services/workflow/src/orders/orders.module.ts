@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WorkflowsModule } from '../workflows/workflows.module';
+import { InboundTicketConsumer } from './inbound-ticket.consumer';
+import { OrderReferences } from './order-references';
 import { OrderRepository } from './order.repository';
 import { OrdersMessages } from './orders.messages';
 import { OrdersService } from './orders.service';
@@ -7,6 +9,6 @@ import { OrdersService } from './orders.service';
 @Module({
   imports: [WorkflowsModule],
   controllers: [OrdersMessages],
-  providers: [OrderRepository, OrdersService],
+  providers: [OrderRepository, OrderReferences, OrdersService, InboundTicketConsumer],
 })
 export class OrdersModule {}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
-import { OrderCreatedV1, OrderStatusChangedV1 } from '@warden/contracts';
+import { OrderCreatedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
 import type {
   ChangeOrderStatusData,
   CreateOrderData,
@@ -11,19 +12,35 @@ import type {
   OrderHistoryEntry,
   OrderView,
   RequestContext,
+  TransferOrderData,
   UpdateOrderData,
 } from '@warden/contracts';
 import { WorkflowRepository } from '../workflows/workflow.repository';
 import { WorkflowErrors } from '../workflows/workflow.errors';
 import { OrderErrors } from './order.errors';
+import { OrderReferences } from './order-references';
 import { OrderRepository } from './order.repository';
+import type { OrderClient } from './order.repository';
 
 const MAX_LIMIT = 100;
 
+/** What a new order is made of once its references were checked (by the directory, or by the event that opened it). */
+export interface OrderDraft {
+  title: string;
+  description: string;
+  clientRef: string | null;
+  responsibleId: string | null;
+  workflowId?: string;
+  statusId?: string;
+  departmentId: string | null;
+  client: OrderClient;
+  inboundMessageId: string | null;
+}
+
 /**
- * Orders: creation with a per-tenant number, field changes and status changes under optimistic
- * concurrency, each change with its history row and outbox event in one transaction. Whether the
- * caller may do it was decided by the permissions service before the request got here.
+ * Orders: creation with a per-tenant number, field changes, status changes and transfers under
+ * optimistic concurrency, each change with its history row and outbox event in one transaction.
+ * Whether the caller may do it was decided by the permissions service before the request got here.
  */
 @Injectable()
 export class OrdersService {
@@ -31,6 +48,7 @@ export class OrdersService {
     private readonly dataSource: DataSource,
     private readonly orders: OrderRepository,
     private readonly workflows: WorkflowRepository,
+    private readonly references: OrderReferences,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -50,8 +68,19 @@ export class OrdersService {
     const statusIds = data.statusIds ? data.statusIds.filter((id) => visible.has(id)) : [...visible];
     const limit = Math.min(Math.max(data.limit, 1), MAX_LIMIT);
     const after = decodeCursor(data.cursor);
-    if (statusIds.length === 0) return { items: [], nextCursor: null, total: 0 };
-    const query = { statusIds, search: data.search?.trim() || undefined, afterId: after?.id, limit };
+    // Without a scope nothing is visible: a caller that forgot the rule must not see everything.
+    if (statusIds.length === 0 || !data.scope) return { items: [], nextCursor: null, total: 0 };
+    const badFilter = [data.departmentId, data.clientCompanyId].some((id) => id !== undefined && !isUuid(id));
+    if (badFilter) return { items: [], nextCursor: null, total: 0 };
+    const query = {
+      statusIds,
+      scope: data.scope,
+      departmentId: data.departmentId,
+      clientCompanyId: data.clientCompanyId,
+      search: data.search?.trim() || undefined,
+      afterId: after?.id,
+      limit,
+    };
     const [rows, total] = await Promise.all([this.orders.list(tenantId, query), this.orders.count(tenantId, query)]);
     return toPage(rows, limit, (order) => ({ key: order.id, id: order.id }), total);
   }
@@ -59,61 +88,100 @@ export class OrdersService {
   async create(ctx: RequestContext, data: CreateOrderData): Promise<OrderView> {
     const title = data.title.trim();
     if (!title) throw OrderErrors.titleRequired();
-    return this.dataSource.transaction(async (tx) => {
-      const tenantId = ctx.tenantId;
-      let workflowId = data.workflowId;
-      if (workflowId !== undefined) {
-        if (!isUuid(workflowId) || !(await this.orders.orderWorkflowExists(tenantId, workflowId, tx))) throw OrderErrors.unknownWorkflow();
-      } else {
-        workflowId = (await this.workflows.defaultOrderWorkflowId(tenantId, tx)) ?? undefined;
-        if (!workflowId) throw WorkflowErrors.noDefault();
-      }
-      const status = data.statusId
-        ? isUuid(data.statusId) ? await this.orders.status(tenantId, data.statusId, tx) : null
-        : await this.orders.firstInitialStatus(tenantId, workflowId, tx);
-      if (!status) throw data.statusId ? OrderErrors.unknownStatus() : OrderErrors.noInitialStatus();
-      if (status.workflowId !== workflowId) throw OrderErrors.unknownStatus();
-      if (status.archived) throw OrderErrors.archivedStatus();
-      const id = newId();
-      const number = await this.orders.nextNumber(tx, tenantId);
-      await this.orders.insert(tx, tenantId, {
-        id,
-        number,
-        title,
-        description: data.description ?? '',
-        clientRef: data.clientRef ?? null,
-        responsibleId: data.responsibleId ?? null,
-        workflowId,
-        status,
-        createdBy: ctx.actorId,
-      });
-      await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: id, from: null, to: status, actorId: ctx.actorId, decision: null });
-      const order = (await this.orders.get(tenantId, id, tx))!;
-      const event: OrderCreatedV1 = {
-        orderId: id,
-        number,
-        title,
-        workflowId,
-        status: { id: status.id, name: status.name },
-        responsibleId: order.responsibleId,
-        createdBy: ctx.actorId,
-        at: order.createdAt,
-      };
-      await this.outbox.add(tx, { type: OrderCreatedV1.type, tenantId, subject: id, data: event });
-      return order;
-    });
+    const departmentId = data.departmentId ? await this.references.department(ctx, data.departmentId) : null;
+    const client = await this.references.client(ctx, data.clientContactId ?? null, data.equipmentId ?? null);
+    const draft: OrderDraft = {
+      title,
+      description: data.description ?? '',
+      clientRef: data.clientRef ?? null,
+      responsibleId: data.responsibleId ?? null,
+      workflowId: data.workflowId,
+      statusId: data.statusId,
+      departmentId,
+      client,
+      inboundMessageId: null,
+    };
+    return this.dataSource.transaction((tx) => this.createWithin(tx, ctx.tenantId, ctx.actorId, draft));
   }
 
-  async update(tenantId: string, data: UpdateOrderData): Promise<OrderView> {
-    if (data.changes.title !== undefined && !data.changes.title.trim()) throw OrderErrors.titleRequired();
+  /** Creates the order inside the caller's transaction (a request, or the handler of an inbound message). */
+  async createWithin(tx: EntityManager, tenantId: string, actorId: string | null, draft: OrderDraft): Promise<OrderView> {
+    let workflowId = draft.workflowId;
+    if (workflowId !== undefined) {
+      if (!isUuid(workflowId) || !(await this.orders.orderWorkflowExists(tenantId, workflowId, tx))) throw OrderErrors.unknownWorkflow();
+    } else {
+      workflowId = (await this.workflows.defaultOrderWorkflowId(tenantId, tx)) ?? undefined;
+      if (!workflowId) throw WorkflowErrors.noDefault();
+    }
+    const status = draft.statusId
+      ? isUuid(draft.statusId) ? await this.orders.status(tenantId, draft.statusId, tx) : null
+      : await this.orders.firstInitialStatus(tenantId, workflowId, tx);
+    if (!status) throw draft.statusId ? OrderErrors.unknownStatus() : OrderErrors.noInitialStatus();
+    if (status.workflowId !== workflowId) throw OrderErrors.unknownStatus();
+    if (status.archived) throw OrderErrors.archivedStatus();
+    const id = newId();
+    const number = await this.orders.nextNumber(tx, tenantId);
+    await this.orders.insert(tx, tenantId, {
+      id,
+      number,
+      title: draft.title,
+      description: draft.description,
+      clientRef: draft.clientRef,
+      responsibleId: draft.responsibleId,
+      workflowId,
+      status,
+      createdBy: actorId,
+      departmentId: draft.departmentId,
+      ...draft.client,
+      inboundMessageId: draft.inboundMessageId,
+    });
+    await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: id, from: null, to: status, actorId, decision: null });
+    const order = (await this.orders.get(tenantId, id, tx))!;
+    const event: OrderCreatedV1 = {
+      orderId: id,
+      number,
+      title: draft.title,
+      workflowId,
+      status: { id: status.id, name: status.name },
+      responsibleId: order.responsibleId,
+      createdBy: actorId,
+      departmentId: order.departmentId,
+      clientContactId: order.clientContactId,
+      clientCompanyId: order.clientCompanyId,
+      equipmentId: order.equipmentId,
+      inboundMessageId: order.inboundMessageId,
+      at: order.createdAt,
+    };
+    await this.outbox.add(tx, { type: OrderCreatedV1.type, tenantId, subject: id, data: event });
+    return order;
+  }
+
+  async update(ctx: RequestContext, data: UpdateOrderData): Promise<OrderView> {
+    const tenantId = ctx.tenantId;
+    const { departmentId, clientContactId, equipmentId, ...fields } = data.changes;
+    if (fields.title !== undefined && !fields.title.trim()) throw OrderErrors.titleRequired();
+    const before = isUuid(data.orderId) ? await this.orders.get(tenantId, data.orderId) : null;
+    if (!before) throw OrderErrors.notFound();
+    if (departmentId !== undefined && departmentId?.toLowerCase() !== before.departmentId) throw OrderErrors.useTransfer();
+    const clientChanges = clientContactId !== undefined || equipmentId !== undefined;
+    const client = clientChanges
+      ? await this.references.client(
+          ctx,
+          clientContactId === undefined ? before.clientContactId : clientContactId,
+          equipmentId === undefined ? before.equipmentId : equipmentId,
+        )
+      : null;
     return this.dataSource.transaction(async (tx) => {
-      const current = isUuid(data.orderId) ? await this.orders.get(tenantId, data.orderId, tx, true) : null;
+      const current = await this.orders.get(tenantId, before.id, tx, true);
       if (!current) throw OrderErrors.notFound();
       if (data.expectedVersion !== undefined && data.expectedVersion !== current.version) {
         throw OrderErrors.versionMismatch(data.expectedVersion, current.version);
       }
-      const changes = { ...data.changes, ...(data.changes.title !== undefined ? { title: data.changes.title.trim() } : {}) };
-      await this.orders.updateFields(tx, tenantId, current.id, changes);
+      // The client was checked against the order as read before the lock; a concurrent change of it wins the race honestly.
+      if (client && current.version !== before.version) throw OrderErrors.versionMismatch(before.version, current.version);
+      const changes = { ...fields, ...(fields.title !== undefined ? { title: fields.title.trim() } : {}) };
+      const unchanged = { clientContactId: current.clientContactId, clientCompanyId: current.clientCompanyId, equipmentId: current.equipmentId };
+      await this.orders.updateFields(tx, tenantId, current.id, changes, client ?? unchanged);
       return (await this.orders.get(tenantId, current.id, tx))!;
     });
   }
@@ -146,6 +214,44 @@ export class OrdersService {
         at: order.updatedAt,
       };
       await this.outbox.add(tx, { type: OrderStatusChangedV1.type, tenantId, subject: order.id, data: event });
+      return order;
+    });
+  }
+
+  /** Moves the order to another department of the tenant: history entry and event, the status stays. */
+  async transfer(ctx: RequestContext, data: TransferOrderData): Promise<OrderView> {
+    const tenantId = ctx.tenantId;
+    const departmentId = await this.references.department(ctx, data.departmentId);
+    return this.dataSource.transaction(async (tx) => {
+      const current = isUuid(data.orderId) ? await this.orders.get(tenantId, data.orderId, tx, true) : null;
+      if (!current) throw OrderErrors.notFound();
+      if (data.expectedVersion !== undefined && data.expectedVersion !== current.version) {
+        throw OrderErrors.versionMismatch(data.expectedVersion, current.version);
+      }
+      if (current.departmentId !== data.expectedDepartmentId) throw OrderErrors.departmentMoved();
+      if (current.departmentId === departmentId) throw OrderErrors.alreadyInDepartment();
+      await this.orders.moveToDepartment(tx, tenantId, current.id, departmentId);
+      const status = { id: current.status.id, name: current.status.name };
+      await this.orders.addHistory(tx, tenantId, {
+        id: newId(),
+        orderId: current.id,
+        from: status,
+        to: status,
+        actorId: ctx.actorId,
+        decision: data.decision,
+        department: { from: current.departmentId, to: departmentId },
+      });
+      const order = (await this.orders.get(tenantId, current.id, tx))!;
+      const event: OrderTransferredV1 = {
+        orderId: order.id,
+        number: order.number,
+        fromDepartmentId: current.departmentId,
+        toDepartmentId: departmentId,
+        actorId: ctx.actorId,
+        policyVersion: data.decision.policyVersion,
+        at: order.updatedAt,
+      };
+      await this.outbox.add(tx, { type: OrderTransferredV1.type, tenantId, subject: order.id, data: event });
       return order;
     });
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { StatusCategory, StatusView, WorkflowKind, WorkflowView } from '@warden/contracts';
+import type { StatusCategory, StatusView, TransitionGrants, TransitionView, WorkflowKind, WorkflowView } from '@warden/contracts';
+import type { ResolvedTransition } from './transition.input';
 
 interface WorkflowRow {
   id: string;
@@ -20,6 +21,14 @@ interface StatusRow {
   position: number;
   category: StatusCategory;
   archived_at: Date | null;
+}
+
+interface TransitionRow {
+  id: string;
+  workflow_id: string;
+  from_status_id: string;
+  to_status_id: string;
+  grants: TransitionGrants;
 }
 
 export interface NewStatus {
@@ -60,7 +69,14 @@ export class WorkflowRepository {
        WHERE tenant_id = $1 AND workflow_id = ANY($2) ORDER BY position, id`,
       [tenantId, rows.map((row) => row.id)],
     );
-    return rows.map((row) => this.toView(row, statuses.filter((status) => status.workflow_id === row.id)));
+    const transitions = await this.transitionRows(manager, tenantId, rows.map((row) => row.id));
+    return rows.map((row) =>
+      this.toView(
+        row,
+        statuses.filter((status) => status.workflow_id === row.id),
+        transitions.filter((transition) => transition.workflow_id === row.id),
+      ),
+    );
   }
 
   async get(tenantId: string, workflowId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<WorkflowView | null> {
@@ -74,7 +90,36 @@ export class WorkflowRepository {
        WHERE tenant_id = $1 AND workflow_id = $2 ORDER BY position, id`,
       [tenantId, workflowId],
     );
-    return this.toView(rows[0], statuses);
+    return this.toView(rows[0], statuses, await this.transitionRows(manager, tenantId, [workflowId]));
+  }
+
+  /** Makes the workflow's transitions exactly these. */
+  async replaceTransitions(manager: EntityManager, tenantId: string, workflowId: string, transitions: readonly ResolvedTransition[], newId: () => string): Promise<void> {
+    await manager.query('DELETE FROM transitions WHERE tenant_id = $1 AND workflow_id = $2', [tenantId, workflowId]);
+    for (const [position, transition] of transitions.entries()) {
+      await manager.query(
+        `INSERT INTO transitions (id, tenant_id, workflow_id, from_status_id, to_status_id, grants, position) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [newId(), tenantId, workflowId, transition.fromStatusId, transition.toStatusId, JSON.stringify(transition.grants), position],
+      );
+    }
+  }
+
+  /** Ids of statuses of the tenant's other workflows (to tell "another workflow's status" from "no status"). */
+  async statusIdsOutside(manager: EntityManager, tenantId: string, workflowId: string | null, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM statuses WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND ($3::uuid IS NULL OR workflow_id <> $3)`,
+      [tenantId, ids, workflowId],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  private async transitionRows(manager: EntityManager, tenantId: string, workflowIds: string[]): Promise<TransitionRow[]> {
+    return manager.query(
+      `SELECT id, workflow_id, from_status_id, to_status_id, grants FROM transitions
+       WHERE tenant_id = $1 AND workflow_id = ANY($2::uuid[]) ORDER BY position, id`,
+      [tenantId, workflowIds],
+    );
   }
 
   async defaultOrderWorkflowId(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
@@ -124,11 +169,14 @@ export class WorkflowRepository {
     );
   }
 
-  /** A status is in use while an order is in it or its history mentions it. */
+  /** A status is in use while an order or task is in it, its history mentions it, or a template starts in it. */
   async statusInUse(manager: EntityManager, tenantId: string, statusId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM orders WHERE tenant_id = $1 AND status_id = $2
-       UNION ALL SELECT 1 FROM order_history WHERE tenant_id = $1 AND (from_status_id = $2 OR to_status_id = $2) LIMIT 1`,
+       UNION ALL SELECT 1 FROM order_history WHERE tenant_id = $1 AND (from_status_id = $2 OR to_status_id = $2)
+       UNION ALL SELECT 1 FROM tasks WHERE tenant_id = $1 AND status_id = $2
+       UNION ALL SELECT 1 FROM task_history WHERE tenant_id = $1 AND (from_status_id = $2 OR to_status_id = $2)
+       UNION ALL SELECT 1 FROM templates WHERE tenant_id = $1 AND initial_status_id = $2 LIMIT 1`,
       [tenantId, statusId],
     );
     return rows.length > 0;
@@ -139,13 +187,16 @@ export class WorkflowRepository {
     await manager.query(`DELETE FROM statuses WHERE tenant_id = $1 AND id = $2`, [tenantId, statusId]);
   }
 
-  private toView(row: WorkflowRow, statuses: StatusRow[]): WorkflowView {
+  private toView(row: WorkflowRow, statuses: StatusRow[], transitions: TransitionRow[]): WorkflowView {
     return {
       id: row.id,
       name: row.name,
       kind: row.kind,
       free: row.free,
       statuses: statuses.map(toStatusView),
+      transitions: transitions.map(
+        (transition): TransitionView => ({ id: transition.id, fromStatusId: transition.from_status_id, toStatusId: transition.to_status_id, grants: transition.grants }),
+      ),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     };

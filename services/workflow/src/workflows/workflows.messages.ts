@@ -26,11 +26,11 @@ export class WorkflowsMessages {
 
   @RpcHandler('workflow.workflows.create')
   create(@Payload() message: RpcMessage<'workflow.workflows.create'>): Promise<WorkflowView> {
-    return this.workflows.create(message.ctx.tenantId, message.data);
+    return this.workflows.create(message.ctx, message.data);
   }
 
   @RpcHandler('workflow.workflows.update')
   update(@Payload() message: RpcMessage<'workflow.workflows.update'>): Promise<WorkflowView> {
-    return this.workflows.update(message.ctx.tenantId, message.data);
+    return this.workflows.update(message.ctx, message.data);
   }
 }

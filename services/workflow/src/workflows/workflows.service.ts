@@ -4,7 +4,10 @@ import type { EntityManager } from 'typeorm';
 import { isUuid, newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { WorkflowChangedV1 } from '@warden/contracts';
-import type { CreateWorkflowData, StatusInput, UpdateWorkflowData, WorkflowKind, WorkflowView } from '@warden/contracts';
+import type { CreateWorkflowData, RequestContext, StatusInput, TransitionInput, UpdateWorkflowData, WorkflowKind, WorkflowView } from '@warden/contracts';
+import { TransitionGrantsCheck } from './transition-grants.check';
+import { TransitionErrors } from './transition.errors';
+import { normaliseGrants, resolveTransitions } from './transition.input';
 import { DEFAULT_ORDER_WORKFLOW, DEFAULT_STATUS_COLOR } from './default-order-workflow';
 import { WorkflowErrors } from './workflow.errors';
 import { WorkflowRepository } from './workflow.repository';
@@ -39,6 +42,7 @@ export class WorkflowsService {
     private readonly dataSource: DataSource,
     private readonly workflows: WorkflowRepository,
     private readonly outbox: OutboxWriter,
+    private readonly grants: TransitionGrantsCheck,
   ) {}
 
   list(tenantId: string, kind?: WorkflowKind): Promise<WorkflowView[]> {
@@ -66,34 +70,67 @@ export class WorkflowsService {
         const existing = await this.workflows.defaultOrderWorkflowId(tenantId, tx);
         return (await this.workflows.get(tenantId, existing!, tx))!;
       }
-      return this.writeStatuses(tx, tenantId, id, 'order', DEFAULT_ORDER_WORKFLOW.statuses, []);
+      await this.writeStatuses(tx, tenantId, id, 'order', DEFAULT_ORDER_WORKFLOW.statuses, []);
+      return this.publish(tx, tenantId, id);
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
-  async create(tenantId: string, data: CreateWorkflowData): Promise<WorkflowView> {
+  async create(ctx: RequestContext, data: CreateWorkflowData): Promise<WorkflowView> {
+    const tenantId = ctx.tenantId;
     checkStatuses(data.kind, data.statuses);
+    await this.checkTransitionInputs(ctx, data.kind, data.transitions);
     return this.dataSource.transaction(async (tx) => {
       const id = newId();
       const hasDefault = (await this.workflows.list(tenantId, data.kind, tx)).length > 0;
       await this.workflows.insertWorkflow(tx, tenantId, { id, name: data.name.trim(), kind: data.kind, free: data.kind === 'order', isDefault: !hasDefault });
-      return this.writeStatuses(tx, tenantId, id, data.kind, data.statuses, []);
+      await this.writeStatuses(tx, tenantId, id, data.kind, data.statuses, []);
+      if (data.transitions) await this.writeTransitions(tx, tenantId, id, data.transitions);
+      return this.publish(tx, tenantId, id);
     });
   }
 
-  async update(tenantId: string, data: UpdateWorkflowData): Promise<WorkflowView> {
+  async update(ctx: RequestContext, data: UpdateWorkflowData): Promise<WorkflowView> {
+    const tenantId = ctx.tenantId;
+    const before = isUuid(data.workflowId) ? await this.workflows.get(tenantId, data.workflowId) : null;
+    if (!before) throw WorkflowErrors.notFound();
+    await this.checkTransitionInputs(ctx, before.kind, data.transitions);
     return this.dataSource.transaction(async (tx) => {
-      const current = isUuid(data.workflowId) ? await this.workflows.get(tenantId, data.workflowId, tx, true) : null;
+      const current = await this.workflows.get(tenantId, data.workflowId, tx, true);
       if (!current) throw WorkflowErrors.notFound();
       await this.workflows.renameWorkflow(tx, tenantId, current.id, data.name?.trim());
-      if (!data.statuses) return this.publish(tx, tenantId, current.id);
-      checkStatuses(current.kind, data.statuses);
-      const known = new Set(current.statuses.map((status) => status.id));
-      data.statuses.forEach((status, index) => {
-        if (status.id !== undefined && !known.has(status.id)) throw WorkflowErrors.unknownStatus(`statuses.${index}.id`);
-      });
-      return this.writeStatuses(tx, tenantId, current.id, current.kind, data.statuses, current.statuses.map((s) => ({ id: s.id, name: s.name })));
+      if (data.statuses) {
+        checkStatuses(current.kind, data.statuses);
+        const known = new Set(current.statuses.map((status) => status.id));
+        data.statuses.forEach((status, index) => {
+          if (status.id !== undefined && !known.has(status.id)) throw WorkflowErrors.unknownStatus(`statuses.${index}.id`);
+        });
+        await this.writeStatuses(tx, tenantId, current.id, current.kind, data.statuses, current.statuses.map((s) => ({ id: s.id, name: s.name })));
+      }
+      // Transitions of statuses deleted above went with them (ON DELETE CASCADE).
+      if (data.transitions) await this.writeTransitions(tx, tenantId, current.id, data.transitions);
+      return this.publish(tx, tenantId, current.id);
     });
+  }
+
+  /** What can be refused before the transaction: transitions on a free workflow, bad roles or kinds, unknown groups or people. */
+  private async checkTransitionInputs(ctx: RequestContext, kind: WorkflowKind, transitions: TransitionInput[] | undefined): Promise<void> {
+    if (!transitions) return;
+    if (kind !== 'task') {
+      if (transitions.length > 0) throw TransitionErrors.freeWorkflow();
+      return;
+    }
+    transitions.forEach((transition, index) => normaliseGrants(transition.grants, `transitions.${index}.grants`));
+    await this.grants.require(ctx, transitions);
+  }
+
+  /** Resolves status references against the statuses as just written, then replaces the transitions. */
+  private async writeTransitions(tx: EntityManager, tenantId: string, workflowId: string, inputs: TransitionInput[]): Promise<void> {
+    const workflow = (await this.workflows.get(tenantId, workflowId, tx))!;
+    const references = inputs.flatMap((input) => [input.from, input.to]).filter(isUuid).map((id) => id.toLowerCase());
+    const elsewhere = await this.workflows.statusIdsOutside(tx, tenantId, workflowId, references);
+    const resolved = resolveTransitions(inputs, workflow.statuses, elsewhere);
+    await this.workflows.replaceTransitions(tx, tenantId, workflowId, resolved, () => newId());
   }
 
   /** Makes the workflow's statuses exactly `inputs` (in order), deleting unused ones left out. */
@@ -104,7 +141,7 @@ export class WorkflowsService {
     _kind: WorkflowKind,
     inputs: StatusInput[],
     existing: Array<{ id: string; name: string }>,
-  ): Promise<WorkflowView> {
+  ): Promise<void> {
     const kept = new Set(inputs.map((input) => input.id).filter((id): id is string => id !== undefined));
     for (const status of existing) {
       if (kept.has(status.id)) continue;
@@ -115,7 +152,6 @@ export class WorkflowsService {
       if (input.id) await this.workflows.updateStatus(tx, tenantId, toNewStatus(input, position, input.id));
       else await this.workflows.insertStatus(tx, tenantId, workflowId, toNewStatus(input, position, newId()));
     }
-    return this.publish(tx, tenantId, workflowId);
   }
 
   private async publish(tx: EntityManager, tenantId: string, workflowId: string): Promise<WorkflowView> {

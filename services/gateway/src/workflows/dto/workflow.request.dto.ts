@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
-import type { StatusCategory, WorkflowKind } from '@warden/contracts';
+import { GRANT_KINDS, GRANT_ROLES, STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
+import type { GrantKind, GrantRole, StatusCategory, WorkflowKind } from '@warden/contracts';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -23,6 +23,36 @@ export class StatusInputDto {
   @IsOptional() @IsBoolean() archived?: boolean;
 }
 
+export class RoleKindGrantDto {
+  @ApiProperty({ enum: GRANT_ROLES, description: '`participant`: any participant of the task' })
+  @IsIn(GRANT_ROLES) role!: GrantRole;
+
+  @ApiProperty({ enum: GRANT_KINDS, description: '`any`: employees and contacts alike' })
+  @IsIn(GRANT_KINDS) kind!: GrantKind;
+}
+
+export class TransitionGrantsDto {
+  @ApiPropertyOptional({ type: [RoleKindGrantDto], description: "(role, kind) pairs of the task's participants, e.g. auditor-contact" })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RoleKindGrantDto) roles?: RoleKindGrantDto[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Groups whose members may perform the transition' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) groupIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'People (employees or contacts) who may perform the transition' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) personIds?: string[];
+}
+
+export class TransitionInputDto {
+  @ApiProperty({ example: "Approval by client's responsible", description: 'A status of this workflow: its id, or its name as given in this request' })
+  @IsString() @IsNotEmpty() @MaxLength(100) from!: string;
+
+  @ApiProperty({ example: 'In progress', description: 'A status of this workflow: its id, or its name as given in this request' })
+  @IsString() @IsNotEmpty() @MaxLength(100) to!: string;
+
+  @ApiPropertyOptional({ type: TransitionGrantsDto, description: 'Who may perform it; without grants nobody may' })
+  @IsOptional() @ValidateNested() @Type(() => TransitionGrantsDto) grants?: TransitionGrantsDto;
+}
+
 export class CreateWorkflowRequestDto {
   @ApiProperty({ example: 'Warranty repairs', maxLength: 100 })
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
@@ -32,6 +62,9 @@ export class CreateWorkflowRequestDto {
 
   @ApiProperty({ type: [StatusInputDto], description: 'In display order' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => StatusInputDto) statuses!: StatusInputDto[];
+
+  @ApiPropertyOptional({ type: [TransitionInputDto], description: 'Task workflows only: the allowed transitions and who may perform each' })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TransitionInputDto) transitions?: TransitionInputDto[];
 }
 
 export class UpdateWorkflowRequestDto {
@@ -44,6 +77,9 @@ export class UpdateWorkflowRequestDto {
       'The whole ordered list of statuses: positions follow the array, entries without id are added, and a status left out is deleted — refused with 409 STATUS.IN_USE while orders use it (archive it instead).',
   })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => StatusInputDto) statuses?: StatusInputDto[];
+
+  @ApiPropertyOptional({ type: [TransitionInputDto], description: 'Task workflows only: the whole list of transitions (left out = removed)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TransitionInputDto) transitions?: TransitionInputDto[];
 }
 
 export class ListWorkflowsQueryDto {

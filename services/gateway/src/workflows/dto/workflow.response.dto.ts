@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
-import type { StatusCategory, StatusView, WorkflowKind, WorkflowView } from '@warden/contracts';
+import { GRANT_KINDS, GRANT_ROLES, STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
+import type { GrantKind, GrantRole, RoleKindGrant, StatusCategory, StatusView, TransitionGrants, TransitionView, WorkflowKind, WorkflowView } from '@warden/contracts';
 
 export class StatusResponseDto implements StatusView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -12,12 +12,31 @@ export class StatusResponseDto implements StatusView {
   @ApiProperty() archived!: boolean;
 }
 
+export class RoleKindGrantResponseDto implements RoleKindGrant {
+  @ApiProperty({ enum: GRANT_ROLES }) role!: GrantRole;
+  @ApiProperty({ enum: GRANT_KINDS }) kind!: GrantKind;
+}
+
+export class TransitionGrantsResponseDto implements TransitionGrants {
+  @ApiProperty({ type: [RoleKindGrantResponseDto] }) roles!: RoleKindGrantResponseDto[];
+  @ApiProperty({ type: [String], format: 'uuid' }) groupIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) personIds!: string[];
+}
+
+export class TransitionResponseDto implements TransitionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) fromStatusId!: string;
+  @ApiProperty({ format: 'uuid' }) toStatusId!: string;
+  @ApiProperty({ type: TransitionGrantsResponseDto }) grants!: TransitionGrantsResponseDto;
+}
+
 export class WorkflowResponseDto implements WorkflowView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Orders' }) name!: string;
   @ApiProperty({ enum: WORKFLOW_KINDS }) kind!: WorkflowKind;
   @ApiProperty({ description: 'Any status to any status; access levels decide who may set what' }) free!: boolean;
   @ApiProperty({ type: [StatusResponseDto] }) statuses!: StatusResponseDto[];
+  @ApiProperty({ type: [TransitionResponseDto], description: 'Explicit transitions of a task workflow; empty for free workflows' }) transitions!: TransitionResponseDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

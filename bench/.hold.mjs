@@ -1,0 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { BenchStack } from './lib/stack.mjs';
+import { seed } from './lib/seed.mjs';
+const stack = new BenchStack();
+process.on('SIGTERM', async () => { await stack.stop(); process.exit(0); });
+process.on('exit', () => stack.killAll());
+await stack.start();
+const s = await seed(stack.gateways.cached);
+writeFileSync('/tmp/benchdbg/state.json', JSON.stringify({ gateways: stack.gateways, prefix: stack.prefix, natsUrl: stack.natsUrl, databaseUrl: stack.databaseUrl, token: s.employeeToken, adminToken: s.adminToken, order: s.visibleOrder.id, tenantId: s.tenantId, employeeId: s.employeeId, statusId: s.visibleOrder.status.id, pids: Object.fromEntries([...stack.children].map(([k, c]) => [k, c.pid])) }, null, 1));
+console.log('HOLDING');
+setInterval(() => {}, 1 << 30);

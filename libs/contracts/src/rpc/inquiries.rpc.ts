@@ -1,0 +1,148 @@
+import type { Page } from '@warden/kernel';
+import type { PersonKind } from '../events/identity.events';
+import type { ConversationKind, ReceptionMode, RoutingOutcome, RoutingTrigger } from '../events/inquiries.events';
+
+/**
+ * Who is asking, with the rights the gateway decided for it through the permissions service (the
+ * same path as every other check). The inquiries service applies the visibility rule with them:
+ * participants, the assigned employee, and chat administrators of the item's branch see an item.
+ */
+export interface ChatViewer {
+  personId: string;
+  kind: PersonKind;
+  /** `inquiries.admin`: chat administrator. */
+  admin: boolean;
+  /** `branches.all`: access to every branch (as well as directory's all-branches flag). */
+  allBranchesRight: boolean;
+  /** `inquiries.assign-other-branches`; only needed for reassignment. */
+  assignOtherBranches?: boolean;
+}
+
+export interface ParticipantView {
+  id: string;
+  kind: 'employee' | 'contact';
+}
+
+export interface ConversationView {
+  id: string;
+  kind: ConversationKind;
+  title: string | null;
+  branchId: string | null;
+  participants: ParticipantView[];
+  createdBy: string | null;
+  createdAt: string;
+  lastMessageAt: string | null;
+  /** Messages after the viewer's read mark (0 for people who are not participants). */
+  unreadCount: number;
+}
+
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  authorId: string;
+  authorKind: 'employee' | 'contact';
+  text: string;
+  createdAt: string;
+}
+
+export const REJECTION_REASONS = ['offline', 'mode', 'no_right', 'branch', 'schedule', 'load', 'sticky'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** One employee as the router saw it: chosen (reason null), qualified but outranked, or rejected. */
+export interface CandidateVerdict {
+  personId: string;
+  name: string;
+  qualified: boolean;
+  reason: RejectionReason | null;
+  /** Every rule the employee failed, in evaluation order (the first is `reason`). */
+  failed: RejectionReason[];
+  detail: string;
+  openInquiries: number;
+}
+
+export interface RoutingDecisionView {
+  id: string | null;
+  trigger: RoutingTrigger | 'preview';
+  outcome: RoutingOutcome;
+  assigneeId: string | null;
+  reason: string;
+  /** The sticky assignee released after being offline too long, if any. */
+  released: { personId: string; offlineMinutes: number } | null;
+  decidedAt: string;
+  candidates: CandidateVerdict[];
+}
+
+export const INQUIRY_STATUSES = ['waiting', 'assigned', 'closed'] as const;
+export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+
+export interface InquiryView {
+  id: string;
+  contactId: string;
+  branchId: string | null;
+  status: InquiryStatus;
+  assigneeId: string | null;
+  assignedAt: string | null;
+  waitingSince: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  lastMessageAt: string | null;
+}
+
+export interface InquiryDetailsView extends InquiryView {
+  /** Every routing decision stored for this inquiry, oldest first. */
+  decisions: RoutingDecisionView[];
+}
+
+export interface ReceivedInquiryView extends InquiryView {
+  /** False when the message joined the client's open inquiry. */
+  created: boolean;
+  messageId: string;
+}
+
+export interface ReceptionView {
+  personId: string;
+  mode: ReceptionMode;
+  setBy: string | null;
+  updatedAt: string | null;
+}
+
+export interface ChatSettingsView {
+  clientEmployeeChats: boolean;
+  clientGroupChats: boolean;
+  inquiries: boolean;
+  /** Release a sticky inquiry whose assignee has been offline this long; null: never. */
+  stickyReleaseMinutes: number | null;
+  /** Route only to employees inside their work schedule (when identity publishes schedules). */
+  useWorkSchedules: boolean;
+}
+
+export interface InquiriesRpc {
+  'inquiries.conversations.create': {
+    request: { viewer: ChatViewer; kind: Exclude<ConversationKind, 'inquiry'>; title?: string | null; employeeIds: string[]; contactIds: string[]; branchId?: string | null };
+    response: ConversationView;
+  };
+  'inquiries.conversations.list': { request: { viewer: ChatViewer; kind?: ConversationKind; cursor?: string; limit: number }; response: Page<ConversationView> };
+  'inquiries.conversations.get': { request: { viewer: ChatViewer; conversationId: string }; response: ConversationView };
+  'inquiries.messages.post': { request: { viewer: ChatViewer; conversationId: string; text: string }; response: MessageView };
+  'inquiries.messages.list': { request: { viewer: ChatViewer; conversationId: string; cursor?: string; limit: number }; response: Page<MessageView> };
+  'inquiries.messages.read': {
+    request: { viewer: ChatViewer; conversationId: string; messageId: string };
+    response: { conversationId: string; lastReadMessageId: string; unreadCount: number };
+  };
+  /** A client wrote: joins the client's open inquiry, or opens one and routes it. */
+  'inquiries.inquiries.receive': { request: { viewer: ChatViewer; contactId?: string; text: string }; response: ReceivedInquiryView };
+  'inquiries.inquiries.list': {
+    request: { viewer: ChatViewer; status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number };
+    response: Page<InquiryView>;
+  };
+  'inquiries.inquiries.get': { request: { viewer: ChatViewer; inquiryId: string }; response: InquiryDetailsView };
+  'inquiries.inquiries.reassign': { request: { viewer: ChatViewer; inquiryId: string; assigneeId: string }; response: InquiryView };
+  'inquiries.inquiries.close': { request: { viewer: ChatViewer; inquiryId: string }; response: InquiryView };
+  /** Dry run: who would get an inquiry from this client now, and why every other employee would not. */
+  'inquiries.routing.preview': { request: { contactId: string }; response: RoutingDecisionView };
+  'inquiries.reception.get': { request: { personId: string }; response: ReceptionView };
+  /** `hasAllBranchesRight`: the target's `branches.all`, decided by the gateway through permissions. */
+  'inquiries.reception.set': { request: { personId: string; mode: ReceptionMode; hasAllBranchesRight: boolean }; response: ReceptionView };
+  'inquiries.settings.get': { request: Record<string, never>; response: ChatSettingsView };
+  'inquiries.settings.put': { request: Partial<ChatSettingsView>; response: ChatSettingsView };
+}

@@ -1,0 +1,14 @@
+import type { OrderScope } from './workflow.rpc';
+
+/**
+ * Which orders a person sees (DESIGN §3.2 + §3.4), for list filters: the statuses it may view and
+ * the department / client part of the rule. The workflow service turns it into SQL.
+ */
+export interface OrderVisibilityScope extends OrderScope {
+  statusIds: string[];
+  policyVersion: number;
+}
+
+export interface OrderVisibilityRpc {
+  'permissions.orders.visibility-scope': { request: { personId: string }; response: OrderVisibilityScope };
+}

@@ -1,0 +1,211 @@
+import type { Page } from '@warden/kernel';
+import type { PersonKind } from '../events/identity.events';
+import type { TaskRole } from '../events/task.events';
+import type { StatusCategory } from '../events/workflow.events';
+import type { RecordedDecision } from './workflow.rpc';
+
+/** `participant`: any participant of the task, whatever its role. */
+export const GRANT_ROLES = ['assigner', 'assignee', 'auditor', 'participant'] as const;
+export type GrantRole = (typeof GRANT_ROLES)[number];
+
+/** `any`: employees and contacts alike. */
+export const GRANT_KINDS = ['employee', 'contact', 'any'] as const;
+export type GrantKind = (typeof GRANT_KINDS)[number];
+
+/** "auditor-contact", "any participant-employee", ... */
+export interface RoleKindGrant {
+  role: GrantRole;
+  kind: GrantKind;
+}
+
+/** Who may perform one transition: (role, kind) pairs of the task's participants, groups, named people. */
+export interface TransitionGrants {
+  roles: RoleKindGrant[];
+  groupIds: string[];
+  personIds: string[];
+}
+
+/**
+ * A transition in a create or update request. `from` and `to` name a status of the same workflow:
+ * its id, or its name as given in the same request (so a new workflow can be created in one call).
+ */
+export interface TransitionInput {
+  from: string;
+  to: string;
+  grants?: Partial<TransitionGrants>;
+}
+
+export interface TransitionView {
+  id: string;
+  fromStatusId: string;
+  toStatusId: string;
+  grants: TransitionGrants;
+}
+
+export interface TaskParticipantInput {
+  personId: string;
+  role: TaskRole;
+}
+
+export interface TaskParticipantView {
+  personId: string;
+  /** Employee or contact, as identity knows the person. */
+  kind: PersonKind;
+  role: TaskRole;
+}
+
+export interface ProjectView {
+  id: string;
+  name: string;
+  /** The client company (directory), or null. */
+  counterpartyCompanyId: string | null;
+  /** Employees and contacts who become auditors of every task created in the project. */
+  defaultAuditors: Array<{ personId: string; kind: PersonKind }>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectInput {
+  name: string;
+  counterpartyCompanyId?: string | null;
+  defaultAuditorIds?: string[];
+}
+
+export interface TemplateView {
+  id: string;
+  name: string;
+  workflowId: string;
+  /** The status new tasks from this template start in. */
+  initialStatusId: string;
+  defaultParticipants: TaskParticipantView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TemplateInput {
+  name: string;
+  workflowId: string;
+  initialStatusId: string;
+  defaultParticipants?: TaskParticipantInput[];
+}
+
+export interface TaskStatusRef {
+  id: string;
+  name: string;
+  category: StatusCategory;
+  color: string;
+}
+
+export interface TaskView {
+  id: string;
+  title: string;
+  description: string;
+  projectId: string | null;
+  templateId: string | null;
+  workflowId: string;
+  /** Changes whenever the workflow (and so its transitions and grants) changes. */
+  workflowVersion: string;
+  status: TaskStatusRef;
+  participants: TaskParticipantView[];
+  /** Goes up with every change of the task, its status or its participants. */
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface CreateTaskData {
+  title: string;
+  description?: string;
+  projectId?: string | null;
+  templateId?: string | null;
+  /** Needed without a template; a template's workflow wins and a different one is refused. */
+  workflowId?: string;
+  /** Added to the defaults of the project and template; the creator always becomes the assigner. */
+  participants?: TaskParticipantInput[];
+}
+
+/** Who may see which tasks, as the permissions service answered; the filter goes into SQL. */
+export interface TaskVisibility {
+  /** Tasks in which one of these people participates (the viewer). */
+  participantIds: string[];
+  /** Also tasks in which one of these people participates (members of the viewer's departments). */
+  departmentMemberIds: string[];
+}
+
+export interface ListTasksData {
+  visibility: TaskVisibility;
+  projectId?: string;
+  statusId?: string;
+  participantId?: string;
+  role?: TaskRole;
+  cursor?: string;
+  limit: number;
+}
+
+export interface UpdateTaskData {
+  taskId: string;
+  expectedVersion?: number;
+  changes: { title?: string; description?: string };
+}
+
+export interface ChangeParticipantsData {
+  taskId: string;
+  add?: TaskParticipantInput[];
+  remove?: TaskParticipantInput[];
+}
+
+export interface ChangeTaskStatusData {
+  taskId: string;
+  targetStatusId: string;
+  /** The status the decision was made for; refused if the task moved since. */
+  expectedStatusId: string;
+  expectedVersion?: number;
+  decision: RecordedDecision;
+}
+
+export interface TaskHistoryEntry {
+  id: string;
+  from: { id: string; name: string } | null;
+  to: { id: string; name: string };
+  actorId: string | null;
+  actorRoles: TaskRole[];
+  actorKind: PersonKind | null;
+  at: string;
+  decision: RecordedDecision | null;
+}
+
+/** What the `task` resource rule needs, read from the workflow service at decision time. */
+export interface TaskAccessFacts {
+  taskId: string;
+  workflowId: string;
+  status: { id: string; name: string; category: StatusCategory };
+  /** The asking person in this task: its roles (none when not a participant) and its kind. */
+  person: { roles: TaskRole[]; kind: PersonKind | null };
+  participantIds: string[];
+  statuses: Array<{ id: string; name: string; category: StatusCategory; archived: boolean }>;
+  /** Transitions out of the current status. */
+  transitions: Array<{ toStatusId: string; grants: TransitionGrants }>;
+}
+
+export interface TaskRpc {
+  'workflow.tasks.create': { request: CreateTaskData; response: TaskView };
+  'workflow.tasks.list': { request: ListTasksData; response: Page<TaskView> };
+  'workflow.tasks.get': { request: { taskId: string }; response: TaskView };
+  'workflow.tasks.update': { request: UpdateTaskData; response: TaskView };
+  'workflow.tasks.participants.change': { request: ChangeParticipantsData; response: TaskView };
+  'workflow.tasks.change-status': { request: ChangeTaskStatusData; response: TaskView };
+  'workflow.tasks.history': { request: { taskId: string }; response: TaskHistoryEntry[] };
+  'workflow.tasks.access-facts': { request: { taskId: string; personId: string }; response: TaskAccessFacts };
+  'workflow.projects.list': { request: Record<string, never>; response: ProjectView[] };
+  'workflow.projects.get': { request: { projectId: string }; response: ProjectView };
+  'workflow.projects.create': { request: ProjectInput; response: ProjectView };
+  'workflow.projects.update': { request: { projectId: string; changes: Partial<ProjectInput> }; response: ProjectView };
+  'workflow.templates.list': { request: Record<string, never>; response: TemplateView[] };
+  'workflow.templates.get': { request: { templateId: string }; response: TemplateView };
+  'workflow.templates.create': { request: TemplateInput; response: TemplateView };
+  'workflow.templates.update': { request: { templateId: string; changes: Partial<TemplateInput> }; response: TemplateView };
+  /** Whose tasks a person sees: its own participation, plus its departments' with `tasks.read-department`. */
+  'permissions.tasks.visibility': { request: { personId: string }; response: TaskVisibility & { policyVersion: number } };
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, isUuid } from '@warden/kernel';
+import { BusClient, OutboxWriter } from '@warden/messaging';
+import type { ContactView, RequestContext } from '@warden/contracts';
+import { ContactErrors } from './contact.errors';
+import { contactUpdated } from './contact.events';
+import { ContactRepository } from './contact.repository';
+
+const MIN_PASSWORD_LENGTH = 8;
+
+/**
+ * Client-portal logins. Identity holds the login (a person of kind `contact` whose id is the contact
+ * id); this service records that the contact has one. Two services cannot share a transaction, so
+ * the order is what keeps the pair consistent: identity is called first and is idempotent on the
+ * contact id, then the directory row is written (with its event) in one transaction. If identity
+ * refuses, nothing was written anywhere; if the directory write fails after identity said yes, the
+ * caller gets the error and a retry of the same request repeats the (idempotent) grant and converges.
+ * Revocation has the same order, so a contact is never shown as `none` while its login still works.
+ */
+@Injectable()
+export class PortalAccessService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly contacts: ContactRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly bus: BusClient,
+  ) {}
+
+  /** Gives the contact a login with this password; repeating it sets a new password. */
+  async grant(ctx: RequestContext, contactId: string, password: string): Promise<ContactView> {
+    if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) throw ContactErrors.passwordTooShort();
+    const contact = await this.find(ctx.tenantId, contactId);
+    if (contact.emailIsPlaceholder) throw ContactErrors.placeholderEmail();
+    if (contact.status === 'blocked') throw ContactErrors.blocked();
+    await this.bus.request('identity.contacts.grant-access', ctx, {
+      contactId: contact.id,
+      email: contact.email,
+      lastName: contact.lastName,
+      firstName: contact.firstName,
+      middleName: contact.middleName,
+      phone: contact.phone,
+      password,
+    });
+    return this.record(ctx.tenantId, contact.id, contact.id);
+  }
+
+  /** Takes the login away; a contact without one answers as it is. */
+  async revoke(ctx: RequestContext, contactId: string): Promise<ContactView> {
+    const contact = await this.find(ctx.tenantId, contactId);
+    try {
+      await this.bus.request('identity.contacts.revoke-access', ctx, { contactId: contact.id });
+    } catch (error) {
+      // Identity never had a login for it: nothing to take away there, the directory side still converges.
+      if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
+    }
+    return this.record(ctx.tenantId, contact.id, null);
+  }
+
+  private async find(tenantId: string, contactId: string): Promise<ContactView> {
+    const contact = isUuid(contactId) ? await this.contacts.find(this.dataSource.manager, tenantId, contactId) : null;
+    if (!contact) throw ContactErrors.notFound();
+    return contact;
+  }
+
+  /** Writes the portal person and announces the contact only when something changed. */
+  private record(tenantId: string, contactId: string, personId: string | null): Promise<ContactView> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.contacts.find(manager, tenantId, contactId, true);
+      if (!current) throw ContactErrors.notFound();
+      const target = personId ? 'granted' : 'none';
+      if (current.portalPersonId === personId && current.portalAccess === target) return current;
+      const contact = await this.contacts.setPortalPerson(manager, tenantId, contactId, personId);
+      await this.outbox.add(manager, contactUpdated(tenantId, contact));
+      return contact;
+    });
+  }
+}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
+import type { Page } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { MessagePostedV1 } from '@warden/contracts';
+import type { ChatViewer, ConversationKind, ConversationView, MessageView, ParticipantView, RequestContext } from '@warden/contracts';
+import { ContactLookup } from '../read-models/contact.lookup';
+import { RoutingRepository } from '../routing/routing.repository';
+import { ChatErrors, messageText } from '../shared/chat.errors';
+import { ChatScopeService } from './chat-scope.service';
+import { ConversationRepository, toConversationView } from './conversation.repository';
+import type { ConversationRecord } from './conversation.repository';
+import { visibilityGround } from './visibility.policy';
+import type { ViewerScope } from './visibility.policy';
+
+const MAX_LIMIT = 100;
+
+/**
+ * Conversations of every kind and their messages. Internal chats: any employees, anyone may start
+ * one. Client chats and inquiries obey the tenant's switches: a switched-off kind refuses new
+ * conversations and new messages, with the reason.
+ */
+@Injectable()
+export class ConversationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly conversations: ConversationRepository,
+    private readonly scope: ChatScopeService,
+    private readonly contacts: ContactLookup,
+    private readonly settings: RoutingRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async create(
+    ctx: RequestContext,
+    viewer: ChatViewer,
+    data: { kind: Exclude<ConversationKind, 'inquiry'>; title?: string | null; employeeIds: string[]; contactIds: string[]; branchId?: string | null },
+  ): Promise<ConversationView> {
+    const tenantId = ctx.tenantId;
+    return this.dataSource.transaction(async (tx) => {
+      await this.assertKindEnabled(tx, tenantId, data.kind);
+      const employeeIds = [...new Set([viewer.personId, ...data.employeeIds])];
+      const unknown = await this.unknownEmployees(tx, tenantId, employeeIds);
+      if (unknown.length > 0) throw ChatErrors.unknownEmployees(unknown);
+      const contactIds = [...new Set(data.contactIds)];
+      if (data.kind === 'internal' && contactIds.length > 0) throw ChatErrors.contactsNotAllowed();
+      if (data.kind !== 'internal' && contactIds.length === 0) throw ChatErrors.contactRequired();
+      let branchId = data.branchId ?? null;
+      for (const [index, contactId] of contactIds.entries()) {
+        const contact = await this.contacts.require(tx, ctx, contactId, `contactIds.${index}`);
+        branchId ??= contact.branchId;
+      }
+      const participants: ParticipantView[] = [
+        ...employeeIds.map((id) => ({ id, kind: 'employee' as const })),
+        ...contactIds.map((id) => ({ id, kind: 'contact' as const })),
+      ];
+      const id = newId();
+      await this.conversations.create(
+        tx,
+        tenantId,
+        { id, kind: data.kind, title: data.title?.trim() || null, branchId: data.kind === 'internal' ? null : branchId, createdBy: viewer.personId, at: new Date() },
+        participants,
+      );
+      return toConversationView((await this.conversations.get(tx, tenantId, id))!, 0);
+    });
+  }
+
+  async list(ctx: RequestContext, viewer: ChatViewer, query: { kind?: ConversationKind; cursor?: string; limit: number }): Promise<Page<ConversationView>> {
+    const manager = this.dataSource.manager;
+    const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
+    const after = decodeCursor(query.cursor);
+    const scope = await this.scope.scopeOf(manager, ctx.tenantId, viewer);
+    const participantId = readerOf(scope);
+    if (!participantId) return { items: [], nextCursor: null };
+    const rows = await this.conversations.listForParticipant(manager, ctx.tenantId, participantId, { kind: query.kind, afterId: after?.id, limit });
+    const unread = await this.conversations.unreadCounts(manager, ctx.tenantId, participantId, rows.map((row) => row.id));
+    return toPage(rows.map((row) => toConversationView(row, unread.get(row.id) ?? 0)), limit, (row) => ({ key: row.id, id: row.id }));
+  }
+
+  async get(ctx: RequestContext, viewer: ChatViewer, conversationId: string): Promise<ConversationView> {
+    const manager = this.dataSource.manager;
+    const { conversation, scope } = await this.visible(manager, ctx.tenantId, viewer, conversationId);
+    const reader = readerOf(scope)!;
+    const unread = await this.conversations.unreadCounts(manager, ctx.tenantId, reader, [conversation.id]);
+    return toConversationView(conversation, unread.get(conversation.id) ?? 0);
+  }
+
+  async post(ctx: RequestContext, viewer: ChatViewer, conversationId: string, rawText: string): Promise<MessageView> {
+    const text = messageText(rawText);
+    const tenantId = ctx.tenantId;
+    return this.dataSource.transaction(async (tx) => {
+      const { conversation, scope } = await this.visible(tx, tenantId, viewer, conversationId, true);
+      await this.assertKindEnabled(tx, tenantId, conversation.kind);
+      if (conversation.kind === 'inquiry') {
+        const status: Array<{ status: string }> = await tx.query(`SELECT status FROM inquiries WHERE tenant_id = $1 AND id = $2`, [tenantId, conversation.id]);
+        if (status[0]?.status === 'closed') throw ChatErrors.inquiryClosed();
+      }
+      const author = scope.kind === 'contact' ? { id: scope.contactId!, kind: 'contact' as const } : { id: scope.personId, kind: 'employee' as const };
+      const now = new Date();
+      const message = await this.conversations.addMessage(tx, tenantId, {
+        id: newId(now.getTime()),
+        conversationId: conversation.id,
+        authorId: author.id,
+        authorKind: author.kind,
+        text,
+        at: now,
+      });
+      await this.outbox.add<MessagePostedV1>(tx, {
+        type: MessagePostedV1.type,
+        tenantId,
+        subject: message.id,
+        data: {
+          messageId: message.id,
+          conversationId: conversation.id,
+          conversationKind: conversation.kind,
+          authorId: author.id,
+          authorKind: author.kind,
+          text,
+          audience: await this.scope.audience(tx, tenantId, conversation),
+          at: message.createdAt,
+        },
+      });
+      return message;
+    });
+  }
+
+  async messages(ctx: RequestContext, viewer: ChatViewer, conversationId: string, query: { cursor?: string; limit: number }): Promise<Page<MessageView>> {
+    const manager = this.dataSource.manager;
+    const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
+    const before = decodeCursor(query.cursor);
+    const { conversation } = await this.visible(manager, ctx.tenantId, viewer, conversationId);
+    const rows = await this.conversations.messages(manager, ctx.tenantId, conversation.id, { beforeId: before?.id, limit });
+    return toPage(rows, limit, (row) => ({ key: row.id, id: row.id }));
+  }
+
+  async read(ctx: RequestContext, viewer: ChatViewer, conversationId: string, messageId: string) {
+    const tenantId = ctx.tenantId;
+    return this.dataSource.transaction(async (tx) => {
+      const { conversation, scope } = await this.visible(tx, tenantId, viewer, conversationId);
+      if (!isUuid(messageId) || !(await this.conversations.messageExists(tx, tenantId, conversation.id, messageId))) throw ChatErrors.messageNotFound();
+      const reader = readerOf(scope)!;
+      const lastReadMessageId = await this.conversations.markRead(tx, tenantId, conversation.id, reader, messageId);
+      const unread = await this.conversations.unreadCounts(tx, tenantId, reader, [conversation.id]);
+      return { conversationId: conversation.id, lastReadMessageId, unreadCount: unread.get(conversation.id) ?? 0 };
+    });
+  }
+
+  private async visible(manager: EntityManager, tenantId: string, viewer: ChatViewer, conversationId: string, lock = false) {
+    const conversation = isUuid(conversationId) ? await this.conversations.get(manager, tenantId, conversationId, lock) : null;
+    if (!conversation) throw ChatErrors.conversationNotFound();
+    const scope = await this.scope.scopeOf(manager, tenantId, viewer);
+    if (!visibilityGround(conversation, scope)) throw ChatErrors.conversationNotFound();
+    return { conversation, scope } as { conversation: ConversationRecord; scope: ViewerScope };
+  }
+
+  private async assertKindEnabled(manager: EntityManager, tenantId: string, kind: ConversationKind): Promise<void> {
+    if (kind === 'internal') return;
+    const settings = await this.settings.settings(manager, tenantId);
+    if (kind === 'client_employee' && !settings.clientEmployeeChats) throw ChatErrors.kindDisabled('Client ↔ employee');
+    if (kind === 'client_group' && !settings.clientGroupChats) throw ChatErrors.kindDisabled('Client group');
+    if (kind === 'inquiry' && !settings.inquiries) throw ChatErrors.inquiriesDisabled();
+  }
+
+  private async unknownEmployees(manager: EntityManager, tenantId: string, ids: string[]): Promise<string[]> {
+    const valid = ids.filter(isUuid);
+    const rows: Array<{ person_id: string }> = await manager.query(
+      `SELECT person_id FROM employees WHERE tenant_id = $1 AND person_id = ANY($2::uuid[]) AND full_name IS NOT NULL AND deleted_at IS NULL`,
+      [tenantId, valid],
+    );
+    const known = new Set(rows.map((row) => row.person_id));
+    return ids.filter((id) => !known.has(id));
+  }
+}
+
+/** Whose read marks and participations count: an employee's person id, a client's contact id. */
+function readerOf(scope: ViewerScope): string | null {
+  return scope.kind === 'contact' ? scope.contactId : scope.personId;
+}

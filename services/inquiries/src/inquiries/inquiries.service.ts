@@ -1,0 +1,245 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
+import type { Page } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, MessagePostedV1 } from '@warden/contracts';
+import type { ChatViewer, InquiryDetailsView, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
+import { ChatScopeService } from '../conversations/chat-scope.service';
+import { ConversationRepository } from '../conversations/conversation.repository';
+import { visibilityGround } from '../conversations/visibility.policy';
+import type { ViewerScope, VisibilityTarget } from '../conversations/visibility.policy';
+import { ContactLookup } from '../read-models/contact.lookup';
+import type { ContactRecord } from '../read-models/read-model.repository';
+import { ReadModelRepository } from '../read-models/read-model.repository';
+import { RoutingRepository } from '../routing/routing.repository';
+import { RoutingService, summary } from '../routing/routing.service';
+import { ChatErrors, messageText } from '../shared/chat.errors';
+import { lockTenantRouting } from '../shared/tenant-lock';
+import { InquiryRepository, toInquiryView } from './inquiry.repository';
+import type { InquiryRecord } from './inquiry.repository';
+
+const MAX_LIMIT = 100;
+
+export function inquiryTarget(inquiry: InquiryRecord): VisibilityTarget {
+  return { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: inquiry.contactId, kind: 'contact' }], assigneeId: inquiry.assigneeId };
+}
+
+/**
+ * Client inquiries: a client's message opens one (routed at once) or joins its open one (whose
+ * assignee keeps it); chat administrators and assignees reassign and close them. Every change,
+ * its routing decision and its events are one transaction under the tenant's routing lock.
+ */
+@Injectable()
+export class InquiriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inquiries: InquiryRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly routing: RoutingService,
+    private readonly scope: ChatScopeService,
+    private readonly contacts: ContactLookup,
+    private readonly readModels: ReadModelRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly load: RoutingRepository,
+  ) {}
+
+  async receive(ctx: RequestContext, viewer: ChatViewer, data: { contactId?: string; text: string }): Promise<ReceivedInquiryView> {
+    const text = messageText(data.text);
+    const tenantId = ctx.tenantId;
+    return this.dataSource.transaction(async (tx) => {
+      const scope = await this.scope.scopeOf(tx, tenantId, viewer);
+      let contactId = data.contactId;
+      if (viewer.kind === 'contact') {
+        if (!scope.contactId) throw ChatErrors.noContactForLogin();
+        contactId = scope.contactId;
+      }
+      if (!contactId) throw ChatErrors.inquiryContactRequired();
+      const contact = await this.contacts.require(tx, ctx, contactId);
+      await lockTenantRouting(tx, tenantId);
+      const settings = await this.routing.settings(tx, tenantId);
+      if (!settings.inquiries) throw ChatErrors.inquiriesDisabled();
+      const now = new Date();
+      const open = await this.inquiries.openForContact(tx, tenantId, contact.contactId);
+      if (open) {
+        if (open.status === 'assigned' && settings.stickyReleaseMinutes !== null) {
+          const result = this.routing.decide(await this.routing.candidates(tx, tenantId), contact, open.assigneeId, settings, now);
+          if (result.outcome !== 'sticky') await this.routing.apply(tx, tenantId, open, contact, 'released', result, now);
+        }
+        const current = (await this.inquiries.get(tx, tenantId, open.id))!;
+        const message = await this.postClientMessage(tx, tenantId, current, contact, text, now);
+        return { ...toInquiryView((await this.inquiries.get(tx, tenantId, open.id))!), created: false, messageId: message };
+      }
+      const id = newId(now.getTime());
+      await this.conversations.create(tx, tenantId, { id, kind: 'inquiry', title: null, branchId: contact.branchId, createdBy: ctx.actorId, at: now }, [
+        { id: contact.contactId, kind: 'contact' },
+      ]);
+      await this.inquiries.insert(tx, tenantId, { id, contactId: contact.contactId, branchId: contact.branchId, at: now });
+      const inquiry = (await this.inquiries.get(tx, tenantId, id))!;
+      const result = this.routing.decide(await this.routing.candidates(tx, tenantId), contact, null, settings, now);
+      const { decisionId } = await this.routing.apply(tx, tenantId, inquiry, contact, 'created', result, now);
+      const routed = (await this.inquiries.get(tx, tenantId, id))!;
+      await this.outbox.add<InquiryCreatedV1>(tx, {
+        type: InquiryCreatedV1.type,
+        tenantId,
+        subject: id,
+        data: {
+          inquiryId: id,
+          contactId: contact.contactId,
+          branchId: contact.branchId,
+          routing: summary(decisionId, 'created', result),
+          audience: await this.scope.audience(tx, tenantId, inquiryTarget(routed)),
+          at: now.toISOString(),
+        },
+      });
+      const message = await this.postClientMessage(tx, tenantId, routed, contact, text, now);
+      return { ...toInquiryView((await this.inquiries.get(tx, tenantId, id))!), created: true, messageId: message };
+    });
+  }
+
+  async list(ctx: RequestContext, viewer: ChatViewer, query: { status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number }): Promise<Page<InquiryView>> {
+    const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
+    const after = decodeCursor(query.cursor);
+    const manager = this.dataSource.manager;
+    const scope = await this.scope.scopeOf(manager, ctx.tenantId, viewer);
+    const rows = await this.inquiries.list(manager, ctx.tenantId, {
+      status: query.status,
+      assigneeId: query.assigneeId,
+      afterId: after?.id,
+      limit,
+      scope: { personId: scope.personId, contactId: scope.contactId, admin: scope.admin, allBranches: scope.allBranches, branchIds: [...scope.branchIds] },
+    });
+    return toPage(rows.map(toInquiryView), limit, (row) => ({ key: row.id, id: row.id }));
+  }
+
+  async get(ctx: RequestContext, viewer: ChatViewer, inquiryId: string): Promise<InquiryDetailsView> {
+    const manager = this.dataSource.manager;
+    const { inquiry } = await this.visible(manager, ctx.tenantId, viewer, inquiryId);
+    const decisions: RoutingDecisionView[] = viewer.kind === 'employee' ? await this.routing.decisions(manager, ctx.tenantId, inquiry.id) : [];
+    return { ...toInquiryView(inquiry), decisions };
+  }
+
+  async reassign(ctx: RequestContext, viewer: ChatViewer, inquiryId: string, assigneeId: string): Promise<InquiryView> {
+    const tenantId = ctx.tenantId;
+    return this.dataSource.transaction(async (tx) => {
+      await lockTenantRouting(tx, tenantId);
+      const { inquiry, scope, ground } = await this.visible(tx, tenantId, viewer, inquiryId, true);
+      if (ground !== 'chat-admin' && ground !== 'assignee') throw ChatErrors.reassignForbidden();
+      if (inquiry.status === 'closed') throw ChatErrors.inquiryClosed();
+      const target = isUuid(assigneeId) ? await this.employee(tx, tenantId, assigneeId) : null;
+      if (!target) throw ChatErrors.assigneeUnknown();
+      if (!(await this.readModels.holds(tx, tenantId, assigneeId, 'inquiries.assignable'))) throw ChatErrors.assigneeNotAssignable(target.name);
+      const sharesBranch = scope.allBranches || target.allBranches || target.branchIds.length === 0 || target.branchIds.some((id) => scope.branchIds.includes(id));
+      if (!sharesBranch && !viewer.assignOtherBranches) throw ChatErrors.otherBranchForbidden(target.name);
+      if (inquiry.status === 'assigned' && inquiry.assigneeId === assigneeId) return toInquiryView(inquiry);
+      const now = new Date();
+      const previous = inquiry.status === 'assigned' ? inquiry.assigneeId : null;
+      if (previous) await this.load.recordRelease(tx, tenantId, previous);
+      await this.inquiries.assign(tx, tenantId, inquiry.id, assigneeId, now);
+      await this.load.recordAssignment(tx, tenantId, assigneeId, now);
+      const updated = (await this.inquiries.get(tx, tenantId, inquiry.id))!;
+      await this.outbox.add<InquiryReassignedV1>(tx, {
+        type: InquiryReassignedV1.type,
+        tenantId,
+        subject: inquiry.id,
+        data: {
+          inquiryId: inquiry.id,
+          contactId: inquiry.contactId,
+          branchId: inquiry.branchId,
+          fromAssigneeId: previous,
+          toAssigneeId: assigneeId,
+          byPersonId: viewer.personId,
+          audience: await this.scope.audience(tx, tenantId, inquiryTarget(updated), [previous]),
+          at: now.toISOString(),
+        },
+      });
+      // The previous assignee has one inquiry less: a waiting one may be routed to it now.
+      await this.routing.drain(tx, tenantId);
+      return toInquiryView(updated);
+    });
+  }
+
+  async close(ctx: RequestContext, viewer: ChatViewer, inquiryId: string): Promise<InquiryView> {
+    const tenantId = ctx.tenantId;
+    return this.dataSource.transaction(async (tx) => {
+      await lockTenantRouting(tx, tenantId);
+      const { inquiry, ground } = await this.visible(tx, tenantId, viewer, inquiryId, true);
+      if (ground !== 'chat-admin' && ground !== 'assignee') throw ChatErrors.closeForbidden();
+      if (inquiry.status === 'closed') throw ChatErrors.inquiryClosed();
+      const now = new Date();
+      await this.inquiries.close(tx, tenantId, inquiry.id, now);
+      if (inquiry.status === 'assigned' && inquiry.assigneeId) {
+        await this.load.recordRelease(tx, tenantId, inquiry.assigneeId);
+      }
+      await this.outbox.add<InquiryClosedV1>(tx, {
+        type: InquiryClosedV1.type,
+        tenantId,
+        subject: inquiry.id,
+        data: {
+          inquiryId: inquiry.id,
+          contactId: inquiry.contactId,
+          assigneeId: inquiry.assigneeId,
+          closedBy: viewer.personId,
+          audience: await this.scope.audience(tx, tenantId, inquiryTarget(inquiry)),
+          at: now.toISOString(),
+        },
+      });
+      await this.routing.drain(tx, tenantId);
+      return toInquiryView((await this.inquiries.get(tx, tenantId, inquiry.id))!);
+    });
+  }
+
+  async preview(ctx: RequestContext, contactId: string): Promise<RoutingDecisionView> {
+    return this.dataSource.transaction(async (tx) => this.routing.preview(tx, ctx.tenantId, await this.contacts.require(tx, ctx, contactId)));
+  }
+
+  /** The inquiry if the viewer sees it (else 404, as if it did not exist), with the viewer's scope and why it sees it. */
+  private async visible(manager: EntityManager, tenantId: string, viewer: ChatViewer, inquiryId: string, lock = false) {
+    const inquiry = isUuid(inquiryId) ? await this.inquiries.get(manager, tenantId, inquiryId, lock) : null;
+    if (!inquiry) throw ChatErrors.inquiryNotFound();
+    const scope: ViewerScope = await this.scope.scopeOf(manager, tenantId, viewer);
+    const ground = visibilityGround(inquiryTarget(inquiry), scope);
+    if (!ground) throw ChatErrors.inquiryNotFound();
+    return { inquiry, scope, ground };
+  }
+
+  private async employee(manager: EntityManager, tenantId: string, personId: string): Promise<{ name: string; allBranches: boolean; branchIds: string[] } | null> {
+    const rows: Array<{ full_name: string; all_branches: boolean; branch_ids: string[] }> = await manager.query(
+      `SELECT e.full_name,
+              e.all_branches OR EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'branches.all' AND h.person_id = e.person_id) AS all_branches,
+              CASE WHEN e.main_branch_id IS NULL THEN e.additional_branch_ids ELSE e.main_branch_id || e.additional_branch_ids END AS branch_ids
+       FROM employees e WHERE e.tenant_id = $1 AND e.person_id = $2 AND e.full_name IS NOT NULL AND e.deleted_at IS NULL`,
+      [tenantId, personId],
+    );
+    const row = rows[0];
+    return row ? { name: row.full_name, allBranches: row.all_branches, branchIds: row.branch_ids } : null;
+  }
+
+  private async postClientMessage(manager: EntityManager, tenantId: string, inquiry: InquiryRecord, contact: ContactRecord, text: string, now: Date): Promise<string> {
+    const message = await this.conversations.addMessage(manager, tenantId, {
+      id: newId(now.getTime()),
+      conversationId: inquiry.id,
+      authorId: contact.contactId,
+      authorKind: 'contact',
+      text,
+      at: now,
+    });
+    await this.outbox.add<MessagePostedV1>(manager, {
+      type: MessagePostedV1.type,
+      tenantId,
+      subject: message.id,
+      data: {
+        messageId: message.id,
+        conversationId: inquiry.id,
+        conversationKind: 'inquiry',
+        authorId: contact.contactId,
+        authorKind: 'contact',
+        text,
+        audience: await this.scope.audience(manager, tenantId, inquiryTarget(inquiry)),
+        at: message.createdAt,
+      },
+    });
+    return message.id;
+  }
+}

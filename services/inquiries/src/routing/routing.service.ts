@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { newId } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { InquiryAssignedV1 } from '@warden/contracts';
+import type { ChatSettingsView, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
+import { ChatScopeService } from '../conversations/chat-scope.service';
+import { InquiryRepository } from '../inquiries/inquiry.repository';
+import type { InquiryRecord } from '../inquiries/inquiry.repository';
+import type { ContactRecord } from '../read-models/read-model.repository';
+import { ReadModelRepository } from '../read-models/read-model.repository';
+import { lockTenantRouting } from '../shared/tenant-lock';
+import { decideRouting } from './routing.policy';
+import type { RoutingCandidate, RoutingResult } from './routing.policy';
+import { RoutingRepository } from './routing.repository';
+
+/** How many waiting inquiries one drain looks at; the rest wait for the next trigger. */
+const DRAIN_BATCH = 200;
+
+export interface AppliedDecision {
+  decisionId: string;
+  result: RoutingResult;
+}
+
+/**
+ * Runs the routing policy against the read models, stores every decision with its candidates and
+ * reasons, applies it (assignment, load counters) and records `inquiries.inquiry.assigned.v1` in the
+ * same transaction. Callers hold the tenant's routing lock (see lockTenantRouting).
+ */
+@Injectable()
+export class RoutingService {
+  constructor(
+    private readonly routing: RoutingRepository,
+    private readonly inquiries: InquiryRepository,
+    private readonly readModels: ReadModelRepository,
+    private readonly scope: ChatScopeService,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  decide(candidates: RoutingCandidate[], contact: ContactRecord, stickyAssigneeId: string | null, settings: ChatSettingsView, now: Date): RoutingResult {
+    return decideRouting(
+      candidates,
+      { contactId: contact.contactId, branchId: contact.branchId, responsibleEmployeeId: contact.responsibleEmployeeId, stickyAssigneeId },
+      { stickyReleaseMinutes: settings.stickyReleaseMinutes, useWorkSchedules: settings.useWorkSchedules },
+      now,
+    );
+  }
+
+  /** The dry run: what routing would decide for a new message of this client right now. Nothing is written. */
+  async preview(manager: EntityManager, tenantId: string, contact: ContactRecord): Promise<RoutingDecisionView> {
+    const [candidates, settings, open] = await Promise.all([
+      this.routing.candidates(manager, tenantId),
+      this.routing.settings(manager, tenantId),
+      manager.query(`SELECT assignee_id FROM inquiries WHERE tenant_id = $1 AND contact_id = $2 AND status = 'assigned'`, [tenantId, contact.contactId]) as Promise<
+        Array<{ assignee_id: string }>
+      >,
+    ]);
+    const now = new Date();
+    const result = this.decide(candidates, contact, open[0]?.assignee_id ?? null, settings, now);
+    return { id: null, trigger: 'preview', decidedAt: now.toISOString(), ...result };
+  }
+
+  /** Stores a decision for the inquiry and applies it; returns it with its id. */
+  async apply(
+    manager: EntityManager,
+    tenantId: string,
+    inquiry: InquiryRecord,
+    contact: ContactRecord,
+    trigger: RoutingTrigger,
+    result: RoutingResult,
+    now: Date,
+  ): Promise<AppliedDecision> {
+    const decisionId = newId(now.getTime());
+    await this.routing.saveDecision(manager, tenantId, inquiry.id, decisionId, trigger, result, now);
+    const previous = inquiry.status === 'assigned' ? inquiry.assigneeId : null;
+    if (result.outcome === 'assigned' && result.assigneeId && result.assigneeId !== previous) {
+      if (previous) await this.routing.recordRelease(manager, tenantId, previous);
+      await this.inquiries.assign(manager, tenantId, inquiry.id, result.assigneeId, now);
+      await this.routing.recordAssignment(manager, tenantId, result.assigneeId, now);
+      const audience = await this.scope.audience(
+        manager,
+        tenantId,
+        { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: contact.contactId, kind: 'contact' }], assigneeId: result.assigneeId },
+        [previous],
+      );
+      await this.outbox.add<InquiryAssignedV1>(manager, {
+        type: InquiryAssignedV1.type,
+        tenantId,
+        subject: inquiry.id,
+        data: {
+          inquiryId: inquiry.id,
+          contactId: contact.contactId,
+          branchId: inquiry.branchId,
+          assigneeId: result.assigneeId,
+          previousAssigneeId: previous,
+          routing: summary(decisionId, trigger, result),
+          audience,
+          at: now.toISOString(),
+        },
+      });
+    } else if (result.outcome === 'queued' && previous) {
+      // A released sticky inquiry nobody can take goes back to the queue.
+      await this.routing.recordRelease(manager, tenantId, previous);
+      await this.inquiries.requeue(manager, tenantId, inquiry.id, now);
+    }
+    return { decisionId, result };
+  }
+
+  /**
+   * Someone may qualify now (came online, changed mode or branches, gained the right, closed an
+   * inquiry): waiting inquiries are routed oldest first, each seeing the load the previous ones added.
+   * Takes the tenant's routing lock itself.
+   */
+  async drain(manager: EntityManager, tenantId: string): Promise<number> {
+    await lockTenantRouting(manager, tenantId);
+    const waiting = await this.inquiries.waiting(manager, tenantId, DRAIN_BATCH);
+    if (waiting.length === 0) return 0;
+    const [candidates, settings] = await Promise.all([this.routing.candidates(manager, tenantId), this.routing.settings(manager, tenantId)]);
+    if (!settings.inquiries) return 0;
+    let assigned = 0;
+    for (const inquiry of waiting) {
+      const contact = await this.readModels.contact(manager, tenantId, inquiry.contactId);
+      if (!contact) continue;
+      const now = new Date();
+      const result = this.decide(candidates, contact, null, settings, now);
+      // A queued inquiry that still finds nobody keeps its first decision; only assignments are recorded.
+      if (result.outcome !== 'assigned' || !result.assigneeId) continue;
+      await this.apply(manager, tenantId, inquiry, contact, 'queue', result, now);
+      const winner = candidates.find((candidate) => candidate.personId === result.assigneeId)!;
+      winner.openInquiries += 1;
+      winner.lastAssignedAt = now;
+      assigned += 1;
+    }
+    return assigned;
+  }
+
+  settings(manager: EntityManager, tenantId: string): Promise<ChatSettingsView> {
+    return this.routing.settings(manager, tenantId);
+  }
+
+  candidates(manager: EntityManager, tenantId: string): Promise<RoutingCandidate[]> {
+    return this.routing.candidates(manager, tenantId);
+  }
+
+  decisions(manager: EntityManager, tenantId: string, inquiryId: string): Promise<RoutingDecisionView[]> {
+    return this.routing.decisions(manager, tenantId, inquiryId);
+  }
+}
+
+export function summary(decisionId: string, trigger: RoutingTrigger, result: RoutingResult): InquiryAssignedV1['routing'] {
+  return {
+    decisionId,
+    trigger,
+    outcome: result.outcome,
+    assigneeId: result.assigneeId,
+    candidatesConsidered: result.candidates.length,
+    reason: result.reason,
+  };
+}

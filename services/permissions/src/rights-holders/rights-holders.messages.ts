@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { RpcHandler } from '@warden/service-kit';
+import type { RpcMessage } from '@warden/service-kit';
+import type { RightsHolders } from '@warden/contracts';
+import { RightsHoldersService } from './rights-holders.service';
+
+@Controller()
+export class RightsHoldersMessages {
+  constructor(private readonly service: RightsHoldersService) {}
+
+  @RpcHandler('permissions.rights.holders')
+  holders(@Payload() message: RpcMessage<'permissions.rights.holders'>): Promise<RightsHolders> {
+    return this.service.holders(message.ctx.tenantId, message.data);
+  }
+}

@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
+import type { Page } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { TaskCreatedV1, TaskParticipantsChangedV1, TaskStatusChangedV1 } from '@warden/contracts';
+import type {
+  ChangeParticipantsData,
+  ChangeTaskStatusData,
+  CreateTaskData,
+  ListTasksData,
+  PersonKind,
+  RequestContext,
+  TaskAccessFacts,
+  TaskHistoryEntry,
+  TaskParticipantView,
+  TaskRole,
+  TaskView,
+  UpdateTaskData,
+} from '@warden/contracts';
+import { ProjectRepository } from '../projects/project.repository';
+import { ProjectErrors } from '../projects/project.errors';
+import { TemplateRepository } from '../templates/template.repository';
+import { TemplateErrors } from '../templates/template.errors';
+import { WorkflowRepository } from '../workflows/workflow.repository';
+import { resolveParticipants, uniqueParticipants } from './participants.input';
+import { PeopleDirectory } from './people.directory';
+import { TaskErrors } from './task.errors';
+import { TaskRepository } from './task.repository';
+import type { StatusRecord } from './task.repository';
+
+const MAX_LIMIT = 100;
+
+function rolesOf(task: TaskView, personId: string | null): { roles: TaskRole[]; kind: PersonKind | null } {
+  const mine = task.participants.filter((participant) => participant.personId === personId);
+  return { roles: [...new Set(mine.map((participant) => participant.role))], kind: mine[0]?.kind ?? null };
+}
+
+/**
+ * Tasks (seed 001): creation with the defaults of the project (auditors) and template (workflow,
+ * initial status, participants) — the creator becomes the assigner —, field and participant
+ * changes, and status changes along the workflow's transitions. Each change is one transaction
+ * with its outbox event. Whether the caller may do it was decided by the permissions service.
+ */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tasks: TaskRepository,
+    private readonly workflows: WorkflowRepository,
+    private readonly projects: ProjectRepository,
+    private readonly templates: TemplateRepository,
+    private readonly people: PeopleDirectory,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async get(tenantId: string, taskId: string): Promise<TaskView> {
+    const task = isUuid(taskId) ? await this.tasks.get(tenantId, taskId.toLowerCase()) : null;
+    if (!task) throw TaskErrors.notFound();
+    return task;
+  }
+
+  async history(tenantId: string, taskId: string): Promise<TaskHistoryEntry[]> {
+    const task = await this.get(tenantId, taskId);
+    return this.tasks.history(tenantId, task.id);
+  }
+
+  async list(tenantId: string, data: ListTasksData): Promise<Page<TaskView>> {
+    const limit = Math.min(Math.max(data.limit, 1), MAX_LIMIT);
+    const after = decodeCursor(data.cursor);
+    const visible = [...data.visibility.participantIds, ...data.visibility.departmentMemberIds].filter(isUuid);
+    if (visible.length === 0) return { items: [], nextCursor: null };
+    const uuidOrNone = (value: string | undefined): string | undefined => (value === undefined ? undefined : isUuid(value) ? value : '00000000-0000-0000-0000-000000000000');
+    const rows = await this.tasks.list(tenantId, {
+      visibility: data.visibility,
+      projectId: uuidOrNone(data.projectId),
+      statusId: uuidOrNone(data.statusId),
+      participantId: uuidOrNone(data.participantId),
+      role: data.role,
+      afterId: after?.id,
+      limit,
+    });
+    return toPage(rows, limit, (task) => ({ key: task.id, id: task.id }));
+  }
+
+  async create(ctx: RequestContext, data: CreateTaskData): Promise<TaskView> {
+    const title = typeof data.title === 'string' ? data.title.trim() : '';
+    if (!title) throw TaskErrors.titleRequired();
+    const explicit = await resolveParticipants(this.people, ctx, data.participants ?? [], 'participants');
+    const creator = ctx.actorId ? await this.people.kinds(ctx, [{ personId: ctx.actorId, field: 'actor' }]) : new Map<string, PersonKind>();
+    const tenantId = ctx.tenantId;
+    return this.dataSource.transaction(async (tx) => {
+      const template = data.templateId ? (isUuid(data.templateId) ? await this.templates.get(tenantId, data.templateId.toLowerCase(), tx) : null) : null;
+      if (data.templateId && !template) throw TemplateErrors.unknown('templateId');
+      const project = data.projectId ? (isUuid(data.projectId) ? await this.projects.get(tenantId, data.projectId.toLowerCase(), tx) : null) : null;
+      if (data.projectId && !project) throw ProjectErrors.unknown('projectId');
+      const status = await this.startStatus(tx, tenantId, data.workflowId, template?.workflowId, template?.initialStatusId);
+      const participants = uniqueParticipants([
+        ...(ctx.actorId && creator.has(ctx.actorId) ? [{ personId: ctx.actorId, kind: creator.get(ctx.actorId)!, role: 'assigner' as const }] : []),
+        ...(template?.defaultParticipants ?? []),
+        ...(project?.defaultAuditors ?? []).map((auditor) => ({ ...auditor, role: 'auditor' as const })),
+        ...explicit,
+      ]);
+      const id = newId();
+      await this.tasks.insert(tx, tenantId, {
+        id,
+        title,
+        description: data.description ?? '',
+        projectId: project?.id ?? null,
+        templateId: template?.id ?? null,
+        workflowId: status.workflowId,
+        status,
+        createdBy: ctx.actorId,
+      });
+      await this.tasks.addParticipants(tx, tenantId, id, participants);
+      const actor = { roles: ctx.actorId ? (['assigner'] as TaskRole[]) : [], kind: ctx.actorId ? (creator.get(ctx.actorId) ?? null) : null };
+      await this.tasks.addHistory(tx, tenantId, { id: newId(), taskId: id, from: null, to: status, actorId: ctx.actorId, actorRoles: actor.roles, actorKind: actor.kind, decision: null });
+      const task = (await this.tasks.get(tenantId, id, tx))!;
+      const event: TaskCreatedV1 = {
+        taskId: id,
+        title,
+        projectId: task.projectId,
+        templateId: task.templateId,
+        workflowId: task.workflowId,
+        status: { id: status.id, name: status.name },
+        participants: task.participants,
+        createdBy: ctx.actorId,
+        at: task.createdAt,
+      };
+      await this.outbox.add(tx, { type: TaskCreatedV1.type, tenantId, subject: id, data: event });
+      return task;
+    });
+  }
+
+  async update(tenantId: string, data: UpdateTaskData): Promise<TaskView> {
+    if (data.changes.title !== undefined && !data.changes.title.trim()) throw TaskErrors.titleRequired();
+    return this.dataSource.transaction(async (tx) => {
+      const current = await this.locked(tx, tenantId, data.taskId, data.expectedVersion);
+      await this.tasks.touch(tx, tenantId, current.id, { title: data.changes.title?.trim(), description: data.changes.description });
+      return (await this.tasks.get(tenantId, current.id, tx))!;
+    });
+  }
+
+  async changeParticipants(ctx: RequestContext, data: ChangeParticipantsData): Promise<TaskView> {
+    const adding = await resolveParticipants(this.people, ctx, data.add ?? [], 'add');
+    (data.remove ?? []).forEach((participant, index) => {
+      if (!isUuid(participant.personId)) throw TaskErrors.notFound();
+      if (!['assigner', 'assignee', 'auditor'].includes(participant.role)) throw TemplateErrors.badRole(`remove.${index}.role`);
+    });
+    const tenantId = ctx.tenantId;
+    return this.dataSource.transaction(async (tx) => {
+      const current = await this.locked(tx, tenantId, data.taskId);
+      const removed = await this.tasks.removeParticipants(tx, tenantId, current.id, data.remove ?? []);
+      const added = await this.tasks.addParticipants(tx, tenantId, current.id, adding);
+      if (added.length === 0 && removed.length === 0) return current;
+      await this.tasks.touch(tx, tenantId, current.id);
+      const task = (await this.tasks.get(tenantId, current.id, tx))!;
+      await this.publishParticipants(tx, tenantId, task, added, removed, ctx.actorId);
+      return task;
+    });
+  }
+
+  async changeStatus(ctx: RequestContext, data: ChangeTaskStatusData): Promise<TaskView> {
+    const tenantId = ctx.tenantId;
+    return this.dataSource.transaction(async (tx) => {
+      const current = await this.locked(tx, tenantId, data.taskId, data.expectedVersion);
+      if (current.status.id !== data.expectedStatusId) throw TaskErrors.statusMoved();
+      const target = isUuid(data.targetStatusId) ? await this.tasks.status(tenantId, data.targetStatusId.toLowerCase(), tx) : null;
+      if (!target || target.workflowId !== current.workflowId) throw TaskErrors.unknownStatus();
+      if (target.id === current.status.id) throw TaskErrors.alreadyInStatus();
+      if (target.archived) throw TaskErrors.archivedStatus();
+      // The permissions service decided on the transition; it must still exist when we commit.
+      if (!(await this.tasks.transitionExists(tx, tenantId, current.status.id, target.id))) throw TaskErrors.noTransition(current.status.name, target.name);
+      const actor = rolesOf(current, ctx.actorId);
+      const actorKind = actor.kind ?? (ctx.actorId ? await this.tasks.kindOf(tenantId, ctx.actorId) : null);
+      await this.tasks.moveToStatus(tx, tenantId, current.id, target);
+      const from = { id: current.status.id, name: current.status.name };
+      const to = { id: target.id, name: target.name };
+      await this.tasks.addHistory(tx, tenantId, {
+        id: newId(),
+        taskId: current.id,
+        from,
+        to,
+        actorId: ctx.actorId,
+        actorRoles: actor.roles,
+        actorKind,
+        decision: data.decision,
+      });
+      const task = (await this.tasks.get(tenantId, current.id, tx))!;
+      const event: TaskStatusChangedV1 = {
+        taskId: task.id,
+        from,
+        to,
+        actorId: ctx.actorId,
+        actorRoles: actor.roles,
+        actorKind,
+        decisionCode: data.decision.code,
+        policyVersion: data.decision.policyVersion,
+        at: task.updatedAt,
+      };
+      await this.outbox.add(tx, { type: TaskStatusChangedV1.type, tenantId, subject: task.id, data: event });
+      return task;
+    });
+  }
+
+  /** The facts the permissions service's `task` rule decides on, read fresh at decision time. */
+  async accessFacts(tenantId: string, taskId: string, personId: string): Promise<TaskAccessFacts> {
+    const task = await this.get(tenantId, taskId);
+    const [workflow, transitions] = await Promise.all([this.workflows.get(tenantId, task.workflowId), this.tasks.transitionsFrom(tenantId, task.status.id)]);
+    const person = isUuid(personId) ? rolesOf(task, personId.toLowerCase()) : { roles: [], kind: null };
+    const kind = person.kind ?? (isUuid(personId) ? await this.tasks.kindOf(tenantId, personId.toLowerCase()) : null);
+    return {
+      taskId: task.id,
+      workflowId: task.workflowId,
+      status: { id: task.status.id, name: task.status.name, category: task.status.category },
+      person: { roles: person.roles, kind },
+      participantIds: [...new Set(task.participants.map((participant) => participant.personId))],
+      statuses: (workflow?.statuses ?? []).map((status) => ({ id: status.id, name: status.name, category: status.category, archived: status.archived })),
+      transitions,
+    };
+  }
+
+  private async locked(tx: EntityManager, tenantId: string, taskId: string, expectedVersion?: number): Promise<TaskView> {
+    const current = isUuid(taskId) ? await this.tasks.get(tenantId, taskId.toLowerCase(), tx, true) : null;
+    if (!current) throw TaskErrors.notFound();
+    if (expectedVersion !== undefined && expectedVersion !== current.version) throw TaskErrors.versionMismatch(expectedVersion, current.version);
+    return current;
+  }
+
+  /** A template fixes workflow and status; otherwise the given task workflow's start status. */
+  private async startStatus(
+    tx: EntityManager,
+    tenantId: string,
+    workflowId: string | undefined,
+    templateWorkflowId: string | undefined,
+    templateStatusId: string | undefined,
+  ): Promise<StatusRecord> {
+    if (templateWorkflowId && templateStatusId) {
+      if (workflowId !== undefined && workflowId.toLowerCase() !== templateWorkflowId) throw TaskErrors.workflowMismatch();
+      const status = await this.tasks.status(tenantId, templateStatusId, tx);
+      if (!status || status.archived) throw TaskErrors.noStatus();
+      return status;
+    }
+    if (!workflowId) throw TaskErrors.workflowRequired();
+    const workflow = isUuid(workflowId) ? await this.workflows.get(tenantId, workflowId.toLowerCase(), tx) : null;
+    if (!workflow || workflow.kind !== 'task') throw TaskErrors.unknownWorkflow();
+    const status = await this.tasks.startStatus(tenantId, workflow.id, tx);
+    if (!status) throw TaskErrors.noStatus();
+    return status;
+  }
+
+  private async publishParticipants(
+    tx: EntityManager,
+    tenantId: string,
+    task: TaskView,
+    added: TaskParticipantView[],
+    removed: TaskParticipantView[],
+    actorId: string | null,
+  ): Promise<void> {
+    const event: TaskParticipantsChangedV1 = { taskId: task.id, added, removed, participants: task.participants, actorId, at: task.updatedAt };
+    await this.outbox.add(tx, { type: TaskParticipantsChangedV1.type, tenantId, subject: task.id, data: event });
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { BusClient } from '@warden/messaging';
+import type { RequestContext, TransitionInput } from '@warden/contracts';
+import { PeopleDirectory } from '../tasks/people.directory';
+import { TransitionErrors } from './transition.errors';
+
+/**
+ * Groups and people named by grants must exist in the tenant. Groups belong to the permissions
+ * service (asked once per request); people are checked against the people read model.
+ */
+@Injectable()
+export class TransitionGrantsCheck {
+  constructor(
+    private readonly bus: BusClient,
+    private readonly people: PeopleDirectory,
+  ) {}
+
+  async require(ctx: RequestContext, transitions: readonly TransitionInput[]): Promise<void> {
+    const groupRefs = transitions.flatMap((transition, index) =>
+      (transition.grants?.groupIds ?? []).map((groupId, position) => ({ groupId: String(groupId).toLowerCase(), field: `transitions.${index}.grants.groupIds.${position}` })),
+    );
+    if (groupRefs.length > 0) {
+      const groups = new Set((await this.bus.request('permissions.groups.list', ctx, {})).map((group) => group.id));
+      const unknown = groupRefs.find((ref) => !groups.has(ref.groupId));
+      if (unknown) throw TransitionErrors.unknownGroup(unknown.field);
+    }
+    const personRefs = transitions.flatMap((transition, index) =>
+      (transition.grants?.personIds ?? []).map((personId, position) => ({ personId, field: `transitions.${index}.grants.personIds.${position}` })),
+    );
+    await this.people.kinds(ctx, personRefs);
+  }
+}

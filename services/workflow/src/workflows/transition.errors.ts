@@ -1,0 +1,18 @@
+import { DomainError } from '@warden/kernel';
+
+export const TransitionErrors = {
+  freeWorkflow: (): DomainError =>
+    DomainError.invalid('TRANSITION.FREE_WORKFLOW', 'transitions', 'order workflows are free (any status to any status); transitions belong to task workflows'),
+  unknownStatus: (field: string): DomainError =>
+    DomainError.invalid('TRANSITION.UNKNOWN_STATUS', field, 'is neither the id nor the name of a status of this workflow'),
+  otherWorkflow: (field: string): DomainError =>
+    DomainError.invalid('TRANSITION.OTHER_WORKFLOW', field, 'is a status of another workflow; a transition joins two statuses of the same workflow'),
+  sameStatus: (field: string): DomainError => DomainError.invalid('TRANSITION.SAME_STATUS', field, 'a transition must lead to another status'),
+  duplicate: (field: string): DomainError => DomainError.invalid('TRANSITION.DUPLICATE', field, 'the same transition is listed twice'),
+  unknownRole: (field: string): DomainError =>
+    DomainError.invalid('TRANSITION.UNKNOWN_ROLE', field, 'must be one of assigner, assignee, auditor, participant (any participant)'),
+  unknownKind: (field: string): DomainError =>
+    DomainError.invalid('TRANSITION.UNKNOWN_KIND', field, 'must be one of employee, contact, any'),
+  unknownPerson: (field: string): DomainError => DomainError.invalid('PERSON.UNKNOWN', field, 'is not an employee or contact of this tenant'),
+  unknownGroup: (field: string): DomainError => DomainError.invalid('GROUP.UNKNOWN', field, 'is not a group of this tenant'),
+};
