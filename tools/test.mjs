@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then run every spec against real Postgres and real NATS.
+// `npm test`: type-check, lint, then run every spec against real Postgres and real NATS.
 // Infrastructure comes from the same discovery `npm start` uses (DATABASE_URL / NATS_URL, the local
 // services, testcontainers where Docker answers, or embedded fallbacks). Each run gets its own
 // database and its own NATS subject namespace, so a running `npm start` on the same machine is untouched.
@@ -18,7 +18,15 @@ if (!jestArgs.includes('--no-typecheck')) {
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: repoRoot, stdio: 'inherit' });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 }
-const args = jestArgs.filter((arg) => arg !== '--no-typecheck');
+if (!jestArgs.includes('--no-lint') && !jestArgs.includes('--no-typecheck')) {
+  // The lint run is where the architecture is enforced: Nx tags forbid a service importing another service.
+  log('linting (eslint with Nx module boundaries)');
+  const env = { ...process.env, NX_DAEMON: 'false' };
+  const graph = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: repoRoot, env, stdio: 'ignore' });
+  const eslint = graph.status === 0 && spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '.'], { cwd: repoRoot, env, stdio: 'inherit' });
+  if (!eslint || eslint.status !== 0) process.exit(1);
+}
+const args = jestArgs.filter((arg) => arg !== '--no-typecheck' && arg !== '--no-lint');
 
 await build({ quiet: true });
 const infra = require(path.join(repoRoot, 'dist/libs/infra/src/index.js'));

@@ -1,8 +1,8 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { startService } from '@warden/service-kit';
+import { loadEnv, ServiceEnv, startService } from '@warden/service-kit';
 import type { ServiceDefinition } from '@warden/service-kit';
-import { HttpClient, serviceTestEnv, testEnv } from '@warden/testing';
+import { HttpClient, testEnv } from '@warden/testing';
 import { createGatewayApp, GatewayEnv } from '@warden/gateway';
 import { DIRECTORY_SERVICE } from '@warden/directory';
 import { IDENTITY_SERVICE } from '@warden/identity';
@@ -12,8 +12,10 @@ import { WORKFLOW_SERVICE } from '@warden/workflow';
 
 export const ALL_SERVICES: ServiceDefinition[] = [IDENTITY_SERVICE, PERMISSIONS_SERVICE, DIRECTORY_SERVICE, WORKFLOW_SERVICE, INQUIRIES_SERVICE];
 
-/** Kept for specs written against the stack; new code uses serviceTestEnv from @warden/testing. */
-export const serviceEnv = serviceTestEnv;
+/** The environment tools/test.mjs prepared for this run (database, NATS namespace), validated like a real start. */
+export function serviceEnv(overrides: Partial<ServiceEnv> = {}): ServiceEnv {
+  return Object.assign(loadEnv(ServiceEnv), overrides);
+}
 
 export function gatewayEnv(overrides: Partial<GatewayEnv> = {}): GatewayEnv {
   return Object.assign(new GatewayEnv(), serviceEnv(), { PORT: 0, HOST: '127.0.0.1', JWT_SECRET: testEnv().jwtSecret }, overrides);

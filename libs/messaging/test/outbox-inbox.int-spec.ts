@@ -6,10 +6,9 @@ import { jetstream } from '@nats-io/jetstream';
 import { IsInt } from 'class-validator';
 import { createCloudEvent, eventSubject } from '@warden/contracts';
 import { newId } from '@warden/kernel';
-import { createDataSourceOptions, migrate } from '@warden/persistence';
 import { eventually, readEvents, testEnv } from '@warden/testing';
-import { createMessagingTables, dropMessagingTables, ensureEventStream, EventSubscriber, OutboxRelay, OutboxWriter } from '@warden/messaging';
-import type { MessagingOptions } from '@warden/messaging';
+import { createMessagingTables, dropMessagingTables, ensureEventStream, EventSubscriber, OutboxRelay, OutboxWriter } from '../src';
+import type { MessagingOptions } from '../src';
 
 const SERVICE = 'messaging_test';
 
@@ -39,11 +38,17 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
   beforeAll(async () => {
     const env = testEnv();
     options = { service: SERVICE, natsUrl: env.natsUrl, outboxPollIntervalMs: 200 };
-    dataSource = new DataSource(
-      createDataSourceOptions({ service: SERVICE, databaseUrl: env.databaseUrl, entities: [], migrations: [CreateTestTables1700000000000] }),
-    );
+    // A schema of its own, as a service would have (built here without @warden/persistence, which depends on this lib).
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: env.databaseUrl,
+      schema: SERVICE,
+      migrations: [CreateTestTables1700000000000],
+      extra: { options: `-c search_path="${SERVICE}"` },
+    });
     await dataSource.initialize();
-    await migrate(dataSource, SERVICE);
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${SERVICE}"`);
+    await dataSource.runMigrations();
     nats = await connect({ servers: env.natsUrl });
     await ensureEventStream(nats);
   });

@@ -2,4 +2,3 @@ export * from './test.env';
 export * from './http.client';
 export * from './event-stream.reader';
 export * from './eventually';
-export * from './service-env';

@@ -9,8 +9,7 @@ import { EmployeeDeletedV1, PresenceChangedV1, rpcSubject } from '@warden/contra
 import type { Decision, RequestContext } from '@warden/contracts';
 import { BusClient } from '@warden/messaging';
 import { readEvents, testEnv, uniqueSlug } from '@warden/testing';
-import { startService } from '@warden/service-kit';
-import { serviceEnv } from '../../../e2e/support/stack';
+import { loadEnv, ServiceEnv, startService } from '@warden/service-kit';
 import { IDENTITY_SERVICE } from '../src/identity.service-definition';
 import { PresenceSweeper } from '../src/presence/presence.sweeper';
 
@@ -39,7 +38,7 @@ describe('identity service', () => {
 
   beforeAll(async () => {
     process.env.PRESENCE_TIMEOUT_SECONDS = '3';
-    service = await startService(IDENTITY_SERVICE, serviceEnv());
+    service = await startService(IDENTITY_SERVICE, loadEnv(ServiceEnv));
     nats = await connect({ servers: testEnv().natsUrl });
     permissions = nats.subscribe(rpcSubject('permissions.check'), {
       callback: (_error, message) => {

@@ -4,24 +4,12 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { DomainError, newId } from '@warden/kernel';
 import { BusClient, BusModule } from '@warden/messaging';
-import { ServiceEnv, startService } from '@warden/service-kit';
+import { loadEnv, ServiceEnv, startService } from '@warden/service-kit';
 import { createCloudEvent, eventSubject, EmployeeDeletedV1, PolicyChangedV1, TenantCreatedV1 } from '@warden/contracts';
 import type { RequestContext, RpcName, RpcRequestData, RpcResponse } from '@warden/contracts';
 import { eventually, readEvents, testEnv } from '@warden/testing';
 import { PERMISSIONS_SERVICE } from '../src/permissions.service-definition';
 import { ResourceRuleRegistry } from '../src/check/resource-rule.registry';
-
-/** The run's database and NATS namespace (e2e/support/stack.ts has the same; services may not import e2e/). */
-function serviceEnv(): ServiceEnv {
-  const env = testEnv();
-  return Object.assign(new ServiceEnv(), {
-    DATABASE_URL: env.databaseUrl,
-    NATS_URL: env.natsUrl,
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
-    NATS_SUBJECT_PREFIX: env.subjectPrefix,
-  });
-}
 
 describe('permissions service (bus + database)', () => {
   let service: INestMicroservice;
@@ -29,7 +17,7 @@ describe('permissions service (bus + database)', () => {
   let bus: BusClient;
 
   beforeAll(async () => {
-    service = await startService(PERMISSIONS_SERVICE, serviceEnv());
+    service = await startService(PERMISSIONS_SERVICE, loadEnv(ServiceEnv));
     client = await NestFactory.createApplicationContext(BusModule.forRoot({ service: 'permissions-test', natsUrl: testEnv().natsUrl }), { logger: false });
     bus = client.get(BusClient);
     // A resource rule as the status-access module registers one: allows `door` resources that are open.
