@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
@@ -30,7 +30,7 @@ const REDELIVERY_DELAY_MS = 2000;
  * redelivery (crash before ack, broker retry) finds the inbox row and changes nothing.
  */
 @Injectable()
-export class EventSubscriber implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventSubscriber implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventSubscriber.name);
   private readonly registrations = new Map<string, Registration>();
   private readonly subscriptions: ConsumerMessages[] = [];
@@ -54,7 +54,8 @@ export class EventSubscriber implements OnApplicationBootstrap, OnApplicationShu
     for (const source of sources) await this.consumeFrom(source);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the data source closes (its own shutdown hook), so no query runs on a closed pool. */
+  async beforeApplicationShutdown(): Promise<void> {
     for (const subscription of this.subscriptions) subscription.stop();
     await Promise.allSettled(this.loops);
   }

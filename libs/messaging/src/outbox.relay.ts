@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { jetstream } from '@nats-io/jetstream';
@@ -22,7 +22,7 @@ interface OutboxRow {
  * and also polls, so a lost notification or a broker outage only delays events.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener: Client | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -44,7 +44,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the data source closes (its own shutdown hook), so no query runs on a closed pool. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 

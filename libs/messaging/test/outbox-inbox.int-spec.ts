@@ -142,7 +142,7 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 500)); // give the duplicate its chance
     const [after] = await dataSource.query('SELECT value FROM counter WHERE id = 1');
-    await subscriber.onApplicationShutdown();
+    await subscriber.beforeApplicationShutdown();
     // The stream holds the earlier tests' events too: +1 (once, despite two publications) and +2;
     // the rolled-back +100 never reached it; the redelivered +1000 counts once.
     expect(after.value - before.value).toBe(1003);
