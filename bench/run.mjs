@@ -4,6 +4,8 @@
 // then measures in alternating rounds and prints medians, ratios and PASS/MISS per target:
 //   P1  GET /api/v1/orders/{id} (full check, decision cached) vs the unprotected baseline route  req/s ratio >= 0.80
 //   P2  the same on the cache-off gateway (every check over NATS) vs its baseline route         req/s ratio >= 0.45
+//       Baseline = a fixed order-shaped body (as the issue states it); P1b/P2b also compare with an
+//       unprotected route that fetches the same order from the workflow service, i.e. the access path alone.
 //   P3  permissions.check over NATS vs a trivial NATS echo (own process), sequential             p99 ratio  <= 2
 //   P6  first page (limit 50) of an employee's visible orders, 1,000,000 orders in the tenant    p95       <= 20 ms
 // BENCH_QUICK=1: shorter rounds and 200,000 orders (about a minute; P6 is then not the target's condition).
@@ -13,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { say } from '../tools/lib/services.mjs';
+import { cpuSnapshot } from './lib/cpu.mjs';
 import { hammer } from './lib/load.mjs';
 import { explainFirstPage, insertOrders } from './lib/million.mjs';
 import { connectNats, packet, rpc, sequentialLatencies, startEcho } from './lib/nats-rpc.mjs';
@@ -26,6 +29,7 @@ const CONFIG = QUICK
   : { rounds: 7, seconds: 3, warmupSeconds: 2, connections: 10, natsRequests: 1000, natsWarmup: 500, orders: 1_000_000, pageRequests: 100, pageWarmup: 40 };
 if (process.env.BENCH_ORDERS) CONFIG.orders = Number(process.env.BENCH_ORDERS);
 const TARGETS = { p1: 0.8, p2: 0.45, p3: 2, p6: 20 };
+const CPU_OF = { gateway: null, workflow: 'workflow', permissions: 'permissions' }; // gateway: the one under load
 const PAGE_LIMIT = 50;
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.md');
 
@@ -60,28 +64,47 @@ function verdict(ok) {
 
 async function benchHttp(seeded) {
   const orderPath = `/api/v1/orders/${seeded.visibleOrder.id}`;
-  const variants = [
-    { key: 'orderCached', label: 'GET order, cache on', url: stack.gateways.cached + orderPath, token: seeded.employeeToken },
-    { key: 'baseCached', label: 'baseline, cache-on gateway', url: `${stack.gateways.cached}/api/v1/bench/order` },
-    { key: 'orderUncached', label: 'GET order, cache off', url: stack.gateways.uncached + orderPath, token: seeded.employeeToken },
-    { key: 'baseUncached', label: 'baseline, cache-off gateway', url: `${stack.gateways.uncached}/api/v1/bench/order` },
-  ];
+  const fetchQuery = `?tenantId=${seeded.tenantId}&orderId=${seeded.visibleOrder.id}`;
+  const variants = [];
+  for (const [gateway, suffix, cache] of [['cached', 'Cached', 'on'], ['uncached', 'Uncached', 'off']]) {
+    const base = stack.gateways[gateway];
+    variants.push(
+      { key: `order${suffix}`, gateway, label: `GET order, cache ${cache}`, url: base + orderPath, token: seeded.employeeToken },
+      { key: `base${suffix}`, gateway, label: `fixed body, cache-${cache} gw`, url: `${base}/api/v1/bench/order` },
+      { key: `fetch${suffix}`, gateway, label: `unchecked fetch, cache-${cache} gw`, url: `${base}/api/v1/bench/order${fetchQuery}` },
+    );
+  }
   log(`P1/P2: ${CONFIG.rounds} alternating rounds of ${CONFIG.seconds} s per variant, ${CONFIG.connections} connections`);
   const run = (variant, seconds) => hammer({ url: variant.url, token: variant.token, seconds, connections: CONFIG.connections });
   const results = await alternate(variants, CONFIG.rounds, async (variant) => {
+    const pids = Object.fromEntries(Object.entries(CPU_OF).map(([name, child]) => [name, stack.pid(child ?? `gateway-${variant.gateway}`)]));
+    const cpu = cpuSnapshot(pids);
     const result = await run(variant, CONFIG.seconds);
+    result.cpu = cpu.perRequest(result.total);
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${variant.label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-    log(`  ${variant.label.padEnd(28)} ${fmtInt(result.rps).padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms`);
+    log(`  ${variant.label.padEnd(30)} ${fmtInt(result.rps).padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms`);
     return result;
   }, (variant) => run(variant, CONFIG.warmupSeconds));
   const summary = Object.fromEntries(
     variants.map((variant) => {
       const rounds = results[variant.key];
-      return [variant.key, { label: variant.label, rps: median(rounds.map((r) => r.rps)), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), bytes: median(rounds.map((r) => r.bytesPerResponse)), rounds }];
+      const cpu = Object.fromEntries(Object.keys(CPU_OF).map((name) => [name, median(rounds.map((r) => r.cpu[name]).filter((v) => v !== undefined))]));
+      return [variant.key, { label: variant.label, rps: median(rounds.map((r) => r.rps)), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), bytes: median(rounds.map((r) => r.bytesPerResponse)), cpu, rounds }];
     }),
   );
   const perRound = (a, b) => results[a].map((r, i) => r.rps / results[b][i].rps);
-  return { variants, summary, ratioCached: summary.orderCached.rps / summary.baseCached.rps, ratioUncached: summary.orderUncached.rps / summary.baseUncached.rps, roundRatiosCached: perRound('orderCached', 'baseCached'), roundRatiosUncached: perRound('orderUncached', 'baseUncached') };
+  return {
+    variants,
+    summary,
+    ratioCached: summary.orderCached.rps / summary.baseCached.rps,
+    ratioUncached: summary.orderUncached.rps / summary.baseUncached.rps,
+    ratioCachedFetch: summary.orderCached.rps / summary.fetchCached.rps,
+    ratioUncachedFetch: summary.orderUncached.rps / summary.fetchUncached.rps,
+    roundRatiosCached: perRound('orderCached', 'baseCached'),
+    roundRatiosUncached: perRound('orderUncached', 'baseUncached'),
+    roundRatiosCachedFetch: perRound('orderCached', 'fetchCached'),
+    roundRatiosUncachedFetch: perRound('orderUncached', 'fetchUncached'),
+  };
 }
 
 async function benchNats(seeded, nats) {
@@ -149,7 +172,8 @@ async function benchFirstPage(seeded, nats) {
     log(`  round ${round + 1}: p50 ${fmt(rounds.at(-1).p50)} ms  p95 ${fmt(rounds.at(-1).p95)} ms`);
   }
   const explain = await explainFirstPage(stack.databaseUrl, seeded.tenantId, visible.statusIds, PAGE_LIMIT);
-  const usesIndex = explain.plan.some((line) => /Index (Only )?Scan.*orders_tenant_(status_)?id_idx/.test(line)) && !explain.plan.some((line) => /Seq Scan on orders/.test(line));
+  // Any index scan of orders (by (tenant, id), (tenant, status, id) or the primary key), and no sequential scan.
+  const usesIndex = explain.plan.some((line) => /Index (Only )?Scan( Backward)? using \S+ on orders\b/.test(line)) && !explain.plan.some((line) => /Seq Scan on orders\b/.test(line));
   return {
     orders: inserted.total,
     insertSeconds: inserted.seconds,
@@ -170,6 +194,8 @@ function report({ http, natsResult, page }) {
   const rows = [
     ['P1', 'req/s ratio, order GET (cache on) / baseline', fmt(http.ratioCached), `${fmtInt(s.orderCached.rps)} vs ${fmtInt(s.baseCached.rps)} req/s`, `>= ${TARGETS.p1}`, verdict(http.ratioCached >= TARGETS.p1)],
     ['P2', 'req/s ratio, order GET (cache off) / baseline', fmt(http.ratioUncached), `${fmtInt(s.orderUncached.rps)} vs ${fmtInt(s.baseUncached.rps)} req/s`, `>= ${TARGETS.p2}`, verdict(http.ratioUncached >= TARGETS.p2)],
+    ['P1b', 'req/s ratio, order GET (cache on) / unchecked fetch', fmt(http.ratioCachedFetch), `${fmtInt(s.orderCached.rps)} vs ${fmtInt(s.fetchCached.rps)} req/s`, `(>= ${TARGETS.p1})`, `(${verdict(http.ratioCachedFetch >= TARGETS.p1)})`],
+    ['P2b', 'req/s ratio, order GET (cache off) / unchecked fetch', fmt(http.ratioUncachedFetch), `${fmtInt(s.orderUncached.rps)} vs ${fmtInt(s.fetchUncached.rps)} req/s`, `(>= ${TARGETS.p2})`, `(${verdict(http.ratioUncachedFetch >= TARGETS.p2)})`],
     ['P3', 'p99 ratio, permissions.check / NATS echo', `${fmt(natsResult.ratio)}x`, `p99 ${fmt(n.check.p99, 3)} vs ${fmt(n.echo.p99, 3)} ms; p50 ${fmt(n.check.p50, 3)} vs ${fmt(n.echo.p50, 3)} ms`, `<= ${TARGETS.p3}x`, verdict(natsResult.ratio <= TARGETS.p3)],
     ['P6', `p95, first page of ${fmtInt(page.orders)} orders`, `${fmt(page.p95)} ms`, `p50 ${fmt(page.p50)} ms, p99 ${fmt(page.p99)} ms; index used: ${page.usesIndex ? 'yes' : 'NO'}`, `<= ${TARGETS.p6} ms + index`, verdict(page.p95 <= TARGETS.p6 && page.usesIndex) + (page.orders < 1_000_000 ? ' (fewer orders than the target says)' : '')],
   ];
@@ -178,11 +204,12 @@ function report({ http, natsResult, page }) {
   const details = [
     '## HTTP rounds (req/s per round, alternating)',
     '',
-    '| Variant | median req/s | median p50 ms | median p99 ms | bytes/response | rounds |',
-    '|---|---|---|---|---|---|',
-    ...Object.values(s).map((v) => `| ${v.label} | ${fmtInt(v.rps)} | ${v.p50} | ${v.p99} | ${fmtInt(v.bytes)} | ${roundList(v.rounds.map((r) => r.rps))} |`),
+    '| Variant | median req/s | median p50 ms | median p99 ms | bytes/response | CPU ms/request: gateway, workflow, permissions | req/s per round |',
+    '|---|---|---|---|---|---|---|',
+    ...Object.values(s).map((v) => `| ${v.label} | ${fmtInt(v.rps)} | ${v.p50} | ${v.p99} | ${fmtInt(v.bytes)} | ${Object.keys(CPU_OF).map((name) => fmt(v.cpu[name], 3)).join(', ')} | ${roundList(v.rounds.map((r) => r.rps))} |`),
     '',
-    `Per-round ratios, cache on: ${roundList(http.roundRatiosCached, 2)}; cache off: ${roundList(http.roundRatiosUncached, 2)}`,
+    `Per-round ratios vs the fixed body, cache on: ${roundList(http.roundRatiosCached, 2)}; cache off: ${roundList(http.roundRatiosUncached, 2)}`,
+    `Per-round ratios vs the unchecked fetch, cache on: ${roundList(http.roundRatiosCachedFetch, 2)}; cache off: ${roundList(http.roundRatiosUncachedFetch, 2)}`,
     '',
     '## NATS request latency (sequential, one in flight)',
     '',
@@ -222,6 +249,10 @@ async function main() {
     const hidden = await call(base, 'GET', `/api/v1/orders/${seeded.hiddenOrder.id}`, undefined, seeded.employeeToken);
     if (visible.status !== 200 || hidden.status !== 404) throw new Error(`sanity check on ${base}: visible order ${visible.status}, hidden order ${hidden.status} (expected 200 and 404)`);
   }
+  const fixed = await call(stack.gateways.cached, 'GET', '/api/v1/bench/order');
+  const fetched = await call(stack.gateways.cached, 'GET', `/api/v1/bench/order?tenantId=${seeded.tenantId}&orderId=${seeded.visibleOrder.id}`);
+  if (fixed.status !== 200 || fetched.status !== 200 || fetched.body.id !== seeded.visibleOrder.id) throw new Error(`bench route: HTTP ${fixed.status} / ${fetched.status}`);
+  log(`JSON body sizes: order ${JSON.stringify(seeded.visibleOrder).length} B, fixed baseline ${JSON.stringify(fixed.body).length} B, unchecked fetch ${JSON.stringify(fetched.body).length} B`);
   const nats = await connectNats(stack.natsUrl);
   try {
     const http = await benchHttp(seeded);

@@ -172,16 +172,19 @@ describe('directory: contacts, companies, equipment', () => {
     expect((await stack.http.delete(`/api/v1/equipment/${disk.id}`, a.adminToken)).status).toBe(200);
   });
 
-  it('portal access: recorded as requested; refused for placeholder emails, short passwords and twice', async () => {
+  it('portal access: granted at once (the contact id is the login id); repeating sets a new password; refused for placeholder emails and short passwords', async () => {
     const person = await contact(a, { lastName: 'Portal', firstName: 'User', email: 'portal@client.test' });
     const short = await stack.http.post(`/api/v1/contacts/${person.id}/portal-access`, { password: 'short' }, a.adminToken);
     expect(short.status).toBe(422);
     const granted = await stack.http.post(`/api/v1/contacts/${person.id}/portal-access`, { password: 'long-enough-password' }, a.adminToken);
-    expect(granted.status).toBe(202);
-    expect(granted.body).toMatchObject({ portalAccess: 'requested', portalPersonId: null });
+    expect(granted.status).toBe(200);
+    expect(granted.body).toMatchObject({ portalAccess: 'granted', portalPersonId: person.id });
     expect(granted.body).not.toHaveProperty('password');
-    const twice = await stack.http.post(`/api/v1/contacts/${person.id}/portal-access`, { password: 'long-enough-password' }, a.adminToken);
-    expect(twice.status).toBe(409);
+    const twice = await stack.http.post(`/api/v1/contacts/${person.id}/portal-access`, { password: 'another-long-password' }, a.adminToken);
+    expect(twice.status).toBe(200);
+    expect(twice.body).toMatchObject({ portalAccess: 'granted', portalPersonId: person.id });
+    const revoked = await stack.http.delete(`/api/v1/contacts/${person.id}/portal-access`, a.adminToken);
+    expect(revoked.body).toMatchObject({ portalAccess: 'none', portalPersonId: null });
 
     const department = (await stack.http.post('/api/v1/departments', { name: 'Portal dept' }, a.adminToken)).body;
     const bot = (await stack.http.post('/api/v1/channels', { kind: 'messenger', address: '@portal_bot', name: 'Bot', departmentId: department.id }, a.adminToken)).body;
@@ -200,6 +203,7 @@ describe('directory: contacts, companies, equipment', () => {
       stack.http.get(`/api/v1/contacts/${person.id}`, t),
       stack.http.patch(`/api/v1/contacts/${person.id}`, { status: 'blocked' }, t),
       stack.http.post(`/api/v1/contacts/${person.id}/portal-access`, { password: 'long-enough-password' }, t),
+      stack.http.delete(`/api/v1/contacts/${person.id}/portal-access`, t),
       stack.http.get(`/api/v1/companies/${company.id}`, t),
       stack.http.patch(`/api/v1/companies/${company.id}`, { name: 'Hijacked' }, t),
       stack.http.put(`/api/v1/companies/${company.id}/client-managers`, { personIds: [] }, t),

@@ -104,6 +104,10 @@ export class BenchStack {
     });
   }
 
+  pid(name) {
+    return this.children.get(name)?.pid;
+  }
+
   assertHealthy() {
     if (this.failure) throw this.failure;
   }

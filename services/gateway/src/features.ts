@@ -9,6 +9,12 @@ import { WorkflowsModule } from './workflows/workflows.module';
 import { OrdersModule } from './orders/orders.module';
 import { StatusAccessModule } from './status-access/status-access.module';
 import { DirectoryModule } from './directory/directory.module';
+import { TasksModule } from './tasks/tasks.module';
+import { ProjectsModule } from './projects/projects.module';
+import { TemplatesModule } from './templates/templates.module';
+import { ChatsModule } from './chats/chats.module';
+import { InquiriesModule } from './inquiries/inquiries.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { BenchModule } from './bench/bench.module';
 
 /** The HTTP feature modules of the gateway, one per area of the API. */
@@ -23,5 +29,11 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   OrdersModule,
   StatusAccessModule,
   DirectoryModule,
-  ...(process.env.BENCH_ROUTES === 'on' ? [BenchModule] : []), // `npm run bench` only: an unprotected baseline route
+  ChatsModule,
+  InquiriesModule,
+  RealtimeModule,
+  TasksModule,
+  ProjectsModule,
+  TemplatesModule,
+  ...(process.env.BENCH_ROUTES === 'on' && process.env.NODE_ENV !== 'production' ? [BenchModule] : []), // `npm run bench` only: unprotected baselines
 ];

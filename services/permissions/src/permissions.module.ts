@@ -3,12 +3,14 @@ import { CheckModule } from './check/check.module';
 import { GroupsModule } from './groups/groups.module';
 import { OverridesModule } from './overrides/overrides.module';
 import { PolicyModule } from './policy/policy.module';
+import { TaskAccessModule } from './task-access/task-access.module';
 import { StatusAccessModule } from './status-access/status-access.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { RightsHoldersModule } from './rights-holders/rights-holders.module';
 import { PortalModule } from './portal/portal.module';
+import { OrderVisibilityModule } from './order-visibility/order-visibility.module';
 
 @Module({
-  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule],
+  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderVisibilityModule],
 })
 export class PermissionsModule {}

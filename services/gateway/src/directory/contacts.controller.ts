@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
@@ -8,12 +8,16 @@ import { Ctx } from '../http/request-context.decorator';
 import { CreateContactRequestDto, ListContactsQueryDto, PortalAccessRequestDto, UpdateContactRequestDto } from './dto/contact.request.dto';
 import { ContactPageResponseDto, ContactResponseDto } from './dto/contact.response.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
+import { PortalAccessFacade } from './portal-access.facade';
 
 /** Contact people (clients): unique email per tenant, company, status, notifications, responsible employee, branch. */
 @ApiTags('contacts')
 @Controller()
 export class ContactsController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly portal: PortalAccessFacade,
+  ) {}
 
   @Get('api/v1/contacts')
   @Action('directory.read')
@@ -49,15 +53,27 @@ export class ContactsController {
   }
 
   @Post('api/v1/contacts/:id/portal-access')
-  @HttpCode(202)
+  @HttpCode(200)
   @Action('directory.manage')
   @ApiOperation({
-    summary: 'Give the contact a client-portal login',
-    description: 'Accepted: the request is recorded (`portalAccess: requested`); the identity login is created when identity is wired in.',
+    summary: 'Give the contact a client-portal login (repeat to set a new password)',
+    description:
+      'The contact signs in at POST /api/v1/auth/login with the tenant slug, its email and this password, as a person of kind ' +
+      '`contact` whose id is the contact id, in the Client group. Refused (422) for a generated placeholder email or a blocked ' +
+      'contact, and (409) when an employee of the tenant already signs in with the email.',
   })
-  @ApiAcceptedResponse({ type: ContactResponseDto })
+  @ApiOkResponse({ type: ContactResponseDto, description: '`portalAccess: granted`, `portalPersonId` = the contact id' })
   @ApiProblems(401, 403, 404, 409, 422, 503)
-  portalAccess(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: PortalAccessRequestDto): Promise<ContactResponseDto> {
-    return this.bus.request('directory.contacts.portal-access', ctx, { contactId: params.id, password: body.password });
+  grantPortalAccess(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: PortalAccessRequestDto): Promise<ContactResponseDto> {
+    return this.portal.grant(ctx, params.id, body.password);
+  }
+
+  @Delete('api/v1/contacts/:id/portal-access')
+  @Action('directory.manage')
+  @ApiOperation({ summary: 'Take the client-portal login away: sign-in refused, sessions ended; repeating it changes nothing' })
+  @ApiOkResponse({ type: ContactResponseDto, description: '`portalAccess: none`' })
+  @ApiProblems(401, 403, 404, 503)
+  revokePortalAccess(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto): Promise<ContactResponseDto> {
+    return this.portal.revoke(ctx, params.id);
   }
 }

@@ -5,9 +5,11 @@ import { CompaniesController } from './companies.controller';
 import { ContactsController } from './contacts.controller';
 import { DepartmentsController } from './departments.controller';
 import { EquipmentController } from './equipment.controller';
+import { PortalAccessFacade } from './portal-access.facade';
 
 /** The directory service's HTTP API: organisation structure and clients. */
 @Module({
   controllers: [BranchesController, DepartmentsController, ChannelsController, ContactsController, CompaniesController, EquipmentController],
+  providers: [PortalAccessFacade],
 })
 export class DirectoryModule {}

@@ -19,12 +19,14 @@ export class MeController {
 
   @Get()
   @Action('auth.login')
-  @ApiOperation({ summary: 'The signed-in person, with groups' })
+  @ApiOperation({ summary: 'The signed-in person (an employee or a portal contact, see `kind`), with groups' })
   @ApiOkResponse({ type: MeResponseDto })
   @ApiProblems(401, 403, 404, 503)
   async me(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
-    const view = await this.staff.get(ctx, principal.personId);
-    return { ...view, tenantId: principal.tenantId, tenantSlug: principal.tenantSlug, sessionId: principal.sessionId };
+    // Employees and portal contacts alike: the staff registry (employees only) is not the source here.
+    const person = await this.bus.request('identity.people.get', ctx, { personId: principal.personId });
+    const [view] = await this.staff.withGroups(ctx, [person]);
+    return { ...view!, tenantId: principal.tenantId, tenantSlug: principal.tenantSlug, sessionId: principal.sessionId };
   }
 
   @Post('heartbeat')

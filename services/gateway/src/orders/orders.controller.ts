@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import type { Principal } from '../auth/principal';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
-import { ChangeOrderStatusRequestDto, CreateOrderRequestDto, ListOrdersQueryDto, UpdateOrderRequestDto } from './dto/order.request.dto';
-import { OrderHistoryEntryResponseDto, OrderPageResponseDto, OrderResponseDto, OrderTransitionsResponseDto } from './dto/order.response.dto';
+import { ChangeOrderStatusRequestDto, CreateOrderRequestDto, ListOrdersQueryDto, TransferOrderRequestDto, UpdateOrderRequestDto } from './dto/order.request.dto';
+import { OrderHistoryEntryResponseDto, OrderPageResponseDto, OrderResponseDto, OrderTransitionsResponseDto, TransferOrderResponseDto } from './dto/order.response.dto';
 import { expectedVersion } from './if-match';
 import { OrderAccessService } from './order-access.service';
 
@@ -37,7 +37,10 @@ export class OrdersController {
 
   @Get()
   @Action('orders.read')
-  @ApiOkResponse({ type: OrderPageResponseDto, description: 'Newest first; only orders in statuses you can see, and `total` counts only those' })
+  @ApiOkResponse({
+    type: OrderPageResponseDto,
+    description: 'Newest first; only orders you can see (status level, then department / own orders / managed companies), and `total` counts only those',
+  })
   @ApiProblems(401, 403, 422, 503)
   async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListOrdersQueryDto): Promise<OrderPageResponseDto> {
     const page = await this.orders.list(principal, ctx, query);
@@ -89,6 +92,28 @@ export class OrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderResponseDto> {
     return withEtag(reply, await this.orders.changeStatus(principal, ctx, id, body.statusId, expectedVersion(body.version, ifMatch)));
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @Action('orders.transfer')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the order you transfer' })
+  @ApiOperation({
+    summary: 'Move the order to another department',
+    description:
+      "A department you do not see needs 'orders.transfer-anywhere' (403 ORDER.TRANSFER_TARGET_NOT_VISIBLE otherwise). Records a history entry " +
+      'and publishes workflow.order.transferred.v1. When you no longer see the order afterwards, the answer says so (`order: null`, `visibleToYou: false`).',
+  })
+  @ApiOkResponse({ type: TransferOrderResponseDto })
+  @ApiProblems(401, 403, 404, 409, 422, 503)
+  transfer(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: TransferOrderRequestDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<TransferOrderResponseDto> {
+    return this.orders.transfer(principal, ctx, id, body.departmentId, expectedVersion(body.version, ifMatch));
   }
 
   @Get(':id/history')

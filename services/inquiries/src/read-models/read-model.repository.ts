@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../shared/sql';
 
 /** Rights the inquiries service keeps a local copy of (who holds them), for routing and realtime audiences. */
 export const MIRRORED_RIGHTS = ['inquiries.assignable', 'inquiries.admin', 'branches.all'] as const;
@@ -36,7 +37,8 @@ export class ReadModelRepository {
 
   /** Returns true when the presence changed. People this service does not know as employees are skipped. */
   async setPresence(manager: EntityManager, tenantId: string, personId: string, online: boolean, at: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows<{ person_id: string }>(
+      manager,
       `UPDATE employees SET online = $3, presence_at = $4
        WHERE tenant_id = $1 AND person_id = $2 AND (presence_at IS NULL OR presence_at <= $4) RETURNING person_id`,
       [tenantId, personId, online, at],

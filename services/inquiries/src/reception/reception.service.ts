@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '@warden/kernel';
+import { DomainError, isUuid } from '@warden/kernel';
 import { RECEPTION_MODES } from '@warden/contracts';
 import type { ChatSettingsView, ReceptionMode, ReceptionView, RequestContext } from '@warden/contracts';
 import { RoutingRepository } from '../routing/routing.repository';
 import { RoutingService } from '../routing/routing.service';
 import { ChatErrors } from '../shared/chat.errors';
-import { DomainError } from '@warden/kernel';
+import { queryRows } from '../shared/sql';
 
 interface ReceptionRow {
   person_id: string;
@@ -45,7 +45,8 @@ export class ReceptionService {
     return this.dataSource.transaction(async (tx) => {
       const current = await this.require(tx, ctx.tenantId, data.personId, true);
       if (data.mode === 'anyone' && !current.all_branches && !data.hasAllBranchesRight) throw ChatErrors.anyoneNeedsAllBranches(current.full_name);
-      const rows: ReceptionRow[] = await tx.query(
+      const rows = await queryRows<ReceptionRow>(
+        tx,
         `UPDATE employees SET mode = $3, mode_set_by = $4, mode_set_at = now() WHERE tenant_id = $1 AND person_id = $2
          RETURNING person_id, full_name, mode, mode_set_by, mode_set_at, all_branches`,
         [ctx.tenantId, data.personId, data.mode, ctx.actorId],

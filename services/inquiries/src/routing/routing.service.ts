@@ -48,13 +48,13 @@ export class RoutingService {
 
   /** The dry run: what routing would decide for a new message of this client right now. Nothing is written. */
   async preview(manager: EntityManager, tenantId: string, contact: ContactRecord): Promise<RoutingDecisionView> {
-    const [candidates, settings, open] = await Promise.all([
-      this.routing.candidates(manager, tenantId),
-      this.routing.settings(manager, tenantId),
-      manager.query(`SELECT assignee_id FROM inquiries WHERE tenant_id = $1 AND contact_id = $2 AND status = 'assigned'`, [tenantId, contact.contactId]) as Promise<
-        Array<{ assignee_id: string }>
-      >,
-    ]);
+    // One connection runs one query at a time: sequential, not Promise.all.
+    const candidates = await this.routing.candidates(manager, tenantId);
+    const settings = await this.routing.settings(manager, tenantId);
+    const open: Array<{ assignee_id: string }> = await manager.query(
+      `SELECT assignee_id FROM inquiries WHERE tenant_id = $1 AND contact_id = $2 AND status = 'assigned'`,
+      [tenantId, contact.contactId],
+    );
     const now = new Date();
     const result = this.decide(candidates, contact, open[0]?.assignee_id ?? null, settings, now);
     return { id: null, trigger: 'preview', decidedAt: now.toISOString(), ...result };
@@ -115,7 +115,8 @@ export class RoutingService {
     await lockTenantRouting(manager, tenantId);
     const waiting = await this.inquiries.waiting(manager, tenantId, DRAIN_BATCH);
     if (waiting.length === 0) return 0;
-    const [candidates, settings] = await Promise.all([this.routing.candidates(manager, tenantId), this.routing.settings(manager, tenantId)]);
+    const candidates = await this.routing.candidates(manager, tenantId);
+    const settings = await this.routing.settings(manager, tenantId);
     if (!settings.inquiries) return 0;
     let assigned = 0;
     for (const inquiry of waiting) {

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
 import type { AccessLevel, DecisionStep } from '@warden/contracts';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
-import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
+import type { ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { StatusAccessRepository } from './status-access.repository';
 import { atLeast, effectiveLevel, mayChangeClosed } from './status-levels.policy';
 import type { PersonLevelFacts, StatusFact } from './status-levels.policy';
@@ -24,20 +22,12 @@ function idOf(value: unknown): string | null {
  * - setting a status: `set` on the target, `view` on the current one and, when the current status
  *   is final, the person's "may change closed orders" flag.
  * Every condition is evaluated and recorded, so explain shows the whole chain; the first failure
- * (visibility, then the closed lock, then the target) is the answer.
+ * (visibility, then the closed lock, then the target) is the answer. The `order` resource rule
+ * (order-visibility/) applies this status part and then the department and client part.
  */
 @Injectable()
-export class OrderStatusRule implements ResourceRule, OnModuleInit {
-  readonly resourceType = 'order';
-
-  constructor(
-    private readonly registry: ResourceRuleRegistry,
-    private readonly repository: StatusAccessRepository,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
+export class OrderStatusRule {
+  constructor(private readonly repository: StatusAccessRepository) {}
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const currentId = idOf(input.resource.statusId);

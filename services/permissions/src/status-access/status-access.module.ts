@@ -7,10 +7,11 @@ import { StatusAccessRepository } from './status-access.repository';
 import { StatusAccessService } from './status-access.service';
 import { WorkflowChangedConsumer } from './workflow-changed.consumer';
 
-/** Per-status access levels of orders (seed 000) and the `order` resource rule of the check. */
+/** Per-status access levels of orders (seed 000) and the status part of the `order` resource rule. */
 @Module({
   imports: [CheckModule, PolicyModule],
   controllers: [StatusAccessMessages],
   providers: [StatusAccessRepository, StatusAccessService, OrderStatusRule, WorkflowChangedConsumer],
+  exports: [OrderStatusRule, StatusAccessService],
 })
 export class StatusAccessModule {}

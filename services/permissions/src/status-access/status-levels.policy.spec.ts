@@ -18,7 +18,7 @@ describe('status levels', () => {
     ['administrator', 'final', 'set'],
     ['employee', 'initial', 'set'],
     ['employee', 'final', 'view'],
-    ['client', 'active', 'none'],
+    ['client', 'active', 'view'],
     [null, 'active', 'none'],
   ] as const)('default of group %s on a %s status is %s', (key, category, level) => {
     expect(defaultGroupLevel(key, category)).toBe(level);

@@ -30,12 +30,14 @@ export interface PersonLevelFacts {
 /**
  * The level a group has when nobody set one. Administrators may set every status; employees may
  * set every status except the final ones, which they only see — so out of the box only
- * administrators close orders (the seed's point: closed means checked and counted). Clients and
- * new groups see nothing until someone grants it.
+ * administrators close orders (the seed's point: closed means checked and counted). Clients see
+ * every status (the order rule still limits a client to its own orders; narrow it per status to
+ * hide, e.g., leads); new groups see nothing until someone grants it.
  */
 export function defaultGroupLevel(systemKey: string | null, category: StatusCategory): AccessLevel {
   if (systemKey === 'administrator') return 'set';
   if (systemKey === 'employee') return category === 'final' ? 'view' : 'set';
+  if (systemKey === 'client') return 'view';
   return 'none';
 }
 

@@ -5,6 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * department (visible to everyone who sees their status) and no client. The indexes serve the
  * visibility filter's newest-first pages: per department, per client contact (a contact's own
  * orders) and per client company (a client manager's view and the company's order history).
+ * Per-(department, status) counters, kept like the per-status ones, count only orders that have a
+ * department, so an employee's visible total is the per-status total minus the departments it does
+ * not see — no count(*) over the tenant's orders.
  * History rows gain a kind, so a transfer (department change, same status) is recorded beside
  * status changes.
  */
@@ -31,6 +34,14 @@ export class AddOrderDepartmentsAndClients1733400000000 implements MigrationInte
       `CREATE UNIQUE INDEX "orders_inbound_message_uq" ON "workflow"."orders" ("tenant_id", "inbound_message_id") WHERE "inbound_message_id" IS NOT NULL`,
     );
     await queryRunner.query(`
+      CREATE TABLE "workflow"."order_department_counts" (
+        "tenant_id" uuid NOT NULL,
+        "department_id" uuid NOT NULL,
+        "status_id" uuid NOT NULL,
+        "count" bigint NOT NULL,
+        PRIMARY KEY ("tenant_id", "department_id", "status_id")
+      )`);
+    await queryRunner.query(`
       ALTER TABLE "workflow"."order_history"
         ADD COLUMN "kind" text NOT NULL DEFAULT 'status' CHECK ("kind" IN ('status', 'transfer')),
         ADD COLUMN "from_department_id" uuid,
@@ -39,6 +50,7 @@ export class AddOrderDepartmentsAndClients1733400000000 implements MigrationInte
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "workflow"."order_history" DROP COLUMN "kind", DROP COLUMN "from_department_id", DROP COLUMN "to_department_id"`);
+    await queryRunner.query(`DROP TABLE "workflow"."order_department_counts"`);
     for (const index of ['orders_inbound_message_uq', 'orders_tenant_company_id_idx', 'orders_tenant_contact_id_idx', 'orders_tenant_department_id_idx']) {
       await queryRunner.query(`DROP INDEX "workflow"."${index}"`);
     }

@@ -190,6 +190,7 @@ export class OrderRepository {
       ],
     );
     await this.adjustCount(manager, tenantId, order.status.id, 1);
+    if (order.departmentId) await this.adjustDepartmentCount(manager, tenantId, order.departmentId, order.status.id, 1);
   }
 
   async updateFields(
@@ -226,12 +227,14 @@ export class OrderRepository {
     );
   }
 
-  async moveToDepartment(manager: EntityManager, tenantId: string, orderId: string, departmentId: string): Promise<void> {
+  async moveToDepartment(manager: EntityManager, tenantId: string, order: OrderView, departmentId: string): Promise<void> {
     await manager.query(`UPDATE orders SET department_id = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
       tenantId,
-      orderId,
+      order.id,
       departmentId,
     ]);
+    if (order.departmentId) await this.adjustDepartmentCount(manager, tenantId, order.departmentId, order.status.id, -1);
+    await this.adjustDepartmentCount(manager, tenantId, departmentId, order.status.id, 1);
   }
 
   async byInboundMessage(manager: EntityManager, tenantId: string, inboundMessageId: string): Promise<string | null> {
@@ -242,15 +245,19 @@ export class OrderRepository {
     return rows[0]?.id ?? null;
   }
 
-  async moveToStatus(manager: EntityManager, tenantId: string, orderId: string, from: string, to: StatusRecord): Promise<void> {
+  async moveToStatus(manager: EntityManager, tenantId: string, order: OrderView, to: StatusRecord): Promise<void> {
     await manager.query(
       `UPDATE orders SET status_id = $3, version = version + 1, updated_at = now(),
          closed_at = CASE WHEN $4 THEN now() END
        WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, orderId, to.id, to.category === 'final'],
+      [tenantId, order.id, to.id, to.category === 'final'],
     );
-    await this.adjustCount(manager, tenantId, from, -1);
+    await this.adjustCount(manager, tenantId, order.status.id, -1);
     await this.adjustCount(manager, tenantId, to.id, 1);
+    if (order.departmentId) {
+      await this.adjustDepartmentCount(manager, tenantId, order.departmentId, order.status.id, -1);
+      await this.adjustDepartmentCount(manager, tenantId, order.departmentId, to.id, 1);
+    }
   }
 
   async addHistory(
@@ -322,20 +329,40 @@ export class OrderRepository {
   }
 
   /**
-   * Orders under the same filter. When only statuses restrict the caller (every department, not a
-   * contact, no other filter), the per-status counters answer it; otherwise count(*) under the filter.
+   * Orders under the same filter. Without a search or an explicit filter, counters answer for
+   * employees: the per-status counts, minus the orders of departments the caller does not see
+   * (per-department counters exist only for orders that have a department, so orders without one
+   * need none), plus the orders of managed companies in those departments (a small index range).
+   * A contact's own orders and filtered lists are counted under the filter.
    */
   async count(tenantId: string, query: OrderListQuery): Promise<number> {
-    const onlyStatuses = !query.search && !query.departmentId && !query.clientCompanyId && query.scope.departmentIds === 'all' && !query.scope.contactId;
-    if (onlyStatuses) {
-      const rows: Array<{ total: string }> = await this.dataSource.query(
-        `SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])`,
-        [tenantId, query.statusIds],
-      );
-      return Number(rows[0]?.total ?? 0);
+    const { scope } = query;
+    if (query.search || query.departmentId || query.clientCompanyId || scope.contactId) return this.countFiltered(tenantId, query);
+    if (scope.departmentIds === 'all') {
+      return this.total(`SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])`, [
+        tenantId,
+        query.statusIds,
+      ]);
     }
+    // One statement, one snapshot: all visible statuses - departments not seen + managed companies' orders in those.
+    return this.total(
+      `SELECT (SELECT COALESCE(sum(count), 0) FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[]))
+            - (SELECT COALESCE(sum(count), 0) FROM order_department_counts
+                WHERE tenant_id = $1 AND status_id = ANY($2::uuid[]) AND NOT (department_id = ANY($3::uuid[])))
+            + (SELECT count(*) FROM orders o
+                WHERE o.tenant_id = $1 AND o.client_company_id = ANY($4::uuid[]) AND o.status_id = ANY($2::uuid[])
+                  AND o.department_id IS NOT NULL AND NOT (o.department_id = ANY($3::uuid[]))) AS total`,
+      [tenantId, query.statusIds, scope.departmentIds, scope.managedCompanyIds],
+    );
+  }
+
+  private async countFiltered(tenantId: string, query: OrderListQuery): Promise<number> {
     const { sql, params } = this.filter(tenantId, query);
-    const rows: Array<{ total: string }> = await this.dataSource.query(`SELECT count(*) AS total FROM orders o WHERE ${sql}`, params);
+    return this.total(`SELECT count(*) AS total FROM orders o WHERE ${sql}`, params);
+  }
+
+  private async total(sql: string, params: unknown[]): Promise<number> {
+    const rows: Array<{ total: string }> = await this.dataSource.query(sql, params);
     return Number(rows[0]?.total ?? 0);
   }
 
@@ -367,6 +394,14 @@ export class OrderRepository {
       sql += /^\d{1,9}$/.test(search) ? ` AND (o.number = ${next(Number(search))} OR ${byTitle})` : ` AND ${byTitle}`;
     }
     return { sql, params };
+  }
+
+  private async adjustDepartmentCount(manager: EntityManager, tenantId: string, departmentId: string, statusId: string, delta: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO order_department_counts (tenant_id, department_id, status_id, count) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, department_id, status_id) DO UPDATE SET count = order_department_counts.count + $4`,
+      [tenantId, departmentId, statusId, delta],
+    );
   }
 
   private async adjustCount(manager: EntityManager, tenantId: string, statusId: string, delta: number): Promise<void> {

@@ -199,7 +199,7 @@ export class OrdersService {
       if (!target || target.workflowId !== current.workflowId) throw OrderErrors.unknownStatus();
       if (target.archived) throw OrderErrors.archivedStatus();
       if (target.id === current.status.id) throw OrderErrors.alreadyInStatus();
-      await this.orders.moveToStatus(tx, tenantId, current.id, current.status.id, target);
+      await this.orders.moveToStatus(tx, tenantId, current, target);
       const from = { id: current.status.id, name: current.status.name };
       const to = { id: target.id, name: target.name };
       await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: current.id, from, to, actorId: ctx.actorId, decision: data.decision });
@@ -230,7 +230,7 @@ export class OrdersService {
       }
       if (current.departmentId !== data.expectedDepartmentId) throw OrderErrors.departmentMoved();
       if (current.departmentId === departmentId) throw OrderErrors.alreadyInDepartment();
-      await this.orders.moveToDepartment(tx, tenantId, current.id, departmentId);
+      await this.orders.moveToDepartment(tx, tenantId, current, departmentId);
       const status = { id: current.status.id, name: current.status.name };
       await this.orders.addHistory(tx, tenantId, {
         id: newId(),

@@ -18,8 +18,7 @@ const unknownPerson = (field: string): DomainError =>
  * "Is this id a person of this tenant, and of which kind?" — answered from the people read model
  * (identity's events). An id the read model has not heard of may be newer than the last event
  * consumed (an employee created a moment ago), so identity is asked once (`identity.staff.get`,
- * employees only) before refusing; the answer is kept. Contacts come only through events: identity
- * has no synchronous read for them yet.
+ * employees only), then the directory (`directory.contacts.get`) before refusing; the answer is kept.
  */
 @Injectable()
 export class PeopleDirectory {
@@ -49,6 +48,27 @@ export class PeopleDirectory {
   }
 
   private async askIdentity(ctx: RequestContext, personId: string): Promise<PersonKind | null> {
+    return (await this.askStaff(ctx, personId)) ?? (await this.askDirectory(ctx, personId));
+  }
+
+  private async askDirectory(ctx: RequestContext, contactId: string): Promise<PersonKind | null> {
+    try {
+      const contact = await this.bus.request('directory.contacts.get', ctx, { contactId });
+      await this.people.upsert(this.dataSource.manager, {
+        tenantId: ctx.tenantId,
+        personId: contact.id,
+        kind: 'contact',
+        deletedAt: null,
+        sourceTime: new Date(contact.updatedAt),
+      });
+      return 'contact';
+    } catch (error) {
+      if (error instanceof DomainError && (error.kind === 'not_found' || error.kind === 'validation')) return null;
+      throw error;
+    }
+  }
+
+  private async askStaff(ctx: RequestContext, personId: string): Promise<PersonKind | null> {
     try {
       const staff = await this.bus.request('identity.staff.get', ctx, { personId });
       await this.people.upsert(this.dataSource.manager, {

@@ -22,6 +22,15 @@ export class CreateOrderRequestDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the workflow's first initial status; if given, you need 'set' on it" })
   @IsOptional() @IsUUID() statusId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'A department of the tenant; none: everyone who sees the status sees the order' })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() departmentId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "The client contact; the order's client company is the contact's company. A contact creating an order is always its client" })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() clientContactId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "Equipment of the client contact's company" })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() equipmentId?: string | null;
 }
 
 export class UpdateOrderRequestDto {
@@ -36,6 +45,27 @@ export class UpdateOrderRequestDto {
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() responsibleId?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Accepted when it is the current department; moving the order is a transfer (POST /api/v1/orders/{id}/transfer), else 422 ORDER.USE_TRANSFER',
+  })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() departmentId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The client contact (its company comes with it); null removes the client' })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() clientContactId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "Equipment of the client's company" })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() equipmentId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Expected version (or send If-Match); a stale one is refused with 409' })
+  @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class TransferOrderRequestDto {
+  @ApiProperty({ format: 'uuid', description: "The department to move the order to; one you do not see needs 'orders.transfer-anywhere'" })
+  @IsUUID() departmentId!: string;
 
   @ApiPropertyOptional({ description: 'Expected version (or send If-Match); a stale one is refused with 409' })
   @IsOptional() @IsInt() @Min(1) version?: number;
@@ -59,6 +89,17 @@ export class ListOrdersQueryDto {
   @ApiPropertyOptional({ description: 'An order number or part of the title', maxLength: 100 })
   @IsOptional() @IsString() @MaxLength(100) search?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only orders of this department (among those you see)' })
+  @IsOptional() @IsUUID() departmentId?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class CompanyOrdersQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STATUS_CATEGORIES } from '@warden/contracts';
-import type { OrderHistoryEntry, OrderStatusRef, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
+import type { OrderHistoryEntry, OrderHistoryKind, OrderStatusRef, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
 
 export class OrderStatusResponseDto implements OrderStatusRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -18,6 +18,14 @@ export class OrderResponseDto implements OrderView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) responsibleId!: string | null;
   @ApiProperty({ format: 'uuid' }) workflowId!: string;
   @ApiProperty({ type: OrderStatusResponseDto }) status!: OrderStatusResponseDto;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: no department; visible to everyone who sees the status' })
+  departmentId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) clientContactId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: "The client contact's company when the contact was set" })
+  clientCompanyId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) equipmentId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The inbound message a ticket was opened from' })
+  inboundMessageId!: string | null;
   @ApiProperty({ example: 3, description: 'Also sent as the ETag; send it back as If-Match or `version`' }) version!: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -41,13 +49,28 @@ export class RecordedDecisionResponseDto implements RecordedDecision {
   @ApiProperty({ example: 7, description: 'The tenant policy version the decision was made under' }) policyVersion!: number;
 }
 
+export class DepartmentChangeResponseDto {
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) from!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) to!: string | null;
+}
+
 export class OrderHistoryEntryResponseDto implements OrderHistoryEntry {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['status', 'transfer'], description: 'transfer: moved to another department (the status stays)' }) kind!: OrderHistoryKind;
   @ApiProperty({ type: StatusRefResponseDto, nullable: true, description: 'null for the creation entry' }) from!: StatusRefResponseDto | null;
   @ApiProperty({ type: StatusRefResponseDto }) to!: StatusRefResponseDto;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId!: string | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: RecordedDecisionResponseDto, nullable: true }) decision!: RecordedDecisionResponseDto | null;
+  @ApiProperty({ type: DepartmentChangeResponseDto, nullable: true, description: 'For transfers' }) department!: DepartmentChangeResponseDto | null;
+}
+
+export class TransferOrderResponseDto {
+  @ApiProperty({ type: OrderResponseDto, nullable: true, description: 'The order after the transfer, or null when you no longer see it' })
+  order!: OrderResponseDto | null;
+  @ApiProperty({ description: 'Whether you still see the order in its new department' }) visibleToYou!: boolean;
+  @ApiProperty({ format: 'uuid' }) departmentId!: string;
+  @ApiProperty({ example: 'Transferred to Accounting; you no longer see this order' }) message!: string;
 }
 
 export class TransitionResponseDto {

@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BusClient } from '@warden/messaging';
+import type { RequestContext } from '@warden/contracts';
+import type { Principal } from '../auth/principal';
+import { Action } from '../auth/route-metadata';
+import { ApiProblems } from '../http/problem.dto';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import { ChatViewerFactory } from './chat-viewer.factory';
+import {
+  ConversationParamsDto,
+  CreateConversationRequestDto,
+  ListConversationsQueryDto,
+  PageQueryDto,
+  PostMessageRequestDto,
+  ReadMarkRequestDto,
+} from './dto/conversation.request.dto';
+import { ConversationPageResponseDto, ConversationResponseDto, MessagePageResponseDto, MessageResponseDto, ReadMarkResponseDto } from './dto/conversation.response.dto';
+
+/**
+ * Conversations of every kind. What you see: conversations you take part in; for inquiries also the
+ * ones assigned to you; for inquiries and client chats, as a chat administrator, those of the
+ * branches you can access. Anything else answers 404, as if it did not exist.
+ */
+@ApiTags('chats')
+@Controller('api/v1/conversations')
+export class ConversationsController {
+  constructor(
+    private readonly bus: BusClient,
+    private readonly viewers: ChatViewerFactory,
+  ) {}
+
+  @Post()
+  @Action('chats.internal')
+  @ApiOperation({ summary: 'Start an internal chat (any employees) or a client chat (if the tenant has that kind switched on)' })
+  @ApiCreatedResponse({ type: ConversationResponseDto })
+  @ApiProblems(401, 403, 422, 503)
+  async create(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: CreateConversationRequestDto): Promise<ConversationResponseDto> {
+    const viewer = await this.viewers.of(principal, ctx);
+    return this.bus.request('inquiries.conversations.create', ctx, {
+      viewer,
+      kind: body.kind,
+      title: body.title ?? null,
+      employeeIds: body.employeeIds,
+      contactIds: body.contactIds ?? [],
+      branchId: body.branchId ?? null,
+    });
+  }
+
+  @Get()
+  @Action('auth.login')
+  @ApiOperation({ summary: 'Conversations you take part in, newest first, with unread counts' })
+  @ApiOkResponse({ type: ConversationPageResponseDto })
+  @ApiProblems(401, 403, 422, 503)
+  async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListConversationsQueryDto): Promise<ConversationPageResponseDto> {
+    const page = await this.bus.request('inquiries.conversations.list', ctx, {
+      viewer: await this.viewers.of(principal, ctx),
+      kind: query.kind,
+      cursor: query.cursor,
+      limit: query.limit ?? 20,
+    });
+    return { items: page.items, nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Action('auth.login')
+  @ApiOkResponse({ type: ConversationResponseDto })
+  @ApiProblems(401, 403, 404, 422, 503)
+  async get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: ConversationParamsDto): Promise<ConversationResponseDto> {
+    return this.bus.request('inquiries.conversations.get', ctx, { viewer: await this.viewers.of(principal, ctx), conversationId: params.id });
+  }
+
+  @Get(':id/messages')
+  @Action('auth.login')
+  @ApiOperation({ summary: 'Messages, newest first, cursor pages towards older ones' })
+  @ApiOkResponse({ type: MessagePageResponseDto })
+  @ApiProblems(401, 403, 404, 422, 503)
+  async messages(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param() params: ConversationParamsDto,
+    @Query() query: PageQueryDto,
+  ): Promise<MessagePageResponseDto> {
+    const page = await this.bus.request('inquiries.messages.list', ctx, {
+      viewer: await this.viewers.of(principal, ctx),
+      conversationId: params.id,
+      cursor: query.cursor,
+      limit: query.limit ?? 50,
+    });
+    return { items: page.items, nextCursor: page.nextCursor };
+  }
+
+  @Post(':id/messages')
+  @Action('auth.login')
+  @ApiOperation({ summary: 'Post a message (1–4000 characters) to a conversation you see; a switched-off kind or a closed inquiry refuses it' })
+  @ApiCreatedResponse({ type: MessageResponseDto })
+  @ApiProblems(401, 403, 404, 409, 422, 503)
+  async post(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param() params: ConversationParamsDto,
+    @Body() body: PostMessageRequestDto,
+  ): Promise<MessageResponseDto> {
+    return this.bus.request('inquiries.messages.post', ctx, { viewer: await this.viewers.of(principal, ctx), conversationId: params.id, text: body.text });
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @Action('auth.login')
+  @ApiOperation({ summary: 'Mark messages up to this one as read (the mark only moves forward)' })
+  @ApiOkResponse({ type: ReadMarkResponseDto })
+  @ApiProblems(401, 403, 404, 422, 503)
+  async read(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param() params: ConversationParamsDto,
+    @Body() body: ReadMarkRequestDto,
+  ): Promise<ReadMarkResponseDto> {
+    return this.bus.request('inquiries.messages.read', ctx, { viewer: await this.viewers.of(principal, ctx), conversationId: params.id, messageId: body.messageId });
+  }
+}

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { CONVERSATION_KINDS } from '@warden/contracts';
+import type { ConversationKind } from '@warden/contracts';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const CREATABLE_KINDS = ['internal', 'client_employee', 'client_group'] as const;
+
+export class CreateConversationRequestDto {
+  @ApiProperty({ enum: CREATABLE_KINDS, description: 'Inquiries are opened by clients (POST /api/v1/inquiries)' })
+  @IsIn(CREATABLE_KINDS) kind!: (typeof CREATABLE_KINDS)[number];
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(200) title?: string | null;
+
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 200, description: 'Other employees (you are added yourself)' })
+  @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) employeeIds!: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 200, description: 'Contacts (client chats only)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) contactIds?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "Client chats: the branch (defaults to the first contact's)" })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() branchId?: string | null;
+}
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class ListConversationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CONVERSATION_KINDS }) @IsOptional() @IsIn(CONVERSATION_KINDS) kind?: ConversationKind;
+}
+
+export class PostMessageRequestDto {
+  @ApiProperty({ minLength: 1, maxLength: 4000, example: 'Hello! When is the next lesson?' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000) text!: string;
+}
+
+export class ReadMarkRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'The newest message you have read' }) @IsUUID() messageId!: string;
+}
+
+export class ConversationParamsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@warden/kernel';
+import { BusClient } from '@warden/messaging';
+import type { CreateTaskData, Decision, DecisionStep, RequestContext, ResourceRef, TaskHistoryEntry, TaskParticipantInput, TaskRole, TaskView } from '@warden/contracts';
+import { AccessService } from '../access/access.service';
+import type { Principal } from '../auth/principal';
+import type { TaskTransitionResponseDto, TaskTransitionsResponseDto } from './dto/task.response.dto';
+
+const HIDDEN = { code: 'TASK.NOT_FOUND', what: 'Task' };
+
+/**
+ * The resource the permissions service's `task` rule decides on. The rule reads the task's facts
+ * itself; version and workflow version are here so a cached decision is keyed to the task as it is
+ * (participants, status) and to the workflow's grants as they are.
+ */
+function resource(task: TaskView, targetStatusId?: string): ResourceRef {
+  return {
+    type: 'task',
+    taskId: task.id,
+    statusId: task.status.id,
+    version: task.version,
+    workflowVersion: task.workflowVersion,
+    ...(targetStatusId ? { targetStatusId } : {}),
+  };
+}
+
+/**
+ * Tasks behind the permissions service, on the same path as orders: the workflow service stores
+ * and changes them, the permissions service decides every read and status change. A task the
+ * caller cannot see answers 404, exactly as one that does not exist.
+ */
+@Injectable()
+export class TaskAccessService {
+  constructor(
+    private readonly bus: BusClient,
+    private readonly access: AccessService,
+  ) {}
+
+  async list(
+    principal: Principal,
+    ctx: RequestContext,
+    query: { projectId?: string; statusId?: string; participantId?: string; role?: TaskRole; cursor?: string; limit?: number },
+  ): Promise<Page<TaskView>> {
+    const { participantIds, departmentMemberIds } = await this.bus.request('permissions.tasks.visibility', ctx, { personId: principal.personId });
+    return this.bus.request('workflow.tasks.list', ctx, { visibility: { participantIds, departmentMemberIds }, ...query, limit: query.limit ?? 20 });
+  }
+
+  async visible(principal: Principal, ctx: RequestContext, taskId: string): Promise<TaskView> {
+    const task = await this.bus.request('workflow.tasks.get', ctx, { taskId });
+    await this.access.require(principal, ctx, 'task.read', resource(task), HIDDEN);
+    return task;
+  }
+
+  create(ctx: RequestContext, data: CreateTaskData): Promise<TaskView> {
+    return this.bus.request('workflow.tasks.create', ctx, data);
+  }
+
+  async update(principal: Principal, ctx: RequestContext, taskId: string, changes: { title?: string; description?: string }, version?: number): Promise<TaskView> {
+    await this.visible(principal, ctx, taskId);
+    return this.bus.request('workflow.tasks.update', ctx, { taskId, changes, expectedVersion: version });
+  }
+
+  async changeParticipants(
+    principal: Principal,
+    ctx: RequestContext,
+    taskId: string,
+    change: { add?: TaskParticipantInput[]; remove?: TaskParticipantInput[] },
+  ): Promise<TaskView> {
+    await this.visible(principal, ctx, taskId);
+    return this.bus.request('workflow.tasks.participants.change', ctx, { taskId, ...change });
+  }
+
+  async history(principal: Principal, ctx: RequestContext, taskId: string): Promise<TaskHistoryEntry[]> {
+    await this.visible(principal, ctx, taskId);
+    return this.bus.request('workflow.tasks.history', ctx, { taskId });
+  }
+
+  /**
+   * Visible (else 404), then the `task` rule on the transition (else 403 with its code and reason:
+   * no such transition, the grant requires auditor-contact, ...); then the workflow service moves
+   * the task if it is still in the status and at the version the decision was made for.
+   */
+  async changeStatus(principal: Principal, ctx: RequestContext, taskId: string, targetStatusId: string, version?: number): Promise<TaskView> {
+    const task = await this.visible(principal, ctx, taskId);
+    const decision = await this.access.require(principal, ctx, 'task.change-status', resource(task, targetStatusId.toLowerCase()));
+    return this.bus.request('workflow.tasks.change-status', ctx, {
+      taskId: task.id,
+      targetStatusId,
+      expectedStatusId: task.status.id,
+      expectedVersion: version,
+      decision: { code: decision.code, policyVersion: decision.policyVersion },
+    });
+  }
+
+  /**
+   * Every other status of the workflow with whether the person may move this task there, and why
+   * not. For the caller: its own (cached) decisions, after the visibility check. For another person
+   * (`permissions.explain` required): that person's explanations with their steps.
+   */
+  async transitions(principal: Principal, ctx: RequestContext, taskId: string, personId?: string): Promise<TaskTransitionsResponseDto> {
+    const other = personId !== undefined && personId.toLowerCase() !== principal.personId;
+    let task: TaskView;
+    if (other) {
+      await this.access.require(principal, ctx, 'permissions.explain');
+      task = await this.bus.request('workflow.tasks.get', ctx, { taskId });
+    } else {
+      task = await this.visible(principal, ctx, taskId);
+    }
+    const subject = other ? personId!.toLowerCase() : principal.personId;
+    const workflow = await this.bus.request('workflow.workflows.get', ctx, { workflowId: task.workflowId });
+    const outgoing = new Set(workflow.transitions.filter((transition) => transition.fromStatusId === task.status.id).map((transition) => transition.toStatusId));
+    const transitions = await Promise.all(
+      workflow.statuses
+        .filter((status) => status.id !== task.status.id && !status.archived)
+        .map(async (status): Promise<TaskTransitionResponseDto> => {
+          const target = resource(task, status.id);
+          const answer: Decision & { steps?: DecisionStep[] } = other
+            ? await this.bus.request('permissions.explain', ctx, { personId: subject, action: 'task.change-status', resource: target })
+            : await this.access.decide(principal, ctx, 'task.change-status', target);
+          return {
+            statusId: status.id,
+            name: status.name,
+            category: status.category,
+            color: status.color,
+            transition: outgoing.has(status.id),
+            allowed: answer.allowed,
+            code: answer.code,
+            reason: answer.reason,
+            ...(answer.steps ? { steps: answer.steps } : {}),
+          };
+        }),
+    );
+    return { taskId: task.id, personId: subject, status: task.status, version: task.version, transitions };
+  }
+}

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RequestContext } from '@warden/contracts';
+import { Action } from '../auth/route-metadata';
+import type { Principal } from '../auth/principal';
+import { ApiProblems } from '../http/problem.dto';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import {
+  ChangeParticipantsRequestDto,
+  ChangeTaskStatusRequestDto,
+  CreateTaskRequestDto,
+  ListTasksQueryDto,
+  TransitionsQueryDto,
+  UpdateTaskRequestDto,
+} from './dto/task.request.dto';
+import { TaskHistoryEntryResponseDto, TaskPageResponseDto, TaskParticipantResponseDto, TaskResponseDto, TaskTransitionsResponseDto } from './dto/task.response.dto';
+import { TaskAccessService } from './task-access.service';
+
+/**
+ * Reading routes need only a signed-in person (`auth.login`): which tasks it sees is the `task`
+ * rule's answer per task (participants, departments), not a catalog right.
+ */
+@ApiTags('tasks')
+@Controller('api/v1/tasks')
+export class TasksController {
+  constructor(private readonly tasks: TaskAccessService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Action('tasks.create')
+  @ApiOperation({ summary: "Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner" })
+  @ApiCreatedResponse({ type: TaskResponseDto })
+  @ApiProblems(401, 403, 409, 422, 503)
+  create(@Ctx() ctx: RequestContext, @Body() body: CreateTaskRequestDto): Promise<TaskResponseDto> {
+    return this.tasks.create(ctx, { ...body });
+  }
+
+  @Get()
+  @Action('auth.login')
+  @ApiOkResponse({ type: TaskPageResponseDto, description: 'Newest first; only tasks you take part in, or that your departments take part in with tasks.read-department' })
+  @ApiProblems(401, 403, 422, 503)
+  async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListTasksQueryDto): Promise<TaskPageResponseDto> {
+    const page = await this.tasks.list(principal, ctx, query);
+    return { items: page.items, nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Action('auth.login')
+  @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblems(401, 403, 404, 503)
+  get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskResponseDto> {
+    return this.tasks.visible(principal, ctx, id);
+  }
+
+  @Patch(':id')
+  @Action('tasks.create')
+  @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblems(401, 403, 404, 409, 422, 503)
+  update(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: UpdateTaskRequestDto): Promise<TaskResponseDto> {
+    const { version, ...changes } = body;
+    return this.tasks.update(principal, ctx, id, changes, version);
+  }
+
+  @Get(':id/participants')
+  @Action('auth.login')
+  @ApiOkResponse({ type: [TaskParticipantResponseDto] })
+  @ApiProblems(401, 403, 404, 503)
+  async participants(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskParticipantResponseDto[]> {
+    return (await this.tasks.visible(principal, ctx, id)).participants;
+  }
+
+  @Patch(':id/participants')
+  @Action('tasks.create')
+  @ApiOkResponse({ type: TaskResponseDto, description: 'Adds and removes (person, role) pairs; publishes workflow.task.participants-changed.v1' })
+  @ApiProblems(401, 403, 404, 422, 503)
+  changeParticipants(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: ChangeParticipantsRequestDto,
+  ): Promise<TaskResponseDto> {
+    return this.tasks.changeParticipants(principal, ctx, id, { add: body.add, remove: body.remove });
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Action('auth.login')
+  @ApiOkResponse({ type: TaskResponseDto, description: 'Needs a transition from the current status and a grant matching your role(s) and kind in this task, a group of yours or you' })
+  @ApiProblems(401, 403, 404, 409, 422, 503)
+  changeStatus(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: ChangeTaskStatusRequestDto,
+  ): Promise<TaskResponseDto> {
+    return this.tasks.changeStatus(principal, ctx, id, body.statusId, body.version);
+  }
+
+  @Get(':id/history')
+  @Action('auth.login')
+  @ApiOkResponse({ type: [TaskHistoryEntryResponseDto] })
+  @ApiProblems(401, 403, 404, 503)
+  history(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskHistoryEntryResponseDto[]> {
+    return this.tasks.history(principal, ctx, id);
+  }
+
+  @Get(':id/transitions')
+  @Action('auth.login')
+  @ApiOperation({ summary: 'Every other status of the workflow: allowed or not, and which condition failed' })
+  @ApiOkResponse({ type: TaskTransitionsResponseDto })
+  @ApiProblems(401, 403, 404, 503)
+  transitions(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Query() query: TransitionsQueryDto,
+  ): Promise<TaskTransitionsResponseDto> {
+    return this.tasks.transitions(principal, ctx, id, query.personId);
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { DecisionStep, Right } from '@warden/contracts';
+import { CheckRepository } from '../check/check.repository';
+import type { LoadedFacts } from '../check/check.repository';
+import { evaluateRight } from '../check/decision.policy';
+import { OrderVisibilityRepository } from './order-visibility.repository';
+import type { ScopeFacts } from './order-visibility.policy';
+
+/** A catalog right decided by the usual rules (personal deny, groups, personal allow), as a yes/no with its reason. */
+export function rightOf(right: Right, facts: LoadedFacts): { allowed: boolean; reason: string } {
+  const scratch: DecisionStep[] = [];
+  const verdict = evaluateRight(right, facts, scratch);
+  return { allowed: verdict.allowed, reason: verdict.reason };
+}
+
+/** Everything the department / client part of the order rule needs, loaded in two parallel queries. */
+@Injectable()
+export class ScopeFactsLoader {
+  constructor(
+    private readonly checks: CheckRepository,
+    private readonly repository: OrderVisibilityRepository,
+  ) {}
+
+  async load(tenantId: string, personId: string): Promise<{ scope: ScopeFacts; rights: LoadedFacts }> {
+    const [rights, row] = await Promise.all([this.checks.load(tenantId, personId), this.repository.facts(tenantId, personId)]);
+    return {
+      rights,
+      scope: {
+        kind: row.kind,
+        departmentIds: row.department_ids,
+        managedCompanyIds: row.company_ids,
+        allDepartments: rightOf('departments.all', rights),
+      },
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { newId } from '@warden/kernel';
+import { BusClient } from '@warden/messaging';
+import type { DecisionStep, RequestContext, TaskVisibility } from '@warden/contracts';
+import { CheckRepository } from '../check/check.repository';
+import type { LoadedFacts } from '../check/check.repository';
+import { evaluateRight } from '../check/decision.policy';
+
+export function systemContext(tenantId: string): RequestContext {
+  return { tenantId, actorId: null, requestId: newId() };
+}
+
+/**
+ * Whose tasks a person sees: those it takes part in; with `tasks.read-department` (employees only)
+ * also those in which a member or head of one of its departments takes part. Departments belong to
+ * the directory, asked at decision time (no read model to lag behind a department change).
+ */
+@Injectable()
+export class TaskVisibilityScope {
+  constructor(
+    private readonly bus: BusClient,
+    private readonly checks: CheckRepository,
+  ) {}
+
+  async of(tenantId: string, personId: string): Promise<TaskVisibility & { policyVersion: number }> {
+    const facts = await this.checks.load(tenantId, personId);
+    const departmentMemberIds = await this.departmentMembers(tenantId, personId, facts, []);
+    return { participantIds: [personId], departmentMemberIds, policyVersion: facts.policyVersion };
+  }
+
+  /** Members of the person's departments if it holds `tasks.read-department` and is an employee; else none. */
+  async departmentMembers(tenantId: string, personId: string, facts: LoadedFacts, steps: DecisionStep[], kind: string | null = null): Promise<string[]> {
+    if (kind === 'contact') return [];
+    const scratch: DecisionStep[] = [];
+    const right = evaluateRight('tasks.read-department', facts, scratch);
+    if (!right.allowed) {
+      steps.push({ rule: 'task.department', effect: 'none', detail: "No 'tasks.read-department' right: only tasks the person takes part in" });
+      return [];
+    }
+    const ctx = systemContext(tenantId);
+    const scope = await this.bus.request('directory.employees.scope', ctx, { personId });
+    const departments = await Promise.all(scope.departmentIds.map((departmentId) => this.bus.request('directory.departments.get', ctx, { departmentId })));
+    const members = new Set(departments.flatMap((department) => [...department.memberIds, ...(department.headId ? [department.headId] : [])]));
+    steps.push({
+      rule: 'task.department',
+      effect: 'none',
+      detail: `'tasks.read-department' (${right.reason}); departments: ${departments.map((department) => `'${department.name}'`).join(', ') || 'none'}`,
+    });
+    return [...members];
+  }
+}
