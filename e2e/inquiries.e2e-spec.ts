@@ -121,9 +121,9 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
         expect(verdict(decision, people.accountant!.id)).toMatchObject({ reason: 'no_right' });
         expect(verdict(decision, people.max!.id)).toMatchObject({ reason: 'mode' });
       },
-      { timeoutMs: 15_000, intervalMs: 300 },
+      { timeoutMs: 30_000, intervalMs: 300 },
     );
-  });
+  }, 120_000);
 
   afterAll(async () => {
     for (const stream of streams) await stream.close();

@@ -6,6 +6,10 @@ import type { PortalContactFixture } from './contact.fixtures';
 import { createOrder, createOrdersTenant, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
 
+
+/** Directory events reach permissions (and policy changes the gateway) asynchronously; a busy machine may take a while. */
+const SLOW = { timeoutMs: 20_000 };
+jest.setTimeout(60_000);
 /**
  * Clients and their companies on orders (DESIGN §3.4): a client signed in to the portal sees only
  * its own orders, the company's client manager sees all of the company's, a company shows the
@@ -49,7 +53,7 @@ describe('orders and clients: own orders, client managers, company history, equi
     own = await createOrder(stack, tenant.adminToken, { title: 'Acme: invoice question', departmentId: accounting.id, clientContactId: client.id });
     colleagues = await createOrder(stack, tenant.adminToken, { title: 'Acme: printer broken', departmentId: support.id, clientContactId: colleague.id, equipmentId: printer.id });
     strangers = await createOrder(stack, tenant.adminToken, { title: 'Globex: printer broken', departmentId: support.id, clientContactId: stranger.id });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -137,14 +141,14 @@ describe('orders and clients: own orders, client managers, company history, equi
   });
 
   it("the company's client manager sees all of the company's orders in every department, and no other department's", async () => {
-    await eventually(async () => expect((await listed(manager.token)).ids).toEqual(expect.arrayContaining([own.id, colleagues.id])));
+    await eventually(async () => expect((await listed(manager.token)).ids).toEqual(expect.arrayContaining([own.id, colleagues.id])), SLOW);
     const seen = await listed(manager.token);
     expect(seen.ids).not.toContain(strangers.id);
     expect(seen.total).toBe(seen.ids.length);
     expect((await stack.http.get(`/api/v1/orders/${own.id}`, manager.token)).status).toBe(200);
     expect((await stack.http.get(`/api/v1/orders/${strangers.id}`, manager.token)).status).toBe(404);
     // The agent sees IT's orders of both companies, and not accounting's.
-    await eventually(async () => expect((await listed(agent.token)).ids).toEqual(expect.arrayContaining([colleagues.id, strangers.id])));
+    await eventually(async () => expect((await listed(agent.token)).ids).toEqual(expect.arrayContaining([colleagues.id, strangers.id])), SLOW);
     expect((await listed(agent.token)).ids).not.toContain(own.id);
   });
 
@@ -180,7 +184,7 @@ describe('orders and clients: own orders, client managers, company history, equi
     expect((await stack.http.get(`/api/v1/orders/${colleagues.id}`, manager.token)).status).toBe(200); // cached yes
     const replaced = await stack.http.put(`/api/v1/companies/${acme.id}/client-managers`, { personIds: [] }, tenant.adminToken);
     expect(replaced.status).toBe(200);
-    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${colleagues.id}`, manager.token)).status).toBe(404));
+    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${colleagues.id}`, manager.token)).status).toBe(404), SLOW);
     expect((await listed(manager.token)).ids).not.toContain(own.id);
     const events = await readEvents(CompanyClientManagersChangedV1.type, (event) => event.subject === acme.id, { atLeast: 2 });
     expect(events[events.length - 1]!.data).toMatchObject({ removedPersonIds: [manager.id], clientManagerIds: [] });

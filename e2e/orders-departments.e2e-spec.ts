@@ -4,6 +4,10 @@ import { Stack } from './support/stack';
 import { createOrder, createOrdersTenant, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
 
+
+/** Directory events reach permissions (and policy changes the gateway) asynchronously; a busy machine may take a while. */
+const SLOW = { timeoutMs: 20_000 };
+jest.setTimeout(60_000);
 /**
  * DESIGN §3.4 over HTTP: an IT support agent and an accountant each see their own department's
  * tickets, the head of support sees both, a ticket arriving on the accounting channel lands in
@@ -40,7 +44,7 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     await post(`/api/v1/groups/${heads.id}/members`, { personIds: [head.id] }, 200);
     const granted = await stack.http.put(`/api/v1/staff/${deputy.id}/rights`, { right: 'departments.all', effect: 'allow' }, tenant.adminToken);
     expect(granted.status).toBe(200);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -78,7 +82,7 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     expect(shared.departmentId).toBeNull();
 
     // Department membership reaches permissions as an event: wait for it once.
-    await eventually(async () => expect((await listed(agent)).ids).toContain(itTicket.id));
+    await eventually(async () => expect((await listed(agent)).ids).toContain(itTicket.id), SLOW);
     expect(await listed(agent)).toEqual({ ids: [shared.id, itTicket.id], total: 2 });
     expect(await listed(accountant)).toEqual({ ids: [shared.id, accTicket.id], total: 2 });
 
@@ -102,7 +106,7 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
 
   it('the head of support (group right) and the deputy (personal grant) see both departments', async () => {
     for (const person of [head, deputy]) {
-      await eventually(async () => expect((await listed(person)).ids).toEqual([shared.id, accTicket.id, itTicket.id]));
+      await eventually(async () => expect((await listed(person)).ids).toEqual([shared.id, accTicket.id, itTicket.id]), SLOW);
       expect((await listed(person)).total).toBe(3);
       expect((await stack.http.get(`/api/v1/orders/${accTicket.id}`, person.token)).status).toBe(200);
       expect((await stack.http.get(`/api/v1/orders/${itTicket.id}`, person.token)).status).toBe(200);
@@ -134,7 +138,7 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
       const page = await stack.http.get('/api/v1/orders?search=Refund', accountant.token);
       expect(page.body.items).toHaveLength(1);
       return page.body.items[0];
-    });
+    }, SLOW);
     expect(ticket).toMatchObject({
       title: 'Refund for March',
       description: 'Please refund the March invoice.',
@@ -154,7 +158,7 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
       const page = await stack.http.get('/api/v1/orders?search=reconciliation', accountant.token);
       expect(page.body.items).toHaveLength(1);
       return page.body.items[0];
-    });
+    }, SLOW);
     expect(untitled.title).toBe('The act of reconciliation for the second quarter…');
 
     const created = await readEvents(OrderCreatedV1.type, (event) => event.data.inboundMessageId === received.inboundMessageId);
@@ -254,12 +258,12 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     const order = await createOrder(stack, tenant.adminToken, { title: 'Field visit', departmentId: field.id });
     expect((await stack.http.get(`/api/v1/orders/${order.id}`, accountant.token)).status).toBe(404); // decision now cached
     await post(`/api/v1/departments/${field.id}/members`, { personIds: [accountant.id] }, 200);
-    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, accountant.token)).status).toBe(200));
+    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, accountant.token)).status).toBe(200), SLOW);
     expect((await listed(accountant)).ids).toContain(order.id);
 
     const left = await stack.http.delete(`/api/v1/departments/${field.id}/members/${accountant.id}`, tenant.adminToken);
     expect(left.status).toBe(200);
-    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, accountant.token)).status).toBe(404));
+    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, accountant.token)).status).toBe(404), SLOW);
     expect((await listed(accountant)).ids).not.toContain(order.id);
   });
 

@@ -7,7 +7,7 @@ import { signedInEmployee } from './orders.fixtures';
 import type { Person } from './orders.fixtures';
 import { createPortalContact } from './contact.fixtures';
 import type { PortalContactFixture } from './contact.fixtures';
-import { APPROVAL, createTask, createTaskWorkflow, moveTask, transitionsFor } from './tasks.fixtures';
+import { APPROVAL, createTask, createTaskWorkflow, moveTask } from './tasks.fixtures';
 
 /**
  * Seed 001 over HTTP, as each person of the story: a law firm works its client's questions in a

@@ -95,25 +95,45 @@ export async function insertOrders(databaseUrl, { tenantId, workflowId, createdB
 }
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the first page as OrderRepository.list issues it for `limit` 50
- * (it asks for limit + 1 to know whether another page exists). Kept in step with that query by hand.
+ * EXPLAIN (ANALYZE, BUFFERS) of the first page and of its total, as OrderRepository.list/count issue them
+ * for an employee (limit 50 asks for 51 rows to know whether another page exists). Mirrored by hand from
+ * services/workflow/src/orders/order.repository.ts: keep in step. `scope` is what the gateway gets from
+ * permissions.orders.visibility-scope (departmentIds 'all' or a list, managedCompanyIds).
  */
-export async function explainFirstPage(databaseUrl, tenantId, visibleStatusIds, limit) {
+export async function explainFirstPage(databaseUrl, tenantId, scope, limit) {
   return withClient(databaseUrl, async (client) => {
     await client.query('SET search_path = workflow');
-    const sql = `EXPLAIN (ANALYZE, BUFFERS) SELECT o.id, o.number, o.title, o.description, o.client_ref, o.responsible_id, o.workflow_id, o.status_id,
-        s.name AS status_name, s.category AS status_category, s.color AS status_color, o.version, o.created_by,
-        o.created_at, o.updated_at, o.closed_at
-      FROM orders o JOIN statuses s ON s.id = o.status_id
-      WHERE o.tenant_id = $1 AND o.status_id = ANY($2::uuid[])
-      ORDER BY o.id DESC LIMIT ${limit + 1}`;
-    // A prepared statement (as pg sends parameterised queries), run a few times so a generic plan would show.
+    const params = [tenantId, scope.statusIds];
+    const next = (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    let where = 'o.tenant_id = $1 AND o.status_id = ANY($2::uuid[])';
+    const departmentIds = scope.departmentIds ?? 'all';
+    if (departmentIds !== 'all') {
+      const branches = ['o.department_id IS NULL'];
+      if (departmentIds.length > 0) branches.push(`o.department_id = ANY(${next(departmentIds)}::uuid[])`);
+      if (scope.managedCompanyIds?.length > 0) branches.push(`o.client_company_id = ANY(${next(scope.managedCompanyIds)}::uuid[])`);
+      where += ` AND (${branches.join(' OR ')})`;
+    }
+    const list = `SELECT o.* , s.name AS status_name, s.category AS status_category, s.color AS status_color
+      FROM orders o JOIN statuses s ON s.id = o.status_id WHERE ${where} ORDER BY o.id DESC LIMIT ${limit + 1}`;
+    // A named (prepared) statement run several times, so that a generic plan, if Postgres switches to one, shows.
     let plan = [];
-    for (let i = 0; i < 6; i++) plan = (await client.query({ name: 'bench_list', text: sql, values: [tenantId, visibleStatusIds] })).rows.map((row) => row['QUERY PLAN']);
-    const count = await client.query(
-      `EXPLAIN (ANALYZE) SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])`,
-      [tenantId, visibleStatusIds],
-    );
-    return { plan, countPlan: count.rows.map((row) => row['QUERY PLAN']) };
+    for (let i = 0; i < 6; i++) plan = (await client.query({ name: 'bench_list', text: `EXPLAIN (ANALYZE, BUFFERS) ${list}`, values: params })).rows.map((row) => row['QUERY PLAN']);
+    const count =
+      departmentIds === 'all'
+        ? { text: 'SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])', values: [tenantId, scope.statusIds] }
+        : {
+            text: `SELECT (SELECT COALESCE(sum(count), 0) FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[]))
+                 - (SELECT COALESCE(sum(count), 0) FROM order_department_counts
+                     WHERE tenant_id = $1 AND status_id = ANY($2::uuid[]) AND NOT (department_id = ANY($3::uuid[])))
+                 + (SELECT count(*) FROM orders o
+                     WHERE o.tenant_id = $1 AND o.client_company_id = ANY($4::uuid[]) AND o.status_id = ANY($2::uuid[])
+                       AND o.department_id IS NOT NULL AND NOT (o.department_id = ANY($3::uuid[]))) AS total`,
+            values: [tenantId, scope.statusIds, departmentIds, scope.managedCompanyIds ?? []],
+          };
+    const countPlan = (await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${count.text}`, values: count.values })).rows.map((row) => row['QUERY PLAN']);
+    return { plan, countPlan };
   });
 }

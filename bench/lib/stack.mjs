@@ -117,8 +117,13 @@ export class BenchStack {
   }
 
   /** Gateways first, then the services, then what the bench created; every step even if another failed. */
-  async stop() {
-    if (this.stopped) return;
+  stop() {
+    // One clean-up however many callers (a signal and the failing main both ask): all wait for the same one.
+    this.stopping ??= this.#stop();
+    return this.stopping;
+  }
+
+  async #stop() {
     this.stopped = true;
     const step = async (what, fn) => {
       try {

@@ -20,6 +20,7 @@ export const RIGHTS = {
   'branches.all': 'Access every branch.',
   'directory.read': 'See branches, departments, contacts and companies.',
   'directory.manage': 'Change branches, departments, channels, contacts and companies.',
+  'tasks.read': 'See tasks and move them through their workflow (further limited to tasks one takes part in, or of its departments).',
   'tasks.create': 'Create tasks.',
   'tasks.read-department': 'See every task of its departments.',
   'chats.internal': 'Take part in internal chats.',
@@ -43,7 +44,7 @@ export const DEFAULT_GROUPS: ReadonlyArray<{ key: 'administrator' | 'employee' |
   {
     key: 'employee',
     name: 'Employee',
-    rights: ['auth.login', 'staff.read', 'orders.read', 'orders.create', 'orders.update', 'orders.transfer', 'directory.read', 'tasks.create', 'chats.internal', 'inquiries.assignable', 'inquiries.own-reception'],
+    rights: ['auth.login', 'staff.read', 'orders.read', 'orders.create', 'orders.update', 'orders.transfer', 'directory.read', 'tasks.read', 'tasks.create', 'chats.internal', 'inquiries.assignable', 'inquiries.own-reception'],
   },
-  { key: 'client', name: 'Client', rights: ['auth.login', 'orders.read', 'orders.create', 'tasks.create'] },
+  { key: 'client', name: 'Client', rights: ['auth.login', 'orders.read', 'orders.create', 'tasks.read', 'tasks.create'] },
 ];

@@ -36,7 +36,7 @@ export class TasksController {
   }
 
   @Get()
-  @Action('auth.login')
+  @Action('tasks.read')
   @ApiOkResponse({ type: TaskPageResponseDto, description: 'Newest first; only tasks you take part in, or that your departments take part in with tasks.read-department' })
   @ApiProblems(401, 403, 422, 503)
   async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListTasksQueryDto): Promise<TaskPageResponseDto> {
@@ -45,7 +45,7 @@ export class TasksController {
   }
 
   @Get(':id')
-  @Action('auth.login')
+  @Action('tasks.read')
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiProblems(401, 403, 404, 503)
   get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskResponseDto> {
@@ -62,7 +62,7 @@ export class TasksController {
   }
 
   @Get(':id/participants')
-  @Action('auth.login')
+  @Action('tasks.read')
   @ApiOkResponse({ type: [TaskParticipantResponseDto] })
   @ApiProblems(401, 403, 404, 503)
   async participants(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskParticipantResponseDto[]> {
@@ -84,7 +84,7 @@ export class TasksController {
 
   @Post(':id/status')
   @HttpCode(200)
-  @Action('auth.login')
+  @Action('tasks.read')
   @ApiOkResponse({ type: TaskResponseDto, description: 'Needs a transition from the current status and a grant matching your role(s) and kind in this task, a group of yours or you' })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   changeStatus(
@@ -97,7 +97,7 @@ export class TasksController {
   }
 
   @Get(':id/history')
-  @Action('auth.login')
+  @Action('tasks.read')
   @ApiOkResponse({ type: [TaskHistoryEntryResponseDto] })
   @ApiProblems(401, 403, 404, 503)
   history(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskHistoryEntryResponseDto[]> {
@@ -105,7 +105,7 @@ export class TasksController {
   }
 
   @Get(':id/transitions')
-  @Action('auth.login')
+  @Action('tasks.read')
   @ApiOperation({ summary: 'Every other status of the workflow: allowed or not, and which condition failed' })
   @ApiOkResponse({ type: TaskTransitionsResponseDto })
   @ApiProblems(401, 403, 404, 503)

@@ -22,6 +22,4 @@ export const TaskErrors = {
     new DomainError('TASK.VERSION_MISMATCH', 'conflict', `The task is at version ${actual}, not ${expected}; reload it and retry`, undefined, {
       currentVersion: actual,
     }),
-  lastAssigner: (): DomainError =>
-    DomainError.invalid('TASK.ASSIGNER_REQUIRED', 'remove', 'a task keeps at least one assigner; add another before removing the last'),
 };
