@@ -26,7 +26,7 @@ import { fmt, fmtInt, median, percentile } from './lib/stats.mjs';
 const QUICK = process.env.BENCH_QUICK === '1';
 const CONFIG = QUICK
   ? { rounds: 5, seconds: 1, warmupSeconds: 1, connections: 10, natsRequests: 300, natsWarmup: 200, orders: 200_000, pageRequests: 40, pageWarmup: 20, pageRoundMs: 2000 }
-  : { rounds: 7, seconds: 3, warmupSeconds: 2, connections: 10, natsRequests: 1000, natsWarmup: 500, orders: 1_000_000, pageRequests: 100, pageWarmup: 40, pageRoundMs: 5000 };
+  : { rounds: 7, seconds: 3, warmupSeconds: 2, connections: 10, natsRequests: 800, natsWarmup: 300, orders: 1_000_000, pageRequests: 100, pageWarmup: 40, pageRoundMs: 5000 };
 if (process.env.BENCH_ORDERS) CONFIG.orders = Number(process.env.BENCH_ORDERS);
 const TARGETS = { p1: 0.8, p2: 0.45, p3: 2, p6: 20 };
 const CPU_OF = { gateway: null, workflow: 'workflow', permissions: 'permissions' }; // gateway: the one under load

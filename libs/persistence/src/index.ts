@@ -1,3 +1,4 @@
 export * from './data-source.factory';
 export * from './postgres.errors';
 export * from './persistence.module';
+export * from './sql';

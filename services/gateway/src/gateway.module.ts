@@ -12,6 +12,7 @@ import { DecisionCache } from './access/decision.cache';
 import { PermissionsLiveness } from './access/permissions.liveness';
 import { PolicyChangeListener } from './access/policy-change.listener';
 import { RouteActionAudit } from './access/route-action.audit';
+import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { GATEWAY_ENV } from './config/gateway.env';
 import type { GatewayEnv } from './config/gateway.env';
@@ -39,6 +40,7 @@ export class CoreModule {
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
         { provide: DECISION_CACHE, useValue: new DecisionCache(env.DECISION_CACHE === 'on', env.DECISION_CACHE_TTL_MS) },
+        AccessTokenVerifier,
         AccessService,
         PermissionsLiveness,
         PolicyChangeListener,
@@ -50,7 +52,7 @@ export class CoreModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [GATEWAY_ENV, DECISION_CACHE, AccessService, JwtModule],
+      exports: [GATEWAY_ENV, DECISION_CACHE, AccessService, AccessTokenVerifier, JwtModule],
     };
   }
 }

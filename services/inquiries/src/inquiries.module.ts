@@ -14,6 +14,7 @@ import { ReadModelRepository } from './read-models/read-model.repository';
 import { ReceptionMessages } from './reception/reception.messages';
 import { ReceptionService } from './reception/reception.service';
 import { RoutingRepository } from './routing/routing.repository';
+import { RosterCache } from './routing/roster.cache';
 import { RoutingService } from './routing/routing.service';
 
 /**
@@ -30,6 +31,7 @@ import { RoutingService } from './routing/routing.service';
     ConversationRepository,
     InquiryRepository,
     RoutingRepository,
+    RosterCache,
     RoutingService,
     ConversationsService,
     InquiriesService,

@@ -57,7 +57,8 @@ export interface CandidateVerdict {
   /** Every rule the employee failed, in evaluation order (the first is `reason`). */
   failed: RejectionReason[];
   detail: string;
-  openInquiries: number;
+  /** Open inquiries when routing looked at the employee's load; null when its right, mode or branch ruled it out first. */
+  openInquiries: number | null;
 }
 
 export interface RoutingDecisionView {

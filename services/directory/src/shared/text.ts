@@ -1,3 +1,5 @@
+import { likePattern as likeAnywhere } from '@warden/persistence';
+
 /** Trimmed text, or null for absent/blank values: optional text fields are stored as NULL, never ''. */
 export function optionalText(value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
@@ -5,9 +7,9 @@ export function optionalText(value: string | null | undefined): string | null {
   return trimmed.length > 0 ? trimmed : null;
 }
 
-/** `%` and `_` are literal in user search text. */
+/** A pattern for matching lower-cased columns; `%` and `_` are literal in user search text. */
 export function likePattern(value: string): string {
-  return `%${value.trim().toLowerCase().replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+  return likeAnywhere(value.trim().toLowerCase());
 }
 
 export function unique<T>(values: readonly T[]): T[] {

@@ -64,7 +64,7 @@ export class InquiriesService {
       const open = await this.inquiries.openForContact(tx, tenantId, contact.contactId);
       if (open) {
         if (open.status === 'assigned' && settings.stickyReleaseMinutes !== null) {
-          const result = this.routing.decide(await this.routing.candidates(tx, tenantId), contact, open.assigneeId, settings, now);
+          const result = await this.routing.route(tx, tenantId, contact, open.assigneeId, settings, now);
           if (result.outcome !== 'sticky') await this.routing.apply(tx, tenantId, open, contact, 'released', result, now);
         }
         const current = (await this.inquiries.get(tx, tenantId, open.id))!;
@@ -77,7 +77,7 @@ export class InquiriesService {
       ]);
       await this.inquiries.insert(tx, tenantId, { id, contactId: contact.contactId, branchId: contact.branchId, at: now });
       const inquiry = (await this.inquiries.get(tx, tenantId, id))!;
-      const result = this.routing.decide(await this.routing.candidates(tx, tenantId), contact, null, settings, now);
+      const result = await this.routing.route(tx, tenantId, contact, null, settings, now);
       const { decisionId } = await this.routing.apply(tx, tenantId, inquiry, contact, 'created', result, now);
       const routed = (await this.inquiries.get(tx, tenantId, id))!;
       await this.outbox.add<InquiryCreatedV1>(tx, {

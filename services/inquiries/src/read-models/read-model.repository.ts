@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { bumpRosterVersion } from '../shared/roster-version';
 import { queryRows } from '../shared/sql';
 
 /** Rights the inquiries service keeps a local copy of (who holds them), for routing and realtime audiences. */
@@ -20,6 +21,7 @@ export interface ContactRecord {
 @Injectable()
 export class ReadModelRepository {
   async upsertEmployee(manager: EntityManager, tenantId: string, personId: string, fullName: string): Promise<void> {
+    await bumpRosterVersion(manager, tenantId);
     await manager.query(
       `INSERT INTO employees (tenant_id, person_id, full_name) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, person_id) DO UPDATE SET full_name = EXCLUDED.full_name`,
@@ -28,6 +30,7 @@ export class ReadModelRepository {
   }
 
   async deleteEmployee(manager: EntityManager, tenantId: string, personId: string, at: string): Promise<void> {
+    await bumpRosterVersion(manager, tenantId);
     await manager.query(
       `INSERT INTO employees (tenant_id, person_id, deleted_at, online) VALUES ($1, $2, $3, false)
        ON CONFLICT (tenant_id, person_id) DO UPDATE SET deleted_at = EXCLUDED.deleted_at, online = false`,
@@ -52,6 +55,7 @@ export class ReadModelRepository {
     personId: string,
     branches: { mainBranchId: string | null; additionalBranchIds: string[]; allBranches: boolean; at: string },
   ): Promise<void> {
+    await bumpRosterVersion(manager, tenantId);
     await manager.query(
       `INSERT INTO employees (tenant_id, person_id, main_branch_id, additional_branch_ids, all_branches, branches_at)
        VALUES ($1, $2, $3, $4, $5, $6)
@@ -105,6 +109,7 @@ export class ReadModelRepository {
     holders: Record<string, string[]>,
     policyVersion: number,
   ): Promise<boolean> {
+    await bumpRosterVersion(manager, tenantId);
     const applied: Array<{ policy_version: string }> = await manager.query(
       `INSERT INTO tenant_rights (tenant_id, policy_version) VALUES ($1, $2)
        ON CONFLICT (tenant_id) DO UPDATE SET policy_version = EXCLUDED.policy_version

@@ -7,6 +7,7 @@ import type { ChatSettingsView, ReceptionMode, ReceptionView, RequestContext } f
 import { RoutingRepository } from '../routing/routing.repository';
 import { RoutingService } from '../routing/routing.service';
 import { ChatErrors } from '../shared/chat.errors';
+import { bumpRosterVersion } from '../shared/roster-version';
 import { queryRows } from '../shared/sql';
 
 interface ReceptionRow {
@@ -43,6 +44,8 @@ export class ReceptionService {
       throw DomainError.invalid('RECEPTION.UNKNOWN_MODE', 'mode', `must be one of ${RECEPTION_MODES.join(', ')}`);
     }
     return this.dataSource.transaction(async (tx) => {
+      // The routing lock before the employee's row: the same order as every other roster change.
+      await bumpRosterVersion(tx, ctx.tenantId);
       const current = await this.require(tx, ctx.tenantId, data.personId, true);
       if (data.mode === 'anyone' && !current.all_branches && !data.hasAllBranchesRight) throw ChatErrors.anyoneNeedsAllBranches(current.full_name);
       const rows = await queryRows<ReceptionRow>(

@@ -45,33 +45,72 @@ export interface RoutingResult {
   reason: string;
   released: { personId: string; offlineMinutes: number } | null;
   candidates: CandidateVerdict[];
+  /**
+   * Employees rejected on their standing facts alone (right, mode, branch), grouped by the rules they
+   * failed, when the decision only looked closely at the plausible ones (see decideWithRoster).
+   */
+  rejectedGroups?: RejectedGroup[];
+}
+
+export interface RejectedGroup {
+  failed: RejectionReason[];
+  /** The words after each employee's name, as in CandidateVerdict.detail. */
+  why: string;
+  personIds: string[];
 }
 
 const MINUTE_MS = 60_000;
+export const NOBODY_TO_ROUTE_TO = 'No employees to route to; the inquiry waits in the queue';
+export const NOBODY_QUALIFIES = 'Nobody qualifies now; the inquiry waits in the queue';
 
-/** The rules an employee must pass to qualify, in the order they are reported. */
-function failedRules(candidate: RoutingCandidate, client: RoutingClient, settings: RoutingSettings): Array<[RejectionReason, string]> {
-  const failed: Array<[RejectionReason, string]> = [];
-  if (!candidate.assignable) failed.push(['no_right', "does not hold 'inquiries.assignable' (can be assigned inquiries)"]);
-  switch (candidate.mode) {
+/** One rule an employee failed: the reason code and the words shown after its name. */
+export interface FailedRule {
+  reason: RejectionReason;
+  why: string;
+}
+
+// Shared constants: evaluating a rule allocates nothing, and rejected employees can be grouped by rule.
+const NO_RIGHT: FailedRule = { reason: 'no_right', why: "does not hold 'inquiries.assignable' (can be assigned inquiries)" };
+const MODE_NOBODY: FailedRule = { reason: 'mode', why: "reception mode is 'nobody'" };
+const MODE_OWN_CLIENTS: FailedRule = { reason: 'mode', why: "reception mode is 'own_clients' and this client's responsible employee is someone else" };
+const BRANCH_NONE: FailedRule = { reason: 'branch', why: "reception mode is 'my_branches' and the client belongs to no branch" };
+const BRANCH_OTHER: FailedRule = { reason: 'branch', why: "reception mode is 'my_branches' and the client's branch is not one of the employee's branches" };
+const ANYONE_NOT_ALL: FailedRule = { reason: 'branch', why: "reception mode is 'anyone' but the employee no longer has access to all branches" };
+const OFFLINE: FailedRule = { reason: 'offline', why: 'is offline' };
+const OUTSIDE_SCHEDULE: FailedRule = { reason: 'schedule', why: 'is outside its work schedule' };
+
+/** What the rarely changing rules look at (the cached roster holds exactly this). */
+export type StandingFacts = Pick<RoutingCandidate, 'personId' | 'mode' | 'assignable' | 'allBranches' | 'branchIds'>;
+
+/** The reception mode / branch rule this employee fails for this client, or null. */
+export function placementRule(member: StandingFacts, client: RoutingClient): FailedRule | null {
+  switch (member.mode) {
     case 'nobody':
-      failed.push(['mode', "reception mode is 'nobody'"]);
-      break;
+      return MODE_NOBODY;
     case 'own_clients':
-      if (client.responsibleEmployeeId !== candidate.personId) failed.push(['mode', "reception mode is 'own_clients' and this client's responsible employee is someone else"]);
-      break;
+      return client.responsibleEmployeeId === member.personId ? null : MODE_OWN_CLIENTS;
     case 'my_branches':
-      if (client.branchId === null) failed.push(['branch', "reception mode is 'my_branches' and the client belongs to no branch"]);
-      else if (!candidate.allBranches && !candidate.branchIds.includes(client.branchId)) {
-        failed.push(['branch', "reception mode is 'my_branches' and the client's branch is not one of the employee's branches"]);
-      }
-      break;
+      if (client.branchId === null) return BRANCH_NONE;
+      return member.allBranches || member.branchIds.includes(client.branchId) ? null : BRANCH_OTHER;
     case 'anyone':
-      if (!candidate.allBranches) failed.push(['branch', "reception mode is 'anyone' but the employee no longer has access to all branches"]);
-      break;
+      return member.allBranches ? null : ANYONE_NOT_ALL;
   }
-  if (!candidate.online) failed.push(['offline', 'is offline']);
-  if (settings.useWorkSchedules && candidate.insideSchedule === false) failed.push(['schedule', 'is outside its work schedule']);
+}
+
+/** The right to be assigned, or null when held. */
+export function rightRule(member: StandingFacts): FailedRule | null {
+  return member.assignable ? null : NO_RIGHT;
+}
+
+/** The rules an employee must pass to qualify, in the order they are reported: right, mode/branch, presence, schedule. */
+function failedRules(candidate: RoutingCandidate, client: RoutingClient, settings: RoutingSettings): FailedRule[] {
+  const failed: FailedRule[] = [];
+  const right = rightRule(candidate);
+  if (right) failed.push(right);
+  const placement = placementRule(candidate, client);
+  if (placement) failed.push(placement);
+  if (!candidate.online) failed.push(OFFLINE);
+  if (settings.useWorkSchedules && candidate.insideSchedule === false) failed.push(OUTSIDE_SCHEDULE);
   return failed;
 }
 
@@ -124,7 +163,7 @@ export function decideRouting(
   for (const candidate of candidates) {
     const failed = failedRules(candidate, client, settings);
     if (failed.length === 0) qualified.push(candidate);
-    else rejected.set(candidate.personId, verdict(candidate, false, failed.map(([reason]) => reason), `${candidate.name} ${failed.map(([, why]) => why).join('; ')}`));
+    else rejected.set(candidate.personId, verdict(candidate, false, failed.map((rule) => rule.reason), `${candidate.name} ${failed.map((rule) => rule.why).join('; ')}`));
   }
   qualified.sort(compareLoad);
 
@@ -146,7 +185,7 @@ export function decideRouting(
 
   const winner = qualified[0];
   if (!winner) {
-    const reason = candidates.length === 0 ? 'No employees to route to; the inquiry waits in the queue' : 'Nobody qualifies now; the inquiry waits in the queue';
+    const reason = candidates.length === 0 ? NOBODY_TO_ROUTE_TO : NOBODY_QUALIFIES;
     return { outcome: 'queued', assigneeId: null, reason, released, candidates: ordered(null, []) };
   }
   const chosen = verdict(

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CandidateVerdict, ChatSettingsView, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
-import type { RoutingCandidate, RoutingResult } from './routing.policy';
+import type { RejectedGroup, RoutingCandidate, RoutingResult } from './routing.policy';
+import { buildRoster } from './routing.roster';
+import type { LiveFacts, Roster, RosterMember } from './routing.roster';
 
 /** One candidate as the query sends it: a positional JSON array (one parse for all rows, no per-row driver work). */
 export type CandidateTuple = [
@@ -57,6 +59,98 @@ export function toCandidates(rows: Array<{ candidates: string }>): RoutingCandid
   return (JSON.parse(rows[0]?.candidates ?? '[]') as CandidateTuple[]).map(toCandidate);
 }
 
+/** The roster and its version, read in one statement (one snapshot: the version matches the members). */
+export const ROSTER_SQL = `
+  SELECT (SELECT v.version::text FROM roster_versions v WHERE v.tenant_id = $1) AS version,
+         COALESCE(json_agg(json_build_array(
+           e.person_id, e.full_name, e.mode,
+           EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'inquiries.assignable' AND h.person_id = e.person_id),
+           e.all_branches OR EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'branches.all' AND h.person_id = e.person_id),
+           CASE WHEN e.main_branch_id IS NULL THEN e.additional_branch_ids ELSE e.main_branch_id || e.additional_branch_ids END
+         )), '[]')::text AS members
+  FROM employees e
+  WHERE e.tenant_id = $1 AND e.full_name IS NOT NULL AND e.deleted_at IS NULL`;
+
+export const ROSTER_VERSION_SQL = `SELECT version::text AS version FROM roster_versions WHERE tenant_id = $1`;
+
+/** Presence and load of the shortlisted employees, by primary key. */
+export const LIVE_SQL = `
+  SELECT COALESCE(json_agg(json_build_array(
+           e.person_id, e.online, (extract(epoch FROM e.presence_at) * 1000)::bigint, e.open_inquiries,
+           (extract(epoch FROM e.last_assigned_at) * 1000)::bigint)), '[]')::text AS live
+  FROM employees e
+  WHERE e.tenant_id = $1 AND e.person_id = ANY($2::uuid[]) AND e.full_name IS NOT NULL AND e.deleted_at IS NULL`;
+
+type MemberTuple = [personId: string, name: string, mode: RosterMember['mode'], assignable: boolean, allBranches: boolean, branchIds: string[]];
+type LiveTuple = [personId: string, online: boolean, presenceAtMs: number | null, openInquiries: number, lastAssignedAtMs: number | null];
+
+export function toRoster(rows: Array<{ version: string | null; members: string }>): Roster {
+  const tuples = JSON.parse(rows[0]?.members ?? '[]') as MemberTuple[];
+  return buildRoster(
+    rows[0]?.version ?? null,
+    tuples.map(([personId, name, mode, assignable, allBranches, branchIds]) => ({ personId, name, mode, assignable, allBranches, branchIds })),
+  );
+}
+
+export function toLive(rows: Array<{ live: string }>): Map<string, LiveFacts> {
+  const live = new Map<string, LiveFacts>();
+  for (const [personId, online, presenceAtMs, openInquiries, lastAssignedAtMs] of JSON.parse(rows[0]?.live ?? '[]') as LiveTuple[]) {
+    live.set(personId, {
+      online,
+      offlineSince: online || presenceAtMs === null ? null : new Date(Number(presenceAtMs)),
+      openInquiries,
+      lastAssignedAt: lastAssignedAtMs === null ? null : new Date(Number(lastAssignedAtMs)),
+      insideSchedule: null,
+    });
+  }
+  return live;
+}
+
+/**
+ * A decision as stored: the detailed verdicts of the employees routing looked at closely, and everyone
+ * else as person ids grouped by the rules they failed (names are the read model's on reading). A few
+ * kilobytes of ids instead of a paragraph per employee.
+ */
+interface StoredCandidates {
+  v: 2;
+  verdicts: CandidateVerdict[];
+  rejected: RejectedGroup[];
+}
+
+/** Rejected verdicts become grouped ids; their detail is "<name> <why>", so the why is kept once per group. */
+export function compactCandidates(result: RoutingResult): StoredCandidates {
+  const verdicts: CandidateVerdict[] = [];
+  const groups = new Map<string, RejectedGroup>();
+  for (const group of result.rejectedGroups ?? []) groups.set(`${group.failed.join(',')}|${group.why}`, { ...group, personIds: [...group.personIds] });
+  for (const verdict of result.candidates) {
+    const why = verdict.detail.startsWith(`${verdict.name} `) ? verdict.detail.slice(verdict.name.length + 1) : null;
+    if (verdict.qualified || why === null || verdict.personId === result.assigneeId) {
+      verdicts.push(verdict);
+      continue;
+    }
+    const key = `${verdict.failed.join(',')}|${why}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { failed: verdict.failed, why, personIds: [] }));
+    group.personIds.push(verdict.personId);
+  }
+  return { v: 2, verdicts, rejected: [...groups.values()] };
+}
+
+/** Back to the view: the detailed verdicts first (as decided), then every rejected employee by person id. */
+export function expandCandidates(stored: StoredCandidates | CandidateVerdict[], names: ReadonlyMap<string, string>): CandidateVerdict[] {
+  if (Array.isArray(stored)) return stored;
+  const leading = stored.verdicts.filter((verdict) => verdict.qualified || verdict.reason === null);
+  const rejected = stored.verdicts.filter((verdict) => !(verdict.qualified || verdict.reason === null));
+  for (const group of stored.rejected) {
+    for (const personId of group.personIds) {
+      const name = names.get(personId) ?? personId;
+      rejected.push({ personId, name, qualified: false, reason: group.failed[0] ?? null, failed: group.failed, detail: `${name} ${group.why}`, openInquiries: null });
+    }
+  }
+  rejected.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+  return [...leading, ...rejected];
+}
+
 interface DecisionRow {
   id: string;
   trigger: RoutingTrigger;
@@ -64,7 +158,7 @@ interface DecisionRow {
   assignee_id: string | null;
   reason: string;
   released: RoutingResult['released'];
-  candidates: CandidateVerdict[];
+  candidates: StoredCandidates | CandidateVerdict[];
   decided_at: Date;
 }
 
@@ -80,6 +174,20 @@ const DEFAULT_SETTINGS: ChatSettingsView = {
 export class RoutingRepository {
   async candidates(manager: EntityManager, tenantId: string): Promise<RoutingCandidate[]> {
     return toCandidates(await manager.query(CANDIDATES_SQL, [tenantId]));
+  }
+
+  async roster(manager: EntityManager, tenantId: string): Promise<Roster> {
+    return toRoster(await manager.query(ROSTER_SQL, [tenantId]));
+  }
+
+  async rosterVersion(manager: EntityManager, tenantId: string): Promise<string | null> {
+    const rows: Array<{ version: string }> = await manager.query(ROSTER_VERSION_SQL, [tenantId]);
+    return rows[0]?.version ?? null;
+  }
+
+  async live(manager: EntityManager, tenantId: string, personIds: string[]): Promise<Map<string, LiveFacts>> {
+    if (personIds.length === 0) return new Map();
+    return toLive(await manager.query(LIVE_SQL, [tenantId, personIds]));
   }
 
   async settings(manager: EntityManager, tenantId: string): Promise<ChatSettingsView> {
@@ -110,7 +218,7 @@ export class RoutingRepository {
     await manager.query(
       `INSERT INTO routing_decisions (id, tenant_id, inquiry_id, trigger, outcome, assignee_id, reason, released, candidates, decided_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [id, tenantId, inquiryId, trigger, result.outcome, result.assigneeId, result.reason, result.released ? JSON.stringify(result.released) : null, JSON.stringify(result.candidates), at],
+      [id, tenantId, inquiryId, trigger, result.outcome, result.assigneeId, result.reason, result.released ? JSON.stringify(result.released) : null, JSON.stringify(compactCandidates(result)), at],
     );
   }
 
@@ -120,6 +228,16 @@ export class RoutingRepository {
        WHERE tenant_id = $1 AND inquiry_id = $2 ORDER BY id`,
       [tenantId, inquiryId],
     );
+    const ids = new Set<string>();
+    for (const row of rows) if (!Array.isArray(row.candidates)) for (const group of row.candidates.rejected) for (const id of group.personIds) ids.add(id);
+    const names = new Map<string, string>();
+    if (ids.size > 0) {
+      const found: Array<{ person_id: string; full_name: string | null }> = await manager.query(
+        `SELECT person_id, full_name FROM employees WHERE tenant_id = $1 AND person_id = ANY($2::uuid[])`,
+        [tenantId, [...ids]],
+      );
+      for (const row of found) if (row.full_name) names.set(row.person_id, row.full_name);
+    }
     return rows.map((row) => ({
       id: row.id,
       trigger: row.trigger,
@@ -128,7 +246,7 @@ export class RoutingRepository {
       reason: row.reason,
       released: row.released,
       decidedAt: row.decided_at.toISOString(),
-      candidates: row.candidates,
+      candidates: expandCandidates(row.candidates, names),
     }));
   }
 

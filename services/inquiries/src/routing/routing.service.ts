@@ -13,6 +13,8 @@ import { lockTenantRouting } from '../shared/tenant-lock';
 import { decideRouting } from './routing.policy';
 import type { RoutingCandidate, RoutingResult } from './routing.policy';
 import { RoutingRepository } from './routing.repository';
+import { RosterCache } from './roster.cache';
+import { consideredCount, decideWithRoster, shortlist } from './routing.roster';
 
 /** How many waiting inquiries one drain looks at; the rest wait for the next trigger. */
 const DRAIN_BATCH = 200;
@@ -35,6 +37,7 @@ export class RoutingService {
     private readonly readModels: ReadModelRepository,
     private readonly scope: ChatScopeService,
     private readonly outbox: OutboxWriter,
+    private readonly rosters: RosterCache,
   ) {}
 
   decide(candidates: RoutingCandidate[], contact: ContactRecord, stickyAssigneeId: string | null, settings: ChatSettingsView, now: Date): RoutingResult {
@@ -44,6 +47,19 @@ export class RoutingService {
       { stickyReleaseMinutes: settings.stickyReleaseMinutes, useWorkSchedules: settings.useWorkSchedules },
       now,
     );
+  }
+
+  /**
+   * The decision for one client's message, the hot path: the roster from memory (if still current),
+   * presence and load read only for the employees whose right, mode and branch accept this client.
+   * Same outcome as decide() over every employee. Callers hold the tenant's routing lock.
+   */
+  async route(manager: EntityManager, tenantId: string, contact: ContactRecord, stickyAssigneeId: string | null, settings: ChatSettingsView, now: Date): Promise<RoutingResult> {
+    const roster = await this.rosters.current(manager, tenantId);
+    const client = { contactId: contact.contactId, branchId: contact.branchId, responsibleEmployeeId: contact.responsibleEmployeeId, stickyAssigneeId };
+    const list = shortlist(roster, client);
+    const live = await this.routing.live(manager, tenantId, list.plausible.map((member) => member.personId));
+    return decideWithRoster(roster, list, live, client, { stickyReleaseMinutes: settings.stickyReleaseMinutes, useWorkSchedules: settings.useWorkSchedules }, now);
   }
 
   /** The dry run: what routing would decide for a new message of this client right now. Nothing is written. */
@@ -154,7 +170,7 @@ export function summary(decisionId: string, trigger: RoutingTrigger, result: Rou
     trigger,
     outcome: result.outcome,
     assigneeId: result.assigneeId,
-    candidatesConsidered: result.candidates.length,
+    candidatesConsidered: consideredCount(result),
     reason: result.reason,
   };
 }

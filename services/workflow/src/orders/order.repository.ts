@@ -1,3 +1,4 @@
+import { likePattern } from '@warden/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -110,11 +111,6 @@ function toView(row: OrderRow): OrderView {
     updatedAt: row.updated_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
   };
-}
-
-/** `%` and `_` in a search are literal characters, not patterns. */
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 /** Orders of one tenant; every query is scoped by the tenant id it is given. */

@@ -45,7 +45,7 @@ export class CandidateVerdictResponseDto implements CandidateVerdict {
   @ApiProperty({ enum: REJECTION_REASONS, nullable: true, description: 'null for the chosen employee' }) reason!: RejectionReason | null;
   @ApiProperty({ enum: REJECTION_REASONS, isArray: true, description: 'Every rule the employee failed, in order' }) failed!: RejectionReason[];
   @ApiProperty({ example: "Petrov Ivan does not hold 'inquiries.assignable' (can be assigned inquiries)" }) detail!: string;
-  @ApiProperty() openInquiries!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'null when the right, mode or branch ruled the employee out before its load mattered' }) openInquiries!: number | null;
 }
 
 export class ReleasedResponseDto {
