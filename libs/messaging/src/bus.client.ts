@@ -1,25 +1,44 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { randomBytes } from 'node:crypto';
+import { TimeoutError } from '@nats-io/transport-node';
+import type { Msg, NatsConnection } from '@nats-io/transport-node';
 import { DomainError } from '@warden/kernel';
 import { rpcSubject } from '@warden/contracts';
 import type { RequestContext, RpcName, RpcRequestData, RpcResponse } from '@warden/contracts';
-
-export const BUS_CLIENT_PROXY = Symbol('BUS_CLIENT_PROXY');
+import { NATS_CONNECTION } from './messaging.options';
 
 const DEFAULT_TIMEOUT_MS = 5000;
+
+/**
+ * The reply Nest's ServerNats publishes (NatsRecordSerializer, JSON): `response` on success, `err`
+ * (our RpcErrorFilter's ErrorPayload, or Nest's "no handler" string) on failure, `isDisposed` when
+ * the handler's stream completed, and the request's `id`.
+ */
+interface ReplyPacket {
+  id?: string;
+  err?: unknown;
+  response?: unknown;
+  isDisposed?: boolean;
+}
 
 /**
  * Typed request-reply over NATS. A coded error from the other side comes back as the same
  * DomainError; silence, a missing responder or a lost broker become `unavailable`, which the
  * gateway answers with 503 — the caller is never told "yes" by default.
+ *
+ * Speaks the packet format of Nest's NATS transport (the services listen with ServerNats): the
+ * request is `{pattern, data, id}` as JSON, without headers. It uses the connection's own
+ * request(), which shares one wildcard reply subscription for all requests; Nest's ClientProxy
+ * subscribed and unsubscribed a fresh inbox per request, doubling the broker's work.
  */
 @Injectable()
-export class BusClient implements OnApplicationShutdown {
+export class BusClient {
   private readonly logger = new Logger(BusClient.name);
+  /** Packet ids: unique per process is enough (the reply is matched by its inbox, the id is checked). */
+  private readonly idPrefix = randomBytes(6).toString('hex');
+  private sequence = 0;
 
-  constructor(@Inject(BUS_CLIENT_PROXY) private readonly proxy: ClientProxy) {}
+  constructor(@Inject(NATS_CONNECTION) private readonly connection: NatsConnection) {}
 
   async request<K extends RpcName>(
     name: K,
@@ -27,20 +46,39 @@ export class BusClient implements OnApplicationShutdown {
     data: RpcRequestData<K>,
     timeoutMs: number = DEFAULT_TIMEOUT_MS,
   ): Promise<RpcResponse<K>> {
+    const subject = rpcSubject(name);
+    const id = `${this.idPrefix}.${++this.sequence}`;
+    let packet: ReplyPacket;
     try {
-      return await firstValueFrom(this.proxy.send<RpcResponse<K>>(rpcSubject(name), { ctx, data }).pipe(timeout(timeoutMs)));
+      const reply = await this.connection.request(subject, JSON.stringify({ pattern: subject, data: { ctx, data }, id }), { timeout: timeoutMs });
+      packet = this.decode(reply, id);
     } catch (error) {
-      if (DomainError.isPayload(error)) throw DomainError.fromPayload(error);
-      const service = name.split('.')[0];
-      if (error instanceof TimeoutError) {
-        throw new DomainError('BUS.TIMEOUT', 'unavailable', `The ${service} service did not answer in time`, undefined, { service });
-      }
-      this.logger.warn(`Request ${name} failed: ${String((error as Error)?.message ?? error)}`);
-      throw new DomainError('BUS.UNAVAILABLE', 'unavailable', `The ${service} service is not available`, undefined, { service });
+      throw this.unavailable(name, error);
     }
+    if (packet.err) {
+      if (DomainError.isPayload(packet.err)) throw DomainError.fromPayload(packet.err);
+      throw this.unavailable(name, packet.err);
+    }
+    return packet.response as RpcResponse<K>;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.proxy.close();
+  private decode(reply: Msg, id: string): ReplyPacket {
+    // An empty reply is what Nest's client called EmptyResponseException: nobody answered the request.
+    if (reply.data.length === 0) throw new Error('Empty response');
+    const packet = reply.json<ReplyPacket>();
+    if (typeof packet !== 'object' || packet === null || (packet.id !== undefined && packet.id !== id)) {
+      throw new Error('The reply is not an answer to this request');
+    }
+    return packet;
+  }
+
+  private unavailable(name: string, error: unknown): DomainError {
+    const service = name.split('.')[0];
+    if (error instanceof TimeoutError) {
+      return new DomainError('BUS.TIMEOUT', 'unavailable', `The ${service} service did not answer in time`, undefined, { service });
+    }
+    const message = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
+    this.logger.warn(`Request ${name} failed: ${message}`);
+    return new DomainError('BUS.UNAVAILABLE', 'unavailable', `The ${service} service is not available`, undefined, { service });
   }
 }

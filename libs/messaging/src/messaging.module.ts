@@ -1,8 +1,7 @@
 import { Inject, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { BusClient, BUS_CLIENT_PROXY } from './bus.client';
+import { BusClient } from './bus.client';
 import { EventSubscriber } from './event.subscriber';
 import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
@@ -18,7 +17,7 @@ class NatsConnectionCloser implements OnApplicationShutdown {
   }
 }
 
-/** The NATS connection (with the event stream ensured) and the request-reply client. No database needed. */
+/** The NATS connection (with the event stream ensured) and the request-reply client on it. No database needed. */
 @Module({})
 export class BusModule {
   static forRoot(options: MessagingOptions): DynamicModule {
@@ -34,11 +33,6 @@ export class BusModule {
             await ensureEventStream(connection);
             return connection;
           },
-        },
-        {
-          provide: BUS_CLIENT_PROXY,
-          useFactory: () =>
-            ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [options.natsUrl], name: `${options.service}-client` } }),
         },
         NatsConnectionCloser,
         BusClient,

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
@@ -32,7 +33,8 @@ export class CoreModule {
       imports: [
         LoggerModule.forRoot(loggerParams('gateway', env.LOG_LEVEL)),
         BusModule.forRoot({ service: 'gateway', natsUrl: env.NATS_URL }),
-        JwtModule.register({ secret: env.JWT_SECRET, verifyOptions: { algorithms: ['HS256'] } }),
+        // A KeyObject, not the string: jsonwebtoken would try to parse a string as a public key first on every verify.
+        JwtModule.register({ secret: createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8')), verifyOptions: { algorithms: ['HS256'] } }),
         TerminusModule.forRoot({ logger: false }),
         DiscoveryModule,
       ],

@@ -1,7 +1,6 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@warden/kernel';
@@ -48,13 +47,12 @@ describe('identity service', () => {
         message.respond(JSON.stringify({ id: request.id, response: decision, isDisposed: true }));
       },
     });
-    bus = new BusClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [testEnv().natsUrl] } }));
+    bus = new BusClient(nats);
   });
 
   afterAll(async () => {
     permissions?.unsubscribe();
     await nats?.close();
-    await bus?.onApplicationShutdown();
     await service?.close();
   });
 

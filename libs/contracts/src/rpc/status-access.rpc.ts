@@ -1,8 +1,11 @@
-import type { StatusCategory } from '../events/workflow.events';
+import type { StatusCategory, WorkflowKind } from '../events/workflow.events';
 import type { PolicyChange } from './permissions.rpc';
 
 export const ACCESS_LEVELS = ['none', 'view', 'set'] as const;
-/** none: does not see orders in the status; view: sees them; set: sees them and may put orders into it. */
+/**
+ * none: does not see orders in the status; view: sees them; set: sees them and may put orders into
+ * it. On a task status, `set` is needed to move a task into it (on top of the transition's grant).
+ */
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
 /** Where an effective level comes from. */
@@ -35,6 +38,8 @@ export interface GroupStatusLevelView {
 export interface StatusAccessWorkflow<T> {
   workflowId: string;
   name: string;
+  /** Order or task workflow: task statuses default to `set` for everyone, and the closed-order flag does not apply. */
+  kind: WorkflowKind;
   statuses: T[];
 }
 

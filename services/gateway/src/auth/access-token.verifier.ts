@@ -3,22 +3,32 @@ import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '@warden/kernel';
 import type { AccessTokenClaims } from '@warden/contracts';
 import type { Principal } from './principal';
+import { VerifiedTokenCache } from './verified-token.cache';
 
 /** Reads the bearer token of an `Authorization` header, or null. */
 export function bearerToken(authorization: string | undefined): string | null {
   return typeof authorization === 'string' && authorization.startsWith('Bearer ') ? authorization.slice(7).trim() || null : null;
 }
 
-/** Verifies an access token (HS256, identity's secret) and turns its claims into the principal. */
+/**
+ * Verifies an access token (HS256, identity's secret) and turns its claims into the principal.
+ * The JwtModule's secret is a KeyObject (see CoreModule): given a string, jsonwebtoken first tries
+ * to parse it as a public key on every call, which cost more than the HMAC itself. A token verified
+ * once is served from a bounded cache until its `exp`, never past it.
+ */
 @Injectable()
 export class AccessTokenVerifier {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(private readonly jwt: JwtService) {}
 
   async verify(token: string | null, missingHint = 'Send an access token: Authorization: Bearer <token>'): Promise<Principal> {
     if (!token) throw new DomainError('AUTH.TOKEN_MISSING', 'unauthorized', missingHint);
-    let claims: AccessTokenClaims;
+    const known = this.verified.get(token);
+    if (known) return known;
+    let claims: AccessTokenClaims & { exp?: number };
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims & object>(token, { algorithms: ['HS256'] });
+      claims = this.jwt.verify<AccessTokenClaims & { exp?: number }>(token, { algorithms: ['HS256'] });
     } catch (error) {
       const expired = (error as Error)?.name === 'TokenExpiredError';
       throw new DomainError(
@@ -27,6 +37,8 @@ export class AccessTokenVerifier {
         expired ? 'The access token has expired; refresh it' : 'The access token is not valid',
       );
     }
-    return { personId: claims.sub, tenantId: claims.tid, tenantSlug: claims.tsl, kind: claims.kind, sessionId: claims.sid };
+    const principal: Principal = { personId: claims.sub, tenantId: claims.tid, tenantSlug: claims.tsl, kind: claims.kind, sessionId: claims.sid };
+    this.verified.set(token, principal, claims.exp);
+    return principal;
   }
 }

@@ -9,7 +9,10 @@ import { Ctx } from '../http/request-context.decorator';
 import { PutGroupStatusAccessRequestDto, PutPersonStatusAccessRequestDto } from './dto/status-access.request.dto';
 import { GroupStatusAccessResponseDto, PersonStatusAccessResponseDto } from './dto/status-access.response.dto';
 
-/** The "Statuses" section of the employee card (seed 000) and its group counterpart. */
+/**
+ * The "Statuses" section of the employee card (seed 000) and its group counterpart: every status of
+ * every order and task workflow (issue 5: one model), grouped by workflow with its kind.
+ */
 @ApiTags('status-access')
 @Controller('api/v1')
 export class StatusAccessController {
@@ -20,7 +23,7 @@ export class StatusAccessController {
 
   @Get('staff/:id/status-access')
   @Action('permissions.manage')
-  @ApiOkResponse({ type: PersonStatusAccessResponseDto, description: 'Levels for every status of every order workflow, and the closed-order flag' })
+  @ApiOkResponse({ type: PersonStatusAccessResponseDto, description: 'Levels for every status of every order and task workflow (grouped by workflow, with its kind), and the closed-order flag' })
   @ApiProblems(401, 403, 404, 503)
   async person(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<PersonStatusAccessResponseDto> {
     // The person must be staff of the caller's tenant: 404 otherwise, as for any other staff route.

@@ -15,7 +15,10 @@ export class ChatScopeService {
 
   async scopeOf(manager: EntityManager, tenantId: string, viewer: ChatViewer): Promise<ViewerScope> {
     if (viewer.kind === 'contact') {
-      const contactId = await this.readModels.contactOfPortalPerson(manager, tenantId, viewer.personId);
+      // A portal login's person id is its directory contact id; the portal mapping covers older logins.
+      const contactId =
+        (await this.readModels.contactOfPortalPerson(manager, tenantId, viewer.personId)) ??
+        ((await this.readModels.contact(manager, tenantId, viewer.personId)) ? viewer.personId : null);
       return { personId: viewer.personId, kind: 'contact', contactId, admin: false, allBranches: false, branchIds: [] };
     }
     const rows: Array<{ all_branches: boolean; branch_ids: string[] }> = await manager.query(

@@ -52,8 +52,10 @@ export class InquiriesService {
       const scope = await this.scope.scopeOf(tx, tenantId, viewer);
       let contactId = data.contactId;
       if (viewer.kind === 'contact') {
-        if (!scope.contactId) throw ChatErrors.noContactForLogin();
-        contactId = scope.contactId;
+        // A client writes as itself, whatever contactId says. A login created a moment ago may not be in the
+        // read model yet: its person id is its directory contact id, so directory is asked once (ContactLookup).
+        contactId = scope.contactId ?? (await this.contacts.find(tx, ctx, viewer.personId))?.contactId;
+        if (!contactId) throw ChatErrors.noContactForLogin();
       }
       if (!contactId) throw ChatErrors.inquiryContactRequired();
       const contact = await this.contacts.require(tx, ctx, contactId);

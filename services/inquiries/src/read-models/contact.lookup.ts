@@ -19,6 +19,16 @@ export class ContactLookup {
     private readonly bus: BusClient,
   ) {}
 
+  /** The contact, or null when directory does not know it either. */
+  async find(manager: EntityManager, ctx: RequestContext, contactId: string): Promise<ContactRecord | null> {
+    try {
+      return await this.require(manager, ctx, contactId);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CONTACT.UNKNOWN') return null;
+      throw error;
+    }
+  }
+
   async require(manager: EntityManager, ctx: RequestContext, contactId: string, field = 'contactId'): Promise<ContactRecord> {
     if (!isUuid(contactId)) throw ChatErrors.unknownContact(field);
     const known = await this.readModels.contact(manager, ctx.tenantId, contactId);

@@ -3,6 +3,7 @@ import { isUuid } from '@warden/kernel';
 import { isRight } from '@warden/contracts';
 import type { CheckData, DecisionStep, Explanation } from '@warden/contracts';
 import { CheckRepository } from './check.repository';
+import type { LoadedFacts } from './check.repository';
 import { evaluatePerson, evaluateRight } from './decision.policy';
 import type { PersonFacts, Verdict } from './decision.policy';
 import { ResourceRuleRegistry } from './resource-rule.registry';
@@ -28,7 +29,7 @@ export class CheckService {
     return { allowed: verdict.allowed, code: verdict.code, reason: verdict.reason, policyVersion: facts.policyVersion, steps: verdict.steps };
   }
 
-  private async decide(tenantId: string, input: CheckData, facts: PersonFacts): Promise<Verdict> {
+  private async decide(tenantId: string, input: CheckData, facts: LoadedFacts): Promise<Verdict> {
     const steps: DecisionStep[] = [];
     const inactive = evaluatePerson(facts, steps);
     if (inactive) return inactive;
@@ -46,7 +47,7 @@ export class CheckService {
       steps.push({ rule: 'resource.type', effect: 'deny', detail: `No rule decides resources of type '${String(resource.type)}'` });
       return { allowed: false, code: 'RESOURCE.UNKNOWN_TYPE', reason: `Resources of type '${String(resource.type)}' are not known`, steps };
     }
-    const outcome = await rule.evaluate({ tenantId, personId: input.personId, action: input.action, resource }, steps);
+    const outcome = await rule.evaluate({ tenantId, personId: input.personId, action: input.action, resource, facts }, steps);
     return { ...outcome, steps };
   }
 }

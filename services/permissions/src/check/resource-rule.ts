@@ -1,10 +1,13 @@
 import type { DecisionStep, ResourceRef } from '@warden/contracts';
+import type { LoadedFacts } from './check.repository';
 
 export interface ResourceRuleInput {
   tenantId: string;
   personId: string;
   action: string;
   resource: ResourceRef;
+  /** The person's rights and groups, as the check already loaded them: a rule needing them does not query again. */
+  facts?: LoadedFacts;
 }
 
 export interface ResourceRuleOutcome {

@@ -45,7 +45,7 @@ export class OrderRule implements ResourceRule, OnModuleInit {
     const statusSteps: DecisionStep[] = [];
     const [statusOutcome, loaded] = await Promise.all([
       this.statuses.evaluate(input, statusSteps),
-      existing || target ? this.facts.load(input.tenantId, input.personId) : Promise.resolve(null),
+      existing || target ? this.facts.load(input.tenantId, input.personId, input.facts) : Promise.resolve(null),
     ]);
     steps.push(...statusSteps);
     const failures: ScopeFailure[] = statusOutcome.allowed ? [] : [{ code: statusOutcome.code, reason: statusOutcome.reason }];

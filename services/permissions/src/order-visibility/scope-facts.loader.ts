@@ -13,7 +13,10 @@ export function rightOf(right: Right, facts: LoadedFacts): { allowed: boolean; r
   return { allowed: verdict.allowed, reason: verdict.reason };
 }
 
-/** Everything the department / client part of the order rule needs, loaded in two parallel queries. */
+/**
+ * Everything the department / client part of the order rule needs: the person's rights (reused when
+ * the check already loaded them, else loaded in parallel) and its departments and managed companies.
+ */
 @Injectable()
 export class ScopeFactsLoader {
   constructor(
@@ -21,8 +24,8 @@ export class ScopeFactsLoader {
     private readonly repository: OrderVisibilityRepository,
   ) {}
 
-  async load(tenantId: string, personId: string): Promise<{ scope: ScopeFacts; rights: LoadedFacts }> {
-    const [rights, row] = await Promise.all([this.checks.load(tenantId, personId), this.repository.facts(tenantId, personId)]);
+  async load(tenantId: string, personId: string, known?: LoadedFacts): Promise<{ scope: ScopeFacts; rights: LoadedFacts }> {
+    const [rights, row] = await Promise.all([known ?? this.checks.load(tenantId, personId), this.repository.facts(tenantId, personId)]);
     return {
       rights,
       scope: {

@@ -37,10 +37,7 @@ export class OrderStatusRule {
       return { allowed: false, code: 'STATUS.UNKNOWN', reason: 'The order resource names no status' };
     }
     const ids = [currentId, targetId].filter((id): id is string => id !== null);
-    const [statuses, facts] = await Promise.all([
-      this.repository.statuses(input.tenantId, ids),
-      this.repository.personFacts(input.tenantId, input.personId, ids),
-    ]);
+    const { statuses, facts } = await this.repository.decisionFacts(input.tenantId, input.personId, ids);
     const byId = new Map(statuses.map((status) => [status.statusId, status]));
     const failures: Failure[] = [];
     if (currentId) this.checkCurrent(byId.get(currentId) ?? null, facts, steps, failures, targetId !== null);

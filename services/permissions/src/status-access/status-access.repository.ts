@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { AccessLevel, StatusCategory, WorkflowChangedV1 } from '@warden/contracts';
+import type { AccessLevel, StatusCategory, WorkflowChangedV1, WorkflowKind } from '@warden/contracts';
 import type { GroupFact, PersonLevelFacts, StatusFact } from './status-levels.policy';
 
 export interface StatusRecord extends StatusFact {
+  kind: WorkflowKind;
   workflowId: string;
   workflowName: string;
   position: number;
@@ -14,6 +15,7 @@ interface StatusRow {
   status_id: string;
   workflow_id: string;
   workflow_name: string;
+  workflow_kind: WorkflowKind;
   name: string;
   category: StatusCategory;
   position: number;
@@ -45,9 +47,27 @@ const FACTS_SQL = `
     (SELECT may_change_closed FROM person_status_flags f WHERE f.tenant_id = $1 AND f.person_id = $2) AS flag,
     (SELECT version FROM tenant_policy WHERE tenant_id = $1) AS policy_version`;
 
+/** FACTS_SQL plus the named statuses, so a decision on an order reads both in one round trip. */
+const DECISION_FACTS_SQL = `
+  SELECT facts.*,
+         (SELECT json_agg(json_build_object('status_id', s.status_id, 'workflow_id', s.workflow_id, 'workflow_name', s.workflow_name,
+                   'name', s.name, 'category', s.category, 'position', s.position, 'archived', s.archived))
+            FROM order_statuses s WHERE s.tenant_id = $1 AND s.status_id = ANY($3::uuid[])) AS statuses
+  FROM (${FACTS_SQL}) AS facts`;
+
+function toLevelFacts(row: FactsRow): PersonLevelFacts & { policyVersion: number } {
+  return {
+    groups: row.groups ?? [],
+    overrides: row.overrides ?? {},
+    mayChangeClosed: row.flag,
+    policyVersion: row.policy_version === null ? 0 : Number(row.policy_version),
+  };
+}
+
 function toStatus(row: StatusRow): StatusRecord {
   return {
     statusId: row.status_id,
+    kind: row.workflow_kind,
     workflowId: row.workflow_id,
     workflowName: row.workflow_name,
     name: row.name,
@@ -62,11 +82,25 @@ export class StatusAccessRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Order statuses of the tenant (all, or these), ordered by workflow and position. */
-  async statuses(tenantId: string, statusIds: string[] | null, manager: EntityManager = this.dataSource.manager): Promise<StatusRecord[]> {
+  statuses(tenantId: string, statusIds: string[] | null, manager: EntityManager = this.dataSource.manager): Promise<StatusRecord[]> {
+    return this.statusesOfKind(tenantId, statusIds, 'order', manager);
+  }
+
+  /**
+   * Statuses of every workflow, orders' and tasks' (kind null), or of one kind; order workflows
+   * first, then by workflow and position — the order of the "Statuses" screens.
+   */
+  async statusesOfKind(
+    tenantId: string,
+    statusIds: string[] | null,
+    kind: WorkflowKind | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StatusRecord[]> {
     const rows: StatusRow[] = await manager.query(
-      `SELECT status_id, workflow_id, workflow_name, name, category, position, archived FROM order_statuses
-       WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR status_id = ANY($2::uuid[])) ORDER BY workflow_name, workflow_id, position`,
-      [tenantId, statusIds],
+      `SELECT status_id, workflow_id, workflow_name, workflow_kind, name, category, position, archived FROM order_statuses
+       WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR status_id = ANY($2::uuid[])) AND ($3::text IS NULL OR workflow_kind = $3)
+       ORDER BY workflow_kind, workflow_name, workflow_id, position`,
+      [tenantId, statusIds, kind],
     );
     return rows.map(toStatus);
   }
@@ -79,11 +113,21 @@ export class StatusAccessRepository {
   ): Promise<PersonLevelFacts & { policyVersion: number }> {
     const rows: FactsRow[] = await manager.query(FACTS_SQL, [tenantId, personId, statusIds]);
     const row = rows[0]!;
+    return toLevelFacts(row);
+  }
+
+  /** `statuses(tenantId, statusIds)` and `personFacts(tenantId, personId, statusIds)` in one statement (unordered statuses). */
+  async decisionFacts(
+    tenantId: string,
+    personId: string,
+    statusIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ statuses: StatusRecord[]; facts: PersonLevelFacts & { policyVersion: number } }> {
+    const rows: Array<FactsRow & { statuses: StatusRow[] | null }> = await manager.query(DECISION_FACTS_SQL, [tenantId, personId, statusIds]);
+    const row = rows[0]!;
     return {
-      groups: row.groups ?? [],
-      overrides: row.overrides ?? {},
-      mayChangeClosed: row.flag,
-      policyVersion: row.policy_version === null ? 0 : Number(row.policy_version),
+      statuses: (row.statuses ?? []).map(toStatus),
+      facts: toLevelFacts(row),
     };
   }
 
@@ -156,11 +200,11 @@ export class StatusAccessRepository {
     ]);
     for (const status of snapshot.statuses) {
       await manager.query(
-        `INSERT INTO order_statuses (tenant_id, status_id, workflow_id, workflow_name, name, category, position, archived)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO order_statuses (tenant_id, status_id, workflow_id, workflow_name, name, category, position, archived, workflow_kind)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (tenant_id, status_id) DO UPDATE SET workflow_name = EXCLUDED.workflow_name, name = EXCLUDED.name,
            category = EXCLUDED.category, position = EXCLUDED.position, archived = EXCLUDED.archived`,
-        [tenantId, status.statusId, snapshot.workflowId, snapshot.name, status.name, status.category, status.position, status.archived],
+        [tenantId, status.statusId, snapshot.workflowId, snapshot.name, status.name, status.category, status.position, status.archived, snapshot.kind],
       );
     }
     const removed = before.filter((status) => !ids.includes(status.statusId)).map((status) => status.statusId);
@@ -174,7 +218,7 @@ export class StatusAccessRepository {
 
   private async statusesOfWorkflow(manager: EntityManager, tenantId: string, workflowId: string): Promise<StatusRecord[]> {
     const rows: StatusRow[] = await manager.query(
-      `SELECT status_id, workflow_id, workflow_name, name, category, position, archived FROM order_statuses WHERE tenant_id = $1 AND workflow_id = $2`,
+      `SELECT status_id, workflow_id, workflow_name, workflow_kind, name, category, position, archived FROM order_statuses WHERE tenant_id = $1 AND workflow_id = $2`,
       [tenantId, workflowId],
     );
     return rows.map(toStatus);

@@ -22,7 +22,7 @@ function byWorkflow<T>(statuses: StatusRecord[], view: (status: StatusRecord) =>
   for (const status of statuses) {
     let workflow = workflows.get(status.workflowId);
     if (!workflow) {
-      workflow = { workflowId: status.workflowId, name: status.workflowName, statuses: [] };
+      workflow = { workflowId: status.workflowId, name: status.workflowName, kind: status.kind, statuses: [] };
       workflows.set(status.workflowId, workflow);
     }
     workflow.statuses.push(view(status));
@@ -47,7 +47,7 @@ export class StatusAccessService {
 
   async person(tenantId: string, personId: string): Promise<PersonStatusAccessView> {
     if (!isUuid(personId)) throw DomainError.notFound('PERSON.NOT_FOUND', 'Person');
-    const [statuses, facts] = await Promise.all([this.repository.statuses(tenantId, null), this.repository.personFacts(tenantId, personId, null)]);
+    const [statuses, facts] = await Promise.all([this.repository.statusesOfKind(tenantId, null, null), this.repository.personFacts(tenantId, personId, null)]);
     const flag = mayChangeClosed(facts);
     return {
       personId,
@@ -72,7 +72,7 @@ export class StatusAccessService {
   async group(tenantId: string, groupId: string): Promise<GroupStatusAccessView> {
     const group = isUuid(groupId) ? await this.repository.group(tenantId, groupId) : null;
     if (!group) throw StatusAccessErrors.groupNotFound();
-    const statuses = await this.repository.statuses(tenantId, null);
+    const statuses = await this.repository.statusesOfKind(tenantId, null, null);
     return {
       groupId,
       workflows: byWorkflow<GroupStatusLevelView>(statuses, (status) => {
@@ -108,7 +108,7 @@ export class StatusAccessService {
     return { access: await this.group(tenantId, groupId), policy };
   }
 
-  /** Every level names a known order status of this tenant and a level of the scale. */
+  /** Every level names a known status (of an order or a task workflow) of this tenant and a level of the scale. */
   private async checkLevels(tenantId: string, levels: StatusLevelInput[]): Promise<void> {
     const seen = new Set<string>();
     levels.forEach((input, index) => {
@@ -117,7 +117,7 @@ export class StatusAccessService {
       seen.add(input.statusId);
     });
     const uuids = levels.map((input) => input.statusId).filter(isUuid);
-    const known = new Set((await this.repository.statuses(tenantId, uuids)).map((status) => status.statusId));
+    const known = new Set((await this.repository.statusesOfKind(tenantId, uuids, null)).map((status) => status.statusId));
     levels.forEach((input, index) => {
       if (!known.has(input.statusId)) throw StatusAccessErrors.unknownStatus(index);
     });

@@ -38,6 +38,25 @@ describe('status levels', () => {
     expect(effectiveLevel(ready, facts([]))).toMatchObject({ level: 'none', source: 'default' });
   });
 
+  describe('task statuses: the same model, with the task default', () => {
+    const review: StatusFact = { statusId: 's-review', name: 'Review', category: 'final', archived: false, kind: 'task' };
+
+    it('default: everyone may set every task status, whatever its groups or category', () => {
+      for (const groups of [[], [clients], [employees], [masters]]) {
+        expect(effectiveLevel(review, facts(groups))).toMatchObject({ level: 'set', source: 'default' });
+      }
+      expect(defaultGroupLevel(null, 'final', 'task')).toBe('set');
+    });
+
+    it('the highest level among groups, and a personal override wins', () => {
+      const lawyers: GroupFact = { id: 'g-l', name: 'Lawyers', systemKey: null, levels: { 's-review': 'none' } };
+      const clerks: GroupFact = { id: 'g-k', name: 'Clerks', systemKey: null, levels: { 's-review': 'view' } };
+      expect(effectiveLevel(review, facts([lawyers, clerks]))).toMatchObject({ level: 'view', source: 'group' });
+      expect(effectiveLevel(review, facts([lawyers]))).toMatchObject({ level: 'none', source: 'group' });
+      expect(effectiveLevel(review, facts([], { 's-review': 'view' }))).toMatchObject({ level: 'view', source: 'person', groupLevel: 'set' });
+    });
+  });
+
   it('may change closed orders: the personal flag, else administrators only', () => {
     expect(mayChangeClosed(facts([administrators]))).toEqual({ allowed: true, explicit: false });
     expect(mayChangeClosed(facts([employees]))).toEqual({ allowed: false, explicit: false });

@@ -1,4 +1,4 @@
-import type { AccessLevel, LevelSource, StatusCategory } from '@warden/contracts';
+import type { AccessLevel, LevelSource, StatusCategory, WorkflowKind } from '@warden/contracts';
 
 /** Pure rules of seed 000; no framework, no database. */
 
@@ -9,6 +9,8 @@ export interface StatusFact {
   name: string;
   category: StatusCategory;
   archived: boolean;
+  /** The kind of the status's workflow; absent means an order status. */
+  kind?: WorkflowKind;
 }
 
 export interface GroupFact {
@@ -28,13 +30,16 @@ export interface PersonLevelFacts {
 }
 
 /**
- * The level a group has when nobody set one. Administrators may set every status; employees may
+ * The level a group has when nobody set one. Task statuses: `set` for every group — everyone may
+ * set every task status until someone restricts it (the transitions' grants decide who moves a
+ * task; levels only narrow that). Order statuses: administrators may set every status; employees may
  * set every status except the final ones, which they only see — so out of the box only
  * administrators close orders (the seed's point: closed means checked and counted). Clients see
  * every status (the order rule still limits a client to its own orders; narrow it per status to
  * hide, e.g., leads); new groups see nothing until someone grants it.
  */
-export function defaultGroupLevel(systemKey: string | null, category: StatusCategory): AccessLevel {
+export function defaultGroupLevel(systemKey: string | null, category: StatusCategory, kind: WorkflowKind = 'order'): AccessLevel {
+  if (kind === 'task') return 'set';
   if (systemKey === 'administrator') return 'set';
   if (systemKey === 'employee') return category === 'final' ? 'view' : 'set';
   if (systemKey === 'client') return 'view';
@@ -43,7 +48,7 @@ export function defaultGroupLevel(systemKey: string | null, category: StatusCate
 
 export function groupLevel(group: GroupFact, status: StatusFact): { level: AccessLevel; explicit: boolean } {
   const explicit = group.levels[status.statusId];
-  return explicit ? { level: explicit, explicit: true } : { level: defaultGroupLevel(group.systemKey, status.category), explicit: false };
+  return explicit ? { level: explicit, explicit: true } : { level: defaultGroupLevel(group.systemKey, status.category, status.kind), explicit: false };
 }
 
 export interface EffectiveLevel {
@@ -55,17 +60,23 @@ export interface EffectiveLevel {
   detail: string;
 }
 
-/** The personal override if any, else the highest level among the person's groups, else none. */
+/**
+ * The personal override if any, else the highest level among the person's groups, else none — or,
+ * for a task status, the task default `set` (a contact in no group may still move its tasks).
+ */
 export function effectiveLevel(status: StatusFact, facts: PersonLevelFacts): EffectiveLevel {
   let best: { level: AccessLevel; group: GroupFact; explicit: boolean } | null = null;
   for (const group of facts.groups) {
     const candidate = groupLevel(group, status);
     if (!best || LEVEL_RANK[candidate.level] > LEVEL_RANK[best.level]) best = { ...candidate, group };
   }
-  const fromGroups = best?.level ?? 'none';
+  const fromGroups = best?.level ?? (status.kind === 'task' ? 'set' : 'none');
   const override = facts.overrides[status.statusId] ?? null;
   if (override) {
     return { level: override, source: 'person', override, groupLevel: fromGroups, detail: `personal override '${override}' on '${status.name}'` };
+  }
+  if (!best && status.kind === 'task') {
+    return { level: 'set', source: 'default', override: null, groupLevel: 'set', detail: `default for task statuses: everyone may set '${status.name}'` };
   }
   if (!best) return { level: 'none', source: 'default', override: null, groupLevel: 'none', detail: `no group gives a level on '${status.name}'` };
   return {

@@ -6,7 +6,8 @@ import { PolicyVersions } from '../policy/policy-versions';
 import { StatusAccessRepository } from './status-access.repository';
 
 /**
- * Keeps the order-status read model in step with the workflow service. A status appearing, going
+ * Keeps the status read model in step with the workflow service — order and task workflows alike
+ * (one model of per-status levels; the screens list both, kind by kind). A status appearing, going
  * away or changing category changes decisions (defaults depend on the category), so the policy
  * version goes up for the whole tenant in the same transaction.
  */
@@ -20,7 +21,6 @@ export class WorkflowChangedConsumer implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on(WorkflowChangedV1, async (event, manager) => {
-      if (event.data.kind !== 'order') return;
       const changed = await this.repository.applyWorkflowSnapshot(manager, event.tenantid, event.data);
       if (changed) await this.policy.bump(manager, event.tenantid, null, 'workflow.statuses');
     });

@@ -1,5 +1,5 @@
 import type { GrantKind, GrantRole, PersonKind, TaskRole, TransitionGrants } from '@warden/contracts';
-import { matchGrant, taskStatusLevel } from './task-transition.policy';
+import { matchGrant } from './task-transition.policy';
 import type { GrantSubject } from './task-transition.policy';
 
 const ROLES: GrantRole[] = ['assigner', 'assignee', 'auditor', 'participant'];
@@ -59,18 +59,5 @@ describe('task transition grants', () => {
 
   it('a transition without grants is granted to nobody', () => {
     expect(matchGrant({ roles: [], groupIds: [], personIds: [] }, subject(['assigner'], 'employee'), 'X').reason).toContain('granted to nobody');
-  });
-});
-
-describe('task status levels', () => {
-  it('default: everyone may set every task status', () => {
-    expect(taskStatusLevel('s', [], {}).level).toBe('set');
-    expect(taskStatusLevel('s', [{ name: 'Client', levels: {} }], {}).level).toBe('set');
-  });
-
-  it('the highest level among groups, and a personal override wins', () => {
-    expect(taskStatusLevel('s', [{ name: 'A', levels: { s: 'none' } }, { name: 'B', levels: { s: 'view' } }], {}).level).toBe('view');
-    expect(taskStatusLevel('s', [{ name: 'A', levels: { s: 'none' } }], {}).level).toBe('none');
-    expect(taskStatusLevel('s', [{ name: 'A', levels: {} }], { s: 'none' }).level).toBe('none');
   });
 });

@@ -1,6 +1,6 @@
-import type { AccessLevel, PersonKind, TaskRole, TransitionGrants } from '@warden/contracts';
+import type { PersonKind, TaskRole, TransitionGrants } from '@warden/contracts';
 
-/** Pure rules of seed 001; no framework, no database. */
+/** Pure rules of seed 001; no framework, no database. Per-status levels: status-access/status-levels.policy.ts. */
 
 /** Who is asking, as far as a transition's grants care. */
 export interface GrantSubject {
@@ -65,35 +65,4 @@ export function matchGrant(grants: TransitionGrants, subject: GrantSubject, tran
     code: 'TRANSITION.NOT_GRANTED',
     reason: `${transition} is granted to ${describeGrants(grants, groupNames)}; ${describeSubject(subject)}`,
   };
-}
-
-const RANK: Record<AccessLevel, number> = { none: 0, view: 1, set: 2 };
-
-/**
- * The per-status access level of a task status (the orders' levels, one model): a personal
- * override wins; else the highest level among the person's groups, where a group without an
- * explicit level has the task default `set` — everyone may set every task status until someone
- * restricts it.
- */
-export function taskStatusLevel(
-  statusId: string,
-  groups: ReadonlyArray<{ name: string; levels: Record<string, AccessLevel> }>,
-  overrides: Record<string, AccessLevel>,
-): { level: AccessLevel; detail: string } {
-  const override = overrides[statusId];
-  if (override) return { level: override, detail: `personal override '${override}'` };
-  if (groups.length === 0) return { level: 'set', detail: 'default for task statuses' };
-  let best: { level: AccessLevel; detail: string } | null = null;
-  for (const group of groups) {
-    const explicit = group.levels[statusId];
-    const candidate = explicit
-      ? { level: explicit, detail: `group '${group.name}' has '${explicit}'` }
-      : { level: 'set' as const, detail: `group '${group.name}' has the task default 'set'` };
-    if (!best || RANK[candidate.level] > RANK[best.level]) best = candidate;
-  }
-  return best!;
-}
-
-export function atLeast(level: AccessLevel, required: AccessLevel): boolean {
-  return RANK[level] >= RANK[required];
 }

@@ -7,7 +7,9 @@ import { CheckRepository } from '../check/check.repository';
 import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { StatusAccessRepository } from '../status-access/status-access.repository';
-import { atLeast, describeSubject, matchGrant, taskStatusLevel } from './task-transition.policy';
+import { atLeast, effectiveLevel } from '../status-access/status-levels.policy';
+import type { StatusFact } from '../status-access/status-levels.policy';
+import { describeSubject, matchGrant } from './task-transition.policy';
 import type { GrantMatch } from './task-transition.policy';
 import { systemContext, TaskVisibilityScope } from './task-visibility';
 
@@ -134,12 +136,20 @@ export class TaskRule implements ResourceRule, OnModuleInit {
     const match = matchGrant(transition.grants, { personId: input.personId, roles: facts.person.roles, kind: facts.person.kind, groups }, name);
     steps.push({ rule: 'transition.grant', effect: match.allowed ? 'allow' : 'deny', detail: match.reason });
     if (!match.allowed) failures.push({ code: match.code, reason: match.reason });
+    // The per-status levels of the orders, one model: the task default is `set` for everyone.
     const levels = await this.levels.personFacts(input.tenantId, input.personId, [facts.status.id, target.id]);
-    const current = taskStatusLevel(facts.status.id, levels.groups, levels.overrides);
+    const taskStatus = (status: { id: string; name: string; category: StatusFact['category'] }): StatusFact => ({
+      statusId: status.id,
+      name: status.name,
+      category: status.category,
+      archived: false,
+      kind: 'task',
+    });
+    const current = effectiveLevel(taskStatus(facts.status), levels);
     const currentOk = atLeast(current.level, 'view');
     steps.push({ rule: 'status.current.view', effect: currentOk ? 'allow' : 'deny', detail: `Level '${current.level}' on '${facts.status.name}' (${current.detail}); 'view' is needed` });
     if (!currentOk) failures.push({ code: 'STATUS.NOT_VISIBLE', reason: `No access to tasks in status '${facts.status.name}'` });
-    const next = taskStatusLevel(target.id, levels.groups, levels.overrides);
+    const next = effectiveLevel(taskStatus(target), levels);
     const nextOk = atLeast(next.level, 'set');
     steps.push({ rule: 'status.target.set', effect: nextOk ? 'allow' : 'deny', detail: `Level '${next.level}' on '${target.name}' (${next.detail}); 'set' is needed` });
     if (!nextOk) failures.push({ code: 'STATUS.NO_SET_ON_TARGET', reason: `No right to set status '${target.name}'` });

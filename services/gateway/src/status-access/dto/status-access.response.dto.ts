@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACCESS_LEVELS, STATUS_CATEGORIES } from '@warden/contracts';
-import type { AccessLevel, LevelSource, StatusCategory } from '@warden/contracts';
+import { ACCESS_LEVELS, STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
+import type { AccessLevel, LevelSource, StatusCategory, WorkflowKind } from '@warden/contracts';
 
 export class PersonStatusLevelResponseDto {
   @ApiProperty({ format: 'uuid' }) statusId!: string;
@@ -16,6 +16,7 @@ export class PersonStatusLevelResponseDto {
 export class PersonStatusWorkflowResponseDto {
   @ApiProperty({ format: 'uuid' }) workflowId!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ enum: WORKFLOW_KINDS, description: "Order or task workflow; a task status defaults to 'set' for everyone" }) kind!: WorkflowKind;
   @ApiProperty({ type: [PersonStatusLevelResponseDto] }) statuses!: PersonStatusLevelResponseDto[];
 }
 
@@ -38,6 +39,7 @@ export class GroupStatusLevelResponseDto {
 export class GroupStatusWorkflowResponseDto {
   @ApiProperty({ format: 'uuid' }) workflowId!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ enum: WORKFLOW_KINDS, description: "Order or task workflow; a task status defaults to 'set' for everyone" }) kind!: WorkflowKind;
   @ApiProperty({ type: [GroupStatusLevelResponseDto] }) statuses!: GroupStatusLevelResponseDto[];
 }
 
