@@ -9,7 +9,9 @@ import { OrderVisibilityRepository } from './order-visibility.repository';
 /**
  * Keeps the department and client-manager read models in step with the directory. Whoever joins
  * or leaves changes which orders they see, so the policy version goes up for exactly those people
- * in the same transaction, and the gateways drop their cached decisions.
+ * in the same transaction, and the gateways drop their cached decisions. A membership change also
+ * changes which tasks the department's other members see (`tasks.read-department`: tasks in which a
+ * member takes part), so they are named too.
  */
 @Injectable()
 export class DirectoryEventsConsumer implements OnModuleInit {
@@ -23,7 +25,7 @@ export class DirectoryEventsConsumer implements OnModuleInit {
     this.events.on(DepartmentMembershipChangedV1, async (event, manager) => {
       const { departmentId, memberIds, at } = event.data;
       const changed = await this.repository.replacePeople(manager, event.tenantid, 'department', departmentId, memberIds, at);
-      await this.bump(manager, event.tenantid, changed, 'department.membership');
+      await this.bump(manager, event.tenantid, changed && changed.length > 0 ? [...changed, ...memberIds] : changed, 'department.membership');
     });
 
     this.events.on(DepartmentDeletedV1, async (event, manager) => {
