@@ -47,12 +47,12 @@ const FACTS_SQL = `
     (SELECT may_change_closed FROM person_status_flags f WHERE f.tenant_id = $1 AND f.person_id = $2) AS flag,
     (SELECT version FROM tenant_policy WHERE tenant_id = $1) AS policy_version`;
 
-/** FACTS_SQL plus the named statuses, so a decision on an order reads both in one round trip. */
+/** FACTS_SQL plus the named statuses of order workflows (as `statuses()`), so an order decision reads both in one round trip. */
 const DECISION_FACTS_SQL = `
   SELECT facts.*,
          (SELECT json_agg(json_build_object('status_id', s.status_id, 'workflow_id', s.workflow_id, 'workflow_name', s.workflow_name,
-                   'name', s.name, 'category', s.category, 'position', s.position, 'archived', s.archived))
-            FROM order_statuses s WHERE s.tenant_id = $1 AND s.status_id = ANY($3::uuid[])) AS statuses
+                   'workflow_kind', s.workflow_kind, 'name', s.name, 'category', s.category, 'position', s.position, 'archived', s.archived))
+            FROM order_statuses s WHERE s.tenant_id = $1 AND s.status_id = ANY($3::uuid[]) AND s.workflow_kind = 'order') AS statuses
   FROM (${FACTS_SQL}) AS facts`;
 
 function toLevelFacts(row: FactsRow): PersonLevelFacts & { policyVersion: number } {
