@@ -81,6 +81,14 @@ export const LIVE_SQL = `
   FROM employees e
   WHERE e.tenant_id = $1 AND e.person_id = ANY($2::uuid[]) AND e.full_name IS NOT NULL AND e.deleted_at IS NULL`;
 
+/**
+ * The roster version together with presence and load of the given employees: one round trip on the hot
+ * path (the shortlist comes from the cached roster; the version read alongside says whether it was current).
+ */
+export const VERSIONED_LIVE_SQL = `
+  SELECT (SELECT v.version::text FROM roster_versions v WHERE v.tenant_id = $1) AS version,
+         (${LIVE_SQL}) AS live`;
+
 type MemberTuple = [personId: string, name: string, mode: RosterMember['mode'], assignable: boolean, allBranches: boolean, branchIds: string[]];
 type LiveTuple = [personId: string, online: boolean, presenceAtMs: number | null, openInquiries: number, lastAssignedAtMs: number | null];
 
@@ -188,6 +196,12 @@ export class RoutingRepository {
   async live(manager: EntityManager, tenantId: string, personIds: string[]): Promise<Map<string, LiveFacts>> {
     if (personIds.length === 0) return new Map();
     return toLive(await manager.query(LIVE_SQL, [tenantId, personIds]));
+  }
+
+  /** The roster version and the live facts of these employees, read in one statement. */
+  async versionedLive(manager: EntityManager, tenantId: string, personIds: string[]): Promise<{ version: string | null; live: Map<string, LiveFacts> }> {
+    const rows: Array<{ version: string | null; live: string | null }> = await manager.query(VERSIONED_LIVE_SQL, [tenantId, personIds]);
+    return { version: rows[0]?.version ?? null, live: toLive([{ live: rows[0]?.live ?? '[]' }]) };
   }
 
   async settings(manager: EntityManager, tenantId: string): Promise<ChatSettingsView> {

@@ -55,10 +55,12 @@ export class RoutingService {
    * Same outcome as decide() over every employee. Callers hold the tenant's routing lock.
    */
   async route(manager: EntityManager, tenantId: string, contact: ContactRecord, stickyAssigneeId: string | null, settings: ChatSettingsView, now: Date): Promise<RoutingResult> {
-    const roster = await this.rosters.current(manager, tenantId);
     const client = { contactId: contact.contactId, branchId: contact.branchId, responsibleEmployeeId: contact.responsibleEmployeeId, stickyAssigneeId };
-    const list = shortlist(roster, client);
-    const live = await this.routing.live(manager, tenantId, list.plausible.map((member) => member.personId));
+    // Roster version check and the shortlist's presence/load: one round trip while the cached roster is current.
+    const { roster, picked: list, live } = await this.rosters.currentWithLive(manager, tenantId, (members) => {
+      const value = shortlist(members, client);
+      return { value, personIds: value.plausible.map((member) => member.personId) };
+    });
     return decideWithRoster(roster, list, live, client, { stickyReleaseMinutes: settings.stickyReleaseMinutes, useWorkSchedules: settings.useWorkSchedules }, now);
   }
 
