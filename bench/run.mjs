@@ -10,6 +10,7 @@
 //   P6  first page (limit 50) of an employee's visible orders, 1,000,000 orders in the tenant    p95       <= 20 ms
 // BENCH_QUICK=1: shorter rounds and 200,000 orders (about a minute; P6 is then not the target's condition).
 // BENCH_ORDERS=<n> overrides the order count. The summary also goes to bench/results/latest.md.
+// BENCH_ONLY=P3: only the NATS latency part (P3); prints it and leaves bench/results/latest.md alone.
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,8 @@ const CONFIG = QUICK
   ? { rounds: 5, seconds: 1, warmupSeconds: 1, connections: 10, natsRequests: 300, natsWarmup: 200, orders: 200_000, pageRequests: 40, pageWarmup: 20, pageRoundMs: 2000 }
   : { rounds: 7, seconds: 3, warmupSeconds: 2, connections: 10, natsRequests: 800, natsWarmup: 300, orders: 1_000_000, pageRequests: 100, pageWarmup: 40, pageRoundMs: 5000 };
 if (process.env.BENCH_ORDERS) CONFIG.orders = Number(process.env.BENCH_ORDERS);
+const ONLY = process.env.BENCH_ONLY ?? null;
+if (ONLY !== null && ONLY !== 'P3') throw new Error(`BENCH_ONLY=${ONLY}: only P3 can be run alone`);
 const TARGETS = { p1: 0.8, p2: 0.45, p3: 2, p6: 20 };
 const CPU_OF = { gateway: null, workflow: 'workflow', permissions: 'permissions' }; // gateway: the one under load
 const PAGE_LIMIT = 50;
@@ -266,6 +269,14 @@ async function main() {
   log(`JSON body sizes: order ${JSON.stringify(seeded.visibleOrder).length} B, fixed baseline ${JSON.stringify(fixed.body).length} B, unchecked fetch ${JSON.stringify(fetched.body).length} B`);
   const nats = await connectNats(stack.natsUrl);
   try {
+    if (ONLY === 'P3') {
+      const natsResult = await benchNats(seeded, nats);
+      const n = natsResult.summary;
+      console.log(['', `P3 only (node ${process.version}, ${os.cpus().length} CPU, ${QUICK ? 'BENCH_QUICK=1' : 'full run'}, load ${os.loadavg().map((v) => fmt(v, 2)).join(' ')})`, '',
+        `P3 p99 ratio check/echo: ${fmt(natsResult.ratio)}x (target <= ${TARGETS.p3}x) ${verdict(natsResult.ratio <= TARGETS.p3)}; p50 ratio ${fmt(natsResult.ratioP50)}x`,
+        ...Object.values(n).map((v) => `  ${v.label.padEnd(28)} p50 ${fmt(v.p50, 3)} ms  p99 ${fmt(v.p99, 3)} ms  (p99 per round: ${v.rounds.map((r) => fmt(r.p99, 3)).join(', ')})`), ''].join('\n'));
+      return;
+    }
     const http = await benchHttp(seeded);
     const natsResult = await benchNats(seeded, nats);
     const page = await benchFirstPage(seeded, nats);

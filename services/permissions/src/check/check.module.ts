@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PolicyModule } from '../policy/policy.module';
 import { CheckMessages } from './check.messages';
 import { CheckRepository } from './check.repository';
 import { CheckService } from './check.service';
@@ -9,6 +10,7 @@ import { ResourceRuleRegistry } from './resource-rule.registry';
  * `ResourceRuleRegistry.register(rule)` in their onModuleInit.
  */
 @Module({
+  imports: [PolicyModule],
   controllers: [CheckMessages],
   providers: [CheckRepository, CheckService, ResourceRuleRegistry],
   exports: [ResourceRuleRegistry, CheckRepository],

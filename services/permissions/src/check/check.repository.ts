@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { FactsCache } from '../policy/facts.cache';
 import type { PersonFacts } from './decision.policy';
 
 interface FactsRow {
@@ -34,9 +35,21 @@ const FACTS_SQL = `
 
 @Injectable()
 export class CheckRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: FactsCache,
+  ) {}
 
-  async load(tenantId: string, personId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedFacts> {
+  /**
+   * The person's facts. Without a manager from the cache (a person not yet known is not kept: its
+   * arrival bumps no version); with one, always from that transaction.
+   */
+  load(tenantId: string, personId: string, manager?: EntityManager): Promise<LoadedFacts> {
+    if (manager) return this.query(tenantId, personId, manager);
+    return this.cache.person(tenantId, personId, 'rights', () => this.query(tenantId, personId, this.dataSource.manager), (facts) => facts.known);
+  }
+
+  private async query(tenantId: string, personId: string, manager: EntityManager): Promise<LoadedFacts> {
     const rows: FactsRow[] = await manager.query(FACTS_SQL, [tenantId, personId]);
     const row = rows[0]!;
     return {

@@ -147,7 +147,8 @@ export class GroupsRepository {
   /** Removes the people who are members; returns who was actually removed. */
   async removeMembers(manager: EntityManager, tenantId: string, groupId: string, personIds: readonly string[]): Promise<string[]> {
     if (personIds.length === 0) return [];
-    const rows: Array<{ person_id: string }> = await manager.query(
+    // A DELETE through manager.query answers [rows, affected count] (TypeORM's postgres driver), not the rows.
+    const [rows]: [Array<{ person_id: string }>, number] = await manager.query(
       'DELETE FROM group_members WHERE tenant_id = $1 AND group_id = $2 AND person_id = ANY($3::uuid[]) RETURNING person_id',
       [tenantId, groupId, personIds],
     );

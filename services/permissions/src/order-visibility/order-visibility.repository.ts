@@ -7,6 +7,8 @@ type Entity = 'department' | 'company';
 
 interface FactsRow {
   kind: PersonKind | null;
+  /** The tenant's policy version the row was read under (same statement). */
+  policy_version: string | null;
   department_ids: string[];
   company_ids: string[];
 }
@@ -28,7 +30,7 @@ export class OrderVisibilityRepository {
   /** Kind, departments and managed companies of a person (empty when nothing is known). */
   async facts(tenantId: string, personId: string, manager: EntityManager = this.dataSource.manager): Promise<FactsRow> {
     const rows: FactsRow[] = await manager.query(
-      `SELECT p.kind,
+      `SELECT p.kind, (SELECT version FROM tenant_policy WHERE tenant_id = $1) AS policy_version,
               COALESCE((SELECT json_agg(d.department_id ORDER BY d.department_id) FROM department_members d
                         WHERE d.tenant_id = $1 AND d.person_id = $2), '[]'::json) AS department_ids,
               COALESCE((SELECT json_agg(c.company_id ORDER BY c.company_id) FROM company_client_managers c
@@ -64,7 +66,8 @@ export class OrderVisibilityRepository {
   async remove(manager: EntityManager, tenantId: string, entity: Entity, entityId: string, at: string): Promise<string[]> {
     await this.claim(manager, tenantId, entity, entityId, at, true);
     const { table, column } = PEOPLE[entity];
-    const rows: Array<{ person_id: string }> = await manager.query(
+    // A DELETE through manager.query answers [rows, affected count] (TypeORM's postgres driver), not the rows.
+    const [rows]: [Array<{ person_id: string }>, number] = await manager.query(
       `DELETE FROM ${table} WHERE tenant_id = $1 AND ${column} = $2 RETURNING person_id`,
       [tenantId, entityId],
     );

@@ -14,12 +14,17 @@ export class PersonsRepository {
     return rows.length > 0;
   }
 
-  async upsertKind(manager: EntityManager, tenantId: string, personId: string, kind: PersonKind): Promise<void> {
-    await manager.query(
-      `INSERT INTO persons (tenant_id, person_id, kind) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, person_id) DO UPDATE SET kind = EXCLUDED.kind, updated_at = now()`,
+  /** Records the person's kind; true when a known person's kind changed (decisions depend on it). */
+  async upsertKind(manager: EntityManager, tenantId: string, personId: string, kind: PersonKind): Promise<boolean> {
+    const rows: Array<{ previous: PersonKind | null }> = await manager.query(
+      `WITH before AS (SELECT kind FROM persons WHERE tenant_id = $1 AND person_id = $2)
+       INSERT INTO persons (tenant_id, person_id, kind) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, person_id) DO UPDATE SET kind = EXCLUDED.kind, updated_at = now()
+       RETURNING (SELECT kind FROM before) AS previous`,
       [tenantId, personId, kind],
     );
+    const previous = rows[0]?.previous ?? null;
+    return previous !== null && previous !== kind;
   }
 
   /** Marks a person deleted (recording it if the creation event has not arrived); true when it changed. */

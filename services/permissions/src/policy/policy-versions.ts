@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { PolicyChangedV1 } from '@warden/contracts';
 import type { PolicyChange } from '@warden/contracts';
 import { OutboxWriter } from '@warden/messaging';
+import { FactsCache } from './facts.cache';
 
 /** More people than this in one change: announce it tenant-wide instead of listing everyone. */
 const MAX_LISTED_PEOPLE = 1000;
@@ -11,11 +12,14 @@ const MAX_LISTED_PEOPLE = 1000;
  * The one way policy changes become visible: every mutation that can alter a decision calls
  * `bump` in its own transaction. The tenant's version goes up (the row lock also serialises
  * concurrent changes of one tenant) and `permissions.policy.changed.v1` goes to the outbox, so the
- * gateways drop their cached decisions for exactly the people affected.
+ * gateways drop their cached decisions (and this service its cached facts) for exactly the people affected.
  */
 @Injectable()
 export class PolicyVersions {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly cache: FactsCache,
+  ) {}
 
   /**
    * @param affectedPersonIds people whose decisions may change; null = anyone in the tenant.
@@ -32,6 +36,8 @@ export class PolicyVersions {
     const people = affectedPersonIds === null || affectedPersonIds.length > MAX_LISTED_PEOPLE ? null : [...new Set(affectedPersonIds)];
     const data: PolicyChangedV1 = Object.assign(new PolicyChangedV1(), { policyVersion, affectedPersonIds: people, change });
     await this.outbox.add(manager, { type: PolicyChangedV1.type, tenantId, subject: tenantId, data });
+    // This replica's cached facts go right after the commit, before the caller answers; others' on the event.
+    this.cache.dropOnCommit(manager, tenantId, people, policyVersion);
     return { policyVersion, affectedPersonIds: people };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { AccessLevel, StatusCategory, WorkflowChangedV1, WorkflowKind } from '@warden/contracts';
+import { FactsCache } from '../policy/facts.cache';
 import type { GroupFact, PersonLevelFacts, StatusFact } from './status-levels.policy';
 
 export interface StatusRecord extends StatusFact {
@@ -55,6 +56,13 @@ const DECISION_FACTS_SQL = `
             FROM order_statuses s WHERE s.tenant_id = $1 AND s.status_id = ANY($3::uuid[]) AND s.workflow_kind = 'order') AS statuses
   FROM (${FACTS_SQL}) AS facts`;
 
+/** Every status of the tenant (all kinds) with the policy version, in one statement: cached per tenant. */
+const ALL_STATUSES_SQL = `
+  SELECT (SELECT version FROM tenant_policy WHERE tenant_id = $1) AS policy_version,
+         (SELECT json_agg(json_build_object('status_id', s.status_id, 'workflow_id', s.workflow_id, 'workflow_name', s.workflow_name,
+                   'workflow_kind', s.workflow_kind, 'name', s.name, 'category', s.category, 'position', s.position, 'archived', s.archived))
+            FROM order_statuses s WHERE s.tenant_id = $1) AS statuses`;
+
 function toLevelFacts(row: FactsRow): PersonLevelFacts & { policyVersion: number } {
   return {
     groups: row.groups ?? [],
@@ -79,7 +87,10 @@ function toStatus(row: StatusRow): StatusRecord {
 
 @Injectable()
 export class StatusAccessRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: FactsCache,
+  ) {}
 
   /** Order statuses of the tenant (all, or these), ordered by workflow and position. */
   statuses(tenantId: string, statusIds: string[] | null, manager: EntityManager = this.dataSource.manager): Promise<StatusRecord[]> {
@@ -116,19 +127,42 @@ export class StatusAccessRepository {
     return toLevelFacts(row);
   }
 
-  /** `statuses(tenantId, statusIds)` and `personFacts(tenantId, personId, statusIds)` in one statement (unordered statuses). */
+  /**
+   * The person's levels on every status, its flag and the policy version, from the cache (the
+   * decisions' path: whatever changes them bumps the version, which drops them).
+   */
+  levelFacts(tenantId: string, personId: string): Promise<PersonLevelFacts & { policyVersion: number }> {
+    return this.cache.person(tenantId, personId, 'levels', () => this.personFacts(tenantId, personId, null));
+  }
+
+  /**
+   * `statuses(tenantId, statusIds)` and `personFacts(tenantId, personId, statusIds)` (unordered
+   * statuses). Without a manager from the cache (a person's levels, the tenant's statuses); with
+   * one in one statement of that transaction. The cached levels cover every status, not just these.
+   */
   async decisionFacts(
     tenantId: string,
     personId: string,
     statusIds: string[],
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<{ statuses: StatusRecord[]; facts: PersonLevelFacts & { policyVersion: number } }> {
+    if (!manager) {
+      const [all, facts] = await Promise.all([this.cache.tenant(tenantId, 'statuses', () => this.allStatuses(tenantId)), this.levelFacts(tenantId, personId)]);
+      const wanted = new Set(statusIds.map((id) => id.toLowerCase()));
+      return { statuses: all.statuses.filter((status) => status.kind === 'order' && wanted.has(status.statusId)), facts };
+    }
     const rows: Array<FactsRow & { statuses: StatusRow[] | null }> = await manager.query(DECISION_FACTS_SQL, [tenantId, personId, statusIds]);
     const row = rows[0]!;
     return {
       statuses: (row.statuses ?? []).map(toStatus),
       facts: toLevelFacts(row),
     };
+  }
+
+  private async allStatuses(tenantId: string): Promise<{ statuses: StatusRecord[]; policyVersion: number }> {
+    const rows: Array<{ policy_version: string | null; statuses: StatusRow[] | null }> = await this.dataSource.query(ALL_STATUSES_SQL, [tenantId]);
+    const row = rows[0]!;
+    return { statuses: (row.statuses ?? []).map(toStatus), policyVersion: row.policy_version === null ? 0 : Number(row.policy_version) };
   }
 
   async group(tenantId: string, groupId: string, manager: EntityManager = this.dataSource.manager): Promise<GroupFact | null> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { EventSubscriber } from '@warden/messaging';
 import { WorkflowChangedV1 } from '@warden/contracts';
+import { FactsCache } from '../policy/facts.cache';
 import { PolicyVersions } from '../policy/policy-versions';
 import { StatusAccessRepository } from './status-access.repository';
 
@@ -17,12 +18,15 @@ export class WorkflowChangedConsumer implements OnModuleInit {
     private readonly events: EventSubscriber,
     private readonly repository: StatusAccessRepository,
     private readonly policy: PolicyVersions,
+    private readonly cache: FactsCache,
   ) {}
 
   onModuleInit(): void {
     this.events.on(WorkflowChangedV1, async (event, manager) => {
       const changed = await this.repository.applyWorkflowSnapshot(manager, event.tenantid, event.data);
       if (changed) await this.policy.bump(manager, event.tenantid, null, 'workflow.statuses');
+      // Names and order changed no decision, yet reasons quote the names: this replica's cached statuses go too.
+      else this.cache.dropOnCommit(manager, event.tenantid, null);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CheckModule } from '../check/check.module';
+import { PolicyModule } from '../policy/policy.module';
 import { StatusAccessRepository } from '../status-access/status-access.repository';
 import { TaskAccessMessages } from './task-access.messages';
 import { TaskRule } from './task.rule';
@@ -7,7 +8,7 @@ import { TaskVisibilityScope } from './task-visibility';
 
 /** The `task` resource rule (seed 001): visibility and transition rights, with the status levels of seed 000. */
 @Module({
-  imports: [CheckModule],
+  imports: [CheckModule, PolicyModule],
   controllers: [TaskAccessMessages],
   // StatusAccessRepository only reads the levels tables here; status-access keeps writing them.
   providers: [TaskRule, TaskVisibilityScope, StatusAccessRepository],

@@ -137,7 +137,7 @@ export class TaskRule implements ResourceRule, OnModuleInit {
     steps.push({ rule: 'transition.grant', effect: match.allowed ? 'allow' : 'deny', detail: match.reason });
     if (!match.allowed) failures.push({ code: match.code, reason: match.reason });
     // The per-status levels of the orders, one model: the task default is `set` for everyone.
-    const levels = await this.levels.personFacts(input.tenantId, input.personId, [facts.status.id, target.id]);
+    const levels = await this.levels.levelFacts(input.tenantId, input.personId);
     const taskStatus = (status: { id: string; name: string; category: StatusFact['category'] }): StatusFact => ({
       statusId: status.id,
       name: status.name,

@@ -38,7 +38,9 @@ export class IdentityEventsConsumer implements OnModuleInit {
     });
 
     this.events.on(EmployeeUpdatedV1, async (event, manager) => {
-      await this.persons.upsertKind(manager, event.tenantid, event.data.personId, event.data.kind);
+      const changed = await this.persons.upsertKind(manager, event.tenantid, event.data.personId, event.data.kind);
+      // The kind decides what orders and tasks a person sees: cached facts and decisions must go.
+      if (changed) await this.policy.bump(manager, event.tenantid, [event.data.personId], 'person.kind');
     });
 
     this.events.on(EmployeeDeletedV1, async (event, manager) => {

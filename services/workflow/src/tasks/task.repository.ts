@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '@warden/persistence';
 import type {
   PersonKind,
   RecordedDecision,
@@ -147,7 +148,8 @@ export class TaskRepository {
   ): Promise<TaskParticipantView[]> {
     const removed: TaskParticipantView[] = [];
     for (const participant of participants) {
-      const rows: Array<{ person_id: string; kind: PersonKind; role: TaskRole }> = await manager.query(
+      const rows = await queryRows<{ person_id: string; kind: PersonKind; role: TaskRole }>(
+        manager,
         'DELETE FROM task_participants WHERE tenant_id = $1 AND task_id = $2 AND person_id = $3 AND role = $4 RETURNING person_id, kind, role',
         [tenantId, taskId, participant.personId.toLowerCase(), participant.role],
       );
