@@ -8,3 +8,4 @@ export * from './outbox.writer';
 export * from './outbox.relay';
 export * from './event.subscriber';
 export * from './bus.client';
+export * from './policy-change.subscription';

@@ -1,18 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { NATS_CONNECTION } from '@warden/messaging';
-import { eventSubject, isCloudEvent, PolicyChangedV1 } from '@warden/contracts';
+import { NATS_CONNECTION, subscribeToPolicyChanges } from '@warden/messaging';
 import { DecisionCache } from './decision.cache';
 import { DECISION_CACHE } from './access.service';
 
-/**
- * Drops cached decisions when any replica's permissions service announces a policy change. A plain
- * subscription is enough: dropping a cache entry is idempotent and a missed event is bounded by the TTL.
- */
+/** Drops cached decisions when the permissions service (any replica) announces a policy change. */
 @Injectable()
 export class PolicyChangeListener implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PolicyChangeListener.name);
   private subscription: Subscription | null = null;
 
   constructor(
@@ -21,23 +16,9 @@ export class PolicyChangeListener implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = this.nats.subscribe(eventSubject(PolicyChangedV1.type), {
-      callback: (error, message) => {
-        if (error) return this.logger.warn(`Policy-change subscription: ${error.message}`);
-        try {
-          const event: unknown = message.json();
-          if (!isCloudEvent(event)) return;
-          const data = event.data as Partial<PolicyChangedV1>;
-          this.cache.invalidate(
-            event.tenantid,
-            Array.isArray(data.affectedPersonIds) ? data.affectedPersonIds : null,
-            typeof data.policyVersion === 'number' ? data.policyVersion : 0,
-          );
-        } catch {
-          this.logger.warn('Ignoring a policy-change message that is not JSON');
-        }
-      },
-    });
+    this.subscription = subscribeToPolicyChanges(this.nats, (notice) =>
+      this.cache.invalidate(notice.tenantId, notice.affectedPersonIds, notice.policyVersion),
+    );
   }
 
   onApplicationShutdown(): void {

@@ -1,18 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { NATS_CONNECTION } from '@warden/messaging';
-import { eventSubject, isCloudEvent, PolicyChangedV1 } from '@warden/contracts';
+import { NATS_CONNECTION, subscribeToPolicyChanges } from '@warden/messaging';
 import { FactsCache } from './facts.cache';
 
-/**
- * Drops cached facts when any replica of this service announces a policy change (its own commits
- * already dropped them here). A plain subscription is enough: dropping is idempotent and a missed
- * event is bounded by the cache's TTL.
- */
+/** Drops cached facts when another replica announces a policy change (this one's own commits already did). */
 @Injectable()
 export class PolicyChangeListener implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PolicyChangeListener.name);
   private subscription: Subscription | null = null;
 
   constructor(
@@ -21,23 +15,9 @@ export class PolicyChangeListener implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = this.nats.subscribe(eventSubject(PolicyChangedV1.type), {
-      callback: (error, message) => {
-        if (error) return this.logger.warn(`Policy-change subscription: ${error.message}`);
-        try {
-          const event: unknown = message.json();
-          if (!isCloudEvent(event)) return;
-          const data = event.data as Partial<PolicyChangedV1>;
-          this.cache.invalidate(
-            event.tenantid,
-            Array.isArray(data.affectedPersonIds) ? data.affectedPersonIds : null,
-            typeof data.policyVersion === 'number' ? data.policyVersion : 0,
-          );
-        } catch {
-          this.logger.warn('Ignoring a policy-change message that is not JSON');
-        }
-      },
-    });
+    this.subscription = subscribeToPolicyChanges(this.nats, (notice) =>
+      this.cache.invalidate(notice.tenantId, notice.affectedPersonIds, notice.policyVersion),
+    );
   }
 
   onApplicationShutdown(): void {
