@@ -25,12 +25,10 @@ export class EmployeeCheck {
     const ids = unique(personIds.map((id) => id.toLowerCase()));
     if (ids.length === 0) return;
     const manager = this.dataSource.manager;
-    const active = await this.employees.activeEmployeeIds(manager, ctx.tenantId, ids);
-    const missing = ids.filter((id) => !active.has(id));
-    if (missing.length === 0) return;
-    const known = await this.employees.knownIds(manager, ctx.tenantId, missing);
+    const states = await this.employees.employeeStates(manager, ctx.tenantId, ids);
     // Known but not active (deleted, or a contact): the read model's answer stands.
-    if (missing.some((id) => known.has(id))) throw EmployeeErrors.notEmployee(field);
+    if (ids.some((id) => states.get(id) === false)) throw EmployeeErrors.notEmployee(field);
+    const missing = ids.filter((id) => !states.has(id));
     for (const personId of missing) {
       if (!(await this.askIdentity(ctx, personId))) throw EmployeeErrors.notEmployee(field);
     }

@@ -38,21 +38,15 @@ export class EmployeeRepository {
   }
 
   /** Ids among `personIds` that are known, current employees of the tenant. */
-  async activeEmployeeIds(manager: EntityManager, tenantId: string, personIds: string[]): Promise<Set<string>> {
-    if (personIds.length === 0) return new Set();
-    const rows: Array<{ person_id: string }> = await manager.query(
-      `SELECT person_id FROM employees WHERE tenant_id = $1 AND person_id = ANY($2::uuid[]) AND kind = 'employee' AND deleted_at IS NULL`,
+  /** For each id the read model knows: whether it is a current employee. One read, so the answer is consistent. */
+  async employeeStates(manager: EntityManager, tenantId: string, personIds: string[]): Promise<Map<string, boolean>> {
+    if (personIds.length === 0) return new Map();
+    const rows: Array<{ person_id: string; active: boolean }> = await manager.query(
+      `SELECT person_id, (kind = 'employee' AND deleted_at IS NULL) AS active
+         FROM employees WHERE tenant_id = $1 AND person_id = ANY($2::uuid[])`,
       [tenantId, personIds],
     );
-    return new Set(rows.map((row) => row.person_id));
+    return new Map(rows.map((row) => [row.person_id, row.active]));
   }
 
-  async knownIds(manager: EntityManager, tenantId: string, personIds: string[]): Promise<Set<string>> {
-    if (personIds.length === 0) return new Set();
-    const rows: Array<{ person_id: string }> = await manager.query(
-      `SELECT person_id FROM employees WHERE tenant_id = $1 AND person_id = ANY($2::uuid[])`,
-      [tenantId, personIds],
-    );
-    return new Set(rows.map((row) => row.person_id));
-  }
 }
