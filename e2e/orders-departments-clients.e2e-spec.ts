@@ -59,10 +59,8 @@ describe('orders and clients: own orders, client managers, company history, equi
     await stack?.stop();
   });
 
-  async function post(path: string, body: Record<string, unknown>, expected = 201, token = tenant.adminToken): Promise<any> {
-    const response = await stack.http.post(path, body, token);
-    if (response.status !== expected) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
+  function post(path: string, body: Record<string, unknown>, expected = 201, token = tenant.adminToken): Promise<any> {
+    return stack.http.postExpecting(path, body, token, expected);
   }
 
   async function listed(token: string, path = '/api/v1/orders'): Promise<{ ids: string[]; total: number }> {

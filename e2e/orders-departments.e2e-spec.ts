@@ -50,10 +50,8 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     await stack?.stop();
   });
 
-  async function post(path: string, body: Record<string, unknown>, expected = 201, token = tenant.adminToken): Promise<any> {
-    const response = await stack.http.post(path, body, token);
-    if (response.status !== expected) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
+  function post(path: string, body: Record<string, unknown>, expected = 201, token = tenant.adminToken): Promise<any> {
+    return stack.http.postExpecting(path, body, token, expected);
   }
 
   async function listed(person: Person, query = ''): Promise<{ ids: string[]; total: number }> {

@@ -47,10 +47,8 @@ describe('tasks: department visibility (tasks.read-department)', () => {
     await stack?.stop();
   });
 
-  async function post(path: string, body: Record<string, unknown>, expected = 201): Promise<any> {
-    const response = await stack.http.post(path, body, tenant.adminToken);
-    if (response.status !== expected) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
+  function post(path: string, body: Record<string, unknown>, expected = 201): Promise<any> {
+    return stack.http.postExpecting(path, body, tenant.adminToken, expected);
   }
 
   async function listed(person: Person): Promise<string[]> {

@@ -43,6 +43,13 @@ export class HttpClient {
     return this.request<T>('POST', path, { body, token, headers });
   }
 
+  /** POSTs and returns the body, failing the test setup with the response when the status is not `expected`. */
+  async postExpecting<T = any>(path: string, body: unknown, token: string | undefined, expected = 201): Promise<T> {
+    const response = await this.post<T>(path, body, token);
+    if (response.status !== expected) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
   patch<T = any>(path: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<HttpResponse<T>> {
     return this.request<T>('PATCH', path, { body, token, headers });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RIGHT_NAMES } from '@warden/contracts';
 import type { GroupRef, GroupView, Right } from '@warden/contracts';
-import { isUniqueViolation } from '@warden/persistence';
+import { isUniqueViolation, queryRows } from '@warden/persistence';
 import { GroupErrors } from './groups.errors';
 
 export type SystemKey = 'administrator' | 'employee' | 'client';
@@ -147,8 +147,8 @@ export class GroupsRepository {
   /** Removes the people who are members; returns who was actually removed. */
   async removeMembers(manager: EntityManager, tenantId: string, groupId: string, personIds: readonly string[]): Promise<string[]> {
     if (personIds.length === 0) return [];
-    // A DELETE through manager.query answers [rows, affected count] (TypeORM's postgres driver), not the rows.
-    const [rows]: [Array<{ person_id: string }>, number] = await manager.query(
+    const rows = await queryRows<{ person_id: string }>(
+      manager,
       'DELETE FROM group_members WHERE tenant_id = $1 AND group_id = $2 AND person_id = ANY($3::uuid[]) RETURNING person_id',
       [tenantId, groupId, personIds],
     );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { PersonKind } from '@warden/contracts';
+import { queryRows } from '@warden/persistence';
 
 type Entity = 'department' | 'company';
 
@@ -66,8 +67,8 @@ export class OrderVisibilityRepository {
   async remove(manager: EntityManager, tenantId: string, entity: Entity, entityId: string, at: string): Promise<string[]> {
     await this.claim(manager, tenantId, entity, entityId, at, true);
     const { table, column } = PEOPLE[entity];
-    // A DELETE through manager.query answers [rows, affected count] (TypeORM's postgres driver), not the rows.
-    const [rows]: [Array<{ person_id: string }>, number] = await manager.query(
+    const rows = await queryRows<{ person_id: string }>(
+      manager,
       `DELETE FROM ${table} WHERE tenant_id = $1 AND ${column} = $2 RETURNING person_id`,
       [tenantId, entityId],
     );
