@@ -52,6 +52,7 @@ export class MembershipsService {
     kind: PersonKind,
     mode: 'strict' | 'lenient',
   ): Promise<MembershipsSet> {
+    await this.policy.serialize(manager, tenantId);
     const newcomer = await this.persons.ensure(manager, tenantId, personId, kind);
     let targets = await this.groups.findMany(manager, tenantId, groupIds);
     const unknown = groupIds.filter((id) => !targets.some((group) => group.id === id));

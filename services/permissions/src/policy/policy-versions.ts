@@ -41,6 +41,16 @@ export class PolicyVersions {
     return { policyVersion, affectedPersonIds: people };
   }
 
+  /**
+   * Serialises this transaction with the tenant's other policy writers from its start. `bump` locks the
+   * tenant's version row only at the end, after other rows were written; writers that race on the same
+   * rows (provisioning by call and by event, memberships of a new person) take this first so they queue
+   * instead of deadlocking.
+   */
+  async serialize(manager: EntityManager, tenantId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('permissions.policy:' || $1, 0))`, [tenantId]);
+  }
+
   /** The tenant's current version (0 before its first change). */
   async current(manager: EntityManager, tenantId: string): Promise<number> {
     const rows: Array<{ version: string }> = await manager.query('SELECT version FROM tenant_policy WHERE tenant_id = $1', [tenantId]);

@@ -33,6 +33,7 @@ export class ProvisioningService {
   }
 
   async apply(manager: EntityManager, tenantId: string, administratorId: string): Promise<{ groups: GroupView[]; policy: PolicyChange }> {
+    await this.policy.serialize(manager, tenantId);
     const createdGroups = await this.groupsService.ensureDefaultGroups(manager, tenantId);
     const newcomer = await this.persons.ensure(manager, tenantId, administratorId, 'employee');
     const administrators = (await this.groups.findBySystemKey(manager, tenantId, 'administrator'))!;
