@@ -90,13 +90,34 @@ export function decideWithRoster(
   const candidates: RoutingCandidate[] = [];
   for (const member of list.plausible) {
     const facts = live.get(member.personId);
-    if (facts) candidates.push({ ...member, ...facts });
+    if (facts) candidates.push(toRoutingCandidate(member, facts));
   }
   const result = decideRouting(candidates, client, settings, now);
   // decideRouting saw only the shortlist: with nobody shortlisted it would say there is nobody at all.
   if (result.outcome === 'queued' && roster.members.length > 0) result.reason = NOBODY_QUALIFIES;
   result.rejectedGroups = list.rejected;
   return result;
+}
+
+/**
+ * One candidate from its standing and live facts, written out property by property: `{ ...member, ...facts }`
+ * of two differently shaped objects takes V8's generic copy path, which was ten times slower per decision and
+ * left enough short-lived garbage behind to put 10 ms scavenge pauses into the p99 (bench/inquiries-routing).
+ */
+export function toRoutingCandidate(member: RosterMember, facts: LiveFacts): RoutingCandidate {
+  return {
+    personId: member.personId,
+    name: member.name,
+    mode: member.mode,
+    assignable: member.assignable,
+    allBranches: member.allBranches,
+    branchIds: member.branchIds,
+    online: facts.online,
+    offlineSince: facts.offlineSince,
+    openInquiries: facts.openInquiries,
+    lastAssignedAt: facts.lastAssignedAt,
+    insideSchedule: facts.insideSchedule,
+  };
 }
 
 /** How many employees a decision reported on (the detailed verdicts and the grouped rejections). */
