@@ -73,6 +73,18 @@ describe('inquiries: a signed-in client writes as itself', () => {
     expect(queue.body.items.map((item: any) => item.id)).toContain(inquiryId);
   });
 
+  it('messages sent at the same moment open one inquiry, and every message lands in it', async () => {
+    const carol = await createPortalContact(stack, t, { lastName: 'Carol' });
+    const texts = ['one', 'two', 'three', 'four', 'five'];
+    const answers = await Promise.all(texts.map((text) => http().post('/api/v1/inquiries', { text }, carol.token)));
+    expect(answers.map((answer) => answer.status)).toEqual(texts.map(() => 201));
+    expect(answers.filter((answer) => answer.body.created)).toHaveLength(1);
+    const ids = new Set(answers.map((answer) => answer.body.id));
+    expect(ids.size).toBe(1);
+    const messages = await http().get(`/api/v1/conversations/${[...ids][0]}/messages`, carol.token);
+    expect(messages.body.items.map((message: any) => message.text).sort()).toEqual([...texts].sort());
+  });
+
   it('an empty message is refused with the field and the reason', async () => {
     const response = await http().post('/api/v1/inquiries', { text: '' }, alice.token);
     expect(response.status).toBe(422);

@@ -17,17 +17,23 @@ export class OutboxWriter {
   async add<T>(manager: EntityManager, ...events: NewEvent<T>[]): Promise<CloudEvent<T>[]> {
     if (events.length === 0) return [];
     const envelopes = events.map((event) => createCloudEvent(this.options.service, event));
-    for (const envelope of envelopes) {
-      await manager.query('INSERT INTO outbox (id, subject, type, tenant_id, event) VALUES ($1, $2, $3, $4, $5)', [
-        envelope.id,
-        eventSubject(envelope.type),
-        envelope.type,
-        envelope.tenantid,
-        JSON.stringify(envelope),
-      ]);
-    }
-    // Delivered by Postgres only when the transaction commits: the relay wakes for committed rows only.
-    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.service), '']);
+    // One round trip for any number of events: the rows and the wake-up in one statement. The notification is
+    // delivered by Postgres only when the transaction commits, so the relay wakes for committed rows only.
+    await manager.query(
+      `WITH added AS (
+         INSERT INTO outbox (id, subject, type, tenant_id, event)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::jsonb[])
+         RETURNING 1)
+       SELECT pg_notify($6, '') FROM (SELECT count(*) FROM added) AS rows`,
+      [
+        envelopes.map((envelope) => envelope.id),
+        envelopes.map((envelope) => eventSubject(envelope.type)),
+        envelopes.map((envelope) => envelope.type),
+        envelopes.map((envelope) => envelope.tenantid),
+        envelopes.map((envelope) => JSON.stringify(envelope)),
+        outboxChannel(this.options.service),
+      ],
+    );
     return envelopes;
   }
 }

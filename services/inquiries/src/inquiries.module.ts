@@ -16,6 +16,7 @@ import { ReceptionService } from './reception/reception.service';
 import { RoutingRepository } from './routing/routing.repository';
 import { RosterCache } from './routing/roster.cache';
 import { RoutingService } from './routing/routing.service';
+import { StickyReleaseSweeper } from './routing/sticky-release.sweeper';
 
 /**
  * Chats and inquiry routing. One module: routing, inquiries, conversations and the read models
@@ -33,6 +34,7 @@ import { RoutingService } from './routing/routing.service';
     RoutingRepository,
     RosterCache,
     RoutingService,
+    StickyReleaseSweeper,
     ConversationsService,
     InquiriesService,
     ReceptionService,

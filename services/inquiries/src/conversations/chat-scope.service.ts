@@ -67,3 +67,10 @@ export class ChatScopeService {
     return [...people].sort();
   }
 }
+
+/** An audience with more people in it (sorted, each once), without asking the read models again. */
+export function widenAudience(audience: readonly string[], extra: readonly (string | null)[]): string[] {
+  const people = new Set(audience);
+  for (const id of extra) if (id) people.add(id);
+  return [...people].sort();
+}

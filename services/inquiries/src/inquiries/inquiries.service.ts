@@ -4,9 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
-import { InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, MessagePostedV1 } from '@warden/contracts';
-import type { ChatViewer, InquiryDetailsView, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
-import { ChatScopeService } from '../conversations/chat-scope.service';
+import { InquiryAssignedV1, InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, MessagePostedV1 } from '@warden/contracts';
+import type { ChatSettingsView, ChatViewer, InquiryDetailsView, NewEvent, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
+import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { visibilityGround } from '../conversations/visibility.policy';
 import type { ViewerScope, VisibilityTarget } from '../conversations/visibility.policy';
@@ -16,7 +16,7 @@ import { ReadModelRepository } from '../read-models/read-model.repository';
 import { RoutingRepository } from '../routing/routing.repository';
 import { RoutingService, summary } from '../routing/routing.service';
 import { ChatErrors, messageText } from '../shared/chat.errors';
-import { lockTenantRouting } from '../shared/tenant-lock';
+import { lockClientInquiries, lockTenantRouting } from '../shared/tenant-lock';
 import { InquiryRepository, toInquiryView } from './inquiry.repository';
 import type { InquiryRecord } from './inquiry.repository';
 
@@ -59,13 +59,16 @@ export class InquiriesService {
       }
       if (!contactId) throw ChatErrors.inquiryContactRequired();
       const contact = await this.contacts.require(tx, ctx, contactId);
-      await lockTenantRouting(tx, tenantId);
+      await lockClientInquiries(tx, tenantId, contact.contactId);
       const settings = await this.routing.settings(tx, tenantId);
       if (!settings.inquiries) throw ChatErrors.inquiriesDisabled();
+      // Releasing a sticky inquiry is a routing decision: the tenant lock comes before the inquiry row (lock order).
+      const mayRelease = settings.stickyReleaseMinutes !== null;
+      if (mayRelease) await lockTenantRouting(tx, tenantId);
       const now = new Date();
       const open = await this.inquiries.openForContact(tx, tenantId, contact.contactId);
       if (open) {
-        if (open.status === 'assigned' && settings.stickyReleaseMinutes !== null) {
+        if (open.status === 'assigned' && mayRelease) {
           const result = await this.routing.route(tx, tenantId, contact, open.assigneeId, settings, now);
           if (result.outcome !== 'sticky') await this.routing.apply(tx, tenantId, open, contact, 'released', result, now);
         }
@@ -73,31 +76,77 @@ export class InquiriesService {
         const message = await this.postClientMessage(tx, tenantId, current, contact, text, now);
         return { ...toInquiryView((await this.inquiries.get(tx, tenantId, open.id))!), created: false, messageId: message };
       }
-      const id = newId(now.getTime());
-      await this.conversations.create(tx, tenantId, { id, kind: 'inquiry', title: null, branchId: contact.branchId, createdBy: ctx.actorId, at: now }, [
-        { id: contact.contactId, kind: 'contact' },
-      ]);
-      await this.inquiries.insert(tx, tenantId, { id, contactId: contact.contactId, branchId: contact.branchId, at: now });
-      const inquiry = (await this.inquiries.get(tx, tenantId, id))!;
-      const result = await this.routing.route(tx, tenantId, contact, null, settings, now);
-      const { decisionId } = await this.routing.apply(tx, tenantId, inquiry, contact, 'created', result, now);
-      const routed = (await this.inquiries.get(tx, tenantId, id))!;
-      await this.outbox.add<InquiryCreatedV1>(tx, {
+      return this.open(tx, ctx, contact, text, settings, now);
+    });
+  }
+
+  /**
+   * A new inquiry: everything that does not depend on the decision is written first; the tenant's routing
+   * lock, held until commit, then covers only the decision, the assignment and the events.
+   */
+  private async open(tx: EntityManager, ctx: RequestContext, contact: ContactRecord, text: string, settings: ChatSettingsView, now: Date): Promise<ReceivedInquiryView> {
+    const tenantId = ctx.tenantId;
+    const id = newId(now.getTime());
+    await this.conversations.create(tx, tenantId, { id, kind: 'inquiry', title: null, branchId: contact.branchId, createdBy: ctx.actorId, at: now }, [
+      { id: contact.contactId, kind: 'contact' },
+    ]);
+    await this.inquiries.insert(tx, tenantId, { id, contactId: contact.contactId, branchId: contact.branchId, at: now });
+    const message = await this.conversations.addMessage(tx, tenantId, {
+      id: newId(now.getTime()),
+      conversationId: id,
+      authorId: contact.contactId,
+      authorKind: 'contact',
+      text,
+      at: now,
+    });
+    const waiting: InquiryRecord = {
+      id,
+      contactId: contact.contactId,
+      branchId: contact.branchId,
+      status: 'waiting',
+      assigneeId: null,
+      assignedAt: null,
+      waitingSince: now,
+      createdAt: now,
+      closedAt: null,
+      lastMessageAt: now,
+    };
+    const watchers = await this.scope.audience(tx, tenantId, inquiryTarget(waiting));
+
+    await lockTenantRouting(tx, tenantId);
+    const result = await this.routing.route(tx, tenantId, contact, null, settings, now);
+    const events: NewEvent<InquiryAssignedV1 | InquiryCreatedV1 | MessagePostedV1>[] = [];
+    const { decisionId } = await this.routing.apply(tx, tenantId, waiting, contact, 'created', result, now, { watchers, events });
+    const routed: InquiryRecord =
+      result.outcome === 'assigned' && result.assigneeId
+        ? { ...waiting, status: 'assigned', assigneeId: result.assigneeId, assignedAt: now, waitingSince: null }
+        : waiting;
+    const audience = widenAudience(watchers, [routed.assigneeId]);
+    events.push(
+      {
         type: InquiryCreatedV1.type,
         tenantId,
         subject: id,
+        data: { inquiryId: id, contactId: contact.contactId, branchId: contact.branchId, routing: summary(decisionId, 'created', result), audience, at: now.toISOString() },
+      },
+      {
+        type: MessagePostedV1.type,
+        tenantId,
+        subject: message.id,
         data: {
-          inquiryId: id,
-          contactId: contact.contactId,
-          branchId: contact.branchId,
-          routing: summary(decisionId, 'created', result),
-          audience: await this.scope.audience(tx, tenantId, inquiryTarget(routed)),
-          at: now.toISOString(),
+          messageId: message.id,
+          conversationId: id,
+          conversationKind: 'inquiry',
+          authorId: contact.contactId,
+          authorKind: 'contact',
+          text,
+          audience,
+          at: message.createdAt,
         },
-      });
-      const message = await this.postClientMessage(tx, tenantId, routed, contact, text, now);
-      return { ...toInquiryView((await this.inquiries.get(tx, tenantId, id))!), created: true, messageId: message };
-    });
+      },
+    );
+    await this.outbox.add(tx, ...events);
+    return { ...toInquiryView(routed), created: true, messageId: message.id };
   }
 
   async list(ctx: RequestContext, viewer: ChatViewer, query: { status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number }): Promise<Page<InquiryView>> {

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { InquiryAssignedV1 } from '@warden/contracts';
-import type { ChatSettingsView, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
-import { ChatScopeService } from '../conversations/chat-scope.service';
+import type { ChatSettingsView, NewEvent, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
+import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
 import { InquiryRepository } from '../inquiries/inquiry.repository';
 import type { InquiryRecord } from '../inquiries/inquiry.repository';
 import type { ContactRecord } from '../read-models/read-model.repository';
@@ -78,7 +78,11 @@ export class RoutingService {
     return { id: null, trigger: 'preview', decidedAt: now.toISOString(), ...result };
   }
 
-  /** Stores a decision for the inquiry and applies it; returns it with its id. */
+  /**
+   * Stores a decision for the inquiry and applies it; returns it with its id. A caller inside the tenant's routing
+   * lock can save round trips: `watchers` is the inquiry's audience without an assignee, if it has it already, and
+   * `events` collects the assignment event for the caller to add to the outbox with its own.
+   */
   async apply(
     manager: EntityManager,
     tenantId: string,
@@ -87,6 +91,7 @@ export class RoutingService {
     trigger: RoutingTrigger,
     result: RoutingResult,
     now: Date,
+    { watchers, events }: { watchers?: readonly string[]; events?: { push(event: NewEvent<InquiryAssignedV1>): number } } = {},
   ): Promise<AppliedDecision> {
     const decisionId = newId(now.getTime());
     await this.routing.saveDecision(manager, tenantId, inquiry.id, decisionId, trigger, result, now);
@@ -95,13 +100,15 @@ export class RoutingService {
       if (previous) await this.routing.recordRelease(manager, tenantId, previous);
       await this.inquiries.assign(manager, tenantId, inquiry.id, result.assigneeId, now);
       await this.routing.recordAssignment(manager, tenantId, result.assigneeId, now);
-      const audience = await this.scope.audience(
-        manager,
-        tenantId,
-        { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: contact.contactId, kind: 'contact' }], assigneeId: result.assigneeId },
-        [previous],
-      );
-      await this.outbox.add<InquiryAssignedV1>(manager, {
+      const audience = watchers
+        ? widenAudience(watchers, [result.assigneeId, previous])
+        : await this.scope.audience(
+            manager,
+            tenantId,
+            { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: contact.contactId, kind: 'contact' }], assigneeId: result.assigneeId },
+            [previous],
+          );
+      const assigned: NewEvent<InquiryAssignedV1> = {
         type: InquiryAssignedV1.type,
         tenantId,
         subject: inquiry.id,
@@ -115,7 +122,9 @@ export class RoutingService {
           audience,
           at: now.toISOString(),
         },
-      });
+      };
+      if (events) events.push(assigned);
+      else await this.outbox.add(manager, assigned);
     } else if (result.outcome === 'queued' && previous) {
       // A released sticky inquiry nobody can take goes back to the queue.
       await this.routing.recordRelease(manager, tenantId, previous);

@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { InquiryRepository } from '../inquiries/inquiry.repository';
+import { ReadModelRepository } from '../read-models/read-model.repository';
+import { lockTenantRouting } from '../shared/tenant-lock';
+import { RoutingService } from './routing.service';
+
+/** Minutes are the setting's unit: checking twice a minute releases within half a minute of the deadline. */
+const SWEEP_INTERVAL_MS = 30_000;
+/** Inquiries released per sweep; the rest go with the next one. */
+const SWEEP_BATCH = 500;
+
+/**
+ * Where a tenant sets `stickyReleaseMinutes`, an inquiry whose assignee has been offline that long is routed
+ * again (trigger `released`): to someone who qualifies now, else back to the queue. Without this, the release
+ * would wait for the client's next message. Runs in every replica: each inquiry is re-checked under the
+ * tenant's routing lock, so concurrent sweeps release it once.
+ */
+@Injectable()
+export class StickyReleaseSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(StickyReleaseSweeper.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly routing: RoutingService,
+    private readonly inquiries: InquiryRepository,
+    private readonly readModels: ReadModelRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running = this.sweep().catch((error: unknown) => this.logger.warn(`Sticky release sweep failed: ${String(error)}`));
+    }, SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Releases what is due at `now`; returns how many inquiries were routed again. */
+  async sweep(now = new Date()): Promise<number> {
+    const due: Array<{ tenant_id: string; ids: string[] }> = await this.dataSource.query(
+      `SELECT i.tenant_id, array_agg(i.id ORDER BY i.id) AS ids
+       FROM (SELECT i.tenant_id, i.id FROM inquiries i
+             JOIN chat_settings s ON s.tenant_id = i.tenant_id AND s.sticky_release_minutes IS NOT NULL
+             JOIN employees e ON e.tenant_id = i.tenant_id AND e.person_id = i.assignee_id
+             WHERE i.status = 'assigned' AND NOT e.online
+               AND e.presence_at <= $1::timestamptz - make_interval(mins => s.sticky_release_minutes)
+             ORDER BY i.id LIMIT ${SWEEP_BATCH}) AS i
+       GROUP BY i.tenant_id`,
+      [now],
+    );
+    let released = 0;
+    for (const { tenant_id: tenantId, ids } of due) released += await this.releaseTenant(tenantId, ids, now);
+    return released;
+  }
+
+  private releaseTenant(tenantId: string, inquiryIds: string[], now: Date): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      await lockTenantRouting(tx, tenantId);
+      const settings = await this.routing.settings(tx, tenantId);
+      let released = 0;
+      for (const inquiryId of inquiryIds) {
+        // Re-read under the lock: it may have been reassigned, closed or its assignee back online meanwhile.
+        const inquiry = await this.inquiries.get(tx, tenantId, inquiryId, true);
+        if (!inquiry || inquiry.status !== 'assigned' || !inquiry.assigneeId) continue;
+        const contact = await this.readModels.contact(tx, tenantId, inquiry.contactId);
+        if (!contact) continue;
+        const result = await this.routing.route(tx, tenantId, contact, inquiry.assigneeId, settings, now);
+        if (result.outcome === 'sticky') continue;
+        await this.routing.apply(tx, tenantId, inquiry, contact, 'released', result, now);
+        released += 1;
+      }
+      return released;
+    });
+  }
+}
