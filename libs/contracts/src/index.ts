@@ -3,6 +3,7 @@ export * from './cloud-event';
 export * from './rights';
 export * from './rpc/request-context';
 export * from './events/identity.events';
+export * from './events/session.events';
 export * from './events/permissions.events';
 export * from './events/workflow.events';
 export * from './events/directory.events';

@@ -15,6 +15,8 @@ import { PolicyChangeListener } from './access/policy-change.listener';
 import { RouteActionAudit } from './access/route-action.audit';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { SessionRevocationListener } from './auth/session-revocation.listener';
+import { SessionRevocations } from './auth/session-revocations';
 import { GATEWAY_ENV } from './config/gateway.env';
 import type { GatewayEnv } from './config/gateway.env';
 import { FEATURE_MODULES } from './features';
@@ -42,6 +44,8 @@ export class CoreModule {
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
         { provide: DECISION_CACHE, useValue: new DecisionCache(env.DECISION_CACHE === 'on', env.DECISION_CACHE_TTL_MS) },
+        SessionRevocations,
+        SessionRevocationListener,
         AccessTokenVerifier,
         AccessService,
         PermissionsLiveness,
@@ -54,7 +58,7 @@ export class CoreModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [GATEWAY_ENV, DECISION_CACHE, AccessService, AccessTokenVerifier, JwtModule],
+      exports: [GATEWAY_ENV, DECISION_CACHE, AccessService, AccessTokenVerifier, SessionRevocations, JwtModule],
     };
   }
 }

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '@warden/kernel';
 import type { AccessTokenClaims } from '@warden/contracts';
 import type { Principal } from './principal';
+import { SessionRevocations } from './session-revocations';
 import { VerifiedTokenCache } from './verified-token.cache';
 
 /** Reads the bearer token of an `Authorization` header, or null. */
@@ -14,18 +15,22 @@ export function bearerToken(authorization: string | undefined): string | null {
  * Verifies an access token (HS256, identity's secret) and turns its claims into the principal.
  * The JwtModule's secret is a KeyObject (see CoreModule): given a string, jsonwebtoken first tries
  * to parse it as a public key on every call, which cost more than the HMAC itself. A token verified
- * once is served from a bounded cache until its `exp`, never past it.
+ * once is served from a bounded cache until its `exp`, never past it. A token of a session that has ended
+ * (SessionRevocations) is refused whether cached or not.
  */
 @Injectable()
 export class AccessTokenVerifier {
   private readonly verified = new VerifiedTokenCache();
 
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly revocations: SessionRevocations,
+  ) {}
 
   async verify(token: string | null, missingHint = 'Send an access token: Authorization: Bearer <token>'): Promise<Principal> {
     if (!token) throw new DomainError('AUTH.TOKEN_MISSING', 'unauthorized', missingHint);
     const known = this.verified.get(token);
-    if (known) return known;
+    if (known) return this.live(known);
     let claims: AccessTokenClaims & { exp?: number };
     try {
       claims = this.jwt.verify<AccessTokenClaims & { exp?: number }>(token, { algorithms: ['HS256'] });
@@ -37,8 +42,23 @@ export class AccessTokenVerifier {
         expired ? 'The access token has expired; refresh it' : 'The access token is not valid',
       );
     }
-    const principal: Principal = { personId: claims.sub, tenantId: claims.tid, tenantSlug: claims.tsl, kind: claims.kind, sessionId: claims.sid };
+    const principal: Principal = {
+      personId: claims.sub,
+      tenantId: claims.tid,
+      tenantSlug: claims.tsl,
+      kind: claims.kind,
+      sessionId: claims.sid,
+      // identity always sets exp; were it missing, a revocation of this session would be remembered for a day.
+      expiresAtMs: (claims.exp ?? Math.floor(Date.now() / 1000) + 86_400) * 1000,
+    };
     this.verified.set(token, principal, claims.exp);
+    return this.live(principal);
+  }
+
+  private live(principal: Principal): Principal {
+    if (this.revocations.isRevoked(principal.sessionId)) {
+      throw new DomainError('AUTH.SESSION_ENDED', 'unauthorized', 'This session has ended (signed out, or access was removed); sign in again');
+    }
     return principal;
   }
 }

@@ -8,12 +8,16 @@ import { LoginRequestDto, RefreshRequestDto } from './dto/login.request.dto';
 import { LogoutResponseDto, TokenPairResponseDto } from './dto/token-pair.response.dto';
 import { LoginThrottlerGuard } from './login.throttler-guard';
 import type { Principal } from './principal';
+import { SessionRevocations } from './session-revocations';
 import { Action, Public } from './route-metadata';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly revocations: SessionRevocations,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -39,10 +43,13 @@ export class AuthController {
   @Post('logout')
   @HttpCode(200)
   @Action('auth.login')
-  @ApiOperation({ summary: "End this session: its refresh tokens stop working" })
+  @ApiOperation({ summary: 'End this session: its refresh tokens and its access tokens stop working at once' })
   @ApiOkResponse({ type: LogoutResponseDto })
   @ApiProblems(401, 403, 503)
-  logout(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<LogoutResponseDto> {
-    return this.bus.request('identity.auth.logout', ctx, { sessionId: principal.sessionId });
+  async logout(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<LogoutResponseDto> {
+    const result = await this.bus.request('identity.auth.logout', ctx, { sessionId: principal.sessionId });
+    // This gateway refuses the session at once; the others (and this one after a restart) learn it from the event.
+    this.revocations.revoke(principal.sessionId, principal.expiresAtMs);
+    return result;
   }
 }

@@ -8,6 +8,8 @@ export interface Principal {
   tenantSlug: string;
   kind: PersonKind;
   sessionId: string;
+  /** When the access token expires (ms since the epoch). */
+  expiresAtMs: number;
 }
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

@@ -1,7 +1,7 @@
 import type { Principal } from './principal';
 import { VerifiedTokenCache } from './verified-token.cache';
 
-const principal: Principal = { personId: 'p1', tenantId: 't1', tenantSlug: 'acme', kind: 'employee', sessionId: 's1' };
+const principal: Principal = { personId: 'p1', tenantId: 't1', tenantSlug: 'acme', kind: 'employee', sessionId: 's1', expiresAtMs: 0 };
 
 describe('VerifiedTokenCache', () => {
   it('serves a verified token until its exp, and not from that second on', () => {

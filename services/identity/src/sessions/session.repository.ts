@@ -1,5 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { OutboxWriter } from '@warden/messaging';
+import { SessionsRevokedV1 } from '@warden/contracts';
+import type { SessionRevocationReason } from '@warden/contracts';
+import { IDENTITY_ENV } from '../config/identity.env';
+import type { IdentityEnv } from '../config/identity.env';
 import { queryRows } from '../people/sql';
 
 export interface RefreshTokenRow {
@@ -22,9 +27,18 @@ export interface SessionRow {
   revoked_at: Date | null;
 }
 
-/** A session is one sign-in: the family of refresh tokens rotated from its first one. */
+/**
+ * A session is one sign-in: the family of refresh tokens rotated from its first one. Every revocation is
+ * announced (`identity.sessions.revoked.v1`, same transaction), so gateways stop accepting the session's
+ * access tokens at once instead of when they expire.
+ */
 @Injectable()
 export class SessionRepository {
+  constructor(
+    private readonly outbox: OutboxWriter,
+    @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
+  ) {}
+
   async createSession(manager: EntityManager, session: { id: string; tenantId: string; personId: string; expiresAt: Date }): Promise<void> {
     await manager.query('INSERT INTO sessions (id, tenant_id, person_id, expires_at) VALUES ($1, $2, $3, $4)', [
       session.id,
@@ -62,22 +76,52 @@ export class SessionRepository {
   }
 
   /** Ends one session: it and every token of its family stop working. */
-  async revokeSession(manager: EntityManager, tenantId: string, sessionId: string): Promise<SessionRow | null> {
-    const rows = await queryRows<SessionRow>(
+  async revokeSession(manager: EntityManager, tenantId: string, sessionId: string, reason: SessionRevocationReason): Promise<SessionRow | null> {
+    const columns = 'id, tenant_id, person_id, expires_at, revoked_at';
+    const [revoked] = await queryRows<SessionRow>(
       manager,
-      'UPDATE sessions SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING id, tenant_id, person_id, expires_at, revoked_at',
+      `UPDATE sessions SET revoked_at = now() WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING ${columns}`,
       [tenantId, sessionId],
     );
     await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE session_id = $1 AND revoked_at IS NULL', [sessionId]);
-    return rows[0] ?? null;
+    if (revoked) {
+      await this.announce(manager, tenantId, revoked.person_id, [revoked.id], reason);
+      return revoked;
+    }
+    // Ended before (a second sign-out): nothing new to announce.
+    const [earlier] = await queryRows<SessionRow>(manager, `SELECT ${columns} FROM sessions WHERE tenant_id = $1 AND id = $2`, [tenantId, sessionId]);
+    return earlier ?? null;
   }
 
-  async revokeAllOfPerson(manager: EntityManager, tenantId: string, personId: string): Promise<void> {
-    await manager.query('UPDATE sessions SET revoked_at = now() WHERE tenant_id = $1 AND person_id = $2 AND revoked_at IS NULL', [tenantId, personId]);
+  async revokeAllOfPerson(manager: EntityManager, tenantId: string, personId: string, reason: SessionRevocationReason): Promise<void> {
+    const revoked = await queryRows<{ id: string }>(
+      manager,
+      'UPDATE sessions SET revoked_at = now() WHERE tenant_id = $1 AND person_id = $2 AND revoked_at IS NULL RETURNING id',
+      [tenantId, personId],
+    );
     await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE tenant_id = $1 AND person_id = $2 AND revoked_at IS NULL', [
       tenantId,
       personId,
     ]);
+    await this.announce(manager, tenantId, personId, revoked.map((row) => row.id), reason);
+  }
+
+  private async announce(manager: EntityManager, tenantId: string, personId: string, sessionIds: string[], reason: SessionRevocationReason): Promise<void> {
+    if (sessionIds.length === 0) return;
+    const now = Date.now();
+    await this.outbox.add<SessionsRevokedV1>(manager, {
+      type: SessionsRevokedV1.type,
+      tenantId,
+      subject: personId,
+      data: {
+        personId,
+        sessionIds,
+        reason,
+        at: new Date(now).toISOString(),
+        // Tokens are issued no later than now, so none of these sessions' tokens is valid past this.
+        tokensExpireBy: new Date(now + this.env.ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString(),
+      },
+    });
   }
 
   async findLiveSession(manager: EntityManager, tenantId: string, sessionId: string): Promise<SessionRow | null> {

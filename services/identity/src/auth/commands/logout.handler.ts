@@ -14,7 +14,7 @@ export class LogoutHandler {
 
   async execute(tenantId: string, sessionId: string): Promise<{ loggedOut: true }> {
     await this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.revokeSession(manager, tenantId, sessionId);
+      const session = await this.sessions.revokeSession(manager, tenantId, sessionId, 'logout');
       if (session && !(await this.sessions.hasLiveSession(manager, tenantId, session.person_id))) {
         await this.presence.offline(manager, tenantId, session.person_id);
       }

@@ -72,7 +72,7 @@ export class RefreshHandler {
   }
 
   private async endFamily(manager: EntityManager, tenantId: string, sessionId: string, personId: string): Promise<void> {
-    await this.sessions.revokeSession(manager, tenantId, sessionId);
+    await this.sessions.revokeSession(manager, tenantId, sessionId, 'refresh-reuse');
     if (!(await this.sessions.hasLiveSession(manager, tenantId, personId))) await this.presence.offline(manager, tenantId, personId);
   }
 }

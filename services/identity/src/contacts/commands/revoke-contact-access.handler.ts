@@ -32,7 +32,7 @@ export class RevokeContactAccessHandler {
       if (!current) throw ContactAccessErrors.notFound();
       if (!current.access_enabled) return toStaffView(current);
       await this.people.update(manager, tenantId, contactId, { access_enabled: false });
-      await this.sessions.revokeAllOfPerson(manager, tenantId, contactId);
+      await this.sessions.revokeAllOfPerson(manager, tenantId, contactId, 'portal-access-revoked');
       await this.presence.offline(manager, tenantId, contactId);
       const row = (await this.people.findById(manager, tenantId, contactId))!;
       await this.outbox.add(manager, contactAccessRevoked(row));

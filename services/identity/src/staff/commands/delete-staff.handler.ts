@@ -26,7 +26,7 @@ export class DeleteStaffHandler {
       // Deleting twice answers the same deleted view and changes nothing.
       if (current.deleted_at) return toStaffView(current);
       const row = await this.people.softDelete(manager, tenantId, personId);
-      await this.sessions.revokeAllOfPerson(manager, tenantId, personId);
+      await this.sessions.revokeAllOfPerson(manager, tenantId, personId, 'deleted');
       await this.outbox.add(manager, employeeDeleted(row));
       if (current.presence === 'online') {
         await this.outbox.add<PresenceChangedV1>(manager, {

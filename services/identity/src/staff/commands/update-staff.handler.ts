@@ -40,7 +40,7 @@ export class UpdateStaffHandler {
       }
       const row = await this.people.update(manager, tenantId, data.personId, changes);
       if (hasAccess(current) && !hasAccess(row)) {
-        await this.sessions.revokeAllOfPerson(manager, tenantId, row.id);
+        await this.sessions.revokeAllOfPerson(manager, tenantId, row.id, 'access-removed');
         await this.presence.offline(manager, tenantId, row.id);
       }
       const fresh = (await this.people.findById(manager, tenantId, row.id))!;
