@@ -1,5 +1,5 @@
 import { ContactAccessGrantedV1, ContactAccessRevokedV1, ContactUpdatedV1, GroupMembershipChangedV1 } from '@warden/contracts';
-import { readEvents } from '@warden/testing';
+import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createPortalContact } from './contact.fixtures';
 import { createEmployee, createTenant, login, PASSWORD } from './staff.fixtures';
@@ -102,9 +102,12 @@ describe('client portal access: contacts sign in as clients', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('AUTH.NO_ACCESS');
     expect((await stack.http.post('/api/v1/auth/refresh', { refreshToken: client.refreshToken })).status).toBe(401);
-    const stale = await stack.http.get('/api/v1/me', client.token);
-    expect(stale.status).toBe(403);
-    expect(stale.body.code).toBe('RIGHT.NOT_GRANTED');
+    // The ended sessions' access tokens are refused too, not only when they expire.
+    await eventually(async () => {
+      const stale = await stack.http.get('/api/v1/me', client.token);
+      expect(stale.status).toBe(401);
+      expect(stale.body.code).toBe('AUTH.SESSION_ENDED');
+    });
 
     const [event] = await readEvents(ContactAccessRevokedV1.type, (candidate) => candidate.subject === client.id);
     expect(event!.data).toMatchObject({ personId: client.id, kind: 'contact', hasAccess: false });
@@ -118,6 +121,38 @@ describe('client portal access: contacts sign in as clients', () => {
     const back = await login(stack, a, client.email);
     expect(back.status).toBe(200);
     expect((await stack.http.get('/api/v1/me', back.body.accessToken)).body.kind).toBe('contact');
+  });
+
+  it("the contact card's new email is the login's; an email someone else signs in with is refused, writing nothing", async () => {
+    const client = await createPortalContact(stack, a);
+    const renamed = `renamed-${client.id.slice(-8)}@client.test`;
+    const changed = await stack.http.patch(`/api/v1/contacts/${client.id}`, { email: renamed, lastName: 'Renamed' }, a.adminToken);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ email: renamed, portalAccess: 'granted' });
+    expect((await login(stack, a, client.email)).status).toBe(401);
+    const signedIn = await login(stack, a, renamed);
+    expect(signedIn.status).toBe(200);
+    expect((await stack.http.get('/api/v1/me', signedIn.body.accessToken)).body).toMatchObject({ email: renamed, lastName: 'Renamed' });
+
+    const taken = await stack.http.patch(`/api/v1/contacts/${client.id}`, { email: a.adminEmail }, a.adminToken);
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors[0]).toMatchObject({ field: 'email' });
+    expect((await stack.http.get(`/api/v1/contacts/${client.id}`, a.adminToken)).body.email).toBe(renamed);
+    expect((await login(stack, a, renamed)).status).toBe(200);
+  });
+
+  it('blocking a contact takes its login away and ends its sessions', async () => {
+    const client = await createPortalContact(stack, a);
+    const blocked = await stack.http.patch(`/api/v1/contacts/${client.id}`, { status: 'blocked' }, a.adminToken);
+    expect(blocked.status).toBe(200);
+    expect(blocked.body).toMatchObject({ status: 'blocked', portalAccess: 'none', portalPersonId: null });
+    const refused = await login(stack, a, client.email, client.password);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('AUTH.NO_ACCESS');
+    await eventually(async () => expect((await stack.http.get('/api/v1/me', client.token)).body.code).toBe('AUTH.SESSION_ENDED'));
+    // Unblocking does not hand the login back by itself: access is granted again explicitly.
+    const unblocked = await stack.http.patch(`/api/v1/contacts/${client.id}`, { status: 'active' }, a.adminToken);
+    expect(unblocked.body).toMatchObject({ status: 'active', portalAccess: 'none' });
   });
 
   it('refuses placeholder emails, blocked contacts, short passwords and an email an employee signs in with, writing nothing', async () => {

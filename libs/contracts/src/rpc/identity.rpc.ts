@@ -82,6 +82,9 @@ export interface GrantContactAccessData {
   password: string;
 }
 
+/** A contact login's person fields, as the directory's contact card now has them. */
+export type UpdateContactLoginData = Omit<GrantContactAccessData, 'password'>;
+
 export interface TokenPair {
   tokenType: 'Bearer';
   accessToken: string;
@@ -116,6 +119,8 @@ export interface IdentityRpc {
    * and re-enables access. 409 CONTACT_ACCESS.EMAIL_TAKEN when another person of the tenant has the email.
    */
   'identity.contacts.grant-access': { request: GrantContactAccessData; response: PersonView };
+  /** 404 when the contact has no login; 409 when another person of the tenant signs in with the email. */
+  'identity.contacts.update-login': { request: UpdateContactLoginData; response: PersonView };
   /** Login refused and sessions ended; repeating it changes nothing. 404 when the contact never had a login. */
   'identity.contacts.revoke-access': { request: { contactId: string }; response: PersonView };
   'identity.auth.login': { request: { tenant: string; email: string; password: string }; response: TokenPair };

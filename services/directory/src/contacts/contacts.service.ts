@@ -16,6 +16,7 @@ import { ContactErrors } from './contact.errors';
 import { contactCreated, contactUpdated } from './contact.events';
 import { ContactRepository, digitsOf } from './contact.repository';
 import type { ContactRecord } from './contact.repository';
+import { PortalAccessService } from './portal-access.service';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -35,6 +36,7 @@ export class ContactsService {
     private readonly branches: BranchRepository,
     private readonly employees: EmployeeCheck,
     private readonly outbox: OutboxWriter,
+    private readonly portalAccess: PortalAccessService,
   ) {}
 
   async list(tenantId: string, data: ListContactsData): Promise<Page<ContactView>> {
@@ -77,9 +79,11 @@ export class ContactsService {
     const current = await this.get(ctx.tenantId, contactId);
     const record = this.normalise(contactId, { ...current, ...changes }, current);
     await this.checkReferences(ctx, record, changes);
+    const { loginRevoked } = await this.portalAccess.beforeUpdate(ctx, current, record);
     return this.write(async (manager) => {
       if (!(await this.contacts.find(manager, ctx.tenantId, contactId, true))) throw ContactErrors.notFound();
-      const contact = await this.contacts.update(manager, ctx.tenantId, record);
+      let contact = await this.contacts.update(manager, ctx.tenantId, record);
+      if (loginRevoked) contact = await this.contacts.setPortalPerson(manager, ctx.tenantId, contactId, null);
       await this.outbox.add(manager, contactUpdated(ctx.tenantId, contact));
       return contact;
     });

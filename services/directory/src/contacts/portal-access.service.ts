@@ -6,6 +6,7 @@ import type { ContactView, RequestContext } from '@warden/contracts';
 import { ContactErrors } from './contact.errors';
 import { contactUpdated } from './contact.events';
 import { ContactRepository } from './contact.repository';
+import type { ContactRecord } from './contact.repository';
 
 const MIN_PASSWORD_LENGTH = 8;
 
@@ -48,13 +49,55 @@ export class PortalAccessService {
   /** Takes the login away; a contact without one answers as it is. */
   async revoke(ctx: RequestContext, contactId: string): Promise<ContactView> {
     const contact = await this.find(ctx.tenantId, contactId);
+    await this.revokeLogin(ctx, contact.id);
+    return this.record(ctx.tenantId, contact.id, null);
+  }
+
+  /**
+   * Before a contact card with a login changes (same order as grant and revoke: identity first): blocking the
+   * contact takes its login away; a new email, name or phone is carried over to the login, so the client signs in
+   * with the email its card shows. Returns whether the login was taken away (the card must then say so).
+   */
+  async beforeUpdate(ctx: RequestContext, current: ContactView, next: ContactRecord): Promise<{ loginRevoked: boolean }> {
+    if (!current.portalPersonId) return { loginRevoked: false };
+    if (next.status === 'blocked') {
+      await this.revokeLogin(ctx, current.id);
+      return { loginRevoked: true };
+    }
+    const loginFieldsChanged =
+      current.email !== next.email ||
+      current.lastName !== next.lastName ||
+      current.firstName !== next.firstName ||
+      current.middleName !== next.middleName ||
+      current.phone !== next.phone;
+    if (loginFieldsChanged) {
+      // The directory's own uniqueness first: identity must not take an email this write would then refuse.
+      const holder = await this.contacts.findByEmail(this.dataSource.manager, ctx.tenantId, next.email);
+      if (holder && holder.id !== current.id) throw ContactErrors.emailTaken();
+      try {
+        await this.bus.request('identity.contacts.update-login', ctx, {
+          contactId: current.id,
+          email: next.email,
+          lastName: next.lastName,
+          firstName: next.firstName,
+          middleName: next.middleName,
+          phone: next.phone,
+        });
+      } catch (error) {
+        // No login there after all: nothing to keep in step; the card is still updated.
+        if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
+      }
+    }
+    return { loginRevoked: false };
+  }
+
+  private async revokeLogin(ctx: RequestContext, contactId: string): Promise<void> {
     try {
-      await this.bus.request('identity.contacts.revoke-access', ctx, { contactId: contact.id });
+      await this.bus.request('identity.contacts.revoke-access', ctx, { contactId });
     } catch (error) {
       // Identity never had a login for it: nothing to take away there, the directory side still converges.
       if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
     }
-    return this.record(ctx.tenantId, contact.id, null);
   }
 
   private async find(tenantId: string, contactId: string): Promise<ContactView> {
