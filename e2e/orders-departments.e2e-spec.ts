@@ -265,6 +265,22 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     expect((await listed(accountant)).ids).not.toContain(order.id);
   });
 
+  it("a department's head sees its orders without being a member, and stops when someone else becomes head", async () => {
+    const lead = await signedInEmployee(stack, tenant, { firstName: 'Lena', position: 'Head of field service' });
+    const order = await createOrder(stack, tenant.adminToken, { title: 'Boiler check', departmentId: field.id });
+    expect((await stack.http.get(`/api/v1/orders/${order.id}`, lead.token)).status).toBe(404);
+
+    const appointed = await stack.http.patch(`/api/v1/departments/${field.id}`, { headId: lead.id }, tenant.adminToken);
+    expect(appointed.status).toBe(200);
+    expect(appointed.body.memberIds).not.toContain(lead.id);
+    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, lead.token)).status).toBe(200), SLOW);
+    expect((await listed(lead)).ids).toContain(order.id);
+
+    expect((await stack.http.patch(`/api/v1/departments/${field.id}`, { headId: null }, tenant.adminToken)).status).toBe(200);
+    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, lead.token)).status).toBe(404), SLOW);
+    expect((await listed(lead)).ids).not.toContain(order.id);
+  });
+
   it('tenant isolation: another tenant sees none of these orders, cannot transfer them, and its lists are untouched', async () => {
     const t = other.adminToken;
     const answers = await Promise.all([

@@ -40,9 +40,13 @@ export class DepartmentRepository {
     return rows[0] ? toView(rows[0]) : null;
   }
 
+  /** The departments whose items the person sees: those it is a member of, and those it heads. */
   async ofPerson(manager: EntityManager, tenantId: string, personId: string): Promise<string[]> {
     const rows: Array<{ department_id: string }> = await manager.query(
-      'SELECT department_id FROM department_members WHERE tenant_id = $1 AND person_id = $2 ORDER BY department_id',
+      `SELECT department_id FROM department_members WHERE tenant_id = $1 AND person_id = $2
+       UNION
+       SELECT id AS department_id FROM departments WHERE tenant_id = $1 AND head_id = $2
+       ORDER BY department_id`,
       [tenantId, personId],
     );
     return rows.map((row) => row.department_id);

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventSubscriber } from '@warden/messaging';
-import { CompanyClientManagersChangedV1, DepartmentDeletedV1, DepartmentMembershipChangedV1 } from '@warden/contracts';
+import { CompanyClientManagersChangedV1, DepartmentCreatedV1, DepartmentDeletedV1, DepartmentUpdatedV1 } from '@warden/contracts';
+import type { DepartmentSnapshotV1 } from '@warden/contracts';
 import { PolicyVersions } from '../policy/policy-versions';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 
 /**
  * Keeps the department and client-manager read models in step with the directory. Whoever joins
- * or leaves changes which orders they see, so the policy version goes up for exactly those people
+ * or leaves (or becomes or stops being the head) changes which orders they see, so the policy version goes up for exactly those people
  * in the same transaction, and the gateways drop their cached decisions. A membership change also
  * changes which tasks the department's other members see (`tasks.read-department`: tasks in which a
  * member takes part), so they are named too.
@@ -22,11 +23,15 @@ export class DirectoryEventsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on(DepartmentMembershipChangedV1, async (event, manager) => {
-      const { departmentId, memberIds, at } = event.data;
-      const changed = await this.repository.replacePeople(manager, event.tenantid, 'department', departmentId, memberIds, at);
-      await this.bump(manager, event.tenantid, changed && changed.length > 0 ? [...changed, ...memberIds] : changed, 'department.membership');
-    });
+    // Snapshots, not membership deltas: who sees a department's items is its members and its head, and a
+    // snapshot carries both (the directory publishes one with every membership or head change).
+    const department = async (tenantId: string, data: DepartmentSnapshotV1, manager: EntityManager): Promise<void> => {
+      const viewers = data.headId && !data.memberIds.includes(data.headId) ? [...data.memberIds, data.headId] : data.memberIds;
+      const changed = await this.repository.replacePeople(manager, tenantId, 'department', data.departmentId, viewers, data.at);
+      await this.bump(manager, tenantId, changed && changed.length > 0 ? [...changed, ...viewers] : changed, 'department.membership');
+    };
+    this.events.on(DepartmentCreatedV1, (event, manager) => department(event.tenantid, event.data, manager));
+    this.events.on(DepartmentUpdatedV1, (event, manager) => department(event.tenantid, event.data, manager));
 
     this.events.on(DepartmentDeletedV1, async (event, manager) => {
       const removed = await this.repository.remove(manager, event.tenantid, 'department', event.data.departmentId, event.data.at);
