@@ -1,6 +1,7 @@
 import { ContactAccessGrantedV1, ContactAccessRevokedV1, EmployeeCreatedV1, EmployeeDeletedV1, EmployeeUpdatedV1, PresenceChangedV1, TenantCreatedV1 } from './identity.events';
 import { GroupMembershipChangedV1, PolicyChangedV1 } from './permissions.events';
 import { SessionsRevokedV1 } from './session.events';
+import { WorkScheduleChangedV1 } from './schedule.events';
 import { InquiryAssignedV1, InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, MessagePostedV1 } from './inquiries.events';
 import { OrderCreatedV1, OrderStatusChangedV1, OrderTransferredV1, WorkflowChangedV1 } from './workflow.events';
 import { TaskCreatedV1, TaskParticipantsChangedV1, TaskStatusChangedV1 } from './task.events';
@@ -23,6 +24,7 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract> = [
   EmployeeDeletedV1,
   PresenceChangedV1,
   SessionsRevokedV1,
+  WorkScheduleChangedV1,
   ContactAccessGrantedV1, ContactAccessRevokedV1,
   PolicyChangedV1,
   GroupMembershipChangedV1,

@@ -1,4 +1,5 @@
 import type { IdentityRpc } from './identity.rpc';
+import type { ScheduleRpc } from './schedule.rpc';
 import type { PermissionsRpc } from './permissions.rpc';
 import type { DirectoryRpc } from './directory.rpc';
 import type { WorkflowRpc } from './workflow.rpc';
@@ -13,7 +14,7 @@ import type { OrderVisibilityRpc } from './order-visibility.rpc';
  * The BusClient is typed by this map, so a gateway call and its service handler cannot drift apart.
  * Each service's RPC interface lives in its own file and is listed here.
  */
-export interface RpcMap extends IdentityRpc, PermissionsRpc, DirectoryRpc, WorkflowRpc, StatusAccessRpc, TaskRpc, InquiriesRpc, RightsHoldersRpc, OrderVisibilityRpc {
+export interface RpcMap extends IdentityRpc, ScheduleRpc, PermissionsRpc, DirectoryRpc, WorkflowRpc, StatusAccessRpc, TaskRpc, InquiriesRpc, RightsHoldersRpc, OrderVisibilityRpc {
   'identity.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
   'permissions.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
   'directory.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ScheduleController } from './schedule.controller';
 import { StaffController } from './staff.controller';
 import { StaffFacade } from './staff.facade';
 
 @Module({
-  controllers: [StaffController],
+  controllers: [StaffController, ScheduleController],
   providers: [StaffFacade],
   exports: [StaffFacade],
 })

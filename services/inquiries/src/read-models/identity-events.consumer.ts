@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventSubscriber } from '@warden/messaging';
-import { EmployeeCreatedV1, EmployeeDeletedV1, EmployeeUpdatedV1, PresenceChangedV1 } from '@warden/contracts';
+import { EmployeeCreatedV1, EmployeeDeletedV1, EmployeeUpdatedV1, PresenceChangedV1, WorkScheduleChangedV1 } from '@warden/contracts';
 import type { PersonSnapshotV1 } from '@warden/contracts';
 import { InquiryRepository } from '../inquiries/inquiry.repository';
 import { RoutingRepository } from '../routing/routing.repository';
@@ -15,8 +15,9 @@ function fullName(person: PersonSnapshotV1): string {
 }
 
 /**
- * Employees and their presence, from identity. Coming online may let the queue drain; a deleted
- * employee's open inquiries go back to the queue (nobody else would ever answer them).
+ * Employees, their presence and work schedules, from identity. Coming online or a new schedule may let
+ * the queue drain; a deleted employee's open inquiries go back to the queue (nobody else would ever
+ * answer them).
  */
 @Injectable()
 export class IdentityEventsConsumer implements OnModuleInit {
@@ -50,6 +51,11 @@ export class IdentityEventsConsumer implements OnModuleInit {
       const online = event.data.presence === 'online';
       const changed = await this.readModels.setPresence(manager, event.tenantid, event.data.personId, online, event.data.at);
       if (changed && online) await this.routing.drain(manager, event.tenantid);
+    });
+    this.events.on(WorkScheduleChangedV1, async (event, manager) => {
+      const { personId, schedule, version } = event.data;
+      const applied = await this.readModels.setSchedule(manager, event.tenantid, personId, schedule ?? null, version);
+      if (applied && (await this.load.settings(manager, event.tenantid)).useWorkSchedules) await this.routing.drain(manager, event.tenantid);
     });
   }
 }

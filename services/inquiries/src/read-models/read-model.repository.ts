@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { WorkSchedule } from '@warden/kernel';
 import { bumpRosterVersion } from '../shared/roster-version';
 import { queryRows } from '../shared/sql';
 
@@ -36,6 +37,23 @@ export class ReadModelRepository {
        ON CONFLICT (tenant_id, person_id) DO UPDATE SET deleted_at = EXCLUDED.deleted_at, online = false`,
       [tenantId, personId, at],
     );
+  }
+
+  /**
+   * The employee's work schedule (null: none), kept only if newer than the one held (by identity's version).
+   * Part of the routing roster, so the roster version moves with it. Returns whether it was applied.
+   */
+  async setSchedule(manager: EntityManager, tenantId: string, personId: string, schedule: WorkSchedule | null, version: number): Promise<boolean> {
+    await bumpRosterVersion(manager, tenantId);
+    const rows = await queryRows<{ person_id: string }>(
+      manager,
+      `INSERT INTO employees (tenant_id, person_id, schedule, schedule_version) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (tenant_id, person_id) DO UPDATE SET schedule = EXCLUDED.schedule, schedule_version = EXCLUDED.schedule_version
+       WHERE employees.schedule_version IS NULL OR employees.schedule_version < EXCLUDED.schedule_version
+       RETURNING person_id`,
+      [tenantId, personId, schedule === null ? null : JSON.stringify(schedule), version],
+    );
+    return rows.length > 0;
   }
 
   /** Returns true when the presence changed. People this service does not know as employees are skipped. */

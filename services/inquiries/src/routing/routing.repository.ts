@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CandidateVerdict, ChatSettingsView, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
-import type { RejectedGroup, RoutingCandidate, RoutingResult } from './routing.policy';
+import type { WorkSchedule } from '@warden/kernel';
+import type { RejectedGroup, RoutingResult } from './routing.policy';
 import { buildRoster } from './routing.roster';
 import type { LiveFacts, Roster, RosterMember } from './routing.roster';
+import type { ScheduledCandidate } from './schedule.facts';
 
 /** One candidate as the query sends it: a positional JSON array (one parse for all rows, no per-row driver work). */
 export type CandidateTuple = [
@@ -11,12 +13,13 @@ export type CandidateTuple = [
   name: string,
   online: boolean,
   presenceAtMs: number | null,
-  mode: RoutingCandidate['mode'],
+  mode: ScheduledCandidate['mode'],
   openInquiries: number,
   lastAssignedAtMs: number | null,
   assignable: boolean,
   allBranches: boolean,
   branchIds: string[],
+  schedule: WorkSchedule | null,
 ];
 
 /**
@@ -31,13 +34,14 @@ export const CANDIDATES_SQL = `
            (extract(epoch FROM e.last_assigned_at) * 1000)::bigint,
            EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'inquiries.assignable' AND h.person_id = e.person_id),
            e.all_branches OR EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'branches.all' AND h.person_id = e.person_id),
-           CASE WHEN e.main_branch_id IS NULL THEN e.additional_branch_ids ELSE e.main_branch_id || e.additional_branch_ids END
+           CASE WHEN e.main_branch_id IS NULL THEN e.additional_branch_ids ELSE e.main_branch_id || e.additional_branch_ids END,
+           e.schedule
          )), '[]')::text AS candidates
   FROM employees e
   WHERE e.tenant_id = $1 AND e.full_name IS NOT NULL AND e.deleted_at IS NULL`;
 
-export function toCandidate(tuple: CandidateTuple): RoutingCandidate {
-  const [personId, name, online, presenceAtMs, mode, openInquiries, lastAssignedAtMs, assignable, allBranches, branchIds] = tuple;
+export function toCandidate(tuple: CandidateTuple): ScheduledCandidate {
+  const [personId, name, online, presenceAtMs, mode, openInquiries, lastAssignedAtMs, assignable, allBranches, branchIds, schedule] = tuple;
   return {
     personId,
     name,
@@ -49,13 +53,14 @@ export function toCandidate(tuple: CandidateTuple): RoutingCandidate {
     branchIds,
     openInquiries,
     lastAssignedAt: lastAssignedAtMs === null ? null : new Date(Number(lastAssignedAtMs)),
-    // Identity does not publish work schedules yet: unknown counts as inside (see the report).
+    // Set per decision from the schedule and the decision's clock (applyScheduleFacts).
     insideSchedule: null,
+    schedule: schedule ?? null,
   };
 }
 
 /** Decodes the result of CANDIDATES_SQL. */
-export function toCandidates(rows: Array<{ candidates: string }>): RoutingCandidate[] {
+export function toCandidates(rows: Array<{ candidates: string }>): ScheduledCandidate[] {
   return (JSON.parse(rows[0]?.candidates ?? '[]') as CandidateTuple[]).map(toCandidate);
 }
 
@@ -66,7 +71,8 @@ export const ROSTER_SQL = `
            e.person_id, e.full_name, e.mode,
            EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'inquiries.assignable' AND h.person_id = e.person_id),
            e.all_branches OR EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'branches.all' AND h.person_id = e.person_id),
-           CASE WHEN e.main_branch_id IS NULL THEN e.additional_branch_ids ELSE e.main_branch_id || e.additional_branch_ids END
+           CASE WHEN e.main_branch_id IS NULL THEN e.additional_branch_ids ELSE e.main_branch_id || e.additional_branch_ids END,
+           e.schedule
          )), '[]')::text AS members
   FROM employees e
   WHERE e.tenant_id = $1 AND e.full_name IS NOT NULL AND e.deleted_at IS NULL`;
@@ -89,14 +95,30 @@ export const VERSIONED_LIVE_SQL = `
   SELECT (SELECT v.version::text FROM roster_versions v WHERE v.tenant_id = $1) AS version,
          (${LIVE_SQL}) AS live`;
 
-type MemberTuple = [personId: string, name: string, mode: RosterMember['mode'], assignable: boolean, allBranches: boolean, branchIds: string[]];
+type MemberTuple = [
+  personId: string,
+  name: string,
+  mode: RosterMember['mode'],
+  assignable: boolean,
+  allBranches: boolean,
+  branchIds: string[],
+  schedule: WorkSchedule | null,
+];
 type LiveTuple = [personId: string, online: boolean, presenceAtMs: number | null, openInquiries: number, lastAssignedAtMs: number | null];
 
 export function toRoster(rows: Array<{ version: string | null; members: string }>): Roster {
   const tuples = JSON.parse(rows[0]?.members ?? '[]') as MemberTuple[];
   return buildRoster(
     rows[0]?.version ?? null,
-    tuples.map(([personId, name, mode, assignable, allBranches, branchIds]) => ({ personId, name, mode, assignable, allBranches, branchIds })),
+    tuples.map(([personId, name, mode, assignable, allBranches, branchIds, schedule]) => ({
+      personId,
+      name,
+      mode,
+      assignable,
+      allBranches,
+      branchIds,
+      schedule: schedule ?? null,
+    })),
   );
 }
 
@@ -108,7 +130,6 @@ export function toLive(rows: Array<{ live: string }>): Map<string, LiveFacts> {
       offlineSince: online || presenceAtMs === null ? null : new Date(Number(presenceAtMs)),
       openInquiries,
       lastAssignedAt: lastAssignedAtMs === null ? null : new Date(Number(lastAssignedAtMs)),
-      insideSchedule: null,
     });
   }
   return live;
@@ -180,7 +201,7 @@ const DEFAULT_SETTINGS: ChatSettingsView = {
 
 @Injectable()
 export class RoutingRepository {
-  async candidates(manager: EntityManager, tenantId: string): Promise<RoutingCandidate[]> {
+  async candidates(manager: EntityManager, tenantId: string): Promise<ScheduledCandidate[]> {
     return toCandidates(await manager.query(CANDIDATES_SQL, [tenantId]));
   }
 

@@ -1,12 +1,14 @@
 import type { ReceptionMode } from '@warden/contracts';
+import type { WorkSchedule } from '@warden/kernel';
 import { NOBODY_QUALIFIES, decideRouting, placementRule, rightRule } from './routing.policy';
 import type { FailedRule, RejectedGroup, RoutingCandidate, RoutingClient, RoutingResult, RoutingSettings } from './routing.policy';
+import { insideScheduleAt } from './schedule.facts';
 
 /**
- * Routing without reading every employee per decision. The roster (names, modes, rights, branches)
- * changes rarely and is kept in memory per tenant under a version; what changes with every assignment
- * and presence event (online, load, last assignment) is read per decision for the few employees whose
- * standing facts accept this client. The decision itself is decideRouting over those few, so the
+ * Routing without reading every employee per decision. The roster (names, modes, rights, branches, work
+ * schedules) changes rarely and is kept in memory per tenant under a version; what changes with every
+ * assignment and presence event (online, load, last assignment) is read per decision for the few employees
+ * whose standing facts accept this client. The decision itself is decideRouting over those few, so the
  * winner and every qualified employee's verdict are exactly what the full evaluation would give;
  * everyone else is reported by the standing rule(s) they failed.
  */
@@ -18,6 +20,8 @@ export interface RosterMember {
   assignable: boolean;
   allBranches: boolean;
   branchIds: readonly string[];
+  /** Null: no schedule. Whether the member is inside it is worked out per decision, at the decision's clock. */
+  schedule: WorkSchedule | null;
 }
 
 export interface Roster {
@@ -33,7 +37,6 @@ export interface LiveFacts {
   offlineSince: Date | null;
   openInquiries: number;
   lastAssignedAt: Date | null;
-  insideSchedule: boolean | null;
 }
 
 export function buildRoster(version: string | null, members: RosterMember[]): Roster {
@@ -77,7 +80,8 @@ export function shortlist(roster: Roster, client: RoutingClient): Shortlist {
 
 /**
  * Decides for the client from the roster and the live facts of the shortlisted employees (an
- * employee without live facts is no longer routable and is left out).
+ * employee without live facts is no longer routable and is left out). Work schedules are evaluated
+ * here, for the shortlisted only and only when the tenant routes by them.
  */
 export function decideWithRoster(
   roster: Roster,
@@ -90,7 +94,7 @@ export function decideWithRoster(
   const candidates: RoutingCandidate[] = [];
   for (const member of list.plausible) {
     const facts = live.get(member.personId);
-    if (facts) candidates.push(toRoutingCandidate(member, facts));
+    if (facts) candidates.push(toRoutingCandidate(member, facts, insideScheduleAt(member.schedule, settings.useWorkSchedules, now)));
   }
   const result = decideRouting(candidates, client, settings, now);
   // decideRouting saw only the shortlist: with nobody shortlisted it would say there is nobody at all.
@@ -104,7 +108,7 @@ export function decideWithRoster(
  * of two differently shaped objects takes V8's generic copy path, which was ten times slower per decision and
  * left enough short-lived garbage behind to put 10 ms scavenge pauses into the p99 (bench/inquiries-routing).
  */
-export function toRoutingCandidate(member: RosterMember, facts: LiveFacts): RoutingCandidate {
+export function toRoutingCandidate(member: RosterMember, facts: LiveFacts, insideSchedule: boolean | null): RoutingCandidate {
   return {
     personId: member.personId,
     name: member.name,
@@ -116,7 +120,7 @@ export function toRoutingCandidate(member: RosterMember, facts: LiveFacts): Rout
     offlineSince: facts.offlineSince,
     openInquiries: facts.openInquiries,
     lastAssignedAt: facts.lastAssignedAt,
-    insideSchedule: facts.insideSchedule,
+    insideSchedule,
   };
 }
 

@@ -11,10 +11,12 @@ import type { ContactRecord } from '../read-models/read-model.repository';
 import { ReadModelRepository } from '../read-models/read-model.repository';
 import { lockTenantRouting } from '../shared/tenant-lock';
 import { decideRouting } from './routing.policy';
-import type { RoutingCandidate, RoutingResult } from './routing.policy';
+import type { RoutingResult } from './routing.policy';
 import { RoutingRepository } from './routing.repository';
 import { RosterCache } from './roster.cache';
 import { consideredCount, decideWithRoster, shortlist } from './routing.roster';
+import { applyScheduleFacts } from './schedule.facts';
+import type { ScheduledCandidate } from './schedule.facts';
 
 /** How many waiting inquiries one drain looks at; the rest wait for the next trigger. */
 const DRAIN_BATCH = 200;
@@ -40,7 +42,9 @@ export class RoutingService {
     private readonly rosters: RosterCache,
   ) {}
 
-  decide(candidates: RoutingCandidate[], contact: ContactRecord, stickyAssigneeId: string | null, settings: ChatSettingsView, now: Date): RoutingResult {
+  /** The full evaluation over every employee; sets each candidate's insideSchedule for this `now` first. */
+  decide(candidates: ScheduledCandidate[], contact: ContactRecord, stickyAssigneeId: string | null, settings: ChatSettingsView, now: Date): RoutingResult {
+    applyScheduleFacts(candidates, settings.useWorkSchedules, now);
     return decideRouting(
       candidates,
       { contactId: contact.contactId, branchId: contact.branchId, responsibleEmployeeId: contact.responsibleEmployeeId, stickyAssigneeId },
@@ -166,7 +170,7 @@ export class RoutingService {
     return this.routing.settings(manager, tenantId);
   }
 
-  candidates(manager: EntityManager, tenantId: string): Promise<RoutingCandidate[]> {
+  candidates(manager: EntityManager, tenantId: string): Promise<ScheduledCandidate[]> {
     return this.routing.candidates(manager, tenantId);
   }
 
