@@ -1,5 +1,5 @@
 import { InquiryAssignedV1 } from '@warden/contracts';
-import { StickyReleaseSweeper } from '@warden/inquiries';
+import { RoutingClock } from '@warden/inquiries';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createEmployee, createTenant, login } from './staff.fixtures';
@@ -8,14 +8,14 @@ import type { TenantFixture } from './staff.fixtures';
 const MINUTE = 60_000;
 
 /**
- * The tenant setting that releases a sticky inquiry whose assignee has been offline N minutes: the sweep routes
- * it again without waiting for the client's next message. The sweep is called with a clock N minutes ahead
+ * The tenant setting that releases a sticky inquiry whose assignee has been offline N minutes: the routing clock routes
+ * it again without waiting for the client's next message. The routing clock is run with a time N minutes ahead
  * instead of waiting for it.
  */
 describe('inquiries: sticky release after N minutes offline', () => {
   let stack: Stack;
   let t: TenantFixture;
-  let sweeper: StickyReleaseSweeper;
+  let clock: RoutingClock;
   let contactId: string;
   /** A client of the same branch without an open inquiry: its dry run shows everyone's presence. */
   let probeId: string;
@@ -35,7 +35,7 @@ describe('inquiries: sticky release after N minutes offline', () => {
 
   beforeAll(async () => {
     stack = await Stack.start();
-    sweeper = stack.services.get('inquiries')!.get(StickyReleaseSweeper);
+    clock = stack.services.get('inquiries')!.get(RoutingClock);
     t = await createTenant(stack, 'sticky');
     const branch = (await http().post('/api/v1/branches', { name: 'Main', timeZone: 'UTC' }, t.adminToken)).body.id;
     for (const name of ['anna', 'ben']) {
@@ -71,12 +71,12 @@ describe('inquiries: sticky release after N minutes offline', () => {
     const holder = opened.body.assigneeId === people.anna!.id ? 'anna' : 'ben';
     await goOffline(holder);
 
-    expect(await sweeper.sweep(new Date(Date.now() + 60 * MINUTE))).toBe(0);
+    expect(await clock.releaseSticky(new Date(Date.now() + 60 * MINUTE))).toBe(0);
     expect(await inquiry(opened.body.id)).toMatchObject({ status: 'assigned', assigneeId: people[holder]!.id });
 
     const settings = await http().put('/api/v1/inquiries/settings', { stickyReleaseMinutes: 5 }, t.adminToken);
     expect(settings.status).toBe(200);
-    expect(await sweeper.sweep(new Date(Date.now() + 4 * MINUTE))).toBe(0);
+    expect(await clock.releaseSticky(new Date(Date.now() + 4 * MINUTE))).toBe(0);
     expect(await inquiry(opened.body.id)).toMatchObject({ status: 'assigned', assigneeId: people[holder]!.id });
   });
 
@@ -85,14 +85,14 @@ describe('inquiries: sticky release after N minutes offline', () => {
     const holder = open.assigneeId === people.anna!.id ? 'anna' : 'ben';
     const other = holder === 'anna' ? 'ben' : 'anna';
 
-    expect(await sweeper.sweep(new Date(Date.now() + 6 * MINUTE))).toBe(1);
+    expect(await clock.releaseSticky(new Date(Date.now() + 6 * MINUTE))).toBe(1);
     const moved = await inquiry(open.id);
     expect(moved).toMatchObject({ status: 'assigned', assigneeId: people[other]!.id });
     expect(moved.decisions.at(-1)).toMatchObject({ trigger: 'released', outcome: 'assigned', assigneeId: people[other]!.id, released: { personId: people[holder]!.id } });
     const events = await readEvents<InquiryAssignedV1>(InquiryAssignedV1.type, (event) => event.subject === open.id);
     expect(events.at(-1)!.data).toMatchObject({ assigneeId: people[other]!.id, previousAssigneeId: people[holder]!.id, routing: { trigger: 'released' } });
-    // Released once: the next sweep finds nothing due.
-    expect(await sweeper.sweep(new Date(Date.now() + 6 * MINUTE))).toBe(0);
+    // Released once: the next tick finds nothing due.
+    expect(await clock.releaseSticky(new Date(Date.now() + 6 * MINUTE))).toBe(0);
   });
 
   it('puts it back in the queue when nobody qualifies', async () => {
@@ -100,7 +100,7 @@ describe('inquiries: sticky release after N minutes offline', () => {
     const holder = open.assigneeId === people.anna!.id ? 'anna' : 'ben';
     await goOffline(holder);
 
-    expect(await sweeper.sweep(new Date(Date.now() + 6 * MINUTE))).toBe(1);
+    expect(await clock.releaseSticky(new Date(Date.now() + 6 * MINUTE))).toBe(1);
     const waiting = await inquiry(open.id);
     expect(waiting).toMatchObject({ status: 'waiting', assigneeId: null });
     expect(waiting.decisions.at(-1)).toMatchObject({ trigger: 'released', outcome: 'queued', released: { personId: people[holder]!.id } });

@@ -1,4 +1,5 @@
 import { WorkScheduleChangedV1 } from '@warden/contracts';
+import { RoutingClock } from '@warden/inquiries';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createEmployee, createTenant, login } from './staff.fixtures';
@@ -300,6 +301,26 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
       await eventually(async () => expect((await preview(next)).assigneeId).toBe(people.jon), { timeoutMs: 10_000, intervalMs: 200 });
       const routed = await http().postExpecting('/api/v1/inquiries', { contactId: next, text: 'Hi' }, r.adminToken);
       expect(routed).toMatchObject({ status: 'assigned', assigneeId: people.jon });
+    });
+
+    it("when someone's hours begin, the routing clock hands them the waiting inquiry without any other trigger", async () => {
+      const clock = stack.services.get('inquiries')!.get(RoutingClock);
+      await settings(true);
+      await schedule('ivy', offTodayAndTomorrow());
+      await schedule('jon', offTodayAndTomorrow());
+      const client = await contact('Epsilon');
+      await eventually(async () => expect((await preview(client)).outcome).toBe('queued'), { timeoutMs: 10_000, intervalMs: 200 });
+      const waiting = await http().postExpecting('/api/v1/inquiries', { contactId: client, text: 'Still there?' }, r.adminToken);
+      expect(waiting).toMatchObject({ status: 'waiting' });
+
+      // Nobody's hours have begun yet: the clock changes nothing.
+      expect(await clock.drainScheduled()).toBe(0);
+      expect((await http().get(`/api/v1/inquiries/${waiting.id}`, r.adminToken)).body.status).toBe('waiting');
+      // Three days on, the weekly hours apply again (the days off were today and tomorrow).
+      expect(await clock.drainScheduled(new Date(Date.now() + 3 * DAY_MS))).toBe(1);
+      const assigned = (await http().get(`/api/v1/inquiries/${waiting.id}`, r.adminToken)).body;
+      expect(assigned).toMatchObject({ status: 'assigned', assigneeId: expect.stringMatching(new RegExp(`^(${people.ivy}|${people.jon})$`)) });
+      expect(assigned.decisions.at(-1)).toMatchObject({ trigger: 'queue', outcome: 'assigned' });
     });
   });
 });

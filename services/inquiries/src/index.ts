@@ -1,2 +1,2 @@
 export { INQUIRIES_SERVICE } from './inquiries.service-definition';
-export { StickyReleaseSweeper } from './routing/sticky-release.sweeper';
+export { RoutingClock } from './routing/routing.clock';

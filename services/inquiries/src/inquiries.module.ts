@@ -16,7 +16,7 @@ import { ReceptionService } from './reception/reception.service';
 import { RoutingRepository } from './routing/routing.repository';
 import { RosterCache } from './routing/roster.cache';
 import { RoutingService } from './routing/routing.service';
-import { StickyReleaseSweeper } from './routing/sticky-release.sweeper';
+import { RoutingClock } from './routing/routing.clock';
 
 /**
  * Chats and inquiry routing. One module: routing, inquiries, conversations and the read models
@@ -34,7 +34,7 @@ import { StickyReleaseSweeper } from './routing/sticky-release.sweeper';
     RoutingRepository,
     RosterCache,
     RoutingService,
-    StickyReleaseSweeper,
+    RoutingClock,
     ConversationsService,
     InquiriesService,
     ReceptionService,

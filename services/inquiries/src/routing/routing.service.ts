@@ -140,9 +140,9 @@ export class RoutingService {
   /**
    * Someone may qualify now (came online, changed mode or branches, gained the right, closed an
    * inquiry): waiting inquiries are routed oldest first, each seeing the load the previous ones added.
-   * Takes the tenant's routing lock itself.
+   * Takes the tenant's routing lock itself. `at`: the decisions' clock (now, unless a caller replays a moment).
    */
-  async drain(manager: EntityManager, tenantId: string): Promise<number> {
+  async drain(manager: EntityManager, tenantId: string, at?: Date): Promise<number> {
     await lockTenantRouting(manager, tenantId);
     const waiting = await this.inquiries.waiting(manager, tenantId, DRAIN_BATCH);
     if (waiting.length === 0) return 0;
@@ -153,7 +153,7 @@ export class RoutingService {
     for (const inquiry of waiting) {
       const contact = await this.readModels.contact(manager, tenantId, inquiry.contactId);
       if (!contact) continue;
-      const now = new Date();
+      const now = at ?? new Date();
       const result = this.decide(candidates, contact, null, settings, now);
       // A queued inquiry that still finds nobody keeps its first decision; only assignments are recorded.
       if (result.outcome !== 'assigned' || !result.assigneeId) continue;

@@ -6,20 +6,23 @@ import { ReadModelRepository } from '../read-models/read-model.repository';
 import { lockTenantRouting } from '../shared/tenant-lock';
 import { RoutingService } from './routing.service';
 
-/** Minutes are the setting's unit: checking twice a minute releases within half a minute of the deadline. */
-const SWEEP_INTERVAL_MS = 30_000;
-/** Inquiries released per sweep; the rest go with the next one. */
-const SWEEP_BATCH = 500;
+/** Minutes are the settings' unit: ticking twice a minute acts within half a minute of a deadline or a shift start. */
+const TICK_INTERVAL_MS = 30_000;
+/** Inquiries released per tick; the rest go with the next one. */
+const RELEASE_BATCH = 500;
 
 /**
- * Where a tenant sets `stickyReleaseMinutes`, an inquiry whose assignee has been offline that long is routed
- * again (trigger `released`): to someone who qualifies now, else back to the queue. Without this, the release
- * would wait for the client's next message. Runs in every replica: each inquiry is re-checked under the
- * tenant's routing lock, so concurrent sweeps release it once.
+ * What the passing of time alone changes in routing, checked on a timer in every replica (each change is
+ * re-checked under the tenant's routing lock, so concurrent replicas act once):
+ * - sticky release: where a tenant sets `stickyReleaseMinutes`, an inquiry whose assignee has been offline that
+ *   long is routed again (trigger `released`) to someone who qualifies now, else back to the queue, instead of
+ *   waiting for the client's next message;
+ * - work schedules: where a tenant routes by schedules and inquiries wait, someone's hours may have begun, so the
+ *   queue is drained as when someone comes online.
  */
 @Injectable()
-export class StickyReleaseSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(StickyReleaseSweeper.name);
+export class RoutingClock implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RoutingClock.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
@@ -32,8 +35,8 @@ export class StickyReleaseSweeper implements OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.running = this.sweep().catch((error: unknown) => this.logger.warn(`Sticky release sweep failed: ${String(error)}`));
-    }, SWEEP_INTERVAL_MS);
+      this.running = this.tick().catch((error: unknown) => this.logger.warn(`Routing clock tick failed: ${String(error)}`));
+    }, TICK_INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -42,8 +45,13 @@ export class StickyReleaseSweeper implements OnApplicationBootstrap, OnApplicati
     await this.running;
   }
 
+  async tick(now = new Date()): Promise<void> {
+    await this.releaseSticky(now);
+    await this.drainScheduled(now);
+  }
+
   /** Releases what is due at `now`; returns how many inquiries were routed again. */
-  async sweep(now = new Date()): Promise<number> {
+  async releaseSticky(now = new Date()): Promise<number> {
     const due: Array<{ tenant_id: string; ids: string[] }> = await this.dataSource.query(
       `SELECT i.tenant_id, array_agg(i.id ORDER BY i.id) AS ids
        FROM (SELECT i.tenant_id, i.id FROM inquiries i
@@ -51,13 +59,27 @@ export class StickyReleaseSweeper implements OnApplicationBootstrap, OnApplicati
              JOIN employees e ON e.tenant_id = i.tenant_id AND e.person_id = i.assignee_id
              WHERE i.status = 'assigned' AND NOT e.online
                AND e.presence_at <= $1::timestamptz - make_interval(mins => s.sticky_release_minutes)
-             ORDER BY i.id LIMIT ${SWEEP_BATCH}) AS i
+             ORDER BY i.id LIMIT ${RELEASE_BATCH}) AS i
        GROUP BY i.tenant_id`,
       [now],
     );
     let released = 0;
     for (const { tenant_id: tenantId, ids } of due) released += await this.releaseTenant(tenantId, ids, now);
     return released;
+  }
+
+  /** Drains the queues of tenants that route by work schedules and have inquiries waiting; returns how many were assigned. */
+  async drainScheduled(now = new Date()): Promise<number> {
+    const tenants: Array<{ tenant_id: string }> = await this.dataSource.query(
+      `SELECT s.tenant_id FROM chat_settings s
+       WHERE s.use_work_schedules AND s.inquiries
+         AND EXISTS (SELECT 1 FROM inquiries i WHERE i.tenant_id = s.tenant_id AND i.status = 'waiting')`,
+    );
+    let assigned = 0;
+    for (const { tenant_id: tenantId } of tenants) {
+      assigned += await this.dataSource.transaction((tx) => this.routing.drain(tx, tenantId, now));
+    }
+    return assigned;
   }
 
   private releaseTenant(tenantId: string, inquiryIds: string[], now: Date): Promise<number> {
