@@ -7,6 +7,7 @@
 //   R2   decision incl. loading, hot path: client + its open inquiry, then roster version (cache hit) with the
 //        presence and load of the shortlisted employees in one statement + decide            <- the figure the target is about
 //   R2s  R2 as before the round trips were merged (version check and presence/load as two statements)
+//   R2w  R2 with work schedules on (every employee has a weekly schedule with an exception, in one of 4 zones)
 //   R2c  R2 with a cold roster cache (roster re-read: what follows a roster change)
 //   R3   R2 plus storing: routing lock, inquiry rows, the stored decision (compact) and the assignment, one
 //        transaction (rolled back, so the load stays at 10,000 open inquiries)
@@ -43,6 +44,7 @@ const { decideRouting } = dist('services/inquiries/src/routing/routing.policy.js
 const { CANDIDATES_SQL, toCandidates, RoutingRepository, compactCandidates } = dist('services/inquiries/src/routing/routing.repository.js');
 const { RosterCache } = dist('services/inquiries/src/routing/roster.cache.js');
 const { shortlist, decideWithRoster } = dist('services/inquiries/src/routing/routing.roster.js');
+const { parseWorkSchedule } = dist('libs/kernel/src/index.js');
 
 const discovered = await infra.discoverInfrastructure({ purpose: 'test', log: (message) => log(message) });
 const database = `warden_bench_routing_${Date.now().toString(36)}`;
@@ -58,6 +60,7 @@ try {
   const tenantId = randomUUID();
   const noise = randomUUID(); // a second tenant of the same size: every query must stay within its tenant
   const settings = { stickyReleaseMinutes: null, useWorkSchedules: false };
+  const scheduledSettings = { ...settings, useWorkSchedules: true };
   log(`seeding ${EMPLOYEES} employees x 2 tenants, ${BRANCHES} branches, ${CONTACTS} contacts, ${OPEN_INQUIRIES} open inquiries`);
   const branches = Array.from({ length: BRANCHES }, () => randomUUID());
   for (const tenant of [tenantId, noise]) {
@@ -77,6 +80,19 @@ try {
       [tenant],
     );
   }
+  // Everyone works round the clock (so outcomes match R2), in one of four zones, with one exception day.
+  const wholeDay = [{ start: '00:00', end: '24:00' }];
+  const schedules = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'].map((timeZone) =>
+    JSON.stringify(parseWorkSchedule({
+      timeZone,
+      weekly: { mon: wholeDay, tue: wholeDay, wed: wholeDay, thu: wholeDay, fri: wholeDay, sat: wholeDay, sun: wholeDay },
+      exceptions: [{ date: '2020-01-01', intervals: [] }],
+    })),
+  );
+  await dataSource.query(
+    `UPDATE employees SET schedule = ($2::jsonb[])[1 + abs(hashtext(person_id::text)) % 4], schedule_version = 1 WHERE tenant_id = $1`,
+    [tenantId, schedules],
+  );
   const employeeIds = (await dataSource.query(`SELECT person_id FROM employees WHERE tenant_id = $1 ORDER BY person_id`, [tenantId])).map((row) => row.person_id);
   await dataSource.query(
     `INSERT INTO contacts (tenant_id, contact_id, full_name, responsible_employee_id, branch_id, at)
@@ -121,13 +137,13 @@ try {
   const warmCache = new RosterCache(repository);
   // The service's hot path (RoutingService.route), with the client read as InquiriesService.receive reads it.
   // Roster version check and the shortlist's presence/load in one statement while the cached roster is current.
-  const route = async (manager, cache, i) => {
+  const route = async (manager, cache, i, routingSettings = settings) => {
     const client = await loadClient(manager, fresh[i % fresh.length]);
     const { roster, picked: list, live } = await cache.currentWithLive(manager, tenantId, (members) => {
       const value = shortlist(members, client);
       return { value, personIds: value.plausible.map((member) => member.personId) };
     });
-    return { client, result: decideWithRoster(roster, list, live, client, settings, new Date()) };
+    return { client, result: decideWithRoster(roster, list, live, client, routingSettings, new Date()) };
   };
   // The same before the merge: version check and presence/load as two statements (for the before/after figure).
   const routeSeparate = async (manager, cache, i) => {
@@ -148,6 +164,8 @@ try {
     }],
     ['R2', 'decision incl. loading (client, sticky, then roster version + shortlist presence/load in one SQL)', (i) => route(dataSource.manager, warmCache, i)],
     ['R2s', 'R2 as before the merge: roster version and shortlist presence/load as separate statements (4 round trips, not 3)', (i) => routeSeparate(dataSource.manager, warmCache, i)],
+    ['R2w', 'R2 with work schedules on (each shortlisted employee checked against its schedule and zone)', (i) =>
+      route(dataSource.manager, warmCache, i, scheduledSettings)],
     ['R2c', 'R2 with a cold roster cache (roster re-read)', (i) => route(dataSource.manager, new RosterCache(repository), i)],
     ['R3', 'decision incl. loading and storing (lock, inquiry, compact decision, assignment; 1 tx)', async (i) => {
       const runner = dataSource.createQueryRunner();
