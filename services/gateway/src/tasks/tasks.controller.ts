@@ -71,7 +71,11 @@ export class TasksController {
 
   @Patch(':id/participants')
   @Action('tasks.create')
-  @ApiOkResponse({ type: TaskResponseDto, description: 'Adds and removes (person, role) pairs; publishes workflow.task.participants-changed.v1' })
+  @ApiOperation({
+    summary: 'Add and remove (person, role) pairs; removals apply first, so an assigner can be replaced in one request',
+    description: 'A task keeps at least one assigner: a change that would take away the last one is refused with 422 TASK.ASSIGNER_REQUIRED naming the `remove` entry, and nothing changes.',
+  })
+  @ApiOkResponse({ type: TaskResponseDto, description: 'Publishes workflow.task.participants-changed.v1' })
   @ApiProblems(401, 403, 404, 422, 503)
   changeParticipants(
     @CurrentPrincipal() principal: Principal,

@@ -8,6 +8,8 @@ export const TaskErrors = {
   unknownWorkflow: (): DomainError => DomainError.invalid('WORKFLOW.UNKNOWN', 'workflowId', 'is not a task workflow of this tenant'),
   workflowMismatch: (): DomainError =>
     DomainError.invalid('TASK.WORKFLOW_MISMATCH', 'workflowId', "differs from the template's workflow; leave it out or use the template's"),
+  assignerRequired: (field: string): DomainError =>
+    DomainError.invalid('TASK.ASSIGNER_REQUIRED', field, 'removes the last assigner; a task keeps at least one assigner, so add another assigner first (or in the same request)'),
   noStatus: (): DomainError => new DomainError('WORKFLOW.NO_INITIAL_STATUS', 'conflict', 'The workflow has no status to start a task in'),
   unknownStatus: (): DomainError => DomainError.invalid('STATUS.UNKNOWN', 'statusId', "is not a status of the task's workflow"),
   archivedStatus: (): DomainError => DomainError.invalid('STATUS.ARCHIVED', 'statusId', 'is archived; tasks can no longer be put into it'),

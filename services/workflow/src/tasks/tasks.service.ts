@@ -24,6 +24,7 @@ import { ProjectErrors } from '../projects/project.errors';
 import { TemplateRepository } from '../templates/template.repository';
 import { TemplateErrors } from '../templates/template.errors';
 import { WorkflowRepository } from '../workflows/workflow.repository';
+import { lastAssignerRemoval } from './assigner.policy';
 import { resolveParticipants, uniqueParticipants } from './participants.input';
 import { PeopleDirectory } from './people.directory';
 import { TaskErrors } from './task.errors';
@@ -40,8 +41,9 @@ function rolesOf(task: TaskView, personId: string | null): { roles: TaskRole[]; 
 /**
  * Tasks (seed 001): creation with the defaults of the project (auditors) and template (workflow,
  * initial status, participants) — the creator becomes the assigner —, field and participant
- * changes, and status changes along the workflow's transitions. Each change is one transaction
- * with its outbox event. Whether the caller may do it was decided by the permissions service.
+ * changes (never taking away the last assigner), and status changes along the workflow's
+ * transitions. Each change is one transaction with its outbox event. Whether the caller may do it
+ * was decided by the permissions service.
  */
 @Injectable()
 export class TasksService {
@@ -151,6 +153,8 @@ export class TasksService {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       const current = await this.locked(tx, tenantId, data.taskId);
+      const lastAssigner = lastAssignerRemoval(current.participants, adding, data.remove ?? []);
+      if (lastAssigner !== null) throw TaskErrors.assignerRequired(`remove.${lastAssigner}`);
       const removed = await this.tasks.removeParticipants(tx, tenantId, current.id, data.remove ?? []);
       const added = await this.tasks.addParticipants(tx, tenantId, current.id, adding);
       if (added.length === 0 && removed.length === 0) return current;
