@@ -1,57 +1,9 @@
 import { InquiryAssignedV1, InquiryReassignedV1 } from '@warden/contracts';
 import { eventually, readEvents } from '@warden/testing';
+import { SseStream } from './support/sse-stream';
 import { Stack } from './support/stack';
 import { createEmployee, createTenant, login } from './staff.fixtures';
 import type { TenantFixture } from './staff.fixtures';
-
-/** A Server-Sent Events reader over fetch, as a browser's EventSource would see the stream. */
-class SseStream {
-  readonly events: Array<{ event: string; data: any }> = [];
-  private readonly abort = new AbortController();
-  private done: Promise<void> = Promise.resolve();
-
-  static async open(baseUrl: string, token: string, via: 'header' | 'query' = 'header'): Promise<{ status: number; stream: SseStream; body?: any }> {
-    const stream = new SseStream();
-    const url = `${baseUrl}/api/v1/realtime${via === 'query' ? `?access_token=${encodeURIComponent(token)}` : ''}`;
-    const response = await fetch(url, { headers: via === 'header' ? { authorization: `Bearer ${token}` } : {}, signal: stream.abort.signal });
-    if (response.status !== 200) return { status: response.status, stream, body: await response.json() };
-    stream.done = stream.read(response.body!);
-    await eventually(() => expect(stream.events.some((event) => event.event === 'ready')).toBe(true));
-    return { status: 200, stream };
-  }
-
-  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) this.events.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-  }
-
-  of(type: string, predicate: (data: any) => boolean = () => true): any[] {
-    return this.events.filter((event) => event.event === type && predicate(event.data)).map((event) => event.data);
-  }
-
-  async close(): Promise<void> {
-    this.abort.abort();
-    await this.done;
-  }
-}
 
 describe('inquiries: reception modes, routing, stickiness, queue, explanations and realtime (seed 004)', () => {
   let stack: Stack;

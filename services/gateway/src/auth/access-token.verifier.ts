@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '@warden/kernel';
 import type { AccessTokenClaims } from '@warden/contracts';
 import type { Principal } from './principal';
-import { SessionRevocations } from './session-revocations';
+import { SESSION_ENDED, SessionRevocations } from './session-revocations';
 import { VerifiedTokenCache } from './verified-token.cache';
 
 /** Reads the bearer token of an `Authorization` header, or null. */
@@ -57,7 +57,7 @@ export class AccessTokenVerifier {
 
   private live(principal: Principal): Principal {
     if (this.revocations.isRevoked(principal.sessionId)) {
-      throw new DomainError('AUTH.SESSION_ENDED', 'unauthorized', 'This session has ended (signed out, or access was removed); sign in again');
+      throw new DomainError(SESSION_ENDED.code, 'unauthorized', SESSION_ENDED.detail);
     }
     return principal;
   }

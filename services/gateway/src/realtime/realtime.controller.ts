@@ -9,8 +9,8 @@ import { AccessService } from '../access/access.service';
 import { Public } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { RealtimeAuth } from './realtime.auth';
+import type { RealtimeConnection } from './realtime-connection.registry';
 import { RealtimeHub } from './realtime.hub';
-import type { RealtimeConnection } from './realtime.hub';
 
 /** Keeps proxies from closing a quiet stream. */
 const KEEPALIVE_MS = 15_000;
@@ -39,7 +39,8 @@ export class RealtimeController {
     description:
       'Events: `inquiries.message.posted.v1`, `inquiries.inquiry.created.v1`, `.assigned.v1`, `.reassigned.v1`, `.closed.v1`, each `data` a JSON ' +
       '{id, type, time, subject, data}. Only items you may see (participant, assignee, chat administrator of the branch) reach you. ' +
-      'While connected you count as online (the gateway heartbeats identity every 30 s).',
+      'While connected you count as online (the gateway heartbeats identity every 30 s). When the session ends (sign-out, deletion, ' +
+      'access removed) the stream sends `session.ended` ({code: "AUTH.SESSION_ENDED", detail}) and closes: sign in again rather than reconnect.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An event stream; the first event is `ready`' })
@@ -65,15 +66,23 @@ export class RealtimeController {
       'x-accel-buffering': 'no',
     });
     let open = true;
+    // Whoever ends the stream first (the client, a failed heartbeat, the hub on a revoked session) cleans up once.
+    const cleanUp = (): void => {
+      open = false;
+      clearInterval(keepalive);
+      clearInterval(heartbeat);
+      this.hub.remove(connection);
+    };
     const connection: RealtimeConnection = {
       tenantId: principal.tenantId,
       personId: principal.personId,
+      sessionId: principal.sessionId,
       send: (event, id, data) => {
         if (open) raw.write(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
       },
       end: () => {
         if (!open) return;
-        open = false;
+        cleanUp();
         raw.end();
       },
     };
@@ -83,15 +92,10 @@ export class RealtimeController {
     }, PRESENCE_HEARTBEAT_MS);
     keepalive.unref();
     heartbeat.unref();
-    const cleanUp = (): void => {
-      clearInterval(keepalive);
-      clearInterval(heartbeat);
-      this.hub.remove(connection);
-      open = false;
-    };
     raw.on('close', cleanUp);
-    this.hub.add(connection);
     raw.write(`retry: 5000\n\n`);
     connection.send('ready', request.id as string, { personId: principal.personId, tenantId: principal.tenantId });
+    // Last: a session revoked while this stream was being opened ends it here, after `ready`.
+    this.hub.add(connection);
   }
 }

@@ -1,16 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from '@warden/messaging';
 import { eventSubject, isCloudEvent } from '@warden/contracts';
+import { SESSION_ENDED, SessionRevocations } from '../auth/session-revocations';
+import { RealtimeConnectionRegistry } from './realtime-connection.registry';
+import type { RealtimeConnection } from './realtime-connection.registry';
 
-/** One open realtime stream of one signed-in person. */
-export interface RealtimeConnection {
-  tenantId: string;
-  personId: string;
-  send(event: string, id: string, data: unknown): void;
-  end(): void;
-}
+/** The last event of a stream whose session ended: the client signs in again instead of reconnecting. */
+export const SESSION_ENDED_EVENT = 'session.ended';
 
 /**
  * Fans the inquiries service's events out to the open streams. Each event names its audience — the
@@ -19,14 +18,24 @@ export interface RealtimeConnection {
  * tenant, so a chat administrator of branch A never receives branch B's messages. A plain NATS
  * subscription reaches every gateway replica; a missed event is recovered by the client's next
  * list request (realtime is a hint, the REST API is the record).
+ *
+ * A stream lives no longer than its session: when the session is revoked (sign-out here, or identity's
+ * `identity.sessions.revoked.v1`), its streams get `session.ended` and are closed.
  */
 @Injectable()
 export class RealtimeHub implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeHub.name);
-  private readonly streams = new Map<string, Set<RealtimeConnection>>();
+  private readonly streams = new RealtimeConnectionRegistry();
   private subscription: Subscription | null = null;
+  private readonly stopFollowingRevocations: () => void;
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection) {}
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly revocations: SessionRevocations,
+  ) {
+    // From construction on, so no revocation announced while the application starts is missed.
+    this.stopFollowingRevocations = revocations.onRevoked((sessionId) => this.endSession(sessionId));
+  }
 
   onApplicationBootstrap(): void {
     this.subscription = this.nats.subscribe(eventSubject('inquiries.>'), {
@@ -43,30 +52,28 @@ export class RealtimeHub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.stopFollowingRevocations();
     this.subscription?.unsubscribe();
-    for (const connections of this.streams.values()) for (const connection of connections) connection.end();
-    this.streams.clear();
+    for (const connection of this.streams.takeAll()) connection.end();
   }
 
+  /** Registers an open stream; one whose session was revoked while it was being opened is ended at once. */
   add(connection: RealtimeConnection): void {
-    const key = `${connection.tenantId}/${connection.personId}`;
-    const set = this.streams.get(key) ?? new Set<RealtimeConnection>();
-    set.add(connection);
-    this.streams.set(key, set);
+    if (this.revocations.isRevoked(connection.sessionId)) return sayGoodbye(connection);
+    this.streams.add(connection);
   }
 
   remove(connection: RealtimeConnection): void {
-    const key = `${connection.tenantId}/${connection.personId}`;
-    const set = this.streams.get(key);
-    set?.delete(connection);
-    if (set?.size === 0) this.streams.delete(key);
+    this.streams.remove(connection);
   }
 
   /** Open streams, for health and tests. */
   get size(): number {
-    let total = 0;
-    for (const set of this.streams.values()) total += set.size;
-    return total;
+    return this.streams.size;
+  }
+
+  private endSession(sessionId: string): void {
+    for (const connection of this.streams.takeSession(sessionId)) sayGoodbye(connection);
   }
 
   private dispatch(tenantId: string, id: string, type: string, time: string, subject: string, data: unknown): void {
@@ -75,9 +82,15 @@ export class RealtimeHub implements OnApplicationBootstrap, OnModuleDestroy {
     if (!Array.isArray(audience)) return;
     for (const personId of audience) {
       if (typeof personId !== 'string') continue;
-      for (const connection of this.streams.get(`${tenantId}/${personId}`) ?? []) {
+      for (const connection of this.streams.ofPerson(tenantId, personId)) {
         connection.send(type, id, { id, type, time, subject, data: payload });
       }
     }
   }
+}
+
+/** Sends `session.ended` (same code as the 401 a new request of this session gets), then closes the stream. */
+function sayGoodbye(connection: RealtimeConnection): void {
+  connection.send(SESSION_ENDED_EVENT, randomUUID(), { code: SESSION_ENDED.code, detail: SESSION_ENDED.detail });
+  connection.end();
 }
