@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error';
-import { parseWorkSchedule } from './work-schedule';
+import { inReadingOrder, parseWorkSchedule } from './work-schedule';
 
 function problemsOf(input: unknown): Array<{ field: string; reason: string }> {
   try {
@@ -109,5 +109,12 @@ describe('parseWorkSchedule', () => {
       'weekly.sun.0.start',
       'exceptions.0.date',
     ]);
+  });
+  it('puts a schedule read back from jsonb into reading order: timeZone, mon..sun, exceptions', () => {
+    const scrambled = JSON.parse('{"weekly":{"fri":[],"mon":[{"end":"13:00","start":"09:00"}],"sat":[],"sun":[],"thu":[],"tue":[],"wed":[]},"timeZone":"UTC","exceptions":[]}');
+    const ordered = inReadingOrder(scrambled);
+    expect(Object.keys(ordered)).toEqual(['timeZone', 'weekly', 'exceptions']);
+    expect(Object.keys(ordered.weekly)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+    expect(ordered.weekly.mon).toEqual([{ end: '13:00', start: '09:00' }]);
   });
 });

@@ -180,3 +180,13 @@ export function parseWorkSchedule(input: unknown, fallbackTimeZone: string = DEF
   exceptions.sort((a, b) => a.day - b.day);
   return { timeZone, weekly, exceptions: exceptions.map(({ date, intervals }) => ({ date, intervals })) };
 }
+
+/**
+ * The schedule with its keys in reading order (timeZone, weekly mon..sun, exceptions): a schedule read back from
+ * a jsonb column has its keys in jsonb's order (by length, then alphabet), which is no way to show a week.
+ */
+export function inReadingOrder(schedule: WorkSchedule): WorkSchedule {
+  const weekly = {} as WeeklyHours;
+  for (const day of WEEKDAYS) weekly[day] = schedule.weekly[day] ?? [];
+  return { timeZone: schedule.timeZone, weekly, exceptions: schedule.exceptions };
+}

@@ -1,3 +1,4 @@
+import { inReadingOrder } from '@warden/kernel';
 import type { NewEvent } from '@warden/contracts';
 import { WorkScheduleChangedV1 } from '@warden/contracts';
 import type { ScheduleRow } from './schedule.repository';
@@ -8,6 +9,6 @@ export function scheduleChanged(row: ScheduleRow): NewEvent<WorkScheduleChangedV
     type: WorkScheduleChangedV1.type,
     tenantId: row.tenant_id,
     subject: row.person_id,
-    data: { personId: row.person_id, schedule: row.schedule, version: row.version, at: row.updated_at.toISOString() },
+    data: { personId: row.person_id, schedule: row.schedule ? inReadingOrder(row.schedule) : null, version: row.version, at: row.updated_at.toISOString() },
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { inReadingOrder } from '@warden/kernel';
 import type { WorkSchedule } from '@warden/kernel';
 import type { WorkScheduleView } from '@warden/contracts';
 import { queryRows } from '../people/sql';
@@ -14,7 +15,7 @@ export interface ScheduleRow {
 }
 
 export function toScheduleView(personId: string, row: ScheduleRow | null): WorkScheduleView {
-  return { personId, schedule: row?.schedule ?? null, version: row?.version ?? 0, updatedAt: row?.updated_at.toISOString() ?? null };
+  return { personId, schedule: row?.schedule ? inReadingOrder(row.schedule) : null, version: row?.version ?? 0, updatedAt: row?.updated_at.toISOString() ?? null };
 }
 
 /** Every statement names the tenant; callers hold the employee's row lock for writes (versions stay ordered). */
