@@ -1,4 +1,4 @@
-import { InquiryAssignedV1 } from '@warden/contracts';
+import { InquiryAssignedV1, InquiryRequeuedV1 } from '@warden/contracts';
 import { RoutingClock } from '@warden/inquiries';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
@@ -104,5 +104,23 @@ describe('inquiries: sticky release after N minutes offline', () => {
     const waiting = await inquiry(open.id);
     expect(waiting).toMatchObject({ status: 'waiting', assigneeId: null });
     expect(waiting.decisions.at(-1)).toMatchObject({ trigger: 'released', outcome: 'queued', released: { personId: people[holder]!.id } });
+    const [requeued] = await readEvents<InquiryRequeuedV1>(InquiryRequeuedV1.type, (event) => event.subject === open.id);
+    expect(requeued!.data).toMatchObject({
+      previousAssigneeId: people[holder]!.id,
+      reason: 'released',
+      routing: { trigger: 'released', outcome: 'queued' },
+      audience: expect.arrayContaining([people[holder]!.id]),
+    });
+  });
+
+  it("a deleted assignee's inquiry goes back to the queue, announced with the reason", async () => {
+    const [waiting] = (await http().get('/api/v1/inquiries?status=waiting', t.adminToken)).body.items;
+    people.ben!.token = (await login(stack, t, people.ben!.email)).body.accessToken;
+    await eventually(async () => expect(await inquiry(waiting.id)).toMatchObject({ status: 'assigned', assigneeId: people.ben!.id }), { timeoutMs: 10_000 });
+
+    expect((await http().delete(`/api/v1/staff/${people.ben!.id}`, t.adminToken)).status).toBe(200);
+    await eventually(async () => expect(await inquiry(waiting.id)).toMatchObject({ status: 'waiting', assigneeId: null }), { timeoutMs: 10_000 });
+    const [requeued] = await readEvents<InquiryRequeuedV1>(InquiryRequeuedV1.type, (event) => event.subject === waiting.id && event.data.reason === 'assignee-deleted');
+    expect(requeued!.data).toMatchObject({ previousAssigneeId: people.ben!.id, routing: null, audience: expect.arrayContaining([people.ben!.id]) });
   });
 });

@@ -52,6 +52,26 @@ export class InquiryAssignedV1 {
   @IsISO8601() at!: string;
 }
 
+export const REQUEUE_REASONS = ['released', 'assignee-deleted'] as const;
+export type RequeueReason = (typeof REQUEUE_REASONS)[number];
+
+/**
+ * An assigned inquiry went back to the queue: its assignee was released after the tenant's minutes offline and
+ * nobody qualified (with that routing decision), or the assignee was deleted. The former assignee is in the
+ * audience, so its screen can drop the inquiry.
+ */
+export class InquiryRequeuedV1 {
+  static readonly type = 'inquiries.inquiry.requeued.v1';
+  @IsUUID() inquiryId!: string;
+  @IsUUID() contactId!: string;
+  @IsOptional() @IsUUID() branchId!: string | null;
+  @IsUUID() previousAssigneeId!: string;
+  @IsIn(REQUEUE_REASONS) reason!: RequeueReason;
+  @IsOptional() @ValidateNested() @Type(() => InquiryRoutingSummaryV1) routing!: InquiryRoutingSummaryV1 | null;
+  @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) audience!: string[];
+  @IsISO8601() at!: string;
+}
+
 /** A person (chat administrator or the assignee) moved the inquiry to another employee. */
 export class InquiryReassignedV1 {
   static readonly type = 'inquiries.inquiry.reassigned.v1';

@@ -42,8 +42,7 @@ export class IdentityEventsConsumer implements OnModuleInit {
       await this.readModels.deleteEmployee(manager, tenantId, event.data.personId, event.data.deletedAt);
       const now = new Date();
       for (const inquiry of await this.inquiries.assignedTo(manager, tenantId, event.data.personId)) {
-        await this.inquiries.requeue(manager, tenantId, inquiry.id, now);
-        await this.load.recordRelease(manager, tenantId, event.data.personId);
+        await this.routing.requeue(manager, tenantId, inquiry, 'assignee-deleted', now);
       }
       await this.routing.drain(manager, tenantId);
     });

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
-import { InquiryAssignedV1 } from '@warden/contracts';
-import type { ChatSettingsView, NewEvent, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
+import { InquiryAssignedV1, InquiryRequeuedV1 } from '@warden/contracts';
+import type { ChatSettingsView, NewEvent, RequeueReason, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
 import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
 import { InquiryRepository } from '../inquiries/inquiry.repository';
 import type { InquiryRecord } from '../inquiries/inquiry.repository';
@@ -131,10 +131,39 @@ export class RoutingService {
       else await this.outbox.add(manager, assigned);
     } else if (result.outcome === 'queued' && previous) {
       // A released sticky inquiry nobody can take goes back to the queue.
-      await this.routing.recordRelease(manager, tenantId, previous);
-      await this.inquiries.requeue(manager, tenantId, inquiry.id, now);
+      await this.requeue(manager, tenantId, inquiry, 'released', now, summary(decisionId, trigger, result));
     }
     return { decisionId, result };
+  }
+
+  /**
+   * Puts an assigned inquiry back in the queue (its assignee's load goes down) and announces it, the former
+   * assignee included in the audience so its screen can drop it.
+   */
+  async requeue(
+    manager: EntityManager,
+    tenantId: string,
+    inquiry: InquiryRecord,
+    reason: RequeueReason,
+    now: Date,
+    routing: InquiryRequeuedV1['routing'] = null,
+  ): Promise<void> {
+    const previous = inquiry.assigneeId;
+    if (inquiry.status !== 'assigned' || !previous) return;
+    await this.routing.recordRelease(manager, tenantId, previous);
+    await this.inquiries.requeue(manager, tenantId, inquiry.id, now);
+    const audience = await this.scope.audience(
+      manager,
+      tenantId,
+      { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: inquiry.contactId, kind: 'contact' }], assigneeId: null },
+      [previous],
+    );
+    await this.outbox.add<InquiryRequeuedV1>(manager, {
+      type: InquiryRequeuedV1.type,
+      tenantId,
+      subject: inquiry.id,
+      data: { inquiryId: inquiry.id, contactId: inquiry.contactId, branchId: inquiry.branchId, previousAssigneeId: previous, reason, routing, audience, at: now.toISOString() },
+    });
   }
 
   /**
