@@ -1,6 +1,7 @@
 // Lint: TypeScript rules plus Nx module boundaries. The boundaries are the architecture:
 // a service never imports another service, libs never import services, `kernel` imports nothing of
-// ours and `contracts` only `kernel` (so any service, integrator or tool can depend on the contracts).
+// ours and `contracts` only `kernel` (so any service, integrator or tool can depend on the contracts);
+// `metrics` (one registry per application, shared by service-kit, messaging and the gateway) imports nothing of ours either.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -8,6 +9,7 @@ const depConstraints = [
   { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'lib:kernel', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'lib:metrics', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'lib:contracts', onlyDependOnLibsWithTags: ['lib:kernel'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:service'] },
 ];

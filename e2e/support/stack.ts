@@ -30,8 +30,13 @@ export class Stack {
   gateway!: NestFastifyApplication;
   http!: HttpClient;
 
-  static async start(options: { gateway?: Partial<GatewayEnv>; services?: ServiceDefinition[] } = {}): Promise<Stack> {
-    const stack = new Stack();
+  /** Settings every service of this stack gets on top of the run's environment (e.g. METRICS_PORT). */
+  constructor(private readonly serviceOverrides: Partial<ServiceEnv> = {}) {}
+
+  static async start(
+    options: { gateway?: Partial<GatewayEnv>; services?: ServiceDefinition[]; serviceEnv?: Partial<ServiceEnv> } = {},
+  ): Promise<Stack> {
+    const stack = new Stack(options.serviceEnv);
     for (const definition of options.services ?? ALL_SERVICES) await stack.startService(definition);
     stack.gateway = await createGatewayApp(gatewayEnv(options.gateway));
     await stack.gateway.listen({ port: 0, host: '127.0.0.1' });
@@ -42,7 +47,7 @@ export class Stack {
   }
 
   async startService(definition: ServiceDefinition): Promise<void> {
-    this.services.set(definition.name, await startService(definition, serviceEnv()));
+    this.services.set(definition.name, await startService(definition, serviceEnv(this.serviceOverrides)));
   }
 
   /** Stops one service (e.g. to show that the gateway fails closed without permissions). */

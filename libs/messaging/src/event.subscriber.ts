@@ -11,6 +11,7 @@ import { eventStreamName, eventSubject, isCloudEvent, subjectPrefix } from '@war
 import type { CloudEvent, EventContract } from '@warden/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
+import { MessagingMetrics } from './messaging.metrics';
 import { ensureEventStream } from './nats.connection';
 
 /** Applies one event inside the transaction that also records it as handled. */
@@ -40,6 +41,7 @@ export class EventSubscriber implements OnApplicationBootstrap, BeforeApplicatio
     private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly metrics: MessagingMetrics = MessagingMetrics.detached(),
   ) {}
 
   on<T extends object>(contract: EventContract<T>, handler: EventHandler<T>): void {
@@ -112,21 +114,25 @@ export class EventSubscriber implements OnApplicationBootstrap, BeforeApplicatio
     const problems = await validate(payload as object);
     if (problems.length > 0) {
       this.logger.error(`Dropping ${event.type} ${event.id}: payload breaks its contract (${problems.map((p) => p.property).join(', ')})`);
+      this.metrics.handled(event.type, 'invalid');
       message.term();
       return;
     }
     try {
-      await this.dataSource.transaction(async (manager) => {
+      const applied = await this.dataSource.transaction(async (manager) => {
         const inserted: unknown[] = await manager.query(
           'INSERT INTO inbox (event_id, consumer, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
           [event.id, consumer, event.type],
         );
-        if (inserted.length === 0) return;
+        if (inserted.length === 0) return false;
         await registration.handler({ ...event, data: payload }, manager);
+        return true;
       });
       message.ack();
+      this.metrics.handled(event.type, applied ? 'ok' : 'duplicate');
     } catch (error) {
       this.logger.warn(`Handling ${event.type} ${event.id} failed, redelivering: ${String(error)}`);
+      this.metrics.handled(event.type, 'error');
       message.nak(REDELIVERY_DELAY_MS);
     }
   }

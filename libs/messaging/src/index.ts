@@ -5,6 +5,7 @@ export * from './nats.connection';
 export * from './outbox.orm-entity';
 export * from './inbox.orm-entity';
 export * from './outbox.writer';
+export * from './messaging.metrics';
 export * from './outbox.relay';
 export * from './event.subscriber';
 export * from './bus.client';

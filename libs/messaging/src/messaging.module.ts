@@ -1,8 +1,10 @@
 import { Inject, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { MetricsRegistry } from '@warden/metrics';
 import { BusClient } from './bus.client';
 import { EventSubscriber } from './event.subscriber';
+import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
 import { connectToNats, ensureEventStream } from './nats.connection';
@@ -53,7 +55,16 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       imports: [BusModule.forRoot(options)],
-      providers: [OutboxWriter, OutboxRelay, EventSubscriber],
+      providers: [
+        {
+          provide: MessagingMetrics,
+          useFactory: (metrics?: MetricsRegistry) => (metrics ? new MessagingMetrics(metrics) : MessagingMetrics.detached()),
+          inject: [{ token: MetricsRegistry, optional: true }],
+        },
+        OutboxWriter,
+        OutboxRelay,
+        EventSubscriber,
+      ],
       exports: [BusModule, OutboxWriter, OutboxRelay, EventSubscriber],
     };
   }

@@ -6,6 +6,7 @@ import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
+import { MessagingMetrics } from './messaging.metrics';
 import { outboxChannel } from './messaging.tables';
 
 const BATCH_SIZE = 100;
@@ -13,6 +14,7 @@ const BATCH_SIZE = 100;
 interface OutboxRow {
   id: string;
   subject: string;
+  type: string;
   event: unknown;
 }
 
@@ -34,7 +36,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
+    private readonly metrics: MessagingMetrics = MessagingMetrics.detached(),
+  ) {
+    metrics.countPendingWith(() => this.pending());
+  }
 
   onApplicationBootstrap(): void {
     if (process.env.OUTBOX_RELAY === 'off') {
@@ -86,6 +91,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.draining;
   }
 
+  /** Rows not yet published (by any replica). */
+  async pending(): Promise<number> {
+    const [row] = (await this.dataSource.query('SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL')) as Array<{ pending: number }>;
+    return row?.pending ?? 0;
+  }
+
   private async drain(): Promise<void> {
     if (this.nats.isClosed()) return;
     const client = jetstream(this.nats);
@@ -93,7 +104,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const published = await this.dataSource.transaction(async (manager) => {
         // SKIP LOCKED lets several replicas of a service relay side by side without double work.
         const rows: OutboxRow[] = await manager.query(
-          `SELECT id, subject, event FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
+          `SELECT id, subject, type, event FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
         );
         for (const row of rows) {
           await client.publish(row.subject, JSON.stringify(row.event), { msgID: row.id, timeout: 5000 });
@@ -101,9 +112,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         if (rows.length > 0) {
           await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
         }
-        return rows.length;
+        return rows;
       });
-      if (published < BATCH_SIZE || !this.running) return;
+      // Counted once marked: a batch whose marking failed is published again (the broker drops the repeats).
+      for (const row of published) this.metrics.published(row.type);
+      if (published.length < BATCH_SIZE || !this.running) return;
     }
   }
 

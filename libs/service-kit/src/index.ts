@@ -6,3 +6,4 @@ export * from './logging.params';
 export * from './service-kit.module';
 export * from './service.bootstrap';
 export * from './rpc-handler.decorator';
+export * from './metrics.endpoint';

@@ -22,6 +22,8 @@ export function loggerParams(service: string, level: string): Params {
       },
       customAttributeKeys: { reqId: 'requestId' },
       quietReqLogger: true,
+      // Prometheus scrapes every few seconds; its requests are counted in the metrics, not logged.
+      autoLogging: { ignore: (request) => request.url === '/metrics' },
     },
     microservice: {
       autoLogging: false,

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { MessagingModule } from '@warden/messaging';
+import { MetricsModule } from '@warden/metrics';
 import { PersistenceModule } from '@warden/persistence';
 import type { ServicePersistenceOptions } from '@warden/persistence';
 import { createHealthMessages } from './health.messages';
 import { loggerParams } from './logging.params';
+import { MetricsEndpoint } from './metrics.endpoint';
 import { RpcErrorFilter } from './rpc-error.filter';
+import { RpcMetricsInterceptor } from './rpc-metrics.interceptor';
 import { SERVICE_ENV } from './service.config';
 import type { ServiceEnv } from './service.config';
 
@@ -20,7 +23,7 @@ export interface ServiceDefinition {
   migrations: ServicePersistenceOptions['migrations'];
 }
 
-/** Logging, persistence, messaging, CQRS, health and error mapping: what every service process has. */
+/** Logging, metrics, persistence, messaging, CQRS, health and error mapping: what every service process has. */
 @Module({})
 export class ServiceKitModule {
   static forService(definition: ServiceDefinition, env: ServiceEnv): DynamicModule {
@@ -29,6 +32,7 @@ export class ServiceKitModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggerParams(definition.name, env.LOG_LEVEL)),
+        MetricsModule.forService(definition.name),
         PersistenceModule.forService({
           service: definition.name,
           databaseUrl: env.DATABASE_URL,
@@ -39,7 +43,12 @@ export class ServiceKitModule {
         CqrsModule.forRoot(),
       ],
       controllers: [createHealthMessages(definition.name)],
-      providers: [{ provide: SERVICE_ENV, useValue: env }, { provide: APP_FILTER, useClass: RpcErrorFilter }],
+      providers: [
+        { provide: SERVICE_ENV, useValue: env },
+        { provide: APP_FILTER, useClass: RpcErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
+        MetricsEndpoint,
+      ],
       exports: [SERVICE_ENV, PersistenceModule, CqrsModule],
     };
   }

@@ -1,7 +1,11 @@
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
+/** An optional variable set to the empty string (`FOO=`, compose's `${FOO:-}`) counts as unset, not as 0 or "". */
+const EmptyAsUnset = () => Transform(({ obj, key, value }) => ((obj as Record<string, unknown>)[key] === '' ? undefined : value));
 
 /** Settings every service reads; service-specific settings live in the service's own config class. */
 export class ServiceEnv {
@@ -10,6 +14,10 @@ export class ServiceEnv {
   @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
   @IsOptional() @IsString() NATS_SUBJECT_PREFIX?: string;
+  /** Serves `GET /metrics` (Prometheus) on this port; unset: no metrics listener. The gateway serves it on PORT instead. */
+  @EmptyAsUnset() @IsOptional() @IsInt() @Min(0) @Max(65535) METRICS_PORT?: number;
+  /** When set, `/metrics` requires `Authorization: Bearer <this>`. */
+  @EmptyAsUnset() @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
 }
 
 export const SERVICE_ENV = Symbol('SERVICE_ENV');

@@ -6,8 +6,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { BusModule } from '@warden/messaging';
+import { MetricsModule } from '@warden/metrics';
 import { loggerParams } from '@warden/service-kit';
 import { AccessGuard } from './access/access.guard';
+import { AccessMetrics } from './access/access.metrics';
 import { AccessService, DECISION_CACHE } from './access/access.service';
 import { DecisionCache } from './access/decision.cache';
 import { PermissionsLiveness } from './access/permissions.liveness';
@@ -24,6 +26,8 @@ import { HealthController } from './health/health.controller';
 import { ServicesHealthIndicator } from './health/services.health-indicator';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
+import { HttpMetrics } from './metrics/http.metrics';
+import { MetricsController } from './metrics/metrics.controller';
 
 /** Cross-cutting pieces every route relies on; feature controllers come from FEATURE_MODULES. */
 @Module({})
@@ -34,13 +38,14 @@ export class CoreModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggerParams('gateway', env.LOG_LEVEL)),
+        MetricsModule.forService('gateway'),
         BusModule.forRoot({ service: 'gateway', natsUrl: env.NATS_URL }),
         // A KeyObject, not the string: jsonwebtoken would try to parse a string as a public key first on every verify.
         JwtModule.register({ secret: createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8')), verifyOptions: { algorithms: ['HS256'] } }),
         TerminusModule.forRoot({ logger: false }),
         DiscoveryModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
         { provide: DECISION_CACHE, useValue: new DecisionCache(env.DECISION_CACHE === 'on', env.DECISION_CACHE_TTL_MS) },
@@ -48,6 +53,8 @@ export class CoreModule {
         SessionRevocationListener,
         AccessTokenVerifier,
         AccessService,
+        AccessMetrics,
+        HttpMetrics,
         PermissionsLiveness,
         PolicyChangeListener,
         RouteActionAudit,

@@ -3,6 +3,7 @@ import { DomainError } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { Decision, PolicyChange, RequestContext, ResourceRef, Right } from '@warden/contracts';
 import type { Principal } from '../auth/principal';
+import { AccessMetrics } from './access.metrics';
 import { DecisionCache } from './decision.cache';
 import { PermissionsLiveness } from './permissions.liveness';
 
@@ -27,6 +28,7 @@ export class AccessService {
     private readonly bus: BusClient,
     @Inject(DECISION_CACHE) private readonly cache: DecisionCache,
     private readonly liveness: PermissionsLiveness,
+    private readonly metrics: AccessMetrics,
   ) {}
 
   async decide(principal: Principal, ctx: RequestContext, action: Right | string, resource?: ResourceRef): Promise<Decision> {
@@ -34,12 +36,25 @@ export class AccessService {
     const cached = this.cache.get(principal.tenantId, principal.personId, key);
     if (cached) {
       // A cached yes is only as good as the service that said it: fail closed once it stops answering.
-      this.liveness.assertAlive();
+      try {
+        this.liveness.assertAlive();
+      } catch (error) {
+        this.metrics.failed('cache', error);
+        throw error;
+      }
+      this.metrics.decided('cache', cached);
       return cached;
     }
-    const decision = await this.bus.request('permissions.check', ctx, { personId: principal.personId, action, resource });
+    let decision: Decision;
+    try {
+      decision = await this.bus.request('permissions.check', ctx, { personId: principal.personId, action, resource });
+    } catch (error) {
+      this.metrics.failed('permissions', error);
+      throw error;
+    }
     this.liveness.answered();
     this.cache.set(principal.tenantId, principal.personId, key, decision);
+    this.metrics.decided('permissions', decision);
     return decision;
   }
 

@@ -1,0 +1,25 @@
+import { loadEnv } from './env.loader';
+import { ServiceEnv } from './service.config';
+
+describe('ServiceEnv: metrics settings', () => {
+  it('leaves metrics off and open by default, and when the variables are set empty', () => {
+    for (const env of [{}, { METRICS_PORT: '', METRICS_TOKEN: '' }]) {
+      const config = loadEnv(ServiceEnv, env);
+      expect([config.METRICS_PORT, config.METRICS_TOKEN]).toEqual([undefined, undefined]);
+    }
+  });
+
+  it('reads a port (0 for any free one) and a token', () => {
+    expect(loadEnv(ServiceEnv, { METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(loadEnv(ServiceEnv, { METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
+    expect(loadEnv(ServiceEnv, { METRICS_TOKEN: 'scrape-token-0123456789' }).METRICS_TOKEN).toBe('scrape-token-0123456789');
+  });
+
+  it.each([
+    ['a port that is not a number', { METRICS_PORT: 'metrics' }, /METRICS_PORT/],
+    ['a port out of range', { METRICS_PORT: '70000' }, /METRICS_PORT: .*65535/],
+    ['a token shorter than 16 characters', { METRICS_TOKEN: 'short' }, /METRICS_TOKEN: .*16/],
+  ])('refuses to start with %s, naming the variable', (_case, env, message) => {
+    expect(() => loadEnv(ServiceEnv, env)).toThrow(message);
+  });
+});
