@@ -10,3 +10,4 @@ export * from './outbox.relay';
 export * from './event.subscriber';
 export * from './bus.client';
 export * from './policy-change.subscription';
+export * from './policy-watermarks';

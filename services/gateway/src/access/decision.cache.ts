@@ -1,4 +1,5 @@
 import type { Decision } from '@warden/contracts';
+import { PolicyWatermarks } from '@warden/messaging';
 
 interface Entry {
   decision: Decision;
@@ -13,8 +14,8 @@ const MAX_PEOPLE = 50_000;
  */
 export class DecisionCache {
   private readonly byPerson = new Map<string, Map<string, Entry>>();
-  /** The newest policy version announced per tenant: an answer made under an older one is not kept. */
-  private readonly tenantVersions = new Map<string, number>();
+  /** The newest policy versions announced (per tenant, and per person named): an answer made under an older one is not kept. */
+  private readonly watermarks = new PolicyWatermarks();
 
   constructor(
     private readonly enabled: boolean,
@@ -35,7 +36,7 @@ export class DecisionCache {
   set(tenantId: string, personId: string, key: string, decision: Decision, now = Date.now()): void {
     if (!this.enabled || this.ttlMs === 0) return;
     // A check answered just before a policy change, arriving after it, must not be cached again.
-    if (decision.policyVersion < (this.tenantVersions.get(tenantId) ?? 0)) return;
+    if (!this.watermarks.isCurrent(tenantId, personId, decision.policyVersion)) return;
     const personKey = `${tenantId}:${personId}`;
     let decisions = this.byPerson.get(personKey);
     if (!decisions) {
@@ -49,7 +50,7 @@ export class DecisionCache {
 
   /** Drops the decisions of these people, or of everyone in the tenant when `personIds` is null. */
   invalidate(tenantId: string, personIds: readonly string[] | null, policyVersion = 0): void {
-    if (policyVersion > (this.tenantVersions.get(tenantId) ?? 0)) this.tenantVersions.set(tenantId, policyVersion);
+    this.watermarks.record(tenantId, personIds, policyVersion);
     if (personIds) {
       for (const personId of personIds) this.byPerson.delete(`${tenantId}:${personId}`);
       return;

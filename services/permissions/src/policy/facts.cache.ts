@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { PolicyWatermarks } from '@warden/messaging';
 
 /** A loaded fact set together with the tenant policy version it was read under (same statement). */
 export interface Versioned {
@@ -30,14 +31,14 @@ const TTL_MS = 60_000;
  * alter a decision bumps the tenant's policy version (PolicyVersions.bump); that drops the
  * affected people (or the tenant) here right after this replica's own commit, and on the other
  * replicas when `permissions.policy.changed.v1` arrives (PolicyChangeListener). A fact set read
- * under a version older than the newest one announced for its tenant is not kept: it may have
- * been read just before the change and arrive just after the drop.
+ * under a version older than the newest one announced for its person (or its tenant) is not kept:
+ * it may have been read just before the change and arrive just after the drop.
  */
 @Injectable()
 export class FactsCache implements OnModuleInit, EntitySubscriberInterface {
   private readonly people = new Map<string, Map<string, Entry>>();
   private readonly tenants = new Map<string, Map<string, Entry>>();
-  private readonly newest = new Map<string, number>();
+  private readonly watermarks = new PolicyWatermarks();
   private readonly pending = new WeakMap<QueryRunner, PendingDrop[]>();
 
   constructor(private readonly dataSource: DataSource) {}
@@ -53,7 +54,7 @@ export class FactsCache implements OnModuleInit, EntitySubscriberInterface {
     const hit = this.fresh(this.people.get(key), part);
     if (hit) return hit as T;
     const value = await load();
-    if (keep(value) && this.current(tenantId, value)) {
+    if (keep(value) && this.watermarks.isCurrent(tenantId, personId, value.policyVersion)) {
       let parts = this.people.get(key);
       if (!parts) {
         // Maps iterate in insertion order: evict the person cached longest ago.
@@ -71,7 +72,7 @@ export class FactsCache implements OnModuleInit, EntitySubscriberInterface {
     const hit = this.fresh(this.tenants.get(tenantId), part);
     if (hit) return hit as T;
     const value = await load();
-    if (this.current(tenantId, value)) {
+    if (this.watermarks.isCurrent(tenantId, null, value.policyVersion)) {
       let parts = this.tenants.get(tenantId);
       if (!parts) {
         if (this.tenants.size >= MAX_TENANTS) this.tenants.delete(this.tenants.keys().next().value!);
@@ -97,10 +98,11 @@ export class FactsCache implements OnModuleInit, EntitySubscriberInterface {
 
   /** Drops at once: a policy change announced (maybe by another replica) under `policyVersion`. */
   invalidate(tenantId: string, personIds: readonly string[] | null, policyVersion = 0): void {
-    if (policyVersion > (this.newest.get(tenantId) ?? 0)) this.newest.set(tenantId, policyVersion);
     // An id that is not a string (a caller's bug) must not leave someone's facts behind: drop the tenant.
-    if (personIds && personIds.every((personId) => typeof personId === 'string')) {
-      for (const personId of personIds) this.people.delete(`${tenantId}:${personId.toLowerCase()}`);
+    const named = personIds && personIds.every((personId) => typeof personId === 'string') ? personIds : null;
+    this.watermarks.record(tenantId, named, policyVersion);
+    if (named) {
+      for (const personId of named) this.people.delete(`${tenantId}:${personId.toLowerCase()}`);
       return;
     }
     this.tenants.delete(tenantId);
@@ -131,9 +133,5 @@ export class FactsCache implements OnModuleInit, EntitySubscriberInterface {
     if (entry.expiresAt > Date.now()) return entry.value;
     parts!.delete(part);
     return undefined;
-  }
-
-  private current(tenantId: string, value: Versioned): boolean {
-    return value.policyVersion >= (this.newest.get(tenantId) ?? 0);
   }
 }
