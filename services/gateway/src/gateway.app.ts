@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { GatewayEnv } from './config/gateway.env';
 import { GatewayModule } from './gateway.module';
+import { echoRequestId, requestIdOf } from './http/request-id';
 import { setUpOpenApi } from './openapi/openapi.setup';
 
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -14,10 +14,10 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: true,
-    // Keep a caller's X-Request-Id (for tracing across systems) or make one; it appears in every log line.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // Keeps a caller's sane X-Request-Id or makes one (no requestIdHeader: Fastify would take any value as is).
+    genReqId: requestIdOf,
   });
+  adapter.getInstance().addHook('onRequest', echoRequestId);
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -15,7 +15,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toProblem(exception);
-    body.instance = request.url;
+    // The path only: a query may carry a credential (?access_token= on the realtime stream).
+    body.instance = request.url.split('?', 1)[0];
     body.requestId = String(request.id);
     if (body.status === 401) reply.header('www-authenticate', 'Bearer');
     void reply.status(body.status).header('content-type', 'application/problem+json').send(body);
