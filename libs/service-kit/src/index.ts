@@ -7,3 +7,4 @@ export * from './service-kit.module';
 export * from './service.bootstrap';
 export * from './rpc-handler.decorator';
 export * from './metrics.endpoint';
+export * from './periodic.task';

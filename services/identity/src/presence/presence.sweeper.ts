@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '@warden/service-kit';
 import { IDENTITY_ENV } from '../config/identity.env';
 import type { IdentityEnv } from '../config/identity.env';
 import { PresenceTracker } from './presence.tracker';
@@ -11,9 +12,7 @@ import { PresenceTracker } from './presence.tracker';
  */
 @Injectable()
 export class PresenceSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PresenceSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly timer = new PeriodicTask('Presence sweep', () => this.sweep());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -22,16 +21,11 @@ export class PresenceSweeper implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    const intervalMs = Math.max(1000, Math.floor((this.env.PRESENCE_TIMEOUT_SECONDS * 1000) / 3));
-    this.timer = setInterval(() => {
-      this.running = this.sweep().catch((error: unknown) => this.logger.warn(`Presence sweep failed: ${String(error)}`));
-    }, intervalMs);
-    this.timer.unref();
+    this.timer.start(Math.max(1000, Math.floor((this.env.PRESENCE_TIMEOUT_SECONDS * 1000) / 3)));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.timer.stop();
   }
 
   sweep(): Promise<number> {

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '@warden/service-kit';
 import { InquiryRepository } from '../inquiries/inquiry.repository';
 import { ReadModelRepository } from '../read-models/read-model.repository';
 import { lockTenantRouting } from '../shared/tenant-lock';
@@ -22,9 +23,7 @@ const RELEASE_BATCH = 500;
  */
 @Injectable()
 export class RoutingClock implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RoutingClock.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly timer = new PeriodicTask('Routing clock tick', () => this.tick());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,15 +33,11 @@ export class RoutingClock implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.tick().catch((error: unknown) => this.logger.warn(`Routing clock tick failed: ${String(error)}`));
-    }, TICK_INTERVAL_MS);
-    this.timer.unref();
+    this.timer.start(TICK_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.timer.stop();
   }
 
   async tick(now = new Date()): Promise<void> {
