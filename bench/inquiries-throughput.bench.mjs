@@ -45,14 +45,6 @@ const stack = new BenchStack();
 const startedAt = Date.now();
 const log = (message) => say('bench:inquiries', message);
 
-async function cleanupAndExit(code, reason) {
-  if (reason) log(reason);
-  await stack.stop();
-  process.exit(code);
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void cleanupAndExit(130, `${signal}: stopping`));
-process.on('exit', () => stack.killAll());
-
 /** Runs fn over items with at most `parallel` in flight; results in item order. */
 async function inParallel(items, parallel, fn) {
   const results = new Array(items.length);
@@ -269,7 +261,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => cleanupAndExit(0),
-  (error) => cleanupAndExit(1, `failed: ${error.stack ?? error.message}`),
-);
+stack.run(main, log);

@@ -40,14 +40,6 @@ const stack = new BenchStack();
 const startedAt = Date.now();
 const log = (message) => say('bench', message);
 
-async function cleanupAndExit(code, reason) {
-  if (reason) log(reason);
-  await stack.stop();
-  process.exit(code);
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void cleanupAndExit(130, `${signal}: stopping`));
-process.on('exit', () => stack.killAll());
-
 /** Rounds A, B, C, ... A, B, C, ...: each variant gets a warm-up, then `rounds` measurements. */
 async function alternate(variants, rounds, measure, warmup) {
   const results = Object.fromEntries(variants.map((variant) => [variant.key, []]));
@@ -293,7 +285,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => cleanupAndExit(0),
-  (error) => cleanupAndExit(1, `failed: ${error.stack ?? error.message}`),
-);
+stack.run(main, log);

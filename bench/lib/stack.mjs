@@ -167,6 +167,24 @@ export class BenchStack {
     say('bench', `cleaned up (database ${this.database} dropped, stream WARDEN_EVENTS_${this.prefix} deleted)`);
   }
 
+  /**
+   * Runs a bench's main against this stack and exits: the stack is stopped (database dropped, stream deleted)
+   * after main, on failure and on Ctrl-C; children are killed if the process exits any other way.
+   */
+  run(main, log) {
+    const finish = async (code, reason) => {
+      if (reason) log(reason);
+      await this.stop();
+      process.exit(code);
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void finish(130, `${signal}: stopping`));
+    process.on('exit', () => this.killAll());
+    main().then(
+      () => finish(0),
+      (error) => finish(1, `failed: ${error.stack ?? error.message}`),
+    );
+  }
+
   /** Last resort when the bench process itself is exiting: no child outlives it. */
   killAll() {
     for (const child of [...this.children.values(), ...this.extraChildren]) {
