@@ -8,7 +8,6 @@
 //        inquiry already read by the receipt): roster version (cache hit) with the presence and load of the
 //        shortlisted employees in one statement + decide                                    <- the target's figure
 //   R2   R2r plus reading the client and its open inquiry first (two more statements: the receipt's own reads)
-//   R2s  R2 as before the round trips were merged (version check and presence/load as two statements)
 //   R2w  R2 with work schedules on (every employee has a weekly schedule with an exception, in one of 4 zones)
 //   R2c  R2 with a cold roster cache (roster re-read: what follows a roster change)
 //   R3   R2 plus storing: routing lock, inquiry rows, the stored decision (compact) and the assignment, one
@@ -132,7 +131,7 @@ try {
     `qualified ${sample.candidates.filter((c) => c.qualified).length}, verdicts ${sample.candidates.length}`);
 
   const { LIVE_SQL } = dist('services/inquiries/src/routing/routing.repository.js');
-  const shortlistSample = shortlist(await new RosterCache(new RoutingRepository()).current(dataSource.manager, tenantId), clientFor(0));
+  const shortlistSample = shortlist(await new RoutingRepository().roster(dataSource.manager, tenantId), clientFor(0));
   const plan = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${LIVE_SQL}`, [tenantId, shortlistSample.plausible.map((member) => member.personId)]);
   log(`shortlist of ${shortlistSample.plausible.length}; presence/load query plan:\n${plan.map((row) => `    ${row['QUERY PLAN']}`).join('\n')}`);
 
@@ -148,15 +147,7 @@ try {
     });
     return { client, result: decideWithRoster(roster, list, live, client, routingSettings, new Date()) };
   };
-  // The same before the merge: version check and presence/load as two statements (for the before/after figure).
-  const routeSeparate = async (manager, cache, i) => {
-    const client = await loadClient(manager, fresh[i % fresh.length]);
-    const roster = await cache.current(manager, tenantId);
-    const list = shortlist(roster, client);
-    const live = await repository.live(manager, tenantId, list.plausible.map((member) => member.personId));
-    return { client, result: decideWithRoster(roster, list, live, client, settings, new Date()) };
-  };
-  const pureRoster = await warmCache.current(dataSource.manager, tenantId);
+  const pureRoster = await repository.roster(dataSource.manager, tenantId);
   const liveAll = await repository.live(dataSource.manager, tenantId, employeeIds);
 
   const variants = [
@@ -168,7 +159,6 @@ try {
     ['R2r', 'routing decision as RoutingService.route (roster version + shortlist presence/load in one SQL, decide)', (i) =>
       route(dataSource.manager, warmCache, i, settings, clientFor(i))],
     ['R2', 'R2r plus the receipt reading the client and its open inquiry first', (i) => route(dataSource.manager, warmCache, i)],
-    ['R2s', 'R2 as before the merge: roster version and shortlist presence/load as separate statements (4 round trips, not 3)', (i) => routeSeparate(dataSource.manager, warmCache, i)],
     ['R2w', 'R2 with work schedules on (each shortlisted employee checked against its schedule and zone)', (i) =>
       route(dataSource.manager, warmCache, i, scheduledSettings)],
     ['R2c', 'R2 with a cold roster cache (roster re-read)', (i) => route(dataSource.manager, new RosterCache(repository), i)],

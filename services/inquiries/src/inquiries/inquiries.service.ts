@@ -68,13 +68,17 @@ export class InquiriesService {
       const now = new Date();
       const open = await this.inquiries.openForContact(tx, tenantId, contact.contactId);
       if (open) {
+        let current = open;
         if (open.status === 'assigned' && mayRelease) {
           const result = await this.routing.route(tx, tenantId, contact, open.assigneeId, settings, now);
-          if (result.outcome !== 'sticky') await this.routing.apply(tx, tenantId, open, contact, 'released', result, now);
+          if (result.outcome !== 'sticky') {
+            await this.routing.apply(tx, tenantId, open, contact, 'released', result, now);
+            current = (await this.inquiries.get(tx, tenantId, open.id))!;
+          }
         }
-        const current = (await this.inquiries.get(tx, tenantId, open.id))!;
         const message = await this.postClientMessage(tx, tenantId, current, contact, text, now);
-        return { ...toInquiryView((await this.inquiries.get(tx, tenantId, open.id))!), created: false, messageId: message };
+        // addMessage stamps the conversation's last message with `now`: the row need not be read back.
+        return { ...toInquiryView({ ...current, lastMessageAt: now }), created: false, messageId: message };
       }
       return this.open(tx, ctx, contact, text, settings, now);
     });

@@ -42,18 +42,6 @@ export class RosterCache {
     return { roster, picked: picked.value, live: await this.routing.live(manager, tenantId, picked.personIds) };
   }
 
-  async current(manager: EntityManager, tenantId: string): Promise<Roster> {
-    const version = await this.routing.rosterVersion(manager, tenantId);
-    const cached = this.rosters.get(tenantId);
-    if (cached && cached.version === version) {
-      this.keep(tenantId, cached);
-      return cached;
-    }
-    const roster = await this.routing.roster(manager, tenantId);
-    this.keep(tenantId, roster);
-    return roster;
-  }
-
   /** Most recently used last; the least recently used tenant goes beyond MAX_TENANTS. */
   private keep(tenantId: string, roster: Roster): void {
     this.rosters.delete(tenantId);

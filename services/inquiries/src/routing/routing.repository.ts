@@ -88,8 +88,6 @@ export const ROSTER_SQL = `${STAFF_CTE}
            FROM staff e LEFT JOIN schedules sc ON sc.schedule = e.schedule), '[]')::text AS members,
          ${SCHEDULES_JSON} AS schedules`;
 
-export const ROSTER_VERSION_SQL = `SELECT version::text AS version FROM roster_versions WHERE tenant_id = $1`;
-
 /** Presence and load of the shortlisted employees, by primary key. */
 export const LIVE_SQL = `
   SELECT COALESCE(json_agg(json_build_array(
@@ -219,11 +217,6 @@ export class RoutingRepository {
 
   async roster(manager: EntityManager, tenantId: string): Promise<Roster> {
     return toRoster(await manager.query(ROSTER_SQL, [tenantId]));
-  }
-
-  async rosterVersion(manager: EntityManager, tenantId: string): Promise<string | null> {
-    const rows: Array<{ version: string }> = await manager.query(ROSTER_VERSION_SQL, [tenantId]);
-    return rows[0]?.version ?? null;
   }
 
   async live(manager: EntityManager, tenantId: string, personIds: string[]): Promise<Map<string, LiveFacts>> {
