@@ -127,6 +127,30 @@ describe('tasks: per-status access levels', () => {
     expect((await moveTask(stack, clerk.token, task.id, workflow.status.Review!)).status).toBe(200);
   });
 
+  it('explain takes the steps enforcement takes: without tasks.read the move is refused in transitions, explain and the move itself', async () => {
+    const denied = await signedInEmployee(stack, tenant, { firstName: 'Dennis' });
+    const task = await createTask(stack, tenant.adminToken, { workflowId: workflow.body.id, participants: [{ personId: denied.id, role: 'assignee' }] });
+    expect((await transitionsFor(stack, tenant, task.id, denied.id)).Review).toMatchObject({ allowed: true });
+
+    const put = await stack.http.put(`/api/v1/staff/${denied.id}/rights`, { right: 'tasks.read', effect: 'deny' }, tenant.adminToken);
+    expect(put.status).toBe(200);
+
+    const own = await stack.http.get(`/api/v1/tasks/${task.id}/transitions`, denied.token);
+    expect([own.status, own.body.code]).toEqual([403, 'RIGHT.DENIED_PERSONALLY']);
+    const moved = await moveTask(stack, denied.token, task.id, workflow.status.Review!);
+    expect([moved.status, moved.body.code]).toEqual([403, 'RIGHT.DENIED_PERSONALLY']);
+
+    const explained = await transitionsFor(stack, tenant, task.id, denied.id);
+    expect(explained.Review).toMatchObject({ allowed: false, code: 'RIGHT.DENIED_PERSONALLY' });
+    expect(explained.Review.steps).toContainEqual(expect.objectContaining({ rule: 'override.personal', effect: 'deny' }));
+    const resource = JSON.stringify({ type: 'task', taskId: task.id, targetStatusId: workflow.status.Review });
+    for (const action of ['task.change-status', 'task.read']) {
+      const explain = await stack.http.get(`/api/v1/permissions/explain?personId=${denied.id}&action=${action}&resource=${encodeURIComponent(resource)}`, tenant.adminToken);
+      expect([explain.status, explain.body.allowed, explain.body.code]).toEqual([200, false, 'RIGHT.DENIED_PERSONALLY']);
+    }
+    expect((await stack.http.get(`/api/v1/tasks/${task.id}`, tenant.adminToken)).body.status.name).toBe('Open');
+  });
+
   it('a level still needs the transition: set on a status does not open a move the workflow does not have', async () => {
     const task = await newTask();
     const answers = await transitionsFor(stack, tenant, task.id, clerk.id);

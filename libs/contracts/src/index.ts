@@ -1,6 +1,7 @@
 export * from './subjects';
 export * from './cloud-event';
 export * from './rights';
+export * from './resource-actions';
 export * from './rpc/request-context';
 export * from './events/identity.events';
 export * from './events/session.events';

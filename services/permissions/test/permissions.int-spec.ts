@@ -160,10 +160,15 @@ describe('permissions service (bus + database)', () => {
     // The right is refused first; the rule is not asked.
     expect(await check(employee, 'staff.manage', { type: 'door', open: true })).toMatchObject({ allowed: false, code: 'RIGHT.NOT_GRANTED' });
     expect(await check(adminId, 'orders.read', { type: 'window' })).toMatchObject({ allowed: false, code: 'RESOURCE.UNKNOWN_TYPE' });
-    // Not a catalog right: the rule alone decides, for a known person only.
-    expect(await check(employee, 'door.walk-through', { type: 'door', open: true })).toMatchObject({ allowed: true });
+    // Neither a catalog right nor a resource action: no rule is asked, with or without a resource.
+    expect(await check(employee, 'door.walk-through', { type: 'door', open: true })).toMatchObject({ allowed: false, code: 'ACTION.UNKNOWN' });
     expect(await check(newId(), 'door.walk-through', { type: 'door', open: true })).toMatchObject({ code: 'PERSON.UNKNOWN' });
     expect(await check(employee, 'door.walk-through')).toMatchObject({ allowed: false, code: 'ACTION.UNKNOWN' });
+    // A resource action takes its catalog right first, then needs its resource.
+    expect(await check(employee, 'task.read', { type: 'door', open: true })).toMatchObject({ allowed: true, code: 'ALLOWED.DOOR_OPEN' });
+    expect(await check(employee, 'task.read')).toMatchObject({ allowed: false, code: 'RESOURCE.MISSING' });
+    await call(tenantId, 'permissions.overrides.set', { personId: employee, right: 'tasks.read', effect: 'deny' });
+    expect(await check(employee, 'task.read', { type: 'door', open: true })).toMatchObject({ allowed: false, code: 'RIGHT.DENIED_PERSONALLY' });
     const explained = await call(tenantId, 'permissions.explain', { personId: adminId, action: 'orders.read', resource: { type: 'door', open: true } });
     expect(explained.steps.map((step) => step.rule)).toEqual(['person.active', 'override.personal', 'group.rights', 'door.open']);
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
-import { isRight } from '@warden/contracts';
+import { isResourceAction, isRight, RESOURCE_ACTIONS } from '@warden/contracts';
 import type { CheckData, DecisionStep, Explanation } from '@warden/contracts';
 import { CheckRepository } from './check.repository';
 import type { LoadedFacts } from './check.repository';
@@ -11,9 +11,10 @@ import { ResourceRuleRegistry } from './resource-rule.registry';
 const NOBODY: PersonFacts = { known: false, deleted: false, groups: [], overrides: [] };
 
 /**
- * check(person, action, resource?): the person must be active; a catalog right is evaluated first;
+ * check(person, action, resource?): the person must be active; a catalog right is evaluated first
+ * (the action itself, or the right a resource action needs: libs/contracts/src/resource-actions.ts);
  * a resource is then decided by the rule registered for its type, which must exist and allow too.
- * An action outside the catalog is decided by its resource rule alone.
+ * Any other action is unknown, so no route can reach a rule without passing a right first.
  */
 @Injectable()
 export class CheckService {
@@ -34,13 +35,17 @@ export class CheckService {
     const inactive = evaluatePerson(facts, steps);
     if (inactive) return inactive;
     const resource = input.resource;
-    let granted: Verdict | null = null;
-    if (isRight(input.action)) {
-      granted = evaluateRight(input.action, facts, steps);
-      if (!granted.allowed || !resource) return granted;
-    } else if (!resource) {
-      steps.push({ rule: 'action.known', effect: 'deny', detail: `'${input.action}' is not a right of the catalog and no resource was given` });
+    const right = isRight(input.action) ? input.action : isResourceAction(input.action) ? RESOURCE_ACTIONS[input.action] : null;
+    if (!right) {
+      steps.push({ rule: 'action.known', effect: 'deny', detail: `'${input.action}' is neither a right of the catalog nor an action on a resource` });
       return { allowed: false, code: 'ACTION.UNKNOWN', reason: `'${input.action}' is not a known action`, steps };
+    }
+    const granted = evaluateRight(right, facts, steps);
+    if (!granted.allowed) return granted;
+    if (!resource) {
+      if (right === input.action) return granted;
+      steps.push({ rule: 'resource.given', effect: 'deny', detail: `'${input.action}' is an action on a resource and no resource was given` });
+      return { allowed: false, code: 'RESOURCE.MISSING', reason: `'${input.action}' needs a resource`, steps };
     }
     const rule = typeof resource.type === 'string' ? this.rules.ruleFor(resource.type) : undefined;
     if (!rule) {

@@ -1,0 +1,17 @@
+import type { Right } from './rights';
+
+/**
+ * Actions on a resource that are not rights of the catalog, each with the catalog right it needs
+ * first. The permissions service evaluates that right before the resource's rule, so a check and an
+ * explanation of the same action take the same steps (services/permissions/src/check/check.service.ts).
+ */
+export const RESOURCE_ACTIONS = {
+  'task.read': 'tasks.read',
+  'task.change-status': 'tasks.read',
+} as const satisfies Record<string, Right>;
+
+export type ResourceAction = keyof typeof RESOURCE_ACTIONS;
+
+export function isResourceAction(value: unknown): value is ResourceAction {
+  return typeof value === 'string' && Object.hasOwn(RESOURCE_ACTIONS, value);
+}
