@@ -108,6 +108,11 @@ export interface OrderHistoryEntry {
   department: { from: string | null; to: string | null } | null;
 }
 
+export interface OrderStartingStatuses {
+  workflowId: string;
+  statuses: Array<{ id: string; name: string }>;
+}
+
 export interface CreateOrderData {
   title: string;
   description?: string;
@@ -193,6 +198,8 @@ export interface WorkflowRpc {
   'workflow.workflows.create': { request: CreateWorkflowData; response: WorkflowView };
   'workflow.workflows.update': { request: UpdateWorkflowData; response: WorkflowView };
   'workflow.orders.create': { request: CreateOrderData; response: OrderView };
+  /** The statuses a new order may start in (initial, not archived, in workflow order); the default workflow unless named. */
+  'workflow.orders.initial-statuses': { request: { workflowId?: string }; response: OrderStartingStatuses };
   'workflow.orders.list': { request: ListOrdersData; response: Page<OrderView> };
   'workflow.orders.get': { request: { orderId: string }; response: OrderView };
   'workflow.orders.update': { request: UpdateOrderData; response: OrderView };

@@ -74,12 +74,29 @@ export class OrderAccessService {
     return this.bus.request('workflow.orders.history', ctx, { orderId });
   }
 
+  /**
+   * Starting an order in a status is setting that status: a named one needs `set` on it; without
+   * one, the order starts in the first initial status the creator may set, so it is never created
+   * where its creator cannot see it.
+   */
   async create(principal: Principal, ctx: RequestContext, data: CreateOrderData): Promise<OrderView> {
-    // Starting an order in a chosen status is setting that status: it needs `set` on it.
     if (data.statusId) await this.access.require(principal, ctx, 'orders.create', { type: 'order', targetStatusId: data.statusId });
+    const start = data.statusId ? {} : await this.startingStatus(principal, ctx, data.workflowId);
     // A client's own order is its own: a contact cannot file one for somebody else.
-    const request = principal.kind === 'contact' ? { ...data, clientContactId: principal.personId } : data;
-    return this.bus.request('workflow.orders.create', ctx, request);
+    const owner = principal.kind === 'contact' ? { clientContactId: principal.personId } : {};
+    return this.bus.request('workflow.orders.create', ctx, { ...data, ...start, ...owner });
+  }
+
+  private async startingStatus(principal: Principal, ctx: RequestContext, workflowId?: string): Promise<{ workflowId?: string; statusId?: string }> {
+    const initial = await this.bus.request('workflow.orders.initial-statuses', ctx, { workflowId });
+    // No initial status at all: the workflow service answers that itself.
+    if (initial.statuses.length === 0) return {};
+    for (const status of initial.statuses) {
+      const decision = await this.access.decide(principal, ctx, 'orders.create', { type: 'order', targetStatusId: status.id });
+      if (decision.allowed) return { workflowId: initial.workflowId, statusId: status.id };
+    }
+    const names = initial.statuses.map((status) => `'${status.name}'`).join(', ');
+    throw new DomainError('ORDER.NO_INITIAL_STATUS_ALLOWED', 'forbidden', `The person may not set any initial status a new order could start in (${names})`);
   }
 
   async update(principal: Principal, ctx: RequestContext, orderId: string, changes: OrderFieldChanges, version: number | undefined): Promise<OrderView> {

@@ -19,6 +19,8 @@ describe('status levels', () => {
     ['employee', 'initial', 'set'],
     ['employee', 'final', 'view'],
     ['client', 'active', 'view'],
+    ['client', 'initial', 'set'],
+    ['client', 'final', 'view'],
     [null, 'active', 'none'],
   ] as const)('default of group %s on a %s status is %s', (key, category, level) => {
     expect(defaultGroupLevel(key, category)).toBe(level);

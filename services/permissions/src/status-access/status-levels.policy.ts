@@ -34,15 +34,16 @@ export interface PersonLevelFacts {
  * set every task status until someone restricts it (the transitions' grants decide who moves a
  * task; levels only narrow that). Order statuses: administrators may set every status; employees may
  * set every status except the final ones, which they only see — so out of the box only
- * administrators close orders (the seed's point: closed means checked and counted). Clients see
- * every status (the order rule still limits a client to its own orders; narrow it per status to
- * hide, e.g., leads); new groups see nothing until someone grants it.
+ * administrators close orders (closed means checked and counted). Clients see every status (the
+ * order rule still limits a client to its own orders; narrow it per status to hide, e.g., leads) and
+ * may set the initial ones, which is what opening a ticket does (moving one needs `orders.update`,
+ * which clients do not have); new groups see nothing until someone grants it.
  */
 export function defaultGroupLevel(systemKey: string | null, category: StatusCategory, kind: WorkflowKind = 'order'): AccessLevel {
   if (kind === 'task') return 'set';
   if (systemKey === 'administrator') return 'set';
   if (systemKey === 'employee') return category === 'final' ? 'view' : 'set';
-  if (systemKey === 'client') return 'view';
+  if (systemKey === 'client') return category === 'initial' ? 'set' : 'view';
   return 'none';
 }
 

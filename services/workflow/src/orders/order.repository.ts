@@ -146,6 +146,14 @@ export class OrderRepository {
     return rows[0] ? this.status(tenantId, rows[0].id, manager) : null;
   }
 
+  async initialStatuses(tenantId: string, workflowId: string, manager: EntityManager): Promise<Array<{ id: string; name: string }>> {
+    return manager.query(
+      `SELECT id, name FROM statuses WHERE tenant_id = $1 AND workflow_id = $2 AND category = 'initial' AND archived_at IS NULL
+       ORDER BY position, id`,
+      [tenantId, workflowId],
+    );
+  }
+
   async orderWorkflowExists(tenantId: string, workflowId: string, manager: EntityManager): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM workflows WHERE tenant_id = $1 AND id = $2 AND kind = 'order'`, [tenantId, workflowId]);
     return rows.length > 0;

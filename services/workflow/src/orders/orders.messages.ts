@@ -3,7 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
 import type { Page } from '@warden/kernel';
-import type { OrderHistoryEntry, OrderView } from '@warden/contracts';
+import type { OrderHistoryEntry, OrderStartingStatuses, OrderView } from '@warden/contracts';
 import { OrdersService } from './orders.service';
 
 @Controller()
@@ -13,6 +13,11 @@ export class OrdersMessages {
   @RpcHandler('workflow.orders.create')
   create(@Payload() message: RpcMessage<'workflow.orders.create'>): Promise<OrderView> {
     return this.orders.create(message.ctx, message.data);
+  }
+
+  @RpcHandler('workflow.orders.initial-statuses')
+  initialStatuses(@Payload() message: RpcMessage<'workflow.orders.initial-statuses'>): Promise<OrderStartingStatuses> {
+    return this.orders.initialStatuses(message.ctx.tenantId, message.data.workflowId);
   }
 
   @RpcHandler('workflow.orders.list')

@@ -11,6 +11,7 @@ import type {
   ListOrdersData,
   OrderHistoryEntry,
   OrderView,
+  OrderStartingStatuses,
   RequestContext,
   TransferOrderData,
   UpdateOrderData,
@@ -104,15 +105,27 @@ export class OrdersService {
     return this.dataSource.transaction((tx) => this.createWithin(tx, ctx.tenantId, ctx.actorId, draft));
   }
 
+  /** Where a new order may start: the gateway picks the first one its creator may set. */
+  async initialStatuses(tenantId: string, workflowId: string | undefined): Promise<OrderStartingStatuses> {
+    const manager = this.dataSource.manager;
+    const id = await this.orderWorkflow(tenantId, workflowId, manager);
+    return { workflowId: id, statuses: await this.orders.initialStatuses(tenantId, id, manager) };
+  }
+
+  /** The named order workflow of the tenant, or its default one. */
+  private async orderWorkflow(tenantId: string, workflowId: string | undefined, manager: EntityManager): Promise<string> {
+    if (workflowId !== undefined) {
+      if (!isUuid(workflowId) || !(await this.orders.orderWorkflowExists(tenantId, workflowId, manager))) throw OrderErrors.unknownWorkflow();
+      return workflowId;
+    }
+    const fallback = await this.workflows.defaultOrderWorkflowId(tenantId, manager);
+    if (!fallback) throw WorkflowErrors.noDefault();
+    return fallback;
+  }
+
   /** Creates the order inside the caller's transaction (a request, or the handler of an inbound message). */
   async createWithin(tx: EntityManager, tenantId: string, actorId: string | null, draft: OrderDraft): Promise<OrderView> {
-    let workflowId = draft.workflowId;
-    if (workflowId !== undefined) {
-      if (!isUuid(workflowId) || !(await this.orders.orderWorkflowExists(tenantId, workflowId, tx))) throw OrderErrors.unknownWorkflow();
-    } else {
-      workflowId = (await this.workflows.defaultOrderWorkflowId(tenantId, tx)) ?? undefined;
-      if (!workflowId) throw WorkflowErrors.noDefault();
-    }
+    const workflowId = await this.orderWorkflow(tenantId, draft.workflowId, tx);
     const status = draft.statusId
       ? isUuid(draft.statusId) ? await this.orders.status(tenantId, draft.statusId, tx) : null
       : await this.orders.firstInitialStatus(tenantId, workflowId, tx);
