@@ -11,6 +11,11 @@ export interface TenantView {
   createdAt: string;
 }
 
+export interface SignInRefusal {
+  code: string;
+  reason: string;
+}
+
 export interface StaffView {
   id: string;
   kind: PersonKind;
@@ -22,6 +27,8 @@ export interface StaffView {
   position: string | null;
   email: string;
   systemStatus: SystemStatus;
+  /** Why the person cannot sign in (deleted, access off, no password, or a rule of the permissions service); null if it can. */
+  signInRefusal: SignInRefusal | null;
   lastLoginAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -61,6 +68,8 @@ export interface UpdateStaffData {
 
 export interface ListStaffData {
   status?: SystemStatus;
+  /** People the permissions service refuses at sign-in: `no_access` whatever their access flag says. */
+  signInRefusedIds?: string[];
   search?: string;
   includeDeleted?: boolean;
   cursor?: string;

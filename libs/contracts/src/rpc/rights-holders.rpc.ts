@@ -19,6 +19,15 @@ export interface RightsHolders {
   holders: Record<string, string[]>;
 }
 
+/** A person the sign-in would refuse by the rules of the permissions service, and why. */
+export interface SignInRefusalEntry {
+  personId: string;
+  code: string;
+  reason: string;
+}
+
 export interface RightsHoldersRpc {
   'permissions.rights.holders': { request: RightsHoldersData; response: RightsHolders };
+  /** Known, not deleted people of the tenant (or of `personIds`) whose `auth.login` is refused. */
+  'permissions.sign-in.refusals': { request: { personIds?: string[] | null }; response: SignInRefusalEntry[] };
 }

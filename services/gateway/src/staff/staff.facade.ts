@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { GroupRef, RequestContext, StaffView } from '@warden/contracts';
+import type { GroupRef, RequestContext, SignInRefusal, StaffView } from '@warden/contracts';
 import type { Page } from '@warden/kernel';
 import { AccessService } from '../access/access.service';
 import type { CreateStaffRequestDto } from './dto/create-staff.request.dto';
 import type { ListStaffQueryDto } from './dto/list-staff.query.dto';
 import type { StaffPageResponseDto, StaffResponseDto } from './dto/staff.response.dto';
 import type { UpdateStaffRequestDto } from './dto/update-staff.request.dto';
+
+/** Identity's own reasons come first (deleted, access off, no password); then the permissions service's. */
+function withSignIn(view: StaffView, refusal: SignInRefusal | undefined): StaffView {
+  if (view.signInRefusal || !refusal) return view;
+  return { ...view, systemStatus: 'no_access', signInRefusal: refusal };
+}
 
 /**
  * The staff registry as the API shows it: people from identity, their groups from permissions.
@@ -21,8 +27,12 @@ export class StaffFacade {
   ) {}
 
   async list(ctx: RequestContext, query: ListStaffQueryDto): Promise<StaffPageResponseDto> {
+    // Filtering by who can sign in needs the permissions service's refusals of the whole tenant.
+    const filtersOnSignIn = query.status !== undefined && query.status !== 'deleted';
+    const refused = filtersOnSignIn ? await this.bus.request('permissions.sign-in.refusals', ctx, {}) : undefined;
     const page: Page<StaffView> = await this.bus.request('identity.staff.list', ctx, {
       status: query.status,
+      signInRefusedIds: refused?.map((entry) => entry.personId),
       search: query.search,
       includeDeleted: query.includeDeleted,
       cursor: query.cursor,
@@ -64,10 +74,16 @@ export class StaffFacade {
     return (await this.withGroups(ctx, [view]))[0]!;
   }
 
+  /** Identity's people with their groups, and with `no_access` where the permissions service refuses the sign-in. */
   async withGroups(ctx: RequestContext, views: StaffView[]): Promise<StaffResponseDto[]> {
     if (views.length === 0) return [];
-    const groups: Record<string, GroupRef[]> = await this.bus.request('permissions.memberships.of', ctx, { personIds: views.map((view) => view.id) });
-    return views.map((view) => ({ ...view, groups: groups[view.id] ?? [] }));
+    const personIds = views.map((view) => view.id);
+    const [groups, refusals] = await Promise.all([
+      this.bus.request('permissions.memberships.of', ctx, { personIds }) as Promise<Record<string, GroupRef[]>>,
+      this.bus.request('permissions.sign-in.refusals', ctx, { personIds }),
+    ]);
+    const refusalOf = new Map(refusals.map((entry) => [entry.personId, { code: entry.code, reason: entry.reason }]));
+    return views.map((view) => ({ ...withSignIn(view, refusalOf.get(view.id)), groups: groups[view.id] ?? [] }));
   }
 
   private async requireKnownGroups(ctx: RequestContext, groupIds: string[]): Promise<void> {

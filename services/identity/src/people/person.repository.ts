@@ -35,6 +35,7 @@ export interface PersonChanges {
 export interface PersonListFilter {
   kind: PersonKind;
   status?: SystemStatus;
+  signInRefusedIds?: string[];
   search?: string;
   includeDeleted: boolean;
   after: CursorPosition | null;
@@ -45,12 +46,15 @@ export interface PersonListFilter {
 const EMAIL_INDEX = 'persons_tenant_email_key';
 const CHANGEABLE = new Set<keyof PersonChanges>(['last_name', 'first_name', 'middle_name', 'phone', 'position', 'email', 'password_hash', 'access_enabled']);
 
-/** Status conditions in SQL, matching `systemStatusOf` in the mapper. */
-const STATUS_SQL: Record<SystemStatus, string> = {
-  deleted: 'deleted_at IS NOT NULL',
-  no_access: 'deleted_at IS NULL AND (NOT access_enabled OR password_hash IS NULL)',
-  online: "deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'online'",
-  offline: "deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'offline'",
+/**
+ * Status conditions in SQL, matching `systemStatusOf` in the mapper; `refused` is the parameter
+ * holding the people the permissions service refuses at sign-in (they are `no_access` too).
+ */
+const STATUS_SQL: Record<SystemStatus, (refused: string) => string> = {
+  deleted: () => 'deleted_at IS NOT NULL',
+  no_access: (refused) => `deleted_at IS NULL AND (NOT access_enabled OR password_hash IS NULL OR id = ANY(${refused}::uuid[]))`,
+  online: (refused) => `deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'online' AND NOT id = ANY(${refused}::uuid[])`,
+  offline: (refused) => `deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'offline' AND NOT id = ANY(${refused}::uuid[])`,
 };
 
 /** Every query names its tenant: a person of another tenant simply does not exist here. */
@@ -140,7 +144,11 @@ export class PersonRepository {
   async list(manager: EntityManager, tenantId: string, filter: PersonListFilter): Promise<PersonRow[]> {
     const conditions = ['tenant_id = $1', 'kind = $2'];
     const parameters: unknown[] = [tenantId, filter.kind];
-    if (filter.status) conditions.push(STATUS_SQL[filter.status]);
+    if (filter.status === 'deleted') conditions.push(STATUS_SQL.deleted(''));
+    else if (filter.status) {
+      parameters.push(filter.signInRefusedIds ?? []);
+      conditions.push(STATUS_SQL[filter.status](`$${parameters.length}`));
+    }
     else if (!filter.includeDeleted) conditions.push('deleted_at IS NULL');
     const search = filter.search?.trim();
     if (search) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '@warden/kernel';
 import { isRight } from '@warden/contracts';
-import type { RightsHolders, RightsHoldersData } from '@warden/contracts';
+import type { RightsHolders, RightsHoldersData, SignInRefusalEntry } from '@warden/contracts';
 import { evaluatePerson, evaluateRight } from '../check/decision.policy';
 import type { PersonFacts } from '../check/decision.policy';
 
@@ -45,5 +45,17 @@ export class RightsHoldersService {
       }
       return { policyVersion: version[0] ? Number(version[0].version) : 0, holders };
     });
+  }
+
+  /** The people the sign-in would refuse, with the check's own code and reason (login bars, rights). */
+  async signInRefusals(tenantId: string, personIds: string[] | null | undefined): Promise<SignInRefusalEntry[]> {
+    if (!isUuid(tenantId)) return [];
+    const rows: HolderRow[] = await this.dataSource.query(HOLDERS_SQL, [tenantId, personIds ? personIds.filter(isUuid) : null]);
+    const refusals: SignInRefusalEntry[] = [];
+    for (const row of rows) {
+      const verdict = evaluateRight('auth.login', { known: true, deleted: false, groups: row.groups, overrides: row.overrides }, []);
+      if (!verdict.allowed) refusals.push({ personId: row.person_id, code: verdict.code, reason: verdict.reason });
+    }
+    return refusals;
   }
 }

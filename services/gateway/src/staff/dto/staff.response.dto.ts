@@ -7,6 +7,16 @@ export class GroupRefDto {
   @ApiProperty({ example: 'Employee' }) name!: string;
 }
 
+export class SignInRefusalDto {
+  @ApiProperty({
+    example: 'LOGIN.GROUP_BARRED',
+    description:
+      'STAFF.DELETED, STAFF.ACCESS_DISABLED, STAFF.NO_PASSWORD, LOGIN.GROUP_BARRED (a group of the person is barred from login), RIGHT.DENIED_PERSONALLY or RIGHT.NOT_GRANTED (auth.login)',
+  })
+  code!: string;
+  @ApiProperty({ example: "Group 'Interns' is barred from logging in" }) reason!: string;
+}
+
 /** One person of the staff registry, with the groups the permissions service holds for them. */
 export class StaffResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -18,8 +28,10 @@ export class StaffResponseDto {
   @ApiProperty({ type: String, nullable: true, example: '+7 900 000-00-00' }) phone!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Engineer' }) position!: string | null;
   @ApiProperty({ example: 'anna@example.com' }) email!: string;
-  @ApiProperty({ enum: SYSTEM_STATUSES, description: 'no_access: cannot sign in; online/offline: presence; deleted: soft-deleted' })
+  @ApiProperty({ enum: SYSTEM_STATUSES, description: 'no_access: cannot sign in (see signInRefusal: access off, no password, a group barred from login, auth.login denied); online/offline: presence; deleted: soft-deleted' })
   systemStatus!: SystemStatus;
+  @ApiProperty({ type: SignInRefusalDto, nullable: true, description: 'Why the person cannot sign in; null when it can. The sign-in answer itself stays generic.' })
+  signInRefusal!: SignInRefusalDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;

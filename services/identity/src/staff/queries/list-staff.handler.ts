@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DomainError, toPage } from '@warden/kernel';
+import { decodeCursor, DomainError, isUuid, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { SYSTEM_STATUSES } from '@warden/contracts';
 import type { ListStaffData, StaffView } from '@warden/contracts';
@@ -29,6 +29,7 @@ export class ListStaffHandler {
     const rows = await this.people.list(this.dataSource.manager, tenantId, {
       kind: 'employee',
       status: data.status,
+      signInRefusedIds: (data.signInRefusedIds ?? []).filter(isUuid),
       search: data.search,
       includeDeleted: data.includeDeleted === true,
       after: decodeCursor(data.cursor),
