@@ -7,6 +7,7 @@ import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import { StaffFacade } from '../staff/staff.facade';
+import { PersonStatusAccessResponseDto } from '../status-access/dto/status-access.response.dto';
 import { HeartbeatResponseDto, MeResponseDto } from './dto/me.response.dto';
 
 @ApiTags('me')
@@ -27,6 +28,15 @@ export class MeController {
     const person = await this.bus.request('identity.people.get', ctx, { personId: principal.personId });
     const [view] = await this.staff.withGroups(ctx, [person]);
     return { ...view!, tenantId: principal.tenantId, tenantSlug: principal.tenantSlug, sessionId: principal.sessionId };
+  }
+
+  @Get('status-access')
+  @Action('auth.login')
+  @ApiOperation({ summary: "The caller's own level on every status, and its closed-order flag", description: 'The same answer as `GET /staff/{id}/status-access`, for the signed-in person; needs no right beyond signing in.' })
+  @ApiOkResponse({ type: PersonStatusAccessResponseDto })
+  @ApiProblems(401, 403, 503)
+  statusAccess(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<PersonStatusAccessResponseDto> {
+    return this.bus.request('permissions.status-access.person.get', ctx, { personId: principal.personId });
   }
 
   @Post('heartbeat')

@@ -4,29 +4,35 @@ import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
-import { Ctx } from '../http/request-context.decorator';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import type { Principal } from '../auth/principal';
+import { MyWorkflowView } from './my-workflow-view';
 import { CreateWorkflowRequestDto, ListWorkflowsQueryDto, UpdateWorkflowRequestDto } from './dto/workflow.request.dto';
 import { WorkflowResponseDto } from './dto/workflow.response.dto';
 
 @ApiTags('workflows')
 @Controller('api/v1/workflows')
 export class WorkflowsController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly mine: MyWorkflowView,
+  ) {}
 
   @Get()
   @Action('orders.read')
-  @ApiOkResponse({ type: [WorkflowResponseDto] })
+  @ApiOkResponse({ type: [WorkflowResponseDto], description: "Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows" })
   @ApiProblems(401, 403, 422, 503)
-  list(@Ctx() ctx: RequestContext, @Query() query: ListWorkflowsQueryDto): Promise<WorkflowResponseDto[]> {
-    return this.bus.request('workflow.workflows.list', ctx, { kind: query.kind });
+  async list(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowsQueryDto): Promise<WorkflowResponseDto[]> {
+    return this.mine.of(principal, ctx, await this.bus.request('workflow.workflows.list', ctx, { kind: query.kind }));
   }
 
   @Get(':id')
   @Action('orders.read')
-  @ApiOkResponse({ type: WorkflowResponseDto })
+  @ApiOkResponse({ type: WorkflowResponseDto, description: "Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows" })
   @ApiProblems(401, 403, 404, 503)
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<WorkflowResponseDto> {
-    return this.bus.request('workflow.workflows.get', ctx, { workflowId: id });
+  async get(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<WorkflowResponseDto> {
+    const [workflow] = await this.mine.of(principal, ctx, [await this.bus.request('workflow.workflows.get', ctx, { workflowId: id })]);
+    return workflow!;
   }
 
   @Post()

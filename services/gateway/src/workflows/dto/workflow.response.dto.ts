@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { GRANT_KINDS, GRANT_ROLES, STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
-import type { GrantKind, GrantRole, RoleKindGrant, StatusCategory, StatusView, TransitionGrants, TransitionView, WorkflowKind, WorkflowView } from '@warden/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACCESS_LEVELS, GRANT_KINDS, GRANT_ROLES, STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
+import type { AccessLevel, GrantKind, GrantRole, RoleKindGrant, StatusCategory, StatusView, TransitionGrants, TransitionView, WorkflowKind, WorkflowView } from '@warden/contracts';
 
 export class StatusResponseDto implements StatusView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -10,6 +10,7 @@ export class StatusResponseDto implements StatusView {
   @ApiProperty({ example: 0 }) position!: number;
   @ApiProperty({ enum: STATUS_CATEGORIES, description: 'final = closed: the order is checked and counted' }) category!: StatusCategory;
   @ApiProperty() archived!: boolean;
+  @ApiPropertyOptional({ enum: ACCESS_LEVELS, description: "The caller's own level on this status (on reads)" }) myLevel?: AccessLevel;
 }
 
 export class RoleKindGrantResponseDto implements RoleKindGrant {
