@@ -2,3 +2,4 @@ export * from './domain-error';
 export * from './ids';
 export * from './cursor';
 export * from './schedule';
+export * from './phone';

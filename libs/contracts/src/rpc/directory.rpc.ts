@@ -113,6 +113,8 @@ export interface ListContactsData {
   status?: ContactStatus;
   branchId?: string;
   responsibleEmployeeId?: string;
+  /** The email notifications flag. */
+  notifications?: boolean;
   cursor?: string;
   limit: number;
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { newId } from '@warden/kernel';
+import { digitsOf, newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { isUniqueViolation } from '@warden/persistence';
 import { InboundReceivedV1 } from '@warden/contracts';
 import type { ChannelView, ContactView, InboundResult, ReceiveInboundData } from '@warden/contracts';
-import { ContactRepository, digitsOf } from '../contacts/contact.repository';
+import { ContactRepository } from '../contacts/contact.repository';
 import type { ContactRecord } from '../contacts/contact.repository';
 import { ContactsService } from '../contacts/contacts.service';
 import { optionalText } from '../shared/text';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ContactStatus, ContactView } from '@warden/contracts';
+import { digitsOf } from '@warden/kernel';
 import { firstReturned } from '../shared/sql';
 
 interface ContactRow {
@@ -52,16 +53,13 @@ export interface ContactFilter {
   status?: ContactStatus;
   branchId?: string;
   responsibleEmployeeId?: string;
+  notifications?: boolean;
   after?: { key: string; id: string } | null;
   limit: number;
 }
 
 export function fullNameOf(contact: { lastName: string; firstName: string; middleName: string | null }): string {
   return [contact.lastName, contact.firstName, contact.middleName].filter((part) => part).join(' ');
-}
-
-export function digitsOf(value: string | null | undefined): string {
-  return (value ?? '').replace(/\D/g, '');
 }
 
 function toView(row: ContactRow): ContactView {
@@ -108,6 +106,7 @@ export class ContactRepository {
     if (filter.status) where.push(`status = ${param(filter.status)}`);
     if (filter.branchId) where.push(`branch_id = ${param(filter.branchId)}::uuid`);
     if (filter.responsibleEmployeeId) where.push(`responsible_employee_id = ${param(filter.responsibleEmployeeId)}::uuid`);
+    if (filter.notifications !== undefined) where.push(`notifications = ${param(filter.notifications)}`);
     if (filter.after) where.push(`(sort_name, id) > (${param(filter.after.key)}, ${param(filter.after.id)}::uuid)`);
     const limit = param(filter.limit + 1);
     const rows: ContactRow[] = await manager.query(`SELECT * FROM contacts WHERE ${where.join(' AND ')} ORDER BY sort_name, id LIMIT ${limit}`, params);

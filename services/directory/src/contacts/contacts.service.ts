@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, newId, toPage } from '@warden/kernel';
+import { decodeCursor, digitsOf, newId, phoneSearchDigits, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
@@ -14,7 +14,7 @@ import { EmployeeCheck } from '../employees/employee.check';
 import { likePattern, optionalText } from '../shared/text';
 import { ContactErrors } from './contact.errors';
 import { contactCreated, contactUpdated } from './contact.events';
-import { ContactRepository, digitsOf } from './contact.repository';
+import { ContactRepository } from './contact.repository';
 import type { ContactRecord } from './contact.repository';
 import { PortalAccessService } from './portal-access.service';
 
@@ -44,7 +44,7 @@ export class ContactsService {
     const search = data.search?.trim();
     const rows = await this.contacts.page(this.dataSource.manager, tenantId, {
       searchPattern: search ? likePattern(search) : undefined,
-      searchDigits: search && digitsOf(search).length >= 3 ? digitsOf(search) : undefined,
+      searchDigits: phoneSearchDigits(search),
       namePattern: data.name?.trim() ? likePattern(data.name) : undefined,
       emailPattern: data.email?.trim() ? likePattern(data.email) : undefined,
       phoneDigits: digitsOf(data.phone) || undefined,
@@ -52,6 +52,7 @@ export class ContactsService {
       status: data.status,
       branchId: data.branchId,
       responsibleEmployeeId: data.responsibleEmployeeId,
+      notifications: typeof data.notifications === 'boolean' ? data.notifications : undefined,
       after,
       limit: data.limit,
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@warden/persistence';
 import type { PersonKind, SystemStatus } from '@warden/contracts';
+import { phoneSearchDigits } from '@warden/kernel';
 import type { CursorPosition } from '@warden/kernel';
 import { StaffErrors } from './person.errors';
 import type { PersonRow } from './person.row';
@@ -154,9 +155,13 @@ export class PersonRepository {
     if (search) {
       parameters.push(likePattern(search));
       const p = `$${parameters.length}`;
+      // Digits of a phone match whatever its formatting, as the contacts search does.
+      const digits = phoneSearchDigits(search);
+      if (digits) parameters.push(`%${digits}%`);
+      const phoneDigits = digits ? ` OR regexp_replace(coalesce(phone, ''), '\\D', '', 'g') LIKE $${parameters.length}` : '';
       conditions.push(
         `(last_name || ' ' || first_name || ' ' || coalesce(middle_name, '') ILIKE ${p} OR first_name || ' ' || last_name ILIKE ${p}` +
-          ` OR coalesce(phone, '') ILIKE ${p} OR email ILIKE ${p})`,
+          ` OR coalesce(phone, '') ILIKE ${p} OR email ILIKE ${p}${phoneDigits})`,
       );
     }
     if (filter.after) {

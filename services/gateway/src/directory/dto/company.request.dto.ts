@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { toInteger } from '../../http/query.transforms';
 
 export class CreateCompanyRequestDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Acme LLC' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
@@ -26,8 +27,6 @@ export class ClientManagersRequestDto {
   @IsUUID('all', { each: true })
   personIds!: string[];
 }
-
-const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
 export class ListCompaniesQueryDto {
   @ApiPropertyOptional({ maxLength: 100, description: 'Part of the name or tax id' }) @IsOptional() @IsString() @MaxLength(100) search?: string;

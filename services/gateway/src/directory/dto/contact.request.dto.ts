@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
 import { CONTACT_STATUSES } from '@warden/contracts';
 import type { ContactStatus } from '@warden/contracts';
+import { toBoolean, toInteger } from '../../http/query.transforms';
 
 /** `{ "<messenger or channel address>": "<id>" }` with at most 20 short string entries. */
 function IsMessengerIds(): PropertyDecorator {
@@ -42,8 +43,6 @@ export class CreateContactRequestDto {
 
 export class UpdateContactRequestDto extends PartialType(CreateContactRequestDto) {}
 
-const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
-
 export class ListContactsQueryDto {
   @ApiPropertyOptional({ maxLength: 100, description: 'Part of the name, email or phone' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
   @ApiPropertyOptional({ maxLength: 100, description: 'Part of the full name' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
@@ -53,6 +52,11 @@ export class ListContactsQueryDto {
   @ApiPropertyOptional({ enum: CONTACT_STATUSES }) @IsOptional() @IsIn(CONTACT_STATUSES) status?: ContactStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() branchId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() responsibleEmployeeId?: string;
+  @ApiPropertyOptional({ description: 'Only contacts whose email notifications are on (true) or off (false)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  notifications?: boolean;
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) limit?: number;
 }

@@ -3,9 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
 import { SYSTEM_STATUSES } from '@warden/contracts';
 import type { SystemStatus } from '@warden/contracts';
-
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+import { toBoolean, toInteger } from '../../http/query.transforms';
 
 export class ListStaffQueryDto {
   @ApiPropertyOptional({ enum: SYSTEM_STATUSES }) @IsOptional() @IsIn(SYSTEM_STATUSES) status?: SystemStatus;
