@@ -70,6 +70,8 @@ export interface ListStaffData {
   status?: SystemStatus;
   /** People the permissions service refuses at sign-in: `no_access` whatever their access flag says. */
   signInRefusedIds?: string[];
+  /** Only people inside their work schedule at this instant (ISO 8601); no schedule counts as inside. */
+  workingAt?: string;
   search?: string;
   includeDeleted?: boolean;
   cursor?: string;

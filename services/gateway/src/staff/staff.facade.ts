@@ -34,6 +34,7 @@ export class StaffFacade {
       status: query.status,
       signInRefusedIds: refused?.map((entry) => entry.personId),
       search: query.search,
+      workingAt: query.workingAt,
       includeDeleted: query.includeDeleted,
       cursor: query.cursor,
       limit: query.limit ?? 50,

@@ -37,6 +37,8 @@ export interface PersonListFilter {
   kind: PersonKind;
   status?: SystemStatus;
   signInRefusedIds?: string[];
+  /** Left out: people outside their work schedule at the asked instant. */
+  outsideScheduleIds?: string[];
   search?: string;
   includeDeleted: boolean;
   after: CursorPosition | null;
@@ -151,6 +153,10 @@ export class PersonRepository {
       conditions.push(STATUS_SQL[filter.status](`$${parameters.length}`));
     }
     else if (!filter.includeDeleted) conditions.push('deleted_at IS NULL');
+    if (filter.outsideScheduleIds) {
+      parameters.push(filter.outsideScheduleIds);
+      conditions.push(`NOT id = ANY($${parameters.length}::uuid[])`);
+    }
     const search = filter.search?.trim();
     if (search) {
       parameters.push(likePattern(search));

@@ -26,6 +26,11 @@ export class ScheduleRepository {
     return rows[0] ?? null;
   }
 
+  /** Every schedule of the tenant that is set (the appointment book's "who works then"). */
+  async allSet(manager: EntityManager, tenantId: string): Promise<ScheduleRow[]> {
+    return queryRows<ScheduleRow>(manager, 'SELECT * FROM work_schedules WHERE tenant_id = $1 AND schedule IS NOT NULL', [tenantId]);
+  }
+
   async replace(manager: EntityManager, tenantId: string, personId: string, schedule: WorkSchedule): Promise<ScheduleRow> {
     const rows = await queryRows<ScheduleRow>(
       manager,

@@ -3,6 +3,7 @@ import { PeopleModule } from '../people/people.module';
 import { ClearScheduleHandler } from './commands/clear-schedule.handler';
 import { PutScheduleHandler } from './commands/put-schedule.handler';
 import { GetScheduleHandler } from './queries/get-schedule.handler';
+import { OutsideScheduleHandler } from './queries/outside-schedule.handler';
 import { WorkingNowHandler } from './queries/working-now.handler';
 import { ScheduleRepository } from './schedule.repository';
 import { SchedulesMessages } from './schedules.messages';
@@ -11,6 +12,7 @@ import { SchedulesMessages } from './schedules.messages';
 @Module({
   imports: [PeopleModule],
   controllers: [SchedulesMessages],
-  providers: [ScheduleRepository, GetScheduleHandler, PutScheduleHandler, ClearScheduleHandler, WorkingNowHandler],
+  providers: [ScheduleRepository, GetScheduleHandler, PutScheduleHandler, ClearScheduleHandler, WorkingNowHandler, OutsideScheduleHandler],
+  exports: [OutsideScheduleHandler],
 })
 export class SchedulesModule {}

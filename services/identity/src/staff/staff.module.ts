@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
+import { SchedulesModule } from '../schedules/schedules.module';
 import { CreateStaffHandler } from './commands/create-staff.handler';
 import { DeleteStaffHandler } from './commands/delete-staff.handler';
 import { UpdateStaffHandler } from './commands/update-staff.handler';
@@ -7,7 +8,7 @@ import { ListStaffHandler } from './queries/list-staff.handler';
 import { StaffMessages } from './staff.messages';
 
 @Module({
-  imports: [PeopleModule],
+  imports: [PeopleModule, SchedulesModule],
   controllers: [StaffMessages],
   providers: [ListStaffHandler, CreateStaffHandler, UpdateStaffHandler, DeleteStaffHandler],
 })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
+import { IsBoolean, IsISO8601, IsIn, IsInt, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
 import { SYSTEM_STATUSES } from '@warden/contracts';
 import type { SystemStatus } from '@warden/contracts';
 import { toBoolean, toInteger } from '../../http/query.transforms';
@@ -13,6 +13,10 @@ export class ListStaffQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   includeDeleted?: boolean;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only people inside their work schedule at this instant (no schedule counts as inside): who works at 10:00 tomorrow' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  workingAt?: string;
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()

@@ -6,6 +6,7 @@ import { SYSTEM_STATUSES } from '@warden/contracts';
 import type { ListStaffData, StaffView } from '@warden/contracts';
 import { toStaffView } from '../../people/person.mapper';
 import { PersonRepository } from '../../people/person.repository';
+import { OutsideScheduleHandler } from '../../schedules/queries/outside-schedule.handler';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -16,6 +17,7 @@ export class ListStaffHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly people: PersonRepository,
+    private readonly outsideSchedule: OutsideScheduleHandler,
   ) {}
 
   async execute(tenantId: string, data: ListStaffData): Promise<Page<StaffView>> {
@@ -26,7 +28,14 @@ export class ListStaffHandler {
     if (data.status !== undefined && !SYSTEM_STATUSES.includes(data.status)) {
       throw DomainError.invalid('STAFF.BAD_STATUS', 'status', `must be one of ${SYSTEM_STATUSES.join(', ')}`);
     }
+    let outsideScheduleIds: string[] | undefined;
+    if (data.workingAt !== undefined) {
+      const instant = new Date(data.workingAt);
+      if (Number.isNaN(instant.getTime())) throw DomainError.invalid('SCHEDULE.INVALID_INSTANT', 'workingAt', 'must be an ISO 8601 date-time');
+      outsideScheduleIds = await this.outsideSchedule.execute(tenantId, instant);
+    }
     const rows = await this.people.list(this.dataSource.manager, tenantId, {
+      outsideScheduleIds,
       kind: 'employee',
       status: data.status,
       signInRefusedIds: (data.signInRefusedIds ?? []).filter(isUuid),
