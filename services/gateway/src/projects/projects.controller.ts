@@ -4,28 +4,33 @@ import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
-import { Ctx } from '../http/request-context.decorator';
+import type { Principal } from '../auth/principal';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import { ProjectAccessService } from './project-access.service';
 import { CreateProjectRequestDto, ProjectResponseDto, UpdateProjectRequestDto } from './dto/project.dto';
 
 @ApiTags('projects')
 @Controller('api/v1/projects')
 export class ProjectsController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly projects: ProjectAccessService,
+  ) {}
 
   @Get()
   @Action('tasks.create')
   @ApiOkResponse({ type: [ProjectResponseDto] })
   @ApiProblems(401, 403, 503)
-  list(@Ctx() ctx: RequestContext): Promise<ProjectResponseDto[]> {
-    return this.bus.request('workflow.projects.list', ctx, {});
+  list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<ProjectResponseDto[]> {
+    return this.projects.list(principal, ctx);
   }
 
   @Get(':id')
   @Action('tasks.create')
   @ApiOkResponse({ type: ProjectResponseDto })
   @ApiProblems(401, 403, 404, 503)
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ProjectResponseDto> {
-    return this.bus.request('workflow.projects.get', ctx, { projectId: id });
+  get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ProjectResponseDto> {
+    return this.projects.visible(principal, ctx, id);
   }
 
   @Post()

@@ -4,6 +4,8 @@ import { BusClient } from '@warden/messaging';
 import type { CreateTaskData, Decision, DecisionStep, RequestContext, ResourceRef, TaskHistoryEntry, TaskParticipantInput, TaskRole, TaskView } from '@warden/contracts';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
+import { ProjectAccessService } from '../projects/project-access.service';
+import { TemplateAccessService } from '../templates/template-access.service';
 import type { TaskTransitionResponseDto, TaskTransitionsResponseDto } from './dto/task.response.dto';
 
 const HIDDEN = { code: 'TASK.NOT_FOUND', what: 'Task' };
@@ -34,6 +36,8 @@ export class TaskAccessService {
   constructor(
     private readonly bus: BusClient,
     private readonly access: AccessService,
+    private readonly projects: ProjectAccessService,
+    private readonly templates: TemplateAccessService,
   ) {}
 
   async list(
@@ -51,7 +55,15 @@ export class TaskAccessService {
     return task;
   }
 
-  create(ctx: RequestContext, data: CreateTaskData): Promise<TaskView> {
+  /**
+   * The project and template must be ones the caller sees: a client cannot put a task into another
+   * client's project (whose default auditors it would pull in) nor use another client's template.
+   */
+  async create(principal: Principal, ctx: RequestContext, data: CreateTaskData): Promise<TaskView> {
+    await Promise.all([
+      data.projectId ? this.projects.requireUsable(principal, ctx, data.projectId) : undefined,
+      data.templateId ? this.templates.requireUsable(principal, ctx, data.templateId) : undefined,
+    ]);
     return this.bus.request('workflow.tasks.create', ctx, data);
   }
 

@@ -31,8 +31,8 @@ export class TasksController {
   @ApiOperation({ summary: "Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner" })
   @ApiCreatedResponse({ type: TaskResponseDto })
   @ApiProblems(401, 403, 409, 422, 503)
-  create(@Ctx() ctx: RequestContext, @Body() body: CreateTaskRequestDto): Promise<TaskResponseDto> {
-    return this.tasks.create(ctx, { ...body });
+  create(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: CreateTaskRequestDto): Promise<TaskResponseDto> {
+    return this.tasks.create(principal, ctx, { ...body });
   }
 
   @Get()

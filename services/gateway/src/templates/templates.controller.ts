@@ -4,28 +4,33 @@ import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
-import { Ctx } from '../http/request-context.decorator';
+import type { Principal } from '../auth/principal';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import { TemplateAccessService } from './template-access.service';
 import { CreateTemplateRequestDto, TemplateResponseDto, UpdateTemplateRequestDto } from './dto/template.dto';
 
 @ApiTags('templates')
 @Controller('api/v1/templates')
 export class TemplatesController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly templates: TemplateAccessService,
+  ) {}
 
   @Get()
   @Action('tasks.create')
   @ApiOkResponse({ type: [TemplateResponseDto] })
   @ApiProblems(401, 403, 503)
-  list(@Ctx() ctx: RequestContext): Promise<TemplateResponseDto[]> {
-    return this.bus.request('workflow.templates.list', ctx, {});
+  list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<TemplateResponseDto[]> {
+    return this.templates.list(principal, ctx);
   }
 
   @Get(':id')
   @Action('tasks.create')
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiProblems(401, 403, 404, 503)
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TemplateResponseDto> {
-    return this.bus.request('workflow.templates.get', ctx, { templateId: id });
+  get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TemplateResponseDto> {
+    return this.templates.visible(principal, ctx, id);
   }
 
   @Post()

@@ -8,7 +8,7 @@ const ACCOUNTING = 'd-acc';
 const ACME = 'c-acme';
 
 function employee(overrides: Partial<ScopeFacts> = {}): ScopeFacts {
-  return { kind: 'employee', departmentIds: [IT], managedCompanyIds: [], allDepartments: { allowed: false, reason: 'not granted' }, ...overrides };
+  return { kind: 'employee', departmentIds: [IT], managedCompanyIds: [], companyId: null, allDepartments: { allowed: false, reason: 'not granted' }, ...overrides };
 }
 
 function order(overrides: Partial<OrderPlacement> = {}): OrderPlacement {

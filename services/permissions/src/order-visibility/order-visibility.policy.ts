@@ -7,6 +7,8 @@ export interface ScopeFacts {
   kind: PersonKind | null;
   departmentIds: readonly string[];
   managedCompanyIds: readonly string[];
+  /** A contact's own company (its contact card), or null. */
+  companyId: string | null;
   /** The `departments.all` right, as the catalog rules decided it (with the reason for explain). */
   allDepartments: { allowed: boolean; reason: string };
 }
