@@ -9,8 +9,8 @@ import { createTask, createTaskWorkflow } from './tasks.fixtures';
 jest.setTimeout(120_000);
 const SLOW = { timeoutMs: 20_000 };
 
-type Viewer = 'employee' | 'contact' | 'clientManager' | 'otherContact';
-const VIEWERS: Viewer[] = ['employee', 'contact', 'clientManager', 'otherContact'];
+type Viewer = 'employee' | 'contact' | 'clientManager' | 'accountManager' | 'otherContact';
+const VIEWERS: Viewer[] = ['employee', 'contact', 'clientManager', 'accountManager', 'otherContact'];
 
 /** A route that lists or reads items, and which of the items each viewer is given. */
 interface VisibilityRow {
@@ -31,9 +31,10 @@ interface StatusRow {
 }
 
 /**
- * Within a tenant, clients stay apart. Two client companies, Acme and Globex; four viewers: an
- * employee of the support department, a portal contact of Acme, Acme's client manager and a portal
- * contact of Globex. For every list and read route a contact can reach, the exact set of items each
+ * Within a tenant, clients stay apart. Two client companies, Acme and Globex; five viewers: an
+ * employee of the support department, a portal contact of Acme, Acme's client manager (a portal
+ * contact of Acme), Acme's account manager (an employee holding the client-manager role) and a
+ * portal contact of Globex. For every list and read route a contact can reach, the exact set of items each
  * viewer is given, by owner (Acme's contact, Acme's colleague, Globex, nobody); a read of anything
  * else is 404, as if it did not exist.
  */
@@ -54,15 +55,23 @@ describe('clients stay apart: route × viewer × owner', () => {
     stack = await Stack.start();
     tenant = await createOrdersTenant(stack, 'iso');
     const employee = await signedInEmployee(stack, tenant, { firstName: 'Erin', position: 'Support agent' });
-    const manager = await signedInEmployee(stack, tenant, { firstName: 'Mark', position: 'Account manager' });
+    const accountManager = await signedInEmployee(stack, tenant, { firstName: 'Mark', position: 'Account manager' });
     acme = await post('/api/v1/companies', { name: 'Acme' });
     globex = await post('/api/v1/companies', { name: 'Globex' });
     const contact = await createPortalContact(stack, tenant, { companyId: acme.id, firstName: 'Ann' });
     colleague = await createPortalContact(stack, tenant, { companyId: acme.id, firstName: 'Colin' });
+    const manager = await createPortalContact(stack, tenant, { companyId: acme.id, firstName: 'Mandy', lastName: 'Head of purchasing' });
     const otherContact = await createPortalContact(stack, tenant, { companyId: globex.id, firstName: 'Gus' });
-    Object.assign(viewers, { employee, contact: { id: contact.id, token: contact.token }, clientManager: manager, otherContact: { id: otherContact.id, token: otherContact.token } });
-    const managers = await stack.http.put(`/api/v1/companies/${acme.id}/client-managers`, { personIds: [manager.id] }, tenant.adminToken);
-    expect(managers.status).toBe(200);
+    Object.assign(viewers, {
+      employee,
+      contact: { id: contact.id, token: contact.token },
+      clientManager: { id: manager.id, token: manager.token },
+      accountManager,
+      otherContact: { id: otherContact.id, token: otherContact.token },
+    });
+    // A client manager is a contact of the company; an employee may hold the role too.
+    const managers = await stack.http.put(`/api/v1/companies/${acme.id}/client-managers`, { personIds: [manager.id, accountManager.id] }, tenant.adminToken);
+    expect([managers.status, managers.body.clientManagerIds?.sort()]).toEqual([200, [manager.id, accountManager.id].sort()]);
     const support = await post('/api/v1/departments', { name: 'Support', memberIds: [employee.id] });
 
     // Orders: the contact's own, its colleague's, Globex's; all in Support.
@@ -96,8 +105,10 @@ describe('clients stay apart: route × viewer × owner', () => {
     ids.globex = globex.id;
     ids.printer = (await post('/api/v1/equipment', { companyId: acme.id, name: 'Printer' })).id;
 
-    // The client manager's company reaches the permissions service by event.
-    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${ids.colleagueOrder}`, manager.token)).status).toBe(200), SLOW);
+    // The client managers reach the permissions service by event.
+    for (const person of [manager, accountManager]) {
+      await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${ids.colleagueOrder}`, person.token)).status).toBe(200), SLOW);
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -117,7 +128,7 @@ describe('clients stay apart: route × viewer × owner', () => {
         kind: route === 'GET /orders' ? 'list' : 'read',
         path: (id) => (route === 'GET /orders' ? '/api/v1/orders?limit=100' : `/api/v1/orders/${id}${route.slice('GET /orders/:id'.length)}`),
         items: orders,
-        sees: { employee: orders, contact: ['ownOrder'], clientManager: ['ownOrder', 'colleagueOrder'], otherContact: ['globexOrder'] },
+        sees: { employee: orders, contact: ['ownOrder'], clientManager: ['ownOrder', 'colleagueOrder'], accountManager: ['ownOrder', 'colleagueOrder'], otherContact: ['globexOrder'] },
       }),
     ),
     {
@@ -125,14 +136,14 @@ describe('clients stay apart: route × viewer × owner', () => {
       kind: 'list',
       path: () => `/api/v1/companies/${ids.acme}/orders?limit=100`,
       items: orders,
-      sees: { employee: ['ownOrder', 'colleagueOrder'], contact: ['ownOrder'], clientManager: ['ownOrder', 'colleagueOrder'], otherContact: [] },
+      sees: { employee: ['ownOrder', 'colleagueOrder'], contact: ['ownOrder'], clientManager: ['ownOrder', 'colleagueOrder'], accountManager: ['ownOrder', 'colleagueOrder'], otherContact: [] },
     },
     {
       route: 'GET /companies/{Globex}/orders',
       kind: 'list',
       path: () => `/api/v1/companies/${ids.globex}/orders?limit=100`,
       items: orders,
-      sees: { employee: ['globexOrder'], contact: [], clientManager: [], otherContact: ['globexOrder'] },
+      sees: { employee: ['globexOrder'], contact: [], clientManager: [], accountManager: [], otherContact: ['globexOrder'] },
     },
     ...(['GET /projects', 'GET /projects/:id'] as const).map(
       (route): VisibilityRow => ({
@@ -140,7 +151,7 @@ describe('clients stay apart: route × viewer × owner', () => {
         kind: route === 'GET /projects' ? 'list' : 'read',
         path: (id) => (route === 'GET /projects' ? '/api/v1/projects' : `/api/v1/projects/${id}`),
         items: projects,
-        sees: { employee: projects, contact: ['acmeProject', 'annsProject'], clientManager: projects, otherContact: ['globexProject'] },
+        sees: { employee: projects, contact: ['acmeProject', 'annsProject'], clientManager: ['acmeProject'], accountManager: projects, otherContact: ['globexProject'] },
       }),
     ),
     ...(['GET /templates', 'GET /templates/:id'] as const).map(
@@ -149,7 +160,7 @@ describe('clients stay apart: route × viewer × owner', () => {
         kind: route === 'GET /templates' ? 'list' : 'read',
         path: (id) => (route === 'GET /templates' ? '/api/v1/templates' : `/api/v1/templates/${id}`),
         items: templates,
-        sees: { employee: templates, contact: ['firmTemplate', 'acmeTemplate'], clientManager: templates, otherContact: ['firmTemplate', 'globexTemplate'] },
+        sees: { employee: templates, contact: ['firmTemplate', 'acmeTemplate'], clientManager: ['firmTemplate', 'acmeTemplate'], accountManager: templates, otherContact: ['firmTemplate', 'globexTemplate'] },
       }),
     ),
     ...(['GET /tasks', 'GET /tasks/:id', 'GET /tasks/:id/participants', 'GET /tasks/:id/history', 'GET /tasks/:id/transitions'] as const).map(
@@ -159,7 +170,7 @@ describe('clients stay apart: route × viewer × owner', () => {
         path: (id) => (route === 'GET /tasks' ? '/api/v1/tasks?limit=100' : `/api/v1/tasks/${id}${route.slice('GET /tasks/:id'.length)}`),
         items: tasks,
         // Tasks are seen by who takes part: the employee audits Acme's project, Gus Globex's.
-        sees: { employee: ['acmeTask', 'ownTask'], contact: ['ownTask'], clientManager: [], otherContact: ['globexTask'] },
+        sees: { employee: ['acmeTask', 'ownTask'], contact: ['ownTask'], clientManager: [], accountManager: [], otherContact: ['globexTask'] },
       }),
     ),
     ...(['GET /inquiries', 'GET /inquiries/:id', 'GET /conversations', 'GET /conversations/:id', 'GET /conversations/:id/messages'] as const).map(
@@ -168,7 +179,7 @@ describe('clients stay apart: route × viewer × owner', () => {
         kind: route.includes(':id') ? 'read' : 'list',
         path: (id) => `/api/v1/${route.split('/')[1]}${route.includes(':id') ? `/${id}` : ''}${route.endsWith('messages') ? '/messages' : ''}`,
         items: inquiries,
-        sees: { employee: [], contact: ['ownInquiry'], clientManager: [], otherContact: ['globexInquiry'] },
+        sees: { employee: [], contact: ['ownInquiry'], clientManager: [], accountManager: [], otherContact: ['globexInquiry'] },
       }),
     ),
   ];
@@ -202,17 +213,17 @@ describe('clients stay apart: route × viewer × owner', () => {
 
   const statuses: StatusRow[] = [
     ...['/api/v1/companies', '/api/v1/contacts', '/api/v1/departments', '/api/v1/branches', '/api/v1/channels'].map(
-      (path): StatusRow => ({ route: `GET ${path.slice(7)}`, path: () => path, status: { employee: 200, contact: 403, clientManager: 200, otherContact: 403 } }),
+      (path): StatusRow => ({ route: `GET ${path.slice(7)}`, path: () => path, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } }),
     ),
-    { route: 'GET /companies/{Acme}', path: () => `/api/v1/companies/${ids.acme}`, status: { employee: 200, contact: 403, clientManager: 200, otherContact: 403 } },
-    { route: 'GET /companies/{Acme}/equipment', path: () => `/api/v1/companies/${ids.acme}/equipment`, status: { employee: 200, contact: 403, clientManager: 200, otherContact: 403 } },
-    { route: 'GET /equipment/{Acme printer}', path: () => `/api/v1/equipment/${ids.printer}`, status: { employee: 200, contact: 403, clientManager: 200, otherContact: 403 } },
-    { route: 'GET /contacts/{Colin}', path: () => `/api/v1/contacts/${colleague.id}`, status: { employee: 200, contact: 403, clientManager: 200, otherContact: 403 } },
-    { route: 'GET /staff', path: () => '/api/v1/staff', status: { employee: 200, contact: 403, clientManager: 200, otherContact: 403 } },
-    { route: 'GET /staff/{employee}', path: () => `/api/v1/staff/${viewers.employee.id}`, status: { employee: 200, contact: 403, clientManager: 200, otherContact: 403 } },
-    { route: 'GET /staff/{employee}/schedule', path: () => `/api/v1/staff/${viewers.employee.id}/schedule`, status: { employee: 200, contact: 403, clientManager: 200, otherContact: 403 } },
-    { route: 'GET /groups', path: () => '/api/v1/groups', status: { employee: 200, contact: 403, clientManager: 200, otherContact: 403 } },
-    { route: 'GET /inquiries/routing/preview', path: () => `/api/v1/inquiries/routing/preview?contactId=${colleague.id}`, status: { employee: 403, contact: 403, clientManager: 403, otherContact: 403 } },
+    { route: 'GET /companies/{Acme}', path: () => `/api/v1/companies/${ids.acme}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /companies/{Acme}/equipment', path: () => `/api/v1/companies/${ids.acme}/equipment`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /equipment/{Acme printer}', path: () => `/api/v1/equipment/${ids.printer}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /contacts/{Colin}', path: () => `/api/v1/contacts/${colleague.id}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /staff', path: () => '/api/v1/staff', status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /staff/{employee}', path: () => `/api/v1/staff/${viewers.employee.id}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /staff/{employee}/schedule', path: () => `/api/v1/staff/${viewers.employee.id}/schedule`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /groups', path: () => '/api/v1/groups', status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /inquiries/routing/preview', path: () => `/api/v1/inquiries/routing/preview?contactId=${colleague.id}`, status: { employee: 403, contact: 403, clientManager: 403, accountManager: 403, otherContact: 403 } },
   ];
 
   it.each(statuses.map((row) => [row.route, row] as const))('%s', async (_route, row) => {
@@ -254,5 +265,27 @@ describe('clients stay apart: route × viewer × owner', () => {
     }, SLOW);
     // Still an auditor of Acme's project: taking part is the other way in.
     expect((await stack.http.get(`/api/v1/projects/${ids.acmeProject}`, colleague.token)).status).toBe(200);
+  });
+
+  it("a contact of another company, or of none, cannot be a company's client manager; nothing changes", async () => {
+    const loner = await createPortalContact(stack, tenant, { firstName: 'Lone' });
+    for (const personId of [viewers.otherContact.id, loner.id]) {
+      const refused = await stack.http.put(`/api/v1/companies/${acme.id}/client-managers`, { personIds: [viewers.clientManager.id, personId] }, tenant.adminToken);
+      expect([refused.status, refused.body.code, refused.body.errors]).toEqual([422, 'COMPANY.MANAGER_NOT_OF_COMPANY', [expect.objectContaining({ field: 'clientManagerIds' })]]);
+    }
+    const company = await stack.http.get(`/api/v1/companies/${acme.id}`, tenant.adminToken);
+    expect(company.body.clientManagerIds.sort()).toEqual([viewers.clientManager.id, viewers.accountManager.id].sort());
+  });
+
+  it("a client manager that moves to another company stops managing the old one and loses its tickets", async () => {
+    const moved = await stack.http.patch(`/api/v1/contacts/${viewers.clientManager.id}`, { companyId: globex.id }, tenant.adminToken);
+    expect(moved.status).toBe(200);
+    expect((await stack.http.get(`/api/v1/companies/${acme.id}`, tenant.adminToken)).body.clientManagerIds).toEqual([viewers.accountManager.id]);
+    await eventually(async () => {
+      const listed = await stack.http.get('/api/v1/orders?limit=100', viewers.clientManager.token);
+      expect(listed.body.items).toEqual([]);
+    }, SLOW);
+    expect((await stack.http.get(`/api/v1/orders/${ids.colleagueOrder}`, viewers.clientManager.token)).status).toBe(404);
+    expect((await stack.http.get(`/api/v1/companies/${acme.id}/orders`, viewers.clientManager.token)).body.items).toEqual([]);
   });
 });
