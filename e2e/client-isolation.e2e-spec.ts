@@ -222,6 +222,10 @@ describe('clients stay apart: route × viewer × owner', () => {
     { route: 'GET /staff', path: () => '/api/v1/staff', status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
     { route: 'GET /staff/{employee}', path: () => `/api/v1/staff/${viewers.employee.id}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
     { route: 'GET /staff/{employee}/schedule', path: () => `/api/v1/staff/${viewers.employee.id}/schedule`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /staff/{employee}/schedule/now', path: () => `/api/v1/staff/${viewers.employee.id}/schedule/now`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    { route: 'GET /rights', path: () => '/api/v1/rights', status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    // The tenant's statuses and transitions: configuration every client's tickets and tasks move through, no client's data.
+    { route: 'GET /workflows', path: () => '/api/v1/workflows', status: { employee: 200, contact: 200, clientManager: 200, accountManager: 200, otherContact: 200 } },
     { route: 'GET /groups', path: () => '/api/v1/groups', status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
     { route: 'GET /inquiries/routing/preview', path: () => `/api/v1/inquiries/routing/preview?contactId=${colleague.id}`, status: { employee: 403, contact: 403, clientManager: 403, accountManager: 403, otherContact: 403 } },
   ];
