@@ -251,6 +251,34 @@ describe('clients stay apart: route × viewer × owner', () => {
     expect(own.status).toBe(201);
   });
 
+  it("a client names only employees, itself and its own company's contacts on a task; another client's contact is refused", async () => {
+    const refused = await stack.http.post(
+      '/api/v1/tasks',
+      { title: 'Pull Gus in', templateId: ids.firmTemplate, participants: [{ personId: viewers.otherContact.id, role: 'auditor' }] },
+      viewers.contact.token,
+    );
+    expect([refused.status, refused.body.code]).toEqual([403, 'TASK.PARTICIPANT_OTHER_CLIENT']);
+    const fine = await stack.http.post(
+      '/api/v1/tasks',
+      {
+        title: 'With my colleague',
+        templateId: ids.firmTemplate,
+        participants: [
+          { personId: colleague.id, role: 'auditor' },
+          { personId: viewers.employee.id, role: 'assignee' },
+        ],
+      },
+      viewers.contact.token,
+    );
+    expect(fine.status).toBe(201);
+    const added = await stack.http.patch(`/api/v1/tasks/${fine.body.id}/participants`, { add: [{ personId: viewers.otherContact.id, role: 'auditor' }] }, viewers.contact.token);
+    expect([added.status, added.body.code]).toEqual([403, 'TASK.PARTICIPANT_OTHER_CLIENT']);
+    expect((await stack.http.get(`/api/v1/tasks/${fine.body.id}`, viewers.otherContact.token)).status).toBe(404);
+    // An employee names anyone.
+    const byEmployee = await stack.http.patch(`/api/v1/tasks/${fine.body.id}/participants`, { add: [{ personId: viewers.otherContact.id, role: 'auditor' }] }, viewers.employee.token);
+    expect(byEmployee.status).toBe(200);
+  });
+
   it('explain names the client step for a project', async () => {
     const resource = (id: string) => encodeURIComponent(JSON.stringify({ type: 'project', projectId: id }));
     const refused = await stack.http.get(`/api/v1/permissions/explain?personId=${viewers.contact.id}&action=project.read&resource=${resource(ids.globexProject)}`, tenant.adminToken);

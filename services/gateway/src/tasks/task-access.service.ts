@@ -63,8 +63,17 @@ export class TaskAccessService {
     await Promise.all([
       data.projectId ? this.projects.requireUsable(principal, ctx, data.projectId) : undefined,
       data.templateId ? this.templates.requireUsable(principal, ctx, data.templateId) : undefined,
+      this.requireNameable(principal, ctx, data.participants),
     ]);
     return this.bus.request('workflow.tasks.create', ctx, data);
+  }
+
+  /** A client names only employees, itself and contacts of its own company (403 with the reason otherwise). */
+  private async requireNameable(principal: Principal, ctx: RequestContext, participants: TaskParticipantInput[] | undefined): Promise<void> {
+    // Employees may name anyone (the `participant` rule's first step); no round trip for them.
+    if (principal.kind !== 'contact' || !participants?.length) return;
+    const people = [...new Set(participants.map((participant) => String(participant.personId).toLowerCase()))];
+    await Promise.all(people.map((personId) => this.access.require(principal, ctx, 'task.name-participant', { type: 'participant', personId })));
   }
 
   async update(principal: Principal, ctx: RequestContext, taskId: string, changes: { title?: string; description?: string }, version?: number): Promise<TaskView> {
@@ -79,6 +88,7 @@ export class TaskAccessService {
     change: { add?: TaskParticipantInput[]; remove?: TaskParticipantInput[] },
   ): Promise<TaskView> {
     await this.visible(principal, ctx, taskId);
+    await this.requireNameable(principal, ctx, change.add);
     return this.bus.request('workflow.tasks.participants.change', ctx, { taskId, ...change });
   }
 

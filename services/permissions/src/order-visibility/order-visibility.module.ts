@@ -8,6 +8,7 @@ import { OrderRule } from './order.rule';
 import { OrderVisibilityMessages } from './order-visibility.messages';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 import { OrderVisibilityService } from './order-visibility.service';
+import { ParticipantRule } from './participant.rule';
 import { ProjectRule } from './project.rule';
 import { ScopeFactsLoader } from './scope-facts.loader';
 import { TemplateRule } from './template.rule';
@@ -21,7 +22,7 @@ import { TemplateRule } from './template.rule';
 @Module({
   imports: [CheckModule, PolicyModule, StatusAccessModule],
   controllers: [OrderVisibilityMessages],
-  providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, ProjectRule, TemplateRule, OrderVisibilityService, DirectoryEventsConsumer, ContactPlacement],
+  providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, ProjectRule, TemplateRule, ParticipantRule, OrderVisibilityService, DirectoryEventsConsumer, ContactPlacement],
   exports: [ContactPlacement],
 })
 export class OrderVisibilityModule {}

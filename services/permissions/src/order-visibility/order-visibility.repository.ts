@@ -108,6 +108,19 @@ export class OrderVisibilityRepository {
     return rows.map((row) => row.contact_id);
   }
 
+  /** Kind and company of a person as far as known: a directory contact (with its company), else its kind in `persons`. */
+  async placement(tenantId: string, personId: string): Promise<{ kind: PersonKind | null; companyId: string | null }> {
+    const rows: Array<{ contact: boolean; company_id: string | null; kind: PersonKind | null }> = await this.dataSource.query(
+      `SELECT k.contact_id IS NOT NULL AS contact, k.company_id, p.kind
+       FROM (SELECT 1) AS one
+       LEFT JOIN contact_companies k ON k.tenant_id = $1 AND k.contact_id = $2
+       LEFT JOIN persons p ON p.tenant_id = $1 AND p.person_id = $2`,
+      [tenantId, personId],
+    );
+    const row = rows[0]!;
+    return { kind: row.contact ? 'contact' : row.kind, companyId: row.company_id };
+  }
+
   /** The company of each of these contacts that has one. */
   async companiesOf(tenantId: string, contactIds: readonly string[]): Promise<Map<string, string>> {
     if (contactIds.length === 0) return new Map();

@@ -1,6 +1,6 @@
 import type { DecisionStep } from '@warden/contracts';
 import type { ScopeFacts } from './order-visibility.policy';
-import { checkProject, checkTemplate, projectScopeOf } from './project-visibility.policy';
+import { checkParticipant, checkProject, checkTemplate, projectScopeOf } from './project-visibility.policy';
 
 const ME = 'p-me';
 const ACME = 'c-acme';
@@ -44,5 +44,18 @@ describe("a client's projects and templates", () => {
     expect(projectScopeOf(ME, facts({ kind: 'employee' }), [])).toEqual({ contactId: null, companyId: null, companyContactIds: [] });
     expect(projectScopeOf(ME, facts(), ['p-colleague', ME])).toEqual({ contactId: ME, companyId: ACME, companyContactIds: [ME, 'p-colleague'] });
     expect(projectScopeOf(ME, facts({ companyId: null }), [])).toEqual({ contactId: ME, companyId: null, companyContactIds: [ME] });
+  });
+});
+
+describe('whom a client may name on its task', () => {
+  it.each([
+    ['an employee', { personId: 'p-emp', kind: 'employee', companyId: null }, facts(), null],
+    ['itself', { personId: ME, kind: 'contact', companyId: ACME }, facts(), null],
+    ['a colleague of its company', { personId: 'p-colleague', kind: 'contact', companyId: ACME }, facts(), null],
+    ['a contact of another company', { personId: 'p-gus', kind: 'contact', companyId: GLOBEX }, facts(), 'TASK.PARTICIPANT_OTHER_CLIENT'],
+    ['a contact without a company', { personId: 'p-loner', kind: 'contact', companyId: null }, facts(), 'TASK.PARTICIPANT_OTHER_CLIENT'],
+    ['anyone, as an employee', { personId: 'p-gus', kind: 'contact', companyId: GLOBEX }, facts({ kind: 'employee' }), null],
+  ] as const)('%s', (_name, target, person, expected) => {
+    expect(checkParticipant(ME, target, person, [])?.code ?? null).toBe(expected);
   });
 });

@@ -70,3 +70,30 @@ export function projectScopeOf(personId: string, facts: ScopeFacts, companyConta
   if (facts.kind !== 'contact') return { contactId: null, companyId: null, companyContactIds: [] };
   return { contactId: personId, companyId: facts.companyId, companyContactIds: [...new Set([personId, ...companyContactIds])] };
 }
+
+/**
+ * Whether the person may name someone as a participant of a task (which shows that person the
+ * task): an employee anyone; a contact employees, itself and contacts of its own company, never a
+ * contact of another client. `target` is the named person's kind and company as far as known.
+ */
+export function checkParticipant(
+  personId: string,
+  target: { personId: string; kind: 'employee' | 'contact' | null; companyId: string | null },
+  facts: ScopeFacts,
+  steps: DecisionStep[],
+): ScopeFailure | null {
+  if (facts.kind !== 'contact') {
+    steps.push({ rule: 'task.participant-client', effect: 'allow', detail: 'Employees may name anyone' });
+    return null;
+  }
+  if (target.personId === personId || target.kind !== 'contact') {
+    steps.push({ rule: 'task.participant-client', effect: 'allow', detail: target.personId === personId ? 'The contact names itself' : 'The named person is not a contact' });
+    return null;
+  }
+  if (facts.companyId !== null && target.companyId === facts.companyId) {
+    steps.push({ rule: 'task.participant-client', effect: 'allow', detail: `The named contact is of the contact's company ${facts.companyId}` });
+    return null;
+  }
+  steps.push({ rule: 'task.participant-client', effect: 'deny', detail: "The named person is a contact of another client (or of no company)" });
+  return { code: 'TASK.PARTICIPANT_OTHER_CLIENT', reason: "Clients may name only employees and contacts of their own company" };
+}
