@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
@@ -19,6 +19,7 @@ export class ProjectsController {
 
   @Get()
   @Action('tasks.create')
+  @ApiOperation({ summary: "Projects you can see: every one for employees; for a client contact those whose counterparty is its company or that name it a default auditor" })
   @ApiOkResponse({ type: [ProjectResponseDto] })
   @ApiProblems(401, 403, 503)
   list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<ProjectResponseDto[]> {
@@ -27,6 +28,7 @@ export class ProjectsController {
 
   @Get(':id')
   @Action('tasks.create')
+  @ApiOperation({ summary: 'A project you cannot see answers 404, as one that does not exist' })
   @ApiOkResponse({ type: ProjectResponseDto })
   @ApiProblems(401, 403, 404, 503)
   get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ProjectResponseDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
@@ -19,6 +19,7 @@ export class TemplatesController {
 
   @Get()
   @Action('tasks.create')
+  @ApiOperation({ summary: "Templates you can see: every one for employees; for a client contact those naming no contact of another company (a template naming only employees is the firm's own)" })
   @ApiOkResponse({ type: [TemplateResponseDto] })
   @ApiProblems(401, 403, 503)
   list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<TemplateResponseDto[]> {
@@ -27,6 +28,7 @@ export class TemplatesController {
 
   @Get(':id')
   @Action('tasks.create')
+  @ApiOperation({ summary: 'A template you cannot see answers 404, as one that does not exist' })
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiProblems(401, 403, 404, 503)
   get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TemplateResponseDto> {
