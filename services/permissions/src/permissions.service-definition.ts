@@ -5,6 +5,7 @@ import { CreatePolicyTables1732500000000 } from './migrations/1732500000000-crea
 import { CreateStatusAccess1732700000000 } from './migrations/1732700000000-create-status-access.migration';
 import { CreateOrderVisibility1733400000000 } from './migrations/1733400000000-create-order-visibility.migration';
 import { StatusAccessTaskWorkflows1733700000000 } from './migrations/1733700000000-status-access-task-workflows.migration';
+import { CreateContactCompanies1734100000000 } from './migrations/1734100000000-create-contact-companies.migration';
 import { GroupOrmEntity } from './groups/group.orm-entity';
 import { GroupMemberOrmEntity } from './groups/group-member.orm-entity';
 import { RightOverrideOrmEntity } from './overrides/right-override.orm-entity';
@@ -15,5 +16,5 @@ export const PERMISSIONS_SERVICE: ServiceDefinition = {
   name: 'permissions',
   rootModule: PermissionsModule,
   entities: [TenantPolicyOrmEntity, GroupOrmEntity, GroupMemberOrmEntity, RightOverrideOrmEntity, PersonOrmEntity],
-  migrations: [CreatePermissionsSchema1732400000000, CreatePolicyTables1732500000000, CreateStatusAccess1732700000000, CreateOrderVisibility1733400000000, StatusAccessTaskWorkflows1733700000000],
+  migrations: [CreatePermissionsSchema1732400000000, CreatePolicyTables1732500000000, CreateStatusAccess1732700000000, CreateOrderVisibility1733400000000, StatusAccessTaskWorkflows1733700000000, CreateContactCompanies1734100000000],
 };

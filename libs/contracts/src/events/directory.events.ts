@@ -124,7 +124,7 @@ export class CompanyUpdatedV1 extends CompanySnapshotV1 {
   static readonly type = 'directory.company.updated.v1';
 }
 
-/** Client managers see every order of their company; the ids are employees of the tenant. */
+/** Client managers see every order of their company; each id is a contact of the company or an employee of the tenant. */
 export class CompanyClientManagersChangedV1 {
   static readonly type = 'directory.company.client-managers-changed.v1';
   @IsUUID() companyId!: string;

@@ -1,4 +1,5 @@
 import type { OrderScope } from './workflow.rpc';
+import type { ProjectScope } from './task.rpc';
 
 /**
  * Which orders a person sees (DESIGN §3.2 + §3.4), for list filters: the statuses it may view and
@@ -11,4 +12,6 @@ export interface OrderVisibilityScope extends OrderScope {
 
 export interface OrderVisibilityRpc {
   'permissions.orders.visibility-scope': { request: { personId: string }; response: OrderVisibilityScope };
+  /** Which projects and templates a person sees (a contact: its own company's), for list filters. */
+  'permissions.projects.visibility-scope': { request: { personId: string }; response: ProjectScope & { policyVersion: number } };
 }

@@ -96,9 +96,14 @@ export interface PermissionsRpc {
   };
   /**
    * A portal contact (person id = contact id) joins the tenant's Client group and is recorded as kind
-   * `contact`; idempotent (also reached through identity.contact.access-granted.v1).
+   * `contact`; idempotent (also reached through identity.contact.access-granted.v1). `company` is the
+   * contact's company as the directory answered at `at`, so its projects are there at its first sign-in
+   * (the directory's contact events say the same a moment later).
    */
-  'permissions.contacts.grant-portal': { request: { personId: string }; response: { groups: GroupRef[]; policy: PolicyChange } };
+  'permissions.contacts.grant-portal': {
+    request: { personId: string; company?: { companyId: string | null; at: string } };
+    response: { groups: GroupRef[]; policy: PolicyChange };
+  };
   /** The contact leaves the Client group, so an access token it still holds stops working at once. */
   'permissions.contacts.revoke-portal': { request: { personId: string }; response: { groups: GroupRef[]; policy: PolicyChange } };
   'permissions.overrides.list': { request: { personId: string }; response: PersonRights };

@@ -65,6 +65,20 @@ export interface ProjectView {
   updatedAt: string;
 }
 
+/**
+ * Which projects and templates a person sees, as the permissions service answered
+ * (`permissions.projects.visibility-scope`); applied in SQL. Employees see every one (`contactId`
+ * null). A contact sees the projects whose counterparty is its company or that name it a default
+ * auditor, and the templates that name no contact outside its company (the firm's own forms name
+ * none).
+ */
+export interface ProjectScope {
+  contactId: string | null;
+  companyId: string | null;
+  /** The contacts of the contact's company, itself included (itself alone without a company). */
+  companyContactIds: string[];
+}
+
 export interface ProjectInput {
   name: string;
   counterpartyCompanyId?: string | null;
@@ -198,11 +212,12 @@ export interface TaskRpc {
   'workflow.tasks.change-status': { request: ChangeTaskStatusData; response: TaskView };
   'workflow.tasks.history': { request: { taskId: string }; response: TaskHistoryEntry[] };
   'workflow.tasks.access-facts': { request: { taskId: string; personId: string }; response: TaskAccessFacts };
-  'workflow.projects.list': { request: Record<string, never>; response: ProjectView[] };
+  /** The scope is required, so that a caller cannot forget it. */
+  'workflow.projects.list': { request: { scope: ProjectScope }; response: ProjectView[] };
   'workflow.projects.get': { request: { projectId: string }; response: ProjectView };
   'workflow.projects.create': { request: ProjectInput; response: ProjectView };
   'workflow.projects.update': { request: { projectId: string; changes: Partial<ProjectInput> }; response: ProjectView };
-  'workflow.templates.list': { request: Record<string, never>; response: TemplateView[] };
+  'workflow.templates.list': { request: { scope: ProjectScope }; response: TemplateView[] };
   'workflow.templates.get': { request: { templateId: string }; response: TemplateView };
   'workflow.templates.create': { request: TemplateInput; response: TemplateView };
   'workflow.templates.update': { request: { templateId: string; changes: Partial<TemplateInput> }; response: TemplateView };

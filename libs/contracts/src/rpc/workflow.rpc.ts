@@ -136,7 +136,7 @@ export interface CreateOrderData {
 export interface OrderScope {
   /** 'all': every department (and orders without one); otherwise orders without a department or in one of these. */
   departmentIds: string[] | 'all';
-  /** Set for a contact: only orders whose client contact it is. */
+  /** Set for a contact: only orders whose client contact it is, or of `managedCompanyIds` (its own company, as client manager). */
   contactId: string | null;
   /** Orders of these client companies are visible whatever their department (client managers). */
   managedCompanyIds: string[];

@@ -44,8 +44,8 @@ export class CompaniesService {
   async create(ctx: RequestContext, input: CompanyInput): Promise<CompanyView> {
     const name = checkedName(input.name);
     const managers = unique((input.clientManagerIds ?? []).map((id) => id.toLowerCase()));
-    await this.employees.requireEmployees(ctx, managers, 'clientManagerIds');
     const id = newId();
+    await this.requireManagers(ctx, id, managers);
     return this.write(async (manager) => {
       await this.companies.insert(manager, ctx.tenantId, id, name, optionalText(input.taxId));
       await this.companies.setManagers(manager, ctx.tenantId, id, managers);
@@ -58,7 +58,7 @@ export class CompaniesService {
   async update(ctx: RequestContext, companyId: string, changes: Partial<CompanyInput>): Promise<CompanyView> {
     const name = changes.name === undefined ? undefined : checkedName(changes.name);
     const managers = changes.clientManagerIds === undefined ? undefined : unique(changes.clientManagerIds.map((id) => id.toLowerCase()));
-    if (managers) await this.employees.requireEmployees(ctx, managers, 'clientManagerIds');
+    if (managers) await this.requireManagers(ctx, companyId, managers);
     return this.write(async (manager) => {
       const before = await this.companies.find(manager, ctx.tenantId, companyId, true);
       if (!before) throw CompanyErrors.notFound();
@@ -73,6 +73,16 @@ export class CompaniesService {
 
   setClientManagers(ctx: RequestContext, companyId: string, personIds: string[]): Promise<CompanyView> {
     return this.update(ctx, companyId, { clientManagerIds: personIds });
+  }
+
+  /**
+   * A client manager is a contact of the company (it sees the company's tickets through the portal)
+   * or an employee (an account manager). A contact of another company, or of none, is refused.
+   */
+  private async requireManagers(ctx: RequestContext, companyId: string, managers: string[]): Promise<void> {
+    const contacts = await this.companies.contactCompanies(this.dataSource.manager, ctx.tenantId, managers);
+    if ([...contacts.values()].some((contactCompany) => contactCompany !== companyId.toLowerCase())) throw CompanyErrors.managerOfOtherCompany('clientManagerIds');
+    await this.employees.requireEmployees(ctx, managers.filter((id) => !contacts.has(id)), 'clientManagerIds');
   }
 
   private async publish(manager: EntityManager, ...events: Array<NewEvent<object> | null>): Promise<void> {

@@ -73,6 +73,16 @@ export class CompanyRepository {
     return rows.length > 0;
   }
 
+  /** The company of each of these ids that is a contact of the tenant (null: a contact without one). */
+  async contactCompanies(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<Map<string, string | null>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; company_id: string | null }> = await manager.query(
+      'SELECT id, company_id FROM contacts WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+      [tenantId, ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.company_id]));
+  }
+
   async managedBy(manager: EntityManager, tenantId: string, personId: string): Promise<string[]> {
     const rows: Array<{ company_id: string }> = await manager.query(
       'SELECT company_id FROM company_client_managers WHERE tenant_id = $1 AND person_id = $2 ORDER BY company_id',

@@ -9,6 +9,7 @@ import type { ContactFields, ContactView, ListContactsData, RequestContext } fro
 import { BranchErrors } from '../branches/branch.errors';
 import { BranchRepository } from '../branches/branch.repository';
 import { CompanyErrors } from '../companies/company.errors';
+import { clientManagersChanged, companyUpdated } from '../companies/company.events';
 import { CompanyRepository } from '../companies/company.repository';
 import { EmployeeCheck } from '../employees/employee.check';
 import { likePattern, optionalText } from '../shared/text';
@@ -86,8 +87,21 @@ export class ContactsService {
       let contact = await this.contacts.update(manager, ctx.tenantId, record);
       if (loginRevoked) contact = await this.contacts.setPortalPerson(manager, ctx.tenantId, contactId, null);
       await this.outbox.add(manager, contactUpdated(ctx.tenantId, contact));
+      if (current.companyId && current.companyId !== contact.companyId) await this.leaveClientManagers(manager, ctx.tenantId, current.companyId, contactId);
       return contact;
     });
+  }
+
+  /** A client manager that is a contact manages only its own company: moving elsewhere ends the role there. */
+  private async leaveClientManagers(manager: EntityManager, tenantId: string, companyId: string, contactId: string): Promise<void> {
+    const before = await this.companies.find(manager, tenantId, companyId, true);
+    if (!before?.clientManagerIds.includes(contactId)) return;
+    await this.companies.setManagers(manager, tenantId, companyId, before.clientManagerIds.filter((id) => id !== contactId));
+    await this.companies.update(manager, tenantId, companyId, before.name, before.taxId);
+    const after = (await this.companies.find(manager, tenantId, companyId))!;
+    const changed = clientManagersChanged(tenantId, before.clientManagerIds, after);
+    await this.outbox.add(manager, companyUpdated(tenantId, after));
+    if (changed) await this.outbox.add(manager, changed);
   }
 
   /** In the caller's transaction (inbound messages): creates a contact, publishing its event. */

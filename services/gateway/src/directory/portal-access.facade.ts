@@ -19,7 +19,8 @@ export class PortalAccessFacade {
 
   async grant(ctx: RequestContext, contactId: string, password: string): Promise<ContactView> {
     const contact = await this.bus.request('directory.contacts.portal-access', ctx, { contactId, password });
-    const membership = await this.bus.request('permissions.contacts.grant-portal', ctx, { personId: contact.id });
+    const company = { companyId: contact.companyId, at: contact.updatedAt };
+    const membership = await this.bus.request('permissions.contacts.grant-portal', ctx, { personId: contact.id, company });
     this.access.applied(ctx.tenantId, membership.policy);
     return contact;
   }

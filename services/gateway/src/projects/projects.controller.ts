@@ -1,31 +1,38 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
-import { Ctx } from '../http/request-context.decorator';
+import type { Principal } from '../auth/principal';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import { ProjectAccessService } from './project-access.service';
 import { CreateProjectRequestDto, ProjectResponseDto, UpdateProjectRequestDto } from './dto/project.dto';
 
 @ApiTags('projects')
 @Controller('api/v1/projects')
 export class ProjectsController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly projects: ProjectAccessService,
+  ) {}
 
   @Get()
   @Action('tasks.create')
+  @ApiOperation({ summary: "Projects you can see: every one for employees; for a client contact those whose counterparty is its company or that name it a default auditor" })
   @ApiOkResponse({ type: [ProjectResponseDto] })
   @ApiProblems(401, 403, 503)
-  list(@Ctx() ctx: RequestContext): Promise<ProjectResponseDto[]> {
-    return this.bus.request('workflow.projects.list', ctx, {});
+  list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<ProjectResponseDto[]> {
+    return this.projects.list(principal, ctx);
   }
 
   @Get(':id')
   @Action('tasks.create')
+  @ApiOperation({ summary: 'A project you cannot see answers 404, as one that does not exist' })
   @ApiOkResponse({ type: ProjectResponseDto })
   @ApiProblems(401, 403, 404, 503)
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ProjectResponseDto> {
-    return this.bus.request('workflow.projects.get', ctx, { projectId: id });
+  get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ProjectResponseDto> {
+    return this.projects.visible(principal, ctx, id);
   }
 
   @Post()

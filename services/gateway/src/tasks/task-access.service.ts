@@ -4,6 +4,8 @@ import { BusClient } from '@warden/messaging';
 import type { CreateTaskData, Decision, DecisionStep, RequestContext, ResourceRef, TaskHistoryEntry, TaskParticipantInput, TaskRole, TaskView } from '@warden/contracts';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
+import { ProjectAccessService } from '../projects/project-access.service';
+import { TemplateAccessService } from '../templates/template-access.service';
 import type { TaskTransitionResponseDto, TaskTransitionsResponseDto } from './dto/task.response.dto';
 
 const HIDDEN = { code: 'TASK.NOT_FOUND', what: 'Task' };
@@ -34,6 +36,8 @@ export class TaskAccessService {
   constructor(
     private readonly bus: BusClient,
     private readonly access: AccessService,
+    private readonly projects: ProjectAccessService,
+    private readonly templates: TemplateAccessService,
   ) {}
 
   async list(
@@ -51,8 +55,25 @@ export class TaskAccessService {
     return task;
   }
 
-  create(ctx: RequestContext, data: CreateTaskData): Promise<TaskView> {
+  /**
+   * The project and template must be ones the caller sees: a client cannot put a task into another
+   * client's project (whose default auditors it would pull in) nor use another client's template.
+   */
+  async create(principal: Principal, ctx: RequestContext, data: CreateTaskData): Promise<TaskView> {
+    await Promise.all([
+      data.projectId ? this.projects.requireUsable(principal, ctx, data.projectId) : undefined,
+      data.templateId ? this.templates.requireUsable(principal, ctx, data.templateId) : undefined,
+      this.requireNameable(principal, ctx, data.participants),
+    ]);
     return this.bus.request('workflow.tasks.create', ctx, data);
+  }
+
+  /** A client names only employees, itself and contacts of its own company (403 with the reason otherwise). */
+  private async requireNameable(principal: Principal, ctx: RequestContext, participants: TaskParticipantInput[] | undefined): Promise<void> {
+    // Employees may name anyone (the `participant` rule's first step); no round trip for them.
+    if (principal.kind !== 'contact' || !participants?.length) return;
+    const people = [...new Set(participants.map((participant) => String(participant.personId).toLowerCase()))];
+    await Promise.all(people.map((personId) => this.access.require(principal, ctx, 'task.name-participant', { type: 'participant', personId })));
   }
 
   async update(principal: Principal, ctx: RequestContext, taskId: string, changes: { title?: string; description?: string }, version?: number): Promise<TaskView> {
@@ -67,6 +88,7 @@ export class TaskAccessService {
     change: { add?: TaskParticipantInput[]; remove?: TaskParticipantInput[] },
   ): Promise<TaskView> {
     await this.visible(principal, ctx, taskId);
+    await this.requireNameable(principal, ctx, change.add);
     return this.bus.request('workflow.tasks.participants.change', ctx, { taskId, ...change });
   }
 

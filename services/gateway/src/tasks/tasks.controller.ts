@@ -28,11 +28,16 @@ export class TasksController {
   @Post()
   @HttpCode(201)
   @Action('tasks.create')
-  @ApiOperation({ summary: "Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner" })
+  @ApiOperation({
+    summary: "Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner",
+    description:
+      "A client contact may use only projects and templates it can see, and name only employees, itself and contacts of its own company: " +
+      'otherwise 403 (PROJECT.NOT_OWN, TEMPLATE.NOT_OWN, TASK.PARTICIPANT_OTHER_CLIENT).',
+  })
   @ApiCreatedResponse({ type: TaskResponseDto })
   @ApiProblems(401, 403, 409, 422, 503)
-  create(@Ctx() ctx: RequestContext, @Body() body: CreateTaskRequestDto): Promise<TaskResponseDto> {
-    return this.tasks.create(ctx, { ...body });
+  create(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: CreateTaskRequestDto): Promise<TaskResponseDto> {
+    return this.tasks.create(principal, ctx, { ...body });
   }
 
   @Get()

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module';
+import { TemplatesModule } from '../templates/templates.module';
 import { TaskAccessService } from './task-access.service';
 import { TasksController } from './tasks.controller';
 
-@Module({ controllers: [TasksController], providers: [TaskAccessService] })
+@Module({ imports: [ProjectsModule, TemplatesModule], controllers: [TasksController], providers: [TaskAccessService] })
 export class TasksModule {}

@@ -1,31 +1,38 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
-import { Ctx } from '../http/request-context.decorator';
+import type { Principal } from '../auth/principal';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import { TemplateAccessService } from './template-access.service';
 import { CreateTemplateRequestDto, TemplateResponseDto, UpdateTemplateRequestDto } from './dto/template.dto';
 
 @ApiTags('templates')
 @Controller('api/v1/templates')
 export class TemplatesController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly templates: TemplateAccessService,
+  ) {}
 
   @Get()
   @Action('tasks.create')
+  @ApiOperation({ summary: "Templates you can see: every one for employees; for a client contact those naming no contact of another company (a template naming only employees is the firm's own)" })
   @ApiOkResponse({ type: [TemplateResponseDto] })
   @ApiProblems(401, 403, 503)
-  list(@Ctx() ctx: RequestContext): Promise<TemplateResponseDto[]> {
-    return this.bus.request('workflow.templates.list', ctx, {});
+  list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<TemplateResponseDto[]> {
+    return this.templates.list(principal, ctx);
   }
 
   @Get(':id')
   @Action('tasks.create')
+  @ApiOperation({ summary: 'A template you cannot see answers 404, as one that does not exist' })
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiProblems(401, 403, 404, 503)
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TemplateResponseDto> {
-    return this.bus.request('workflow.templates.get', ctx, { templateId: id });
+  get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TemplateResponseDto> {
+    return this.templates.visible(principal, ctx, id);
   }
 
   @Post()

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventSubscriber } from '@warden/messaging';
-import { CompanyClientManagersChangedV1, DepartmentCreatedV1, DepartmentDeletedV1, DepartmentUpdatedV1 } from '@warden/contracts';
-import type { DepartmentSnapshotV1 } from '@warden/contracts';
+import { CompanyClientManagersChangedV1, ContactCreatedV1, ContactUpdatedV1, DepartmentCreatedV1, DepartmentDeletedV1, DepartmentUpdatedV1 } from '@warden/contracts';
+import type { ContactSnapshotV1, DepartmentSnapshotV1 } from '@warden/contracts';
 import { PolicyVersions } from '../policy/policy-versions';
+import { ContactPlacement } from './contact-placement.service';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 
 /**
- * Keeps the department and client-manager read models in step with the directory. Whoever joins
+ * Keeps the department, client-manager and contact-company read models in step with the directory. Whoever joins
  * or leaves (or becomes or stops being the head) changes which orders they see, so the policy version goes up for exactly those people
  * in the same transaction, and the gateways drop their cached decisions. A membership change also
  * changes which tasks the department's other members see (`tasks.read-department`: tasks in which a
@@ -20,6 +21,7 @@ export class DirectoryEventsConsumer implements OnModuleInit {
     private readonly events: EventSubscriber,
     private readonly repository: OrderVisibilityRepository,
     private readonly policy: PolicyVersions,
+    private readonly contacts: ContactPlacement,
   ) {}
 
   onModuleInit(): void {
@@ -43,6 +45,11 @@ export class DirectoryEventsConsumer implements OnModuleInit {
       const changed = await this.repository.replacePeople(manager, event.tenantid, 'company', companyId, clientManagerIds, at);
       await this.bump(manager, event.tenantid, changed, 'company.client-managers');
     });
+    const contact = async (tenantId: string, data: ContactSnapshotV1, manager: EntityManager): Promise<void> => {
+      await this.contacts.place(manager, tenantId, data.contactId, data.companyId, data.at);
+    };
+    this.events.on(ContactCreatedV1, (event, manager) => contact(event.tenantid, event.data, manager));
+    this.events.on(ContactUpdatedV1, (event, manager) => contact(event.tenantid, event.data, manager));
   }
 
   private async bump(manager: EntityManager, tenantId: string, people: string[] | null, change: string): Promise<void> {

@@ -2,21 +2,27 @@ import { Module } from '@nestjs/common';
 import { CheckModule } from '../check/check.module';
 import { PolicyModule } from '../policy/policy.module';
 import { StatusAccessModule } from '../status-access/status-access.module';
+import { ContactPlacement } from './contact-placement.service';
 import { DirectoryEventsConsumer } from './directory-events.consumer';
 import { OrderRule } from './order.rule';
 import { OrderVisibilityMessages } from './order-visibility.messages';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 import { OrderVisibilityService } from './order-visibility.service';
+import { ParticipantRule } from './participant.rule';
+import { ProjectRule } from './project.rule';
 import { ScopeFactsLoader } from './scope-facts.loader';
+import { TemplateRule } from './template.rule';
 
 /**
- * Who sees which orders beyond status levels (DESIGN §3.4): departments, own orders of contacts,
- * client managers. Registers the `order` resource rule (status part + this part) and answers the
- * list scope; learns departments and client managers from directory events.
+ * Who sees which orders beyond status levels: departments, own orders of contacts, client
+ * managers; and which projects and templates a client sees (its own company's). Registers the
+ * `order`, `project` and `template` resource rules and answers their list scopes; learns
+ * departments, client managers and contacts' companies from directory events.
  */
 @Module({
   imports: [CheckModule, PolicyModule, StatusAccessModule],
   controllers: [OrderVisibilityMessages],
-  providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, OrderVisibilityService, DirectoryEventsConsumer],
+  providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, ProjectRule, TemplateRule, ParticipantRule, OrderVisibilityService, DirectoryEventsConsumer, ContactPlacement],
+  exports: [ContactPlacement],
 })
 export class OrderVisibilityModule {}

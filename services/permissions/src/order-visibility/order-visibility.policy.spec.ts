@@ -8,7 +8,7 @@ const ACCOUNTING = 'd-acc';
 const ACME = 'c-acme';
 
 function employee(overrides: Partial<ScopeFacts> = {}): ScopeFacts {
-  return { kind: 'employee', departmentIds: [IT], managedCompanyIds: [], allDepartments: { allowed: false, reason: 'not granted' }, ...overrides };
+  return { kind: 'employee', departmentIds: [IT], managedCompanyIds: [], companyId: null, allDepartments: { allowed: false, reason: 'not granted' }, ...overrides };
 }
 
 function order(overrides: Partial<OrderPlacement> = {}): OrderPlacement {
@@ -38,6 +38,17 @@ describe('order visibility: departments and clients', () => {
     expect(decide(order({ clientContactId: ME, departmentId: ACCOUNTING }), contact)).toEqual({ failure: null, steps: ['order.client-contact:allow'] });
     expect(decide(order({ clientContactId: 'p-other', clientCompanyId: ACME }), contact).failure).toBe('ORDER.NOT_OWN');
     expect(decide(order(), contact).failure).toBe('ORDER.NOT_OWN');
+  });
+
+  it("a contact that is its company's client manager sees every order of its company, and no other company's", () => {
+    const manager = employee({ kind: 'contact', departmentIds: [], companyId: ACME, managedCompanyIds: [ACME] });
+    expect(decide(order({ clientContactId: 'p-colleague', clientCompanyId: ACME }), manager)).toEqual({ failure: null, steps: ['order.client-manager:allow'] });
+    expect(decide(order({ clientContactId: 'p-other', clientCompanyId: 'c-other' }), manager).failure).toBe('ORDER.NOT_OWN');
+    // Moved to another company: the old one's orders go with the move, whatever the read model still says.
+    const moved = { ...manager, companyId: 'c-other' };
+    expect(decide(order({ clientContactId: 'p-colleague', clientCompanyId: ACME }), moved).failure).toBe('ORDER.NOT_OWN');
+    expect(scopeOf(ME, manager)).toEqual({ departmentIds: 'all', contactId: ME, managedCompanyIds: [ACME] });
+    expect(scopeOf(ME, moved)).toEqual({ departmentIds: 'all', contactId: ME, managedCompanyIds: [] });
   });
 
   it('explains a refusal with the department and the client-manager steps', () => {

@@ -7,6 +7,8 @@ export interface ScopeFacts {
   kind: PersonKind | null;
   departmentIds: readonly string[];
   managedCompanyIds: readonly string[];
+  /** A contact's own company (its contact card), or null. */
+  companyId: string | null;
   /** The `departments.all` right, as the catalog rules decided it (with the reason for explain). */
   allDepartments: { allowed: boolean; reason: string };
 }
@@ -23,9 +25,14 @@ export interface ScopeFailure {
   reason: string;
 }
 
+/** A contact manages only its own company, whatever the read model still says of an earlier one. */
+function contactManagedCompanies(facts: ScopeFacts): string[] {
+  return facts.companyId !== null && facts.managedCompanyIds.includes(facts.companyId) ? [facts.companyId] : [];
+}
+
 /**
  * Whether the person sees an order placed so (on top of its status level):
- * - a contact: only orders whose client contact it is;
+ * - a contact: orders whose client contact it is; a client manager of its company, every order of it;
  * - an employee: orders without a department, in one of its departments, of a company it is a
  *   client manager of, or any order with `departments.all`.
  * Appends the deciding step; null when visible.
@@ -36,10 +43,16 @@ export function checkPlacement(personId: string, order: OrderPlacement, facts: S
       steps.push({ rule: 'order.client-contact', effect: 'allow', detail: "The person is the order's client contact" });
       return null;
     }
+    if (order.clientCompanyId !== null && contactManagedCompanies(facts).includes(order.clientCompanyId)) {
+      steps.push({ rule: 'order.client-manager', effect: 'allow', detail: `The contact is a client manager of its company ${order.clientCompanyId}, the order's company` });
+      return null;
+    }
     steps.push({
       rule: 'order.client-contact',
       effect: 'deny',
-      detail: order.clientContactId ? "A contact sees only its own orders; this order's client is another contact" : 'A contact sees only its own orders; this order has no client',
+      detail: order.clientContactId
+        ? "A contact sees only its own orders (and a client manager its company's); this order's client is another contact"
+        : 'A contact sees only its own orders; this order has no client',
     });
     return { code: 'ORDER.NOT_OWN', reason: 'Contacts see only their own orders' };
   }
@@ -108,7 +121,7 @@ export function checkTransferTarget(
 
 /** The same rule as a list filter (applied in SQL by the workflow service). */
 export function scopeOf(personId: string, facts: ScopeFacts): OrderScope {
-  if (facts.kind === 'contact') return { departmentIds: 'all', contactId: personId, managedCompanyIds: [] };
+  if (facts.kind === 'contact') return { departmentIds: 'all', contactId: personId, managedCompanyIds: contactManagedCompanies(facts) };
   return {
     departmentIds: facts.allDepartments.allowed ? 'all' : [...facts.departmentIds],
     contactId: null,

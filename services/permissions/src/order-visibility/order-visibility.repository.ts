@@ -12,6 +12,8 @@ interface FactsRow {
   policy_version: string | null;
   department_ids: string[];
   company_ids: string[];
+  /** The company of a contact (its contact card), or null. */
+  company_id: string | null;
 }
 
 /** The table and column holding each entity's people. */
@@ -35,7 +37,8 @@ export class OrderVisibilityRepository {
               COALESCE((SELECT json_agg(d.department_id ORDER BY d.department_id) FROM department_members d
                         WHERE d.tenant_id = $1 AND d.person_id = $2), '[]'::json) AS department_ids,
               COALESCE((SELECT json_agg(c.company_id ORDER BY c.company_id) FROM company_client_managers c
-                        WHERE c.tenant_id = $1 AND c.person_id = $2), '[]'::json) AS company_ids
+                        WHERE c.tenant_id = $1 AND c.person_id = $2), '[]'::json) AS company_ids,
+              (SELECT k.company_id FROM contact_companies k WHERE k.tenant_id = $1 AND k.contact_id = $2) AS company_id
        FROM (SELECT 1) AS one LEFT JOIN persons p ON p.tenant_id = $1 AND p.person_id = $2`,
       [tenantId, personId],
     );
@@ -73,6 +76,59 @@ export class OrderVisibilityRepository {
       [tenantId, entityId],
     );
     return rows.map((row) => row.person_id);
+  }
+
+  /**
+   * Records a contact's company as of `at` unless a newer snapshot is already recorded. Returns the
+   * company it had before when the company changed (undefined when nothing changed or stale).
+   */
+  async placeContact(manager: EntityManager, tenantId: string, contactId: string, companyId: string | null, at: string): Promise<{ before: string | null } | undefined> {
+    const rows: Array<{ before: string | null; known: boolean }> = await manager.query(
+      `WITH previous AS (SELECT company_id FROM contact_companies WHERE tenant_id = $1 AND contact_id = $2 FOR UPDATE),
+            written AS (
+              INSERT INTO contact_companies (tenant_id, contact_id, company_id, at) VALUES ($1, $2, $3, $4)
+              ON CONFLICT (tenant_id, contact_id) DO UPDATE SET company_id = EXCLUDED.company_id, at = EXCLUDED.at
+              WHERE contact_companies.at <= EXCLUDED.at
+              RETURNING company_id)
+       SELECT (SELECT company_id FROM previous) AS before, EXISTS (SELECT 1 FROM previous) AS known FROM written`,
+      [tenantId, contactId, companyId, at],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.known && row.before === companyId) return undefined;
+    return { before: row.before };
+  }
+
+  /** The contacts of a company (as far as their snapshots arrived). */
+  async contactsOf(tenantId: string, companyId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ contact_id: string }> = await manager.query(
+      'SELECT contact_id FROM contact_companies WHERE tenant_id = $1 AND company_id = $2 ORDER BY contact_id',
+      [tenantId, companyId],
+    );
+    return rows.map((row) => row.contact_id);
+  }
+
+  /** Kind and company of a person as far as known: a directory contact (with its company), else its kind in `persons`. */
+  async placement(tenantId: string, personId: string): Promise<{ kind: PersonKind | null; companyId: string | null }> {
+    const rows: Array<{ contact: boolean; company_id: string | null; kind: PersonKind | null }> = await this.dataSource.query(
+      `SELECT k.contact_id IS NOT NULL AS contact, k.company_id, p.kind
+       FROM (SELECT 1) AS one
+       LEFT JOIN contact_companies k ON k.tenant_id = $1 AND k.contact_id = $2
+       LEFT JOIN persons p ON p.tenant_id = $1 AND p.person_id = $2`,
+      [tenantId, personId],
+    );
+    const row = rows[0]!;
+    return { kind: row.contact ? 'contact' : row.kind, companyId: row.company_id };
+  }
+
+  /** The company of each of these contacts that has one. */
+  async companiesOf(tenantId: string, contactIds: readonly string[]): Promise<Map<string, string>> {
+    if (contactIds.length === 0) return new Map();
+    const rows: Array<{ contact_id: string; company_id: string }> = await this.dataSource.query(
+      'SELECT contact_id, company_id FROM contact_companies WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[]) AND company_id IS NOT NULL',
+      [tenantId, contactIds],
+    );
+    return new Map(rows.map((row) => [row.contact_id, row.company_id]));
   }
 
   /** Records the snapshot time; false when a newer snapshot or the deletion is already recorded. */

@@ -1,16 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
-import type { OrderVisibilityScope } from '@warden/contracts';
+import type { OrderVisibilityScope, ProjectScope } from '@warden/contracts';
 import { StatusAccessService } from '../status-access/status-access.service';
 import { scopeOf } from './order-visibility.policy';
+import { OrderVisibilityRepository } from './order-visibility.repository';
+import { projectScopeOf } from './project-visibility.policy';
 import { ScopeFactsLoader } from './scope-facts.loader';
 
-/** The order rule as a list filter: the statuses the person may view plus the department / client scope. */
+/**
+ * The order rule as a list filter (the statuses the person may view plus the department / client
+ * scope), and the project and template rules as one.
+ */
 @Injectable()
 export class OrderVisibilityService {
   constructor(
     private readonly statuses: StatusAccessService,
     private readonly facts: ScopeFactsLoader,
+    private readonly repository: OrderVisibilityRepository,
   ) {}
 
   async scope(tenantId: string, personId: string): Promise<OrderVisibilityScope> {
@@ -20,5 +26,15 @@ export class OrderVisibilityService {
     const [visible, loaded] = await Promise.all([this.statuses.visibleStatuses(tenantId, id), this.facts.load(tenantId, id)]);
     const known = loaded.rights.known && !loaded.rights.deleted;
     return { statusIds: known ? visible.statusIds : [], ...scopeOf(id, loaded.scope), policyVersion: visible.policyVersion };
+  }
+
+  async projectScope(tenantId: string, personId: string): Promise<ProjectScope & { policyVersion: number }> {
+    // A contact that is no one: only what names that id (nothing), never everything.
+    if (!isUuid(personId)) return { contactId: String(personId), companyId: null, companyContactIds: [], policyVersion: 0 };
+    const id = personId.toLowerCase();
+    const loaded = await this.facts.load(tenantId, id);
+    const { scope } = loaded;
+    const companyContactIds = scope.kind === 'contact' && scope.companyId ? await this.repository.contactsOf(tenantId, scope.companyId) : [];
+    return { ...projectScopeOf(id, scope, companyContactIds), policyVersion: loaded.rights.policyVersion };
   }
 }

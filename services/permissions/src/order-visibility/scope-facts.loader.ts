@@ -37,6 +37,7 @@ export class ScopeFactsLoader {
         kind: row.kind,
         departmentIds: row.department_ids,
         managedCompanyIds: row.company_ids,
+        companyId: row.company_id,
         allDepartments: rightOf('departments.all', rights),
       },
     };

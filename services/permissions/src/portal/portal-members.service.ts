@@ -8,7 +8,14 @@ import { GroupsRepository } from '../groups/groups.repository';
 import { GroupsService } from '../groups/groups.service';
 import { MembershipEvents } from '../groups/membership-events';
 import { PersonsRepository } from '../persons/persons.repository';
+import { ContactPlacement } from '../order-visibility/contact-placement.service';
 import { PolicyVersions } from '../policy/policy-versions';
+
+/** Two changes of one transaction as one answer: the later version, everyone either named. */
+function mergeChanges(first: PolicyChange, second: PolicyChange): PolicyChange {
+  const people = first.affectedPersonIds === null || second.affectedPersonIds === null ? null : [...new Set([...first.affectedPersonIds, ...second.affectedPersonIds])];
+  return { policyVersion: Math.max(first.policyVersion, second.policyVersion), affectedPersonIds: people };
+}
 
 export interface PortalMembership {
   groups: GroupRef[];
@@ -31,11 +38,22 @@ export class PortalMembersService {
     private readonly persons: PersonsRepository,
     private readonly policy: PolicyVersions,
     private readonly membershipEvents: MembershipEvents,
+    private readonly contacts: ContactPlacement,
   ) {}
 
-  grantNow(tenantId: string, personId: string): Promise<PortalMembership> {
+  /** `company`: the contact's company as the directory answered the grant, recorded with it. */
+  grantNow(tenantId: string, personId: string, company?: { companyId: string | null; at: string }): Promise<PortalMembership> {
     if (!isUuid(personId)) throw GroupErrors.unknownPersons('personId', [String(personId)]);
-    return this.dataSource.transaction((manager) => this.grant(manager, tenantId, personId.toLowerCase()));
+    const validCompany = company && (company.companyId === null || isUuid(company.companyId)) && !Number.isNaN(Date.parse(company.at)) ? company : undefined;
+    if (!validCompany) return this.dataSource.transaction((manager) => this.grant(manager, tenantId, personId.toLowerCase()));
+    return this.dataSource.transaction(async (manager) => {
+      // Queued behind the contact's own events (ContactPlacement takes the same lock), and the
+      // membership first: the same lock order as the access-granted event's grant.
+      await this.policy.serialize(manager, tenantId);
+      const membership = await this.grant(manager, tenantId, personId.toLowerCase());
+      const placed = await this.contacts.place(manager, tenantId, personId, validCompany.companyId, validCompany.at);
+      return placed ? { ...membership, policy: mergeChanges(membership.policy, placed) } : membership;
+    });
   }
 
   revokeNow(tenantId: string, personId: string): Promise<PortalMembership> {

@@ -11,7 +11,7 @@ export class PortalMessages {
 
   @RpcHandler('permissions.contacts.grant-portal')
   grant(@Payload() message: RpcMessage<'permissions.contacts.grant-portal'>): Promise<PortalMembership> {
-    return this.portal.grantNow(message.ctx.tenantId, message.data.personId);
+    return this.portal.grantNow(message.ctx.tenantId, message.data.personId, message.data.company);
   }
 
   @RpcHandler('permissions.contacts.revoke-portal')

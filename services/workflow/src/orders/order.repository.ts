@@ -371,7 +371,8 @@ export class OrderRepository {
   }
 
   /**
-   * tenant AND status AND the scope: a contact sees only orders whose client it is; an employee
+   * tenant AND status AND the scope: a contact sees only orders whose client it is (a client
+   * manager also its company's); an employee
    * without every department sees orders without a department, in its departments, or of the
    * companies it manages. Each branch matches one of the (tenant, column, id) indexes.
    */
@@ -383,7 +384,11 @@ export class OrderRepository {
     };
     let sql = 'o.tenant_id = $1 AND o.status_id = ANY($2::uuid[])';
     const { scope } = query;
-    if (scope.contactId) sql += ` AND o.client_contact_id = ${next(scope.contactId)}`;
+    if (scope.contactId) {
+      // A contact's own orders, and for a client manager every order of its company.
+      const own = `o.client_contact_id = ${next(scope.contactId)}`;
+      sql += scope.managedCompanyIds.length > 0 ? ` AND (${own} OR o.client_company_id = ANY(${next(scope.managedCompanyIds)}::uuid[]))` : ` AND ${own}`;
+    }
     if (scope.departmentIds !== 'all') {
       const branches = ['o.department_id IS NULL'];
       if (scope.departmentIds.length > 0) branches.push(`o.department_id = ANY(${next(scope.departmentIds)}::uuid[])`);

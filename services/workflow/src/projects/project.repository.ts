@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { PersonKind, ProjectView } from '@warden/contracts';
+import type { PersonKind, ProjectScope, ProjectView } from '@warden/contracts';
 
 interface ProjectRow {
   id: string;
@@ -37,8 +37,16 @@ function toView(row: ProjectRow): ProjectView {
 export class ProjectRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(tenantId: string): Promise<ProjectView[]> {
-    const rows: ProjectRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM projects WHERE tenant_id = $1 ORDER BY name, id`, [tenantId]);
+  /** The projects the scope lets see: a contact's company's, or those naming it a default auditor. */
+  async list(tenantId: string, scope: ProjectScope): Promise<ProjectView[]> {
+    const rows: ProjectRow[] = scope.contactId === null
+      ? await this.dataSource.query(`SELECT ${COLUMNS} FROM projects WHERE tenant_id = $1 ORDER BY name, id`, [tenantId])
+      : await this.dataSource.query(
+          `SELECT ${COLUMNS} FROM projects WHERE tenant_id = $1
+             AND (counterparty_company_id = $2 OR default_auditors @> jsonb_build_array(jsonb_build_object('personId', $3::text)))
+           ORDER BY name, id`,
+          [tenantId, scope.companyId, scope.contactId],
+        );
     return rows.map(toView);
   }
 

@@ -11,7 +11,7 @@ export class ProjectsMessages {
 
   @RpcHandler('workflow.projects.list')
   list(@Payload() message: RpcMessage<'workflow.projects.list'>): Promise<ProjectView[]> {
-    return this.projects.list(message.ctx.tenantId);
+    return this.projects.list(message.ctx.tenantId, message.data.scope);
   }
 
   @RpcHandler('workflow.projects.get')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, isUuid, newId } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { ProjectInput, ProjectView, RequestContext } from '@warden/contracts';
+import type { ProjectInput, ProjectScope, ProjectView, RequestContext } from '@warden/contracts';
 import { PeopleDirectory } from '../tasks/people.directory';
 import { CompaniesRepository } from './companies.repository';
 import { ProjectErrors } from './project.errors';
@@ -23,8 +23,8 @@ export class ProjectsService {
     private readonly bus: BusClient,
   ) {}
 
-  list(tenantId: string): Promise<ProjectView[]> {
-    return this.projects.list(tenantId);
+  list(tenantId: string, scope: ProjectScope): Promise<ProjectView[]> {
+    return this.projects.list(tenantId, scope);
   }
 
   async get(tenantId: string, projectId: string): Promise<ProjectView> {

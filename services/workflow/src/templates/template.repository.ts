@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { TaskParticipantView, TemplateView } from '@warden/contracts';
+import type { ProjectScope, TaskParticipantView, TemplateView } from '@warden/contracts';
 
 interface TemplateRow {
   id: string;
@@ -40,8 +40,17 @@ function toView(row: TemplateRow): TemplateView {
 export class TemplateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(tenantId: string): Promise<TemplateView[]> {
-    const rows: TemplateRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM templates WHERE tenant_id = $1 ORDER BY name, id`, [tenantId]);
+  /** The templates the scope lets see: for a contact, those naming no contact outside its company. */
+  async list(tenantId: string, scope: ProjectScope): Promise<TemplateView[]> {
+    const rows: TemplateRow[] = scope.contactId === null
+      ? await this.dataSource.query(`SELECT ${COLUMNS} FROM templates WHERE tenant_id = $1 ORDER BY name, id`, [tenantId])
+      : await this.dataSource.query(
+          `SELECT ${COLUMNS} FROM templates t WHERE tenant_id = $1
+             AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(t.default_participants) p
+                             WHERE p->>'kind' = 'contact' AND NOT (p->>'personId' = ANY($2::text[])))
+           ORDER BY name, id`,
+          [tenantId, scope.companyContactIds],
+        );
     return rows.map(toView);
   }
 

@@ -11,7 +11,7 @@ export class TemplatesMessages {
 
   @RpcHandler('workflow.templates.list')
   list(@Payload() message: RpcMessage<'workflow.templates.list'>): Promise<TemplateView[]> {
-    return this.templates.list(message.ctx.tenantId);
+    return this.templates.list(message.ctx.tenantId, message.data.scope);
   }
 
   @RpcHandler('workflow.templates.get')

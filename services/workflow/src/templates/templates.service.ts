@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid, newId } from '@warden/kernel';
-import type { RequestContext, TemplateInput, TemplateView } from '@warden/contracts';
+import type { ProjectScope, RequestContext, TemplateInput, TemplateView } from '@warden/contracts';
 import { WorkflowRepository } from '../workflows/workflow.repository';
 import { PeopleDirectory } from '../tasks/people.directory';
 import { resolveParticipants } from '../tasks/participants.input';
@@ -19,8 +19,8 @@ export class TemplatesService {
     private readonly people: PeopleDirectory,
   ) {}
 
-  list(tenantId: string): Promise<TemplateView[]> {
-    return this.templates.list(tenantId);
+  list(tenantId: string, scope: ProjectScope): Promise<TemplateView[]> {
+    return this.templates.list(tenantId, scope);
   }
 
   async get(tenantId: string, templateId: string): Promise<TemplateView> {
