@@ -7,7 +7,7 @@ import { EventSubscriber } from './event.subscriber';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
-import { connectToNats, ensureEventStream } from './nats.connection';
+import { connectToNats, ensureEventStream, refuseAnonymousNats } from './nats.connection';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxWriter } from './outbox.writer';
 
@@ -31,7 +31,8 @@ export class BusModule {
         {
           provide: NATS_CONNECTION,
           useFactory: async () => {
-            const connection = await connectToNats(options.natsUrl, options.service);
+            await refuseAnonymousNats(options.natsUrl, options.nodeEnv);
+            const connection = await connectToNats(options.natsUrl, options.service, options.natsAuth, options.natsUser);
             await ensureEventStream(connection);
             return connection;
           },

@@ -1,11 +1,48 @@
+import { Logger } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream';
 import { eventStreamName, eventStreamSubjects } from '@warden/contracts';
+import { natsAuthOptions } from '@warden/infra';
+import type { NatsAuthEnv } from '@warden/infra';
+
+/** Keeps reconnecting for as long as the process lives: the broker may come and go. */
+export const NATS_RECONNECT_OPTIONS = { reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true } as const satisfies ConnectionOptions;
+
+/** Options for every long-lived connection of a process (messaging, the Nest transport, the gateway). */
+export function natsConnectionOptions(servers: string, name: string, auth: NatsAuthEnv = {}, user: string = name): ConnectionOptions {
+  return { servers: servers.split(',').map((server) => server.trim()).filter(Boolean), name, ...NATS_RECONNECT_OPTIONS, ...natsAuthOptions(auth, user) };
+}
 
 /** A connection that keeps reconnecting for as long as the process lives: the broker may come and go. */
-export async function connectToNats(servers: string, name: string): Promise<NatsConnection> {
-  return connect({ servers, name, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true });
+export async function connectToNats(servers: string, name: string, auth: NatsAuthEnv = {}, user: string = name): Promise<NatsConnection> {
+  return connect(natsConnectionOptions(servers, name, auth, user));
+}
+
+/** True when the server lets a client in without any credentials. */
+export async function acceptsAnonymousClients(servers: string): Promise<boolean> {
+  try {
+    const probe = await connect({ servers: servers.split(',').map((server) => server.trim()), reconnect: false, timeout: 3000, name: 'anonymous-probe' });
+    await probe.close();
+    return true;
+  } catch {
+    return false; // refused (authorization violation) or unreachable: either way not an open door we can see
+  }
+}
+
+const logger = new Logger('NatsConnection');
+
+/**
+ * An open NATS lets anyone who reaches it call every service's RPC with a made-up context: refused in
+ * production, shouted about elsewhere (a developer's own open server still works).
+ */
+export async function refuseAnonymousNats(servers: string, nodeEnv: string | undefined): Promise<void> {
+  if (!(await acceptsAnonymousClients(servers))) return;
+  const message =
+    `NATS at ${servers} accepts clients without credentials: anyone who reaches it can call every service's RPC ` +
+    'and publish events. Configure users and permissions (deploy/nats/auth.conf) and give each process NATS_USER / NATS_PASSWORD.';
+  if (nodeEnv === 'production') throw new Error(message);
+  logger.warn(`\n${'!'.repeat(100)}\n!! ${message}\n${'!'.repeat(100)}`);
 }
 
 const NANOS_PER_SECOND = 1_000_000_000;

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Transport } from '@nestjs/microservices';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
+import { natsAuthOptions } from '@warden/infra';
 import { openDataSource } from '@warden/persistence';
 import { loadEnv } from './env.loader';
 import { ServiceEnv } from './service.config';
@@ -20,7 +21,7 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
     {
       transport: Transport.NATS,
       // The queue group spreads requests over the replicas of one service.
-      options: { servers: [env.NATS_URL], queue: definition.name, name: definition.name },
+      options: { servers: [env.NATS_URL], queue: definition.name, name: definition.name, ...natsAuthOptions(env, definition.name) },
       bufferLogs: true,
     },
   );
