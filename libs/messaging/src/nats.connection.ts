@@ -6,8 +6,21 @@ import { eventStreamName, eventStreamSubjects } from '@warden/contracts';
 import { natsAuthOptions } from '@warden/infra';
 import type { NatsAuthEnv } from '@warden/infra';
 
-/** Keeps reconnecting for as long as the process lives: the broker may come and go. */
-export const NATS_RECONNECT_OPTIONS = { reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true } as const satisfies ConnectionOptions;
+/**
+ * Reconnect for as long as the process lives, whatever the length of the outage: the default (10 attempts 2 s
+ * apart) gives up after ~20 s and leaves a process that no longer listens. The jitter spreads the reconnects of
+ * many processes over a second, so a restarted server is not hit by all of them at once. Pings every 20 s find
+ * a connection whose peer vanished without closing it.
+ */
+export const NATS_RECONNECT_OPTIONS = {
+  reconnect: true,
+  maxReconnectAttempts: -1,
+  reconnectTimeWait: 1000,
+  reconnectJitter: 1000,
+  waitOnFirstConnect: true,
+  pingInterval: 20_000,
+  maxPingOut: 3,
+} as const satisfies ConnectionOptions;
 
 /** Options for every long-lived connection of a process (messaging, the Nest transport, the gateway). */
 export function natsConnectionOptions(servers: string, name: string, auth: NatsAuthEnv = {}, user: string = name): ConnectionOptions {
@@ -31,6 +44,20 @@ export async function acceptsAnonymousClients(servers: string): Promise<boolean>
 }
 
 const logger = new Logger('NatsConnection');
+
+/**
+ * With reconnects that never give up, a connection only closes on its own for an error that no retry fixes
+ * (credentials refused, a protocol error): the process then has no bus for good and is useless. It exits non-zero
+ * so that its supervisor (npm start, Compose's restart policy, Kubernetes) replaces it; a close the process asked
+ * for (shutdown) resolves without an error and changes nothing.
+ */
+export function exitWhenClosedByError(connection: NatsConnection, what: string, exit: (code: number) => void = (code) => process.exit(code)): void {
+  void connection.closed().then((error) => {
+    if (!error) return;
+    logger.error(`${what}: the NATS connection closed for good (${error.message}); exiting so that the process is replaced`);
+    exit(1);
+  });
+}
 
 /**
  * An open NATS lets anyone who reaches it call every service's RPC with a made-up context: refused in
