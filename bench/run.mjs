@@ -103,8 +103,8 @@ async function benchHttp(seeded) {
 }
 
 async function benchNats(seeded, nats) {
-  const echoSubject = `${stack.prefix}.bench.echo`;
-  const echo = await startEcho(stack.natsUrl, echoSubject);
+  const echoSubject = `${stack.prefix}.rpc.permissions.bench-echo`;
+  const echo = await startEcho(stack.natsUrl, echoSubject, stack.infra.natsCredentialsFile);
   stack.trackExtra(echo);
   const ctx = () => ({ tenantId: seeded.tenantId, actorId: seeded.employeeId, requestId: crypto.randomUUID() });
   const checkSubject = `${stack.prefix}.rpc.permissions.check`;
@@ -259,7 +259,7 @@ async function main() {
   const fetched = await call(stack.gateways.cached, 'GET', `/api/v1/bench/order?tenantId=${seeded.tenantId}&orderId=${seeded.visibleOrder.id}`);
   if (fixed.status !== 200 || fetched.status !== 200 || fetched.body.id !== seeded.visibleOrder.id) throw new Error(`bench route: HTTP ${fixed.status} / ${fetched.status}`);
   log(`JSON body sizes: order ${JSON.stringify(seeded.visibleOrder).length} B, fixed baseline ${JSON.stringify(fixed.body).length} B, unchecked fetch ${JSON.stringify(fetched.body).length} B`);
-  const nats = await connectNats(stack.natsUrl);
+  const nats = await connectNats(stack.natsUrl, stack.infra.natsCredentialsFile);
   try {
     if (ONLY === 'P3') {
       const natsResult = await benchNats(seeded, nats);

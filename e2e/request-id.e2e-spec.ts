@@ -3,11 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { rpcSubject } from '@warden/contracts';
-import type { RequestContext } from '@warden/contracts';
-import { eventually, HttpClient } from '@warden/testing';
+import type { RequestContext, ServiceName } from '@warden/contracts';
+import { connectToTestNats, eventually, HttpClient } from '@warden/testing';
 import type { HttpResponse } from '@warden/testing';
 import { PASSWORD, createTenant } from './staff.fixtures';
 import type { TenantFixture } from './staff.fixtures';
@@ -118,7 +117,8 @@ class RpcTap {
   }
 
   static async open(name: string): Promise<RpcTap> {
-    const connection = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    // As the service that owns the subject: the only user besides the gateway allowed to subscribe to it.
+    const connection = await connectToTestNats(name.split('.')[0] as ServiceName);
     const tap = new RpcTap(connection, connection.subscribe(rpcSubject(name)));
     await connection.flush();
     return tap;

@@ -19,14 +19,21 @@ async function gatewayHealthy() {
 }
 
 async function serviceHealthy() {
-  const { connect } = await import('@nats-io/transport-node');
+  const { connect, credsAuthenticator } = await import('@nats-io/transport-node');
+  const { readFileSync } = await import('node:fs');
   // Same subject naming as the services (NATS_SUBJECT_PREFIX), from the compiled contracts (whose DTO
   // decorators need reflect-metadata loaded first).
   const require = createRequire(import.meta.url);
   require('reflect-metadata');
   const { rpcSubject } = require('../dist/libs/contracts/src/index.js');
   const subject = rpcSubject(`${service}.health`);
-  const connection = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', timeout: TIMEOUT_MS });
+  // As the service itself (its NATS user may request its own health subject).
+  const auth = process.env.NATS_USER
+    ? { user: process.env.NATS_USER, pass: process.env.NATS_PASSWORD }
+    : process.env.NATS_CREDS
+      ? { authenticator: credsAuthenticator(readFileSync(process.env.NATS_CREDS)) }
+      : {};
+  const connection = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', timeout: TIMEOUT_MS, ...auth });
   try {
     // NestJS' NATS transport expects its packet shape: { pattern, data, id }, and answers { response | err, id }.
     const packet = {

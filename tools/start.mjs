@@ -3,7 +3,9 @@
 // is ready, create the demo tenant, and print how to use it. Ctrl-C stops the services, then what was started
 // for them. `npm start -- --raw-logs` prints the services' JSON log lines unchanged.
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from './build.mjs';
 import { DEMO_TENANT, demoLoginCurl, demoTenantRequest } from './demo-seed.mjs';
@@ -128,7 +130,7 @@ async function main() {
   const infra = await infraPromise;
   if (shuttingDown) return;
   say('infra', `database ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);
-  say('infra', `nats     ${infra.natsUrl}`);
+  say('infra', `nats     ${infra.natsUrl}${infra.natsCredentialsFile ? ` (users and passwords: ${path.relative(process.cwd(), infra.natsCredentialsFile)})` : ''}`);
 
   const env = {
     ...process.env,
@@ -139,6 +141,10 @@ async function main() {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
   delete env.PORT; // only the gateway listens on HTTP
+  // Our own nats-server: each process connects as its own user (NATS_URL given: the environment's credentials).
+  const natsUsers = infra.natsCredentialsFile ? JSON.parse(await readFile(infra.natsCredentialsFile, 'utf8')).users : undefined;
+  if (natsUsers) for (const name of ['NATS_CREDS', 'NATS_NKEY_SEED', 'NATS_CREDENTIALS_FILE']) delete env[name];
+  const envOf = (service) => (natsUsers ? { ...env, NATS_USER: service, NATS_PASSWORD: natsUsers[service] } : env);
 
   await runMigrations(backends, env, {
     rawLogs,
@@ -150,7 +156,7 @@ async function main() {
   if (shuttingDown) return;
 
   for (const service of services) {
-    const child = spawnService(service, [], service === 'gateway' ? { ...env, PORT: String(port) } : env, { rawLogs });
+    const child = spawnService(service, [], service === 'gateway' ? { ...envOf(service), PORT: String(port) } : envOf(service), { rawLogs });
     children.set(service, child);
     child.once('exit', (code, signal) => {
       if (!shuttingDown) void shutdown(1, `${service} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping everything`);

@@ -30,21 +30,30 @@ const args = jestArgs.filter((arg) => arg !== '--no-typecheck' && arg !== '--no-
 
 await build({ quiet: true });
 const infra = require(path.join(repoRoot, 'dist/libs/infra/src/index.js'));
-const discovered = await infra.discoverInfrastructure({ purpose: 'test', log });
 const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+// The subject prefix is known before discovery: a nats-server started for this run gets permissions for it.
+const subjectPrefix = `test_${runId}`;
+const discovered = await infra.discoverInfrastructure({ purpose: 'test', log, env: { ...process.env, NATS_SUBJECT_PREFIX: subjectPrefix } });
 const database = `warden_test_${runId}`;
 await infra.createDatabaseIfMissing(discovered.databaseUrl, database);
-log(`database ${database}, NATS ${discovered.natsUrl}, subject namespace test_${runId}`);
+log(`database ${database}, NATS ${discovered.natsUrl}${discovered.natsCredentialsFile ? ' (users and permissions)' : ''}, subject namespace ${subjectPrefix}`);
 
 const env = {
   ...process.env,
   NODE_ENV: 'test',
   DATABASE_URL: infra.withDatabase(discovered.databaseUrl, database),
   NATS_URL: discovered.natsUrl,
-  NATS_SUBJECT_PREFIX: `test_${runId}`,
+  NATS_SUBJECT_PREFIX: subjectPrefix,
   JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
 };
+
+if (discovered.natsCredentialsFile) {
+  // Every process of the run (each service, the gateway, the tests' own connections) connects as its own user
+  // from this file; credentials of the calling shell would override that.
+  for (const name of ['NATS_USER', 'NATS_PASSWORD', 'NATS_CREDS', 'NATS_NKEY_SEED']) delete env[name];
+  env.NATS_CREDENTIALS_FILE = discovered.natsCredentialsFile;
+}
 
 const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...args], { cwd: repoRoot, env, stdio: 'inherit' });
 const code = await new Promise((resolve) => jest.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
@@ -58,11 +67,15 @@ async function cleanUp() {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin.end();
-  const { connect } = require('@nats-io/transport-node');
-  const { jetstreamManager } = require('@nats-io/jetstream');
-  const connection = await connect({ servers: discovered.natsUrl });
-  const manager = await jetstreamManager(connection);
-  await manager.streams.delete(`WARDEN_EVENTS_test_${runId}`).catch(() => undefined);
-  await connection.close();
+  if (!discovered.natsCredentialsFile) {
+    // A server of NATS_URL outlives the run: remove this run's stream (when the credentials allow it).
+    const { connect } = require('@nats-io/transport-node');
+    const { jetstreamManager } = require('@nats-io/jetstream');
+    const auth = process.env.NATS_USER ? { user: process.env.NATS_USER, pass: process.env.NATS_PASSWORD } : {};
+    const connection = await connect({ servers: discovered.natsUrl, ...auth });
+    const manager = await jetstreamManager(connection);
+    await manager.streams.delete(`WARDEN_EVENTS_${subjectPrefix}`).catch(() => undefined);
+    await connection.close();
+  }
   await discovered.stop();
 }

@@ -2,12 +2,19 @@
 // uses ({pattern, data, id} -> {response | err, isDisposed, id}), and a latency probe for P3.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { connect } from '@nats-io/transport-node';
 
-export async function connectNats(natsUrl) {
-  return connect({ servers: natsUrl, name: 'bench' });
+/** NATS as `user` (credentials from the file the bench's nats-server was started with, if any). */
+export function natsAuth(credentialsFile, user) {
+  return credentialsFile ? { user, pass: JSON.parse(readFileSync(credentialsFile, 'utf8')).users[user] } : {};
+}
+
+/** As the gateway: the one user that may request every service's RPC. */
+export async function connectNats(natsUrl, credentialsFile) {
+  return connect({ servers: natsUrl, name: 'bench', ...natsAuth(credentialsFile, 'gateway') });
 }
 
 /** The bytes BusClient sends for `name` with {ctx, data}. */
@@ -23,9 +30,10 @@ export async function rpc(connection, subject, ctx, data, timeout = 5000) {
 }
 
 /** Starts bench/echo-responder.mjs as its own process; resolves when it is subscribed. */
-export function startEcho(natsUrl, subject) {
+export function startEcho(natsUrl, subject, credentialsFile) {
   const script = fileURLToPath(new URL('../echo-responder.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script, natsUrl, subject], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const env = { ...process.env, ...(credentialsFile ? { NATS_CREDENTIALS_FILE: credentialsFile } : {}) };
+  const child = spawn(process.execPath, [script, natsUrl, subject], { stdio: ['ignore', 'pipe', 'inherit'], detached: true, env });
   child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the echo responder did not start')), 10_000);

@@ -59,10 +59,15 @@ export class BenchStack {
     assertBuilt([...backends, 'gateway']);
     const infraLib = loadInfra();
     this.infraLib = infraLib;
-    this.infra = await infraLib.discoverInfrastructure({ purpose: 'test', log: (message) => say('infra', message) });
     const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
     this.database = `warden_bench_${runId}`;
     this.prefix = `bench_${runId}`;
+    // The prefix first: a nats-server started for the bench gets users and permissions for it.
+    this.infra = await infraLib.discoverInfrastructure({
+      purpose: 'test',
+      log: (message) => say('infra', message),
+      env: { ...process.env, NATS_SUBJECT_PREFIX: this.prefix },
+    });
     this.adminUrl = this.infra.databaseUrl;
     await infraLib.createDatabaseIfMissing(this.adminUrl, this.database);
     this.databaseUrl = infraLib.withDatabase(this.adminUrl, this.database);
@@ -80,6 +85,8 @@ export class BenchStack {
       ACCESS_TOKEN_TTL_SECONDS: '3600', // the tokens seeded at the start must outlive the run
     };
     delete this.env.PORT;
+    // Each process connects as its own NATS user from this file (see tools/test.mjs).
+    if (this.infra.natsCredentialsFile) this.env.NATS_CREDENTIALS_FILE = this.infra.natsCredentialsFile;
     delete this.env.DECISION_CACHE;
 
     say('bench', 'migrating');
@@ -148,11 +155,12 @@ export class BenchStack {
         }
       });
     }
-    if (this.prefix && this.natsUrl) {
+    if (this.prefix && this.natsUrl && !this.infra?.natsCredentialsFile) {
       await step('delete the event stream', async () => {
         const { connect } = require('@nats-io/transport-node');
         const { jetstreamManager } = require('@nats-io/jetstream');
-        const connection = await connect({ servers: this.natsUrl });
+        const auth = process.env.NATS_USER ? { user: process.env.NATS_USER, pass: process.env.NATS_PASSWORD } : {};
+        const connection = await connect({ servers: this.natsUrl, ...auth });
         try {
           const manager = await jetstreamManager(connection);
           await manager.streams.delete(`WARDEN_EVENTS_${this.prefix}`).catch((error) => {

@@ -1,4 +1,5 @@
 export * from './subjects';
+export * from './bus-access';
 export * from './cloud-event';
 export * from './rights';
 export * from './resource-actions';

@@ -3,9 +3,8 @@
  * can share a NATS cluster with another without crosstalk: `NATS_SUBJECT_PREFIX=staging` turns
  * `identity.employee.created.v1` into `staging.identity.employee.created.v1`. Empty in production.
  */
-export function subjectPrefix(): string {
-  const prefix = process.env.NATS_SUBJECT_PREFIX?.trim() ?? '';
-  return prefix ? `${prefix}.` : '';
+export function subjectPrefix(prefix: string = process.env.NATS_SUBJECT_PREFIX ?? ''): string {
+  return prefix.trim() ? `${prefix.trim()}.` : '';
 }
 
 /** The owning services; each owns the `<service>.>` event subjects. */
@@ -22,11 +21,15 @@ export function eventSubject(type: string): string {
 }
 
 /** The JetStream stream that holds every domain event of this deployment. */
-export function eventStreamName(): string {
-  const prefix = process.env.NATS_SUBJECT_PREFIX?.trim();
-  return prefix ? `WARDEN_EVENTS_${prefix.replace(/[^A-Za-z0-9_-]/g, '_')}` : 'WARDEN_EVENTS';
+export function eventStreamName(prefix: string = process.env.NATS_SUBJECT_PREFIX ?? ''): string {
+  return prefix.trim() ? `WARDEN_EVENTS_${prefix.trim().replace(/[^A-Za-z0-9_-]/g, '_')}` : 'WARDEN_EVENTS';
 }
 
-export function eventStreamSubjects(): string[] {
-  return SERVICE_NAMES.map((service) => `${subjectPrefix()}${service}.>`);
+export function eventStreamSubjects(prefix?: string): string[] {
+  return SERVICE_NAMES.map((service) => `${subjectPrefix(prefix)}${service}.>`);
+}
+
+/** The durable JetStream consumer through which `service` reads the events of `source` into its inbox. */
+export function inboxConsumerName(service: string, source: string, prefix?: string): string {
+  return `${subjectPrefix(prefix).replace(/\W/g, '_')}${service}-from-${source}`;
 }

@@ -7,3 +7,5 @@ export * from './embedded-postgres.launcher';
 export * from './nats-server.launcher';
 export * from './container-runtime.probe';
 export * from './test-containers.launcher';
+export * from './nats-auth.config';
+export * from './nats-client.auth';

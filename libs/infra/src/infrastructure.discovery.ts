@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isContainerRuntimeAvailable } from './container-runtime.probe';
 import { createDatabaseIfMissing, withDatabase } from './database.admin';
 import { launchEmbeddedPostgres } from './embedded-postgres.launcher';
-import { isLoopback, natsEndpoints, resolveDatabaseUrl, resolveNatsUrl } from './infrastructure.env';
+import { natsEndpoints, resolveDatabaseUrl } from './infrastructure.env';
+import { loadOrCreateNatsCredentials, renderNatsAuthConfigWith } from './nats-auth.config';
 import type {
   DiscoverInfrastructureOptions,
   Infrastructure,
@@ -84,49 +85,60 @@ async function discoverDatabase(context: Context): Promise<string> {
   return cluster.url;
 }
 
-function natsMissingError(natsUrl: string): Error {
+function natsMissingError(): Error {
   return new Error(
-    `No NATS server answers at ${natsUrl}, and no nats-server binary was found (searched PATH and /usr/sbin). ` +
-      'Get one with `apt-get install nats-server` (Debian package nats-server) or `docker compose up nats`, ' +
-      'or point NATS_URL at a running server.',
+    'NATS_URL is not set and no nats-server binary was found (searched PATH and /usr/sbin). ' +
+      'Get one with `apt-get install nats-server` (Debian package nats-server), ' +
+      'or point NATS_URL at a running server (with NATS_USER / NATS_PASSWORD).',
   );
 }
 
-async function discoverNats(context: Context): Promise<string> {
+/** Preferred port of the nats-server `npm start` runs: off 4222, so it does not collide with a system NATS. */
+export const STARTED_NATS_PORT = 4223;
+
+interface DiscoveredNats {
+  url: string;
+  credentialsFile?: string;
+}
+
+/**
+ * NATS_URL: that server, credentials from the environment. Without it, a nats-server of our own with the bus's
+ * users and permissions (renderNatsAuthConfig), never whatever open server answers on 4222: the services would
+ * run without authorization, and the tests would prove nothing about it.
+ */
+async function discoverNats(context: Context): Promise<DiscoveredNats> {
   const { purpose, log, started } = context;
-  const natsUrl = resolveNatsUrl(context.env);
-  const endpoints = natsEndpoints(natsUrl);
-  const answers = await Promise.all(endpoints.map(({ host, port }) => isNatsAnswering(host, port)));
-  if (answers.some(Boolean)) return natsUrl;
-
-  // Starting a local server only makes sense when the URL names this machine: a remote NATS that is down is
-  // an error to report, not something to paper over.
-  if (endpoints.length !== 1 || !isLoopback(endpoints[0]!.host)) {
-    throw new Error(`No NATS server answers at ${natsUrl}`);
+  const configured = context.env.NATS_URL?.trim();
+  if (configured) {
+    const answers = await Promise.all(natsEndpoints(configured).map(({ host, port }) => isNatsAnswering(host, port)));
+    if (answers.some(Boolean)) return { url: configured };
+    throw new Error(`No NATS server answers at ${configured} (NATS_URL); unset it to have a nats-server started here`);
   }
 
+  const prefix = context.env.NATS_SUBJECT_PREFIX?.trim() ?? '';
   const binary = findNatsServerBinary(context.env);
-  if (binary) {
-    if (purpose === 'start') {
-      // Same port as the URL, so that the URL services and tools were given stays true.
-      const server = await launchNatsServer({ binary, port: endpoints[0]!.port, storeDir: path.join(context.dataDir, 'nats'), log });
-      started.push({ description: 'nats-server', stop: server.stop });
-      return server.url;
-    }
-    // Tests: a free port and a fresh store, so parallel runs do not meet each other.
-    const storeDir = await temporaryDir('warden-test-nats-');
-    started.push({ description: `temporary directory ${storeDir}`, housekeeping: true, stop: () => rm(storeDir, { recursive: true, force: true }) });
-    const server = await launchNatsServer({ binary, port: await findFreePort(), storeDir, log });
-    started.push({ description: 'nats-server', stop: server.stop });
-    return server.url;
+  // `start` keeps store and passwords in .data/; tests use a fresh directory and a free port per run.
+  const dir = purpose === 'start' ? context.dataDir : await temporaryDir('warden-test-nats-');
+  if (purpose === 'test') {
+    started.push({ description: `temporary directory ${dir}`, housekeeping: true, stop: () => rm(dir, { recursive: true, force: true }) });
   }
+  const credentialsFile = path.join(dir, 'nats-credentials.json');
+  const config = renderNatsAuthConfigWith(prefix, await loadOrCreateNatsCredentials(credentialsFile));
 
-  if (purpose === 'test' && (await isContainerRuntimeAvailable())) {
-    const container = await startNatsContainer(log);
-    started.push({ description: 'NATS container', stop: container.stop });
-    return container.url;
+  if (binary) {
+    const configFile = path.join(dir, 'nats-server.conf');
+    await writeFile(configFile, config, { mode: 0o600 });
+    const port = await findFreePort(purpose === 'start' ? STARTED_NATS_PORT : undefined);
+    const server = await launchNatsServer({ binary, port, storeDir: path.join(dir, 'nats'), configFile, log });
+    started.push({ description: 'nats-server', stop: server.stop });
+    return { url: server.url, credentialsFile };
   }
-  throw natsMissingError(natsUrl);
+  if (purpose === 'test' && (await isContainerRuntimeAvailable())) {
+    const container = await startNatsContainer(log, config);
+    started.push({ description: 'NATS container', stop: container.stop });
+    return { url: container.url, credentialsFile };
+  }
+  throw natsMissingError();
 }
 
 /**
@@ -136,9 +148,10 @@ async function discoverNats(context: Context): Promise<string> {
  * - PostgreSQL: DATABASE_URL when set. Otherwise `start` runs an embedded cluster in `<dataDir>/postgres` (kept
  *   between runs) and creates the `warden` database; `test` uses 127.0.0.1:5432 if something listens there, else
  *   a container if a container engine answers, else a throw-away embedded cluster.
- * - NATS: NATS_URL (default nats://127.0.0.1:4222) when it answers. Otherwise a `nats-server -js` child process
- *   (store `<dataDir>/nats` for `start`, a temporary one for `test`), else for `test` a container, else an error
- *   saying how to get a server.
+ * - NATS: NATS_URL when set (it must answer; credentials come from the environment). Otherwise a `nats-server -js`
+ *   child process with the bus's users and permissions (store and credentials in `<dataDir>` for `start`, a
+ *   temporary directory and a free port for `test`), else for `test` a container, else an error saying how to
+ *   get a server.
  *
  * The returned stop() stops exactly what was started here. The caller owns signal handling: call stop() on
  * SIGINT/SIGTERM.
@@ -174,7 +187,8 @@ export async function discoverInfrastructure(options: DiscoverInfrastructureOpti
   }
   return {
     databaseUrl: database.value,
-    natsUrl: nats.value,
+    natsUrl: nats.value.url,
+    natsCredentialsFile: nats.value.credentialsFile,
     started: context.started.filter((resource) => !resource.housekeeping).map((resource) => resource.description),
     stop,
   };

@@ -16,6 +16,11 @@ export interface DiscoverInfrastructureOptions {
 export interface Infrastructure {
   databaseUrl: string;
   natsUrl: string;
+  /**
+   * The credentials file of the nats-server discovery started with users and permissions (NATS_URL unset); hand
+   * it to processes as NATS_CREDENTIALS_FILE. Undefined with NATS_URL: credentials then come from the environment.
+   */
+  natsCredentialsFile?: string;
   /** What discovery started itself (empty when everything was already running). */
   started: readonly string[];
   /** Stops whatever discovery started, in reverse order, and nothing else. Safe to call twice. */

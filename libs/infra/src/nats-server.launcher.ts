@@ -30,6 +30,8 @@ export interface NatsServerOptions {
   port: number;
   /** JetStream store directory (`-sd`); kept between runs when it is not a temporary directory. */
   storeDir: string;
+  /** A configuration file (`-c`), e.g. the users and permissions of renderNatsAuthConfig. */
+  configFile?: string;
   log: InfrastructureLog;
 }
 
@@ -38,11 +40,12 @@ export interface NatsServerHandle {
   stop(): Promise<void>;
 }
 
-/** Starts `nats-server -js` on 127.0.0.1:<port> as a child process and waits until it accepts connections. */
+/** Starts `nats-server -js [-c config]` on 127.0.0.1:<port> as a child process and waits until it accepts connections. */
 export async function launchNatsServer(options: NatsServerOptions): Promise<NatsServerHandle> {
-  const { binary, port, storeDir, log } = options;
+  const { binary, port, storeDir, configFile, log } = options;
   await mkdir(storeDir, { recursive: true });
-  const child = spawn(binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
+  const config = configFile ? ['-c', configFile] : [];
+  const child = spawn(binary, [...config, '-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const recent: string[] = [];
@@ -86,6 +89,6 @@ export async function launchNatsServer(options: NatsServerOptions): Promise<Nats
     await stop();
     throw error;
   }
-  log(`nats-server (JetStream) listening on 127.0.0.1:${port} (store: ${storeDir})`);
+  log(`nats-server (JetStream${configFile ? ', users and permissions' : ''}) listening on 127.0.0.1:${port} (store: ${storeDir})`);
   return { url: `nats://127.0.0.1:${port}`, stop };
 }

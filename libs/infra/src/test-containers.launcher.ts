@@ -18,14 +18,15 @@ export async function startPostgresContainer(log: InfrastructureLog): Promise<Co
 }
 
 /**
- * A throw-away NATS container with JetStream. A GenericContainer rather than @testcontainers/nats: that module
+ * A throw-away NATS container with JetStream and the given configuration (users and permissions). A GenericContainer rather than @testcontainers/nats: that module
  * always sets a user and password, and the NATS client ignores credentials written in a NATS_URL.
  */
-export async function startNatsContainer(log: InfrastructureLog): Promise<ContainerHandle> {
+export async function startNatsContainer(log: InfrastructureLog, config: string): Promise<ContainerHandle> {
   const { GenericContainer, Wait } = await import('testcontainers');
   log('starting a NATS container (testcontainers)');
   const container = await new GenericContainer('nats:2.11')
-    .withCommand(['-js'])
+    .withCopyContentToContainer([{ content: config, target: '/etc/nats/warden.conf' }])
+    .withCommand(['-c', '/etc/nats/warden.conf', '-js'])
     .withExposedPorts(4222)
     .withWaitStrategy(Wait.forLogMessage(/Server is ready/))
     .start();

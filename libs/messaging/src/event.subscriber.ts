@@ -7,7 +7,7 @@ import { validate } from 'class-validator';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { eventStreamName, eventSubject, isCloudEvent, subjectPrefix } from '@warden/contracts';
+import { eventStreamName, eventSubject, inboxConsumerName, isCloudEvent } from '@warden/contracts';
 import type { CloudEvent, EventContract } from '@warden/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
@@ -64,7 +64,7 @@ export class EventSubscriber implements OnApplicationBootstrap, BeforeApplicatio
 
   /** The inbox consumer name: one per (consuming service, producing service). */
   private consumerName(source: string): string {
-    return `${subjectPrefix().replace(/\W/g, '_')}${this.options.service}-from-${source}`;
+    return inboxConsumerName(this.options.service, source);
   }
 
   private async consumeFrom(source: string): Promise<void> {

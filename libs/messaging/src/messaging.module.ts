@@ -7,7 +7,7 @@ import { EventSubscriber } from './event.subscriber';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
-import { connectToNats, ensureEventStream } from './nats.connection';
+import { connectToNats, ensureEventStream, exitWhenClosedByError, refuseAnonymousNats } from './nats.connection';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxWriter } from './outbox.writer';
 
@@ -31,7 +31,9 @@ export class BusModule {
         {
           provide: NATS_CONNECTION,
           useFactory: async () => {
-            const connection = await connectToNats(options.natsUrl, options.service);
+            await refuseAnonymousNats(options.natsUrl, options.nodeEnv);
+            const connection = await connectToNats(options.natsUrl, options.service, options.natsAuth, options.natsUser);
+            exitWhenClosedByError(connection, `${options.service} messaging`);
             await ensureEventStream(connection);
             return connection;
           },

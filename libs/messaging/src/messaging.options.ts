@@ -1,7 +1,15 @@
+import type { NatsAuthEnv } from '@warden/infra';
+
 export interface MessagingOptions {
   /** The owning service: its name is also its schema, its event source and its consumer prefix. */
   service: string;
   natsUrl: string;
+  /** Credentials (see natsAuthOptions); without any, the connection is anonymous. */
+  natsAuth?: NatsAuthEnv;
+  /** The NATS user taken from a credentials file (NATS_CREDENTIALS_FILE); defaults to `service`. */
+  natsUser?: string;
+  /** `production` refuses a NATS that accepts anonymous clients; elsewhere it is a loud warning. */
+  nodeEnv?: string;
   /** How often the relay looks for unsent rows when no notification arrives (ms). */
   outboxPollIntervalMs?: number;
 }

@@ -1,11 +1,75 @@
+import { Logger } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream';
 import { eventStreamName, eventStreamSubjects } from '@warden/contracts';
+import { natsAuthOptions } from '@warden/infra';
+import type { NatsAuthEnv } from '@warden/infra';
+
+/**
+ * Reconnect for as long as the process lives, whatever the length of the outage: the default (10 attempts 2 s
+ * apart) gives up after ~20 s and leaves a process that no longer listens. The jitter spreads the reconnects of
+ * many processes over a second, so a restarted server is not hit by all of them at once. Pings every 20 s find
+ * a connection whose peer vanished without closing it.
+ */
+export const NATS_RECONNECT_OPTIONS = {
+  reconnect: true,
+  maxReconnectAttempts: -1,
+  reconnectTimeWait: 1000,
+  reconnectJitter: 1000,
+  waitOnFirstConnect: true,
+  pingInterval: 20_000,
+  maxPingOut: 3,
+} as const satisfies ConnectionOptions;
+
+/** Options for every long-lived connection of a process (messaging, the Nest transport, the gateway). */
+export function natsConnectionOptions(servers: string, name: string, auth: NatsAuthEnv = {}, user: string = name): ConnectionOptions {
+  return { servers: servers.split(',').map((server) => server.trim()).filter(Boolean), name, ...NATS_RECONNECT_OPTIONS, ...natsAuthOptions(auth, user) };
+}
 
 /** A connection that keeps reconnecting for as long as the process lives: the broker may come and go. */
-export async function connectToNats(servers: string, name: string): Promise<NatsConnection> {
-  return connect({ servers, name, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true });
+export async function connectToNats(servers: string, name: string, auth: NatsAuthEnv = {}, user: string = name): Promise<NatsConnection> {
+  return connect(natsConnectionOptions(servers, name, auth, user));
+}
+
+/** True when the server lets a client in without any credentials. */
+export async function acceptsAnonymousClients(servers: string): Promise<boolean> {
+  try {
+    const probe = await connect({ servers: servers.split(',').map((server) => server.trim()), reconnect: false, timeout: 3000, name: 'anonymous-probe' });
+    await probe.close();
+    return true;
+  } catch {
+    return false; // refused (authorization violation) or unreachable: either way not an open door we can see
+  }
+}
+
+const logger = new Logger('NatsConnection');
+
+/**
+ * With reconnects that never give up, a connection only closes on its own for an error that no retry fixes
+ * (credentials refused, a protocol error): the process then has no bus for good and is useless. It exits non-zero
+ * so that its supervisor (npm start, Compose's restart policy, Kubernetes) replaces it; a close the process asked
+ * for (shutdown) resolves without an error and changes nothing.
+ */
+export function exitWhenClosedByError(connection: NatsConnection, what: string, exit: (code: number) => void = (code) => process.exit(code)): void {
+  void connection.closed().then((error) => {
+    if (!error) return;
+    logger.error(`${what}: the NATS connection closed for good (${error.message}); exiting so that the process is replaced`);
+    exit(1);
+  });
+}
+
+/**
+ * An open NATS lets anyone who reaches it call every service's RPC with a made-up context: refused in
+ * production, shouted about elsewhere (a developer's own open server still works).
+ */
+export async function refuseAnonymousNats(servers: string, nodeEnv: string | undefined): Promise<void> {
+  if (!(await acceptsAnonymousClients(servers))) return;
+  const message =
+    `NATS at ${servers} accepts clients without credentials: anyone who reaches it can call every service's RPC ` +
+    'and publish events. Configure users and permissions (deploy/nats/auth.conf) and give each process NATS_USER / NATS_PASSWORD.';
+  if (nodeEnv === 'production') throw new Error(message);
+  logger.warn(`\n${'!'.repeat(100)}\n!! ${message}\n${'!'.repeat(100)}`);
 }
 
 const NANOS_PER_SECOND = 1_000_000_000;

@@ -1,12 +1,11 @@
 import { DataSource } from 'typeorm';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { IsInt } from 'class-validator';
 import { createCloudEvent, eventSubject } from '@warden/contracts';
 import { newId } from '@warden/kernel';
-import { eventually, readEvents, testEnv } from '@warden/testing';
+import { connectToTestNats, eventually, readEvents, testEnv } from '@warden/testing';
 import { createMessagingTables, dropMessagingTables, ensureEventStream, EventSubscriber, OutboxRelay, OutboxWriter } from '../src';
 import type { MessagingOptions } from '../src';
 
@@ -49,7 +48,8 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${SERVICE}"`);
     await dataSource.runMigrations();
-    nats = await connect({ servers: env.natsUrl });
+    // Its events are identity's (see CounterBumpedV1), so it publishes them as identity.
+    nats = await connectToTestNats('identity');
     await ensureEventStream(nats);
   });
 

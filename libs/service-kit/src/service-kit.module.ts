@@ -39,7 +39,7 @@ export class ServiceKitModule {
           entities: definition.entities,
           migrations: definition.migrations,
         }),
-        MessagingModule.forService({ service: definition.name, natsUrl: env.NATS_URL }),
+        MessagingModule.forService({ service: definition.name, natsUrl: env.NATS_URL, natsAuth: env, nodeEnv: env.NODE_ENV }),
         CqrsModule.forRoot(),
       ],
       controllers: [createHealthMessages(definition.name)],

@@ -14,6 +14,12 @@ export class ServiceEnv {
   @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
   @IsOptional() @IsString() NATS_SUBJECT_PREFIX?: string;
+  /** NATS credentials of this process (see natsAuthOptions in @warden/infra); one of them in any shared deployment. */
+  @EmptyAsUnset() @IsOptional() @IsString() NATS_USER?: string;
+  @EmptyAsUnset() @IsOptional() @IsString() NATS_PASSWORD?: string;
+  @EmptyAsUnset() @IsOptional() @IsString() NATS_CREDS?: string;
+  @EmptyAsUnset() @IsOptional() @IsString() NATS_NKEY_SEED?: string;
+  @EmptyAsUnset() @IsOptional() @IsString() NATS_CREDENTIALS_FILE?: string;
   /** Serves `GET /metrics` (Prometheus) on this port; unset: no metrics listener. The gateway serves it on PORT instead. */
   @EmptyAsUnset() @IsOptional() @IsInt() @Min(0) @Max(65535) METRICS_PORT?: number;
   /** When set, `/metrics` requires `Authorization: Bearer <this>`. */

@@ -1,19 +1,18 @@
-import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, DeliverPolicy, AckPolicy } from '@nats-io/jetstream';
 import { eventStreamName, eventSubject } from '@warden/contracts';
 import type { CloudEvent } from '@warden/contracts';
-import { testEnv } from './test.env';
+import { connectToTestNats } from './nats.connect';
 
 /**
- * Reads events of one type from the JetStream stream, as an integrator would, with an ephemeral
- * consumer. Waits until `predicate` matches or the timeout passes, then returns what matched.
+ * Reads events of one type from the JetStream stream, as an integrator would (the `integrator` NATS user),
+ * with an ephemeral consumer. Waits until `predicate` matches or the timeout passes, then returns what matched.
  */
 export async function readEvents<T = any>(
   type: string,
   predicate: (event: CloudEvent<T>) => boolean = () => true,
   { timeoutMs = 5000, atLeast = 1 }: { timeoutMs?: number; atLeast?: number } = {},
 ): Promise<CloudEvent<T>[]> {
-  const connection = await connect({ servers: testEnv().natsUrl });
+  const connection = await connectToTestNats('integrator');
   try {
     const manager = await jetstreamManager(connection);
     const deadline = Date.now() + timeoutMs;

@@ -2,3 +2,4 @@ export * from './test.env';
 export * from './http.client';
 export * from './event-stream.reader';
 export * from './eventually';
+export * from './nats.connect';

@@ -1,5 +1,4 @@
 import type { INestMicroservice } from '@nestjs/common';
-import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -7,7 +6,7 @@ import { DomainError } from '@warden/kernel';
 import { EmployeeDeletedV1, PresenceChangedV1, rpcSubject } from '@warden/contracts';
 import type { Decision, RequestContext } from '@warden/contracts';
 import { BusClient } from '@warden/messaging';
-import { readEvents, testEnv, uniqueSlug } from '@warden/testing';
+import { connectToTestNats, readEvents, uniqueSlug } from '@warden/testing';
 import { loadEnv, ServiceEnv, startService } from '@warden/service-kit';
 import { IDENTITY_SERVICE } from '../src/identity.service-definition';
 import { PresenceSweeper } from '../src/presence/presence.sweeper';
@@ -19,7 +18,9 @@ import { PresenceSweeper } from '../src/presence/presence.sweeper';
 describe('identity service', () => {
   let service: INestMicroservice;
   let bus: BusClient;
+  /** The stand-in for the permissions service, and the gateway's side of the requests to identity. */
   let nats: NatsConnection;
+  let gateway: NatsConnection;
   let permissions: Subscription;
   let decision: Decision = { allowed: true, code: 'ALLOWED.GROUP', reason: 'allowed', policyVersion: 1 };
 
@@ -38,7 +39,8 @@ describe('identity service', () => {
   beforeAll(async () => {
     process.env.PRESENCE_TIMEOUT_SECONDS = '3';
     service = await startService(IDENTITY_SERVICE, loadEnv(ServiceEnv));
-    nats = await connect({ servers: testEnv().natsUrl });
+    nats = await connectToTestNats('permissions');
+    gateway = await connectToTestNats('gateway');
     permissions = nats.subscribe(rpcSubject('permissions.check'), {
       callback: (_error, message) => {
         if (decision.code === 'SILENT') return;
@@ -47,12 +49,13 @@ describe('identity service', () => {
         message.respond(JSON.stringify({ id: request.id, response: decision, isDisposed: true }));
       },
     });
-    bus = new BusClient(nats);
+    bus = new BusClient(gateway);
   });
 
   afterAll(async () => {
     permissions?.unsubscribe();
     await nats?.close();
+    await gateway?.close();
     await service?.close();
   });
 

@@ -1,13 +1,12 @@
 import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { DomainError, newId } from '@warden/kernel';
 import { BusClient, BusModule } from '@warden/messaging';
 import { loadEnv, ServiceEnv, startService } from '@warden/service-kit';
 import { createCloudEvent, eventSubject, EmployeeDeletedV1, PolicyChangedV1, TenantCreatedV1 } from '@warden/contracts';
 import type { RequestContext, RpcName, RpcRequestData, RpcResponse } from '@warden/contracts';
-import { eventually, readEvents, testEnv } from '@warden/testing';
+import { connectToTestNats, eventually, readEvents, testEnv } from '@warden/testing';
 import { PERMISSIONS_SERVICE } from '../src/permissions.service-definition';
 import { ResourceRuleRegistry } from '../src/check/resource-rule.registry';
 
@@ -18,7 +17,7 @@ describe('permissions service (bus + database)', () => {
 
   beforeAll(async () => {
     service = await startService(PERMISSIONS_SERVICE, loadEnv(ServiceEnv));
-    client = await NestFactory.createApplicationContext(BusModule.forRoot({ service: 'permissions-test', natsUrl: testEnv().natsUrl }), { logger: false });
+    client = await NestFactory.createApplicationContext(BusModule.forRoot({ service: 'permissions-test', natsUrl: testEnv().natsUrl, natsAuth: process.env, natsUser: 'gateway' }), { logger: false });
     bus = client.get(BusClient);
     // A resource rule as the status-access module registers one: allows `door` resources that are open.
     service.get(ResourceRuleRegistry).register({
@@ -72,7 +71,7 @@ describe('permissions service (bus + database)', () => {
   it('provisions from identity.tenant.created too, idempotently with the call', async () => {
     const tenantId = newId();
     const adminId = newId();
-    const nats = await connect({ servers: testEnv().natsUrl });
+    const nats = await connectToTestNats('identity');
     const data = Object.assign(new TenantCreatedV1(), { tenantId, slug: 'x', name: 'X', administratorId: adminId });
     const event = createCloudEvent('identity', { type: TenantCreatedV1.type, tenantId, subject: tenantId, data });
     await jetstream(nats).publish(eventSubject(event.type), JSON.stringify(event), { msgID: event.id });
@@ -93,7 +92,7 @@ describe('permissions service (bus + database)', () => {
     const personId = newId();
     await call(tenantId, 'permissions.memberships.set', { personId, groupIds: [] });
     expect(await call(tenantId, 'permissions.check', { personId, action: 'auth.login' })).toMatchObject({ allowed: true });
-    const nats = await connect({ servers: testEnv().natsUrl });
+    const nats = await connectToTestNats('identity');
     const data = Object.assign(new EmployeeDeletedV1(), { personId, deletedAt: new Date().toISOString() });
     const event = createCloudEvent('identity', { type: EmployeeDeletedV1.type, tenantId, subject: personId, data });
     await jetstream(nats).publish(eventSubject(event.type), JSON.stringify(event), { msgID: event.id });
