@@ -8,6 +8,9 @@ import type { Right } from './rights';
 export const RESOURCE_ACTIONS = {
   'task.read': 'tasks.read',
   'task.change-status': 'tasks.read',
+  'task.name-participant': 'tasks.create',
+  'project.read': 'tasks.create',
+  'template.read': 'tasks.create',
 } as const satisfies Record<string, Right>;
 
 export type ResourceAction = keyof typeof RESOURCE_ACTIONS;

@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isResourceAction } from './resource-actions';
+import { isRight } from './rights';
+
+const gatewayDir = path.resolve(__dirname, '../../../services/gateway/src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(file);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [file] : [];
+  });
+}
+
+describe('actions the gateway asks about', () => {
+  it('are rights of the catalog or resource actions with their right (the check refuses any other as unknown)', () => {
+    const asked = new Set(
+      sources(gatewayDir).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/access\.(?:require|decide)\([^,]+,[^,]+,\s*'([a-z.-]+)'/g)].map((match) => match[1]!),
+      ),
+    );
+    expect(asked.size).toBeGreaterThan(5);
+    expect([...asked].filter((action) => !isRight(action) && !isResourceAction(action))).toEqual([]);
+  });
+});
