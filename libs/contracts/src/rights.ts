@@ -23,6 +23,7 @@ export const RIGHTS = {
   'tasks.read': 'See tasks and move them through their workflow (further limited to tasks one takes part in, or of its departments).',
   'tasks.create': 'Create tasks.',
   'tasks.read-department': 'See every task of its departments.',
+  'tasks.read-all': 'See every task of the tenant (employees only).',
   'chats.internal': 'Take part in internal chats.',
   'inquiries.assignable': 'Can be assigned client inquiries.',
   'inquiries.own-reception': 'May set its own reception mode.',

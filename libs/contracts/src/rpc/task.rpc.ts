@@ -146,6 +146,8 @@ export interface TaskVisibility {
   participantIds: string[];
   /** Also tasks in which one of these people participates (members of the viewer's departments). */
   departmentMemberIds: string[];
+  /** Every task of the tenant (`tasks.read-all`); the lists above are then moot. */
+  all?: boolean;
 }
 
 export interface ListTasksData {

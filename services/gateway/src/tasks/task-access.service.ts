@@ -45,8 +45,8 @@ export class TaskAccessService {
     ctx: RequestContext,
     query: { projectId?: string; statusId?: string; participantId?: string; role?: TaskRole; cursor?: string; limit?: number },
   ): Promise<Page<TaskView>> {
-    const { participantIds, departmentMemberIds } = await this.bus.request('permissions.tasks.visibility', ctx, { personId: principal.personId });
-    return this.bus.request('workflow.tasks.list', ctx, { visibility: { participantIds, departmentMemberIds }, ...query, limit: query.limit ?? 20 });
+    const { participantIds, departmentMemberIds, all } = await this.bus.request('permissions.tasks.visibility', ctx, { personId: principal.personId });
+    return this.bus.request('workflow.tasks.list', ctx, { visibility: { participantIds, departmentMemberIds, all }, ...query, limit: query.limit ?? 20 });
   }
 
   async visible(principal: Principal, ctx: RequestContext, taskId: string): Promise<TaskView> {

@@ -25,7 +25,7 @@ export class CheckService {
 
   async explain(tenantId: string, input: CheckData): Promise<Explanation> {
     const valid = isUuid(tenantId) && isUuid(input.personId);
-    const facts = valid ? await this.repository.load(tenantId, input.personId) : { ...NOBODY, policyVersion: 0 };
+    const facts = valid ? await this.repository.load(tenantId, input.personId) : { ...NOBODY, policyVersion: 0, kind: null };
     const verdict = await this.decide(tenantId, input, facts);
     return { allowed: verdict.allowed, code: verdict.code, reason: verdict.reason, policyVersion: facts.policyVersion, steps: verdict.steps };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '@warden/kernel';
-import { isRight } from '@warden/contracts';
+import { isRight, RIGHT_NAMES } from '@warden/contracts';
 import type { RightsHolders, RightsHoldersData, SignInRefusalEntry } from '@warden/contracts';
 import { evaluatePerson, evaluateRight } from '../check/decision.policy';
 import type { PersonFacts } from '../check/decision.policy';
@@ -19,7 +19,7 @@ interface HolderRow {
  */
 const HOLDERS_SQL = `
   SELECT p.person_id,
-         COALESCE((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'rights', g.rights, 'loginBarred', g.login_barred))
+         COALESCE((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'rights', CASE WHEN g.system_key = 'administrator' THEN $3::text[] ELSE g.rights END, 'loginBarred', g.login_barred))
                    FROM group_members m JOIN groups g ON g.tenant_id = m.tenant_id AND g.id = m.group_id
                    WHERE m.tenant_id = p.tenant_id AND m.person_id = p.person_id), '[]'::json) AS groups,
          COALESCE((SELECT json_agg(json_build_object('right', o.right, 'effect', o.effect))
@@ -36,7 +36,7 @@ export class RightsHoldersService {
     const personIds = data.personIds ? data.personIds.filter(isUuid) : null;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const version: Array<{ version: string }> = await manager.query('SELECT version FROM tenant_policy WHERE tenant_id = $1', [tenantId]);
-      const rows: HolderRow[] = isUuid(tenantId) ? await manager.query(HOLDERS_SQL, [tenantId, personIds]) : [];
+      const rows: HolderRow[] = isUuid(tenantId) ? await manager.query(HOLDERS_SQL, [tenantId, personIds, RIGHT_NAMES]) : [];
       const holders: Record<string, string[]> = Object.fromEntries(rights.map((right) => [right, [] as string[]]));
       for (const row of rows) {
         const facts: PersonFacts = { known: true, deleted: false, groups: row.groups, overrides: row.overrides };
@@ -50,7 +50,7 @@ export class RightsHoldersService {
   /** The people the sign-in would refuse, with the check's own code and reason (login bars, rights). */
   async signInRefusals(tenantId: string, personIds: string[] | null | undefined): Promise<SignInRefusalEntry[]> {
     if (!isUuid(tenantId)) return [];
-    const rows: HolderRow[] = await this.dataSource.query(HOLDERS_SQL, [tenantId, personIds ? personIds.filter(isUuid) : null]);
+    const rows: HolderRow[] = await this.dataSource.query(HOLDERS_SQL, [tenantId, personIds ? personIds.filter(isUuid) : null, RIGHT_NAMES]);
     const refusals: SignInRefusalEntry[] = [];
     for (const row of rows) {
       const verdict = evaluateRight('auth.login', { known: true, deleted: false, groups: row.groups, overrides: row.overrides }, []);

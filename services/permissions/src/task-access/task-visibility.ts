@@ -12,7 +12,8 @@ export function systemContext(tenantId: string): RequestContext {
 
 /**
  * Whose tasks a person sees: those it takes part in; with `tasks.read-department` (employees only)
- * also those in which a member or head of one of its departments takes part. Departments belong to
+ * also those in which a member or head of one of its departments takes part; with `tasks.read-all`
+ * (employees only) every task of the tenant. Departments belong to
  * the directory, asked at decision time (no read model to lag behind a department change).
  */
 @Injectable()
@@ -24,8 +25,18 @@ export class TaskVisibilityScope {
 
   async of(tenantId: string, personId: string): Promise<TaskVisibility & { policyVersion: number }> {
     const facts = await this.checks.load(tenantId, personId);
-    const departmentMemberIds = await this.departmentMembers(tenantId, personId, facts, []);
+    const kind = facts.kind;
+    if (this.seesAll(facts, [], kind)) return { participantIds: [personId], departmentMemberIds: [], all: true, policyVersion: facts.policyVersion };
+    const departmentMemberIds = await this.departmentMembers(tenantId, personId, facts, [], kind);
     return { participantIds: [personId], departmentMemberIds, policyVersion: facts.policyVersion };
+  }
+
+  /** `tasks.read-all`, for employees: a contact never sees tasks it does not take part in. */
+  seesAll(facts: LoadedFacts, steps: DecisionStep[], kind: string | null): boolean {
+    if (kind === 'contact') return false;
+    const right = evaluateRight('tasks.read-all', facts, []);
+    if (right.allowed) steps.push({ rule: 'task.all', effect: 'allow', detail: `Sees every task of the tenant: ${right.reason}` });
+    return right.allowed;
   }
 
   /** Members of the person's departments if it holds `tasks.read-department` and is an employee; else none. */

@@ -97,6 +97,7 @@ export class TaskRule implements ResourceRule, OnModuleInit {
       steps.push({ rule: 'task.visible', effect: 'allow', detail: `Takes part in the task: ${describeSubject(facts.person)}` });
       return;
     }
+    if (this.visibility.seesAll(person, steps, facts.person.kind)) return;
     const members = await this.visibility.departmentMembers(input.tenantId, input.personId, person, steps, facts.person.kind);
     const colleague = facts.participantIds.find((id) => members.includes(id));
     if (colleague) {

@@ -242,9 +242,9 @@ export class TaskRepository {
    */
   async list(tenantId: string, query: TaskListQuery): Promise<TaskView[]> {
     const viewers = [...new Set([...query.visibility.participantIds, ...query.visibility.departmentMemberIds])];
-    const params: unknown[] = [tenantId, viewers];
+    const params: unknown[] = [tenantId, viewers, query.visibility.all === true];
     let sql = `${TASK_SELECT} WHERE t.tenant_id = $1
-      AND EXISTS (SELECT 1 FROM task_participants v WHERE v.tenant_id = $1 AND v.task_id = t.id AND v.person_id = ANY($2::uuid[]))`;
+      AND ($3::boolean OR EXISTS (SELECT 1 FROM task_participants v WHERE v.tenant_id = $1 AND v.task_id = t.id AND v.person_id = ANY($2::uuid[])))`;
     if (query.projectId) {
       params.push(query.projectId);
       sql += ` AND t.project_id = $${params.length}`;

@@ -72,7 +72,7 @@ export class TasksService {
     const limit = Math.min(Math.max(data.limit, 1), MAX_LIMIT);
     const after = decodeCursor(data.cursor);
     const visible = [...data.visibility.participantIds, ...data.visibility.departmentMemberIds].filter(isUuid);
-    if (visible.length === 0) return { items: [], nextCursor: null };
+    if (visible.length === 0 && data.visibility.all !== true) return { items: [], nextCursor: null };
     const uuidOrNone = (value: string | undefined): string | undefined => (value === undefined ? undefined : isUuid(value) ? value : '00000000-0000-0000-0000-000000000000');
     const rows = await this.tasks.list(tenantId, {
       visibility: data.visibility,
