@@ -185,8 +185,8 @@ export class OrderRepository {
         order.inboundMessageId,
       ],
     );
-    await this.adjustCount(manager, tenantId, order.status.id, 1);
-    if (order.departmentId) await this.adjustDepartmentCount(manager, tenantId, order.departmentId, order.status.id, 1);
+    await this.adjustCounts(manager, tenantId, [{ statusId: order.status.id, delta: 1 }]);
+    if (order.departmentId) await this.adjustDepartmentCounts(manager, tenantId, [{ departmentId: order.departmentId, statusId: order.status.id, delta: 1 }]);
   }
 
   async updateFields(
@@ -229,8 +229,10 @@ export class OrderRepository {
       order.id,
       departmentId,
     ]);
-    if (order.departmentId) await this.adjustDepartmentCount(manager, tenantId, order.departmentId, order.status.id, -1);
-    await this.adjustDepartmentCount(manager, tenantId, departmentId, order.status.id, 1);
+    await this.adjustDepartmentCounts(manager, tenantId, [
+      ...(order.departmentId ? [{ departmentId: order.departmentId, statusId: order.status.id, delta: -1 }] : []),
+      { departmentId, statusId: order.status.id, delta: 1 },
+    ]);
   }
 
   async byInboundMessage(manager: EntityManager, tenantId: string, inboundMessageId: string): Promise<string | null> {
@@ -248,11 +250,15 @@ export class OrderRepository {
        WHERE tenant_id = $1 AND id = $2`,
       [tenantId, order.id, to.id, to.category === 'final'],
     );
-    await this.adjustCount(manager, tenantId, order.status.id, -1);
-    await this.adjustCount(manager, tenantId, to.id, 1);
+    await this.adjustCounts(manager, tenantId, [
+      { statusId: order.status.id, delta: -1 },
+      { statusId: to.id, delta: 1 },
+    ]);
     if (order.departmentId) {
-      await this.adjustDepartmentCount(manager, tenantId, order.departmentId, order.status.id, -1);
-      await this.adjustDepartmentCount(manager, tenantId, order.departmentId, to.id, 1);
+      await this.adjustDepartmentCounts(manager, tenantId, [
+        { departmentId: order.departmentId, statusId: order.status.id, delta: -1 },
+        { departmentId: order.departmentId, statusId: to.id, delta: 1 },
+      ]);
     }
   }
 
@@ -392,19 +398,32 @@ export class OrderRepository {
     return { sql, params };
   }
 
-  private async adjustDepartmentCount(manager: EntityManager, tenantId: string, departmentId: string, statusId: string, delta: number): Promise<void> {
+  /*
+   * Counter rows are locked in one global order, or two crossing changes (X→Y beside Y→X) would
+   * each hold one row and wait for the other: every write takes the order row first, then its
+   * status counters sorted by status id in one statement, then its department counters sorted by
+   * (department, status) in one statement.
+   */
+  private async adjustDepartmentCounts(
+    manager: EntityManager,
+    tenantId: string,
+    changes: Array<{ departmentId: string; statusId: string; delta: number }>,
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO order_department_counts (tenant_id, department_id, status_id, count) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, department_id, status_id) DO UPDATE SET count = order_department_counts.count + $4`,
-      [tenantId, departmentId, statusId, delta],
+      `INSERT INTO order_department_counts (tenant_id, department_id, status_id, count)
+       SELECT $1, c.department_id, c.status_id, c.delta FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS c(department_id, status_id, delta)
+       ORDER BY c.department_id, c.status_id
+       ON CONFLICT (tenant_id, department_id, status_id) DO UPDATE SET count = order_department_counts.count + EXCLUDED.count`,
+      [tenantId, changes.map((c) => c.departmentId), changes.map((c) => c.statusId), changes.map((c) => c.delta)],
     );
   }
 
-  private async adjustCount(manager: EntityManager, tenantId: string, statusId: string, delta: number): Promise<void> {
+  private async adjustCounts(manager: EntityManager, tenantId: string, changes: Array<{ statusId: string; delta: number }>): Promise<void> {
     await manager.query(
-      `INSERT INTO order_status_counts (tenant_id, status_id, count) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, status_id) DO UPDATE SET count = order_status_counts.count + $3`,
-      [tenantId, statusId, delta],
+      `INSERT INTO order_status_counts (tenant_id, status_id, count)
+       SELECT $1, c.status_id, c.delta FROM unnest($2::uuid[], $3::int[]) AS c(status_id, delta) ORDER BY c.status_id
+       ON CONFLICT (tenant_id, status_id) DO UPDATE SET count = order_status_counts.count + EXCLUDED.count`,
+      [tenantId, changes.map((c) => c.statusId), changes.map((c) => c.delta)],
     );
   }
 }
