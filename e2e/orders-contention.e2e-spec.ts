@@ -65,4 +65,22 @@ describe('orders: concurrent crossing status changes', () => {
     const all = await stack.http.get(`/api/v1/orders?limit=100`, boss.token);
     expect(all.body.total).toBe(orders.length);
   });
+
+  it('answers changes racing for the same order with 200 or 409 ORDER.STATUS_MOVED, never a 404 for an order that exists', async () => {
+    const statuses = DEFAULT_STATUSES.filter((name) => name !== 'Closed' && name !== 'Cancelled').map((name) => tenant.status[name]!);
+    const order = await createOrder(stack, boss.token, { title: 'Raced for' });
+    let applied = 0;
+    for (let round = 0; round < 4; round++) {
+      const now = await stack.http.get(`/api/v1/orders/${order.id}`, boss.token);
+      const targets = statuses.filter((id) => id !== now.body.status.id);
+      const answers = await Promise.all(targets.map((statusId) => stack.http.post(`/api/v1/orders/${order.id}/status`, { statusId }, boss.token)));
+      for (const answer of answers) {
+        if (answer.status === 200) applied++;
+        else expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 409, code: expect.stringMatching(/^ORDER\.(STATUS_MOVED|ALREADY_IN_STATUS)$/) });
+      }
+    }
+    expect(applied).toBeGreaterThanOrEqual(4);
+    const final = await stack.http.get(`/api/v1/orders/${order.id}`, boss.token);
+    expect(final.body.version).toBe(1 + applied);
+  });
 });

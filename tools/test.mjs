@@ -63,6 +63,7 @@ async function cleanUp() {
   const connection = await connect({ servers: discovered.natsUrl });
   const manager = await jetstreamManager(connection);
   await manager.streams.delete(`WARDEN_EVENTS_test_${runId}`).catch(() => undefined);
+  await manager.streams.delete(`KV_WARDEN_IDEMPOTENCY_test_${runId}`).catch(() => undefined); // the gateway's idempotency keys
   await connection.close();
   await discovered.stop();
 }

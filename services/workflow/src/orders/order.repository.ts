@@ -118,10 +118,16 @@ function toView(row: OrderRow): OrderView {
 export class OrderRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * With `lock`, the order row is locked by a statement of its own first: a `FOR UPDATE OF o` on the
+   * join would, after waiting for a concurrent status change, re-check the join against the status
+   * row of its old snapshot and find no order at all (a 404 for an order that exists). The read
+   * after the lock sees the committed change, so the caller compares against the real status.
+   */
   async get(tenantId: string, orderId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<OrderView | null> {
+    if (lock) await manager.query('SELECT 1 FROM orders WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, orderId]);
     const rows: OrderRow[] = await manager.query(
-      `SELECT ${ORDER_COLUMNS} FROM orders o JOIN statuses s ON s.id = o.status_id
-       WHERE o.tenant_id = $1 AND o.id = $2${lock ? ' FOR UPDATE OF o' : ''}`,
+      `SELECT ${ORDER_COLUMNS} FROM orders o JOIN statuses s ON s.id = o.status_id WHERE o.tenant_id = $1 AND o.id = $2`,
       [tenantId, orderId],
     );
     return rows[0] ? toView(rows[0]) : null;
