@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { testEnv } from '@warden/testing';
+import { WORKFLOW_SERVICE } from '@warden/workflow';
 import { Stack } from './support/stack';
 import { admin, createOrder, createOrdersTenant, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
@@ -136,4 +137,24 @@ describe('Idempotency-Key', () => {
     expect(document.paths['/api/v1/orders'].get.parameters ?? []).not.toContainEqual(ref);
     expect(document.paths['/api/v1/auth/login'].post.parameters ?? []).not.toContainEqual(ref);
   });
+
+  it('releases a key whose request did nothing (the service was away), so the retry runs it once', async () => {
+    const key = randomUUID();
+    const before = await orderCount();
+    await stack.stopService('workflow');
+    try {
+      const away = await post('/api/v1/orders', { title: 'Retried after an outage' }, boss.token, key);
+      expect(away.status).toBe(503);
+      expect(away.body.code).toBe('BUS.UNAVAILABLE');
+      expect(Number(away.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await stack.startService(WORKFLOW_SERVICE);
+    }
+    const retry = await post('/api/v1/orders', { title: 'Retried after an outage' }, boss.token, key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    const replay = await post('/api/v1/orders', { title: 'Retried after an outage' }, boss.token, key);
+    expect(replay.body.id).toBe(retry.body.id);
+    expect(await orderCount()).toBe(before + 1);
+  }, 30_000);
 });

@@ -4,7 +4,7 @@ import { InboxOrmEntity, OutboxOrmEntity } from '@warden/messaging';
 import { RetryingDataSource } from './transaction.retry';
 
 /** Below the gateway's 5 s bus timeout, so a waiting request hears "database unavailable" rather than silence. */
-export const DATABASE_CONNECT_TIMEOUT_MS = 3000;
+export const DATABASE_CONNECT_TIMEOUT_MS = 4000;
 
 export interface ServicePersistenceOptions {
   /** The owning service; also the name of the one Postgres schema it owns. */
