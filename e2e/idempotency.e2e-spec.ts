@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { testEnv } from '@warden/testing';
+import { createGatewayApp } from '@warden/gateway';
+import { HttpClient, testEnv } from '@warden/testing';
 import { WORKFLOW_SERVICE } from '@warden/workflow';
-import { Stack } from './support/stack';
+import { gatewayEnv, Stack } from './support/stack';
 import { admin, createOrder, createOrdersTenant, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
 
@@ -77,6 +78,36 @@ describe('Idempotency-Key', () => {
     expect(theirs.status).toBe(201);
     expect(theirs.body.id).not.toBe(mine.body.id);
     expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('shares keys between gateway replicas and keeps them over a gateway restart', async () => {
+    const key = randomUUID();
+    const first = await post('/api/v1/orders', { title: 'Seen by every gateway' }, boss.token, key);
+    expect(first.status).toBe(201);
+    const other = await createGatewayApp(gatewayEnv());
+    try {
+      await other.listen({ port: 0, host: '127.0.0.1' });
+      const address = other.getHttpServer().address();
+      const client = new HttpClient(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+      const replay = await client.post('/api/v1/orders', { title: 'Seen by every gateway' }, boss.token, { 'idempotency-key': key });
+      expect(replay.status).toBe(201);
+      expect(replay.body.id).toBe(first.body.id);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('scopes a key on an anonymous route (creating a tenant) to the route: the retry gets the same tenant', async () => {
+    const key = randomUUID();
+    const slug = `idem-${randomUUID().slice(0, 8)}`;
+    const body = { slug, name: 'Idempotent Ltd', administrator: { lastName: 'A', firstName: 'B', email: `boss@${slug}.test`, password: 'correct-horse-battery' } };
+    const first = await stack.http.post('/api/v1/tenants', body, undefined, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    const again = await stack.http.post('/api/v1/tenants', body, undefined, { 'idempotency-key': key });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
   });
 
   it('refuses a malformed key with 422 before doing anything', async () => {
