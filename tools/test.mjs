@@ -68,13 +68,14 @@ async function cleanUp() {
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin.end();
   if (!discovered.natsCredentialsFile) {
-    // A server of NATS_URL outlives the run: remove this run's stream (when the credentials allow it).
+    // A server of NATS_URL outlives the run: remove this run's stream and idempotency keys (when the credentials allow it).
     const { connect } = require('@nats-io/transport-node');
     const { jetstreamManager } = require('@nats-io/jetstream');
     const auth = process.env.NATS_USER ? { user: process.env.NATS_USER, pass: process.env.NATS_PASSWORD } : {};
     const connection = await connect({ servers: discovered.natsUrl, ...auth });
     const manager = await jetstreamManager(connection);
     await manager.streams.delete(`WARDEN_EVENTS_${subjectPrefix}`).catch(() => undefined);
+    await manager.streams.delete(`KV_WARDEN_IDEMPOTENCY_${subjectPrefix}`).catch(() => undefined);
     await connection.close();
   }
   await discovered.stop();

@@ -166,6 +166,7 @@ export class BenchStack {
           await manager.streams.delete(`WARDEN_EVENTS_${this.prefix}`).catch((error) => {
             if (!/not found/i.test(error.message)) throw error;
           });
+          await manager.streams.delete(`KV_WARDEN_IDEMPOTENCY_${this.prefix}`).catch(() => undefined); // the gateway's idempotency keys
         } finally {
           await connection.close();
         }

@@ -1,4 +1,4 @@
-import { eventStreamName, inboxConsumerName, SERVICE_NAMES, subjectPrefix } from './subjects';
+import { eventStreamName, idempotencyBucketName, inboxConsumerName, SERVICE_NAMES, subjectPrefix } from './subjects';
 import type { ServiceName } from './subjects';
 
 /** The NATS users of a deployment: one per service, the gateway, and read-only integrators. */
@@ -55,6 +55,20 @@ function streamReading(stream: string): string[] {
   ];
 }
 
+/** Reading and writing one JetStream key-value bucket (the gateway's idempotency records), creating it if missing. */
+function keyValueBucket(bucket: string): string[] {
+  const stream = `KV_${bucket}`;
+  return [
+    `$KV.${bucket}.>`,
+    `$JS.API.STREAM.INFO.${stream}`,
+    `$JS.API.STREAM.CREATE.${stream}`,
+    `$JS.API.STREAM.UPDATE.${stream}`,
+    `$JS.API.STREAM.MSG.GET.${stream}`,
+    `$JS.API.DIRECT.GET.${stream}`,
+    `$JS.API.DIRECT.GET.${stream}.>`,
+  ];
+}
+
 /**
  * The integrator must not take over the services' inbox consumers: pulling from one steals the service's events,
  * deleting one makes it start over. Their names are known, so these subjects are denied.
@@ -80,7 +94,8 @@ function serviceConsumerSubjects(stream: string, prefix: string): string[] {
  * - a service serves only its own `rpc.<service>.>`, requests only the services it calls (RPC_CALLS) and its own
  *   health subject (the container health check runs as the service), publishes only its own events
  *   (`<service>.>`), and manages the event stream and consumers;
- * - the gateway requests every service's RPC and publishes nothing else;
+ * - the gateway requests every service's RPC, keeps its idempotency records in a key-value bucket and publishes
+ *   nothing else;
  * - the integrator only reads the stream through consumers: no RPC, no publishing, no core subscriptions to
  *   anything but its inbox.
  * Everyone may subscribe to `_INBOX.>` (replies, consumer deliveries); services and the gateway also to the event
@@ -103,7 +118,7 @@ export function busPermissions(prefix = ''): Record<BusUser, BusPermissions> {
     };
   }
   permissions[GATEWAY_USER] = {
-    publish: { allow: [...rpcOf(RPC_CALLS[GATEWAY_USER]), ...managing] },
+    publish: { allow: [...rpcOf(RPC_CALLS[GATEWAY_USER]), ...managing, ...keyValueBucket(idempotencyBucketName(prefix))] },
     subscribe: { allow: ['_INBOX.>', ...events] },
   };
   permissions[INTEGRATOR_USER] = {

@@ -25,6 +25,11 @@ export function eventStreamName(prefix: string = process.env.NATS_SUBJECT_PREFIX
   return prefix.trim() ? `WARDEN_EVENTS_${prefix.trim().replace(/[^A-Za-z0-9_-]/g, '_')}` : 'WARDEN_EVENTS';
 }
 
+/** The gateway's JetStream key-value bucket of Idempotency-Key records (its stream is `KV_<bucket>`). */
+export function idempotencyBucketName(prefix: string = process.env.NATS_SUBJECT_PREFIX ?? ''): string {
+  return prefix.trim() ? `WARDEN_IDEMPOTENCY_${prefix.trim().replace(/[^A-Za-z0-9_-]/g, '_')}` : 'WARDEN_IDEMPOTENCY';
+}
+
 export function eventStreamSubjects(prefix?: string): string[] {
   return SERVICE_NAMES.map((service) => `${subjectPrefix(prefix)}${service}.>`);
 }

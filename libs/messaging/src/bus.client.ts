@@ -6,8 +6,10 @@ import { DomainError } from '@warden/kernel';
 import { rpcSubject } from '@warden/contracts';
 import type { RequestContext, RpcName, RpcRequestData, RpcResponse } from '@warden/contracts';
 import { NATS_CONNECTION } from './messaging.options';
+import { busTimeoutOverride } from './bus-deadline';
 
-const DEFAULT_TIMEOUT_MS = 5000;
+/** How long the gateway waits for a service before answering 503 `BUS.TIMEOUT`. */
+export const DEFAULT_BUS_TIMEOUT_MS = 5000;
 
 /**
  * The reply Nest's ServerNats publishes (NatsRecordSerializer, JSON): `response` on success, `err`
@@ -44,13 +46,14 @@ export class BusClient {
     name: K,
     ctx: RequestContext,
     data: RpcRequestData<K>,
-    timeoutMs: number = DEFAULT_TIMEOUT_MS,
+    timeoutMs: number = DEFAULT_BUS_TIMEOUT_MS,
   ): Promise<RpcResponse<K>> {
     const subject = rpcSubject(name);
     const id = `${this.idPrefix}.${++this.sequence}`;
     let packet: ReplyPacket;
     try {
-      const reply = await this.connection.request(subject, JSON.stringify({ pattern: subject, data: { ctx, data }, id }), { timeout: timeoutMs });
+      const timeout = Math.max(timeoutMs, busTimeoutOverride() ?? 0);
+      const reply = await this.connection.request(subject, JSON.stringify({ pattern: subject, data: { ctx, data }, id }), { timeout });
       packet = this.decode(reply, id);
     } catch (error) {
       throw this.unavailable(name, error);

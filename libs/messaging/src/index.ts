@@ -11,3 +11,4 @@ export * from './event.subscriber';
 export * from './bus.client';
 export * from './policy-change.subscription';
 export * from './policy-watermarks';
+export * from './bus-deadline';

@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { InboxOrmEntity, OutboxOrmEntity } from '@warden/messaging';
+import { RetryingDataSource } from './transaction.retry';
+
+/** Below the gateway's 5 s bus timeout, so a waiting request hears "database unavailable" rather than silence. */
+export const DATABASE_CONNECT_TIMEOUT_MS = 4000;
 
 export interface ServicePersistenceOptions {
   /** The owning service; also the name of the one Postgres schema it owns. */
@@ -32,6 +36,8 @@ export function createDataSourceOptions(options: ServicePersistenceOptions): Dat
     logging: ['warn', 'migration'],
     extra: {
       max: options.poolSize ?? 10,
+      // A database that does not hand out a connection is an outage (503), answered before the caller's bus timeout.
+      connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
       options: `-c search_path="${options.service}"`,
       application_name: `warden-${options.service}`,
     },
@@ -52,7 +58,7 @@ export async function migrate(dataSource: DataSource, service: string): Promise<
 }
 
 export async function openDataSource(options: ServicePersistenceOptions): Promise<DataSource> {
-  const dataSource = new DataSource(createDataSourceOptions(options));
+  const dataSource = new RetryingDataSource(createDataSourceOptions(options));
   await dataSource.initialize();
   await migrate(dataSource, options.service);
   return dataSource;

@@ -2,3 +2,4 @@ export * from './data-source.factory';
 export * from './postgres.errors';
 export * from './persistence.module';
 export * from './sql';
+export * from './transaction.retry';

@@ -16,6 +16,7 @@ import { ChatsModule } from './chats/chats.module';
 import { InquiriesModule } from './inquiries/inquiries.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { BenchModule } from './bench/bench.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 
 /** The HTTP feature modules of the gateway, one per area of the API. */
 export const FEATURE_MODULES: Type<unknown>[] = [
@@ -35,5 +36,6 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   TasksModule,
   ProjectsModule,
   TemplatesModule,
+  IdempotencyModule,
   ...(process.env.BENCH_ROUTES === 'on' && process.env.NODE_ENV !== 'production' ? [BenchModule] : []), // `npm run bench` only: unprotected baselines
 ];

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@warden/kernel';
 import { HTTP_STATUS_BY_KIND, problem } from './problem';
 import type { Problem } from './problem';
+import { retryAfterSeconds } from './retry-after';
 
 /** Maps every error to an RFC 9457 problem response. Nothing else ever leaves the gateway. */
 @Catch()
@@ -19,6 +20,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     body.instance = request.url.split('?', 1)[0];
     body.requestId = String(request.id);
     if (body.status === 401) reply.header('www-authenticate', 'Bearer');
+    const retryAfter = retryAfterSeconds(body);
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
     void reply.status(body.status).header('content-type', 'application/problem+json').send(body);
   }
 

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { generateAsyncApi, RIGHTS } from '@warden/contracts';
+import { documentIdempotencyKey } from '../idempotency/idempotency.openapi';
 
 const RIGHTS_TABLE = Object.entries(RIGHTS)
   .map(([right, meaning]) => `| \`${right}\` | ${meaning} |`)
@@ -38,6 +39,7 @@ export function setUpOpenApi(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  documentIdempotencyKey(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
   const asyncApi = generateAsyncApi();
   app.getHttpAdapter().get('/docs/asyncapi.json', (_request: unknown, reply: { send(body: unknown): void }) => reply.send(asyncApi));

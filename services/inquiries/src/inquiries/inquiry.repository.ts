@@ -123,10 +123,11 @@ export class InquiryRepository {
     await manager.query(`UPDATE inquiries SET status = 'closed', closed_at = $3, waiting_since = NULL WHERE tenant_id = $1 AND id = $2`, [tenantId, inquiryId, at]);
   }
 
+  /** Locked in id order, like every multi-row lock, so two callers never hold parts of the set each. */
   async assignedTo(manager: EntityManager, tenantId: string, personId: string): Promise<InquiryRecord[]> {
     const rows: InquiryRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM inquiries i JOIN conversations c ON c.id = i.id
-       WHERE i.tenant_id = $1 AND i.assignee_id = $2 AND i.status = 'assigned' FOR UPDATE OF i`,
+       WHERE i.tenant_id = $1 AND i.assignee_id = $2 AND i.status = 'assigned' ORDER BY i.id FOR UPDATE OF i`,
       [tenantId, personId],
     );
     return rows.map(toRecord);

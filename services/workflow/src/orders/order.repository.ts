@@ -118,10 +118,16 @@ function toView(row: OrderRow): OrderView {
 export class OrderRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * With `lock`, the order row is locked by a statement of its own first: a `FOR UPDATE OF o` on the
+   * join would, after waiting for a concurrent status change, re-check the join against the status
+   * row of its old snapshot and find no order at all (a 404 for an order that exists). The read
+   * after the lock sees the committed change, so the caller compares against the real status.
+   */
   async get(tenantId: string, orderId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<OrderView | null> {
+    if (lock) await manager.query('SELECT 1 FROM orders WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, orderId]);
     const rows: OrderRow[] = await manager.query(
-      `SELECT ${ORDER_COLUMNS} FROM orders o JOIN statuses s ON s.id = o.status_id
-       WHERE o.tenant_id = $1 AND o.id = $2${lock ? ' FOR UPDATE OF o' : ''}`,
+      `SELECT ${ORDER_COLUMNS} FROM orders o JOIN statuses s ON s.id = o.status_id WHERE o.tenant_id = $1 AND o.id = $2`,
       [tenantId, orderId],
     );
     return rows[0] ? toView(rows[0]) : null;
@@ -193,8 +199,8 @@ export class OrderRepository {
         order.inboundMessageId,
       ],
     );
-    await this.adjustCount(manager, tenantId, order.status.id, 1);
-    if (order.departmentId) await this.adjustDepartmentCount(manager, tenantId, order.departmentId, order.status.id, 1);
+    await this.adjustCounts(manager, tenantId, [{ statusId: order.status.id, delta: 1 }]);
+    if (order.departmentId) await this.adjustDepartmentCounts(manager, tenantId, [{ departmentId: order.departmentId, statusId: order.status.id, delta: 1 }]);
   }
 
   async updateFields(
@@ -237,8 +243,10 @@ export class OrderRepository {
       order.id,
       departmentId,
     ]);
-    if (order.departmentId) await this.adjustDepartmentCount(manager, tenantId, order.departmentId, order.status.id, -1);
-    await this.adjustDepartmentCount(manager, tenantId, departmentId, order.status.id, 1);
+    await this.adjustDepartmentCounts(manager, tenantId, [
+      ...(order.departmentId ? [{ departmentId: order.departmentId, statusId: order.status.id, delta: -1 }] : []),
+      { departmentId, statusId: order.status.id, delta: 1 },
+    ]);
   }
 
   async byInboundMessage(manager: EntityManager, tenantId: string, inboundMessageId: string): Promise<string | null> {
@@ -256,11 +264,15 @@ export class OrderRepository {
        WHERE tenant_id = $1 AND id = $2`,
       [tenantId, order.id, to.id, to.category === 'final'],
     );
-    await this.adjustCount(manager, tenantId, order.status.id, -1);
-    await this.adjustCount(manager, tenantId, to.id, 1);
+    await this.adjustCounts(manager, tenantId, [
+      { statusId: order.status.id, delta: -1 },
+      { statusId: to.id, delta: 1 },
+    ]);
     if (order.departmentId) {
-      await this.adjustDepartmentCount(manager, tenantId, order.departmentId, order.status.id, -1);
-      await this.adjustDepartmentCount(manager, tenantId, order.departmentId, to.id, 1);
+      await this.adjustDepartmentCounts(manager, tenantId, [
+        { departmentId: order.departmentId, statusId: order.status.id, delta: -1 },
+        { departmentId: order.departmentId, statusId: to.id, delta: 1 },
+      ]);
     }
   }
 
@@ -405,19 +417,32 @@ export class OrderRepository {
     return { sql, params };
   }
 
-  private async adjustDepartmentCount(manager: EntityManager, tenantId: string, departmentId: string, statusId: string, delta: number): Promise<void> {
+  /*
+   * Counter rows are locked in one global order, or two crossing changes (X→Y beside Y→X) would
+   * each hold one row and wait for the other: every write takes the order row first, then its
+   * status counters sorted by status id in one statement, then its department counters sorted by
+   * (department, status) in one statement.
+   */
+  private async adjustDepartmentCounts(
+    manager: EntityManager,
+    tenantId: string,
+    changes: Array<{ departmentId: string; statusId: string; delta: number }>,
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO order_department_counts (tenant_id, department_id, status_id, count) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, department_id, status_id) DO UPDATE SET count = order_department_counts.count + $4`,
-      [tenantId, departmentId, statusId, delta],
+      `INSERT INTO order_department_counts (tenant_id, department_id, status_id, count)
+       SELECT $1, c.department_id, c.status_id, c.delta FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS c(department_id, status_id, delta)
+       ORDER BY c.department_id, c.status_id
+       ON CONFLICT (tenant_id, department_id, status_id) DO UPDATE SET count = order_department_counts.count + EXCLUDED.count`,
+      [tenantId, changes.map((c) => c.departmentId), changes.map((c) => c.statusId), changes.map((c) => c.delta)],
     );
   }
 
-  private async adjustCount(manager: EntityManager, tenantId: string, statusId: string, delta: number): Promise<void> {
+  private async adjustCounts(manager: EntityManager, tenantId: string, changes: Array<{ statusId: string; delta: number }>): Promise<void> {
     await manager.query(
-      `INSERT INTO order_status_counts (tenant_id, status_id, count) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, status_id) DO UPDATE SET count = order_status_counts.count + $3`,
-      [tenantId, statusId, delta],
+      `INSERT INTO order_status_counts (tenant_id, status_id, count)
+       SELECT $1, c.status_id, c.delta FROM unnest($2::uuid[], $3::int[]) AS c(status_id, delta) ORDER BY c.status_id
+       ON CONFLICT (tenant_id, status_id) DO UPDATE SET count = order_status_counts.count + EXCLUDED.count`,
+      [tenantId, changes.map((c) => c.statusId), changes.map((c) => c.delta)],
     );
   }
 }
