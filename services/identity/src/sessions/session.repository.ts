@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxWriter } from '@warden/messaging';
 import { SessionsRevokedV1 } from '@warden/contracts';
-import type { SessionRevocationReason } from '@warden/contracts';
+import type { SessionRef, SessionRevocationReason } from '@warden/contracts';
 import { IDENTITY_ENV } from '../config/identity.env';
 import type { IdentityEnv } from '../config/identity.env';
 import { queryRows } from '../people/sql';
@@ -132,6 +132,25 @@ export class SessionRepository {
       [tenantId, sessionId],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The ids of those sessions that are live: not revoked, not expired, and of the tenant and person the token
+   * names. Every way a session ends (sign-out, refresh-token reuse, deletion, access removed, portal access revoked)
+   * sets `revoked_at` in the transaction that answers it, so this read never lags behind an ending answer.
+   * Primary-key lookups only, no write: the gateway asks this on every request.
+   */
+  async liveSessionIds(manager: EntityManager, sessions: readonly SessionRef[]): Promise<string[]> {
+    if (sessions.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT s.id FROM sessions s
+       JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS asked (id, tenant_id, person_id)
+         ON s.id = asked.id AND s.tenant_id = asked.tenant_id AND s.person_id = asked.person_id
+       WHERE s.revoked_at IS NULL AND s.expires_at > now()`,
+      [sessions.map((s) => s.sessionId), sessions.map((s) => s.tenantId), sessions.map((s) => s.personId)],
+    );
+    return rows.map((row) => row.id);
   }
 
   async hasLiveSession(manager: EntityManager, tenantId: string, personId: string): Promise<boolean> {
