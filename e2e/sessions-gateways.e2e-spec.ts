@@ -116,8 +116,10 @@ describe('sessions across gateways: an ended session is refused on every gateway
   it('after NATS restarts, a sign-out through A is refused on B at once and B still ends its realtime stream', async () => {
     const employee = await createEmployee(a, t);
     const ended = await signIn(employee.email);
+    const streamed = await signIn(employee.email);
     const kept = await signIn(employee.email);
-    const opened = await SseStream.open(b.http.baseUrl, ended.access);
+    // Opened before the restart; only the revocation feed can end it (no request of this session reaches B again).
+    const opened = await SseStream.open(b.http.baseUrl, streamed.access);
     expect(opened.status).toBe(200);
     streams.push(opened.stream);
 
@@ -134,12 +136,14 @@ describe('sessions across gateways: an ended session is refused on every gateway
 
     expect((await a.http.post('/api/v1/auth/logout', {}, ended.access)).status).toBe(200);
     expectEnded([await b.http.get('/api/v1/me', ended.access)]);
+
+    expect((await a.http.post('/api/v1/auth/logout', {}, streamed.access)).status).toBe(200);
     await eventually(() => expect(opened.stream.endedByServer).toBe(true), { timeoutMs: 10_000 });
     expect(opened.stream.events.at(-1)).toMatchObject({ event: 'session.ended', data: { code: 'AUTH.SESSION_ENDED' } });
     // The same person's other session still works on both.
     for (const stack of [a, b]) expect((await stack.http.get('/api/v1/me', kept.access)).status).toBe(200);
 
-    // And a second sign-out, later, reaches B's stream too (the listener keeps following, not only once).
+    // And a second sign-out, later, reaches B's stream too (the feed keeps following, not only once).
     const later = await signIn(employee.email);
     const second = await SseStream.open(b.http.baseUrl, later.access);
     expect(second.status).toBe(200);

@@ -24,11 +24,12 @@ const HEARTBEATS_MISSED_LIMIT = 3;
  *
  * An ordered (ephemeral) consumer that starts one token lifetime back, so a starting gateway knows the sessions
  * revoked meanwhile before it serves, then follows new revocations. It resumes from a watermark: the stream
- * sequence of the last revocation applied. The client library's own recovery of an ordered consumer after a
- * server restart can sit out a 30 s backoff (its consumer lookup fails while JetStream comes back) and its idle
- * heartbeat monitor is only restarted when that lookup succeeds, so it could stall for good; instead, on every
- * reconnect (and after missed heartbeats or any failure) the consumer is dropped and created again right after
- * the watermark, retrying with backoff for as long as the gateway runs. Nothing published meanwhile is missed.
+ * sequence of the last revocation applied. Left to itself, the client library's ordered consumer did not recover
+ * from a server restart (e2e/sessions-gateways.e2e-spec.ts: no revocation arrived after a 10 s outage; its
+ * recovery looks the lost consumer up on a 30 s backoff and restarts its heartbeat monitor only when that lookup
+ * succeeds). So on every reconnect, after missed heartbeats or any failure, the consumer is dropped and created
+ * again right after the watermark, retrying with backoff for as long as the gateway runs: nothing published
+ * meanwhile is missed.
  */
 @Injectable()
 export class SessionRevocationListener implements OnApplicationBootstrap, OnApplicationShutdown {
