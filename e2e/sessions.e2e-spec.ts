@@ -83,4 +83,16 @@ describe('sessions: access tokens of ended sessions are refused', () => {
       await second.stop();
     }
   });
+
+  it('fails closed: with identity not answering, a valid token gets 503 (whether its session is live is unknown), never 2xx', async () => {
+    const employee = await createEmployee(stack, t);
+    const token = await signIn(employee.email);
+    expect((await stack.http.get('/api/v1/staff', token)).status).toBe(200);
+    await stack.stopService('identity');
+    for (const path of ['/api/v1/staff', '/api/v1/groups', '/api/v1/orders']) {
+      const response = await stack.http.get(path, token);
+      expect({ path, status: response.status }).toEqual({ path, status: 503 });
+      expect(response.body).toMatchObject({ code: expect.stringMatching(/^BUS\./), service: 'identity' });
+    }
+  });
 });
