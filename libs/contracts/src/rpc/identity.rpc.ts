@@ -136,8 +136,10 @@ export interface IdentityRpc {
   'identity.presence.heartbeat': { request: { sessionId: string }; response: { presence: 'online' } };
   /**
    * Which of these sessions are still live (not ended, not expired), read from the committed state: asked by the
-   * gateway for every authenticated request, so an ended session is refused on the first request after the answer
-   * that ended it. Sessions of any tenants in one call (the context's tenant is not used); ids not answered are ended.
+   * gateway for authenticated requests, so an ended session is refused on the first request after the answer that
+   * ended it. Sessions of any tenants in one call (the context's tenant is not used); ids not answered are ended.
+   * `leaseMs`: how long after sending the check the gateway may take the live ones as live without asking again;
+   * identity holds back every answer that ends sessions that long after its commit.
    */
-  'identity.sessions.check': { request: { sessions: SessionRef[] }; response: { live: string[] } };
+  'identity.sessions.check': { request: { sessions: SessionRef[] }; response: { live: string[]; leaseMs: number } };
 }

@@ -18,7 +18,7 @@ export function bearerToken(authorization: string | undefined): string | null {
  * to parse it as a public key on every call, which cost more than the HMAC itself. A token verified
  * once is served from a bounded cache until its `exp`, never past it. A token of a session that has ended is
  * refused whether cached or not: at once when this gateway already knows (SessionRevocations), otherwise by
- * asking identity on every request (LiveSessionCheck), which no cache here can outlive.
+ * identity's answer (LiveSessionCheck), whose short leases never outlive an answer that ended the session.
  */
 @Injectable()
 export class AccessTokenVerifier {

@@ -13,14 +13,14 @@ const principal = (n: number): Principal => ({
   expiresAtMs: Date.now() + 60_000,
 });
 
-/** Records what identity was asked; answers live for the sessions in `live`, or fails with `failWith`. */
-function fakeBus(live: Set<string>, failWith?: Error) {
+/** Records what identity was asked; answers live for the sessions in `live` (with `leaseMs`), or fails with `failWith`. */
+function fakeBus(live: Set<string>, failWith?: Error, leaseMs = 0) {
   const calls: Array<{ name: string; sessions: Array<{ sessionId: string }> }> = [];
   const bus = {
     request: async (name: string, _ctx: unknown, data: { sessions: Array<{ sessionId: string }> }) => {
       calls.push({ name, sessions: data.sessions });
       if (failWith) throw failWith;
-      return { live: data.sessions.map((s) => s.sessionId).filter((id) => live.has(id)) };
+      return { live: data.sessions.map((s) => s.sessionId).filter((id) => live.has(id)), leaseMs };
     },
   };
   return { bus: bus as unknown as BusClient, calls };
@@ -59,6 +59,31 @@ describe('LiveSessionCheck', () => {
     const check = new LiveSessionCheck(bus);
     await Promise.all(Array.from({ length: 1200 }, (_, n) => check.isLive(principal(n), `r${n}`)));
     expect(calls.map((call) => call.sessions.length)).toEqual([500, 500, 200]);
+  });
+
+  it('takes a live session as live without asking during its lease, and asks again after it', async () => {
+    const { bus, calls } = fakeBus(new Set([principal(1).sessionId]), undefined, 200);
+    const check = new LiveSessionCheck(bus);
+    expect(await check.isLive(principal(1), 'a')).toBe(true);
+    expect(await check.isLive(principal(1), 'b')).toBe(true);
+    expect(calls).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await check.isLive(principal(1), 'c')).toBe(true);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('never leases an ended session, nor anything when identity gives no lease', async () => {
+    const leased = fakeBus(new Set(), undefined, 10_000);
+    const withLease = new LiveSessionCheck(leased.bus);
+    expect(await withLease.isLive(principal(1), 'a')).toBe(false);
+    expect(await withLease.isLive(principal(1), 'b')).toBe(false);
+    expect(leased.calls).toHaveLength(2);
+
+    const unleased = fakeBus(new Set([principal(1).sessionId]));
+    const withoutLease = new LiveSessionCheck(unleased.bus);
+    await withoutLease.isLive(principal(1), 'a');
+    await withoutLease.isLive(principal(1), 'b');
+    expect(unleased.calls).toHaveLength(2);
   });
 
   it('fails every waiting request when identity does not answer (the caller answers 503, never a yes)', async () => {

@@ -75,7 +75,7 @@ export class SessionRepository {
     await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [tokenId]);
   }
 
-  /** Ends one session: it and every token of its family stop working. */
+  /** Ends one session: it and every token of its family stop working. Answer only after outlastSessionLeases. */
   async revokeSession(manager: EntityManager, tenantId: string, sessionId: string, reason: SessionRevocationReason): Promise<SessionRow | null> {
     const columns = 'id, tenant_id, person_id, expires_at, revoked_at';
     const [revoked] = await queryRows<SessionRow>(
@@ -93,7 +93,8 @@ export class SessionRepository {
     return earlier ?? null;
   }
 
-  async revokeAllOfPerson(manager: EntityManager, tenantId: string, personId: string, reason: SessionRevocationReason): Promise<void> {
+  /** Ends every live session of the person; answers how many it ended (then wait with outlastSessionLeases before answering). */
+  async revokeAllOfPerson(manager: EntityManager, tenantId: string, personId: string, reason: SessionRevocationReason): Promise<number> {
     const revoked = await queryRows<{ id: string }>(
       manager,
       'UPDATE sessions SET revoked_at = now() WHERE tenant_id = $1 AND person_id = $2 AND revoked_at IS NULL RETURNING id',
@@ -104,6 +105,7 @@ export class SessionRepository {
       personId,
     ]);
     await this.announce(manager, tenantId, personId, revoked.map((row) => row.id), reason);
+    return revoked.length;
   }
 
   private async announce(manager: EntityManager, tenantId: string, personId: string, sessionIds: string[], reason: SessionRevocationReason): Promise<void> {

@@ -5,6 +5,7 @@ import { isUuid } from '@warden/kernel';
 import type { SessionRef } from '@warden/contracts';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
+import { SESSION_LEASE_MS } from './session-lease';
 import { SessionRepository } from './session.repository';
 
 /** At most this many sessions in one check (a gateway batches the requests of one event-loop turn). */
@@ -24,8 +25,8 @@ export class SessionsMessages {
 
   /** Which sessions are live; anything malformed is simply not live (the gateway refuses it). */
   @RpcHandler('identity.sessions.check')
-  async check(@Payload() message: RpcMessage<'identity.sessions.check'>): Promise<{ live: string[] }> {
+  async check(@Payload() message: RpcMessage<'identity.sessions.check'>): Promise<{ live: string[]; leaseMs: number }> {
     const asked = Array.isArray(message.data?.sessions) ? message.data.sessions.slice(0, MAX_SESSIONS).filter(isSessionRef) : [];
-    return { live: await this.sessions.liveSessionIds(this.dataSource.manager, asked) };
+    return { live: await this.sessions.liveSessionIds(this.dataSource.manager, asked), leaseMs: SESSION_LEASE_MS };
   }
 }
