@@ -17,7 +17,9 @@ const NATS_DOWN_MS = 10_000;
  * Two gateways in front of the same services, on a NATS server this test owns. A session ended through
  * gateway A (sign-out, a reused refresh token, access removed, deletion, portal access revoked, a blocked
  * contact) is refused by gateway B on the very first request after the answer that ended it — not when an
- * event arrives — and still is after NATS restarts; realtime streams still get `session.ended`.
+ * event arrives — and still is after NATS restarts; realtime streams still get `session.ended`. Each case first
+ * uses the session on B, so B holds a fresh "live" lease from identity when the session ends: the lease must not
+ * outlive the ending answer.
  */
 describe('sessions across gateways: an ended session is refused on every gateway at once', () => {
   let nats: NatsServerHandle;
