@@ -32,7 +32,7 @@ if (process.env.BENCH_ORDERS) CONFIG.orders = Number(process.env.BENCH_ORDERS);
 const ONLY = process.env.BENCH_ONLY ?? null;
 if (ONLY !== null && ONLY !== 'P3') throw new Error(`BENCH_ONLY=${ONLY}: only P3 can be run alone`);
 const TARGETS = { p1: 0.8, p2: 0.45, p3: 2, p6: 20 };
-const CPU_OF = { gateway: null, workflow: 'workflow', permissions: 'permissions' }; // gateway: the one under load
+const CPU_OF = { gateway: null, workflow: 'workflow', permissions: 'permissions', identity: 'identity' }; // gateway: the one under load
 const PAGE_LIMIT = 50;
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.md');
 
@@ -109,6 +109,9 @@ async function benchNats(seeded, nats) {
   const ctx = () => ({ tenantId: seeded.tenantId, actorId: seeded.employeeId, requestId: crypto.randomUUID() });
   const checkSubject = `${stack.prefix}.rpc.permissions.check`;
   const getSubject = `${stack.prefix}.rpc.workflow.orders.get`;
+  const sessionSubject = `${stack.prefix}.rpc.identity.sessions.check`;
+  const claims = JSON.parse(Buffer.from(seeded.employeeToken.split('.')[1], 'base64url').toString('utf8'));
+  const session = { tenantId: claims.tid, personId: claims.sub, sessionId: claims.sid };
   const checkData = { personId: seeded.employeeId, action: 'orders.read', resource: { type: 'order', statusId: seeded.visibleOrder.status.id } };
   const decision = await rpc(nats, checkSubject, ctx(), checkData);
   if (!decision.allowed) throw new Error(`the employee's check was refused: ${JSON.stringify(decision)}`);
@@ -117,6 +120,8 @@ async function benchNats(seeded, nats) {
     { key: 'echo', label: 'echo (own process)', subject: echoSubject, payload: () => packet(checkSubject, ctx(), checkData) },
     // Not a target: the other bus call of GET /orders/{id}, to show where P1/P2 time goes.
     { key: 'orderGet', label: 'workflow.orders.get (diag.)', subject: getSubject, payload: () => packet(getSubject, ctx(), { orderId: seeded.visibleOrder.id }) },
+    // Not a target: the session check every authenticated request makes (one per event-loop turn under load).
+    { key: 'sessionCheck', label: 'identity.sessions.check (diag.)', subject: sessionSubject, payload: () => packet(sessionSubject, ctx(), { sessions: [session] }) },
   ];
   log(`P3: ${CONFIG.rounds} alternating rounds of ${CONFIG.natsRequests} sequential requests per variant`);
   const results = await alternate(variants, CONFIG.rounds, async (variant) => {
@@ -210,7 +215,7 @@ function report({ http, natsResult, page }) {
     '',
     '## HTTP rounds (req/s per round, alternating)',
     '',
-    '| Variant | median req/s | median p50 ms | median p99 ms | bytes/response | CPU ms/request: gateway, workflow, permissions | req/s per round |',
+    '| Variant | median req/s | median p50 ms | median p99 ms | bytes/response | CPU ms/request: gateway, workflow, permissions, identity | req/s per round |',
     '|---|---|---|---|---|---|---|',
     ...Object.values(s).map((v) => `| ${v.label} | ${fmtInt(v.rps)} | ${v.p50} | ${v.p99} | ${fmtInt(v.bytes)} | ${Object.keys(CPU_OF).map((name) => fmt(v.cpu[name], 3)).join(', ')} | ${roundList(v.rounds.map((r) => r.rps))} |`),
     '',

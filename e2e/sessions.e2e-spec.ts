@@ -1,4 +1,5 @@
 import { SessionsRevokedV1 } from '@warden/contracts';
+import { SESSION_LEASE_MS } from '@warden/identity';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createEmployee, createTenant, login } from './staff.fixtures';
@@ -81,6 +82,20 @@ describe('sessions: access tokens of ended sessions are refused', () => {
       expect((await second.http.get('/api/v1/me', t.adminToken)).status).toBe(200);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('fails closed: with identity not answering, a valid token gets 503 (whether its session is live is unknown), never 2xx', async () => {
+    const employee = await createEmployee(stack, t);
+    const token = await signIn(employee.email);
+    expect((await stack.http.get('/api/v1/staff', token)).status).toBe(200);
+    await stack.stopService('identity');
+    // Until the last "live" answer's lease runs out the session is taken as live; after it, nothing is.
+    await new Promise((resolve) => setTimeout(resolve, SESSION_LEASE_MS + 100));
+    for (const path of ['/api/v1/staff', '/api/v1/groups', '/api/v1/orders']) {
+      const response = await stack.http.get(path, token);
+      expect({ path, status: response.status }).toEqual({ path, status: 503 });
+      expect(response.body).toMatchObject({ code: expect.stringMatching(/^BUS\./), service: 'identity' });
     }
   });
 });

@@ -17,6 +17,7 @@ import { PolicyChangeListener } from './access/policy-change.listener';
 import { RouteActionAudit } from './access/route-action.audit';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { LiveSessionCheck } from './auth/live-session.check';
 import { SessionRevocationListener } from './auth/session-revocation.listener';
 import { SessionRevocations } from './auth/session-revocations';
 import { GATEWAY_ENV } from './config/gateway.env';
@@ -51,6 +52,7 @@ export class CoreModule {
         { provide: DECISION_CACHE, useValue: new DecisionCache(env.DECISION_CACHE === 'on', env.DECISION_CACHE_TTL_MS) },
         SessionRevocations,
         SessionRevocationListener,
+        LiveSessionCheck,
         AccessTokenVerifier,
         AccessService,
         AccessMetrics,

@@ -1,1 +1,2 @@
 export { IDENTITY_SERVICE } from './identity.service-definition';
+export { SESSION_LEASE_MS } from './sessions/session-lease';

@@ -116,6 +116,13 @@ export interface AccessTokenClaims {
   sid: string;
 }
 
+/** A session as a gateway knows it from a verified access token. */
+export interface SessionRef {
+  tenantId: string;
+  personId: string;
+  sessionId: string;
+}
+
 export interface IdentityRpc {
   'identity.tenants.create': { request: CreateTenantData; response: { tenant: TenantView; administrator: StaffView } };
   'identity.staff.list': { request: ListStaffData; response: Page<StaffView> };
@@ -138,4 +145,12 @@ export interface IdentityRpc {
   'identity.auth.refresh': { request: { refreshToken: string }; response: TokenPair };
   'identity.auth.logout': { request: { sessionId: string }; response: { loggedOut: true } };
   'identity.presence.heartbeat': { request: { sessionId: string }; response: { presence: 'online' } };
+  /**
+   * Which of these sessions are still live (not ended, not expired), read from the committed state: asked by the
+   * gateway for authenticated requests, so an ended session is refused on the first request after the answer that
+   * ended it. Sessions of any tenants in one call (the context's tenant is not used); ids not answered are ended.
+   * `leaseMs`: how long after sending the check the gateway may take the live ones as live without asking again;
+   * identity holds back every answer that ends sessions that long after its commit.
+   */
+  'identity.sessions.check': { request: { sessions: SessionRef[] }; response: { live: string[]; leaseMs: number } };
 }

@@ -16,7 +16,7 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<string>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.principal = await this.tokens.verify(bearerToken(request.headers.authorization));
+    request.principal = await this.tokens.verify(bearerToken(request.headers.authorization), String(request.id));
     return true;
   }
 }

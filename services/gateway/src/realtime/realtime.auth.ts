@@ -10,8 +10,8 @@ import type { Principal } from '../auth/principal';
 export class RealtimeAuth {
   constructor(private readonly tokens: AccessTokenVerifier) {}
 
-  principal(authorization: string | undefined, queryToken: string | undefined): Promise<Principal> {
+  principal(authorization: string | undefined, queryToken: string | undefined, requestId: string): Promise<Principal> {
     const token = bearerToken(authorization) ?? (queryToken?.trim() || null);
-    return this.tokens.verify(token, 'Send an access token: Authorization: Bearer <token>, or ?access_token=<token>');
+    return this.tokens.verify(token, requestId, 'Send an access token: Authorization: Bearer <token>, or ?access_token=<token>');
   }
 }

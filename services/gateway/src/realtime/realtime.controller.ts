@@ -51,7 +51,7 @@ export class RealtimeController {
     @Headers('authorization') authorization: string | undefined,
     @Query() query: RealtimeQueryDto,
   ): Promise<void> {
-    const principal = await this.auth.principal(authorization, query.access_token);
+    const principal = await this.auth.principal(authorization, query.access_token, String(request.id));
     const ctx: RequestContext = { tenantId: principal.tenantId, actorId: principal.personId, requestId: String(request.id) };
     await this.access.require(principal, ctx, 'auth.login');
     // Online from the first moment of the stream; an ended session is refused here (401).

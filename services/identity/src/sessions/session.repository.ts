@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxWriter } from '@warden/messaging';
 import { SessionsRevokedV1 } from '@warden/contracts';
-import type { SessionRevocationReason } from '@warden/contracts';
+import type { SessionRef, SessionRevocationReason } from '@warden/contracts';
 import { IDENTITY_ENV } from '../config/identity.env';
 import type { IdentityEnv } from '../config/identity.env';
 import { queryRows } from '../people/sql';
@@ -75,7 +75,7 @@ export class SessionRepository {
     await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [tokenId]);
   }
 
-  /** Ends one session: it and every token of its family stop working. */
+  /** Ends one session: it and every token of its family stop working. Answer only after outlastSessionLeases. */
   async revokeSession(manager: EntityManager, tenantId: string, sessionId: string, reason: SessionRevocationReason): Promise<SessionRow | null> {
     const columns = 'id, tenant_id, person_id, expires_at, revoked_at';
     const [revoked] = await queryRows<SessionRow>(
@@ -93,7 +93,8 @@ export class SessionRepository {
     return earlier ?? null;
   }
 
-  async revokeAllOfPerson(manager: EntityManager, tenantId: string, personId: string, reason: SessionRevocationReason): Promise<void> {
+  /** Ends every live session of the person; answers how many it ended (then wait with outlastSessionLeases before answering). */
+  async revokeAllOfPerson(manager: EntityManager, tenantId: string, personId: string, reason: SessionRevocationReason): Promise<number> {
     const revoked = await queryRows<{ id: string }>(
       manager,
       'UPDATE sessions SET revoked_at = now() WHERE tenant_id = $1 AND person_id = $2 AND revoked_at IS NULL RETURNING id',
@@ -104,6 +105,7 @@ export class SessionRepository {
       personId,
     ]);
     await this.announce(manager, tenantId, personId, revoked.map((row) => row.id), reason);
+    return revoked.length;
   }
 
   private async announce(manager: EntityManager, tenantId: string, personId: string, sessionIds: string[], reason: SessionRevocationReason): Promise<void> {
@@ -132,6 +134,25 @@ export class SessionRepository {
       [tenantId, sessionId],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The ids of those sessions that are live: not revoked, not expired, and of the tenant and person the token
+   * names. Every way a session ends (sign-out, refresh-token reuse, deletion, access removed, portal access revoked)
+   * sets `revoked_at` in the transaction that answers it, so this read never lags behind an ending answer.
+   * Primary-key lookups only, no write: the gateway asks this on every request.
+   */
+  async liveSessionIds(manager: EntityManager, sessions: readonly SessionRef[]): Promise<string[]> {
+    if (sessions.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT s.id FROM sessions s
+       JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS asked (id, tenant_id, person_id)
+         ON s.id = asked.id AND s.tenant_id = asked.tenant_id AND s.person_id = asked.person_id
+       WHERE s.revoked_at IS NULL AND s.expires_at > now()`,
+      [sessions.map((s) => s.sessionId), sessions.map((s) => s.tenantId), sessions.map((s) => s.personId)],
+    );
+    return rows.map((row) => row.id);
   }
 
   async hasLiveSession(manager: EntityManager, tenantId: string, personId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PresenceTracker } from '../../presence/presence.tracker';
+import { outlastSessionLeases } from '../../sessions/session-lease';
 import { SessionRepository } from '../../sessions/session.repository';
 
 /** Ends one session (its refresh tokens stop working); the person goes offline with its last session. */
@@ -19,6 +20,8 @@ export class LogoutHandler {
         await this.presence.offline(manager, tenantId, session.person_id);
       }
     });
+    // Also when it had ended before: the earlier answer may not have reached this client.
+    await outlastSessionLeases();
     return { loggedOut: true };
   }
 }

@@ -6,13 +6,14 @@ import type { AccessTokenClaims, TokenPair } from '@warden/contracts';
 import { hasAccess } from '../../people/person.mapper';
 import { PersonRepository } from '../../people/person.repository';
 import { PresenceTracker } from '../../presence/presence.tracker';
+import { outlastSessionLeases } from '../../sessions/session-lease';
 import { SessionRepository } from '../../sessions/session.repository';
 import { TenantRepository } from '../../tenants/tenant.repository';
 import { AuthErrors } from '../auth.errors';
 import { hashRefreshToken, TokenIssuer } from '../token.issuer';
 import type { RefreshSecret } from '../token.issuer';
 
-type Outcome = { ok: true; claims: AccessTokenClaims; refresh: RefreshSecret } | { ok: false; error: DomainError };
+type Outcome = { ok: true; claims: AccessTokenClaims; refresh: RefreshSecret } | { ok: false; error: DomainError; ended?: true };
 
 /**
  * Rotation: each refresh token works once and is replaced by a new one of the same session family.
@@ -33,7 +34,10 @@ export class RefreshHandler {
   async execute(refreshToken: string): Promise<TokenPair> {
     if (typeof refreshToken !== 'string' || refreshToken.length === 0 || refreshToken.length > 200) throw AuthErrors.refreshInvalid();
     const outcome = await this.dataSource.transaction((manager) => this.rotate(manager, hashRefreshToken(refreshToken)));
-    if (!outcome.ok) throw outcome.error;
+    if (!outcome.ok) {
+      if (outcome.ended) await outlastSessionLeases();
+      throw outcome.error;
+    }
     return this.tokens.pair(outcome.claims, outcome.refresh);
   }
 
@@ -42,7 +46,7 @@ export class RefreshHandler {
     if (!token) return { ok: false, error: AuthErrors.refreshInvalid() };
     if (token.used_at) {
       await this.endFamily(manager, token.tenant_id, token.session_id, token.person_id);
-      return { ok: false, error: AuthErrors.refreshReused() };
+      return { ok: false, error: AuthErrors.refreshReused(), ended: true };
     }
     if (token.revoked_at || token.session_revoked_at || token.expires_at.getTime() <= Date.now()) {
       return { ok: false, error: AuthErrors.refreshInvalid() };
@@ -51,11 +55,11 @@ export class RefreshHandler {
     const tenant = await this.tenants.findById(manager, token.tenant_id);
     if (!person || !tenant || person.deleted_at) {
       await this.endFamily(manager, token.tenant_id, token.session_id, token.person_id);
-      return { ok: false, error: AuthErrors.refreshInvalid() };
+      return { ok: false, error: AuthErrors.refreshInvalid(), ended: true };
     }
     if (!hasAccess(person)) {
       await this.endFamily(manager, token.tenant_id, token.session_id, token.person_id);
-      return { ok: false, error: AuthErrors.noAccess() };
+      return { ok: false, error: AuthErrors.noAccess(), ended: true };
     }
     await this.sessions.markUsed(manager, token.id);
     const refresh = this.tokens.newRefreshSecret();

@@ -6,6 +6,7 @@ import type { PersonView } from '@warden/contracts';
 import { toStaffView } from '../../people/person.mapper';
 import { PersonRepository } from '../../people/person.repository';
 import { PresenceTracker } from '../../presence/presence.tracker';
+import { outlastSessionLeases } from '../../sessions/session-lease';
 import { SessionRepository } from '../../sessions/session.repository';
 import { ContactAccessErrors } from '../contact-access.errors';
 import { contactAccessRevoked } from '../contact-access.events';
@@ -27,16 +28,19 @@ export class RevokeContactAccessHandler {
 
   async execute(tenantId: string, contactId: string): Promise<PersonView> {
     if (!isUuid(contactId)) throw ContactAccessErrors.notFound();
-    return this.dataSource.transaction(async (manager) => {
+    let ended = 0;
+    const view = await this.dataSource.transaction(async (manager) => {
       const current = await this.people.findById(manager, tenantId, contactId, { kind: 'contact', lock: true });
       if (!current) throw ContactAccessErrors.notFound();
       if (!current.access_enabled) return toStaffView(current);
       await this.people.update(manager, tenantId, contactId, { access_enabled: false });
-      await this.sessions.revokeAllOfPerson(manager, tenantId, contactId, 'portal-access-revoked');
+      ended = await this.sessions.revokeAllOfPerson(manager, tenantId, contactId, 'portal-access-revoked');
       await this.presence.offline(manager, tenantId, contactId);
       const row = (await this.people.findById(manager, tenantId, contactId))!;
       await this.outbox.add(manager, contactAccessRevoked(row));
       return toStaffView(row);
     });
+    if (ended > 0) await outlastSessionLeases();
+    return view;
   }
 }

@@ -6,6 +6,7 @@ import type { StaffView } from '@warden/contracts';
 import { StaffErrors } from '../../people/person.errors';
 import { toStaffView } from '../../people/person.mapper';
 import { PersonRepository } from '../../people/person.repository';
+import { outlastSessionLeases } from '../../sessions/session-lease';
 import { SessionRepository } from '../../sessions/session.repository';
 import { employeeDeleted } from '../staff.events';
 
@@ -20,13 +21,14 @@ export class DeleteStaffHandler {
   ) {}
 
   async execute(tenantId: string, personId: string): Promise<StaffView> {
-    return this.dataSource.transaction(async (manager) => {
+    let ended = 0;
+    const view = await this.dataSource.transaction(async (manager) => {
       const current = await this.people.findById(manager, tenantId, personId, { kind: 'employee', lock: true });
       if (!current) throw StaffErrors.notFound();
       // Deleting twice answers the same deleted view and changes nothing.
       if (current.deleted_at) return toStaffView(current);
       const row = await this.people.softDelete(manager, tenantId, personId);
-      await this.sessions.revokeAllOfPerson(manager, tenantId, personId, 'deleted');
+      ended = await this.sessions.revokeAllOfPerson(manager, tenantId, personId, 'deleted');
       await this.outbox.add(manager, employeeDeleted(row));
       if (current.presence === 'online') {
         await this.outbox.add<PresenceChangedV1>(manager, {
@@ -38,5 +40,7 @@ export class DeleteStaffHandler {
       }
       return toStaffView(row);
     });
+    if (ended > 0) await outlastSessionLeases();
+    return view;
   }
 }

@@ -9,6 +9,7 @@ import { PasswordHasher } from '../../people/password.hasher';
 import { PersonRepository } from '../../people/person.repository';
 import type { PersonChanges } from '../../people/person.repository';
 import { PresenceTracker } from '../../presence/presence.tracker';
+import { outlastSessionLeases } from '../../sessions/session-lease';
 import { SessionRepository } from '../../sessions/session.repository';
 import { employeeUpdated } from '../staff.events';
 
@@ -29,7 +30,8 @@ export class UpdateStaffHandler {
     const access = data.access;
     if (access?.password !== undefined) checkPassword(access.password, 'access.password');
     const passwordHash = access?.password !== undefined ? await this.hasher.hash(access.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    let ended = 0;
+    const view = await this.dataSource.transaction(async (manager) => {
       const current = await this.people.findById(manager, tenantId, data.personId, { kind: 'employee', lock: true });
       if (!current) throw StaffErrors.notFound();
       if (current.deleted_at) throw StaffErrors.deleted();
@@ -40,12 +42,14 @@ export class UpdateStaffHandler {
       }
       const row = await this.people.update(manager, tenantId, data.personId, changes);
       if (hasAccess(current) && !hasAccess(row)) {
-        await this.sessions.revokeAllOfPerson(manager, tenantId, row.id, 'access-removed');
+        ended = await this.sessions.revokeAllOfPerson(manager, tenantId, row.id, 'access-removed');
         await this.presence.offline(manager, tenantId, row.id);
       }
       const fresh = (await this.people.findById(manager, tenantId, row.id))!;
       await this.outbox.add(manager, employeeUpdated(fresh));
       return toStaffView(fresh);
     });
+    if (ended > 0) await outlastSessionLeases();
+    return view;
   }
 }
