@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { randomBytes } from 'node:crypto';
 import { testEnv } from '@warden/testing';
-import { createDataSourceOptions, migrate } from './data-source.factory';
+import { createDataSourceOptions, migrate } from '../src';
 
 const SCHEMA = `migrate_race_${randomBytes(3).toString('hex')}`;
 
