@@ -1,29 +1,46 @@
 import { Stack } from './support/stack';
+import { createTenant } from './staff.fixtures';
+import type { TenantFixture } from './staff.fixtures';
 
 describe('health', () => {
   let stack: Stack;
+  let tenant: TenantFixture;
 
   beforeAll(async () => {
     stack = await Stack.start();
+    tenant = await createTenant(stack, 'hl');
   });
 
   afterAll(async () => {
     await stack?.stop();
   });
 
-  it('is live and ready when every service answers', async () => {
+  it('is live and ready when every service answers, detailing its own NATS connection and each service', async () => {
     expect((await stack.http.get('/health/live')).status).toBe(200);
     const ready = await stack.http.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(Object.keys(ready.body.info)).toEqual(expect.arrayContaining(['identity', 'permissions', 'directory', 'workflow', 'inquiries']));
+    expect(Object.keys(ready.body.info)).toEqual(expect.arrayContaining(['nats', 'identity', 'permissions', 'directory', 'workflow', 'inquiries']));
+    expect(ready.body.details.nats.status).toBe('up');
   });
 
-  it('is not ready, naming the service, when one stops answering', async () => {
+  it('stays ready when one service stops, naming it; its routes answer 503 at once and the others keep working', async () => {
     await stack.stopService('inquiries');
     const ready = await stack.http.get('/health/ready');
-    expect(ready.status).toBe(503);
-    expect(ready.headers.get('content-type')).toContain('application/problem+json');
+    expect(ready.status).toBe(200);
     expect(ready.body.details.inquiries.status).toBe('down');
+    expect(ready.body.error.inquiries.status).toBe('down');
+    expect(ready.body.details.workflow.status).toBe('up');
+
+    const started = Date.now();
+    const missing = await stack.http.get('/api/v1/inquiries', tenant.adminToken);
+    expect(missing.status).toBe(503);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    expect(missing.body).toMatchObject({ status: 503, service: 'inquiries' });
+    // No responder is known at once: no waiting for the bus timeout.
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    expect((await stack.http.get('/api/v1/workflows', tenant.adminToken)).status).toBe(200);
+    expect((await stack.http.get('/api/v1/staff', tenant.adminToken)).status).toBe(200);
   });
 
   it('answers unknown routes and malformed bodies with problem documents', async () => {
