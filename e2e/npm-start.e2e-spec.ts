@@ -5,7 +5,6 @@ import path from 'node:path';
 import { eventually } from '@warden/testing';
 
 const REPO = path.resolve(__dirname, '..');
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function freePort(): Promise<number> {

@@ -35,6 +35,8 @@ export interface NatsServerOptions {
 
 export interface NatsServerHandle {
   url: string;
+  /** The server's process id (fault tests kill it outright). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -87,5 +89,5 @@ export async function launchNatsServer(options: NatsServerOptions): Promise<Nats
     throw error;
   }
   log(`nats-server (JetStream) listening on 127.0.0.1:${port} (store: ${storeDir})`);
-  return { url: `nats://127.0.0.1:${port}`, stop };
+  return { url: `nats://127.0.0.1:${port}`, pid: child.pid, stop };
 }
