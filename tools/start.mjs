@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build, find or start PostgreSQL and NATS, migrate, run all six services, wait until the gateway
-// is ready, create the demo tenant, and print how to use it. Ctrl-C stops the services, then what was started
-// for them. `npm start -- --raw-logs` prints the services' JSON log lines unchanged.
+// is ready, create the demo tenant, and print how to use it. A service that exits is started again (with
+// backoff, tools/lib/supervisor.mjs); Ctrl-C stops the services, then what was started for them.
+// `npm start -- --raw-logs` prints the services' JSON log lines unchanged.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -20,6 +21,7 @@ import {
   spawnService,
   stopChild,
 } from './lib/services.mjs';
+import { Supervisor } from './lib/supervisor.mjs';
 
 const READY_TIMEOUT_MS = 60_000;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -27,7 +29,8 @@ const SUPERVISED = 'WARDEN_START_SUPERVISED';
 const rawLogs = process.argv.includes('--raw-logs');
 const port = Number(process.env.PORT ?? 3000);
 
-const children = new Map(); // service -> running child (services and a running migration)
+const children = new Map(); // a running migration
+let supervisor; // the six services, each restarted when it exits
 let infraPromise; // resolves to the discovered Infrastructure
 let shuttingDown = false;
 
@@ -36,8 +39,7 @@ async function shutdown(exitCode, reason) {
   shuttingDown = true;
   if (reason) say('start', reason);
   // The gateway first, so that no new request reaches a service that is going away.
-  const gateway = children.get('gateway');
-  if (gateway) await stopChild(gateway);
+  await supervisor?.stop(['gateway']);
   await Promise.all([...children.values()].map((child) => stopChild(child)));
   if (infraPromise) {
     const infra = await infraPromise.catch(() => undefined);
@@ -64,11 +66,12 @@ async function waitUntilReady() {
     if (shuttingDown) return;
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
-      if (response.status === 200) return;
       const body = await response.json().catch(() => undefined);
-      const down = Object.entries(body?.error ?? body?.details ?? {})
+      // The gateway is ready on its own; wait until every service it lists answers too.
+      const down = Object.entries(body?.details ?? body?.error ?? {})
         .filter(([, check]) => check?.status !== 'up')
         .map(([service, check]) => `${service}${check?.message ? ` (${check.message})` : ''}`);
+      if (response.status === 200 && down.length === 0) return;
       last = down.length > 0 ? `not ready: ${down.join(', ')}` : `HTTP ${response.status}`;
     } catch (error) {
       last = `gateway not answering (${error.cause?.code ?? error.message})`;
@@ -155,13 +158,13 @@ async function main() {
   });
   if (shuttingDown) return;
 
-  for (const service of services) {
-    const child = spawnService(service, [], service === 'gateway' ? { ...envOf(service), PORT: String(port) } : envOf(service), { rawLogs });
-    children.set(service, child);
-    child.once('exit', (code, signal) => {
-      if (!shuttingDown) void shutdown(1, `${service} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping everything`);
-    });
-  }
+  // A service that exits (crash, kill) is started again; the others keep running.
+  supervisor = new Supervisor({
+    spawn: (service) => spawnService(service, [], service === 'gateway' ? { ...envOf(service), PORT: String(port) } : envOf(service), { rawLogs }),
+    stop: (child) => stopChild(child),
+    log: (message) => say('start', message),
+  });
+  for (const service of services) supervisor.add(service);
 
   await waitUntilReady();
   if (shuttingDown) return;
@@ -192,7 +195,7 @@ function runStack() {
   for (const signal of SIGNALS) process.on(signal, () => void shutdown(0, `${signal}: stopping`));
   // The children run in their own process groups; never leave them behind, whatever happens to this process.
   process.on('exit', () => {
-    for (const child of children.values()) child.kill('SIGKILL');
+    for (const child of [...children.values(), ...(supervisor?.children() ?? [])]) child.kill('SIGKILL');
   });
   if (process.env[SUPERVISED] === '1') {
     // The supervising process died without forwarding a signal (e.g. SIGKILL): stop rather than linger.

@@ -37,6 +37,8 @@ export interface NatsServerOptions {
 
 export interface NatsServerHandle {
   url: string;
+  /** The server's process id (fault tests kill it outright). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -90,5 +92,5 @@ export async function launchNatsServer(options: NatsServerOptions): Promise<Nats
     throw error;
   }
   log(`nats-server (JetStream${configFile ? ', users and permissions' : ''}) listening on 127.0.0.1:${port} (store: ${storeDir})`);
-  return { url: `nats://127.0.0.1:${port}`, stop };
+  return { url: `nats://127.0.0.1:${port}`, pid: child.pid, stop };
 }

@@ -1,10 +1,50 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { createCloudEvent, eventSubject } from '@warden/contracts';
 import type { CloudEvent, NewEvent } from '@warden/contracts';
 import { MESSAGING_OPTIONS } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
 import { outboxChannel } from './messaging.tables';
+
+/** Where a transaction remembers which relay channel to wake once it has committed. */
+const PENDING_WAKE_UP = 'outboxWakeUp';
+
+/**
+ * Sends the relay's wake-up after the transaction that wrote outbox rows has committed, on a connection of its
+ * own. NOTIFY inside the change's transaction would hold PostgreSQL's global notify lock through that commit
+ * (and its WAL flush), so concurrent changes would commit one at a time (bench/outbox-write.bench.mjs measures
+ * it). A lost wake-up only delays events until the relay's next poll.
+ */
+class WakeUpAfterCommit implements EntitySubscriberInterface {
+  static readonly registered = new WeakSet<DataSource>();
+
+  static ensureOn(dataSource: DataSource): void {
+    if (WakeUpAfterCommit.registered.has(dataSource)) return;
+    WakeUpAfterCommit.registered.add(dataSource);
+    dataSource.subscribers.push(new WakeUpAfterCommit());
+  }
+
+  afterTransactionCommit(event: { queryRunner: QueryRunner; connection: DataSource }): void {
+    // A released savepoint also reports a commit: wait for the outermost one.
+    if (event.queryRunner.isTransactionActive) return;
+    const channel = takePendingWakeUp(event.queryRunner);
+    if (channel) void notify(event.connection, channel);
+  }
+
+  afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
+    if (!event.queryRunner.isTransactionActive) takePendingWakeUp(event.queryRunner);
+  }
+}
+
+function takePendingWakeUp(queryRunner: QueryRunner): string | undefined {
+  const channel = queryRunner.data?.[PENDING_WAKE_UP] as string | undefined;
+  if (channel) delete queryRunner.data[PENDING_WAKE_UP];
+  return channel;
+}
+
+async function notify(dataSource: DataSource | EntityManager, channel: string): Promise<void> {
+  await dataSource.query('SELECT pg_notify($1, $2)', [channel, '']).catch(() => undefined);
+}
 
 /**
  * Records events in the outbox through the caller's transaction, so an event exists exactly when the
@@ -17,23 +57,26 @@ export class OutboxWriter {
   async add<T>(manager: EntityManager, ...events: NewEvent<T>[]): Promise<CloudEvent<T>[]> {
     if (events.length === 0) return [];
     const envelopes = events.map((event) => createCloudEvent(this.options.service, event));
-    // One round trip for any number of events: the rows and the wake-up in one statement. The notification is
-    // delivered by Postgres only when the transaction commits, so the relay wakes for committed rows only.
+    // One round trip for any number of events.
     await manager.query(
-      `WITH added AS (
-         INSERT INTO outbox (id, subject, type, tenant_id, event)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::jsonb[])
-         RETURNING 1)
-       SELECT pg_notify($6, '') FROM (SELECT count(*) FROM added) AS rows`,
+      `INSERT INTO outbox (id, subject, type, tenant_id, event)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::jsonb[])`,
       [
         envelopes.map((envelope) => envelope.id),
         envelopes.map((envelope) => eventSubject(envelope.type)),
         envelopes.map((envelope) => envelope.type),
         envelopes.map((envelope) => envelope.tenantid),
         envelopes.map((envelope) => JSON.stringify(envelope)),
-        outboxChannel(this.options.service),
       ],
     );
+    const channel = outboxChannel(this.options.service);
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive) {
+      WakeUpAfterCommit.ensureOn(manager.connection);
+      runner.data = { ...runner.data, [PENDING_WAKE_UP]: channel };
+    } else {
+      await notify(manager, channel); // written outside a transaction: already committed
+    }
     return envelopes;
   }
 }

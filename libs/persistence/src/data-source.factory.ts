@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { InboxOrmEntity, OutboxOrmEntity } from '@warden/messaging';
 import { RetryingDataSource } from './transaction.retry';
@@ -45,16 +45,39 @@ export function createDataSourceOptions(options: ServicePersistenceOptions): Dat
 }
 
 /**
- * Creates the schema when the role may (development, tests), then applies pending migrations.
- * In production the schema is created by the platform and owned by the service's role.
+ * The advisory-lock key of one schema's migrations: any number of replicas (or `npm run migrate` beside them)
+ * queue on it, so each migration is applied once. Derived from the schema name, so services do not wait on
+ * each other.
+ */
+const MIGRATION_LOCK_SQL = `SELECT pg_advisory_lock(hashtextextended('warden.migrations.' || $1, 0))`;
+const MIGRATION_UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtextextended('warden.migrations.' || $1, 0))`;
+
+/**
+ * Creates the schema when the role may (development, tests), then applies pending migrations, holding the
+ * schema's advisory lock on the very connection the migrations run on (TypeORM's runner takes no lock: replicas
+ * starting together would each apply the same migration). A session lock, so it is gone with the connection if
+ * the process dies mid-way. In production the schema is created by the platform and owned by the service's role.
  */
 export async function migrate(dataSource: DataSource, service: string): Promise<string[]> {
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${service}"`).catch(async (error: unknown) => {
-    const exists: unknown[] = await dataSource.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [service]);
-    if (exists.length === 0) throw error;
-  });
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  const queryRunner = dataSource.createQueryRunner();
+  await queryRunner.connect();
+  try {
+    await queryRunner.query(MIGRATION_LOCK_SQL, [service]);
+    try {
+      await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS "${service}"`).catch(async (error: unknown) => {
+        const exists: unknown[] = await queryRunner.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [service]);
+        if (exists.length === 0) throw error;
+      });
+      const executor = new MigrationExecutor(dataSource, queryRunner);
+      executor.transaction = 'each';
+      const applied = await executor.executePendingMigrations();
+      return applied.map((migration) => migration.name);
+    } finally {
+      await queryRunner.query(MIGRATION_UNLOCK_SQL, [service]).catch(() => undefined);
+    }
+  } finally {
+    await queryRunner.release();
+  }
 }
 
 export async function openDataSource(options: ServicePersistenceOptions): Promise<DataSource> {

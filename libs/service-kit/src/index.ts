@@ -8,3 +8,5 @@ export * from './service.bootstrap';
 export * from './rpc-handler.decorator';
 export * from './metrics.endpoint';
 export * from './periodic.task';
+export * from './draining-nats.server';
+export * from './shutdown.state';

@@ -14,6 +14,7 @@ import { RpcErrorFilter } from './rpc-error.filter';
 import { RpcMetricsInterceptor } from './rpc-metrics.interceptor';
 import { SERVICE_ENV } from './service.config';
 import type { ServiceEnv } from './service.config';
+import { ShutdownState } from './shutdown.state';
 
 export interface ServiceDefinition {
   /** Also the schema name, the event source and the RPC subject prefix. */
@@ -48,8 +49,9 @@ export class ServiceKitModule {
         { provide: APP_FILTER, useClass: RpcErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
         MetricsEndpoint,
+        ShutdownState,
       ],
-      exports: [SERVICE_ENV, PersistenceModule, CqrsModule],
+      exports: [SERVICE_ENV, PersistenceModule, CqrsModule, ShutdownState],
     };
   }
 }

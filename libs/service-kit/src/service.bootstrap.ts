@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import type { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport } from '@nestjs/microservices';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { exitWhenClosedByError, natsConnectionOptions } from '@warden/messaging';
 import { openDataSource } from '@warden/persistence';
+import { DrainingNatsServer } from './draining-nats.server';
 import { loadEnv } from './env.loader';
 import { ServiceEnv } from './service.config';
 import { ServiceKitModule } from './service-kit.module';
 import type { ServiceDefinition } from './service-kit.module';
+import { closeOnSignals } from './shutdown.state';
 
 @Module({})
 class ServiceHostModule {}
@@ -20,15 +21,14 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(
     { module: ServiceHostModule, imports: [ServiceKitModule.forService(definition, env), definition.rootModule!] },
     {
-      transport: Transport.NATS,
-      // The queue group spreads requests over the replicas of one service. Reconnects never give up (Nest's
-      // default, 10 attempts 2 s apart, left a service deaf for good after a 20 s NATS outage).
-      options: { ...natsConnectionOptions(env.NATS_URL, definition.name, env), queue: definition.name },
+      // Nest's NATS transport, answering the requests it took before it closes. The queue group spreads requests
+      // over the replicas of one service. Reconnects never give up (Nest's default, 10 attempts 2 s apart, left a
+      // service deaf for good after a 20 s NATS outage).
+      strategy: new DrainingNatsServer({ ...natsConnectionOptions(env.NATS_URL, definition.name, env), queue: definition.name }),
       bufferLogs: true,
     },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await app.listen();
   exitWhenClosedByError(app.unwrap<NatsConnection>(), `${definition.name} RPC transport`);
   return app;
@@ -47,6 +47,13 @@ export async function migrateService(definition: ServiceDefinition, env: Service
   return applied.map((row) => row.name);
 }
 
+async function startAndCloseOnSignals(definition: ServiceDefinition): Promise<void> {
+  const env = loadEnv(ServiceEnv);
+  const app = await startService(definition, env);
+  const logger = app.get(Logger);
+  closeOnSignals(app, { drainDelayMs: env.SHUTDOWN_DELAY_MS, log: (message) => logger.log(message, 'Shutdown') });
+}
+
 /** The process entry point: `node main.js` runs the service, `node main.js migrate` only migrates. */
 export function runService(definition: ServiceDefinition): void {
   const command = process.argv[2];
@@ -55,7 +62,7 @@ export function runService(definition: ServiceDefinition): void {
         process.stdout.write(`${definition.name}: schema is at ${applied[applied.length - 1] ?? 'no migration'}\n`);
         process.exit(0);
       })
-    : startService(definition);
+    : startAndCloseOnSignals(definition);
   run.catch((error: unknown) => {
     process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

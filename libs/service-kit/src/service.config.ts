@@ -24,6 +24,8 @@ export class ServiceEnv {
   @EmptyAsUnset() @IsOptional() @IsInt() @Min(0) @Max(65535) METRICS_PORT?: number;
   /** When set, `/metrics` requires `Authorization: Bearer <this>`. */
   @EmptyAsUnset() @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
+  /** On SIGTERM, how long readiness says "not ready" before the process stops taking work (load balancers catch up). */
+  @IsInt() @Min(0) SHUTDOWN_DELAY_MS: number = 0;
 }
 
 export const SERVICE_ENV = Symbol('SERVICE_ENV');

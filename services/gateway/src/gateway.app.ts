@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { ShutdownState } from '@warden/service-kit';
 import type { GatewayEnv } from './config/gateway.env';
 import { GatewayModule } from './gateway.module';
 import { echoRequestId, requestIdOf } from './http/request-id';
@@ -20,7 +21,11 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
   adapter.getInstance().addHook('onRequest', echoRequestId);
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // While shutting down, each answer closes its keep-alive connection: the server's close() waits for those.
+  const shutdown = app.get(ShutdownState);
+  adapter.getInstance().addHook('onSend', async (_request, reply) => {
+    if (shutdown.shuttingDown) void reply.header('connection', 'close');
+  });
   setUpOpenApi(app);
   return app;
 }

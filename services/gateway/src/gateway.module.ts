@@ -7,7 +7,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { BusModule } from '@warden/messaging';
 import { MetricsModule } from '@warden/metrics';
-import { loggerParams } from '@warden/service-kit';
+import { loggerParams, ShutdownState } from '@warden/service-kit';
 import { AccessGuard } from './access/access.guard';
 import { AccessMetrics } from './access/access.metrics';
 import { AccessService, DECISION_CACHE } from './access/access.service';
@@ -61,6 +61,7 @@ export class CoreModule {
         PolicyChangeListener,
         RouteActionAudit,
         ServicesHealthIndicator,
+        ShutdownState,
         // Guards run in this order: who you are, then whether you may.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { loadEnv } from '@warden/service-kit';
+import { Logger } from 'nestjs-pino';
+import { closeOnSignals, loadEnv } from '@warden/service-kit';
 import { GatewayEnv } from './config/gateway.env';
 import { createGatewayApp } from './gateway.app';
 
@@ -7,6 +8,8 @@ async function main(): Promise<void> {
   const env = loadEnv(GatewayEnv);
   const app = await createGatewayApp(env);
   await app.listen({ port: env.PORT, host: env.HOST });
+  const logger = app.get(Logger);
+  closeOnSignals(app, { drainDelayMs: env.SHUTDOWN_DELAY_MS, log: (message) => logger.log(message, 'Shutdown') });
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { eventually } from '@warden/testing';
+
+const REPO = path.resolve(__dirname, '..');
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** `npm start` as a user runs it (tools/start.mjs), on this test run's database and NATS namespace. */
+class NpmStart {
+  readonly lines: string[] = [];
+  readonly process: ChildProcess;
+  readonly exited: Promise<number | null>;
+
+  constructor(readonly port: number) {
+    this.process = spawn(process.execPath, [path.join(REPO, 'tools/start.mjs')], {
+      cwd: REPO,
+      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [this.process.stdout!, this.process.stderr!]) {
+      let rest = '';
+      stream.on('data', (chunk: Buffer) => {
+        const text = rest + chunk.toString('utf8');
+        const parts = text.split('\n');
+        rest = parts.pop() ?? '';
+        this.lines.push(...parts.map((line) => line.replace(ANSI, '')));
+      });
+    }
+    this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
+  }
+
+  /** Pids the supervisor reported for a service, oldest first ("workflow started (pid 123)"). */
+  pids(service?: string): number[] {
+    const pattern = new RegExp(`\\| (${service ?? '[a-z]+'}) started \\(pid (\\d+)\\)`);
+    return this.lines.map((line) => pattern.exec(line)).filter((match) => match !== null).map((match) => Number(match![2]));
+  }
+
+  async waitFor(pattern: RegExp, timeoutMs: number): Promise<string> {
+    return eventually(
+      () => {
+        const line = this.lines.find((candidate) => pattern.test(candidate));
+        if (!line) throw new Error(`no line matching ${pattern} yet; last lines:\n${this.lines.slice(-15).join('\n')}`);
+        return line;
+      },
+      { timeoutMs, intervalMs: 200 },
+    );
+  }
+
+  url(pathname: string): string {
+    return `http://127.0.0.1:${this.port}${pathname}`;
+  }
+}
+
+async function demoToken(start: NpmStart): Promise<string> {
+  const response = await fetch(start.url('/api/v1/auth/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant: 'demo', email: 'admin@demo.local', password: 'demo-admin-password' }),
+  });
+  if (response.status !== 200) throw new Error(`login: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function workflowsAnswer(start: NpmStart, token: string): Promise<void> {
+  const response = await fetch(start.url('/api/v1/workflows'), { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+  if (response?.status !== 200) throw new Error(`GET /workflows: ${response?.status ?? 'no answer'}`);
+}
+
+describe('npm start', () => {
+  let start: NpmStart | undefined;
+
+  afterAll(async () => {
+    if (start && start.process.exitCode === null) {
+      start.process.kill('SIGINT');
+      await start.exited;
+    }
+    for (const pid of start?.pids() ?? []) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  });
+
+  it('restarts a killed service while the others keep running, and Ctrl-C stops everything', async () => {
+    start = new NpmStart(await freePort());
+    await start.waitFor(/warden is running/, 120_000);
+    let token = await demoToken(start);
+    await workflowsAnswer(start, token);
+
+    // A service killed outright: started again, the rest untouched.
+    const [workflow] = start.pids('workflow');
+    const othersBefore = start.pids().filter((pid) => pid !== workflow);
+    process.kill(workflow, 'SIGKILL');
+    await start.waitFor(/workflow exited \(signal SIGKILL\); restarting in \d+ ms/, 10_000);
+    await start.waitFor(/workflow started \(pid \d+\), restart 1/, 10_000);
+    await eventually(() => workflowsAnswer(start!, token), { timeoutMs: 30_000, intervalMs: 250 });
+    expect(othersBefore.every(isAlive)).toBe(true);
+
+    // The gateway too.
+    const [gateway] = start.pids('gateway');
+    process.kill(gateway, 'SIGKILL');
+    await start.waitFor(/gateway started \(pid \d+\), restart 1/, 10_000);
+    token = await eventually(() => demoToken(start!), { timeoutMs: 30_000, intervalMs: 250 });
+    await eventually(() => workflowsAnswer(start!, token), { timeoutMs: 30_000, intervalMs: 250 });
+    expect(start.lines.some((line) => /stopping everything/.test(line))).toBe(false);
+
+    // Ctrl-C: every service stops and the tool exits.
+    start.process.kill('SIGINT');
+    await start.exited;
+    const pids = start.pids();
+    expect(pids.length).toBeGreaterThanOrEqual(8); // six services, two of them started twice
+    await eventually(() => expect(pids.filter(isAlive)).toEqual([]), { timeoutMs: 15_000, intervalMs: 200 });
+    expect((await fetch(start.url('/health/live')).catch(() => undefined))?.status).toBeUndefined();
+  }, 240_000);
+});
