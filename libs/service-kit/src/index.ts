@@ -8,3 +8,4 @@ export * from './service.bootstrap';
 export * from './rpc-handler.decorator';
 export * from './metrics.endpoint';
 export * from './periodic.task';
+export * from './production-secret.validator';

@@ -24,6 +24,7 @@ import type { GatewayEnv } from './config/gateway.env';
 import { FEATURE_MODULES } from './features';
 import { HealthController } from './health/health.controller';
 import { ServicesHealthIndicator } from './health/services.health-indicator';
+import { IdParamsPipe } from './http/id-params.pipe';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { HttpMetrics } from './metrics/http.metrics';
@@ -62,6 +63,8 @@ export class CoreModule {
         // Guards run in this order: who you are, then whether you may.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // Pipes run in this order: ids first (404 for what cannot exist), then the DTOs.
+        { provide: APP_PIPE, useClass: IdParamsPipe },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
