@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { HttpResponse } from '@warden/testing';
 import { IDENTITY_SERVICE } from '@warden/identity';
 import { createTenant, PASSWORD } from './staff.fixtures';
@@ -269,5 +271,34 @@ describe('production without METRICS_TOKEN, with DOCS_ENABLED=true', () => {
   it('does not serve /metrics at all, and serves /docs', async () => {
     expect((await stack.http.get('/metrics')).status).toBe(404);
     expect((await stack.http.get('/docs-json')).status).toBe(200);
+  });
+});
+
+describe('the gateway process in production', () => {
+  const entry = path.resolve(__dirname, '../dist/services/gateway/src/main.js');
+
+  /** Starts the built gateway as `npm start` and the image do; it must exit before listening. */
+  function startGateway(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, output });
+      });
+    });
+  }
+
+  it.each([
+    ['the Kustomize example JWT_SECRET', { JWT_SECRET: 'CHANGE-ME-at-least-32-random-characters-long' }, 'JWT_SECRET'],
+    ['the Compose default JWT_SECRET', { JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef' }, 'JWT_SECRET'],
+    ['the Compose default TENANT_SIGNUP_TOKEN', { TENANT_SIGNUP_TOKEN: 'dev-only-signup-token-change-me' }, 'TENANT_SIGNUP_TOKEN'],
+  ])('refuses to start with %s, naming the variable', async (_case, secrets, variable) => {
+    const { code, output } = await startGateway({ NODE_ENV: 'production', JWT_SECRET: randomBytes(48).toString('base64'), ...secrets });
+    expect(code).toBe(1);
+    expect(output).toContain(`gateway failed to start: Invalid environment:\n  ${variable}: ${variable} looks like a placeholder`);
   });
 });
