@@ -131,11 +131,35 @@ const NASTY_VALUES: unknown[] = [null, true, false, 0, -1, 1.5, 2 ** 53, -(2 ** 
 const BAD_IDS = ['not-a-uuid', '0', '-1', '00000000-0000-0000-0000-00000000000g', '%00', '%ED%A0%80', "1'%20OR%20'1'='1", 'x'.repeat(90), '..%2F..%2Fadmin'];
 const ODD_CONTENT_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/jsonx', ''];
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KNOWN_IDS_KEPT = 500;
+
 export class RequestGenerator {
+  /** Ids seen in earlier answers: path parameters use them, so requests reach past "not found". */
+  private readonly knownIds: string[] = [];
+
   constructor(
     private readonly document: OpenApiDocument,
     private readonly random: Random,
+    private readonly spareIds: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** Remembers the ids in an answer (any `id` / `<something>Id` field), except the ones to spare (the caller's own). */
+  learnIds(answer: unknown, depth = 0): void {
+    if (depth > 8 || !answer || typeof answer !== 'object') return;
+    for (const [key, value] of Object.entries(answer)) {
+      if (typeof value === 'string' && (key === 'id' || key.endsWith('Id')) && UUID.test(value) && !this.spareIds.has(value) && !this.knownIds.includes(value)) {
+        this.knownIds.push(value);
+        if (this.knownIds.length > KNOWN_IDS_KEPT) this.knownIds.shift();
+      } else {
+        this.learnIds(value, depth + 1);
+      }
+    }
+  }
+
+  private pathId(): string {
+    return this.knownIds.length > 0 && this.random.chance(0.6) ? this.random.pick(this.knownIds) : this.random.uuid();
+  }
 
   private resolve(schema: Schema, seen = 0): Schema {
     if (seen > 20) return {};
@@ -188,7 +212,7 @@ export class RequestGenerator {
   private string(schema: Schema): string {
     switch (schema.format) {
       case 'uuid':
-        return this.random.uuid();
+        return this.pathId();
       case 'email':
         return `fuzz${this.random.int(0, 99_999)}@example.test`;
       case 'date-time':
@@ -227,7 +251,7 @@ export class RequestGenerator {
 
     let path = operation.path;
     for (const name of operation.pathParams) {
-      const id = mutation === 'bad-id' && this.random.chance(0.7) ? this.random.pick(BAD_IDS) : this.random.uuid();
+      const id = mutation === 'bad-id' && this.random.chance(0.7) ? this.random.pick(BAD_IDS) : this.pathId();
       path = path.replace(`{${name}}`, id);
     }
 
