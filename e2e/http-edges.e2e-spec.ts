@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import type { HttpResponse } from '@warden/testing';
 import { IDENTITY_SERVICE } from '@warden/identity';
+import { MetricsEndpoint } from '@warden/service-kit';
 import { createTenant, PASSWORD } from './staff.fixtures';
 import type { TenantFixture } from './staff.fixtures';
 import { Stack } from './support/stack';
@@ -257,20 +258,27 @@ describe('HTTP edges with CORS_ORIGINS, TRUST_PROXY unset and in production', ()
   });
 });
 
-describe('production without METRICS_TOKEN, with DOCS_ENABLED=true', () => {
+describe('production without METRICS_TOKEN, with DOCS_ENABLED=true and METRICS_PORT', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await Stack.start({ services: [], gateway: { NODE_ENV: 'production', DOCS_ENABLED: 'true', METRICS_TOKEN: undefined } });
+    stack = await Stack.start({ services: [], gateway: { NODE_ENV: 'production', DOCS_ENABLED: 'true', METRICS_TOKEN: undefined, METRICS_PORT: 0 } });
   });
 
   afterAll(async () => {
     await stack?.stop();
   });
 
-  it('does not serve /metrics at all, and serves /docs', async () => {
+  it('does not serve /metrics on the public port, and serves /docs', async () => {
     expect((await stack.http.get('/metrics')).status).toBe(404);
     expect((await stack.http.get('/docs-json')).status).toBe(200);
+  });
+
+  it('serves /metrics on the internal METRICS_PORT', async () => {
+    const port = stack.gateway.get(MetricsEndpoint).port;
+    const scrape = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toContain('warden_http_requests_total');
   });
 });
 

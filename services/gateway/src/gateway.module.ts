@@ -7,7 +7,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { BusModule } from '@warden/messaging';
 import { MetricsModule } from '@warden/metrics';
-import { loggerParams } from '@warden/service-kit';
+import { loggerParams, MetricsEndpoint, SERVICE_ENV } from '@warden/service-kit';
 import { AccessGuard } from './access/access.guard';
 import { AccessMetrics } from './access/access.metrics';
 import { AccessService, DECISION_CACHE } from './access/access.service';
@@ -49,6 +49,9 @@ export class CoreModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
+        // With METRICS_PORT set, /metrics also on that internal port, as the services serve it (what a cluster scrapes).
+        { provide: SERVICE_ENV, useValue: env },
+        MetricsEndpoint,
         { provide: DECISION_CACHE, useValue: new DecisionCache(env.DECISION_CACHE === 'on', env.DECISION_CACHE_TTL_MS) },
         SessionRevocations,
         SessionRevocationListener,
