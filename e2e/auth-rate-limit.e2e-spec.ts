@@ -1,3 +1,4 @@
+import { IDENTITY_SERVICE } from '@warden/identity';
 import { Stack } from './support/stack';
 import { createTenant, PASSWORD } from './staff.fixtures';
 
@@ -8,7 +9,8 @@ describe('sign-in rate limits', () => {
   beforeAll(async () => {
     process.env.LOGIN_RATE_PER_ACCOUNT = '5';
     process.env.LOGIN_RATE_PER_ADDRESS = '12';
-    stack = await Stack.start();
+    // The test client plays the proxy in front of the gateway: its X-Forwarded-For is believed.
+    stack = await Stack.start({ gateway: { TRUST_PROXY: '127.0.0.1' } });
   });
 
   afterAll(async () => {
@@ -44,5 +46,29 @@ describe('sign-in rate limits', () => {
     }
     expect(statuses.slice(0, 12).every((status) => status === 401)).toBe(true);
     expect(statuses[12]).toBe(429);
+  });
+
+  describe('without TRUST_PROXY', () => {
+    let direct: Stack;
+
+    beforeAll(async () => {
+      direct = await Stack.start({ services: [IDENTITY_SERVICE] });
+    });
+
+    afterAll(async () => {
+      await direct?.stop();
+    });
+
+    it('keys the limit per address on the connecting address: a forged X-Forwarded-For cannot reset it', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 13; i++) {
+        const answer = await direct.http.post('/api/v1/auth/login', { tenant: 'nowhere', email: `f${i}@x.test`, password: 'wrong-password' }, undefined, {
+          'x-forwarded-for': `198.51.100.${i + 1}`,
+        });
+        statuses.push(answer.status);
+      }
+      expect(statuses.slice(0, 12).every((status) => status === 401)).toBe(true);
+      expect(statuses[12]).toBe(429);
+    });
   });
 });

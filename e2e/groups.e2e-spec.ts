@@ -69,7 +69,7 @@ describe('groups', () => {
     expect(unknownField.status).toBe(422);
     expect(unknownField.body.errors).toContainEqual({ field: 'colour', reason: 'is not a known field' });
     expect((await stack.http.post('/api/v1/groups', { name: '', rights: [] }, tenant.adminToken)).status).toBe(422);
-    expect((await stack.http.get('/api/v1/groups/not-a-uuid', tenant.adminToken)).status).toBe(422);
+    expect((await stack.http.get('/api/v1/groups/not-a-uuid', tenant.adminToken)).status).toBe(404);
     const missing = await stack.http.get('/api/v1/groups/01900000-0000-7000-8000-000000000000', tenant.adminToken);
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('GROUP.NOT_FOUND');

@@ -10,3 +10,4 @@ export * from './metrics.endpoint';
 export * from './periodic.task';
 export * from './draining-nats.server';
 export * from './shutdown.state';
+export * from './production-secret.validator';

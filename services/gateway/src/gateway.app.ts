@@ -3,9 +3,13 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ShutdownState } from '@warden/service-kit';
+import { docsEnabled, trustProxy } from './config/gateway.env';
 import type { GatewayEnv } from './config/gateway.env';
 import { GatewayModule } from './gateway.module';
+import { clientErrorHandler, frameworkErrors } from './http/fastify-refusals';
+import { hardenHttp } from './http/http-hardening';
 import { echoRequestId, requestIdOf } from './http/request-id';
+import { installRequestInputChecks } from './http/request-input.hooks';
 import { setUpOpenApi } from './openapi/openapi.setup';
 
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -14,18 +18,25 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Off unless configured: with `true` anyone could pick their address with X-Forwarded-For.
+    trustProxy: trustProxy(env),
     // Keeps a caller's sane X-Request-Id or makes one (no requestIdHeader: Fastify would take any value as is).
     genReqId: requestIdOf,
+    frameworkErrors,
+    clientErrorHandler,
   });
-  adapter.getInstance().addHook('onRequest', echoRequestId);
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', echoRequestId);
+  installRequestInputChecks(fastify);
+  // bodyParser off: the JSON parser above is the only one (no form or text bodies).
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   // While shutting down, each answer closes its keep-alive connection: the server's close() waits for those.
   const shutdown = app.get(ShutdownState);
   adapter.getInstance().addHook('onSend', async (_request, reply) => {
     if (shutdown.shuttingDown) void reply.header('connection', 'close');
   });
-  setUpOpenApi(app);
+  hardenHttp(app, env);
+  if (docsEnabled(env)) setUpOpenApi(app);
   return app;
 }

@@ -7,7 +7,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { BusModule } from '@warden/messaging';
 import { MetricsModule } from '@warden/metrics';
-import { loggerParams, ShutdownState } from '@warden/service-kit';
+import { loggerParams, MetricsEndpoint, SERVICE_ENV, ShutdownState } from '@warden/service-kit';
 import { AccessGuard } from './access/access.guard';
 import { AccessMetrics } from './access/access.metrics';
 import { AccessService, DECISION_CACHE } from './access/access.service';
@@ -25,6 +25,7 @@ import type { GatewayEnv } from './config/gateway.env';
 import { FEATURE_MODULES } from './features';
 import { HealthController } from './health/health.controller';
 import { ServicesHealthIndicator } from './health/services.health-indicator';
+import { IdParamsPipe } from './http/id-params.pipe';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { HttpMetrics } from './metrics/http.metrics';
@@ -49,6 +50,9 @@ export class CoreModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
+        // With METRICS_PORT set, /metrics also on that internal port, as the services serve it (what a cluster scrapes).
+        { provide: SERVICE_ENV, useValue: env },
+        MetricsEndpoint,
         { provide: DECISION_CACHE, useValue: new DecisionCache(env.DECISION_CACHE === 'on', env.DECISION_CACHE_TTL_MS) },
         SessionRevocations,
         SessionRevocationListener,
@@ -65,6 +69,8 @@ export class CoreModule {
         // Guards run in this order: who you are, then whether you may.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // Pipes run in this order: ids first (404 for what cannot exist), then the DTOs.
+        { provide: APP_PIPE, useClass: IdParamsPipe },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -52,7 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function httpCode(status: number): string {
+export function httpCode(status: number): string {
   switch (status) {
     case 400:
       return 'REQUEST.MALFORMED';
@@ -60,10 +60,16 @@ function httpCode(status: number): string {
       return 'ROUTE.NOT_FOUND';
     case 405:
       return 'ROUTE.METHOD_NOT_ALLOWED';
+    case 408:
+      return 'REQUEST.TIMEOUT';
     case 413:
       return 'REQUEST.TOO_LARGE';
+    case 414:
+      return 'REQUEST.URI_TOO_LONG';
     case 415:
       return 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+    case 431:
+      return 'REQUEST.HEADERS_TOO_LARGE';
     case 429:
       return 'RATE.LIMITED';
     default:
