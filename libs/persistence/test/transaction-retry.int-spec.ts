@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@warden/kernel';
 import { testEnv } from '@warden/testing';
-import { isDatabaseUnavailable, retryTransaction, RetryingDataSource } from '@warden/persistence';
+import { isDatabaseUnavailable, retryTransaction, RetryingDataSource } from '../src';
 
 /** Real deadlocks and serialization failures on the run's PostgreSQL, and a PostgreSQL that is not there. */
 describe('transactions retried on deadlocks and serialization failures', () => {
