@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/route-metadata';
@@ -14,6 +14,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness probe' })
   @Public('liveness probe')
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
@@ -21,6 +22,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness probe' })
   @Public('readiness probe')
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {

@@ -10,7 +10,7 @@ export class FieldProblemDto {
 export class ProblemDto {
   @ApiProperty({ example: 'urn:warden:problem:request-invalid' }) type!: string;
   @ApiProperty({ example: 'Unprocessable Content' }) title!: string;
-  @ApiProperty({ example: 422 }) status!: number;
+  @ApiProperty({ type: 'integer', example: 422 }) status!: number;
   @ApiProperty({ example: 'email must be an email' }) detail!: string;
   @ApiProperty({ example: 'REQUEST.INVALID', description: 'Stable machine-readable code' }) code!: string;
   @ApiPropertyOptional({ example: '/api/v1/staff' }) instance?: string;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RESPONSE_HEADERS } from '../openapi/openapi.completion';
 import type { FastifyReply } from 'fastify';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
@@ -10,6 +11,9 @@ import { ChangeOrderStatusRequestDto, CreateOrderRequestDto, ListOrdersQueryDto,
 import { OrderHistoryEntryResponseDto, OrderPageResponseDto, OrderResponseDto, OrderTransitionsResponseDto, TransferOrderResponseDto } from './dto/order.response.dto';
 import { expectedVersion } from './if-match';
 import { OrderAccessService } from './order-access.service';
+
+/** Answers carrying the order's version as ETag (see withEtag). */
+const ETAG = { ETag: RESPONSE_HEADERS.ETag };
 
 function withEtag(reply: FastifyReply, order: OrderResponseDto): OrderResponseDto {
   void reply.header('etag', `"${order.version}"`);
@@ -22,9 +26,10 @@ export class OrdersController {
   constructor(private readonly orders: OrderAccessService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create an order' })
   @HttpCode(201)
   @Action('orders.create')
-  @ApiCreatedResponse({ type: OrderResponseDto })
+  @ApiCreatedResponse({ type: OrderResponseDto, headers: ETAG })
   @ApiProblems(401, 403, 409, 422, 503)
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -36,6 +41,7 @@ export class OrdersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the orders you can see' })
   @Action('orders.read')
   @ApiOkResponse({
     type: OrderPageResponseDto,
@@ -48,8 +54,9 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read an order' })
   @Action('orders.read')
-  @ApiOkResponse({ type: OrderResponseDto })
+  @ApiOkResponse({ type: OrderResponseDto, headers: ETAG })
   @ApiProblems(401, 403, 404, 503)
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -61,9 +68,10 @@ export class OrdersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Change an order's fields" })
   @Action('orders.update')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the order you changed' })
-  @ApiOkResponse({ type: OrderResponseDto })
+  @ApiOkResponse({ type: OrderResponseDto, headers: ETAG })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   async update(
     @CurrentPrincipal() principal: Principal,
@@ -78,10 +86,11 @@ export class OrdersController {
   }
 
   @Post(':id/status')
+  @ApiOperation({ summary: 'Move an order to another status' })
   @HttpCode(200)
   @Action('orders.update')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the order you changed' })
-  @ApiOkResponse({ type: OrderResponseDto, description: "Needs 'set' on the target, 'view' on the current status, and for a closed order the may-change-closed flag" })
+  @ApiOkResponse({ type: OrderResponseDto, headers: ETAG, description: "Needs 'set' on the target, 'view' on the current status, and for a closed order the may-change-closed flag" })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   async changeStatus(
     @CurrentPrincipal() principal: Principal,
@@ -117,6 +126,7 @@ export class OrdersController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: "Read an order's status and department history" })
   @Action('orders.read')
   @ApiOkResponse({ type: [OrderHistoryEntryResponseDto] })
   @ApiProblems(401, 403, 404, 503)
@@ -125,6 +135,7 @@ export class OrdersController {
   }
 
   @Get(':id/transitions')
+  @ApiOperation({ summary: 'List every status an order could move to, allowed or why not' })
   @Action('orders.read')
   @ApiOkResponse({ type: OrderTransitionsResponseDto, description: 'Every status of the workflow, each allowed or refused with the refusing rule' })
   @ApiProblems(401, 403, 404, 503)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
@@ -13,6 +13,7 @@ export class ProjectsController {
   constructor(private readonly bus: BusClient) {}
 
   @Get()
+  @ApiOperation({ summary: 'List projects' })
   @Action('tasks.create')
   @ApiOkResponse({ type: [ProjectResponseDto] })
   @ApiProblems(401, 403, 503)
@@ -21,6 +22,7 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a project' })
   @Action('tasks.create')
   @ApiOkResponse({ type: ProjectResponseDto })
   @ApiProblems(401, 403, 404, 503)
@@ -29,6 +31,7 @@ export class ProjectsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a project' })
   @HttpCode(201)
   @Action('workflows.manage')
   @ApiCreatedResponse({ type: ProjectResponseDto })
@@ -38,6 +41,7 @@ export class ProjectsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a project' })
   @Action('workflows.manage')
   @ApiOkResponse({ type: ProjectResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

@@ -36,6 +36,7 @@ export class TasksController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the tasks you can see' })
   @Action('tasks.read')
   @ApiOkResponse({ type: TaskPageResponseDto, description: 'Newest first; only tasks you take part in, or that your departments take part in with tasks.read-department' })
   @ApiProblems(401, 403, 422, 503)
@@ -45,6 +46,7 @@ export class TasksController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a task' })
   @Action('tasks.read')
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiProblems(401, 403, 404, 503)
@@ -53,6 +55,7 @@ export class TasksController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Change a task's fields" })
   @Action('tasks.create')
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)
@@ -62,6 +65,7 @@ export class TasksController {
   }
 
   @Get(':id/participants')
+  @ApiOperation({ summary: "List a task's participants" })
   @Action('tasks.read')
   @ApiOkResponse({ type: [TaskParticipantResponseDto] })
   @ApiProblems(401, 403, 404, 503)
@@ -87,6 +91,7 @@ export class TasksController {
   }
 
   @Post(':id/status')
+  @ApiOperation({ summary: 'Move a task along a transition' })
   @HttpCode(200)
   @Action('tasks.read')
   @ApiOkResponse({ type: TaskResponseDto, description: 'Needs a transition from the current status and a grant matching your role(s) and kind in this task, a group of yours or you' })
@@ -101,6 +106,7 @@ export class TasksController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: "Read a task's status history" })
   @Action('tasks.read')
   @ApiOkResponse({ type: [TaskHistoryEntryResponseDto] })
   @ApiProblems(401, 403, 404, 503)

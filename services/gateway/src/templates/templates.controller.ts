@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
@@ -13,6 +13,7 @@ export class TemplatesController {
   constructor(private readonly bus: BusClient) {}
 
   @Get()
+  @ApiOperation({ summary: 'List task templates' })
   @Action('tasks.create')
   @ApiOkResponse({ type: [TemplateResponseDto] })
   @ApiProblems(401, 403, 503)
@@ -21,6 +22,7 @@ export class TemplatesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a task template' })
   @Action('tasks.create')
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiProblems(401, 403, 404, 503)
@@ -29,6 +31,7 @@ export class TemplatesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a task template' })
   @HttpCode(201)
   @Action('workflows.manage')
   @ApiCreatedResponse({ type: TemplateResponseDto })
@@ -38,6 +41,7 @@ export class TemplatesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a task template' })
   @Action('workflows.manage')
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiCreatedResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
@@ -14,6 +14,7 @@ export class WorkflowsController {
   constructor(private readonly bus: BusClient) {}
 
   @Get()
+  @ApiOperation({ summary: 'List workflows with their statuses' })
   @Action('orders.read')
   @ApiOkResponse({ type: [WorkflowResponseDto] })
   @ApiProblems(401, 403, 422, 503)
@@ -22,6 +23,7 @@ export class WorkflowsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a workflow' })
   @Action('orders.read')
   @ApiOkResponse({ type: WorkflowResponseDto })
   @ApiProblems(401, 403, 404, 503)
@@ -30,6 +32,7 @@ export class WorkflowsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a workflow' })
   @HttpCode(201)
   @Action('workflows.manage')
   @ApiCreatedResponse({ type: WorkflowResponseDto })
@@ -39,6 +42,7 @@ export class WorkflowsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a workflow and its statuses' })
   @Action('workflows.manage')
   @ApiOkResponse({ type: WorkflowResponseDto, description: 'Add, rename, recolour, reorder, archive or delete statuses' })
   @ApiProblems(401, 403, 404, 409, 422, 503)

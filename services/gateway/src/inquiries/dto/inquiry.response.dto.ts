@@ -50,7 +50,7 @@ export class CandidateVerdictResponseDto implements CandidateVerdict {
 
 export class ReleasedResponseDto {
   @ApiProperty({ format: 'uuid' }) personId!: string;
-  @ApiProperty() offlineMinutes!: number;
+  @ApiProperty({ type: 'integer' }) offlineMinutes!: number;
 }
 
 export class RoutingDecisionResponseDto implements RoutingDecisionView {
