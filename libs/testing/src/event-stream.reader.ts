@@ -2,11 +2,13 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, DeliverPolicy, AckPolicy } from '@nats-io/jetstream';
 import { eventStreamName, eventSubject } from '@warden/contracts';
 import type { CloudEvent } from '@warden/contracts';
+import { assertDocumentedEvent } from './asyncapi-event.validator';
 import { testEnv } from './test.env';
 
 /**
  * Reads events of one type from the JetStream stream, as an integrator would, with an ephemeral
- * consumer. Waits until `predicate` matches or the timeout passes, then returns what matched.
+ * consumer. Waits until `predicate` matches or the timeout passes, then returns what matched. Every
+ * message read is checked against its AsyncAPI message first (assertDocumentedEvent).
  */
 export async function readEvents<T = any>(
   type: string,
@@ -33,6 +35,8 @@ export async function readEvents<T = any>(
         let seen = 0;
         for await (const message of messages) {
           const event = message.json<CloudEvent<T>>();
+          // Every event a test reads must be what the AsyncAPI document publishes.
+          assertDocumentedEvent(event);
           if (predicate(event)) matched.push(event);
           if (++seen >= pending) break;
         }

@@ -2,3 +2,5 @@ export * from './test.env';
 export * from './http.client';
 export * from './event-stream.reader';
 export * from './eventually';
+export * from './openapi-response.validator';
+export * from './asyncapi-event.validator';

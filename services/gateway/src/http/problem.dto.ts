@@ -15,7 +15,15 @@ export class ProblemDto {
   @ApiProperty({ example: 'REQUEST.INVALID', description: 'Stable machine-readable code' }) code!: string;
   @ApiPropertyOptional({ example: '/api/v1/staff' }) instance?: string;
   @ApiPropertyOptional({ type: [FieldProblemDto] }) errors?: FieldProblemDto[];
-  @ApiPropertyOptional() requestId?: string;
+  @ApiPropertyOptional({ description: 'The X-Request-Id of the request' }) requestId?: string;
+  // Extensions some problems carry (the details of the domain error behind them).
+  @ApiPropertyOptional({ example: 'orders.update', description: '403: the action that was refused' }) action?: string;
+  @ApiPropertyOptional({ type: 'integer', example: 7, description: "403: the tenant's policy version the refusal was decided under" }) policyVersion?: number;
+  @ApiPropertyOptional({ type: 'integer', example: 4, description: '409 *.VERSION_MISMATCH: the version the resource is at now' }) currentVersion?: number;
+  @ApiPropertyOptional({ type: 'integer', example: 30, description: '429: seconds until a retry can succeed (also the Retry-After header)' }) retryAfterSeconds?: number;
+  @ApiPropertyOptional({ example: 'permissions', description: '503: the service that did not answer' }) service?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: '409 STATUS.IN_USE: the status orders still use' }) statusId?: string;
+  @ApiPropertyOptional({ example: 'internal', description: '403 CONVERSATION.KIND_DISABLED: the conversation kind switched off' }) kind?: string;
 }
 
 const DESCRIPTIONS: Record<number, string> = {
