@@ -84,6 +84,15 @@ describe('the OpenAPI document, as the generators frontend teams use read it', (
     expect(document.paths['/api/v1/orders/{id}'].get.responses['200'].headers.ETag).toBeDefined();
   });
 
+  it('lists the refusals a route can answer with their problem codes, body parsing included', () => {
+    const changeStatus = document.paths['/api/v1/orders/{id}/status'].post.responses;
+    expect(Object.keys(changeStatus)).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '503']);
+    expect(changeStatus['409']['x-problem-codes']).toEqual(['ORDER.VERSION_MISMATCH', 'ORDER.ALREADY_IN_STATUS', 'ORDER.STATUS_MOVED']);
+    expect(changeStatus['403']['x-problem-codes']).toEqual(expect.arrayContaining(['RIGHT.NOT_GRANTED', 'STATUS.NO_SET_ON_TARGET', 'ORDER.CLOSED_LOCKED']));
+    expect(changeStatus['422'].description).toContain('`REQUEST.INVALID`');
+    expect(document.paths['/api/v1/orders/{id}'].get.responses['400']).toBeUndefined();
+  });
+
   it('declares a real type for every property: nullable scalars keep their type, counts are integers, no shapeless objects', () => {
     const vague: string[] = [];
     // The gateway's own schemas and parameters (the health probes' bodies are @nestjs/terminus's).

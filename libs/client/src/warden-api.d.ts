@@ -4100,7 +4100,17 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedTenantResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4130,7 +4140,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4140,7 +4170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4175,7 +4205,17 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4195,7 +4235,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4205,7 +4265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many attempts; retry later */
+            /** @description Too many attempts; retry later. Codes: `RATE.LIMITED` */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4216,7 +4276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4251,7 +4311,17 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4271,7 +4341,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4281,7 +4371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4312,7 +4402,7 @@ export interface operations {
                     "application/json": components["schemas"]["LogoutResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4322,7 +4412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4332,7 +4422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4372,7 +4462,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffPageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4382,7 +4472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4392,7 +4482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4402,7 +4492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4437,7 +4527,17 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4447,7 +4547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4467,7 +4567,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4477,7 +4597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4510,7 +4630,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4520,7 +4640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4540,7 +4660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4573,7 +4693,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4583,7 +4703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4603,7 +4723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4640,7 +4760,17 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4650,7 +4780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4680,7 +4810,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4690,7 +4840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4723,7 +4873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4733,7 +4883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4753,7 +4903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4790,7 +4940,17 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4800,7 +4960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4830,7 +4990,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4840,7 +5020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4873,7 +5053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4883,7 +5063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4903,7 +5083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4939,7 +5119,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkingNowResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4949,7 +5129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4969,7 +5149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4979,7 +5159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5010,7 +5190,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5020,7 +5200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5040,7 +5220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5071,7 +5251,7 @@ export interface operations {
                     "application/json": components["schemas"]["HeartbeatResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5081,7 +5261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5091,7 +5271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5122,7 +5302,7 @@ export interface operations {
                     "application/json": components["schemas"]["RightResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5132,7 +5312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5142,7 +5322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5173,7 +5353,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5183,7 +5363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5193,7 +5373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5228,7 +5408,17 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5238,7 +5428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5258,7 +5448,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5268,7 +5478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5301,7 +5511,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDetailResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5311,7 +5521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5331,7 +5541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5341,7 +5551,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5378,7 +5588,17 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5388,7 +5608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5418,7 +5638,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5428,7 +5668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5465,7 +5705,17 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5475,7 +5725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5495,7 +5745,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5505,7 +5775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5539,7 +5809,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5549,7 +5819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5579,7 +5849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5589,7 +5859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5622,7 +5892,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRightsResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5632,7 +5902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5652,7 +5922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5662,7 +5932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5699,7 +5969,17 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRightsResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5709,7 +5989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5729,7 +6009,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5739,7 +6039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5784,7 +6084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExplanationResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5794,7 +6094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5814,7 +6114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5824,7 +6124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5857,7 +6157,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5867,7 +6167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5877,7 +6177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5887,7 +6187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5922,7 +6222,17 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5932,7 +6242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5942,7 +6252,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5952,7 +6282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5985,7 +6315,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5995,7 +6325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6015,7 +6345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6053,7 +6383,17 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6063,7 +6403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6093,7 +6433,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6103,7 +6463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6145,7 +6505,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6155,7 +6515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6165,7 +6525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6175,7 +6535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6211,7 +6571,17 @@ export interface operations {
                     "application/json": components["schemas"]["OrderResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6221,7 +6591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY`, `STATUS.NO_SET_ON_TARGET` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6241,7 +6611,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `ORDER.TITLE_REQUIRED`, `STATUS.UNKNOWN`, `STATUS.ARCHIVED`, `DEPARTMENT.UNKNOWN`, `ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY`, `ORDER.EQUIPMENT_OTHER_COMPANY` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6251,7 +6641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6285,7 +6675,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6295,7 +6685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6305,7 +6695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `ORDER.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6315,7 +6705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6356,7 +6746,17 @@ export interface operations {
                     "application/json": components["schemas"]["OrderResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6366,7 +6766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY`, `STATUS.NOT_VISIBLE`, `ORDER.OTHER_DEPARTMENT`, `ORDER.NOT_OWN` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6376,7 +6776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `ORDER.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6386,7 +6786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state (duplicate, stale version) */
+            /** @description Conflicts with the current state (duplicate, stale version). Codes: `ORDER.VERSION_MISMATCH` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6396,7 +6796,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `ORDER.TITLE_REQUIRED`, `ORDER.USE_TRANSFER`, `DEPARTMENT.UNKNOWN`, `ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY`, `ORDER.EQUIPMENT_OTHER_COMPANY` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6406,7 +6826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6448,7 +6868,17 @@ export interface operations {
                     "application/json": components["schemas"]["OrderResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6458,7 +6888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY`, `STATUS.NO_SET_ON_TARGET`, `ORDER.CLOSED_LOCKED`, `STATUS.NOT_VISIBLE`, `ORDER.OTHER_DEPARTMENT`, `ORDER.NOT_OWN` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6468,7 +6898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `ORDER.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6478,7 +6908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state (duplicate, stale version) */
+            /** @description Conflicts with the current state (duplicate, stale version). Codes: `ORDER.VERSION_MISMATCH`, `ORDER.ALREADY_IN_STATUS`, `ORDER.STATUS_MOVED` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6488,7 +6918,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `STATUS.UNKNOWN`, `STATUS.ARCHIVED` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6498,7 +6948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6538,7 +6988,17 @@ export interface operations {
                     "application/json": components["schemas"]["TransferOrderResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6548,7 +7008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY`, `ORDER.TRANSFER_TARGET_NOT_VISIBLE`, `ORDER.TRANSFER_NOT_ALLOWED`, `STATUS.NOT_VISIBLE`, `ORDER.OTHER_DEPARTMENT`, `ORDER.NOT_OWN` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6558,7 +7018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `ORDER.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6568,7 +7028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state (duplicate, stale version) */
+            /** @description Conflicts with the current state (duplicate, stale version). Codes: `ORDER.VERSION_MISMATCH`, `ORDER.ALREADY_IN_DEPARTMENT`, `ORDER.DEPARTMENT_MOVED` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6578,7 +7038,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `DEPARTMENT.UNKNOWN` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6588,7 +7068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6621,7 +7101,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderHistoryEntryResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6631,7 +7111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6641,7 +7121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `ORDER.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6651,7 +7131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6685,7 +7165,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderTransitionsResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6695,7 +7175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6705,7 +7185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `ORDER.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6715,7 +7195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6752,7 +7232,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6762,7 +7242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6782,7 +7262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6792,7 +7272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6826,7 +7306,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonStatusAccessResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6836,7 +7316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6856,7 +7336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6893,7 +7373,17 @@ export interface operations {
                     "application/json": components["schemas"]["PersonStatusAccessResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6903,7 +7393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6923,7 +7413,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6933,7 +7443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6966,7 +7476,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupStatusAccessResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6976,7 +7486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6996,7 +7506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7033,7 +7543,17 @@ export interface operations {
                     "application/json": components["schemas"]["GroupStatusAccessResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7043,7 +7563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7063,7 +7583,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7073,7 +7613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7104,7 +7644,7 @@ export interface operations {
                     "application/json": components["schemas"]["BranchResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7114,7 +7654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7124,7 +7664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7159,7 +7699,17 @@ export interface operations {
                     "application/json": components["schemas"]["BranchResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7169,7 +7719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7189,7 +7739,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7199,7 +7769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7232,7 +7802,7 @@ export interface operations {
                     "application/json": components["schemas"]["BranchResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7242,7 +7812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7262,7 +7832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7272,7 +7842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7305,7 +7875,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7315,7 +7885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7345,7 +7915,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7355,7 +7925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7392,7 +7962,17 @@ export interface operations {
                     "application/json": components["schemas"]["BranchResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7402,7 +7982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7432,7 +8012,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7442,7 +8042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7475,7 +8075,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeBranchesResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7485,7 +8085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7505,7 +8105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7515,7 +8115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7552,7 +8152,17 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeBranchesResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7562,7 +8172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7582,7 +8192,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7592,7 +8222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7623,7 +8253,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7633,7 +8263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7643,7 +8273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7678,7 +8308,17 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7688,7 +8328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7708,7 +8348,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7718,7 +8378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7751,7 +8411,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7761,7 +8421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7781,7 +8441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7791,7 +8451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7824,7 +8484,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7834,7 +8494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7864,7 +8524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7874,7 +8534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7911,7 +8571,17 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7921,7 +8591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7951,7 +8621,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7961,7 +8651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7998,7 +8688,17 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8008,7 +8708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8028,7 +8728,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8038,7 +8758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8072,7 +8792,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8082,7 +8802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8102,7 +8822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8112,7 +8832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8145,7 +8865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8155,7 +8875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8165,7 +8885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8175,7 +8895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8210,7 +8930,17 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8220,7 +8950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8240,7 +8970,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8250,7 +9000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8283,7 +9033,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8293,7 +9043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8313,7 +9063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8323,7 +9073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8356,7 +9106,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8366,7 +9116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8396,7 +9146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8406,7 +9156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8443,7 +9193,17 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8453,7 +9213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8483,7 +9243,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8493,7 +9273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8541,7 +9321,17 @@ export interface operations {
                     "application/json": components["schemas"]["InboundResultResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8551,7 +9341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8581,7 +9371,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8591,7 +9401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8638,7 +9448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8648,7 +9458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8658,7 +9468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8668,7 +9478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8703,7 +9513,17 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8713,7 +9533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8733,7 +9553,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8743,7 +9583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8776,7 +9616,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8786,7 +9626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8806,7 +9646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8816,7 +9656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8853,7 +9693,17 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8863,7 +9713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8893,7 +9743,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8903,7 +9773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8941,7 +9811,17 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8951,7 +9831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8981,7 +9861,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8991,7 +9891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9025,7 +9925,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9035,7 +9935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9055,7 +9955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9092,7 +9992,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyPageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9102,7 +10002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9112,7 +10012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9122,7 +10022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9157,7 +10057,17 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9167,7 +10077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9187,7 +10097,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9197,7 +10127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9230,7 +10160,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9240,7 +10170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9260,7 +10190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9270,7 +10200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9307,7 +10237,17 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9317,7 +10257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9347,7 +10287,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9357,7 +10317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9394,7 +10354,17 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9404,7 +10374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9424,7 +10394,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9434,7 +10424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9467,7 +10457,7 @@ export interface operations {
                     "application/json": components["schemas"]["EquipmentTreeNodeResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9477,7 +10467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9497,7 +10487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9507,7 +10497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9542,7 +10532,17 @@ export interface operations {
                     "application/json": components["schemas"]["EquipmentResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9552,7 +10552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9562,7 +10562,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9572,7 +10592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9605,7 +10625,7 @@ export interface operations {
                     "application/json": components["schemas"]["EquipmentResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9615,7 +10635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9635,7 +10655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9645,7 +10665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9678,7 +10698,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9688,7 +10708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9718,7 +10738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9728,7 +10748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9765,7 +10785,17 @@ export interface operations {
                     "application/json": components["schemas"]["EquipmentResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9775,7 +10805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9795,7 +10825,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9805,7 +10855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9841,7 +10891,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationPageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9851,7 +10901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9861,7 +10911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9871,7 +10921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9906,7 +10956,17 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9916,7 +10976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9926,7 +10986,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9936,7 +11016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9969,7 +11049,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9979,7 +11059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9999,7 +11079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10009,7 +11089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10046,7 +11126,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessagePageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10056,7 +11136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10076,7 +11156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10086,7 +11166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10123,7 +11203,17 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10133,7 +11223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10163,7 +11253,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10173,7 +11283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10210,7 +11320,17 @@ export interface operations {
                     "application/json": components["schemas"]["ReadMarkResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10220,7 +11340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10240,7 +11360,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10250,7 +11390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10288,7 +11428,7 @@ export interface operations {
                     "application/json": components["schemas"]["InquiryPageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10298,7 +11438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10308,7 +11448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10318,7 +11458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10353,7 +11493,17 @@ export interface operations {
                     "application/json": components["schemas"]["ReceivedInquiryResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10363,7 +11513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10373,7 +11523,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10383,7 +11553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10417,7 +11587,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingDecisionResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10427,7 +11597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10437,7 +11607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10447,7 +11617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10480,7 +11650,7 @@ export interface operations {
                     "application/json": components["schemas"]["InquiryDetailsResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10490,7 +11660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10510,7 +11680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10520,7 +11690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10557,7 +11727,17 @@ export interface operations {
                     "application/json": components["schemas"]["InquiryResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10567,7 +11747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10597,7 +11777,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10607,7 +11807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10640,7 +11840,7 @@ export interface operations {
                     "application/json": components["schemas"]["InquiryResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10650,7 +11850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10680,7 +11880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10690,7 +11890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10721,7 +11921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10731,7 +11931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10751,7 +11951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10786,7 +11986,17 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10796,7 +12006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10816,7 +12026,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10826,7 +12056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10859,7 +12089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10869,7 +12099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10889,7 +12119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10899,7 +12129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10936,7 +12166,17 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10946,7 +12186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10966,7 +12206,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10976,7 +12236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11007,7 +12267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChatSettingsResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11017,7 +12277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11027,7 +12287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11062,7 +12322,17 @@ export interface operations {
                     "application/json": components["schemas"]["ChatSettingsResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11072,7 +12342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11082,7 +12352,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11092,7 +12382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11125,7 +12415,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11145,7 +12435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11186,7 +12476,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPageResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11196,7 +12486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11206,7 +12496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11216,7 +12506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11251,7 +12541,17 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11261,7 +12561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11281,7 +12581,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11291,7 +12611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11324,7 +12644,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11334,7 +12654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11354,7 +12674,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11391,7 +12711,17 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11401,7 +12731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11431,7 +12761,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11441,7 +12791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11474,7 +12824,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskParticipantResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11484,7 +12834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11504,7 +12854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11542,7 +12892,17 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11552,7 +12912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11572,7 +12932,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11582,7 +12962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11620,7 +13000,17 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11630,7 +13020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11660,7 +13050,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11670,7 +13080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11703,7 +13113,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskHistoryEntryResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11713,7 +13123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11733,7 +13143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11769,7 +13179,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskTransitionsResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11779,7 +13189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11799,7 +13209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11830,7 +13240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11840,7 +13250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11850,7 +13260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11885,7 +13295,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11895,7 +13315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11905,7 +13325,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11915,7 +13355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11948,7 +13388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11958,7 +13398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11978,7 +13418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12015,7 +13455,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12025,7 +13475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12045,7 +13495,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12055,7 +13525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12086,7 +13556,7 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateResponseDto"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12096,7 +13566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12106,7 +13576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12141,7 +13611,17 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12151,7 +13631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12161,7 +13641,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12171,7 +13671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12204,7 +13704,7 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12214,7 +13714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12234,7 +13734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12271,7 +13771,17 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateResponseDto"];
                 };
             };
-            /** @description No valid access token */
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12281,7 +13791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12301,7 +13811,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why */
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12311,7 +13841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A service needed for the decision or the action did not answer */
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

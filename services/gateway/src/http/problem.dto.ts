@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import { ApiExtension, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 
 export class FieldProblemDto {
@@ -49,4 +49,12 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
       }),
     ),
   );
+}
+
+/**
+ * The route's own problem codes by status, on top of the ones every route has (authentication, validation,
+ * the bus: see openapi.completion.ts), listed in the document with each problem response.
+ */
+export function ApiProblemCodes(codes: Partial<Record<number, string[]>>): MethodDecorator & ClassDecorator {
+  return ApiExtension('x-problem-codes', codes);
 }

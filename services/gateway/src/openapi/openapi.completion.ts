@@ -21,12 +21,51 @@ export const RESPONSE_HEADERS: Record<string, HeaderObject> = {
   },
 };
 
+/**
+ * The problem codes any route answers with for a status, whatever the route (authentication, request
+ * parsing and validation, the bus). A route names its own further codes with @ApiProblemCodes.
+ */
+const COMMON_CODES: Record<string, string[]> = {
+  '400': ['REQUEST.MALFORMED'],
+  '401': ['AUTH.TOKEN_MISSING', 'AUTH.TOKEN_INVALID', 'AUTH.TOKEN_EXPIRED', 'AUTH.SESSION_ENDED'],
+  '403': ['RIGHT.NOT_GRANTED', 'RIGHT.DENIED_PERSONALLY'],
+  '413': ['REQUEST.TOO_LARGE'],
+  '415': ['REQUEST.UNSUPPORTED_MEDIA_TYPE'],
+  '422': ['REQUEST.INVALID'],
+  '429': ['RATE.LIMITED'],
+  '503': ['BUS.UNAVAILABLE', 'BUS.TIMEOUT'],
+};
+
+/** What Fastify refuses before a route with a JSON body runs: unparsable JSON, too large, not JSON. */
+const BODY_REFUSALS: Record<string, string> = {
+  '400': 'The body is not valid JSON',
+  '413': 'The body is larger than the gateway accepts (256 KiB)',
+  '415': 'The body is not application/json',
+};
+
 /** Answers that come with a Retry-After: rate limited, or a dependency (bus, service, database) unavailable. */
 const RETRY_STATUSES = new Set(['429', '503']);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** The extensions route-metadata.ts puts on every operation: the right it needs, or why it is public. */
-type WardenOperation = OperationObject & { 'x-required-right'?: string; 'x-public'?: string };
+/**
+ * The extensions route-metadata.ts puts on every operation (the right it needs, or why it is public) and
+ * the route's own problem codes by status (@ApiProblemCodes in http/problem.dto.ts).
+ */
+type WardenOperation = OperationObject & { 'x-required-right'?: string; 'x-public'?: string; 'x-problem-codes'?: Record<string, string[]> };
+
+function problemResponse(description: string): ResponseObject {
+  return { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } } };
+}
+
+/** Names the problem codes a response can carry, in its description and as `x-problem-codes`. */
+function listCodes(operation: WardenOperation, status: string, response: ResponseObject): void {
+  if (!response.content?.['application/problem+json']) return;
+  const codes = [...new Set([...(COMMON_CODES[status] ?? []), ...(operation['x-problem-codes']?.[status] ?? [])])];
+  if (status === '403' && !operation['x-required-right']) codes.splice(0, codes.length, ...(operation['x-problem-codes']?.[status] ?? []));
+  if (codes.length === 0) return;
+  response.description = `${response.description}. Codes: ${codes.map((code) => `\`${code}\``).join(', ')}`;
+  (response as ResponseObject & { 'x-problem-codes'?: string[] })['x-problem-codes'] = codes;
+}
 
 function headerRef(name: string): ReferenceObject {
   return { $ref: `#/components/headers/${name}` };
@@ -67,13 +106,18 @@ export function completeOpenApiDocument(document: OpenAPIObject, options: Comple
       if (!operation) continue;
       operation.description = describe(operation);
       operation.security = security(operation);
+      if (operation.requestBody) {
+        for (const [status, description] of Object.entries(BODY_REFUSALS)) operation.responses[status] ??= problemResponse(description);
+      }
       for (const [status, response] of Object.entries(operation.responses)) {
         if (!response || !isResponse(response)) continue;
+        listCodes(operation, status, response);
         const headers: Record<string, HeaderObject | ReferenceObject> = { 'X-Request-Id': headerRef('X-Request-Id'), ...response.headers };
         if (RETRY_STATUSES.has(status)) headers['Retry-After'] = headerRef('Retry-After');
         if (headers.ETag) headers.ETag = headerRef('ETag');
         response.headers = headers;
       }
+      delete operation['x-problem-codes'];
     }
   }
   return document;
