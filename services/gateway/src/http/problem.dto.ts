@@ -1,6 +1,11 @@
 import { ApiExtension, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 
+export class DependencyHealthDto {
+  @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
+  @ApiPropertyOptional({ example: 'The inquiries service is not available' }) message?: string;
+}
+
 export class FieldProblemDto {
   @ApiProperty({ example: 'email' }) field!: string;
   @ApiProperty({ example: 'must be an email' }) reason!: string;
@@ -23,6 +28,12 @@ export class ProblemDto {
   @ApiPropertyOptional({ type: 'integer', example: 30, description: '429: seconds until a retry can succeed (also the Retry-After header)' }) retryAfterSeconds?: number;
   @ApiPropertyOptional({ example: 'permissions', description: '503: the service that did not answer' }) service?: string;
   @ApiPropertyOptional({ format: 'uuid', description: '409 STATUS.IN_USE: the status orders still use' }) statusId?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(DependencyHealthDto) },
+    description: '503 HEALTH.NOT_READY: each dependency, up or down',
+  })
+  details?: Record<string, DependencyHealthDto>;
   @ApiPropertyOptional({ example: 'internal', description: '403 CONVERSATION.KIND_DISABLED: the conversation kind switched off' }) kind?: string;
 }
 
@@ -40,7 +51,7 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Documents the problem responses a route can give. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ApiExtraModels(ProblemDto),
+    ApiExtraModels(ProblemDto, DependencyHealthDto),
     ...statuses.map((status) =>
       ApiResponse({
         status,
