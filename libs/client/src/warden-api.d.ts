@@ -4121,7 +4121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED`, `AUTH.INVALID_CREDENTIALS` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4131,7 +4131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `AUTH.NO_ACCESS`, `LOGIN.GROUP_BARRED`, `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4227,7 +4227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED`, `AUTH.REFRESH_INVALID`, `AUTH.REFRESH_REUSED` */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4237,7 +4237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `AUTH.NO_ACCESS`, `LOGIN.GROUP_BARRED` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12477,7 +12477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state (duplicate, stale version) */
+            /** @description Conflicts with the current state (duplicate, stale version). Codes: `WORKFLOW.NO_INITIAL_STATUS` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12507,7 +12507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `TASK.TITLE_REQUIRED`, `TASK.WORKFLOW_REQUIRED`, `TASK.WORKFLOW_MISMATCH`, `TASK.ASSIGNER_REQUIRED`, `WORKFLOW.UNKNOWN`, `PERSON.UNKNOWN`, `PARTICIPANT.UNKNOWN_ROLE` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12570,7 +12570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `TASK.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12647,7 +12647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `TASK.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12657,7 +12657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state (duplicate, stale version) */
+            /** @description Conflicts with the current state (duplicate, stale version). Codes: `TASK.VERSION_MISMATCH` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12687,7 +12687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `TASK.TITLE_REQUIRED` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12926,7 +12926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY`, `TRANSITION.NONE`, `TRANSITION.NOT_GRANTED`, `STATUS.NO_SET_ON_TARGET`, `STATUS.NOT_VISIBLE` */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12936,7 +12936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `TASK.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12946,7 +12946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state (duplicate, stale version) */
+            /** @description Conflicts with the current state (duplicate, stale version). Codes: `TASK.VERSION_MISMATCH`, `TASK.ALREADY_IN_STATUS`, `TASK.STATUS_MOVED`, `TRANSITION.NONE` */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12976,7 +12976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `STATUS.UNKNOWN`, `STATUS.ARCHIVED` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13039,7 +13039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found, or not visible to you */
+            /** @description Not found, or not visible to you. Codes: `TASK.NOT_FOUND` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../http/problem.dto';
+import { ApiProblemCodes, ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import {
   ChangeParticipantsRequestDto,
@@ -30,6 +30,7 @@ export class TasksController {
   @Action('tasks.create')
   @ApiOperation({ summary: "Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner" })
   @ApiCreatedResponse({ type: TaskResponseDto })
+  @ApiProblemCodes({ 409: ['WORKFLOW.NO_INITIAL_STATUS'], 422: ['TASK.TITLE_REQUIRED', 'TASK.WORKFLOW_REQUIRED', 'TASK.WORKFLOW_MISMATCH', 'TASK.ASSIGNER_REQUIRED', 'WORKFLOW.UNKNOWN', 'PERSON.UNKNOWN', 'PARTICIPANT.UNKNOWN_ROLE'] })
   @ApiProblems(401, 403, 409, 422, 503)
   create(@Ctx() ctx: RequestContext, @Body() body: CreateTaskRequestDto): Promise<TaskResponseDto> {
     return this.tasks.create(ctx, { ...body });
@@ -49,6 +50,7 @@ export class TasksController {
   @ApiOperation({ summary: 'Read a task' })
   @Action('tasks.read')
   @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblemCodes({ 404: ['TASK.NOT_FOUND'] })
   @ApiProblems(401, 403, 404, 503)
   get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskResponseDto> {
     return this.tasks.visible(principal, ctx, id);
@@ -58,6 +60,7 @@ export class TasksController {
   @ApiOperation({ summary: "Change a task's fields" })
   @Action('tasks.create')
   @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblemCodes({ 404: ['TASK.NOT_FOUND'], 409: ['TASK.VERSION_MISMATCH'], 422: ['TASK.TITLE_REQUIRED'] })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   update(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: UpdateTaskRequestDto): Promise<TaskResponseDto> {
     const { version, ...changes } = body;
@@ -95,6 +98,12 @@ export class TasksController {
   @HttpCode(200)
   @Action('tasks.read')
   @ApiOkResponse({ type: TaskResponseDto, description: 'Needs a transition from the current status and a grant matching your role(s) and kind in this task, a group of yours or you' })
+  @ApiProblemCodes({
+    403: ['TRANSITION.NONE', 'TRANSITION.NOT_GRANTED', 'STATUS.NO_SET_ON_TARGET', 'STATUS.NOT_VISIBLE'],
+    404: ['TASK.NOT_FOUND'],
+    409: ['TASK.VERSION_MISMATCH', 'TASK.ALREADY_IN_STATUS', 'TASK.STATUS_MOVED', 'TRANSITION.NONE'],
+    422: ['STATUS.UNKNOWN', 'STATUS.ARCHIVED'],
+  })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   changeStatus(
     @CurrentPrincipal() principal: Principal,
@@ -109,6 +118,7 @@ export class TasksController {
   @ApiOperation({ summary: "Read a task's status history" })
   @Action('tasks.read')
   @ApiOkResponse({ type: [TaskHistoryEntryResponseDto] })
+  @ApiProblemCodes({ 404: ['TASK.NOT_FOUND'] })
   @ApiProblems(401, 403, 404, 503)
   history(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskHistoryEntryResponseDto[]> {
     return this.tasks.history(principal, ctx, id);
