@@ -11,6 +11,7 @@ const depConstraints = [
   { sourceTag: 'lib:kernel', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'lib:metrics', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'lib:contracts', onlyDependOnLibsWithTags: ['lib:kernel'] },
+  { sourceTag: 'lib:client', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:service'] },
 ];
 

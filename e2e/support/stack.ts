@@ -2,7 +2,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnv, ServiceEnv, startService } from '@warden/service-kit';
 import type { ServiceDefinition } from '@warden/service-kit';
-import { HttpClient, testEnv } from '@warden/testing';
+import { HttpClient, OpenApiResponseValidator, testEnv } from '@warden/testing';
 import { createGatewayApp, GatewayEnv } from '@warden/gateway';
 import { DIRECTORY_SERVICE } from '@warden/directory';
 import { IDENTITY_SERVICE } from '@warden/identity';
@@ -43,6 +43,9 @@ export class Stack {
     const address = stack.gateway.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;
     stack.http = new HttpClient(`http://127.0.0.1:${port}`);
+    // Every answer of every e2e test is checked against the document the gateway serves: a drift fails.
+    const document = await stack.http.get('/docs-json');
+    stack.http.checkResponsesWith(new OpenApiResponseValidator(document.body));
     return stack;
   }
 

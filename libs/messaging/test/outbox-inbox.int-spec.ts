@@ -81,7 +81,7 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     });
     await relay.stop();
 
-    const published = await readEvents(CounterBumpedV1.type, (candidate) => candidate.id === event.id, { timeoutMs: 2000 });
+    const published = await readEvents(CounterBumpedV1.type, (candidate) => candidate.id === event.id, { timeoutMs: 2000, documented: false });
     expect(published).toHaveLength(1);
     expect(published[0]).toMatchObject({ specversion: '1.0', tenantid: tenantId, type: CounterBumpedV1.type, data: { by: 1 } });
   });
@@ -102,7 +102,7 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     await relay.wake();
     await relay.stop();
     expect(await dataSource.query('SELECT id FROM outbox WHERE id = $1', [eventId])).toHaveLength(0);
-    expect(await readEvents(CounterBumpedV1.type, (candidate) => candidate.id === eventId, { timeoutMs: 800 })).toHaveLength(0);
+    expect(await readEvents(CounterBumpedV1.type, (candidate) => candidate.id === eventId, { timeoutMs: 800, documented: false })).toHaveLength(0);
   });
 
   it('wakes on NOTIFY without waiting for the poll', async () => {

@@ -12,9 +12,21 @@ export interface RequestOptions {
   body?: unknown;
 }
 
+/** Checks an answer against a contract (see OpenApiResponseValidator); returns how it differs. */
+export interface ResponseCheck {
+  check(method: string, path: string, status: number, contentType: string | null, body: unknown): string[];
+}
+
 /** A tiny fetch wrapper for tests that talk to the gateway over real HTTP. */
 export class HttpClient {
+  private responseCheck?: ResponseCheck;
+
   constructor(readonly baseUrl: string) {}
+
+  /** From now on every answer must match the contract, or the request throws (and the test fails). */
+  checkResponsesWith(check: ResponseCheck): void {
+    this.responseCheck = check;
+  }
 
   async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
@@ -32,6 +44,8 @@ export class HttpClient {
     } catch {
       // leave non-JSON bodies as text
     }
+    const differences = this.responseCheck?.check(method, path, response.status, response.headers.get('content-type'), parsed) ?? [];
+    if (differences.length > 0) throw new Error(`The answer differs from the OpenAPI document:\n${differences.join('\n')}\nbody: ${text.slice(0, 2000)}`);
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 

@@ -3,3 +3,5 @@ export * from './http.client';
 export * from './event-stream.reader';
 export * from './eventually';
 export * from './nats.connect';
+export * from './openapi-response.validator';
+export * from './asyncapi-event.validator';

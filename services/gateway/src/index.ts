@@ -1,2 +1,3 @@
 export { createGatewayApp } from './gateway.app';
 export { GatewayEnv } from './config/gateway.env';
+export { buildOpenApiDocument } from './openapi/openapi.setup';

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '@warden/contracts';
 import { BusClient } from '@warden/messaging';
-import { ApiProblems } from '../http/problem.dto';
+import { ApiProblemCodes, ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import { LoginRequestDto, RefreshRequestDto } from './dto/login.request.dto';
 import { LogoutResponseDto, TokenPairResponseDto } from './dto/token-pair.response.dto';
@@ -25,6 +25,7 @@ export class AuthController {
   @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Sign in with tenant, email and password; rate-limited per address and per account' })
   @ApiOkResponse({ type: TokenPairResponseDto })
+  @ApiProblemCodes({ 401: ['AUTH.INVALID_CREDENTIALS'], 403: ['AUTH.NO_ACCESS', 'LOGIN.GROUP_BARRED', 'RIGHT.NOT_GRANTED', 'RIGHT.DENIED_PERSONALLY'] })
   @ApiProblems(401, 403, 422, 429, 503)
   login(@Ctx() ctx: RequestContext, @Body() body: LoginRequestDto): Promise<TokenPairResponseDto> {
     return this.bus.request('identity.auth.login', ctx, { tenant: body.tenant, email: body.email, password: body.password });
@@ -35,6 +36,7 @@ export class AuthController {
   @Public('exchanges a refresh token')
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; a reused token ends the whole session' })
   @ApiOkResponse({ type: TokenPairResponseDto })
+  @ApiProblemCodes({ 401: ['AUTH.REFRESH_INVALID', 'AUTH.REFRESH_REUSED'], 403: ['AUTH.NO_ACCESS', 'LOGIN.GROUP_BARRED'] })
   @ApiProblems(401, 403, 422, 503)
   refresh(@Ctx() ctx: RequestContext, @Body() body: RefreshRequestDto): Promise<TokenPairResponseDto> {
     return this.bus.request('identity.auth.refresh', ctx, { refreshToken: body.refreshToken });

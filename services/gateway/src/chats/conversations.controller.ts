@@ -63,6 +63,7 @@ export class ConversationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a conversation' })
   @Action('auth.login')
   @ApiOkResponse({ type: ConversationResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

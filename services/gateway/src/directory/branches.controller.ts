@@ -34,6 +34,7 @@ export class BranchesController {
   }
 
   @Get('api/v1/branches/:id')
+  @ApiOperation({ summary: 'Read a branch' })
   @Action('directory.read')
   @ApiOkResponse({ type: BranchResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -42,6 +43,7 @@ export class BranchesController {
   }
 
   @Patch('api/v1/branches/:id')
+  @ApiOperation({ summary: 'Change a branch' })
   @Action('directory.manage')
   @ApiOkResponse({ type: BranchResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)

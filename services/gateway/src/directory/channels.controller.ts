@@ -17,6 +17,7 @@ export class ChannelsController {
   constructor(private readonly bus: BusClient) {}
 
   @Get('api/v1/channels')
+  @ApiOperation({ summary: 'List channels' })
   @Action('directory.read')
   @ApiOkResponse({ type: [ChannelResponseDto] })
   @ApiProblems(401, 403, 422, 503)
@@ -25,6 +26,7 @@ export class ChannelsController {
   }
 
   @Post('api/v1/channels')
+  @ApiOperation({ summary: 'Create a channel' })
   @Action('directory.manage')
   @ApiCreatedResponse({ type: ChannelResponseDto })
   @ApiProblems(401, 403, 409, 422, 503)
@@ -33,6 +35,7 @@ export class ChannelsController {
   }
 
   @Get('api/v1/channels/:id')
+  @ApiOperation({ summary: 'Read a channel' })
   @Action('directory.read')
   @ApiOkResponse({ type: ChannelResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -41,6 +44,7 @@ export class ChannelsController {
   }
 
   @Patch('api/v1/channels/:id')
+  @ApiOperation({ summary: 'Change a channel' })
   @Action('directory.manage')
   @ApiOkResponse({ type: ChannelResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)

@@ -25,6 +25,7 @@ export class CompaniesController {
   }
 
   @Post('api/v1/companies')
+  @ApiOperation({ summary: 'Create a company' })
   @Action('directory.manage')
   @ApiCreatedResponse({ type: CompanyResponseDto })
   @ApiProblems(401, 403, 409, 422, 503)
@@ -33,6 +34,7 @@ export class CompaniesController {
   }
 
   @Get('api/v1/companies/:id')
+  @ApiOperation({ summary: 'Read a company' })
   @Action('directory.read')
   @ApiOkResponse({ type: CompanyResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -41,6 +43,7 @@ export class CompaniesController {
   }
 
   @Patch('api/v1/companies/:id')
+  @ApiOperation({ summary: 'Change a company' })
   @Action('directory.manage')
   @ApiOkResponse({ type: CompanyResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)

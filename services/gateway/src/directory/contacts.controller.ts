@@ -29,6 +29,7 @@ export class ContactsController {
   }
 
   @Post('api/v1/contacts')
+  @ApiOperation({ summary: 'Create a contact' })
   @Action('directory.manage')
   @ApiCreatedResponse({ type: ContactResponseDto })
   @ApiProblems(401, 403, 409, 422, 503)
@@ -37,6 +38,7 @@ export class ContactsController {
   }
 
   @Get('api/v1/contacts/:id')
+  @ApiOperation({ summary: 'Read a contact' })
   @Action('directory.read')
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -45,6 +47,7 @@ export class ContactsController {
   }
 
   @Patch('api/v1/contacts/:id')
+  @ApiOperation({ summary: 'Change a contact' })
   @Action('directory.manage')
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)

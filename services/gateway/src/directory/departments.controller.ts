@@ -16,6 +16,7 @@ export class DepartmentsController {
   constructor(private readonly bus: BusClient) {}
 
   @Get('api/v1/departments')
+  @ApiOperation({ summary: 'List departments' })
   @Action('directory.read')
   @ApiOkResponse({ type: [DepartmentResponseDto] })
   @ApiProblems(401, 403, 503)
@@ -33,6 +34,7 @@ export class DepartmentsController {
   }
 
   @Get('api/v1/departments/:id')
+  @ApiOperation({ summary: 'Read a department' })
   @Action('directory.read')
   @ApiOkResponse({ type: DepartmentResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

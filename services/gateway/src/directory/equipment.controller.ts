@@ -34,6 +34,7 @@ export class EquipmentController {
   }
 
   @Get('api/v1/equipment/:id')
+  @ApiOperation({ summary: 'Read a piece of equipment' })
   @Action('directory.read')
   @ApiOkResponse({ type: EquipmentResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { HealthCheckResult, HealthIndicatorResult } from '@nestjs/terminus';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from '@warden/messaging';
 import { ShutdownState } from '@warden/service-kit';
 import { Public } from '../auth/route-metadata';
+import { ApiProblemCodes, ApiProblems, DependencyHealthDto } from '../http/problem.dto';
+import { ReadinessResponseDto } from './health.response.dto';
 import { ServicesHealthIndicator } from './services.health-indicator';
 
 const NATS_PING_TIMEOUT_MS = 1000;
@@ -21,6 +23,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness probe' })
   @Public('liveness probe')
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
@@ -33,7 +36,14 @@ export class HealthController {
    * and taking every gateway out of rotation for it would make all the other routes fail as well.
    */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness probe' })
   @Public('readiness probe')
+  @ApiExtraModels(DependencyHealthDto)
+  @ApiOkResponse({ type: ReadinessResponseDto })
+  @ApiProblems(503)
+  @ApiProblemCodes({ 503: ['HEALTH.NOT_READY'] })
+  // Documented here: the 503 is a problem document (see problem-details.filter.ts), not terminus's own body.
+  @HealthCheck({ swaggerDocumentation: false })
   async ready(): Promise<HealthCheckResult> {
     const own: Record<string, HealthIndicatorResult[string]> = { nats: await this.natsStatus() };
     if (this.shutdown.shuttingDown) own.shutdown = { status: 'down', message: 'the gateway is shutting down' };

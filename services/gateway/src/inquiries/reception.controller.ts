@@ -19,6 +19,7 @@ export class ReceptionController {
   constructor(private readonly bus: BusClient) {}
 
   @Get('reception/me')
+  @ApiOperation({ summary: 'Read your own reception settings' })
   @Action('auth.login')
   @ApiOkResponse({ type: ReceptionResponseDto })
   @ApiProblems(401, 403, 404, 503)
@@ -36,6 +37,7 @@ export class ReceptionController {
   }
 
   @Get('reception/:personId')
+  @ApiOperation({ summary: "Read a person's reception settings" })
   @Action('inquiries.admin')
   @ApiOkResponse({ type: ReceptionResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -53,6 +55,7 @@ export class ReceptionController {
   }
 
   @Get('settings')
+  @ApiOperation({ summary: "Read the tenant's chat settings" })
   @Action('inquiries.admin')
   @ApiOkResponse({ type: ChatSettingsResponseDto })
   @ApiProblems(401, 403, 503)

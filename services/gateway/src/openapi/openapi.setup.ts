@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { generateAsyncApi, RIGHTS } from '@warden/contracts';
 import { documentIdempotencyKey } from '../idempotency/idempotency.openapi';
+import { completeOpenApiDocument } from './openapi.completion';
 
 const RIGHTS_TABLE = Object.entries(RIGHTS)
   .map(([right, meaning]) => `| \`${right}\` | ${meaning} |`)
@@ -31,15 +33,24 @@ AsyncAPI document is at [/docs/asyncapi.json](/docs/asyncapi.json).
 ${RIGHTS_TABLE}
 `;
 
-export function setUpOpenApi(app: INestApplication): void {
+/** The OpenAPI document of the gateway's routes, as /docs-json serves it and libs/client is generated from. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Warden API')
     .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurity('accessTokenQuery', { type: 'apiKey', in: 'query', name: 'access_token', description: 'The access token as a query parameter, for EventSource clients that cannot send headers' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   documentIdempotencyKey(document);
+  return completeOpenApiDocument(document, {
+    servers: [{ url: '/', description: 'The gateway serving this document (npm start: http://localhost:3000)' }],
+  });
+}
+
+export function setUpOpenApi(app: INestApplication): void {
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
   const asyncApi = generateAsyncApi();
   app.getHttpAdapter().get('/docs/asyncapi.json', (_request: unknown, reply: { send(body: unknown): void }) => reply.send(asyncApi));

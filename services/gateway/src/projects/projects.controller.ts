@@ -18,6 +18,7 @@ export class ProjectsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List projects' })
   @Action('tasks.create')
   @ApiOperation({ summary: "Projects you can see: every one for employees; for a client contact those whose counterparty is its company or that name it a default auditor" })
   @ApiOkResponse({ type: [ProjectResponseDto] })
@@ -27,6 +28,7 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a project' })
   @Action('tasks.create')
   @ApiOperation({ summary: 'A project you cannot see answers 404, as one that does not exist' })
   @ApiOkResponse({ type: ProjectResponseDto })
@@ -36,6 +38,7 @@ export class ProjectsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a project' })
   @HttpCode(201)
   @Action('workflows.manage')
   @ApiCreatedResponse({ type: ProjectResponseDto })
@@ -45,6 +48,7 @@ export class ProjectsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a project' })
   @Action('workflows.manage')
   @ApiOkResponse({ type: ProjectResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -42,6 +42,8 @@ export class RealtimeController {
       'While connected you count as online (the gateway heartbeats identity every 30 s). When the session ends (sign-out, deletion, ' +
       'access removed) the stream sends `session.ended` ({code: "AUTH.SESSION_ENDED", detail}) and closes: sign in again rather than reconnect.',
   })
+  @ApiBearerAuth()
+  @ApiSecurity('accessTokenQuery')
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An event stream; the first event is `ready`' })
   @ApiProblems(401, 403, 503)

@@ -35,6 +35,7 @@ export class StaffController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read an employee' })
   @Action('staff.read')
   @ApiOkResponse({ type: StaffResponseDto })
   @ApiProblems(401, 403, 404, 503)

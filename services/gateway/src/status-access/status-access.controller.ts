@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { AccessService } from '../access/access.service';
@@ -22,6 +22,7 @@ export class StatusAccessController {
   ) {}
 
   @Get('staff/:id/status-access')
+  @ApiOperation({ summary: "Read a person's status access levels" })
   @Action('permissions.manage')
   @ApiOkResponse({ type: PersonStatusAccessResponseDto, description: 'Levels for every status of every order and task workflow (grouped by workflow, with its kind), and the closed-order flag' })
   @ApiProblems(401, 403, 404, 503)
@@ -32,6 +33,7 @@ export class StatusAccessController {
   }
 
   @Put('staff/:id/status-access')
+  @ApiOperation({ summary: "Set a person's status access levels" })
   @Action('permissions.manage')
   @ApiOkResponse({ type: PersonStatusAccessResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -48,6 +50,7 @@ export class StatusAccessController {
   }
 
   @Get('groups/:id/status-access')
+  @ApiOperation({ summary: "Read a group's status access levels" })
   @Action('permissions.manage')
   @ApiOkResponse({ type: GroupStatusAccessResponseDto })
   @ApiProblems(401, 403, 404, 503)
@@ -56,6 +59,7 @@ export class StatusAccessController {
   }
 
   @Put('groups/:id/status-access')
+  @ApiOperation({ summary: "Set a group's status access levels" })
   @Action('permissions.manage')
   @ApiOkResponse({ type: GroupStatusAccessResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../http/problem.dto';
+import { ApiProblemCodes, ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import {
   ChangeParticipantsRequestDto,
@@ -35,12 +35,14 @@ export class TasksController {
       'otherwise 403 (PROJECT.NOT_OWN, TEMPLATE.NOT_OWN, TASK.PARTICIPANT_OTHER_CLIENT).',
   })
   @ApiCreatedResponse({ type: TaskResponseDto })
+  @ApiProblemCodes({ 409: ['WORKFLOW.NO_INITIAL_STATUS'], 422: ['TASK.TITLE_REQUIRED', 'TASK.WORKFLOW_REQUIRED', 'TASK.WORKFLOW_MISMATCH', 'TASK.ASSIGNER_REQUIRED', 'WORKFLOW.UNKNOWN', 'PERSON.UNKNOWN', 'PARTICIPANT.UNKNOWN_ROLE'] })
   @ApiProblems(401, 403, 409, 422, 503)
   create(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: CreateTaskRequestDto): Promise<TaskResponseDto> {
     return this.tasks.create(principal, ctx, { ...body });
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the tasks you can see' })
   @Action('tasks.read')
   @ApiOkResponse({ type: TaskPageResponseDto, description: 'Newest first; only tasks you take part in, or that your departments take part in with tasks.read-department' })
   @ApiProblems(401, 403, 422, 503)
@@ -50,16 +52,20 @@ export class TasksController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a task' })
   @Action('tasks.read')
   @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblemCodes({ 404: ['TASK.NOT_FOUND'] })
   @ApiProblems(401, 403, 404, 503)
   get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskResponseDto> {
     return this.tasks.visible(principal, ctx, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Change a task's fields" })
   @Action('tasks.create')
   @ApiOkResponse({ type: TaskResponseDto })
+  @ApiProblemCodes({ 404: ['TASK.NOT_FOUND'], 409: ['TASK.VERSION_MISMATCH'], 422: ['TASK.TITLE_REQUIRED'] })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   update(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: UpdateTaskRequestDto): Promise<TaskResponseDto> {
     const { version, ...changes } = body;
@@ -67,6 +73,7 @@ export class TasksController {
   }
 
   @Get(':id/participants')
+  @ApiOperation({ summary: "List a task's participants" })
   @Action('tasks.read')
   @ApiOkResponse({ type: [TaskParticipantResponseDto] })
   @ApiProblems(401, 403, 404, 503)
@@ -92,9 +99,16 @@ export class TasksController {
   }
 
   @Post(':id/status')
+  @ApiOperation({ summary: 'Move a task along a transition' })
   @HttpCode(200)
   @Action('tasks.read')
   @ApiOkResponse({ type: TaskResponseDto, description: 'Needs a transition from the current status and a grant matching your role(s) and kind in this task, a group of yours or you' })
+  @ApiProblemCodes({
+    403: ['TRANSITION.NONE', 'TRANSITION.NOT_GRANTED', 'STATUS.NO_SET_ON_TARGET', 'STATUS.NOT_VISIBLE'],
+    404: ['TASK.NOT_FOUND'],
+    409: ['TASK.VERSION_MISMATCH', 'TASK.ALREADY_IN_STATUS', 'TASK.STATUS_MOVED', 'TRANSITION.NONE'],
+    422: ['STATUS.UNKNOWN', 'STATUS.ARCHIVED'],
+  })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   changeStatus(
     @CurrentPrincipal() principal: Principal,
@@ -106,8 +120,10 @@ export class TasksController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: "Read a task's status history" })
   @Action('tasks.read')
   @ApiOkResponse({ type: [TaskHistoryEntryResponseDto] })
+  @ApiProblemCodes({ 404: ['TASK.NOT_FOUND'] })
   @ApiProblems(401, 403, 404, 503)
   history(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskHistoryEntryResponseDto[]> {
     return this.tasks.history(principal, ctx, id);

@@ -18,6 +18,7 @@ export class TemplatesController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List task templates' })
   @Action('tasks.create')
   @ApiOperation({ summary: "Templates you can see: every one for employees; for a client contact those naming no contact of another company (a template naming only employees is the firm's own)" })
   @ApiOkResponse({ type: [TemplateResponseDto] })
@@ -27,6 +28,7 @@ export class TemplatesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a task template' })
   @Action('tasks.create')
   @ApiOperation({ summary: 'A template you cannot see answers 404, as one that does not exist' })
   @ApiOkResponse({ type: TemplateResponseDto })
@@ -36,6 +38,7 @@ export class TemplatesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a task template' })
   @HttpCode(201)
   @Action('workflows.manage')
   @ApiCreatedResponse({ type: TemplateResponseDto })
@@ -45,6 +48,7 @@ export class TemplatesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a task template' })
   @Action('workflows.manage')
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

@@ -1,5 +1,5 @@
 import { Body, Controller, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '@warden/contracts';
 import { BusClient } from '@warden/messaging';
 import { Public } from '../auth/route-metadata';
@@ -17,6 +17,8 @@ export class TenantsController {
   @Post()
   @Public('tenant sign-up (a platform token in production)')
   @UseGuards(SignupTokenGuard)
+  // No token outside production; the platform's signup token (TENANT_SIGNUP_TOKEN) in production.
+  @ApiSecurity({})
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create a tenant, its default groups and its first administrator' })
   @ApiCreatedResponse({ type: CreatedTenantResponseDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiCreatedResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
@@ -19,6 +19,7 @@ export class WorkflowsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List workflows with their statuses' })
   @Action('orders.read')
   @ApiOkResponse({ type: [WorkflowResponseDto], description: "Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows" })
   @ApiProblems(401, 403, 422, 503)
@@ -27,6 +28,7 @@ export class WorkflowsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a workflow' })
   @Action('orders.read')
   @ApiOkResponse({ type: WorkflowResponseDto, description: "Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows" })
   @ApiProblems(401, 403, 404, 503)
@@ -36,6 +38,7 @@ export class WorkflowsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a workflow' })
   @HttpCode(201)
   @Action('workflows.manage')
   @ApiCreatedResponse({ type: WorkflowResponseDto })
@@ -45,6 +48,7 @@ export class WorkflowsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a workflow and its statuses' })
   @Action('workflows.manage')
   @ApiOkResponse({ type: WorkflowResponseDto, description: 'Add, rename, recolour, reorder, archive or delete statuses' })
   @ApiProblems(401, 403, 404, 409, 422, 503)

@@ -11,7 +11,7 @@ export class CreateConversationRequestDto {
   @ApiProperty({ enum: CREATABLE_KINDS, description: 'Inquiries are opened by clients (POST /api/v1/inquiries)' })
   @IsIn(CREATABLE_KINDS) kind!: (typeof CREATABLE_KINDS)[number];
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(200) title?: string | null;
 
   @ApiProperty({ type: [String], format: 'uuid', maxItems: 200, description: 'Other employees (you are added yourself)' })
@@ -20,13 +20,13 @@ export class CreateConversationRequestDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 200, description: 'Contacts (client chats only)' })
   @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) contactIds?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "Client chats: the branch (defaults to the first contact's)" })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "Client chats: the branch (defaults to the first contact's)" })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() branchId?: string | null;
 }
 
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
 export class ListConversationsQueryDto extends PageQueryDto {

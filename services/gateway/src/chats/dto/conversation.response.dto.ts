@@ -16,7 +16,7 @@ export class ConversationResponseDto implements ConversationView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastMessageAt!: string | null;
-  @ApiProperty({ description: 'Messages after your read mark' }) unreadCount!: number;
+  @ApiProperty({ type: 'integer', description: 'Messages after your read mark' }) unreadCount!: number;
 }
 
 export class ConversationPageResponseDto {
@@ -41,5 +41,5 @@ export class MessagePageResponseDto {
 export class ReadMarkResponseDto {
   @ApiProperty({ format: 'uuid' }) conversationId!: string;
   @ApiProperty({ format: 'uuid' }) lastReadMessageId!: string;
-  @ApiProperty() unreadCount!: number;
+  @ApiProperty({ type: 'integer' }) unreadCount!: number;
 }

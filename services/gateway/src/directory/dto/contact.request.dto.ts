@@ -58,7 +58,7 @@ export class ListContactsQueryDto {
   @IsBoolean()
   notifications?: boolean;
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export class PortalAccessRequestDto {

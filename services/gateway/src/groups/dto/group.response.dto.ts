@@ -14,7 +14,7 @@ export class GroupResponseDto implements GroupView {
   systemKey!: string | null;
   @ApiProperty({ enum: RIGHT_NAMES, isArray: true }) rights!: Right[];
   @ApiProperty({ description: 'Members of a barred group cannot log in, whatever else grants it' }) loginBarred!: boolean;
-  @ApiProperty() memberCount!: number;
+  @ApiProperty({ type: 'integer' }) memberCount!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

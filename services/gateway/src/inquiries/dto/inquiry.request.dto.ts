@@ -44,7 +44,7 @@ export class UpdateChatSettingsRequestDto {
   @ApiPropertyOptional({ description: 'Client ↔ employee chats (e.g. student ↔ teacher)' }) @IsOptional() @IsBoolean() clientEmployeeChats?: boolean;
   @ApiPropertyOptional({ description: 'Client group chats' }) @IsOptional() @IsBoolean() clientGroupChats?: boolean;
   @ApiPropertyOptional({ description: 'Clients may write to the organisation (inquiries)' }) @IsOptional() @IsBoolean() inquiries?: boolean;
-  @ApiPropertyOptional({ nullable: true, minimum: 1, description: 'Release a sticky inquiry after its assignee has been offline this many minutes; null: never' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, description: 'Release a sticky inquiry after its assignee has been offline this many minutes; null: never' })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1) stickyReleaseMinutes?: number | null;
   @ApiPropertyOptional({ description: 'Route only to employees inside their work schedule' }) @IsOptional() @IsBoolean() useWorkSchedules?: boolean;
 }

@@ -45,12 +45,12 @@ export class CandidateVerdictResponseDto implements CandidateVerdict {
   @ApiProperty({ enum: REJECTION_REASONS, nullable: true, description: 'null for the chosen employee' }) reason!: RejectionReason | null;
   @ApiProperty({ enum: REJECTION_REASONS, isArray: true, description: 'Every rule the employee failed, in order' }) failed!: RejectionReason[];
   @ApiProperty({ example: "Petrov Ivan does not hold 'inquiries.assignable' (can be assigned inquiries)" }) detail!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'null when the right, mode or branch ruled the employee out before its load mattered' }) openInquiries!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null when the right, mode or branch ruled the employee out before its load mattered' }) openInquiries!: number | null;
 }
 
 export class ReleasedResponseDto {
   @ApiProperty({ format: 'uuid' }) personId!: string;
-  @ApiProperty() offlineMinutes!: number;
+  @ApiProperty({ type: 'integer' }) offlineMinutes!: number;
 }
 
 export class RoutingDecisionResponseDto implements RoutingDecisionView {
@@ -79,6 +79,6 @@ export class ChatSettingsResponseDto implements ChatSettingsView {
   @ApiProperty() clientEmployeeChats!: boolean;
   @ApiProperty() clientGroupChats!: boolean;
   @ApiProperty() inquiries!: boolean;
-  @ApiProperty({ nullable: true, type: Number }) stickyReleaseMinutes!: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) stickyReleaseMinutes!: number | null;
   @ApiProperty() useWorkSchedules!: boolean;
 }

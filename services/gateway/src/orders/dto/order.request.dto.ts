@@ -11,10 +11,10 @@ export class CreateOrderRequestDto {
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Client reference (contacts come later)', maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Client reference (contacts come later)', maxLength: 200 })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(200) clientRef?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Responsible employee' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Responsible employee' })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() responsibleId?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the tenant's order workflow" })
@@ -23,13 +23,13 @@ export class CreateOrderRequestDto {
   @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the workflow's first initial status; if given, you need 'set' on it" })
   @IsOptional() @IsUUID() statusId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'A department of the tenant; none: everyone who sees the status sees the order' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'A department of the tenant; none: everyone who sees the status sees the order' })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() departmentId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "The client contact; the order's client company is the contact's company. A contact creating an order is always its client" })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "The client contact; the order's client company is the contact's company. A contact creating an order is always its client" })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() clientContactId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "Equipment of the client contact's company" })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "Equipment of the client contact's company" })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() equipmentId?: string | null;
 }
 
@@ -40,26 +40,27 @@ export class UpdateOrderRequestDto {
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(200) clientRef?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() responsibleId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Accepted when it is the current department; moving the order is a transfer (POST /api/v1/orders/{id}/transfer), else 422 ORDER.USE_TRANSFER',
   })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() departmentId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The client contact (its company comes with it); null removes the client' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The client contact (its company comes with it); null removes the client' })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() clientContactId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "Equipment of the client's company" })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "Equipment of the client's company" })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() equipmentId?: string | null;
 
-  @ApiPropertyOptional({ description: 'Expected version (or send If-Match); a stale one is refused with 409' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Expected version (or send If-Match); a stale one is refused with 409' })
   @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
@@ -67,7 +68,7 @@ export class TransferOrderRequestDto {
   @ApiProperty({ format: 'uuid', description: "The department to move the order to; one you do not see needs 'orders.transfer-anywhere'" })
   @IsUUID() departmentId!: string;
 
-  @ApiPropertyOptional({ description: 'Expected version (or send If-Match); a stale one is refused with 409' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Expected version (or send If-Match); a stale one is refused with 409' })
   @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
@@ -75,7 +76,7 @@ export class ChangeOrderStatusRequestDto {
   @ApiProperty({ format: 'uuid', description: 'The target status, of the order’s workflow' })
   @IsUUID() statusId!: string;
 
-  @ApiPropertyOptional({ description: 'Expected version (or send If-Match); a stale one is refused with 409' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Expected version (or send If-Match); a stale one is refused with 409' })
   @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
@@ -95,7 +96,7 @@ export class ListOrdersQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
@@ -103,6 +104,6 @@ export class CompanyOrdersQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }

@@ -11,7 +11,7 @@ export class OrderStatusResponseDto implements OrderStatusRef {
 
 export class OrderResponseDto implements OrderView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 42, description: 'Sequential per tenant' }) number!: number;
+  @ApiProperty({ type: 'integer', example: 42, description: 'Sequential per tenant' }) number!: number;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ nullable: true, type: String }) clientRef!: string | null;
@@ -26,7 +26,7 @@ export class OrderResponseDto implements OrderView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) equipmentId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The inbound message a ticket was opened from' })
   inboundMessageId!: string | null;
-  @ApiProperty({ example: 3, description: 'Also sent as the ETag; send it back as If-Match or `version`' }) version!: number;
+  @ApiProperty({ type: 'integer', example: 3, description: 'Also sent as the ETag; send it back as If-Match or `version`' }) version!: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -36,7 +36,7 @@ export class OrderResponseDto implements OrderView {
 export class OrderPageResponseDto {
   @ApiProperty({ type: [OrderResponseDto] }) items!: OrderResponseDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ description: 'Orders matching the filter that you can see' }) total!: number;
+  @ApiProperty({ type: 'integer', description: 'Orders matching the filter that you can see' }) total!: number;
 }
 
 export class StatusRefResponseDto {
@@ -46,7 +46,7 @@ export class StatusRefResponseDto {
 
 export class RecordedDecisionResponseDto implements RecordedDecision {
   @ApiProperty({ example: 'ALLOWED.STATUS_SET' }) code!: string;
-  @ApiProperty({ example: 7, description: 'The tenant policy version the decision was made under' }) policyVersion!: number;
+  @ApiProperty({ type: 'integer', example: 7, description: 'The tenant policy version the decision was made under' }) policyVersion!: number;
 }
 
 export class DepartmentChangeResponseDto {
@@ -73,7 +73,7 @@ export class TransferOrderResponseDto {
   @ApiProperty({ example: 'Transferred to Accounting; you no longer see this order' }) message!: string;
 }
 
-export class TransitionResponseDto {
+export class OrderTransitionResponseDto {
   @ApiProperty({ format: 'uuid' }) statusId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: STATUS_CATEGORIES }) category!: StatusCategory;
@@ -82,12 +82,12 @@ export class TransitionResponseDto {
   @ApiProperty() allowed!: boolean;
   @ApiProperty({ example: 'STATUS.NO_SET_ON_TARGET', description: 'The rule that decided: ALLOWED.*, STATUS.NO_SET_ON_TARGET, ORDER.CLOSED_LOCKED, …' }) code!: string;
   @ApiProperty({ example: "No right to set status 'Closed'" }) reason!: string;
-  @ApiPropertyOptional({ example: 7 }) policyVersion?: number;
+  @ApiPropertyOptional({ type: 'integer', example: 7 }) policyVersion?: number;
 }
 
 export class OrderTransitionsResponseDto {
   @ApiProperty({ format: 'uuid' }) orderId!: string;
   @ApiProperty({ type: OrderStatusResponseDto }) status!: OrderStatusResponseDto;
-  @ApiProperty() version!: number;
-  @ApiProperty({ type: [TransitionResponseDto], description: 'Every status of the workflow, in order' }) transitions!: TransitionResponseDto[];
+  @ApiProperty({ type: 'integer' }) version!: number;
+  @ApiProperty({ type: [OrderTransitionResponseDto], description: 'Every status of the workflow, in order' }) transitions!: OrderTransitionResponseDto[];
 }

@@ -6,15 +6,28 @@ export class ExplainQueryDto {
   @IsUUID()
   personId!: string;
 
-  @ApiProperty({ example: 'groups.manage', description: 'A right of the catalog, or a resource action together with `resource`' })
+  @ApiProperty({
+    example: 'orders.update',
+    description:
+      'A right of the catalog (see the rights table above, e.g. `groups.manage`), alone or with a `resource`. The actions the gateway asks with a resource: ' +
+      '`orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` ' +
+      '(with `targetDepartmentId`), all on an `order` resource; `task.read` and `task.change-status` (with `targetStatusId`) on a `task` resource.',
+  })
   @IsString()
   @MaxLength(100)
   @Matches(/^[a-z][a-z0-9.-]*$/, { message: 'must be a right or action name like orders.read' })
   action!: string;
 
   @ApiPropertyOptional({
-    description: 'The resource, as JSON: an object with `type` and the attributes its rule needs',
-    example: '{"type":"order","statusId":"0192f0c4-0000-7000-8000-000000000000"}',
+    description:
+      'The resource, as JSON: an object with `type` and the attributes its rule needs (scalars only).\n\n' +
+      '- `order`: `statusId` (its current status), `departmentId`, `clientContactId`, `clientCompanyId` (where it sits, `null` when none); ' +
+      'for a status change also `targetStatusId`, for a transfer `targetDepartmentId`; a new order has only `targetStatusId`. ' +
+      'Example: `{"type":"order","statusId":"<current>","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"<target>"}`.\n' +
+      '- `task`: `taskId`, and for a status change `targetStatusId`; the rule reads the rest (participants, transitions) itself. ' +
+      'Example: `{"type":"task","taskId":"<task id>","targetStatusId":"<status id>"}`.\n\n' +
+      'Another `type` is refused with `RESOURCE.UNKNOWN_TYPE`.',
+    example: '{"type":"order","statusId":"0192f0c4-0000-7000-8000-000000000001","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"0192f0c4-0000-7000-8000-000000000002"}',
   })
   @IsOptional()
   @IsJSON()

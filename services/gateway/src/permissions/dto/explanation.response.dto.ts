@@ -12,6 +12,6 @@ export class ExplanationResponseDto implements Explanation {
   @ApiProperty() allowed!: boolean;
   @ApiProperty({ example: 'ALLOWED.GROUP', description: 'Machine-readable reason' }) code!: string;
   @ApiProperty({ example: "The right 'groups.manage' is granted by group 'Administrator'" }) reason!: string;
-  @ApiProperty({ description: "The tenant's policy version the decision was made under" }) policyVersion!: number;
+  @ApiProperty({ type: 'integer', description: "The tenant's policy version the decision was made under" }) policyVersion!: number;
   @ApiProperty({ type: [DecisionStepDto], description: 'The chain of rules, in the order they were applied' }) steps!: DecisionStepDto[];
 }

@@ -43,7 +43,7 @@ export class ScheduleResponseDto {
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty({ type: WorkScheduleDto, nullable: true, description: 'null: no schedule (routing counts the employee as inside it)' })
   schedule!: WorkScheduleDto | null;
-  @ApiProperty({ example: 3, description: 'Grows with every change; 0 when never set' }) version!: number;
+  @ApiProperty({ type: 'integer', example: 3, description: 'Grows with every change; 0 when never set' }) version!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt!: string | null;
 }
 

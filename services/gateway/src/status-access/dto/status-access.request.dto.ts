@@ -18,6 +18,6 @@ export class PutGroupStatusAccessRequestDto {
 }
 
 export class PutPersonStatusAccessRequestDto extends PutGroupStatusAccessRequestDto {
-  @ApiPropertyOptional({ nullable: true, description: 'May change the status of a closed order; null restores the default (administrators only)' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'May change the status of a closed order; null restores the default (administrators only)' })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsBoolean() mayChangeClosed?: boolean | null;
 }

@@ -41,7 +41,7 @@ export class UpdateTaskRequestDto {
   @ApiPropertyOptional({ maxLength: 10000 })
   @IsOptional() @IsString() @MaxLength(10000) description?: string;
 
-  @ApiPropertyOptional({ description: 'The version you changed; 409 if the task moved on' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version you changed; 409 if the task moved on' })
   @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
@@ -57,7 +57,7 @@ export class ChangeTaskStatusRequestDto {
   @ApiProperty({ format: 'uuid', description: "The target status, reachable by a transition of the task's workflow" })
   @IsUUID() statusId!: string;
 
-  @ApiPropertyOptional({ description: 'The version you saw; 409 if the task moved on' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version you saw; 409 if the task moved on' })
   @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
@@ -68,7 +68,7 @@ export class ListTasksQueryDto {
   @ApiPropertyOptional({ enum: TASK_ROLES, description: 'With participantId: in this role; alone: tasks having someone in this role' })
   @IsOptional() @IsIn(TASK_ROLES) role?: TaskRole;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 

@@ -35,7 +35,7 @@ export class TaskResponseDto implements TaskView {
   @ApiProperty({ description: 'Changes whenever the workflow (its transitions and grants) changes' }) workflowVersion!: string;
   @ApiProperty({ type: TaskStatusResponseDto }) status!: TaskStatusResponseDto;
   @ApiProperty({ type: [TaskParticipantResponseDto] }) participants!: TaskParticipantResponseDto[];
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) createdBy!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -54,7 +54,7 @@ class StatusNameDto {
 
 class RecordedDecisionDto implements RecordedDecision {
   @ApiProperty() code!: string;
-  @ApiProperty() policyVersion!: number;
+  @ApiProperty({ type: 'integer' }) policyVersion!: number;
 }
 
 export class TaskHistoryEntryResponseDto implements TaskHistoryEntry {
@@ -90,6 +90,6 @@ export class TaskTransitionsResponseDto {
   @ApiProperty({ format: 'uuid' }) taskId!: string;
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty({ type: TaskStatusResponseDto }) status!: TaskStatusResponseDto;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ type: [TaskTransitionResponseDto] }) transitions!: TaskTransitionResponseDto[];
 }

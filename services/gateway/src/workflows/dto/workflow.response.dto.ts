@@ -7,7 +7,7 @@ export class StatusResponseDto implements StatusView {
   @ApiProperty({ format: 'uuid' }) workflowId!: string;
   @ApiProperty({ example: 'In repair' }) name!: string;
   @ApiProperty({ example: '#3f51b5' }) color!: string;
-  @ApiProperty({ example: 0 }) position!: number;
+  @ApiProperty({ type: 'integer', example: 0 }) position!: number;
   @ApiProperty({ enum: STATUS_CATEGORIES, description: 'final = closed: the order is checked and counted' }) category!: StatusCategory;
   @ApiProperty() archived!: boolean;
   @ApiPropertyOptional({ enum: ACCESS_LEVELS, description: "The caller's own level on this status (on reads)" }) myLevel?: AccessLevel;
@@ -24,7 +24,7 @@ export class TransitionGrantsResponseDto implements TransitionGrants {
   @ApiProperty({ type: [String], format: 'uuid' }) personIds!: string[];
 }
 
-export class TransitionResponseDto implements TransitionView {
+export class WorkflowTransitionResponseDto implements TransitionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) fromStatusId!: string;
   @ApiProperty({ format: 'uuid' }) toStatusId!: string;
@@ -37,7 +37,7 @@ export class WorkflowResponseDto implements WorkflowView {
   @ApiProperty({ enum: WORKFLOW_KINDS }) kind!: WorkflowKind;
   @ApiProperty({ description: 'Any status to any status; access levels decide who may set what' }) free!: boolean;
   @ApiProperty({ type: [StatusResponseDto] }) statuses!: StatusResponseDto[];
-  @ApiProperty({ type: [TransitionResponseDto], description: 'Explicit transitions of a task workflow; empty for free workflows' }) transitions!: TransitionResponseDto[];
+  @ApiProperty({ type: [WorkflowTransitionResponseDto], description: 'Explicit transitions of a task workflow; empty for free workflows' }) transitions!: WorkflowTransitionResponseDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
