@@ -23,13 +23,17 @@ export async function generateOpenApiDocument() {
   await build({ quiet: true });
   require('reflect-metadata');
   const infra = require(path.join(distDir, 'libs/infra/src/index.js'));
-  const discovered = await infra.discoverInfrastructure({ purpose: 'test', log });
+  // The NATS it finds or starts has users whose permissions honour this prefix; the gateway connects as its own.
+  const subjectPrefix = `client_generate_${randomBytes(3).toString('hex')}`;
+  process.env.NATS_SUBJECT_PREFIX = subjectPrefix; // stream and bucket names read it (libs/contracts/src/subjects.ts)
+  const discovered = await infra.discoverInfrastructure({ purpose: 'test', log, env: { ...process.env, NATS_SUBJECT_PREFIX: subjectPrefix } });
   try {
     const { createGatewayApp, buildOpenApiDocument, GatewayEnv } = require(path.join(distDir, 'services/gateway/src/index.js'));
     const env = Object.assign(new GatewayEnv(), {
       DATABASE_URL: discovered.databaseUrl,
       NATS_URL: discovered.natsUrl,
-      NATS_SUBJECT_PREFIX: `client_generate_${randomBytes(3).toString('hex')}`,
+      NATS_SUBJECT_PREFIX: subjectPrefix,
+      ...(discovered.natsCredentialsFile ? { NATS_CREDENTIALS_FILE: discovered.natsCredentialsFile } : {}),
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'development',

@@ -276,6 +276,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/status-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own level on every status, and its closed-order flag
+         * @description The same answer as `GET /staff/{id}/status-access`, for the signed-in person; needs no right beyond signing in.
+         *
+         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        get: operations["MeController_statusAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/heartbeat": {
         parameters: {
             query?: never;
@@ -1607,7 +1629,7 @@ export interface paths {
         put?: never;
         /**
          * Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner
-         * @description Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner.
+         * @description A client contact may use only projects and templates it can see, and name only employees, itself and contacts of its own company: otherwise 403 (PROJECT.NOT_OWN, TEMPLATE.NOT_OWN, TASK.PARTICIPANT_OTHER_CLIENT).
          *
          *     Needs the right `tasks.create` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */
@@ -1983,6 +2005,15 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        SignInRefusalDto: {
+            /**
+             * @description STAFF.DELETED, STAFF.ACCESS_DISABLED, STAFF.NO_PASSWORD, LOGIN.GROUP_BARRED (a group of the person is barred from login), RIGHT.DENIED_PERSONALLY or RIGHT.NOT_GRANTED (auth.login)
+             * @example LOGIN.GROUP_BARRED
+             */
+            code: string;
+            /** @example Group 'Interns' is barred from logging in */
+            reason: string;
+        };
         GroupRefDto: {
             /** Format: uuid */
             id: string;
@@ -2009,10 +2040,12 @@ export interface components {
             /** @example anna@example.com */
             email: string;
             /**
-             * @description no_access: cannot sign in; online/offline: presence; deleted: soft-deleted
+             * @description no_access: cannot sign in (see signInRefusal: access off, no password, a group barred from login, auth.login denied); online/offline: presence; deleted: soft-deleted
              * @enum {string}
              */
             systemStatus: "no_access" | "online" | "offline" | "deleted";
+            /** @description Why the person cannot sign in; null when it can. The sign-in answer itself stays generic. */
+            signInRefusal: components["schemas"]["SignInRefusalDto"] | null;
             /** Format: date-time */
             lastLoginAt: string | null;
             /** Format: date-time */
@@ -2271,10 +2304,12 @@ export interface components {
             /** @example anna@example.com */
             email: string;
             /**
-             * @description no_access: cannot sign in; online/offline: presence; deleted: soft-deleted
+             * @description no_access: cannot sign in (see signInRefusal: access off, no password, a group barred from login, auth.login denied); online/offline: presence; deleted: soft-deleted
              * @enum {string}
              */
             systemStatus: "no_access" | "online" | "offline" | "deleted";
+            /** @description Why the person cannot sign in; null when it can. The sign-in answer itself stays generic. */
+            signInRefusal: components["schemas"]["SignInRefusalDto"] | null;
             /** Format: date-time */
             lastLoginAt: string | null;
             /** Format: date-time */
@@ -2294,6 +2329,51 @@ export interface components {
              */
             sessionId: string;
         };
+        PersonStatusLevelResponseDto: {
+            /** Format: uuid */
+            statusId: string;
+            name: string;
+            /** @enum {string} */
+            category: "initial" | "active" | "final";
+            archived: boolean;
+            /**
+             * @description What applies
+             * @enum {string}
+             */
+            level: "none" | "view" | "set";
+            /**
+             * @description The personal override, if any
+             * @enum {string|null}
+             */
+            override: "none" | "view" | "set" | null;
+            /**
+             * @description The highest level among the person's groups
+             * @enum {string}
+             */
+            groupLevel: "none" | "view" | "set";
+            /** @enum {string} */
+            source: "person" | "group" | "default";
+        };
+        PersonStatusWorkflowResponseDto: {
+            /** Format: uuid */
+            workflowId: string;
+            name: string;
+            /**
+             * @description Order or task workflow; a task status defaults to 'set' for everyone
+             * @enum {string}
+             */
+            kind: "order" | "task";
+            statuses: components["schemas"]["PersonStatusLevelResponseDto"][];
+        };
+        PersonStatusAccessResponseDto: {
+            /** Format: uuid */
+            personId: string;
+            /** @description May change the status of an order in a final (closed) status */
+            mayChangeClosed: boolean;
+            /** @description False while the flag is the default (administrators only) */
+            mayChangeClosedExplicit: boolean;
+            workflows: components["schemas"]["PersonStatusWorkflowResponseDto"][];
+        };
         HeartbeatResponseDto: {
             /** @enum {string} */
             presence: "online";
@@ -2303,7 +2383,7 @@ export interface components {
              * @example staff.manage
              * @enum {string}
              */
-            name: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches";
+            name: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches";
             /** @example Create, change, delete employees and grant them login access. */
             description: string;
         };
@@ -2317,7 +2397,7 @@ export interface components {
              * @enum {string|null}
              */
             systemKey: "administrator" | "employee" | "client" | null;
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
             /** @description Members of a barred group cannot log in, whatever else grants it */
             loginBarred: boolean;
             memberCount: number;
@@ -2338,7 +2418,7 @@ export interface components {
              *       "orders.read"
              *     ]
              */
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
             /**
              * @description Bar every member from logging in
              * @default false
@@ -2355,7 +2435,7 @@ export interface components {
              * @enum {string|null}
              */
             systemKey: "administrator" | "employee" | "client" | null;
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
             /** @description Members of a barred group cannot log in, whatever else grants it */
             loginBarred: boolean;
             memberCount: number;
@@ -2369,7 +2449,7 @@ export interface components {
         UpdateGroupRequestDto: {
             name?: string;
             /** @description Replaces the rights; the Administrator group keeps every right */
-            rights?: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            rights?: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
             /** @description Bar (true) or allow (false) every member from logging in */
             loginBarred?: boolean;
         };
@@ -2379,7 +2459,7 @@ export interface components {
         };
         RightOverrideDto: {
             /** @enum {string} */
-            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches";
+            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches";
             /** @enum {string} */
             effect: "allow" | "deny";
         };
@@ -2390,14 +2470,14 @@ export interface components {
             /** @description Rights granted or denied to this person alone; a personal deny wins over every group */
             overrides: components["schemas"]["RightOverrideDto"][];
             /** @description What the person may do after groups, overrides and login bars */
-            effectiveRights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            effectiveRights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
         };
         SetOverrideRequestDto: {
             /**
              * @example staff.manage
              * @enum {string}
              */
-            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches";
+            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches";
             /**
              * @description `allow` grants, `deny` refuses whatever the groups say, `null` removes the override
              * @enum {string|null}
@@ -2449,6 +2529,11 @@ export interface components {
              */
             category: "initial" | "active" | "final";
             archived: boolean;
+            /**
+             * @description The caller's own level on this status (on reads)
+             * @enum {string}
+             */
+            myLevel?: "none" | "view" | "set";
         };
         RoleKindGrantResponseDto: {
             /** @enum {string} */
@@ -2777,51 +2862,6 @@ export interface components {
             version: number;
             /** @description Every status of the workflow, in order */
             transitions: components["schemas"]["OrderTransitionResponseDto"][];
-        };
-        PersonStatusLevelResponseDto: {
-            /** Format: uuid */
-            statusId: string;
-            name: string;
-            /** @enum {string} */
-            category: "initial" | "active" | "final";
-            archived: boolean;
-            /**
-             * @description What applies
-             * @enum {string}
-             */
-            level: "none" | "view" | "set";
-            /**
-             * @description The personal override, if any
-             * @enum {string|null}
-             */
-            override: "none" | "view" | "set" | null;
-            /**
-             * @description The highest level among the person's groups
-             * @enum {string}
-             */
-            groupLevel: "none" | "view" | "set";
-            /** @enum {string} */
-            source: "person" | "group" | "default";
-        };
-        PersonStatusWorkflowResponseDto: {
-            /** Format: uuid */
-            workflowId: string;
-            name: string;
-            /**
-             * @description Order or task workflow; a task status defaults to 'set' for everyone
-             * @enum {string}
-             */
-            kind: "order" | "task";
-            statuses: components["schemas"]["PersonStatusLevelResponseDto"][];
-        };
-        PersonStatusAccessResponseDto: {
-            /** Format: uuid */
-            personId: string;
-            /** @description May change the status of an order in a final (closed) status */
-            mayChangeClosed: boolean;
-            /** @description False while the flag is the default (administrators only) */
-            mayChangeClosedExplicit: boolean;
-            workflows: components["schemas"]["PersonStatusWorkflowResponseDto"][];
         };
         StatusLevelRequestDto: {
             /** Format: uuid */
@@ -3788,7 +3828,10 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: {
         /** @description The id of this request: yours when you sent a sane one (up to 128 characters of `A-Za-z0-9._:-`), else a new UUID; also `requestId` in problem bodies and on every log line of the request */
@@ -3987,7 +4030,10 @@ export interface operations {
     TenantsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4349,6 +4395,8 @@ export interface operations {
                 search?: string;
                 /** @description Also list deleted employees */
                 includeDeleted?: boolean;
+                /** @description Only people inside their work schedule at this instant (no schedule counts as inside): who works at 10:00 tomorrow */
+                workingAt?: string;
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
                 limit?: number;
@@ -4414,7 +4462,10 @@ export interface operations {
     StaffController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4582,7 +4633,10 @@ export interface operations {
     StaffController_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -4645,7 +4699,10 @@ export interface operations {
     StaffController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -4825,7 +4882,10 @@ export interface operations {
     ScheduleController_put: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -4942,7 +5002,10 @@ export interface operations {
     ScheduleController_clear: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5139,10 +5202,64 @@ export interface operations {
             };
         };
     };
-    MeController_heartbeat: {
+    MeController_statusAccess: {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonStatusAccessResponseDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MeController_heartbeat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5295,7 +5412,10 @@ export interface operations {
     GroupsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5473,7 +5593,10 @@ export interface operations {
     GroupsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5590,7 +5713,10 @@ export interface operations {
     GroupsController_addMembers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5697,7 +5823,10 @@ export interface operations {
     GroupsController_removeMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 personId: string;
@@ -5854,7 +5983,10 @@ export interface operations {
     StaffRightsController_set: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6054,6 +6186,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6109,7 +6242,10 @@ export interface operations {
     WorkflowsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6212,6 +6348,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6267,7 +6404,10 @@ export interface operations {
     WorkflowsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6457,7 +6597,10 @@ export interface operations {
     OrdersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6630,6 +6773,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of the order you changed */
                 "If-Match"?: string;
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6751,6 +6896,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of the order you changed */
                 "If-Match"?: string;
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6873,6 +7020,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of the order you transfer */
                 "If-Match"?: string;
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -7258,7 +7407,10 @@ export interface operations {
     StatusAccessController_putPerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7428,7 +7580,10 @@ export interface operations {
     StatusAccessController_putGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7586,7 +7741,10 @@ export interface operations {
     BranchesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7764,7 +7922,10 @@ export interface operations {
     BranchesController_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7847,7 +8008,10 @@ export interface operations {
     BranchesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8037,7 +8201,10 @@ export interface operations {
     BranchesController_putEmployeeBranches: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8195,7 +8362,10 @@ export interface operations {
     DepartmentsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8373,7 +8543,10 @@ export interface operations {
     DepartmentsController_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8456,7 +8629,10 @@ export interface operations {
     DepartmentsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8573,7 +8749,10 @@ export interface operations {
     DepartmentsController_addMembers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8680,7 +8859,10 @@ export interface operations {
     DepartmentsController_removeMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 personId: string;
@@ -8817,7 +8999,10 @@ export interface operations {
     ChannelsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8995,7 +9180,10 @@ export interface operations {
     ChannelsController_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9078,7 +9266,10 @@ export interface operations {
     ChannelsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9195,7 +9386,10 @@ export interface operations {
     ChannelsController_inbound: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9335,6 +9529,8 @@ export interface operations {
                 status?: "active" | "inactive" | "blocked";
                 branchId?: string;
                 responsibleEmployeeId?: string;
+                /** @description Only contacts whose email notifications are on (true) or off (false) */
+                notifications?: boolean;
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
                 limit?: number;
@@ -9400,7 +9596,10 @@ export interface operations {
     ContactsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9578,7 +9777,10 @@ export interface operations {
     ContactsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9695,7 +9897,10 @@ export interface operations {
     ContactsController_grantPortalAccess: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9813,7 +10018,10 @@ export interface operations {
     ContactsController_revokePortalAccess: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9944,7 +10152,10 @@ export interface operations {
     CompaniesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10122,7 +10333,10 @@ export interface operations {
     CompaniesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10239,7 +10453,10 @@ export interface operations {
     CompaniesController_clientManagers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10419,7 +10636,10 @@ export interface operations {
     EquipmentController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10587,7 +10807,10 @@ export interface operations {
     EquipmentController_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10670,7 +10893,10 @@ export interface operations {
     EquipmentController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10843,7 +11069,10 @@ export interface operations {
     ConversationsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11088,7 +11317,10 @@ export interface operations {
     ConversationsController_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -11205,7 +11437,10 @@ export interface operations {
     ConversationsController_read: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -11380,7 +11615,10 @@ export interface operations {
     InquiriesController_receive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11612,7 +11850,10 @@ export interface operations {
     InquiriesController_reassign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -11729,7 +11970,10 @@ export interface operations {
     InquiriesController_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -11873,7 +12117,10 @@ export interface operations {
     ReceptionController_setMine: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12051,7 +12298,10 @@ export interface operations {
     ReceptionController_setFor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 personId: string;
             };
@@ -12209,7 +12459,10 @@ export interface operations {
     ReceptionController_putSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12428,7 +12681,10 @@ export interface operations {
     TasksController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12596,7 +12852,10 @@ export interface operations {
     TasksController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12776,7 +13035,10 @@ export interface operations {
     TasksController_changeParticipants: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12884,7 +13146,10 @@ export interface operations {
     TasksController_changeStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13182,7 +13447,10 @@ export interface operations {
     ProjectsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13340,7 +13608,10 @@ export interface operations {
     ProjectsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13498,7 +13769,10 @@ export interface operations {
     TemplatesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13656,7 +13930,10 @@ export interface operations {
     TemplatesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
