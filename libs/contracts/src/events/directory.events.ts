@@ -175,6 +175,8 @@ export class InboundReceivedV1 {
   @IsBoolean() contactCreated!: boolean;
   /** The connector's id of the message, unique per channel. */
   @IsString() externalMessageId!: string;
+  /** Message ids the message answers (an email's In-Reply-To, then References); added compatibly, absent before. */
+  @IsOptional() @IsArray() @IsString({ each: true }) inReplyTo?: string[];
   @ValidateNested() @Type(() => InboundSenderV1) from!: InboundSenderV1;
   @IsOptional() @IsString() subject!: string | null;
   @IsString() text!: string;
