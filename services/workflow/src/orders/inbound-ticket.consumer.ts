@@ -52,6 +52,7 @@ export class InboundTicketConsumer implements OnModuleInit {
     this.events.on(InboundReceivedV1, async (event, manager) => {
       const tenantId = event.tenantid;
       const data = event.data;
+      await this.threads.lockSender(manager, tenantId, data.channelId, data.contactId);
       if (await this.repository.byInboundMessage(manager, tenantId, data.inboundMessageId)) return;
       if (await this.threads.byInboundMessage(manager, tenantId, data.inboundMessageId)) return;
       const answered = await this.answeredTicket(manager, tenantId, data);

@@ -101,6 +101,14 @@ export class OrderCommentRepository {
     );
   }
 
+  /**
+   * Serialises the messages of one sender on one channel (across replicas too): the second of two
+   * messages delivered at once finds the ticket the first one opened instead of opening another.
+   */
+  async lockSender(manager: EntityManager, tenantId: string, channelId: string, contactId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('workflow.inbound:' || $1, 0))`, [`${tenantId}:${channelId}:${contactId}`]);
+  }
+
   /** The newest open (status not final) ticket one of these message ids of the channel belongs to. */
   async openOrderOfThread(manager: EntityManager, tenantId: string, channelId: string, externalIds: string[]): Promise<string | null> {
     if (externalIds.length === 0) return null;
