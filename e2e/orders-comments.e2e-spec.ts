@@ -1,4 +1,4 @@
-import { OrderCommentAddedV1 } from '@warden/contracts';
+import { InboundReceivedV1, OrderCommentAddedV1 } from '@warden/contracts';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createPortalContact } from './contact.fixtures';
@@ -202,6 +202,14 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
     expect((await comments(mailTicket.id, agent.token)).length).toBe(3);
     const events = await readEvents(OrderCommentAddedV1.type, (event) => event.data.inboundMessageId === received.inboundMessageId);
     expect(events).toHaveLength(1);
+    const [inbound] = await readEvents(InboundReceivedV1.type, (event) => event.data.inboundMessageId === received.inboundMessageId);
+    expect(inbound!.data).toMatchObject({ externalMessageId: '<m2@acme.test>', inReplyTo: '<m1@acme.test>', references: ['<m1@acme.test>'] });
+
+    // Thread headers of the wrong shape are refused naming the field, and nothing is received.
+    for (const [body, field] of [[{ inReplyTo: '' }, 'inReplyTo'], [{ references: '<m1@acme.test>' }, 'references'], [{ references: [42] }, 'references']] as const) {
+      const refused = await stack.http.post(`/api/v1/channels/${mailbox.id}/inbound`, { messageId: '<bad@acme.test>', from: { email: ann.email }, text: 'x', ...body }, tenant.adminToken);
+      expect([field, refused.status, refused.body.errors]).toEqual([field, 422, expect.arrayContaining([expect.objectContaining({ field })])]);
+    }
   });
 
   it('a reply naming a thread of another channel or tenant opens its own ticket there and adds nothing to the original', async () => {

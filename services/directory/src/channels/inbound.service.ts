@@ -25,11 +25,11 @@ interface InboundRow {
 /** `.invalid` is reserved (RFC 2606): the address can never receive mail, and says so. */
 const PLACEHOLDER_DOMAIN = 'no-email.invalid';
 
-/** The message ids a message answers, nearest first: In-Reply-To, then References from the newest. */
-function threadIds(data: ReceiveInboundData): string[] {
-  const references = Array.isArray(data.references) ? [...data.references].reverse() : [];
-  const ids = [data.inReplyTo, ...references].map((id) => (typeof id === 'string' ? optionalText(id) : null)).filter((id): id is string => id !== null);
-  return [...new Set(ids)].slice(0, 100);
+/** Message ids as the connector gave them: trimmed, blanks dropped, each once, at most 100. */
+function messageIds(values: unknown): string[] {
+  if (!Array.isArray(values)) return [];
+  const ids = values.map((id) => (typeof id === 'string' ? optionalText(id) : null)).filter((id): id is string => id !== null);
+  return [...new Set(ids)].slice(-100);
 }
 
 /** Thrown inside the transaction when another delivery of the same message won the race; rolls it back. */
@@ -99,7 +99,8 @@ export class InboundService {
         companyId: contact.companyId,
         contactCreated,
         externalMessageId: data.messageId,
-        inReplyTo: threadIds(data),
+        inReplyTo: typeof data.inReplyTo === 'string' ? optionalText(data.inReplyTo) : null,
+        references: messageIds(data.references),
         from: {
           email: optionalText(data.from.email),
           name: optionalText(data.from.name),

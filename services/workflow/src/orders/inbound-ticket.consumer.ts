@@ -83,7 +83,7 @@ export class InboundTicketConsumer implements OnModuleInit {
   private async answeredTicket(manager: EntityManager, tenantId: string, data: InboundReceivedV1): Promise<OrderView | null> {
     const orderId =
       data.channelKind === 'email'
-        ? await this.threads.openOrderOfThread(manager, tenantId, data.channelId, data.inReplyTo ?? [])
+        ? await this.threads.openOrderOfThread(manager, tenantId, data.channelId, [data.inReplyTo, ...(data.references ?? [])].filter((id): id is string => !!id))
         : await this.threads.openOrderOfSender(manager, tenantId, data.channelId, data.contactId);
     return orderId ? this.repository.get(tenantId, orderId, manager) : null;
   }
