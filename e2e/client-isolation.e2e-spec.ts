@@ -122,7 +122,7 @@ describe('clients stay apart: route × viewer × owner', () => {
   const inquiries = ['ownInquiry', 'globexInquiry'];
 
   const visibility: VisibilityRow[] = [
-    ...(['GET /orders', 'GET /orders/:id', 'GET /orders/:id/history', 'GET /orders/:id/transitions'] as const).map(
+    ...(['GET /orders', 'GET /orders/:id', 'GET /orders/:id/history', 'GET /orders/:id/transitions', 'GET /orders/:id/comments'] as const).map(
       (route): VisibilityRow => ({
         route,
         kind: route === 'GET /orders' ? 'list' : 'read',

@@ -175,6 +175,10 @@ export class InboundReceivedV1 {
   @IsBoolean() contactCreated!: boolean;
   /** The connector's id of the message, unique per channel. */
   @IsString() externalMessageId!: string;
+  /** The message id it answers (an email's In-Reply-To). Added compatibly: absent in older events. */
+  @IsOptional() @IsString() inReplyTo?: string | null;
+  /** The thread's earlier message ids, oldest first (an email's References). Added compatibly: absent in older events. */
+  @IsOptional() @IsArray() @IsString({ each: true }) references?: string[];
   @ValidateNested() @Type(() => InboundSenderV1) from!: InboundSenderV1;
   @IsOptional() @IsString() subject!: string | null;
   @IsString() text!: string;

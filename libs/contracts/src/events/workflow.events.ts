@@ -1,8 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PERSON_KINDS } from './identity.events';
+import type { PersonKind } from './identity.events';
 
 export const STATUS_CATEGORIES = ['initial', 'active', 'final'] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+
+/** An internal note is for employees who see the order; a public reply also for its client (and client managers). */
+export const COMMENT_VISIBILITIES = ['internal', 'public'] as const;
+export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
 
 export const WORKFLOW_KINDS = ['order', 'task'] as const;
 export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
@@ -74,5 +80,23 @@ export class OrderTransferredV1 {
   @IsUUID() toDepartmentId!: string;
   @IsOptional() @IsUUID() actorId!: string | null;
   @IsInt() @Min(0) policyVersion!: number;
+  @IsISO8601() at!: string;
+}
+
+/**
+ * A comment was added to an order: by a person through the API, or by the client's inbound
+ * message answering the ticket (then `inboundMessageId` is set and the author is the contact).
+ */
+export class OrderCommentAddedV1 {
+  static readonly type = 'workflow.order.comment-added.v1';
+  @IsUUID() commentId!: string;
+  @IsUUID() orderId!: string;
+  @IsInt() @Min(1) number!: number;
+  @IsIn(COMMENT_VISIBILITIES) visibility!: CommentVisibility;
+  @IsOptional() @IsUUID() authorId!: string | null;
+  @IsIn(PERSON_KINDS) authorKind!: PersonKind;
+  /** Inbound messages keep their whole text, so the bound is the inbound one, not the API's. */
+  @IsString() @MinLength(1) @MaxLength(100_000) body!: string;
+  @IsOptional() @IsUUID() inboundMessageId!: string | null;
   @IsISO8601() at!: string;
 }

@@ -170,6 +170,10 @@ export interface InboundSender {
 export interface ReceiveInboundData {
   channelId: string;
   messageId: string;
+  /** The message id an email answers (its In-Reply-To header). */
+  inReplyTo?: string;
+  /** The thread's earlier message ids (an email's References header). */
+  references?: string[];
   from: InboundSender;
   subject?: string;
   text: string;

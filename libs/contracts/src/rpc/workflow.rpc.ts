@@ -1,5 +1,6 @@
 import type { Page } from '@warden/kernel';
-import type { StatusCategory, WorkflowKind } from '../events/workflow.events';
+import type { CommentVisibility, StatusCategory, WorkflowKind } from '../events/workflow.events';
+import type { PersonKind } from '../events/identity.events';
 import type { TransitionInput, TransitionView } from './task.rpc';
 
 export interface StatusView {
@@ -191,6 +192,35 @@ export interface ChangeOrderStatusData {
   decision: RecordedDecision;
 }
 
+export interface OrderCommentView {
+  id: string;
+  orderId: string;
+  body: string;
+  visibility: CommentVisibility;
+  /** The employee or contact who wrote it (for an inbound reply, the sender's contact). */
+  authorId: string | null;
+  authorKind: PersonKind;
+  /** Set when the comment is a client's inbound message that joined the ticket. */
+  inboundMessageId: string | null;
+  createdAt: string;
+}
+
+export interface AddOrderCommentData {
+  orderId: string;
+  body: string;
+  visibility: CommentVisibility;
+  /** The author is the request's actor; its kind comes from the signed-in principal. */
+  authorKind: PersonKind;
+}
+
+export interface ListOrderCommentsData {
+  orderId: string;
+  /** A client's read: public replies only. */
+  publicOnly: boolean;
+  cursor?: string;
+  limit: number;
+}
+
 export interface WorkflowRpc {
   'workflow.tenants.provision': { request: Record<string, never>; response: { workflow: WorkflowView } };
   'workflow.workflows.list': { request: { kind?: WorkflowKind }; response: WorkflowView[] };
@@ -207,4 +237,7 @@ export interface WorkflowRpc {
   'workflow.orders.history': { request: { orderId: string }; response: OrderHistoryEntry[] };
   /** Moves the order to another department, with a history entry and `workflow.order.transferred.v1`. */
   'workflow.orders.transfer': { request: TransferOrderData; response: OrderView };
+  /** Oldest first; `workflow.order.comment-added.v1` for each added one. */
+  'workflow.orders.comments.list': { request: ListOrderCommentsData; response: Page<OrderCommentView> };
+  'workflow.orders.comments.add': { request: AddOrderCommentData; response: OrderCommentView };
 }

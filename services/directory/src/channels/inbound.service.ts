@@ -25,6 +25,13 @@ interface InboundRow {
 /** `.invalid` is reserved (RFC 2606): the address can never receive mail, and says so. */
 const PLACEHOLDER_DOMAIN = 'no-email.invalid';
 
+/** Message ids as the connector gave them: trimmed, blanks dropped, each once, at most 100. */
+function messageIds(values: unknown): string[] {
+  if (!Array.isArray(values)) return [];
+  const ids = values.map((id) => (typeof id === 'string' ? optionalText(id) : null)).filter((id): id is string => id !== null);
+  return [...new Set(ids)].slice(-100);
+}
+
 /** Thrown inside the transaction when another delivery of the same message won the race; rolls it back. */
 class AlreadyReceived extends Error {}
 
@@ -92,6 +99,8 @@ export class InboundService {
         companyId: contact.companyId,
         contactCreated,
         externalMessageId: data.messageId,
+        inReplyTo: typeof data.inReplyTo === 'string' ? optionalText(data.inReplyTo) : null,
+        references: messageIds(data.references),
         from: {
           email: optionalText(data.from.email),
           name: optionalText(data.from.name),

@@ -1,4 +1,4 @@
-import { ticketTitle } from './inbound-ticket.consumer';
+import { replyBody, ticketTitle } from './inbound-ticket.consumer';
 
 describe('ticket titles from inbound messages', () => {
   it('uses the subject when there is one', () => {
@@ -12,5 +12,13 @@ describe('ticket titles from inbound messages', () => {
 
   it('never answers an empty title', () => {
     expect(ticketTitle(null, '   ')).toBe('Inbound message');
+  });
+});
+
+describe('reply bodies from inbound messages', () => {
+  it('keeps the text, else the subject, and never answers an empty body', () => {
+    expect(replyBody('Re: Refund', '  Thanks, received.  ')).toBe('Thanks, received.');
+    expect(replyBody('Re: Refund', '   ')).toBe('Re: Refund');
+    expect(replyBody(null, '')).toBe('(empty message)');
   });
 });

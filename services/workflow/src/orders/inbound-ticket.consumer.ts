@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { EventSubscriber } from '@warden/messaging';
+import type { EntityManager } from 'typeorm';
+import { newId } from '@warden/kernel';
 import { InboundReceivedV1 } from '@warden/contracts';
+import type { OrderView } from '@warden/contracts';
+import { OrderCommentRepository } from './order-comment.repository';
+import { OrderCommentsService } from './order-comments.service';
 import { OrderRepository } from './order.repository';
 import { OrdersService } from './orders.service';
 
@@ -19,10 +24,19 @@ export function ticketTitle(subject: string | null, text: string): string {
   return words.length > TITLE_WORDS || title.length > TITLE_MAX ? `${cut}…` : cut;
 }
 
+/** A reply's text as the comment's body: an empty message still says something happened. */
+export function replyBody(subject: string | null, text: string): string {
+  return text.trim() || subject?.trim() || '(empty message)';
+}
+
 /**
- * An inbound message becomes a ticket: an order in the channel's department with the sender's
- * contact (and its company) as the client, in the default workflow's initial status. The inbox
- * makes a redelivery a no-op; the unique inbound-message index makes a second ticket impossible.
+ * An inbound message answering an open ticket joins it as the contact's public comment: on an email
+ * channel when In-Reply-To/References name a message of the ticket's thread, on a messenger or widget
+ * (which have no threads) when the sender has an open ticket on that channel. Anything else opens a
+ * ticket: an order in the channel's department with the sender's contact (and its company) as the
+ * client, in the default workflow's initial status. Threads are looked up in the message's own
+ * tenant and channel only, and a ticket in a final status is not reopened: the reply opens a new one.
+ * The inbox makes a redelivery a no-op; unique inbound-message indexes make a second ticket or comment impossible.
  */
 @Injectable()
 export class InboundTicketConsumer implements OnModuleInit {
@@ -30,14 +44,19 @@ export class InboundTicketConsumer implements OnModuleInit {
     private readonly events: EventSubscriber,
     private readonly orders: OrdersService,
     private readonly repository: OrderRepository,
+    private readonly comments: OrderCommentsService,
+    private readonly threads: OrderCommentRepository,
   ) {}
 
   onModuleInit(): void {
     this.events.on(InboundReceivedV1, async (event, manager) => {
       const tenantId = event.tenantid;
       const data = event.data;
+      await this.threads.lockSender(manager, tenantId, data.channelId, data.contactId);
       if (await this.repository.byInboundMessage(manager, tenantId, data.inboundMessageId)) return;
-      await this.orders.createWithin(manager, tenantId, null, {
+      if (await this.threads.byInboundMessage(manager, tenantId, data.inboundMessageId)) return;
+      const answered = await this.answeredTicket(manager, tenantId, data);
+      const order = answered ?? (await this.orders.createWithin(manager, tenantId, null, {
         title: ticketTitle(data.subject, data.text),
         description: data.text,
         clientRef: null,
@@ -45,7 +64,27 @@ export class InboundTicketConsumer implements OnModuleInit {
         departmentId: data.departmentId,
         client: { clientContactId: data.contactId, clientCompanyId: data.companyId, equipmentId: null },
         inboundMessageId: data.inboundMessageId,
-      });
+      }));
+      if (answered) {
+        await this.comments.addWithin(manager, tenantId, answered, {
+          id: newId(),
+          orderId: answered.id,
+          visibility: 'public',
+          authorId: data.contactId,
+          authorKind: 'contact',
+          body: replyBody(data.subject, data.text),
+          inboundMessageId: data.inboundMessageId,
+        });
+      }
+      await this.threads.addThreadMessage(manager, tenantId, { channelId: data.channelId, externalId: data.externalMessageId, orderId: order.id, contactId: data.contactId });
     });
+  }
+
+  private async answeredTicket(manager: EntityManager, tenantId: string, data: InboundReceivedV1): Promise<OrderView | null> {
+    const orderId =
+      data.channelKind === 'email'
+        ? await this.threads.openOrderOfThread(manager, tenantId, data.channelId, [data.inReplyTo, ...(data.references ?? [])].filter((id): id is string => !!id))
+        : await this.threads.openOrderOfSender(manager, tenantId, data.channelId, data.contactId);
+    return orderId ? this.repository.get(tenantId, orderId, manager) : null;
   }
 }

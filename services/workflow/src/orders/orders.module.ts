@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { InboundTicketConsumer } from './inbound-ticket.consumer';
+import { OrderCommentRepository } from './order-comment.repository';
+import { OrderCommentsMessages } from './order-comments.messages';
+import { OrderCommentsService } from './order-comments.service';
 import { OrderReferences } from './order-references';
 import { OrderRepository } from './order.repository';
 import { OrdersMessages } from './orders.messages';
@@ -8,7 +11,7 @@ import { OrdersService } from './orders.service';
 
 @Module({
   imports: [WorkflowsModule],
-  controllers: [OrdersMessages],
-  providers: [OrderRepository, OrderReferences, OrdersService, InboundTicketConsumer],
+  controllers: [OrdersMessages, OrderCommentsMessages],
+  providers: [OrderRepository, OrderReferences, OrdersService, OrderCommentRepository, OrderCommentsService, InboundTicketConsumer],
 })
 export class OrdersModule {}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
+import type { Page } from '@warden/kernel';
+import { OutboxWriter } from '@warden/messaging';
+import { OrderCommentAddedV1 } from '@warden/contracts';
+import type { AddOrderCommentData, ListOrderCommentsData, OrderCommentView, OrderView, RequestContext } from '@warden/contracts';
+import { OrderErrors } from './order.errors';
+import { COMMENT_BODY_MAX, CommentErrors } from './order-comment.errors';
+import { OrderCommentRepository } from './order-comment.repository';
+import type { NewComment } from './order-comment.repository';
+import { OrderRepository } from './order.repository';
+
+const MAX_LIMIT = 100;
+/**
+ * An order's conversation: internal notes and public replies in the order they were written, each
+ * added with its `workflow.order.comment-added.v1` in one transaction. Who may read or write was
+ * decided by the gateway against the order's visibility; a client's read asks for public ones only.
+ */
+@Injectable()
+export class OrderCommentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly comments: OrderCommentRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async list(tenantId: string, data: ListOrderCommentsData): Promise<Page<OrderCommentView>> {
+    await this.order(tenantId, data.orderId);
+    const after = decodeCursor(data.cursor);
+    if (after && !/^\d{1,18}$/.test(after.key)) throw CommentErrors.badCursor();
+    const limit = Math.min(Math.max(data.limit, 1), MAX_LIMIT);
+    const rows = await this.comments.list(tenantId, { orderId: data.orderId, publicOnly: data.publicOnly, afterSeq: after?.key, limit });
+    const page = toPage(rows, limit, (row) => ({ key: row.seq, id: row.view.id }));
+    return { items: page.items.map((row) => row.view), nextCursor: page.nextCursor };
+  }
+
+  async add(ctx: RequestContext, data: AddOrderCommentData): Promise<OrderCommentView> {
+    const body = data.body.trim();
+    if (!body) throw CommentErrors.bodyRequired();
+    if (body.length > COMMENT_BODY_MAX) throw CommentErrors.bodyTooLong();
+    if (data.authorKind === 'contact' && data.visibility !== 'public') throw CommentErrors.clientInternal();
+    const order = await this.order(ctx.tenantId, data.orderId);
+    return this.dataSource.transaction((tx) =>
+      this.addWithin(tx, ctx.tenantId, order, {
+        id: newId(),
+        orderId: order.id,
+        visibility: data.visibility,
+        authorId: ctx.actorId,
+        authorKind: data.authorKind,
+        body,
+        inboundMessageId: null,
+      }),
+    );
+  }
+
+  /** Adds the comment and its event inside the caller's transaction (a request, or an inbound reply). */
+  async addWithin(tx: EntityManager, tenantId: string, order: OrderView, comment: NewComment): Promise<OrderCommentView> {
+    const view = await this.comments.insert(tx, tenantId, comment);
+    const event: OrderCommentAddedV1 = {
+      commentId: view.id,
+      orderId: order.id,
+      number: order.number,
+      visibility: view.visibility,
+      authorId: view.authorId,
+      authorKind: view.authorKind,
+      body: view.body,
+      inboundMessageId: view.inboundMessageId,
+      at: view.createdAt,
+    };
+    await this.outbox.add(tx, { type: OrderCommentAddedV1.type, tenantId, subject: order.id, data: event });
+    return view;
+  }
+
+  private async order(tenantId: string, orderId: string): Promise<OrderView> {
+    const order = isUuid(orderId) ? await this.orders.get(tenantId, orderId) : null;
+    if (!order) throw OrderErrors.notFound();
+    return order;
+  }
+}
