@@ -714,6 +714,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's comments, oldest first
+         * @description Oldest first, as a conversation is read; `nextCursor` pages towards newer comments. Clients get public replies only.
+         *
+         *     Needs the right `orders.read` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        get: operations["OrderCommentsController_list"];
+        put?: never;
+        /**
+         * Add an internal note or a public reply
+         * @description Anyone who sees the order may comment on it; a client may not write internal notes (403). Publishes workflow.order.comment-added.v1.
+         *
+         *     Needs the right `orders.read` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        post: operations["OrderCommentsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/{id}/status-access": {
         parameters: {
             query?: never;
@@ -2863,6 +2891,43 @@ export interface components {
             /** @description Every status of the workflow, in order */
             transitions: components["schemas"]["OrderTransitionResponseDto"][];
         };
+        OrderCommentResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @example The screen is on order, expected on Thursday. */
+            body: string;
+            /** @enum {string} */
+            visibility: "internal" | "public";
+            /**
+             * Format: uuid
+             * @description The employee or contact who wrote it
+             */
+            authorId: string | null;
+            /** @enum {string} */
+            authorKind: "employee" | "contact";
+            /**
+             * Format: uuid
+             * @description Set when the comment is the client's inbound message that joined the ticket
+             */
+            inboundMessageId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OrderCommentPageResponseDto: {
+            items: components["schemas"]["OrderCommentResponseDto"][];
+            nextCursor: string | null;
+        };
+        AddOrderCommentRequestDto: {
+            /** @example The screen is on order, expected on Thursday. */
+            body: string;
+            /**
+             * @description 'internal': employees who see the order; 'public': also the order's client and its company's client managers. Clients write public replies only
+             * @enum {string}
+             */
+            visibility: "internal" | "public";
+        };
         StatusLevelRequestDto: {
             /** Format: uuid */
             statusId: string;
@@ -3078,6 +3143,10 @@ export interface components {
             from: components["schemas"]["InboundSenderDto"];
             subject?: string;
             text: string;
+            /** @description The message id an email answers (its In-Reply-To header). A reply to a message of an open ticket of this channel joins that ticket as the client's public comment */
+            inReplyTo?: string;
+            /** @description The thread's earlier message ids (an email's References header), matched like inReplyTo */
+            references?: string[];
         };
         InboundResultResponseDto: {
             /** Format: uuid */
@@ -7309,6 +7378,193 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OrderCommentsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCommentPageResponseDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OrderCommentsController_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddOrderCommentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCommentResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
