@@ -1,14 +1,13 @@
 import { Parser } from '@asyncapi/parser';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { EVENT_CONTRACTS, eventStreamName } from '@warden/contracts';
-import { AsyncApiEventValidator, eventually, testEnv } from '@warden/testing';
+import { AsyncApiEventValidator, connectToTestNats, eventually } from '@warden/testing';
 import { createOrder, createOrdersTenant } from '../orders.fixtures';
 import { Stack } from '../support/stack';
 
 /** Every message on this run's event stream so far, whatever its type, as an integrator reading it all would. */
 async function everyEvent(): Promise<Record<string, any>[]> {
-  const connection = await connect({ servers: testEnv().natsUrl });
+  const connection = await connectToTestNats('integrator');
   try {
     const manager = await jetstreamManager(connection);
     const info = await manager.consumers.add(eventStreamName(), { ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All });

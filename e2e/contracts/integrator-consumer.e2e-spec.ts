@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { natsAuthOptions } from '@warden/infra';
 import { testEnv } from '@warden/testing';
 import { createOrder, createOrdersTenant, moveOrder } from '../orders.fixtures';
 import type { OrdersTenant } from '../orders.fixtures';
@@ -7,11 +8,17 @@ import { Stack } from '../support/stack';
 
 const CONSUMER = path.resolve(__dirname, '../../examples/order-status-consumer.mjs');
 
+/** The example connects as an integrator does: the `integrator` NATS user of this run. */
+function integratorCredentials(): Record<string, string> {
+  const auth = natsAuthOptions(process.env, 'integrator');
+  return 'user' in auth && auth.user ? { NATS_USER: auth.user, NATS_PASSWORD: String(auth.pass ?? '') } : {};
+}
+
 /** Runs the README's example consumer as an integrator would and returns the events it printed. */
 function runConsumer(env: Record<string, string>): Promise<Record<string, unknown>[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CONSUMER], {
-      env: { ...process.env, NATS_URL: testEnv().natsUrl, NATS_SUBJECT_PREFIX: testEnv().subjectPrefix, ...env },
+      env: { ...process.env, NATS_URL: testEnv().natsUrl, NATS_SUBJECT_PREFIX: testEnv().subjectPrefix, ...integratorCredentials(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -21,6 +21,6 @@ export class ListOrderCommentsQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
