@@ -1,5 +1,7 @@
+import { startService } from '@warden/service-kit';
+import { INTEGRATIONS_SERVICE } from '@warden/integrations';
 import { eventually } from '@warden/testing';
-import { Stack } from './support/stack';
+import { serviceEnv, Stack } from './support/stack';
 import { verifyWebhook, WebhookReceiver } from './support/webhook-receiver';
 import { admin, createOrder, createOrdersTenant, moveOrder, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
@@ -201,5 +203,88 @@ describe('webhooks', () => {
 
     expect((await stack.http.delete(`/api/v1/webhooks/${endpoint.id}`, boss.token)).body).toEqual({ deleted: true });
     expect((await stack.http.get(`/api/v1/webhooks/${endpoint.id}`, boss.token)).status).toBe(404);
+  });
+
+  it('a receiver down for a while gets everything once it is back; the log shows the attempts', async () => {
+    const endpoint = await createEndpoint(boss.token, { url: receiver.url + '?down', eventTypes: ['workflow.order.created.v1'] });
+    await receiver.stop();
+    const orders = [await createOrder(stack, boss.token, { title: 'While down 1' }), await createOrder(stack, boss.token, { title: 'While down 2' })];
+    try {
+      await eventually(async () => {
+        const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?status=pending`, boss.token);
+        expect(log.body.items).toHaveLength(2);
+        expect(log.body.items[0].attempts).toBeGreaterThanOrEqual(1);
+        expect(log.body.items[0].lastStatusCode).toBeNull();
+        expect(log.body.items[0].lastError).toEqual(expect.any(String));
+        expect(log.body.items[0].nextAttemptAt).toEqual(expect.any(String));
+      }, { timeoutMs: 10_000 });
+    } finally {
+      await receiver.listen();
+    }
+    await eventually(() => {
+      for (const order of orders) expect(receiver.received.filter((request) => request.event.subject === order.id)).toHaveLength(1);
+    }, { timeoutMs: 10_000 });
+    const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries`, boss.token);
+    expect(log.body.items.map((item: any) => item.status)).toEqual(['delivered', 'delivered']);
+    expect(log.body.items.every((item: any) => item.attempts >= 2)).toBe(true);
+    await stack.http.delete(`/api/v1/webhooks/${endpoint.id}`, boss.token);
+  });
+
+  it('410 Gone disables the endpoint and publishes integrations.webhook.disabled.v1; turning it on again delivers what waited', async () => {
+    const watcher = await createEndpoint(boss.token, { url: receiver.url + '?watcher', eventTypes: ['integrations.*'] });
+    const gone = await createEndpoint(boss.token, { url: receiver.url + '?gone', eventTypes: ['workflow.order.created.v1'] });
+    let goneAnswers = 1;
+    receiver.answer = (request) => (request.url.endsWith('?gone') && goneAnswers-- > 0 ? 410 : 200);
+    try {
+      const first = await createOrder(stack, boss.token, { title: 'To a gone receiver' });
+      const disabled = await eventually(async () => {
+        const read = await stack.http.get(`/api/v1/webhooks/${gone.id}`, boss.token);
+        expect(read.body.active).toBe(false);
+        return read.body;
+      }, { timeoutMs: 10_000 });
+      expect(disabled.disabledReason).toContain('410');
+      const notice = await eventually(() => {
+        const got = receiver.received.find((request) => request.url.endsWith('?watcher') && request.event.subject === gone.id);
+        expect(got).toBeDefined();
+        return got!;
+      }, { timeoutMs: 10_000 });
+      expect(notice.event).toMatchObject({ type: 'integrations.webhook.disabled.v1', data: { endpointId: gone.id } });
+      verifyWebhook(watcher.secret, notice);
+
+      const waiting = await createOrder(stack, boss.token, { title: 'While disabled' });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.received.filter((request) => request.event.subject === waiting.id)).toHaveLength(0);
+      const enabled = await stack.http.patch(`/api/v1/webhooks/${gone.id}`, { active: true }, boss.token);
+      expect(enabled.body).toMatchObject({ active: true, disabledReason: null });
+      await eventually(() => expect(receiver.received.filter((request) => request.event.subject === waiting.id)).toHaveLength(1), { timeoutMs: 10_000 });
+      const log = await stack.http.get(`/api/v1/webhooks/${gone.id}/deliveries?status=failed`, boss.token);
+      expect(log.body.items).toEqual([expect.objectContaining({ lastStatusCode: 410, attempts: 1 })]);
+      expect(receiver.received.find((request) => request.url.endsWith('?gone') && request.event.subject === first.id)?.status).toBe(410);
+    } finally {
+      receiver.answer = () => 200;
+      await stack.http.delete(`/api/v1/webhooks/${gone.id}`, boss.token);
+      await stack.http.delete(`/api/v1/webhooks/${watcher.id}`, boss.token);
+    }
+  });
+
+  it('two replicas of the service share the queue: every event once, never twice at the same time', async () => {
+    const replica = await startService(INTEGRATIONS_SERVICE, serviceEnv());
+    const endpoint = await createEndpoint(boss.token, { url: receiver.url + '?replicas', eventTypes: ['workflow.order.created.v1'] });
+    receiver.delayMs = 50;
+    receiver.mostInFlight = 0;
+    try {
+      const orders: Array<{ id: string }> = [];
+      for (let index = 0; index < 12; index++) orders.push(await createOrder(stack, boss.token, { title: `Replica order ${index}` }));
+      await eventually(() => {
+        for (const order of orders) expect(receiver.received.filter((request) => request.event.subject === order.id).length).toBeGreaterThanOrEqual(1);
+      }, { timeoutMs: 15_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const order of orders) expect(receiver.received.filter((request) => request.event.subject === order.id)).toHaveLength(1);
+      expect(receiver.mostInFlight).toBe(1);
+    } finally {
+      receiver.delayMs = 0;
+      await replica.close();
+      await stack.http.delete(`/api/v1/webhooks/${endpoint.id}`, boss.token);
+    }
   });
 });

@@ -7,6 +7,8 @@ export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   body: string;
   event: { id: string; type: string; subject: string; tenantid: string; data: any };
+  /** The path and query the request was sent to (endpoints of one receiver differ by query). */
+  url: string;
   /** What the receiver answered. */
   status: number;
 }
@@ -18,7 +20,13 @@ export interface ReceivedWebhook {
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   answer: (request: ReceivedWebhook, index: number) => number = () => 200;
+  /** How long the receiver takes before it answers. */
+  delayMs = 0;
+  /** Requests being answered right now, by webhook-id; `mostInFlight` is the highest count any id reached. */
+  private readonly inFlight = new Map<string, number>();
+  mostInFlight = 0;
   private server!: Server;
+  private port = 0;
 
   static async start(): Promise<WebhookReceiver> {
     const receiver = new WebhookReceiver();
@@ -27,19 +35,32 @@ export class WebhookReceiver {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const received: ReceivedWebhook = { headers: request.headers, body, event: JSON.parse(body), status: 0 };
-        const index = receiver.received.push(received) - 1;
-        received.status = receiver.answer(received, index);
-        response.statusCode = received.status;
-        response.end('ok');
+        const received: ReceivedWebhook = { headers: request.headers, body, event: JSON.parse(body), url: request.url ?? '', status: 0 };
+        const id = String(request.headers['webhook-id']);
+        const inFlight = (receiver.inFlight.get(id) ?? 0) + 1;
+        receiver.inFlight.set(id, inFlight);
+        receiver.mostInFlight = Math.max(receiver.mostInFlight, inFlight);
+        setTimeout(() => {
+          receiver.inFlight.set(id, (receiver.inFlight.get(id) ?? 1) - 1);
+          const index = receiver.received.push(received) - 1;
+          received.status = receiver.answer(received, index);
+          response.statusCode = received.status;
+          response.end('ok');
+        }, receiver.delayMs);
       });
     });
-    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    await receiver.listen();
     return receiver;
   }
 
+  /** Listens again on the same port after `stop()`: the receiver was down for a while. */
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
+    return `http://127.0.0.1:${this.port}/hook`;
   }
 
   /** Successful requests only (what the receiver accepted), in arrival order. */

@@ -1,3 +1,4 @@
+import { sendWebhook } from './webhook.sender';
 import { isForbiddenAddress, TargetAddressPolicy } from './target-address.policy';
 
 describe('TargetAddressPolicy', () => {
@@ -29,5 +30,13 @@ describe('TargetAddressPolicy', () => {
   it('checks the address a name resolves to at delivery time', async () => {
     await expect(strict.resolve('https://localhost/x')).rejects.toThrow(/private|loopback/);
     await expect(relaxed.resolve('http://127.0.0.1:1/x')).resolves.toEqual({ address: '127.0.0.1', family: 4 });
+  });
+});
+
+describe('sendWebhook', () => {
+  it('refuses at delivery time a target that resolves to a private address, without connecting', async () => {
+    const outcome = await sendWebhook('https://localhost:9/hook', { id: 'msg_1', body: '{}', secrets: ['whsec_' + Buffer.alloc(32, 7).toString('base64')] }, new TargetAddressPolicy(false));
+    expect(outcome.statusCode).toBeNull();
+    expect(outcome.error).toMatch(/loopback, private/);
   });
 });
