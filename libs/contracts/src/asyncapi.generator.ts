@@ -58,7 +58,9 @@ export function generateAsyncApi(): Record<string, unknown> {
     info: {
       title: 'Warden events',
       version: '1',
-      description: 'Domain events on the JetStream stream WARDEN_EVENTS; the NATS subject equals the event type.',
+      description:
+        'Domain events on the JetStream stream WARDEN_EVENTS; the NATS subject equals the event type. The same CloudEvents ' +
+        'reach webhook endpoints (POST /api/v1/webhooks) as the body of a Standard Webhooks request, webhook-id = event id.',
     },
     defaultContentType: 'application/cloudevents+json',
     channels,
