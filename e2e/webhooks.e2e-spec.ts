@@ -95,6 +95,13 @@ describe('webhooks', () => {
     expect(log.status).toBe(200);
     expect(log.body.items).toHaveLength(2);
     expect(log.body.items[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
+    // Cursor pages, newest first.
+    const first = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?limit=2`, boss.token);
+    expect(first.body.items.map((item: any) => item.eventId)).toEqual([arrived[2]!.event.id, arrived[1]!.event.id]);
+    const second = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?limit=2&cursor=${first.body.nextCursor}`, boss.token);
+    expect(second.body).toMatchObject({ items: [expect.objectContaining({ eventId: arrived[0]!.event.id })], nextCursor: null });
+    expect((await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?cursor=bogus`, boss.token)).status).toBe(422);
+    expect((await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?status=lost`, boss.token)).status).toBe(422);
     await stack.http.delete(`/api/v1/webhooks/${endpoint.id}`, boss.token);
   });
 

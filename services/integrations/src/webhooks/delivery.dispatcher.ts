@@ -17,7 +17,9 @@ import { sendWebhook } from './webhook.sender';
 import type { SendOutcome } from './webhook.sender';
 
 /** Deliveries in flight at once per process; each one holds a database connection while it waits for its receiver. */
-const WORKERS = 4;
+const WORKERS = 6;
+/** At most this many of them to one endpoint, so a receiver that hangs leaves workers for the others. */
+const MAX_IN_FLIGHT_PER_ENDPOINT = 3;
 /** How often an idle worker looks for due retries when nothing woke it. */
 const POLL_INTERVAL_MS = 250;
 
@@ -31,7 +33,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private readonly schedule: RetrySchedule;
   private readonly policy: TargetAddressPolicy;
-  private readonly busyEndpoints = new Set<string>();
+  private readonly inFlight = new Map<string, number>();
   private readonly workers: Promise<void>[] = [];
   private running = false;
   private wakeUps: Array<() => void> = [];
@@ -94,17 +96,21 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     let claimedEndpoint: string | null = null;
     return this.dataSource
       .transaction(async (manager) => {
-        const delivery = await this.deliveries.claimDue(manager, [...this.busyEndpoints]);
+        const full = [...this.inFlight].filter(([, count]) => count >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([endpointId]) => endpointId);
+        const delivery = await this.deliveries.claimDue(manager, full);
         if (!delivery) return false;
         claimedEndpoint = delivery.endpointId;
-        this.busyEndpoints.add(delivery.endpointId);
+        this.inFlight.set(delivery.endpointId, (this.inFlight.get(delivery.endpointId) ?? 0) + 1);
         const secrets = this.secrets.of(delivery.secret, delivery.previousSecret, delivery.previousSecretUntil);
         const outcome = await sendWebhook(delivery.url, { id: delivery.eventId, body: delivery.body, secrets }, this.policy);
         await this.record(manager, delivery, outcome);
         return true;
       })
       .finally(() => {
-        if (claimedEndpoint) this.busyEndpoints.delete(claimedEndpoint);
+        if (!claimedEndpoint) return;
+        const left = (this.inFlight.get(claimedEndpoint) ?? 1) - 1;
+        if (left > 0) this.inFlight.set(claimedEndpoint, left);
+        else this.inFlight.delete(claimedEndpoint);
       });
   }
 

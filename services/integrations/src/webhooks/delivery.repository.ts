@@ -104,10 +104,10 @@ export class DeliveryRepository {
   /**
    * Locks one due delivery of an active endpoint for this transaction. SKIP LOCKED lets every replica claim a
    * different one; a delivery waits while an earlier one for the same (endpoint, subject) is still pending, so
-   * a later change of an order never overtakes an earlier one. `busyEndpoints` are endpoints this process is
-   * already sending to: one slow receiver occupies one worker, not all of them.
+   * a later change of an order never overtakes an earlier one. `fullEndpoints` are endpoints this process already
+   * sends to as much as it allows: one slow receiver occupies some workers, never all of them.
    */
-  async claimDue(manager: EntityManager, busyEndpoints: string[]): Promise<ClaimedDelivery | null> {
+  async claimDue(manager: EntityManager, fullEndpoints: string[]): Promise<ClaimedDelivery | null> {
     const rows = await queryRows<ClaimedDelivery>(
       manager,
       `SELECT d.id, d.event_id AS "eventId", d.endpoint_id AS "endpointId", d.attempts, e.url, ev.body, e.secret,
@@ -125,7 +125,7 @@ export class DeliveryRepository {
        ORDER BY d.next_attempt_at, d.seq
        LIMIT 1
        FOR UPDATE OF d SKIP LOCKED`,
-      [busyEndpoints],
+      [fullEndpoints],
     );
     return rows[0] ?? null;
   }
