@@ -162,6 +162,19 @@ describe('webhooks', () => {
       expect(all[4]!.headers['webhook-id']).toBe(delivered.eventId);
       verifyWebhook(endpoint.secret, all[4]!);
 
+      // An endpoint added afterwards replays from the stream what happened before it existed.
+      const late = await createEndpoint(boss.token, { url: receiver.url + '?late', eventTypes: ['workflow.order.created.v1'] });
+      const lateReplay = await stack.http.post(`/api/v1/webhooks/${late.id}/replay`, { since }, boss.token);
+      expect(lateReplay.body).toEqual({ replayed: 1 });
+      const lateCopy = await eventually(() => {
+        const got = receiver.received.find((request) => request.url.endsWith('?late'));
+        expect(got).toBeDefined();
+        return got!;
+      });
+      expect(lateCopy.headers['webhook-id']).toBe(delivered.eventId);
+      verifyWebhook(late.secret, lateCopy);
+      await stack.http.delete(`/api/v1/webhooks/${late.id}`, boss.token);
+
       const badSince = await stack.http.post(`/api/v1/webhooks/${endpoint.id}/replay`, { since: 'yesterday' }, boss.token);
       expect(badSince.status).toBe(422);
       expect(JSON.stringify(badSince.body)).toContain('since');

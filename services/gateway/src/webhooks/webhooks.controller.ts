@@ -18,6 +18,8 @@ import {
 
 /** The receiver gets 10 s to answer a test ping; the bus waits a little longer than that. */
 const TEST_TIMEOUT_MS = 12_000;
+/** A replay reads the event stream from `since`: up to tens of thousands of messages. */
+const REPLAY_TIMEOUT_MS = 30_000;
 
 /** Webhook endpoints of the tenant: signed (Standard Webhooks) deliveries of its events, retried, logged, replayable. */
 @ApiTags('webhooks')
@@ -110,10 +112,10 @@ export class WebhooksController {
   @Post('api/v1/webhooks/:id/replay')
   @HttpCode(200)
   @Action('integrations.manage')
-  @ApiOperation({ summary: 'Queue again every kept event of the tenant since an instant or an event id that the endpoint subscribes to' })
+  @ApiOperation({ summary: 'Queue again, with the same ids, every event of the tenant still in the stream since an instant or an event id that the endpoint subscribes to' })
   @ApiOkResponse({ type: WebhookReplayResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
   replay(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: ReplayWebhookRequestDto): Promise<WebhookReplayResponseDto> {
-    return this.bus.request('integrations.webhooks.replay', ctx, { endpointId: params.id, since: body.since });
+    return this.bus.request('integrations.webhooks.replay', ctx, { endpointId: params.id, since: body.since }, REPLAY_TIMEOUT_MS);
   }
 }

@@ -7,6 +7,7 @@ import { EndpointRepository } from './endpoint.repository';
 import { EventIntakeConsumer } from './event-intake.consumer';
 import { SecretCipher } from './secret.cipher';
 import { SigningSecrets } from './signing.secrets';
+import { StreamReplayReader } from './stream-replay.reader';
 import { WebhookMetrics } from './webhook.metrics';
 import { WebhooksMessages } from './webhooks.messages';
 import { WebhooksService } from './webhooks.service';
@@ -23,6 +24,7 @@ import { WebhooksService } from './webhooks.service';
     WebhookMetrics,
     DeliveryDispatcher,
     EventIntakeConsumer,
+    StreamReplayReader,
     WebhooksService,
   ],
 })

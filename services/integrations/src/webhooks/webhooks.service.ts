@@ -22,6 +22,7 @@ import type { EndpointRecord, EndpointRow } from './endpoint.repository';
 import { eventTypeProblem, matchesEventTypes } from './event-type.filter';
 import { SecretCipher } from './secret.cipher';
 import { SigningSecrets } from './signing.secrets';
+import { StreamReplayReader } from './stream-replay.reader';
 import { TargetAddressPolicy } from './target-address.policy';
 import { WebhookErrors } from './webhook.errors';
 import { sendWebhook } from './webhook.sender';
@@ -55,6 +56,7 @@ export class WebhooksService {
     private readonly cipher: SecretCipher,
     private readonly secrets: SigningSecrets,
     private readonly dispatcher: DeliveryDispatcher,
+    private readonly stream: StreamReplayReader,
     @Inject(INTEGRATIONS_ENV) env: IntegrationsEnv,
   ) {
     this.policy = new TargetAddressPolicy(env.allowPrivateTargets);
@@ -150,15 +152,24 @@ export class WebhooksService {
     return delivery;
   }
 
-  /** Queues again every kept event of the tenant since `since` that the endpoint subscribes to, with the same ids. */
+  /**
+   * Queues again every event of the tenant since `since` that the endpoint subscribes to, with the same ids: read
+   * from the stream (as far back as it keeps events), plus any kept copy the stream no longer has.
+   */
   async replay(tenantId: string, endpointId: string, since: string): Promise<{ replayed: number }> {
+    const endpoint = await this.require(this.dataSource.manager, tenantId, endpointId);
+    const from = await this.sinceInstant(this.dataSource.manager, tenantId, since);
+    const fromStream = await this.stream.eventsSince(tenantId, from);
     const replayed = await this.dataSource.transaction(async (manager) => {
-      const endpoint = await this.require(manager, tenantId, endpointId);
-      const from = await this.sinceInstant(manager, tenantId, since);
-      const events = await this.deliveries.eventsSince(manager, tenantId, from);
+      const kept = await this.deliveries.eventsSince(manager, tenantId, from);
+      const events = new Map([...kept, ...fromStream].map((event) => [event.id, event]));
+      // Oldest first, so a subject's replayed events queue (and arrive) in their order.
+      const ordered = [...events.values()].sort((a, b) => new Date(a.time).getTime() - new Date(b.time).getTime());
       let count = 0;
-      for (const event of events) {
-        if (matchesEventTypes(endpoint.event_types, event.type)) count += await this.deliveries.enqueue(manager, tenantId, [endpoint.id], event, true);
+      for (const event of ordered) {
+        if (!matchesEventTypes(endpoint.event_types, event.type)) continue;
+        await this.deliveries.storeEvent(manager, event);
+        count += await this.deliveries.enqueue(manager, tenantId, [endpoint.id], event, true);
       }
       return count;
     });
