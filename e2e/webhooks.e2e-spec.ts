@@ -1,6 +1,7 @@
-import { startService } from '@warden/service-kit';
+import { MetricsEndpoint, startService } from '@warden/service-kit';
 import { INTEGRATIONS_SERVICE } from '@warden/integrations';
 import { eventually } from '@warden/testing';
+import { parsePrometheusText, sampleSum } from './support/prometheus-text';
 import { serviceEnv, Stack } from './support/stack';
 import { verifyWebhook, WebhookReceiver } from './support/webhook-receiver';
 import { admin, createOrder, createOrdersTenant, moveOrder, signedInEmployee } from './orders.fixtures';
@@ -22,7 +23,7 @@ describe('webhooks', () => {
   beforeAll(async () => {
     // Retries in a fraction of a second, so the test sees them; the window (sum) stays well above the test's failures.
     process.env.WEBHOOK_RETRY_SCHEDULE = '300ms,300ms,300ms,300ms,300ms,30s';
-    stack = await Stack.start();
+    stack = await Stack.start({ serviceEnv: { METRICS_PORT: 0 } });
     tenant = await createOrdersTenant(stack, 'wh');
     other = await createOrdersTenant(stack, 'wx');
     boss = admin(tenant);
@@ -306,5 +307,15 @@ describe('webhooks', () => {
       await replica.close();
       await stack.http.delete(`/api/v1/webhooks/${endpoint.id}`, boss.token);
     }
+  });
+
+  it('counts deliveries by outcome, attempt latency and the queue per endpoint state in the metrics', async () => {
+    const port = stack.services.get('integrations')!.get(MetricsEndpoint).port;
+    const samples = parsePrometheusText(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
+    expect(sampleSum(samples, 'warden_webhook_deliveries_total', { outcome: 'delivered' })).toBeGreaterThan(0);
+    expect(sampleSum(samples, 'warden_webhook_deliveries_total', { outcome: 'retry' })).toBeGreaterThan(0);
+    expect(sampleSum(samples, 'warden_webhook_deliveries_total', { outcome: 'gone' })).toBe(1);
+    expect(sampleSum(samples, 'warden_webhook_attempt_seconds_count')).toBeGreaterThan(0);
+    expect(samples.filter((sample) => sample.name === 'warden_webhook_pending').map((sample) => sample.labels.endpoint_state).sort()).toEqual(['active', 'inactive']);
   });
 });
