@@ -16,7 +16,7 @@ const depConstraints = [
 ];
 
 /** Only the e2e project may start applications in-process (it boots the whole product for its tests). */
-const APPLICATION_ENTRY_POINTS = ['gateway', 'identity', 'permissions', 'directory', 'workflow', 'inquiries'].map((name) => `@warden/${name}`);
+const APPLICATION_ENTRY_POINTS = ['gateway', 'identity', 'permissions', 'directory', 'workflow', 'inquiries', 'integrations'].map((name) => `@warden/${name}`);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', '.nx/**', 'coverage/**', '**/*.mjs', '**/*.js'] },

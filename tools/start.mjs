@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: build, find or start PostgreSQL and NATS, migrate, run all six services, wait until the gateway
+// `npm start`: build, find or start PostgreSQL and NATS, migrate, run all services, wait until the gateway
 // is ready, create the demo tenant, and print how to use it. A service that exits is started again (with
 // backoff, tools/lib/supervisor.mjs); Ctrl-C stops the services, then what was started for them.
 // `npm start -- --raw-logs` prints the services' JSON log lines unchanged.
@@ -30,7 +30,7 @@ const rawLogs = process.argv.includes('--raw-logs');
 const port = Number(process.env.PORT ?? 3000);
 
 const children = new Map(); // a running migration
-let supervisor; // the six services, each restarted when it exits
+let supervisor; // every service, each restarted when it exits
 let infraPromise; // resolves to the discovered Infrastructure
 let shuttingDown = false;
 

@@ -15,8 +15,9 @@ CREATE ROLE permissions LOGIN PASSWORD 'permissions-dev-password';
 CREATE ROLE directory   LOGIN PASSWORD 'directory-dev-password';
 CREATE ROLE workflow    LOGIN PASSWORD 'workflow-dev-password';
 CREATE ROLE inquiries   LOGIN PASSWORD 'inquiries-dev-password';
+CREATE ROLE integrations LOGIN PASSWORD 'integrations-dev-password';
 
-GRANT CONNECT ON DATABASE warden TO identity, permissions, directory, workflow, inquiries;
+GRANT CONNECT ON DATABASE warden TO identity, permissions, directory, workflow, inquiries, integrations;
 
 -- The schema name equals the service name; its owner may create and drop anything in it, nobody else can even
 -- look inside (no USAGE for other roles).
@@ -25,6 +26,7 @@ CREATE SCHEMA permissions AUTHORIZATION permissions;
 CREATE SCHEMA directory   AUTHORIZATION directory;
 CREATE SCHEMA workflow    AUTHORIZATION workflow;
 CREATE SCHEMA inquiries   AUTHORIZATION inquiries;
+CREATE SCHEMA integrations AUTHORIZATION integrations;
 
 -- Unqualified names resolve to the service's own schema.
 ALTER ROLE identity    IN DATABASE warden SET search_path = identity;
@@ -32,3 +34,4 @@ ALTER ROLE permissions IN DATABASE warden SET search_path = permissions;
 ALTER ROLE directory   IN DATABASE warden SET search_path = directory;
 ALTER ROLE workflow    IN DATABASE warden SET search_path = workflow;
 ALTER ROLE inquiries   IN DATABASE warden SET search_path = inquiries;
+ALTER ROLE integrations IN DATABASE warden SET search_path = integrations;

@@ -7,10 +7,11 @@ import { createGatewayApp, GatewayEnv } from '@warden/gateway';
 import { DIRECTORY_SERVICE } from '@warden/directory';
 import { IDENTITY_SERVICE } from '@warden/identity';
 import { INQUIRIES_SERVICE } from '@warden/inquiries';
+import { INTEGRATIONS_SERVICE } from '@warden/integrations';
 import { PERMISSIONS_SERVICE } from '@warden/permissions';
 import { WORKFLOW_SERVICE } from '@warden/workflow';
 
-export const ALL_SERVICES: ServiceDefinition[] = [IDENTITY_SERVICE, PERMISSIONS_SERVICE, DIRECTORY_SERVICE, WORKFLOW_SERVICE, INQUIRIES_SERVICE];
+export const ALL_SERVICES: ServiceDefinition[] = [IDENTITY_SERVICE, PERMISSIONS_SERVICE, DIRECTORY_SERVICE, WORKFLOW_SERVICE, INQUIRIES_SERVICE, INTEGRATIONS_SERVICE];
 
 /** The environment tools/test.mjs prepared for this run (database, NATS namespace), validated like a real start. */
 export function serviceEnv(overrides: Partial<ServiceEnv> = {}): ServiceEnv {

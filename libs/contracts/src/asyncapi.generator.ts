@@ -155,7 +155,8 @@ export function generateAsyncApi(): Record<string, unknown> {
       description:
         'Domain events on the JetStream stream WARDEN_EVENTS; the NATS subject equals the event type (both prefixed with ' +
         'NATS_SUBJECT_PREFIX when one is set). Messages are at least once: de-duplicate by `id`. Read them with a durable ' +
-        'JetStream consumer filtered on the types you need, acknowledging each message once handled.',
+        'JetStream consumer filtered on the types you need, acknowledging each message once handled. The same CloudEvents ' +
+        'reach webhook endpoints (POST /api/v1/webhooks) as the body of a Standard Webhooks request, webhook-id = event id.',
     },
     defaultContentType: 'application/cloudevents+json',
     servers: {

@@ -1,4 +1,4 @@
-import { eventStreamName, idempotencyBucketName, inboxConsumerName, SERVICE_NAMES, subjectPrefix } from './subjects';
+import { eventStreamName, idempotencyBucketName, inboxConsumerName, SERVICE_NAMES, subjectPrefix, webhookConsumerName } from './subjects';
 import type { ServiceName } from './subjects';
 
 /** The NATS users of a deployment: one per service, the gateway, and read-only integrators. */
@@ -17,6 +17,7 @@ export const RPC_CALLS: Readonly<Record<ServiceName | typeof GATEWAY_USER, reado
   directory: ['identity'],
   workflow: ['directory', 'identity', 'permissions'],
   inquiries: ['directory', 'permissions'],
+  integrations: [],
   gateway: SERVICE_NAMES,
 };
 
@@ -74,19 +75,15 @@ function keyValueBucket(bucket: string): string[] {
  * deleting one makes it start over. Their names are known, so these subjects are denied.
  */
 function serviceConsumerSubjects(stream: string, prefix: string): string[] {
-  return SERVICE_NAMES.flatMap((service) =>
-    SERVICE_NAMES.flatMap((source) => {
-      const name = inboxConsumerName(service, source, prefix);
-      return [
-        `$JS.API.CONSUMER.*.${stream}.${name}`,
-        `$JS.API.CONSUMER.*.${stream}.${name}.>`,
-        `$JS.API.CONSUMER.*.*.${stream}.${name}`,
-        `$JS.API.CONSUMER.*.*.${stream}.${name}.>`,
-        `$JS.ACK.${stream}.${name}.>`,
-        `$JS.ACK.*.*.${stream}.${name}.>`,
-      ];
-    }),
-  );
+  const names = [...SERVICE_NAMES.flatMap((service) => SERVICE_NAMES.map((source) => inboxConsumerName(service, source, prefix))), webhookConsumerName(prefix)];
+  return names.flatMap((name) => [
+    `$JS.API.CONSUMER.*.${stream}.${name}`,
+    `$JS.API.CONSUMER.*.${stream}.${name}.>`,
+    `$JS.API.CONSUMER.*.*.${stream}.${name}`,
+    `$JS.API.CONSUMER.*.*.${stream}.${name}.>`,
+    `$JS.ACK.${stream}.${name}.>`,
+    `$JS.ACK.*.*.${stream}.${name}.>`,
+  ]);
 }
 
 /**

@@ -8,7 +8,7 @@ export function subjectPrefix(prefix: string = process.env.NATS_SUBJECT_PREFIX ?
 }
 
 /** The owning services; each owns the `<service>.>` event subjects. */
-export const SERVICE_NAMES = ['identity', 'permissions', 'directory', 'workflow', 'inquiries'] as const;
+export const SERVICE_NAMES = ['identity', 'permissions', 'directory', 'workflow', 'inquiries', 'integrations'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** Request-reply subjects live under `rpc.` so the event stream never captures them. */
@@ -37,4 +37,9 @@ export function eventStreamSubjects(prefix?: string): string[] {
 /** The durable JetStream consumer through which `service` reads the events of `source` into its inbox. */
 export function inboxConsumerName(service: string, source: string, prefix?: string): string {
   return `${subjectPrefix(prefix).replace(/\W/g, '_')}${service}-from-${source}`;
+}
+
+/** The durable JetStream consumer through which the integrations service reads every event for webhook delivery. */
+export function webhookConsumerName(prefix?: string): string {
+  return `${subjectPrefix(prefix).replace(/\W/g, '_')}integrations-webhooks`;
 }

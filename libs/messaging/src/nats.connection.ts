@@ -91,7 +91,10 @@ export async function ensureEventStream(connection: NatsConnection): Promise<voi
     duplicate_window: 3600 * NANOS_PER_SECOND,
   };
   try {
-    await manager.streams.info(name);
+    const info = await manager.streams.info(name);
+    // A stream made before a service was added lacks that service's subjects: add them (existing events stay).
+    const missing = config.subjects.filter((subject) => !info.config.subjects?.includes(subject));
+    if (missing.length > 0) await manager.streams.update(name, { ...info.config, subjects: [...(info.config.subjects ?? []), ...missing] });
   } catch {
     try {
       await manager.streams.add(config);

@@ -17,6 +17,7 @@ import { InquiriesModule } from './inquiries/inquiries.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { BenchModule } from './bench/bench.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The HTTP feature modules of the gateway, one per area of the API. */
 export const FEATURE_MODULES: Type<unknown>[] = [
@@ -36,6 +37,7 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   TasksModule,
   ProjectsModule,
   TemplatesModule,
+  WebhooksModule,
   IdempotencyModule,
   ...(process.env.BENCH_ROUTES === 'on' && process.env.NODE_ENV !== 'production' ? [BenchModule] : []), // `npm run bench` only: unprotected baselines
 ];

@@ -1,0 +1,1 @@
+export { INTEGRATIONS_SERVICE } from './integrations.service-definition';

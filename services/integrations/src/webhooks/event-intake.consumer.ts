@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { eventStreamName, isCloudEvent, webhookConsumerName } from '@warden/contracts';
+import { ensureEventStream, NATS_CONNECTION } from '@warden/messaging';
+import { DeliveryDispatcher } from './delivery.dispatcher';
+import { DeliveryRepository } from './delivery.repository';
+import { EndpointRepository } from './endpoint.repository';
+import { matchesEventTypes } from './event-type.filter';
+
+const REDELIVERY_DELAY_MS = 2000;
+
+/**
+ * Reads every event of the stream through one durable consumer (shared by the replicas) and queues a delivery
+ * per matching endpoint of the event's own tenant, in one transaction; the (endpoint, event) key makes a
+ * redelivered message queue nothing twice, so the ack can come after the commit.
+ */
+@Injectable()
+export class EventIntakeConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(EventIntakeConsumer.name);
+  private messages: ConsumerMessages | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly endpoints: EndpointRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly dispatcher: DeliveryDispatcher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureEventStream(this.nats);
+    const stream = eventStreamName();
+    const durable = webhookConsumerName();
+    const manager = await jetstreamManager(this.nats);
+    await manager.consumers.info(stream, durable).catch(() =>
+      manager.consumers.add(stream, {
+        durable_name: durable,
+        ack_policy: AckPolicy.Explicit,
+        // Endpoints exist only from now on: what was published before this service first ran goes to nobody.
+        deliver_policy: DeliverPolicy.New,
+        ack_wait: 30_000_000_000,
+        max_ack_pending: 1000,
+      }),
+    );
+    const consumer = await jetstream(this.nats).consumers.get(stream, durable);
+    this.messages = await consumer.consume({ max_messages: 100 });
+    const messages = this.messages;
+    this.loop = (async () => {
+      for await (const message of messages) await this.handle(message);
+    })().catch((error: unknown) => this.logger.error(`Consumer ${durable} stopped: ${String(error)}`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.messages?.stop();
+    await this.loop;
+  }
+
+  private async handle(message: JsMsg): Promise<void> {
+    const body = message.string();
+    let event: unknown;
+    try {
+      event = JSON.parse(body);
+    } catch {
+      message.term();
+      return;
+    }
+    if (!isCloudEvent(event) || typeof event.subject !== 'string' || typeof event.time !== 'string') {
+      this.logger.error(`Dropping a message on ${message.subject} that is not a CloudEvent`);
+      message.term();
+      return;
+    }
+    try {
+      const queued = await this.dataSource.transaction(async (manager) => {
+        const endpoints = await this.endpoints.ofTenant(manager, event.tenantid);
+        if (endpoints.length === 0) return 0;
+        await this.deliveries.storeEvent(manager, { id: event.id, tenantId: event.tenantid, type: event.type, subject: event.subject, time: event.time, body });
+        const matching = endpoints.filter((endpoint) => matchesEventTypes(endpoint.event_types, event.type)).map((endpoint) => endpoint.id);
+        return this.deliveries.enqueue(manager, event.tenantid, matching, event);
+      });
+      message.ack();
+      if (queued > 0) this.dispatcher.wake();
+    } catch (error) {
+      this.logger.warn(`Queueing ${event.type} ${event.id} failed, redelivering: ${String(error)}`);
+      message.nak(REDELIVERY_DELAY_MS);
+    }
+  }
+}
