@@ -11,6 +11,8 @@ export const RESOURCE_ACTIONS = {
   'task.name-participant': 'tasks.create',
   'project.read': 'tasks.create',
   'template.read': 'tasks.create',
+  // Signed-in people only; the `equipment` rule then asks employees for `directory.read` and limits a client to its company.
+  'equipment.read': 'auth.login',
 } as const satisfies Record<string, Right>;
 
 export type ResourceAction = keyof typeof RESOURCE_ACTIONS;
