@@ -87,10 +87,14 @@ describe('workflows: transitions one by one', () => {
   it('removes one transition: the move it allowed is gone; removing it again is 404', async () => {
     const added = await stack.http.post(base(), { fromStatusId: workflow.status.Review, toStatusId: workflow.status.Open, grants: { roles: [{ role: 'participant', kind: 'any' }] } }, tenant.adminToken);
     expect(added.status).toBe(201);
+    const task = await createTask(stack, tenant.adminToken, { workflowId: workflow.body.id, participants: [{ personId: lawyer.id, role: 'assignee' }] });
+    expect((await moveTask(stack, lawyer.token, task.id, workflow.status.Review!)).status).toBe(200);
     const removed = await stack.http.delete(`${base()}/${added.body.id}`, tenant.adminToken);
     expect([removed.status, removed.body]).toEqual([200, { deleted: true }]);
     const read = (await stack.http.get(`/api/v1/workflows/${workflow.body.id}`, tenant.adminToken)).body;
     expect(read.transitions.map((t: any) => t.id)).not.toContain(added.body.id);
+    const back = await moveTask(stack, lawyer.token, task.id, workflow.status.Open!);
+    expect([back.status, back.body.code]).toEqual([403, 'TRANSITION.NONE']);
     const again = await stack.http.delete(`${base()}/${added.body.id}`, tenant.adminToken);
     expect([again.status, again.body.code]).toEqual([404, 'TRANSITION.NOT_FOUND']);
     const change = await stack.http.patch(`${base()}/${added.body.id}`, { grants: {} }, tenant.adminToken);

@@ -26,13 +26,33 @@ export interface TransitionGrants {
 }
 
 /**
- * A transition in a create or update request. `from` and `to` name a status of the same workflow:
- * its id, or its name as given in the same request (so a new workflow can be created in one call).
+ * A transition in a create or update request, with the field names a read shows: `fromStatusId`
+ * and `toStatusId` (status ids), so a workflow read can be written back. `from` and `to` are the
+ * older spelling, still taken: a status id, or its name as given in the same request (so a new
+ * workflow can be created in one call). `id` (as read) is ignored: a transition is its pair of statuses.
  */
 export interface TransitionInput {
-  from: string;
-  to: string;
+  id?: string;
+  fromStatusId?: string;
+  toStatusId?: string;
+  from?: string;
+  to?: string;
   grants?: Partial<TransitionGrants>;
+}
+
+/** One transition added to a task workflow. */
+export interface AddTransitionData {
+  workflowId: string;
+  fromStatusId: string;
+  toStatusId: string;
+  grants?: Partial<TransitionGrants>;
+}
+
+/** One transition's grants replaced. */
+export interface ChangeTransitionData {
+  workflowId: string;
+  transitionId: string;
+  grants: Partial<TransitionGrants>;
 }
 
 export interface TransitionView {
