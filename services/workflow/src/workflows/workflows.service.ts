@@ -130,7 +130,7 @@ export class WorkflowsService {
     const before = await this.get(tenantId, data.workflowId);
     if (before.kind !== 'task') throw TransitionErrors.freeWorkflow();
     await this.checkOneTransition(ctx, data);
-    return this.changingTransitions(tenantId, before.id, async (tx, current) => {
+    return this.changingTransition(tenantId, before.id, async (tx, current) => {
       const elsewhere = await this.workflows.statusIdsOutside(tx, tenantId, current.id, statusIdReferences([data]));
       const resolved = resolveTransition(data, current.statuses, elsewhere);
       if (current.transitions.some((transition) => transition.fromStatusId === resolved.fromStatusId && transition.toStatusId === resolved.toStatusId)) {
@@ -140,7 +140,7 @@ export class WorkflowsService {
       const id = newId();
       await this.workflows.insertTransition(tx, tenantId, current.id, id, resolved);
       return id;
-    }) as Promise<TransitionView>;
+    });
   }
 
   /** Replaces one transition's grants. */
@@ -148,12 +148,12 @@ export class WorkflowsService {
     const tenantId = ctx.tenantId;
     const before = await this.get(tenantId, data.workflowId);
     await this.checkOneTransition(ctx, data);
-    return this.changingTransitions(tenantId, before.id, async (tx, current) => {
+    return this.changingTransition(tenantId, before.id, async (tx, current) => {
       const transition = current.transitions.find((candidate) => candidate.id === String(data.transitionId).toLowerCase());
       if (!transition) throw TransitionErrors.notFound();
       await this.workflows.updateTransitionGrants(tx, tenantId, transition.id, normaliseGrants(data.grants, 'grants'));
       return transition.id;
-    }) as Promise<TransitionView>;
+    });
   }
 
   async removeTransition(ctx: RequestContext, data: { workflowId: string; transitionId: string }): Promise<{ deleted: true }> {
@@ -163,7 +163,6 @@ export class WorkflowsService {
       const transition = current.transitions.find((candidate) => candidate.id === String(data.transitionId).toLowerCase());
       if (!transition) throw TransitionErrors.notFound();
       await this.workflows.deleteTransition(tx, tenantId, transition.id);
-      return null;
     });
     return { deleted: true };
   }
@@ -177,21 +176,24 @@ export class WorkflowsService {
   /**
    * One transition change under the workflow's row lock; then the workflow's version moves on (tasks'
    * cached decisions are keyed to it) and the workflow-changed event goes out, as for a whole update.
-   * Answers the transition whose id `change` returns (null when it removed one).
    */
-  private async changingTransitions(
-    tenantId: string,
-    workflowId: string,
-    change: (tx: EntityManager, current: WorkflowView) => Promise<string | null>,
-  ): Promise<TransitionView | null> {
+  private async changingTransitions(tenantId: string, workflowId: string, change: (tx: EntityManager, current: WorkflowView) => Promise<void>): Promise<WorkflowView> {
     return this.dataSource.transaction(async (tx) => {
       const current = await this.workflows.get(tenantId, workflowId, tx, true);
       if (!current) throw WorkflowErrors.notFound();
-      const id = await change(tx, current);
+      await change(tx, current);
       await this.workflows.renameWorkflow(tx, tenantId, current.id, undefined);
-      const workflow = await this.publish(tx, tenantId, current.id);
-      return workflow.transitions.find((transition) => transition.id === id) ?? null;
+      return this.publish(tx, tenantId, current.id);
     });
+  }
+
+  /** `changingTransitions` for a change that leaves the transition whose id it returns: answers that transition. */
+  private async changingTransition(tenantId: string, workflowId: string, change: (tx: EntityManager, current: WorkflowView) => Promise<string>): Promise<TransitionView> {
+    let id = '';
+    const workflow = await this.changingTransitions(tenantId, workflowId, async (tx, current) => {
+      id = await change(tx, current);
+    });
+    return workflow.transitions.find((transition) => transition.id === id)!;
   }
 
   /** What can be refused before the transaction: transitions on a free workflow, bad roles or kinds, unknown groups or people. */
