@@ -104,6 +104,8 @@ describe('clients stay apart: route × viewer × owner', () => {
     ids.acme = acme.id;
     ids.globex = globex.id;
     ids.printer = (await post('/api/v1/equipment', { companyId: acme.id, name: 'Printer' })).id;
+    ids.tray = (await post('/api/v1/equipment', { companyId: acme.id, parentId: ids.printer, name: 'Paper tray' })).id;
+    ids.globexServer = (await post('/api/v1/equipment', { companyId: globex.id, name: 'Server' })).id;
 
     // The client managers reach the permissions service by event.
     for (const person of [manager, accountManager]) {
@@ -120,6 +122,7 @@ describe('clients stay apart: route × viewer × owner', () => {
   const templates = ['firmTemplate', 'acmeTemplate', 'globexTemplate'];
   const tasks = ['acmeTask', 'globexTask', 'ownTask'];
   const inquiries = ['ownInquiry', 'globexInquiry'];
+  const equipment = ['printer', 'tray', 'globexServer'];
 
   const visibility: VisibilityRow[] = [
     ...(['GET /orders', 'GET /orders/:id', 'GET /orders/:id/history', 'GET /orders/:id/transitions', 'GET /orders/:id/comments'] as const).map(
@@ -173,6 +176,14 @@ describe('clients stay apart: route × viewer × owner', () => {
         sees: { employee: ['acmeTask', 'ownTask'], contact: ['ownTask'], clientManager: [], accountManager: [], otherContact: ['globexTask'] },
       }),
     ),
+    {
+      route: 'GET /equipment/:id',
+      kind: 'read',
+      path: (id) => `/api/v1/equipment/${id}`,
+      items: equipment,
+      // A client reads its own company's equipment (to pick a device on its ticket), nothing of another company.
+      sees: { employee: equipment, contact: ['printer', 'tray'], clientManager: ['printer', 'tray'], accountManager: equipment, otherContact: ['globexServer'] },
+    },
     ...(['GET /inquiries', 'GET /inquiries/:id', 'GET /conversations', 'GET /conversations/:id', 'GET /conversations/:id/messages'] as const).map(
       (route): VisibilityRow => ({
         route,
@@ -216,8 +227,9 @@ describe('clients stay apart: route × viewer × owner', () => {
       (path): StatusRow => ({ route: `GET ${path.slice(7)}`, path: () => path, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } }),
     ),
     { route: 'GET /companies/{Acme}', path: () => `/api/v1/companies/${ids.acme}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
-    { route: 'GET /companies/{Acme}/equipment', path: () => `/api/v1/companies/${ids.acme}/equipment`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
-    { route: 'GET /equipment/{Acme printer}', path: () => `/api/v1/equipment/${ids.printer}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    // Another company's equipment tree is 404, as a company that does not exist.
+    { route: 'GET /companies/{Acme}/equipment', path: () => `/api/v1/companies/${ids.acme}/equipment`, status: { employee: 200, contact: 200, clientManager: 200, accountManager: 200, otherContact: 404 } },
+    { route: 'GET /companies/{Globex}/equipment', path: () => `/api/v1/companies/${ids.globex}/equipment`, status: { employee: 200, contact: 404, clientManager: 404, accountManager: 200, otherContact: 200 } },
     { route: 'GET /contacts/{Colin}', path: () => `/api/v1/contacts/${colleague.id}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
     { route: 'GET /staff', path: () => '/api/v1/staff', status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
     { route: 'GET /staff/{employee}', path: () => `/api/v1/staff/${viewers.employee.id}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
@@ -234,6 +246,35 @@ describe('clients stay apart: route × viewer × owner', () => {
     const answered = {} as Record<Viewer, number>;
     for (const viewer of VIEWERS) answered[viewer] = (await stack.http.get(row.path(), viewers[viewer].token)).status;
     expect(answered).toEqual(row.status);
+  });
+
+  it("a client reads its company's equipment tree to pick a device on its ticket; equipment stays read-only for it", async () => {
+    const tree = await stack.http.get(`/api/v1/companies/${ids.acme}/equipment`, viewers.contact.token);
+    expect(tree.status).toBe(200);
+    expect(tree.body).toEqual([expect.objectContaining({ id: ids.printer, name: 'Printer', children: [expect.objectContaining({ id: ids.tray, name: 'Paper tray', children: [] })] })]);
+    const hidden = await stack.http.get(`/api/v1/companies/${ids.globex}/equipment`, viewers.contact.token);
+    expect([hidden.status, hidden.body.code]).toEqual([404, 'COMPANY.NOT_FOUND']);
+    const foreign = await stack.http.get(`/api/v1/equipment/${ids.globexServer}`, viewers.contact.token);
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'EQUIPMENT.NOT_FOUND']);
+    // The device it picked goes on its ticket.
+    const ticket = await stack.http.post('/api/v1/orders', { title: 'Ann: printer jams', equipmentId: ids.tray }, viewers.contact.token);
+    expect([ticket.status, ticket.body.equipmentId]).toEqual([201, ids.tray]);
+    // Writes stay the directory's: 403 for a client, whichever company.
+    const writes = [
+      await stack.http.post('/api/v1/equipment', { companyId: ids.acme, name: 'Scanner' }, viewers.contact.token),
+      await stack.http.patch(`/api/v1/equipment/${ids.printer}`, { name: 'Mine now' }, viewers.contact.token),
+      await stack.http.delete(`/api/v1/equipment/${ids.tray}`, viewers.contact.token),
+    ];
+    expect(writes.map((response) => response.status)).toEqual([403, 403, 403]);
+    expect((await stack.http.get(`/api/v1/equipment/${ids.printer}`, tenant.adminToken)).body.name).toBe('Printer');
+  });
+
+  it("an employee denied the directory right still cannot read equipment (403)", async () => {
+    const courier = await signedInEmployee(stack, tenant, { firstName: 'Cody', position: 'Courier' });
+    const denied = await stack.http.put(`/api/v1/staff/${courier.id}/rights`, { right: 'directory.read', effect: 'deny' }, tenant.adminToken);
+    expect(denied.status).toBe(200);
+    expect((await stack.http.get(`/api/v1/companies/${ids.acme}/equipment`, courier.token)).status).toBe(403);
+    expect((await stack.http.get(`/api/v1/equipment/${ids.printer}`, courier.token)).status).toBe(403);
   });
 
   it("a task in another client's project, or from another client's template, is refused and pulls nobody in", async () => {

@@ -37,6 +37,28 @@ describe('groups', () => {
     expect(rights.body).toContainEqual({ name: 'auth.login', description: expect.stringContaining('Sign in') });
   });
 
+  it("a group says which level it has on statuses nobody set: a new group sees no order status until granted, and may set task statuses", async () => {
+    const tenant = await createTenant(stack, 'grd');
+    const created = await stack.http.post('/api/v1/groups', { name: 'Couriers', rights: ['auth.login', 'orders.read'] }, tenant.adminToken);
+    expect(created.status).toBe(201);
+    expect(created.body.defaultLevels).toEqual({ order: { initial: 'none', active: 'none', final: 'none' }, task: 'set' });
+    const listed = await stack.http.get('/api/v1/groups', tenant.adminToken);
+    const defaults = Object.fromEntries(listed.body.map((group: any) => [group.systemKey ?? group.name, group.defaultLevels]));
+    expect(defaults).toEqual({
+      administrator: { order: { initial: 'set', active: 'set', final: 'set' }, task: 'set' },
+      employee: { order: { initial: 'set', active: 'set', final: 'view' }, task: 'set' },
+      client: { order: { initial: 'set', active: 'view', final: 'view' }, task: 'set' },
+      Couriers: { order: { initial: 'none', active: 'none', final: 'none' }, task: 'set' },
+    });
+    // The levels screen of the group agrees: every existing order status at none, by default.
+    const levels = await stack.http.get(`/api/v1/groups/${created.body.id}/status-access`, tenant.adminToken);
+    expect(levels.status).toBe(200);
+    const orderStatuses = levels.body.workflows.filter((workflow: any) => workflow.kind !== 'task').flatMap((workflow: any) => workflow.statuses);
+    expect(orderStatuses.length).toBeGreaterThan(0);
+    expect([...new Set(orderStatuses.map((status: any) => `${status.level}/${status.explicit}`))]).toEqual(['none/false']);
+    expect((await stack.http.get(`/api/v1/groups/${created.body.id}`, tenant.adminToken)).body.defaultLevels).toEqual(created.body.defaultLevels);
+  });
+
   it('a plain employee may read groups but is refused managing them, with the reason', async () => {
     const tenant = await createTenant(stack, 'gr');
     const employee = await createEmployee(stack, tenant);

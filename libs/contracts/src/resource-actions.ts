@@ -9,8 +9,11 @@ export const RESOURCE_ACTIONS = {
   'task.read': 'tasks.read',
   'task.change-status': 'tasks.read',
   'task.name-participant': 'tasks.create',
+  'task.start': 'tasks.create',
   'project.read': 'tasks.create',
   'template.read': 'tasks.create',
+  // Signed-in people only; the `equipment` rule then asks employees for `directory.read` and limits a client to its company.
+  'equipment.read': 'auth.login',
 } as const satisfies Record<string, Right>;
 
 export type ResourceAction = keyof typeof RESOURCE_ACTIONS;

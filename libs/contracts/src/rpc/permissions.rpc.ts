@@ -1,5 +1,6 @@
 import type { PersonKind } from '../events/identity.events';
 import type { Right } from '../rights';
+import type { AccessLevel } from './status-access.rpc';
 
 /** What a check is about, beyond the right itself (an order in a status, a target status, ...). */
 export interface ResourceRef {
@@ -49,8 +50,19 @@ export interface GroupView {
   rights: Right[];
   loginBarred: boolean;
   memberCount: number;
+  /** The group's level on a status nobody set a level on for it, by the status's kind and category. */
+  defaultLevels: GroupDefaultLevels;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A new group has `none` on every order status until someone grants it (it sees no order), and
+ * `set` on every task status (the transitions' grants decide who moves a task).
+ */
+export interface GroupDefaultLevels {
+  order: { initial: AccessLevel; active: AccessLevel; final: AccessLevel };
+  task: AccessLevel;
 }
 
 export interface GroupRef {

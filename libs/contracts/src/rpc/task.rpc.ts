@@ -2,7 +2,7 @@ import type { Page } from '@warden/kernel';
 import type { PersonKind } from '../events/identity.events';
 import type { TaskRole } from '../events/task.events';
 import type { StatusCategory } from '../events/workflow.events';
-import type { RecordedDecision } from './workflow.rpc';
+import type { OrderStartingStatuses, RecordedDecision } from './workflow.rpc';
 
 /** `participant`: any participant of the task, whatever its role. */
 export const GRANT_ROLES = ['assigner', 'assignee', 'auditor', 'participant'] as const;
@@ -26,13 +26,33 @@ export interface TransitionGrants {
 }
 
 /**
- * A transition in a create or update request. `from` and `to` name a status of the same workflow:
- * its id, or its name as given in the same request (so a new workflow can be created in one call).
+ * A transition in a create or update request, with the field names a read shows: `fromStatusId`
+ * and `toStatusId` (status ids), so a workflow read can be written back. `from` and `to` are the
+ * older spelling, still taken: a status id, or its name as given in the same request (so a new
+ * workflow can be created in one call). `id` (as read) is ignored: a transition is its pair of statuses.
  */
 export interface TransitionInput {
-  from: string;
-  to: string;
+  id?: string;
+  fromStatusId?: string;
+  toStatusId?: string;
+  from?: string;
+  to?: string;
   grants?: Partial<TransitionGrants>;
+}
+
+/** One transition added to a task workflow. */
+export interface AddTransitionData {
+  workflowId: string;
+  fromStatusId: string;
+  toStatusId: string;
+  grants?: Partial<TransitionGrants>;
+}
+
+/** One transition's grants replaced. */
+export interface ChangeTransitionData {
+  workflowId: string;
+  transitionId: string;
+  grants: Partial<TransitionGrants>;
 }
 
 export interface TransitionView {
@@ -138,6 +158,11 @@ export interface CreateTaskData {
   workflowId?: string;
   /** Added to the defaults of the project and template; the creator always becomes the assigner. */
   participants?: TaskParticipantInput[];
+  /**
+   * The status to start in, one of `workflow.tasks.initial-statuses` (the gateway picks the first its
+   * creator may set); without it, the first of them.
+   */
+  statusId?: string;
 }
 
 /** Who may see which tasks, as the permissions service answered; the filter goes into SQL. */
@@ -207,6 +232,11 @@ export interface TaskAccessFacts {
 
 export interface TaskRpc {
   'workflow.tasks.create': { request: CreateTaskData; response: TaskView };
+  /**
+   * The statuses a new task may start in: the template's initial status; else the task workflow's
+   * initial statuses (not archived, in workflow order), or its first status when it has no initial one.
+   */
+  'workflow.tasks.initial-statuses': { request: { workflowId?: string; templateId?: string }; response: OrderStartingStatuses };
   'workflow.tasks.list': { request: ListTasksData; response: Page<TaskView> };
   'workflow.tasks.get': { request: { taskId: string }; response: TaskView };
   'workflow.tasks.update': { request: UpdateTaskData; response: TaskView };

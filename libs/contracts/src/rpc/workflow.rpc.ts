@@ -1,7 +1,7 @@
 import type { Page } from '@warden/kernel';
 import type { CommentVisibility, StatusCategory, WorkflowKind } from '../events/workflow.events';
 import type { PersonKind } from '../events/identity.events';
-import type { TransitionInput, TransitionView } from './task.rpc';
+import type { AddTransitionData, ChangeTransitionData, TransitionInput, TransitionView } from './task.rpc';
 
 export interface StatusView {
   id: string;
@@ -227,6 +227,10 @@ export interface WorkflowRpc {
   'workflow.workflows.get': { request: { workflowId: string }; response: WorkflowView };
   'workflow.workflows.create': { request: CreateWorkflowData; response: WorkflowView };
   'workflow.workflows.update': { request: UpdateWorkflowData; response: WorkflowView };
+  /** One transition of a task workflow at a time; each publishes the workflow-changed event as an update does. */
+  'workflow.transitions.add': { request: AddTransitionData; response: TransitionView };
+  'workflow.transitions.change': { request: ChangeTransitionData; response: TransitionView };
+  'workflow.transitions.remove': { request: { workflowId: string; transitionId: string }; response: { deleted: true } };
   'workflow.orders.create': { request: CreateOrderData; response: OrderView };
   /** The statuses a new order may start in (initial, not archived, in workflow order); the default workflow unless named. */
   'workflow.orders.initial-statuses': { request: { workflowId?: string }; response: OrderStartingStatuses };

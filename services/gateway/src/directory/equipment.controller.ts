@@ -4,24 +4,32 @@ import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
-import { Ctx } from '../http/request-context.decorator';
+import type { Principal } from '../auth/principal';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import { EquipmentAccessService } from './equipment-access.service';
 import { CreateEquipmentRequestDto, UpdateEquipmentRequestDto } from './dto/equipment.request.dto';
 import { EquipmentResponseDto, EquipmentTreeNodeResponseDto } from './dto/equipment.response.dto';
 import { DeletedResponseDto, IdParamsDto } from './dto/id-params.request.dto';
 
-/** A company's equipment as a tree with fixed fields. */
+/** A company's equipment as a tree with fixed fields. Clients read their own company's; only the directory changes it. */
 @ApiTags('equipment')
 @Controller()
 export class EquipmentController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly equipment: EquipmentAccessService,
+  ) {}
 
   @Get('api/v1/companies/:id/equipment')
-  @Action('directory.read')
-  @ApiOperation({ summary: "The company's equipment tree (roots with nested children)" })
+  @Action('auth.login')
+  @ApiOperation({
+    summary: "The company's equipment tree (roots with nested children)",
+    description: "Employees need `directory.read` (403 without). A client contact reads its own company's tree, to pick a device on its ticket; another company answers 404 COMPANY.NOT_FOUND, as one that does not exist.",
+  })
   @ApiOkResponse({ type: [EquipmentTreeNodeResponseDto] })
   @ApiProblems(401, 403, 404, 422, 503)
-  tree(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto): Promise<EquipmentTreeNodeResponseDto[]> {
-    return this.bus.request('directory.equipment.tree', ctx, { companyId: params.id });
+  tree(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: IdParamsDto): Promise<EquipmentTreeNodeResponseDto[]> {
+    return this.equipment.tree(principal, ctx, params.id);
   }
 
   @Post('api/v1/equipment')
@@ -34,12 +42,15 @@ export class EquipmentController {
   }
 
   @Get('api/v1/equipment/:id')
-  @ApiOperation({ summary: 'Read a piece of equipment' })
-  @Action('directory.read')
+  @Action('auth.login')
+  @ApiOperation({
+    summary: 'One node of equipment',
+    description: "Employees need `directory.read` (403 without). A client contact reads its own company's equipment; another company's answers 404 EQUIPMENT.NOT_FOUND.",
+  })
   @ApiOkResponse({ type: EquipmentResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  get(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto): Promise<EquipmentResponseDto> {
-    return this.bus.request('directory.equipment.get', ctx, { equipmentId: params.id });
+  get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: IdParamsDto): Promise<EquipmentResponseDto> {
+    return this.equipment.get(principal, ctx, params.id);
   }
 
   @Patch('api/v1/equipment/:id')

@@ -43,7 +43,12 @@ export class GroupsController {
 
   @Post('api/v1/groups')
   @Action('groups.manage')
-  @ApiOperation({ summary: 'Create a group' })
+  @ApiOperation({
+    summary: 'Create a group',
+    description:
+      'A new group has level `none` on every existing and future order status (its members see no order through it) until levels are granted ' +
+      'with `PUT /groups/{id}/status-access`, and `set` on task statuses; the answer states this in `defaultLevels`.',
+  })
   @ApiCreatedResponse({ type: GroupResponseDto })
   @ApiProblems(401, 403, 409, 422, 503)
   async create(@Body() body: CreateGroupRequestDto, @Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<GroupResponseDto> {

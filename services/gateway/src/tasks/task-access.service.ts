@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { CreateTaskData, Decision, DecisionStep, RequestContext, ResourceRef, TaskHistoryEntry, TaskParticipantInput, TaskRole, TaskView } from '@warden/contracts';
@@ -58,6 +59,8 @@ export class TaskAccessService {
   /**
    * The project and template must be ones the caller sees: a client cannot put a task into another
    * client's project (whose default auditors it would pull in) nor use another client's template.
+   * Starting a task in a status is setting it, as for orders: the task starts in the first status it
+   * may start in (the template's, else the workflow's initial ones) that the creator may set.
    */
   async create(principal: Principal, ctx: RequestContext, data: CreateTaskData): Promise<TaskView> {
     await Promise.all([
@@ -65,7 +68,21 @@ export class TaskAccessService {
       data.templateId ? this.templates.requireUsable(principal, ctx, data.templateId) : undefined,
       this.requireNameable(principal, ctx, data.participants),
     ]);
-    return this.bus.request('workflow.tasks.create', ctx, data);
+    const statusId = await this.startingStatus(principal, ctx, data);
+    return this.bus.request('workflow.tasks.create', ctx, { ...data, statusId });
+  }
+
+  private async startingStatus(principal: Principal, ctx: RequestContext, data: CreateTaskData): Promise<string> {
+    const initial = await this.bus.request('workflow.tasks.initial-statuses', ctx, {
+      workflowId: data.workflowId,
+      templateId: data.templateId ?? undefined,
+    });
+    for (const status of initial.statuses) {
+      const decision = await this.access.decide(principal, ctx, 'task.start', { type: 'task', workflowId: initial.workflowId, targetStatusId: status.id });
+      if (decision.allowed) return status.id;
+    }
+    const names = initial.statuses.map((status) => `'${status.name}'`).join(', ');
+    throw new DomainError('TASK.NO_INITIAL_STATUS_ALLOWED', 'forbidden', `The person may not set any status a new task could start in (${names})`);
   }
 
   /** A client names only employees, itself and contacts of its own company (403 with the reason otherwise). */

@@ -32,7 +32,9 @@ export class TasksController {
     summary: "Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner",
     description:
       "A client contact may use only projects and templates it can see, and name only employees, itself and contacts of its own company: " +
-      'otherwise 403 (PROJECT.NOT_OWN, TEMPLATE.NOT_OWN, TASK.PARTICIPANT_OTHER_CLIENT).',
+      'otherwise 403 (PROJECT.NOT_OWN, TEMPLATE.NOT_OWN, TASK.PARTICIPANT_OTHER_CLIENT). ' +
+      "The task starts in the template's initial status, else in the first initial status of the workflow, that you may set " +
+      '(per-status levels; the task default is `set`); 403 TASK.NO_INITIAL_STATUS_ALLOWED naming the statuses when there is none.',
   })
   @ApiCreatedResponse({ type: TaskResponseDto })
   @ApiProblemCodes({ 409: ['WORKFLOW.NO_INITIAL_STATUS'], 422: ['TASK.TITLE_REQUIRED', 'TASK.WORKFLOW_REQUIRED', 'TASK.WORKFLOW_MISMATCH', 'TASK.ASSIGNER_REQUIRED', 'WORKFLOW.UNKNOWN', 'PERSON.UNKNOWN', 'PARTICIPANT.UNKNOWN_ROLE'] })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MyWorkflowView } from './my-workflow-view';
+import { WorkflowTransitionsController } from './workflow-transitions.controller';
 import { WorkflowsController } from './workflows.controller';
 
-@Module({ controllers: [WorkflowsController], providers: [MyWorkflowView] })
+@Module({ controllers: [WorkflowsController, WorkflowTransitionsController], providers: [MyWorkflowView] })
 export class WorkflowsModule {}

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { RIGHT_NAMES } from '@warden/contracts';
 import type { GroupRef, GroupView, Right } from '@warden/contracts';
 import { isUniqueViolation, queryRows } from '@warden/persistence';
+import { defaultGroupLevel } from '../status-access/status-levels.policy';
 import { GroupErrors } from './groups.errors';
 
 export type SystemKey = 'administrator' | 'employee' | 'client';
@@ -41,6 +42,14 @@ function toView(row: GroupRow): GroupView {
     rights: row.rights as Right[],
     loginBarred: row.login_barred,
     memberCount: Number(row.member_count),
+    defaultLevels: {
+      order: {
+        initial: defaultGroupLevel(row.system_key, 'initial'),
+        active: defaultGroupLevel(row.system_key, 'active'),
+        final: defaultGroupLevel(row.system_key, 'final'),
+      },
+      task: defaultGroupLevel(row.system_key, 'initial', 'task'),
+    },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -4,6 +4,7 @@ import { PolicyModule } from '../policy/policy.module';
 import { StatusAccessModule } from '../status-access/status-access.module';
 import { ContactPlacement } from './contact-placement.service';
 import { DirectoryEventsConsumer } from './directory-events.consumer';
+import { EquipmentRule } from './equipment.rule';
 import { OrderRule } from './order.rule';
 import { OrderVisibilityMessages } from './order-visibility.messages';
 import { OrderVisibilityRepository } from './order-visibility.repository';
@@ -15,14 +16,14 @@ import { TemplateRule } from './template.rule';
 
 /**
  * Who sees which orders beyond status levels: departments, own orders of contacts, client
- * managers; and which projects and templates a client sees (its own company's). Registers the
- * `order`, `project` and `template` resource rules and answers their list scopes; learns
+ * managers; and which projects, templates and equipment a client sees (its own company's). Registers the
+ * `order`, `project`, `template` and `equipment` resource rules and answers their list scopes; learns
  * departments, client managers and contacts' companies from directory events.
  */
 @Module({
   imports: [CheckModule, PolicyModule, StatusAccessModule],
   controllers: [OrderVisibilityMessages],
-  providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, ProjectRule, TemplateRule, ParticipantRule, OrderVisibilityService, DirectoryEventsConsumer, ContactPlacement],
+  providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, ProjectRule, TemplateRule, ParticipantRule, EquipmentRule, OrderVisibilityService, DirectoryEventsConsumer, ContactPlacement],
   exports: [ContactPlacement],
 })
 export class OrderVisibilityModule {}

@@ -29,7 +29,8 @@ interface Failure {
  * gateway adds the task's version and workflow version to the resource, so a cached decision is
  * never reused after the participants, the status or the grants changed.
  *
- * - every action: the person sees the task (takes part in it, or `tasks.read-department` and a
+ * - `task.start` (no task yet): `set` on the status a new task would start in;
+ * - every other action: the person sees the task (takes part in it, or `tasks.read-department` and a
  *   member of its departments takes part; a contact only by taking part);
  * - a status change also: a transition from the current status to the target exists; one of its
  *   grants matches the person ((role, kind) in this task, a group, the person by name); the
@@ -53,6 +54,7 @@ export class TaskRule implements ResourceRule, OnModuleInit {
   }
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
+    if (input.action === 'task.start') return this.evaluateStart(input, steps);
     const taskId = input.resource.taskId;
     if (!isUuid(taskId)) {
       steps.push({ rule: 'task.known', effect: 'deny', detail: 'The task resource names no task (taskId)' });
@@ -75,6 +77,32 @@ export class TaskRule implements ResourceRule, OnModuleInit {
     const first = failures[0];
     if (first || !match) return { allowed: false, ...(first ?? { code: 'TRANSITION.NONE', reason: 'No transition' }) };
     return { allowed: true, code: match.code, reason: match.reason };
+  }
+
+  /**
+   * `task.start` (`resource.targetStatusId`, a status the workflow service offered to start a new
+   * task in): starting there is setting it, so the person's level on it must be `set` — the task
+   * default, unless a personal or group level narrows it. A status the read model does not know yet
+   * (a workflow created a moment ago) can carry no level but the default.
+   */
+  private async evaluateStart(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
+    const statusId = input.resource.targetStatusId;
+    if (!isUuid(statusId)) {
+      steps.push({ rule: 'status.start.known', effect: 'deny', detail: 'The resource names no status to start in (targetStatusId)' });
+      return { allowed: false, code: 'STATUS.UNKNOWN', reason: 'No status to start the task in' };
+    }
+    const id = statusId.toLowerCase();
+    const [known] = await this.levels.statusesOfKind(input.tenantId, [id], null);
+    if (known && known.kind !== 'task') {
+      steps.push({ rule: 'status.start.known', effect: 'deny', detail: `'${known.name}' is a status of an order workflow` });
+      return { allowed: false, code: 'STATUS.UNKNOWN', reason: `'${known.name}' is not a task status` };
+    }
+    const status: StatusFact = { statusId: id, name: known?.name ?? id, category: known?.category ?? 'initial', archived: false, kind: 'task' };
+    const level = effectiveLevel(status, await this.levels.levelFacts(input.tenantId, input.personId));
+    const allowed = atLeast(level.level, 'set');
+    steps.push({ rule: 'status.start.set', effect: allowed ? 'allow' : 'deny', detail: `Level '${level.level}' on '${status.name}' (${level.detail}); 'set' is needed to start a task there` });
+    if (!allowed) return { allowed: false, code: 'STATUS.NO_SET_ON_TARGET', reason: `No right to set status '${status.name}'` };
+    return { allowed: true, code: 'ALLOWED.TASK_START', reason: `May start a task in '${status.name}'` };
   }
 
   private async facts(tenantId: string, taskId: string, personId: string): Promise<TaskAccessFacts | null> {

@@ -10,6 +10,8 @@ export const TaskErrors = {
     DomainError.invalid('TASK.WORKFLOW_MISMATCH', 'workflowId', "differs from the template's workflow; leave it out or use the template's"),
   assignerRequired: (field: string): DomainError =>
     DomainError.invalid('TASK.ASSIGNER_REQUIRED', field, 'removes the last assigner; a task keeps at least one assigner, so add another assigner first (or in the same request)'),
+  startStatusGone: (): DomainError =>
+    new DomainError('TASK.START_STATUS_CHANGED', 'conflict', 'The status chosen to start the task in is no longer one it may start in; try again'),
   noStatus: (): DomainError => new DomainError('WORKFLOW.NO_INITIAL_STATUS', 'conflict', 'The workflow has no status to start a task in'),
   unknownStatus: (): DomainError => DomainError.invalid('STATUS.UNKNOWN', 'statusId', "is not a status of the task's workflow"),
   archivedStatus: (): DomainError => DomainError.invalid('STATUS.ARCHIVED', 'statusId', 'is archived; tasks can no longer be put into it'),

@@ -110,14 +110,18 @@ export class TaskRepository {
     return row ? { id: row.id, workflowId: row.workflow_id, name: row.name, category: row.category, archived: row.archived } : null;
   }
 
-  /** The status a task starts in without a template: the workflow's first initial status, else its first status. */
-  async startStatus(tenantId: string, workflowId: string, manager: EntityManager): Promise<StatusRecord | null> {
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM statuses WHERE tenant_id = $1 AND workflow_id = $2 AND archived_at IS NULL
-       ORDER BY (category = 'initial') DESC, position, id LIMIT 1`,
+  /**
+   * The statuses a task may start in without a template: the workflow's initial statuses (not
+   * archived, in workflow order), else its first status.
+   */
+  async startStatuses(tenantId: string, workflowId: string, manager: EntityManager): Promise<StatusRecord[]> {
+    const rows: Array<{ id: string; workflow_id: string; name: string; category: StatusCategory }> = await manager.query(
+      `SELECT id, workflow_id, name, category FROM statuses WHERE tenant_id = $1 AND workflow_id = $2 AND archived_at IS NULL
+       ORDER BY (category = 'initial') DESC, position, id`,
       [tenantId, workflowId],
     );
-    return rows[0] ? this.status(tenantId, rows[0].id, manager) : null;
+    const initial = rows.filter((row) => row.category === 'initial');
+    return (initial.length > 0 ? initial : rows.slice(0, 1)).map((row) => ({ id: row.id, workflowId: row.workflow_id, name: row.name, category: row.category, archived: false }));
   }
 
   async insert(manager: EntityManager, tenantId: string, task: NewTask): Promise<void> {

@@ -3,7 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
 import type { Page } from '@warden/kernel';
-import type { TaskAccessFacts, TaskHistoryEntry, TaskView } from '@warden/contracts';
+import type { OrderStartingStatuses, TaskAccessFacts, TaskHistoryEntry, TaskView } from '@warden/contracts';
 import { TasksService } from './tasks.service';
 
 @Controller()
@@ -13,6 +13,11 @@ export class TasksMessages {
   @RpcHandler('workflow.tasks.create')
   create(@Payload() message: RpcMessage<'workflow.tasks.create'>): Promise<TaskView> {
     return this.tasks.create(message.ctx, message.data);
+  }
+
+  @RpcHandler('workflow.tasks.initial-statuses')
+  initialStatuses(@Payload() message: RpcMessage<'workflow.tasks.initial-statuses'>): Promise<OrderStartingStatuses> {
+    return this.tasks.initialStatuses(message.ctx.tenantId, message.data);
   }
 
   @RpcHandler('workflow.tasks.list')

@@ -10,6 +10,7 @@ import type {
   ChangeTaskStatusData,
   CreateTaskData,
   ListTasksData,
+  OrderStartingStatuses,
   PersonKind,
   RequestContext,
   TaskAccessFacts,
@@ -97,7 +98,9 @@ export class TasksService {
       if (data.templateId && !template) throw TemplateErrors.unknown('templateId');
       const project = data.projectId ? (isUuid(data.projectId) ? await this.projects.get(tenantId, data.projectId.toLowerCase(), tx) : null) : null;
       if (data.projectId && !project) throw ProjectErrors.unknown('projectId');
-      const status = await this.startStatus(tx, tenantId, data.workflowId, template?.workflowId, template?.initialStatusId);
+      const candidates = await this.startStatuses(tx, tenantId, data.workflowId, template?.workflowId, template?.initialStatusId);
+      const status = data.statusId === undefined ? candidates[0]! : candidates.find((candidate) => candidate.id === String(data.statusId).toLowerCase());
+      if (!status) throw TaskErrors.startStatusGone();
       const participants = uniqueParticipants([
         ...(ctx.actorId && creator.has(ctx.actorId) ? [{ personId: ctx.actorId, kind: creator.get(ctx.actorId)!, role: 'assigner' as const }] : []),
         ...(template?.defaultParticipants ?? []),
@@ -232,26 +235,35 @@ export class TasksService {
     return current;
   }
 
-  /** A template fixes workflow and status; otherwise the given task workflow's start status. */
-  private async startStatus(
+  /** The statuses a new task may start in (the gateway picks the first its creator may set). */
+  async initialStatuses(tenantId: string, data: { workflowId?: string; templateId?: string }): Promise<OrderStartingStatuses> {
+    const manager = this.dataSource.manager;
+    const template = data.templateId ? (isUuid(data.templateId) ? await this.templates.get(tenantId, data.templateId.toLowerCase(), manager) : null) : null;
+    if (data.templateId && !template) throw TemplateErrors.unknown('templateId');
+    const statuses = await this.startStatuses(manager, tenantId, data.workflowId, template?.workflowId, template?.initialStatusId);
+    return { workflowId: statuses[0]!.workflowId, statuses: statuses.map((status) => ({ id: status.id, name: status.name })) };
+  }
+
+  /** A template fixes workflow and status; otherwise the given task workflow's initial statuses. Never empty. */
+  private async startStatuses(
     tx: EntityManager,
     tenantId: string,
     workflowId: string | undefined,
     templateWorkflowId: string | undefined,
     templateStatusId: string | undefined,
-  ): Promise<StatusRecord> {
+  ): Promise<StatusRecord[]> {
     if (templateWorkflowId && templateStatusId) {
       if (workflowId !== undefined && workflowId.toLowerCase() !== templateWorkflowId) throw TaskErrors.workflowMismatch();
       const status = await this.tasks.status(tenantId, templateStatusId, tx);
       if (!status || status.archived) throw TaskErrors.noStatus();
-      return status;
+      return [status];
     }
     if (!workflowId) throw TaskErrors.workflowRequired();
     const workflow = isUuid(workflowId) ? await this.workflows.get(tenantId, workflowId.toLowerCase(), tx) : null;
     if (!workflow || workflow.kind !== 'task') throw TaskErrors.unknownWorkflow();
-    const status = await this.tasks.startStatus(tenantId, workflow.id, tx);
-    if (!status) throw TaskErrors.noStatus();
-    return status;
+    const statuses = await this.tasks.startStatuses(tenantId, workflow.id, tx);
+    if (statuses.length === 0) throw TaskErrors.noStatus();
+    return statuses;
   }
 
   private async publishParticipants(

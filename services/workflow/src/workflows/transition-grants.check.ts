@@ -15,9 +15,10 @@ export class TransitionGrantsCheck {
     private readonly people: PeopleDirectory,
   ) {}
 
-  async require(ctx: RequestContext, transitions: readonly TransitionInput[]): Promise<void> {
+  /** `prefixOf(index)` starts each field named in a refusal (`transitions.0.` in a workflow, nothing for one transition). */
+  async require(ctx: RequestContext, transitions: readonly TransitionInput[], prefixOf: (index: number) => string = (index) => `transitions.${index}.`): Promise<void> {
     const groupRefs = transitions.flatMap((transition, index) =>
-      (transition.grants?.groupIds ?? []).map((groupId, position) => ({ groupId: String(groupId).toLowerCase(), field: `transitions.${index}.grants.groupIds.${position}` })),
+      (transition.grants?.groupIds ?? []).map((groupId, position) => ({ groupId: String(groupId).toLowerCase(), field: `${prefixOf(index)}grants.groupIds.${position}` })),
     );
     if (groupRefs.length > 0) {
       const groups = new Set((await this.bus.request('permissions.groups.list', ctx, {})).map((group) => group.id));
@@ -25,7 +26,7 @@ export class TransitionGrantsCheck {
       if (unknown) throw TransitionErrors.unknownGroup(unknown.field);
     }
     const personRefs = transitions.flatMap((transition, index) =>
-      (transition.grants?.personIds ?? []).map((personId, position) => ({ personId, field: `transitions.${index}.grants.personIds.${position}` })),
+      (transition.grants?.personIds ?? []).map((personId, position) => ({ personId, field: `${prefixOf(index)}grants.personIds.${position}` })),
     );
     await this.people.kinds(ctx, personRefs);
   }

@@ -25,33 +25,74 @@ export function normaliseGrants(input: TransitionInput['grants'], field: string)
   return { roles: unique, groupIds: [...new Set(ids(input?.groupIds, 'groupIds'))], personIds: [...new Set(ids(input?.personIds, 'personIds'))] };
 }
 
+type Resolve = (reference: unknown, field: string) => string;
+
 /**
- * Turns `from`/`to` (a status id, or a status name of this workflow) into status ids. A uuid naming
- * a status of another workflow of the tenant gets its own message: that is the usual mistake.
+ * Status references against a workflow's statuses: an id, or a name of this workflow. A uuid
+ * naming a status of another workflow of the tenant gets its own message: that is the usual mistake.
  */
-export function resolveTransitions(
-  inputs: readonly TransitionInput[],
-  statuses: ReadonlyArray<{ id: string; name: string }>,
-  otherWorkflowStatusIds: ReadonlySet<string>,
-): ResolvedTransition[] {
+function resolverFor(statuses: ReadonlyArray<{ id: string; name: string }>, otherWorkflowStatusIds: ReadonlySet<string>): Resolve {
   const byId = new Map(statuses.map((status) => [status.id, status.id]));
   const byName = new Map(statuses.map((status) => [status.name.trim().toLowerCase(), status.id]));
-  const resolve = (reference: string, field: string): string => {
+  return (reference, field) => {
+    if (reference === undefined || reference === null) throw TransitionErrors.statusRequired(field);
     const key = typeof reference === 'string' ? reference.trim().toLowerCase() : '';
     const id = byId.get(key) ?? byName.get(key);
     if (id) return id;
     if (otherWorkflowStatusIds.has(key)) throw TransitionErrors.otherWorkflow(field);
     throw TransitionErrors.unknownStatus(field);
   };
+}
+
+/** `fromStatusId`/`toStatusId` (the names a read shows), else the older `from`/`to`; with the field to name in a refusal. */
+function referenceOf(input: TransitionInput, side: 'from' | 'to'): { reference: unknown; name: string } {
+  const byId = side === 'from' ? input.fromStatusId : input.toStatusId;
+  const older = side === 'from' ? input.from : input.to;
+  if (byId !== undefined || older === undefined) return { reference: byId, name: `${side}StatusId` };
+  return { reference: older, name: side };
+}
+
+/** The status references of transition inputs that look like ids (to look for them in other workflows). */
+export function statusIdReferences(inputs: readonly TransitionInput[]): string[] {
+  return inputs
+    .flatMap((input) => [referenceOf(input, 'from').reference, referenceOf(input, 'to').reference])
+    .filter((reference): reference is string => isUuid(reference))
+    .map((id) => id.toLowerCase());
+}
+
+function resolvePair(input: TransitionInput, prefix: string, resolve: Resolve): { fromStatusId: string; toStatusId: string } {
+  const from = referenceOf(input, 'from');
+  const to = referenceOf(input, 'to');
+  const fromStatusId = resolve(from.reference, `${prefix}${from.name}`);
+  const toStatusId = resolve(to.reference, `${prefix}${to.name}`);
+  if (fromStatusId === toStatusId) throw TransitionErrors.sameStatus(`${prefix}${to.name}`);
+  return { fromStatusId, toStatusId };
+}
+
+/** A whole list of transitions (a workflow's create or update) into status ids; the same pair twice is refused. */
+export function resolveTransitions(
+  inputs: readonly TransitionInput[],
+  statuses: ReadonlyArray<{ id: string; name: string }>,
+  otherWorkflowStatusIds: ReadonlySet<string>,
+): ResolvedTransition[] {
+  const resolve = resolverFor(statuses, otherWorkflowStatusIds);
   const seen = new Set<string>();
   return inputs.map((input, index) => {
     const field = `transitions.${index}`;
-    const fromStatusId = resolve(input.from, `${field}.from`);
-    const toStatusId = resolve(input.to, `${field}.to`);
-    if (fromStatusId === toStatusId) throw TransitionErrors.sameStatus(`${field}.to`);
-    const pair = `${fromStatusId}>${toStatusId}`;
-    if (seen.has(pair)) throw TransitionErrors.duplicate(field);
-    seen.add(pair);
-    return { fromStatusId, toStatusId, grants: normaliseGrants(input.grants, `${field}.grants`) };
+    const pair = resolvePair(input, `${field}.`, resolve);
+    const key = `${pair.fromStatusId}>${pair.toStatusId}`;
+    if (seen.has(key)) throw TransitionErrors.duplicate(field);
+    seen.add(key);
+    return { ...pair, grants: normaliseGrants(input.grants, `${field}.grants`) };
   });
+}
+
+/** One transition on its own (fields named as in its request: `fromStatusId`, `toStatusId`, `grants`). */
+export function resolveTransition(
+  input: TransitionInput,
+  statuses: ReadonlyArray<{ id: string; name: string }>,
+  otherWorkflowStatusIds: ReadonlySet<string>,
+): ResolvedTransition {
+  const pair = resolvePair(input, '', resolverFor(statuses, otherWorkflowStatusIds));
+  return { ...pair, grants: normaliseGrants(input.grants, 'grants') };
 }

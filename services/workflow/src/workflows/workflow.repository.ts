@@ -93,15 +93,34 @@ export class WorkflowRepository {
     return this.toView(rows[0], statuses, await this.transitionRows(manager, tenantId, [workflowId]));
   }
 
-  /** Makes the workflow's transitions exactly these. */
+  /** Makes the workflow's transitions exactly these; a pair that was there keeps its id. */
   async replaceTransitions(manager: EntityManager, tenantId: string, workflowId: string, transitions: readonly ResolvedTransition[], newId: () => string): Promise<void> {
+    const existing = await this.transitionRows(manager, tenantId, [workflowId]);
+    const idOf = new Map(existing.map((row) => [`${row.from_status_id}>${row.to_status_id}`, row.id]));
     await manager.query('DELETE FROM transitions WHERE tenant_id = $1 AND workflow_id = $2', [tenantId, workflowId]);
     for (const [position, transition] of transitions.entries()) {
       await manager.query(
         `INSERT INTO transitions (id, tenant_id, workflow_id, from_status_id, to_status_id, grants, position) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [newId(), tenantId, workflowId, transition.fromStatusId, transition.toStatusId, JSON.stringify(transition.grants), position],
+        [idOf.get(`${transition.fromStatusId}>${transition.toStatusId}`) ?? newId(), tenantId, workflowId, transition.fromStatusId, transition.toStatusId, JSON.stringify(transition.grants), position],
       );
     }
+  }
+
+  /** Appends one transition (after the others). */
+  async insertTransition(manager: EntityManager, tenantId: string, workflowId: string, id: string, transition: ResolvedTransition): Promise<void> {
+    await manager.query(
+      `INSERT INTO transitions (id, tenant_id, workflow_id, from_status_id, to_status_id, grants, position)
+       SELECT $1, $2, $3, $4, $5, $6, COALESCE(MAX(position) + 1, 0) FROM transitions WHERE tenant_id = $2 AND workflow_id = $3`,
+      [id, tenantId, workflowId, transition.fromStatusId, transition.toStatusId, JSON.stringify(transition.grants)],
+    );
+  }
+
+  async updateTransitionGrants(manager: EntityManager, tenantId: string, transitionId: string, grants: TransitionGrants): Promise<void> {
+    await manager.query('UPDATE transitions SET grants = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, transitionId, JSON.stringify(grants)]);
+  }
+
+  async deleteTransition(manager: EntityManager, tenantId: string, transitionId: string): Promise<void> {
+    await manager.query('DELETE FROM transitions WHERE tenant_id = $1 AND id = $2', [tenantId, transitionId]);
   }
 
   /** Ids of statuses of the tenant's other workflows (to tell "another workflow's status" from "no status"). */

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
-import type { WorkflowView } from '@warden/contracts';
+import type { TransitionView, WorkflowView } from '@warden/contracts';
 import { WorkflowsService } from './workflows.service';
 
 @Controller()
@@ -32,5 +32,20 @@ export class WorkflowsMessages {
   @RpcHandler('workflow.workflows.update')
   update(@Payload() message: RpcMessage<'workflow.workflows.update'>): Promise<WorkflowView> {
     return this.workflows.update(message.ctx, message.data);
+  }
+
+  @RpcHandler('workflow.transitions.add')
+  addTransition(@Payload() message: RpcMessage<'workflow.transitions.add'>): Promise<TransitionView> {
+    return this.workflows.addTransition(message.ctx, message.data);
+  }
+
+  @RpcHandler('workflow.transitions.change')
+  changeTransition(@Payload() message: RpcMessage<'workflow.transitions.change'>): Promise<TransitionView> {
+    return this.workflows.changeTransition(message.ctx, message.data);
+  }
+
+  @RpcHandler('workflow.transitions.remove')
+  removeTransition(@Payload() message: RpcMessage<'workflow.transitions.remove'>): Promise<{ deleted: true }> {
+    return this.workflows.removeTransition(message.ctx, message.data);
   }
 }

@@ -4,10 +4,21 @@ import type { EntityManager } from 'typeorm';
 import { isUuid, newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { WorkflowChangedV1 } from '@warden/contracts';
-import type { CreateWorkflowData, RequestContext, StatusInput, TransitionInput, UpdateWorkflowData, WorkflowKind, WorkflowView } from '@warden/contracts';
+import type {
+  AddTransitionData,
+  ChangeTransitionData,
+  CreateWorkflowData,
+  RequestContext,
+  StatusInput,
+  TransitionInput,
+  TransitionView,
+  UpdateWorkflowData,
+  WorkflowKind,
+  WorkflowView,
+} from '@warden/contracts';
 import { TransitionGrantsCheck } from './transition-grants.check';
 import { TransitionErrors } from './transition.errors';
-import { normaliseGrants, resolveTransitions } from './transition.input';
+import { normaliseGrants, resolveTransition, resolveTransitions, statusIdReferences } from './transition.input';
 import { DEFAULT_ORDER_WORKFLOW, DEFAULT_STATUS_COLOR } from './default-order-workflow';
 import { WorkflowErrors } from './workflow.errors';
 import { WorkflowRepository } from './workflow.repository';
@@ -113,6 +124,78 @@ export class WorkflowsService {
     });
   }
 
+  /** Adds one transition to a task workflow: 409 when the pair exists, 422 naming `fromStatusId`/`toStatusId`/`grants…`. */
+  async addTransition(ctx: RequestContext, data: AddTransitionData): Promise<TransitionView> {
+    const tenantId = ctx.tenantId;
+    const before = await this.get(tenantId, data.workflowId);
+    if (before.kind !== 'task') throw TransitionErrors.freeWorkflow();
+    await this.checkOneTransition(ctx, data);
+    return this.changingTransition(tenantId, before.id, async (tx, current) => {
+      const elsewhere = await this.workflows.statusIdsOutside(tx, tenantId, current.id, statusIdReferences([data]));
+      const resolved = resolveTransition(data, current.statuses, elsewhere);
+      if (current.transitions.some((transition) => transition.fromStatusId === resolved.fromStatusId && transition.toStatusId === resolved.toStatusId)) {
+        const name = (id: string): string => current.statuses.find((status) => status.id === id)?.name ?? id;
+        throw TransitionErrors.exists(name(resolved.fromStatusId), name(resolved.toStatusId));
+      }
+      const id = newId();
+      await this.workflows.insertTransition(tx, tenantId, current.id, id, resolved);
+      return id;
+    });
+  }
+
+  /** Replaces one transition's grants. */
+  async changeTransition(ctx: RequestContext, data: ChangeTransitionData): Promise<TransitionView> {
+    const tenantId = ctx.tenantId;
+    const before = await this.get(tenantId, data.workflowId);
+    await this.checkOneTransition(ctx, data);
+    return this.changingTransition(tenantId, before.id, async (tx, current) => {
+      const transition = current.transitions.find((candidate) => candidate.id === String(data.transitionId).toLowerCase());
+      if (!transition) throw TransitionErrors.notFound();
+      await this.workflows.updateTransitionGrants(tx, tenantId, transition.id, normaliseGrants(data.grants, 'grants'));
+      return transition.id;
+    });
+  }
+
+  async removeTransition(ctx: RequestContext, data: { workflowId: string; transitionId: string }): Promise<{ deleted: true }> {
+    const tenantId = ctx.tenantId;
+    const before = await this.get(tenantId, data.workflowId);
+    await this.changingTransitions(tenantId, before.id, async (tx, current) => {
+      const transition = current.transitions.find((candidate) => candidate.id === String(data.transitionId).toLowerCase());
+      if (!transition) throw TransitionErrors.notFound();
+      await this.workflows.deleteTransition(tx, tenantId, transition.id);
+    });
+    return { deleted: true };
+  }
+
+  /** Grants of one transition: roles and kinds, then groups and people of the tenant (fields named from `grants`). */
+  private async checkOneTransition(ctx: RequestContext, input: TransitionInput): Promise<void> {
+    normaliseGrants(input.grants, 'grants');
+    await this.grants.require(ctx, [input], () => '');
+  }
+
+  /**
+   * One transition change under the workflow's row lock; then the workflow's version moves on (tasks'
+   * cached decisions are keyed to it) and the workflow-changed event goes out, as for a whole update.
+   */
+  private async changingTransitions(tenantId: string, workflowId: string, change: (tx: EntityManager, current: WorkflowView) => Promise<void>): Promise<WorkflowView> {
+    return this.dataSource.transaction(async (tx) => {
+      const current = await this.workflows.get(tenantId, workflowId, tx, true);
+      if (!current) throw WorkflowErrors.notFound();
+      await change(tx, current);
+      await this.workflows.renameWorkflow(tx, tenantId, current.id, undefined);
+      return this.publish(tx, tenantId, current.id);
+    });
+  }
+
+  /** `changingTransitions` for a change that leaves the transition whose id it returns: answers that transition. */
+  private async changingTransition(tenantId: string, workflowId: string, change: (tx: EntityManager, current: WorkflowView) => Promise<string>): Promise<TransitionView> {
+    let id = '';
+    const workflow = await this.changingTransitions(tenantId, workflowId, async (tx, current) => {
+      id = await change(tx, current);
+    });
+    return workflow.transitions.find((transition) => transition.id === id)!;
+  }
+
   /** What can be refused before the transaction: transitions on a free workflow, bad roles or kinds, unknown groups or people. */
   private async checkTransitionInputs(ctx: RequestContext, kind: WorkflowKind, transitions: TransitionInput[] | undefined): Promise<void> {
     if (!transitions) return;
@@ -127,8 +210,7 @@ export class WorkflowsService {
   /** Resolves status references against the statuses as just written, then replaces the transitions. */
   private async writeTransitions(tx: EntityManager, tenantId: string, workflowId: string, inputs: TransitionInput[]): Promise<void> {
     const workflow = (await this.workflows.get(tenantId, workflowId, tx))!;
-    const references = inputs.flatMap((input) => [input.from, input.to]).filter(isUuid).map((id) => id.toLowerCase());
-    const elsewhere = await this.workflows.statusIdsOutside(tx, tenantId, workflowId, references);
+    const elsewhere = await this.workflows.statusIdsOutside(tx, tenantId, workflowId, statusIdReferences(inputs));
     const resolved = resolveTransitions(inputs, workflow.statuses, elsewhere);
     await this.workflows.replaceTransitions(tx, tenantId, workflowId, resolved, () => newId());
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { GRANT_KINDS, GRANT_ROLES, STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
 import type { GrantKind, GrantRole, StatusCategory, WorkflowKind } from '@warden/contracts';
 
@@ -42,15 +42,55 @@ export class TransitionGrantsDto {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) personIds?: string[];
 }
 
+/**
+ * A transition of a workflow's create or update, with the field names a read shows (`fromStatusId`,
+ * `toStatusId`, `grants`; `id` as read is taken and ignored), so a workflow read can be written back.
+ */
 export class TransitionInputDto {
-  @ApiProperty({ example: "Approval by client's responsible", description: 'A status of this workflow: its id, or its name as given in this request' })
-  @IsString() @IsNotEmpty() @MaxLength(100) from!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'As a read shows it; ignored (a transition is its pair of statuses, and a pair kept keeps its id)' })
+  @IsOptional() @IsUUID() id?: string;
 
-  @ApiProperty({ example: 'In progress', description: 'A status of this workflow: its id, or its name as given in this request' })
-  @IsString() @IsNotEmpty() @MaxLength(100) to!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The status it leaves, an existing status of this workflow (or `from`)' })
+  @ValidateIf((input: TransitionInputDto) => input.from === undefined) @IsUUID() fromStatusId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The status it enters, an existing status of this workflow (or `to`)' })
+  @ValidateIf((input: TransitionInputDto) => input.to === undefined) @IsUUID() toStatusId?: string;
+
+  @ApiPropertyOptional({
+    example: "Approval by client's responsible",
+    description: 'Instead of `fromStatusId`: a status id, or its name as given in this request (a new status has no id yet)',
+  })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) from?: string;
+
+  @ApiPropertyOptional({ example: 'In progress', description: 'Instead of `toStatusId`: a status id, or its name as given in this request' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) to?: string;
 
   @ApiPropertyOptional({ type: TransitionGrantsDto, description: 'Who may perform it; without grants nobody may' })
   @IsOptional() @ValidateNested() @Type(() => TransitionGrantsDto) grants?: TransitionGrantsDto;
+}
+
+export class AddTransitionRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'The status it leaves, of this workflow' })
+  @IsUUID() fromStatusId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The status it enters, of this workflow' })
+  @IsUUID() toStatusId!: string;
+
+  @ApiPropertyOptional({ type: TransitionGrantsDto, description: 'Who may perform it; without grants nobody may' })
+  @IsOptional() @ValidateNested() @Type(() => TransitionGrantsDto) grants?: TransitionGrantsDto;
+}
+
+export class ChangeTransitionRequestDto {
+  @ApiProperty({ type: TransitionGrantsDto, description: 'The whole grants of the transition (lists left out become empty)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => TransitionGrantsDto) grants!: TransitionGrantsDto;
+}
+
+export class WorkflowParamsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
+}
+
+export class TransitionParamsDto extends WorkflowParamsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() transitionId!: string;
 }
 
 export class CreateWorkflowRequestDto {
