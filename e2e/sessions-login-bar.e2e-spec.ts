@@ -74,7 +74,7 @@ describe('sessions across gateways: a login bar ends the barred people’s sessi
       const refused = await login(a, t, member.email);
       expect([refused.status, refused.body.code]).toEqual([403, 'LOGIN.GROUP_BARRED']);
     }
-  });
+  }, 120_000);
 
   it('the realtime stream of a barred member on B gets session.ended', async () => {
     const crew = await createGroup('Streamed crew');
@@ -111,6 +111,25 @@ describe('sessions across gateways: a login bar ends the barred people’s sessi
 
     expect((await orders(b, bystanderToken)).status).toBe(200);
   });
+
+  it('a sign-in racing the bar either is refused or its session ends with the bar', async () => {
+    for (let round = 0; round < 8; round++) {
+      const crew = await createGroup(`Racing crew ${round}`);
+      const member = await createEmployee(a, t, { groupIds: [crew] });
+      // Sign-ins spread over the time the bar takes to commit and end sessions, some on each gateway.
+      const signIns = Array.from({ length: 6 }, async (_, index) => {
+        await new Promise((resolve) => setTimeout(resolve, index * 8));
+        return login(index % 2 === 0 ? a : b, t, member.email);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await bar(crew, true);
+      for (const response of await Promise.all(signIns)) {
+        if (response.status === 403) continue;
+        expect([response.status, response.body.code]).toEqual([200, undefined]);
+        await expectEnded(response.body.accessToken);
+      }
+    }
+  }, 120_000);
 
   it('lifting the bar brings no session back: the people sign in again', async () => {
     const crew = await createGroup('Lifted crew');
