@@ -68,7 +68,7 @@ describe('client portal access: contacts sign in as clients', () => {
     expect((await login(stack, a, 'buyer@client.test', 'second-password')).status).toBe(200);
   });
 
-  it('barring the Client group from login locks every client out, and lifting the bar lets them back in', async () => {
+  it('barring the Client group from login locks every client out and ends their sessions; lifting the bar lets them sign in again', async () => {
     const first = await createPortalContact(stack, a);
     const second = await createPortalContact(stack, a);
     const employee = await createEmployee(stack, a);
@@ -79,17 +79,21 @@ describe('client portal access: contacts sign in as clients', () => {
       const refused = await login(stack, a, client.email, client.password);
       expect(refused.status).toBe(403);
       expect(refused.body).toMatchObject({ code: 'LOGIN.GROUP_BARRED', detail: expect.stringContaining('Client') });
-      // A token issued before the bar stops working too.
+      // The bar ends the sessions opened before it, like taking the access away.
       const stale = await stack.http.get('/api/v1/me', client.token);
-      expect(stale.status).toBe(403);
-      expect(stale.body.code).toBe('LOGIN.GROUP_BARRED');
+      expect(stale.status).toBe(401);
+      expect(stale.body.code).toBe('AUTH.SESSION_ENDED');
     }
     expect((await login(stack, a, employee.email)).status).toBe(200);
     expect((await login(stack, a, a.adminEmail)).status).toBe(200);
 
     expect((await stack.http.patch(`/api/v1/groups/${clients.id}`, { loginBarred: false }, a.adminToken)).status).toBe(200);
     expect((await login(stack, a, first.email, first.password)).status).toBe(200);
-    expect((await stack.http.get('/api/v1/me', second.token)).status).toBe(200);
+    // Lifting the bar brings no ended session back: the client signs in again.
+    expect((await stack.http.get('/api/v1/me', second.token)).status).toBe(401);
+    const again = await login(stack, a, second.email, second.password);
+    expect(again.status).toBe(200);
+    expect((await stack.http.get('/api/v1/me', again.body.accessToken)).status).toBe(200);
   });
 
   it('revoking portal access refuses sign-in, ends the sessions and stops issued tokens; granting again restores it', async () => {

@@ -13,7 +13,7 @@ export const BUS_USERS: readonly BusUser[] = [...SERVICE_NAMES, GATEWAY_USER, IN
  */
 export const RPC_CALLS: Readonly<Record<ServiceName | typeof GATEWAY_USER, readonly ServiceName[]>> = {
   identity: ['permissions'],
-  permissions: ['directory', 'workflow'],
+  permissions: ['directory', 'identity', 'workflow'],
   directory: ['identity'],
   workflow: ['directory', 'identity', 'permissions'],
   inquiries: ['directory', 'permissions'],

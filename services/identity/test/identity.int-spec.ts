@@ -22,6 +22,7 @@ describe('identity service', () => {
   let nats: NatsConnection;
   let gateway: NatsConnection;
   let permissions: Subscription;
+  let refusals: Subscription;
   let decision: Decision = { allowed: true, code: 'ALLOWED.GROUP', reason: 'allowed', policyVersion: 1 };
 
   const ctx = (tenantId = ''): RequestContext => ({ tenantId, actorId: null, requestId: randomUUID() });
@@ -49,11 +50,21 @@ describe('identity service', () => {
         message.respond(JSON.stringify({ id: request.id, response: decision, isDisposed: true }));
       },
     });
+    // Sign-in reads the bar again after its session is committed: the same decision, as the refusals list.
+    refusals = nats.subscribe(rpcSubject('permissions.sign-in.refusals'), {
+      callback: (_error, message) => {
+        if (decision.code === 'SILENT') return;
+        const request = message.json<{ id: string; data: { data: { personIds: string[] } } }>();
+        const refused = decision.allowed ? [] : request.data.data.personIds.map((personId) => ({ personId, code: decision.code, reason: decision.reason }));
+        message.respond(JSON.stringify({ id: request.id, response: refused, isDisposed: true }));
+      },
+    });
     bus = new BusClient(gateway);
   });
 
   afterAll(async () => {
     permissions?.unsubscribe();
+    refusals?.unsubscribe();
     await nats?.close();
     await gateway?.close();
     await service?.close();
@@ -122,6 +133,40 @@ describe('identity service', () => {
     // Another tenant does not see the person at all.
     const other = await newTenant();
     await expect(bus.request('identity.staff.get', ctx(other.tenantId), { personId: employee.id })).rejects.toMatchObject({ code: 'STAFF.NOT_FOUND' });
+  });
+
+  it('ends the sessions of barred people in the context tenant only, after the lease; a repeat ends nothing', async () => {
+    const tenant = await newTenant();
+    const other = await newTenant();
+    const barred = await bus.request('identity.auth.login', ctx(), { tenant: tenant.slug, email: tenant.email, password: 'password-1' });
+    const elsewhere = await bus.request('identity.auth.login', ctx(), { tenant: other.slug, email: other.email, password: 'password-1' });
+    const sessionOf = (token: string, tenantId: string, personId: string) => {
+      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+      return { sessionId: claims.sid as string, tenantId, personId };
+    };
+    const sessions = [sessionOf(barred.accessToken, tenant.tenantId, tenant.adminId), sessionOf(elsewhere.accessToken, other.tenantId, other.adminId)];
+
+    const started = Date.now();
+    // The other tenant's administrator is named too: only the context's tenant counts.
+    const ended = await bus.request('identity.sessions.end-for-people', ctx(tenant.tenantId), {
+      personIds: [tenant.adminId, other.adminId, 'not-a-uuid'],
+      reason: 'login-barred',
+    });
+    expect(ended).toEqual({ ended: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect((await bus.request('identity.sessions.check', ctx(), { sessions })).live).toEqual([sessions[1]!.sessionId]);
+    await expect(bus.request('identity.auth.refresh', ctx(), { refreshToken: barred.refreshToken })).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
+
+    const repeated = Date.now();
+    expect(await bus.request('identity.sessions.end-for-people', ctx(tenant.tenantId), { personIds: [tenant.adminId], reason: 'login-barred' })).toEqual({ ended: 0 });
+    expect(Date.now() - repeated).toBeLessThan(550);
+
+    await expect(
+      bus.request('identity.sessions.end-for-people', ctx(tenant.tenantId), { personIds: 'everyone', reason: 'login-barred' } as never),
+    ).rejects.toMatchObject({ code: 'SESSIONS.PERSON_IDS_REQUIRED', kind: 'validation' });
+    await expect(
+      bus.request('identity.sessions.end-for-people', ctx(tenant.tenantId), { personIds: [tenant.adminId], reason: 'logout' } as never),
+    ).rejects.toMatchObject({ code: 'SESSIONS.REASON_UNKNOWN', kind: 'validation' });
   });
 
   it('the sweeper marks silent people offline in one statement, with one event each', async () => {

@@ -153,4 +153,9 @@ export interface IdentityRpc {
    * identity holds back every answer that ends sessions that long after its commit.
    */
   'identity.sessions.check': { request: { sessions: SessionRef[] }; response: { live: string[]; leaseMs: number } };
+  /**
+   * Ends every live session of these people of the context's tenant (the permissions service, when they are barred
+   * from login); answers once no gateway can still take those sessions as live. `ended`: how many it ended now.
+   */
+  'identity.sessions.end-for-people': { request: { personIds: string[]; reason: 'login-barred' }; response: { ended: number } };
 }

@@ -4,6 +4,7 @@ import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
 import type { RpcResponse } from '@warden/contracts';
 import { GroupsService } from './groups.service';
+import { LoginBarEnforcer } from './login-bar.enforcer';
 import { MembershipsService } from './memberships.service';
 
 type Answer<K extends Parameters<typeof RpcHandler>[0]> = Promise<RpcResponse<K>>;
@@ -13,6 +14,7 @@ export class GroupsMessages {
   constructor(
     private readonly groups: GroupsService,
     private readonly memberships: MembershipsService,
+    private readonly loginBar: LoginBarEnforcer,
   ) {}
 
   @RpcHandler('permissions.groups.list')
@@ -31,13 +33,17 @@ export class GroupsMessages {
   }
 
   @RpcHandler('permissions.groups.update')
-  update(@Payload() message: RpcMessage<'permissions.groups.update'>): Answer<'permissions.groups.update'> {
-    return this.groups.update(message.ctx.tenantId, message.data);
+  async update(@Payload() message: RpcMessage<'permissions.groups.update'>): Answer<'permissions.groups.update'> {
+    const changed = await this.groups.update(message.ctx.tenantId, message.data);
+    await this.loginBar.afterGroupChange(message.ctx, changed.group);
+    return changed;
   }
 
   @RpcHandler('permissions.groups.members.add')
-  addMembers(@Payload() message: RpcMessage<'permissions.groups.members.add'>): Answer<'permissions.groups.members.add'> {
-    return this.groups.addMembers(message.ctx.tenantId, message.data.groupId, message.data.personIds);
+  async addMembers(@Payload() message: RpcMessage<'permissions.groups.members.add'>): Answer<'permissions.groups.members.add'> {
+    const changed = await this.groups.addMembers(message.ctx.tenantId, message.data.groupId, message.data.personIds);
+    if (changed.group.loginBarred) await this.loginBar.endBarredSessions(message.ctx, message.data.personIds);
+    return changed;
   }
 
   @RpcHandler('permissions.groups.members.remove')
@@ -51,7 +57,9 @@ export class GroupsMessages {
   }
 
   @RpcHandler('permissions.memberships.set')
-  setMemberships(@Payload() message: RpcMessage<'permissions.memberships.set'>): Answer<'permissions.memberships.set'> {
-    return this.memberships.set(message.ctx.tenantId, message.data.personId, message.data.groupIds, message.data.kind);
+  async setMemberships(@Payload() message: RpcMessage<'permissions.memberships.set'>): Answer<'permissions.memberships.set'> {
+    const set = await this.memberships.set(message.ctx.tenantId, message.data.personId, message.data.groupIds, message.data.kind);
+    await this.loginBar.endBarredSessions(message.ctx, [message.data.personId]);
+    return set;
   }
 }

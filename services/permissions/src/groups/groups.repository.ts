@@ -174,6 +174,18 @@ export class GroupsRepository {
     return Number(rows[0]!.count);
   }
 
+  /** Which of these people are in a group barred from login (any barred group bars, whatever their other groups). */
+  async barredAmong(manager: EntityManager, tenantId: string, personIds: readonly string[]): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const rows = await queryRows<{ person_id: string }>(
+      manager,
+      `SELECT DISTINCT m.person_id FROM group_members m JOIN groups g ON g.tenant_id = m.tenant_id AND g.id = m.group_id
+       WHERE m.tenant_id = $1 AND m.person_id = ANY($2::uuid[]) AND g.login_barred ORDER BY m.person_id`,
+      [tenantId, personIds],
+    );
+    return rows.map((row) => row.person_id);
+  }
+
   async groupsOf(manager: EntityManager, tenantId: string, personIds: readonly string[]): Promise<Record<string, GroupRef[]>> {
     const result: Record<string, GroupRef[]> = Object.fromEntries(personIds.map((personId) => [personId, [] as GroupRef[]]));
     if (personIds.length === 0) return result;

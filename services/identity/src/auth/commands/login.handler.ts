@@ -20,7 +20,7 @@ export interface LoginData {
 /**
  * Password sign-in. The account is proven first (the same answer for every kind of miss, and the
  * same time spent), then access is checked: the person's own flag, then the permissions service
- * (a group may be barred from login). Only then a session starts.
+ * (a group may be barred from login). Only then a session starts (and the bar is read once more after it did).
  */
 @Injectable()
 export class LoginHandler {
@@ -67,6 +67,23 @@ export class LoginHandler {
         expiresAt: refresh.expiresAt,
       });
     });
+    await this.refuseIfBarredMeanwhile(ctx, person.id, sessionId);
     return this.tokens.pair({ sub: person.id, tid: tenant.id, tsl: tenant.slug, kind: person.kind, sid: sessionId }, refresh);
+  }
+
+  /**
+   * A login bar committed between the check above and this session's commit ended the person's sessions before this
+   * one existed. So the bar is read again, from the committed memberships, once the session is committed: either
+   * this read sees the bar, and the session ends here, or the bar commits later and the session end that follows it
+   * (`identity.sessions.end-for-people`) finds this session.
+   */
+  private async refuseIfBarredMeanwhile(ctx: RequestContext, personId: string, sessionId: string): Promise<void> {
+    const [refusal] = await this.bus.request('permissions.sign-in.refusals', ctx, { personIds: [personId] });
+    if (!refusal) return;
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.revokeSession(manager, ctx.tenantId, sessionId, 'login-barred');
+      if (!(await this.sessions.hasLiveSession(manager, ctx.tenantId, personId))) await this.presence.offline(manager, ctx.tenantId, personId);
+    });
+    throw AuthErrors.loginRefused(refusal.code, refusal.reason);
   }
 }
