@@ -51,7 +51,7 @@ export class EventSubscriber implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.registrations.size === 0) return;
-    await ensureEventStream(this.nats);
+    await ensureEventStream(this.nats, this.options.streamReplicas);
     const sources = new Set([...this.registrations.keys()].map((type) => type.split('.')[0]));
     for (const source of sources) await this.consumeFrom(source);
   }
