@@ -1,8 +1,10 @@
-// Renders every Kustomize tree of deploy/k8s offline (`kubectl kustomize`, no cluster needed), validates each object
-// against the Kubernetes API schemas (kubernetes-models, run by tools/lib/kubernetes-validate.mjs) and checks the
-// rules of e2e/support/kubernetes-policy.ts, each with a broken copy showing that the rule catches it.
+// Renders every Kustomize tree of deploy/k8s offline (`kubectl kustomize`, no cluster needed; where kubectl is not
+// installed, e2e/support/kustomize-lite.ts, checked against kubectl wherever both run), validates each object against
+// the Kubernetes API schemas (kubernetes-models, run by tools/lib/kubernetes-validate.mjs) and checks the rules of
+// e2e/support/kubernetes-policy.ts, each with a broken copy showing that the rule catches it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import {
@@ -14,6 +16,7 @@ import {
   productionScaleViolations,
 } from './support/kubernetes-policy';
 import type { K8sObject } from './support/kubernetes-policy';
+import { renderKustomization } from './support/kustomize-lite';
 
 const repoRoot = path.resolve(__dirname, '..');
 const TREES = ['deploy/k8s/base', 'deploy/k8s/overlays/dev', 'deploy/k8s/overlays/production', 'deploy/k8s/overlays/production/migrate'];
@@ -21,10 +24,8 @@ const SERVICES = ['identity', 'permissions', 'directory', 'workflow', 'inquiries
 
 const kubectlAvailable = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 if (!kubectlAvailable) {
-  // Rendering needs kubectl (its built-in Kustomize); without it only the schema validation of the files runs.
-  console.warn('kubectl is not installed: skipping the rendering of deploy/k8s overlays (install kubectl to run those checks)');
+  console.warn('kubectl is not installed: deploy/k8s is rendered by e2e/support/kustomize-lite.ts, and not compared with kubectl kustomize');
 }
-const withKubectl = kubectlAvailable ? describe : describe.skip;
 
 function parseYaml(text: string): K8sObject[] {
   return parseAllDocuments(text)
@@ -32,8 +33,19 @@ function parseYaml(text: string): K8sObject[] {
     .filter((object): object is K8sObject => object !== null);
 }
 
-function render(tree: string): K8sObject[] {
+function renderWithKubectl(tree: string): K8sObject[] {
   return parseYaml(execFileSync('kubectl', ['kustomize', path.join(repoRoot, tree)], { encoding: 'utf8' }));
+}
+
+const render = (tree: string): K8sObject[] => (kubectlAvailable ? renderWithKubectl(tree) : renderKustomization(path.join(repoRoot, tree)));
+/** Sorted by kind and name, with the content-hash suffix of generated ConfigMaps (and of references to them) cut off. */
+function comparable(objects: K8sObject[]): K8sObject[] {
+  let json = JSON.stringify([...objects].sort((a, b) => `${a.kind}/${a.metadata.name}`.localeCompare(`${b.kind}/${b.metadata.name}`)));
+  for (const object of objects) {
+    const generated = object.kind === 'ConfigMap' ? /^(.+)-[a-z0-9]{10}$/.exec(object.metadata.name) : null;
+    if (generated) json = json.split(`"${object.metadata.name}"`).join(`"${generated[1]}-<hash>"`);
+  }
+  return JSON.parse(json) as K8sObject[];
 }
 
 /** Schema failures ({ name, errors }) of the objects, as reported by kubernetes-models. */
@@ -66,12 +78,49 @@ describe('Kubernetes schema validation (kubernetes-models)', () => {
   });
 });
 
-withKubectl.each(TREES)('the Kustomize tree %s', (tree) => {
+describe('rendering without kubectl (e2e/support/kustomize-lite.ts)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'warden-kustomize-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a kustomization field it does not know, rather than skipping it', () => {
+    writeFileSync(path.join(dir, 'kustomization.yaml'), 'namePrefix: staging-\nresources: []\n');
+    expect(() => renderKustomization(dir)).toThrow(/fields this renderer does not know: namePrefix/);
+  });
+
+  it('refuses a patch whose target or path does not exist', () => {
+    writeFileSync(path.join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: "1"\n');
+    const patch = (target: string, pointer: string) =>
+      `resources: [cm.yaml]\npatches:\n  - target: { ${target} }\n    patch: |-\n      - op: replace\n        path: ${pointer}\n        value: 2\n`;
+    writeFileSync(path.join(dir, 'kustomization.yaml'), patch('kind: Deployment', '/spec/replicas'));
+    expect(() => renderKustomization(dir)).toThrow(/matches nothing/);
+    writeFileSync(path.join(dir, 'kustomization.yaml'), patch('kind: ConfigMap', '/spec/replicas'));
+    expect(() => renderKustomization(dir)).toThrow(/does not exist/);
+  });
+
+  it('renames a generated ConfigMap when its content changes (the pods reading it roll)', () => {
+    const hashed = (value: string) => {
+      writeFileSync(path.join(dir, 'kustomization.yaml'), `configMapGenerator:\n  - name: settings\n    literals: [A=${value}]\n`);
+      return renderKustomization(dir)[0].metadata.name;
+    };
+    expect(hashed('1')).toMatch(/^settings-[0-9a-f]{10}$/);
+    expect(hashed('1')).toBe(hashed('1'));
+    expect(hashed('2')).not.toBe(hashed('1'));
+  });
+});
+
+describe.each(TREES)('the Kustomize tree %s', (tree) => {
   let objects: K8sObject[];
   let namespace: K8sObject[]; // what the pods find in their namespace: the migrations Job runs beside the main tree
   beforeAll(() => {
     objects = render(tree);
     namespace = tree.endsWith('/migrate') ? [...objects, ...render(path.dirname(tree))] : objects;
+  });
+
+  (kubectlAvailable ? it : it.skip)('renders, without kubectl, exactly what kubectl kustomize renders', () => {
+    expect(comparable(renderKustomization(path.join(repoRoot, tree)))).toEqual(comparable(objects));
   });
 
   it('renders objects that all validate against the Kubernetes schemas', () => {
@@ -84,7 +133,7 @@ withKubectl.each(TREES)('the Kustomize tree %s', (tree) => {
   });
 });
 
-withKubectl('the dev and production overlays', () => {
+describe('the dev and production overlays', () => {
   const overlays = { dev: [] as K8sObject[], production: [] as K8sObject[], migrate: [] as K8sObject[] };
   beforeAll(() => {
     overlays.dev = render('deploy/k8s/overlays/dev');
