@@ -1,6 +1,7 @@
 // Tracing across the bus: with a tracer provider registered (as startTracing does when OTEL_EXPORTER_OTLP_ENDPOINT
 // is set; here with an in-memory exporter), a request's trace id reaches the span of the service that handles it,
-// carried by the W3C `traceparent` NATS header BusClient sends. With none registered, no header is sent.
+// carried by the W3C `traceparent` NATS header BusClient sends, and the events that handler writes carry it on
+// (CloudEvents `traceparent` extension) to the spans of their consumers. With none registered, nothing is sent.
 import { randomUUID } from 'node:crypto';
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -8,8 +9,8 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { rpcSubject } from '@warden/contracts';
 import type { RpcName } from '@warden/contracts';
-import { DIRECTORY_SERVICE } from '@warden/directory';
 import { BusClient, traceHeaders } from '@warden/messaging';
+import { createEmployee, createTenant } from './staff.fixtures';
 import { Stack } from './support/stack';
 
 /** The health RPC every service answers (not part of the typed RPC map, hence the casts). */
@@ -29,7 +30,7 @@ describe('tracing on: a trace crosses NATS into the service', () => {
   beforeAll(async () => {
     provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
     provider.register();
-    stack = await Stack.start({ services: [DIRECTORY_SERVICE] });
+    stack = await Stack.start();
   }, 60_000);
 
   afterAll(async () => {
@@ -85,5 +86,27 @@ describe('tracing on: a trace crosses NATS into the service', () => {
     const server = await finishedSpan((span) => span.name === `handle ${rpcSubject(HEALTH)}`);
     expect(client.parentSpanContext).toBeUndefined();
     expect(server.spanContext().traceId).toBe(client.spanContext().traceId);
+  });
+
+  it("carries the trace from the handler that wrote an event to the spans of the event's consumers", async () => {
+    const tenant = await createTenant(stack, 'trace');
+    exporter.reset();
+    const employee = await createEmployee(stack, tenant);
+    const writer = await finishedSpan((span) => span.name === `handle ${rpcSubject('identity.staff.create')}`);
+    // Every service keeping a read model of the staff consumes it; directory and inquiries do at least.
+    const groups = (spans: ReadableSpan[]) => spans.map((span) => String(span.attributes['messaging.consumer.group.name']));
+    let consumers: ReadableSpan[] = [];
+    for (let attempt = 0; attempt < 100; attempt++) {
+      consumers = exporter.getFinishedSpans().filter((span) => span.name === 'consume identity.employee.created.v1');
+      if (['directory', 'inquiries'].every((service) => groups(consumers).some((group) => group.includes(service)))) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(employee.id).toBeDefined();
+    expect(groups(consumers)).toEqual(expect.arrayContaining([expect.stringMatching(/directory/), expect.stringMatching(/inquiries/)]));
+    for (const consumer of consumers) {
+      expect(consumer.kind).toBe(SpanKind.CONSUMER);
+      expect(consumer.spanContext().traceId).toBe(writer.spanContext().traceId);
+      expect(consumer.parentSpanContext?.spanId).toBe(writer.spanContext().spanId);
+    }
   });
 });

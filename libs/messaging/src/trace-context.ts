@@ -31,3 +31,18 @@ const natsHeaderGetter: TextMapGetter<MsgHdrs | undefined> = {
 export function contextFromHeaders(headers: MsgHdrs | undefined): Context {
   return propagation.extract(context.active(), headers, natsHeaderGetter);
 }
+
+/**
+ * The W3C `traceparent` of the active span, for the CloudEvents distributed-tracing extension of the events a
+ * handler writes (so their consumers join its trace); undefined while tracing is off.
+ */
+export function currentTraceparent(ctx: Context = context.active()): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(ctx, carrier);
+  return carrier.traceparent;
+}
+
+/** The trace context of an event's `traceparent` extension (the active context when it has none). */
+export function contextFromTraceparent(traceparent: unknown): Context {
+  return typeof traceparent === 'string' ? propagation.extract(context.active(), { traceparent }) : context.active();
+}
