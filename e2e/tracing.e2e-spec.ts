@@ -109,4 +109,27 @@ describe('tracing on: a trace crosses NATS into the service', () => {
       expect(consumer.parentSpanContext?.spanId).toBe(writer.spanContext().spanId);
     }
   });
+
+  it('makes one HTTP request through the gateway one trace: HTTP span -> rpc client spans -> service spans', async () => {
+    const tenant = await createTenant(stack, 'trace');
+    exporter.reset();
+    const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await stack.http.request('GET', '/api/v1/branches', {
+      token: tenant.adminToken,
+      headers: { traceparent: `00-${callerTrace}-00f067aa0ba902b7-01` },
+    });
+    expect(response.status).toBe(200);
+    const http = await finishedSpan((span) => span.name === 'GET /api/v1/branches');
+    expect(http.kind).toBe(SpanKind.SERVER);
+    expect(http.spanContext().traceId).toBe(callerTrace);
+    expect(http.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+    expect(http.attributes['http.response.status_code']).toBe(200);
+    const client = await finishedSpan((span) => span.name === 'rpc directory.branches.list');
+    const server = await finishedSpan((span) => span.name === `handle ${rpcSubject('directory.branches.list')}`);
+    expect(client.parentSpanContext?.spanId).toBe(http.spanContext().spanId);
+    expect(server.parentSpanContext?.spanId).toBe(client.spanContext().spanId);
+    // Every span of the request, the permission check included, is in the caller's trace.
+    const traced = exporter.getFinishedSpans().filter((span) => span.name.startsWith('rpc ') || span.name.startsWith('handle '));
+    expect(new Set(traced.map((span) => span.spanContext().traceId))).toEqual(new Set([callerTrace]));
+  });
 });
