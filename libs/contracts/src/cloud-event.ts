@@ -16,6 +16,8 @@ export interface CloudEvent<T = unknown> {
   subject: string;
   datacontenttype: 'application/json';
   tenantid: string;
+  /** The distributed-tracing extension: W3C traceparent of the change that wrote the event (with tracing on only). */
+  traceparent?: string;
   data: T;
 }
 

@@ -78,7 +78,7 @@ export function renderNatsAuthConfigWith(prefix: string, credentials: NatsCreden
 }
 
 /** The generated configuration files of Compose and Kustomize (tools/nats-config.mjs writes them). */
-export const DEPLOYED_NATS_AUTH_FILES = ['deploy/nats/auth.conf', 'deploy/k8s/nats-auth.conf'];
+export const DEPLOYED_NATS_AUTH_FILES = ['deploy/nats/auth.conf', 'deploy/k8s/base/nats-auth.conf'];
 
 /** No subject prefix; nats-server reads each password from its environment variable (natsPasswordVariable). */
 export function renderDeployedNatsAuthConfig(): string {

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { TimeoutError } from '@nats-io/transport-node';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Msg, NatsConnection } from '@nats-io/transport-node';
+import { traceHeaders, wardenTracer } from './trace-context';
 import { DomainError } from '@warden/kernel';
 import { rpcSubject } from '@warden/contracts';
 import type { RequestContext, RpcName, RpcRequestData, RpcResponse } from '@warden/contracts';
@@ -29,7 +31,8 @@ interface ReplyPacket {
  * gateway answers with 503 — the caller is never told "yes" by default.
  *
  * Speaks the packet format of Nest's NATS transport (the services listen with ServerNats): the
- * request is `{pattern, data, id}` as JSON, without headers. It uses the connection's own
+ * request is `{pattern, data, id}` as JSON; with tracing on, NATS headers carry the W3C `traceparent` of a client
+ * span around the request (the service's span continues the trace, see RpcTracingInterceptor). It uses the connection's own
  * request(), which shares one wildcard reply subscription for all requests; Nest's ClientProxy
  * subscribed and unsubscribed a fresh inbox per request, doubling the broker's work.
  */
@@ -50,18 +53,28 @@ export class BusClient {
   ): Promise<RpcResponse<K>> {
     const subject = rpcSubject(name);
     const id = `${this.idPrefix}.${++this.sequence}`;
+    const span = wardenTracer().startSpan(`rpc ${name}`, {
+      kind: SpanKind.CLIENT,
+      attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'rpc.method': name },
+    });
     let packet: ReplyPacket;
     try {
       const timeout = Math.max(timeoutMs, busTimeoutOverride() ?? 0);
-      const reply = await this.connection.request(subject, JSON.stringify({ pattern: subject, data: { ctx, data }, id }), { timeout });
+      const headers = traceHeaders(trace.setSpan(context.active(), span));
+      const reply = await this.connection.request(subject, JSON.stringify({ pattern: subject, data: { ctx, data }, id }), { timeout, headers });
       packet = this.decode(reply, id);
     } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: 'unavailable' });
+      span.end();
       throw this.unavailable(name, error);
     }
     if (packet.err) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: DomainError.isPayload(packet.err) ? packet.err.code : 'error' });
+      span.end();
       if (DomainError.isPayload(packet.err)) throw DomainError.fromPayload(packet.err);
       throw this.unavailable(name, packet.err);
     }
+    span.end();
     return packet.response as RpcResponse<K>;
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
@@ -13,6 +14,7 @@ import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
 import { MessagingMetrics } from './messaging.metrics';
 import { ensureEventStream } from './nats.connection';
+import { contextFromTraceparent, wardenTracer } from './trace-context';
 
 /** Applies one event inside the transaction that also records it as handled. */
 export type EventHandler<T> = (event: CloudEvent<T>, manager: EntityManager) => Promise<void>;
@@ -51,7 +53,7 @@ export class EventSubscriber implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.registrations.size === 0) return;
-    await ensureEventStream(this.nats);
+    await ensureEventStream(this.nats, this.options.streamReplicas);
     const sources = new Set([...this.registrations.keys()].map((type) => type.split('.')[0]));
     for (const source of sources) await this.consumeFrom(source);
   }
@@ -118,22 +120,34 @@ export class EventSubscriber implements OnApplicationBootstrap, BeforeApplicatio
       message.term();
       return;
     }
+    // A consumer span continuing the trace of the change that wrote the event (its `traceparent` extension).
+    const parent = contextFromTraceparent(event.traceparent);
+    const span = wardenTracer().startSpan(
+      `consume ${event.type}`,
+      { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'nats', 'messaging.consumer.group.name': consumer, 'cloudevents.event_id': event.id } },
+      parent,
+    );
     try {
-      const applied = await this.dataSource.transaction(async (manager) => {
-        const inserted: unknown[] = await manager.query(
-          'INSERT INTO inbox (event_id, consumer, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
-          [event.id, consumer, event.type],
-        );
-        if (inserted.length === 0) return false;
-        await registration.handler({ ...event, data: payload }, manager);
-        return true;
-      });
+      const applied = await context.with(trace.setSpan(parent, span), () =>
+        this.dataSource.transaction(async (manager) => {
+          const inserted: unknown[] = await manager.query(
+            'INSERT INTO inbox (event_id, consumer, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
+            [event.id, consumer, event.type],
+          );
+          if (inserted.length === 0) return false;
+          await registration.handler({ ...event, data: payload }, manager);
+          return true;
+        }),
+      );
       message.ack();
       this.metrics.handled(event.type, applied ? 'ok' : 'duplicate');
     } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: 'redelivered' });
       this.logger.warn(`Handling ${event.type} ${event.id} failed, redelivering: ${String(error)}`);
       this.metrics.handled(event.type, 'error');
       message.nak(REDELIVERY_DELAY_MS);
+    } finally {
+      span.end();
     }
   }
 }

@@ -12,3 +12,4 @@ export * from './bus.client';
 export * from './policy-change.subscription';
 export * from './policy-watermarks';
 export * from './bus-deadline';
+export * from './trace-context';

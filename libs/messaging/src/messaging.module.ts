@@ -34,7 +34,7 @@ export class BusModule {
             await refuseAnonymousNats(options.natsUrl, options.nodeEnv);
             const connection = await connectToNats(options.natsUrl, options.service, options.natsAuth, options.natsUser);
             exitWhenClosedByError(connection, `${options.service} messaging`);
-            await ensureEventStream(connection);
+            await ensureEventStream(connection, options.streamReplicas);
             return connection;
           },
         },

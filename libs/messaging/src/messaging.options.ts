@@ -10,6 +10,8 @@ export interface MessagingOptions {
   natsUser?: string;
   /** `production` refuses a NATS that accepts anonymous clients; elsewhere it is a loud warning. */
   nodeEnv?: string;
+  /** Replicas of the event stream (and of other JetStream state) in a JetStream cluster (NATS_STREAM_REPLICAS); default 1. */
+  streamReplicas?: number;
   /** How often the relay looks for unsent rows when no notification arrives (ms). */
   outboxPollIntervalMs?: number;
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
+import type { StreamInfo } from '@nats-io/jetstream';
 import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream';
 import { eventStreamName, eventStreamSubjects } from '@warden/contracts';
 import { natsAuthOptions } from '@warden/infra';
@@ -77,8 +78,11 @@ const NANOS_PER_SECOND = 1_000_000_000;
 /**
  * Creates the event stream when missing. File storage, limits retention (every consumer reads at
  * its own pace), and a de-duplication window long enough to cover a relay retrying after an outage.
+ * `replicas` (NATS_STREAM_REPLICAS) is how many servers of a JetStream cluster keep each event: 1 for a single
+ * server, 3 for a three-node cluster. A stream found with fewer replicas is raised to that count (moving from one
+ * server to a cluster), never lowered: during a rolling change a replica still configured lower changes nothing.
  */
-export async function ensureEventStream(connection: NatsConnection): Promise<void> {
+export async function ensureEventStream(connection: NatsConnection, replicas = 1): Promise<void> {
   const manager = await jetstreamManager(connection);
   const name = eventStreamName();
   const config = {
@@ -89,20 +93,31 @@ export async function ensureEventStream(connection: NatsConnection): Promise<voi
     discard: DiscardPolicy.Old,
     max_age: 30 * 24 * 3600 * NANOS_PER_SECOND,
     duplicate_window: 3600 * NANOS_PER_SECOND,
+    num_replicas: replicas,
   };
+  let existing: StreamInfo;
   try {
-    const info = await manager.streams.info(name);
-    // A stream made before a service was added lacks that service's subjects: add them (existing events stay).
-    const missing = config.subjects.filter((subject) => !info.config.subjects?.includes(subject));
-    if (missing.length > 0) await manager.streams.update(name, { ...info.config, subjects: [...(info.config.subjects ?? []), ...missing] });
+    existing = await manager.streams.info(name);
   } catch {
     try {
       await manager.streams.add(config);
+      return;
     } catch (error) {
       // Another service created it between our two calls.
-      await manager.streams.info(name).catch(() => {
+      existing = await manager.streams.info(name).catch(() => {
         throw error;
       });
     }
+  }
+  // A stream made before a service was added lacks that service's subjects: add them (existing events stay).
+  const missing = config.subjects.filter((subject) => !existing.config.subjects?.includes(subject));
+  const raise = existing.config.num_replicas < replicas;
+  if (raise) logger.log(`raising the replicas of stream ${name} from ${existing.config.num_replicas} to ${replicas}`);
+  if (missing.length > 0 || raise) {
+    await manager.streams.update(name, {
+      ...existing.config,
+      subjects: [...(existing.config.subjects ?? []), ...missing],
+      num_replicas: Math.max(existing.config.num_replicas, replicas),
+    });
   }
 }

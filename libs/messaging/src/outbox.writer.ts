@@ -5,6 +5,7 @@ import type { CloudEvent, NewEvent } from '@warden/contracts';
 import { MESSAGING_OPTIONS } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
 import { outboxChannel } from './messaging.tables';
+import { currentTraceparent } from './trace-context';
 
 /** Where a transaction remembers which relay channel to wake once it has committed. */
 const PENDING_WAKE_UP = 'outboxWakeUp';
@@ -56,7 +57,12 @@ export class OutboxWriter {
 
   async add<T>(manager: EntityManager, ...events: NewEvent<T>[]): Promise<CloudEvent<T>[]> {
     if (events.length === 0) return [];
-    const envelopes = events.map((event) => createCloudEvent(this.options.service, event));
+    // With tracing on, each event carries the CloudEvents `traceparent` extension: its consumers continue this trace.
+    const traceparent = currentTraceparent();
+    const envelopes = events.map((event): CloudEvent<T> => {
+      const envelope = createCloudEvent(this.options.service, event);
+      return traceparent ? { ...envelope, traceparent } : envelope;
+    });
     // One round trip for any number of events.
     await manager.query(
       `INSERT INTO outbox (id, subject, type, tenant_id, event)

@@ -11,3 +11,5 @@ export * from './periodic.task';
 export * from './draining-nats.server';
 export * from './shutdown.state';
 export * from './production-secret.validator';
+export * from './tracing.bootstrap';
+export * from './rpc-tracing.interceptor';

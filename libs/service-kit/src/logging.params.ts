@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { trace } from '@opentelemetry/api';
 import type { RpcRequest } from '@warden/contracts';
 
 /**
@@ -21,10 +22,18 @@ function requestPath(request: IncomingMessage): string {
   return query >= 0 ? url.slice(0, query) : url;
 }
 
+/** The active span's ids for a log line (tracing on, inside a traced request or message), so a line leads to its trace. */
+export function traceLogFields(): Record<string, string> {
+  const span = trace.getActiveSpan();
+  if (!span?.isRecording()) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
+}
+
 /**
  * One logger setup for every process: JSON lines with the service name, and the request id of the
  * HTTP request (gateway) or of the bus message that carries it (services), so one request can be
- * followed across processes.
+ * followed across processes; with tracing on, also the trace and span ids.
  */
 export function loggerParams(service: string, level: string): Params {
   return {
@@ -32,6 +41,7 @@ export function loggerParams(service: string, level: string): Params {
     pinoHttp: {
       level,
       base: { service },
+      mixin: traceLogFields,
       redact: [
         'req.headers.authorization',
         'req.headers.cookie',

@@ -12,6 +12,7 @@ import { loggerParams } from './logging.params';
 import { MetricsEndpoint } from './metrics.endpoint';
 import { RpcErrorFilter } from './rpc-error.filter';
 import { RpcMetricsInterceptor } from './rpc-metrics.interceptor';
+import { RpcTracingInterceptor } from './rpc-tracing.interceptor';
 import { SERVICE_ENV } from './service.config';
 import type { ServiceEnv } from './service.config';
 import { ShutdownState } from './shutdown.state';
@@ -40,13 +41,20 @@ export class ServiceKitModule {
           entities: definition.entities,
           migrations: definition.migrations,
         }),
-        MessagingModule.forService({ service: definition.name, natsUrl: env.NATS_URL, natsAuth: env, nodeEnv: env.NODE_ENV }),
+        MessagingModule.forService({
+          service: definition.name,
+          natsUrl: env.NATS_URL,
+          natsAuth: env,
+          nodeEnv: env.NODE_ENV,
+          streamReplicas: env.NATS_STREAM_REPLICAS,
+        }),
         CqrsModule.forRoot(),
       ],
       controllers: [createHealthMessages(definition.name)],
       providers: [
         { provide: SERVICE_ENV, useValue: env },
         { provide: APP_FILTER, useClass: RpcErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: RpcTracingInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
         MetricsEndpoint,
         ShutdownState,

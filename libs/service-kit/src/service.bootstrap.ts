@@ -9,6 +9,7 @@ import { openDataSource } from '@warden/persistence';
 import { DrainingNatsServer } from './draining-nats.server';
 import { loadEnv } from './env.loader';
 import { ServiceEnv } from './service.config';
+import { startTracing } from './tracing.bootstrap';
 import { ServiceKitModule } from './service-kit.module';
 import type { ServiceDefinition } from './service-kit.module';
 import { closeOnSignals } from './shutdown.state';
@@ -49,9 +50,10 @@ export async function migrateService(definition: ServiceDefinition, env: Service
 
 async function startAndCloseOnSignals(definition: ServiceDefinition): Promise<void> {
   const env = loadEnv(ServiceEnv);
+  const flushTraces = startTracing(definition.name);
   const app = await startService(definition, env);
   const logger = app.get(Logger);
-  closeOnSignals(app, { drainDelayMs: env.SHUTDOWN_DELAY_MS, log: (message) => logger.log(message, 'Shutdown') });
+  closeOnSignals(app, { drainDelayMs: env.SHUTDOWN_DELAY_MS, log: (message) => logger.log(message, 'Shutdown'), flush: flushTraces });
 }
 
 /** The process entry point: `node main.js` runs the service, `node main.js migrate` only migrates. */

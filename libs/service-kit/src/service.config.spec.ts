@@ -23,3 +23,14 @@ describe('ServiceEnv: metrics settings', () => {
     expect(() => loadEnv(ServiceEnv, env)).toThrow(message);
   });
 });
+
+describe('ServiceEnv: NATS_STREAM_REPLICAS', () => {
+  it('is 1 by default (one NATS server) and 3 on a three-node cluster', () => {
+    expect(loadEnv(ServiceEnv, {}).NATS_STREAM_REPLICAS).toBe(1);
+    expect(loadEnv(ServiceEnv, { NATS_STREAM_REPLICAS: '3' }).NATS_STREAM_REPLICAS).toBe(3);
+  });
+
+  it.each([['0'], ['6'], ['three']])('refuses %s, naming the variable', (value) => {
+    expect(() => loadEnv(ServiceEnv, { NATS_STREAM_REPLICAS: value })).toThrow(/NATS_STREAM_REPLICAS/);
+  });
+});

@@ -14,6 +14,8 @@ export class ServiceEnv {
   @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
   @IsOptional() @IsString() NATS_SUBJECT_PREFIX?: string;
+  /** Replicas of the event stream and the gateway's key-value bucket when created: 3 on a three-node JetStream cluster. */
+  @IsInt() @Min(1) @Max(5) NATS_STREAM_REPLICAS: number = 1;
   /** NATS credentials of this process (see natsAuthOptions in @warden/infra); one of them in any shared deployment. */
   @EmptyAsUnset() @IsOptional() @IsString() NATS_USER?: string;
   @EmptyAsUnset() @IsOptional() @IsString() NATS_PASSWORD?: string;

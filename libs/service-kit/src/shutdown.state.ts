@@ -46,7 +46,11 @@ export async function shutDownGracefully(app: INestApplicationContext, options: 
  * Replaces Nest's enableShutdownHooks: SIGTERM/SIGINT run shutDownGracefully once and exit 0; a second signal,
  * or a shutdown that takes longer than `forceAfterMs`, exits at once (non-zero).
  */
-export function closeOnSignals(app: INestApplicationContext, options: GracefulShutdownOptions & { forceAfterMs?: number } = {}): void {
+export function closeOnSignals(
+  app: INestApplicationContext,
+  // flush: after the app closed, e.g. the spans not exported yet.
+  options: GracefulShutdownOptions & { forceAfterMs?: number; flush?: () => Promise<void> } = {},
+): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (closing) {
@@ -59,13 +63,15 @@ export function closeOnSignals(app: INestApplicationContext, options: GracefulSh
       options.log?.('graceful shutdown took too long: exiting');
       process.exit(1);
     }, options.forceAfterMs ?? 30_000).unref();
-    shutDownGracefully(app, options).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        options.log?.(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
+    shutDownGracefully(app, options)
+      .then(() => options.flush?.().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          options.log?.(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, onSignal);
 }

@@ -8,6 +8,7 @@ import type { GatewayEnv } from './config/gateway.env';
 import { GatewayModule } from './gateway.module';
 import { clientErrorHandler, frameworkErrors } from './http/fastify-refusals';
 import { hardenHttp } from './http/http-hardening';
+import { installHttpTracing } from './http/http-tracing.hooks';
 import { echoRequestId, requestIdOf } from './http/request-id';
 import { installRequestInputChecks } from './http/request-input.hooks';
 import { setUpOpenApi } from './openapi/openapi.setup';
@@ -27,6 +28,7 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', echoRequestId);
+  installHttpTracing(fastify);
   installRequestInputChecks(fastify);
   // bodyParser off: the JSON parser above is the only one (no form or text bodies).
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true, bodyParser: false });

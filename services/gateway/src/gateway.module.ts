@@ -41,7 +41,13 @@ export class CoreModule {
       imports: [
         LoggerModule.forRoot(loggerParams('gateway', env.LOG_LEVEL)),
         MetricsModule.forService('gateway'),
-        BusModule.forRoot({ service: 'gateway', natsUrl: env.NATS_URL, natsAuth: env, nodeEnv: env.NODE_ENV }),
+        BusModule.forRoot({
+          service: 'gateway',
+          natsUrl: env.NATS_URL,
+          natsAuth: env,
+          nodeEnv: env.NODE_ENV,
+          streamReplicas: env.NATS_STREAM_REPLICAS,
+        }),
         // A KeyObject, not the string: jsonwebtoken would try to parse a string as a public key first on every verify.
         JwtModule.register({ secret: createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8')), verifyOptions: { algorithms: ['HS256'] } }),
         TerminusModule.forRoot({ logger: false }),

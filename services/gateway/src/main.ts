@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { closeOnSignals, loadEnv } from '@warden/service-kit';
+import { closeOnSignals, loadEnv, startTracing } from '@warden/service-kit';
 import { GatewayEnv } from './config/gateway.env';
 import { createGatewayApp } from './gateway.app';
 
 async function main(): Promise<void> {
   const env = loadEnv(GatewayEnv);
+  const flushTraces = startTracing('gateway');
   const app = await createGatewayApp(env);
   await app.listen({ port: env.PORT, host: env.HOST });
   const logger = app.get(Logger);
-  closeOnSignals(app, { drainDelayMs: env.SHUTDOWN_DELAY_MS, log: (message) => logger.log(message, 'Shutdown') });
+  closeOnSignals(app, { drainDelayMs: env.SHUTDOWN_DELAY_MS, log: (message) => logger.log(message, 'Shutdown'), flush: flushTraces });
 }
 
 main().catch((error: unknown) => {

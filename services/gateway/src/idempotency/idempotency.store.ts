@@ -7,7 +7,8 @@ import type { KV } from '@nats-io/kv';
 import { DomainError } from '@warden/kernel';
 import type { ErrorPayload } from '@warden/kernel';
 import { idempotencyBucketName } from '@warden/contracts';
-import { NATS_CONNECTION } from '@warden/messaging';
+import { MESSAGING_OPTIONS, NATS_CONNECTION } from '@warden/messaging';
+import type { MessagingOptions } from '@warden/messaging';
 
 /** How long a key is remembered after its request finished (or was last touched). */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3600 * 1000;
@@ -43,7 +44,10 @@ export class IdempotencyStore implements OnModuleInit {
   private readonly logger = new Logger(IdempotencyStore.name);
   private bucket?: Promise<KV>;
 
-  constructor(@Inject(NATS_CONNECTION) private readonly connection: NatsConnection) {}
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.kv();
@@ -51,7 +55,8 @@ export class IdempotencyStore implements OnModuleInit {
 
   private kv(): Promise<KV> {
     this.bucket ??= new Kvm(this.connection)
-      .create(idempotencyBucketName(), { history: 1, ttl: IDEMPOTENCY_RETENTION_MS, storage: StorageType.File })
+      // Replicated like the event stream (NATS_STREAM_REPLICAS) when created; an existing bucket is used as it is.
+      .create(idempotencyBucketName(), { history: 1, ttl: IDEMPOTENCY_RETENTION_MS, storage: StorageType.File, replicas: this.options.streamReplicas ?? 1 })
       .catch((error: unknown) => {
         this.bucket = undefined;
         throw error;
