@@ -359,7 +359,7 @@ export interface paths {
         put?: never;
         /**
          * Create a group
-         * @description Create a group.
+         * @description A new group has level `none` on every existing and future order status (its members see no order through it) until levels are granted with `PUT /groups/{id}/status-access`, and `set` on task statuses; the answer states this in `defaultLevels`.
          *
          *     Needs the right `groups.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */
@@ -546,6 +546,56 @@ export interface paths {
          *     Needs the right `workflows.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */
         patch: operations["WorkflowsController_update"];
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add one transition to a task workflow
+         * @description 409 TRANSITION.EXISTS when the workflow has that pair already (change its grants instead); 422 naming `fromStatusId` or `toStatusId` (TRANSITION.UNKNOWN_STATUS, TRANSITION.OTHER_WORKFLOW, TRANSITION.SAME_STATUS) or `grants…`; 422 TRANSITION.FREE_WORKFLOW on an order workflow.
+         *
+         *     Needs the right `workflows.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        post: operations["WorkflowTransitionsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/transitions/{transitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove one transition
+         * @description 404 TRANSITION.NOT_FOUND when the workflow has no such transition.
+         *
+         *     Needs the right `workflows.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        delete: operations["WorkflowTransitionsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Replace one transition's grants
+         * @description 404 TRANSITION.NOT_FOUND when the workflow has no such transition; 422 naming `grants…`.
+         *
+         *     Needs the right `workflows.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        patch: operations["WorkflowTransitionsController_change"];
         trace?: never;
     };
     "/api/v1/orders": {
@@ -1249,9 +1299,9 @@ export interface paths {
         };
         /**
          * The company's equipment tree (roots with nested children)
-         * @description The company's equipment tree (roots with nested children).
+         * @description Employees need `directory.read` (403 without). A client contact reads its own company's tree, to pick a device on its ticket; another company answers 404 COMPANY.NOT_FOUND, as one that does not exist.
          *
-         *     Needs the right `directory.read` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */
         get: operations["EquipmentController_tree"];
         put?: never;
@@ -1292,10 +1342,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Read a piece of equipment
-         * @description Read a piece of equipment.
+         * One node of equipment
+         * @description Employees need `directory.read` (403 without). A client contact reads its own company's equipment; another company's answers 404 EQUIPMENT.NOT_FOUND.
          *
-         *     Needs the right `directory.read` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */
         get: operations["EquipmentController_get"];
         put?: never;
@@ -1657,7 +1707,7 @@ export interface paths {
         put?: never;
         /**
          * Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner
-         * @description A client contact may use only projects and templates it can see, and name only employees, itself and contacts of its own company: otherwise 403 (PROJECT.NOT_OWN, TEMPLATE.NOT_OWN, TASK.PARTICIPANT_OTHER_CLIENT).
+         * @description A client contact may use only projects and templates it can see, and name only employees, itself and contacts of its own company: otherwise 403 (PROJECT.NOT_OWN, TEMPLATE.NOT_OWN, TASK.PARTICIPANT_OTHER_CLIENT). The task starts in the template's initial status, else in the first initial status of the workflow, that you may set (per-status levels; the task default is `set`); 403 TASK.NO_INITIAL_STATUS_ALLOWED naming the statuses when there is none.
          *
          *     Needs the right `tasks.create` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */
@@ -1900,6 +1950,176 @@ export interface paths {
          *     Needs the right `workflows.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */
         patch: operations["TemplatesController_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook endpoints of the tenant
+         * @description Webhook endpoints of the tenant.
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Add an endpoint; the answer carries its signing secret, shown only here and on rotation
+         * @description Add an endpoint; the answer carries its signing secret, shown only here and on rotation.
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description .
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * @description .
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        delete: operations["WebhooksController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint; `active: true` turns a disabled one back on
+         * @description Change an endpoint; `active: true` turns a disabled one back on.
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret; for 24 h deliveries carry signatures with both the new and the old one
+         * @description A new signing secret; for 24 h deliveries carry signatures with both the new and the old one.
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        post: operations["WebhooksController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a signed `warden.webhook.test.v1` ping now and report how the receiver answered
+         * @description Send a signed `warden.webhook.test.v1` ping now and report how the receiver answered.
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        post: operations["WebhooksController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of an endpoint, newest first
+         * @description The delivery log of an endpoint, newest first.
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue one delivery again, due now, with the same `webhook-id`
+         * @description Queue one delivery again, due now, with the same `webhook-id`.
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        post: operations["WebhooksController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue again, with the same ids, every event of the tenant still in the stream since an instant or an event id that the endpoint subscribes to
+         * @description Queue again, with the same ids, every event of the tenant still in the stream since an instant or an event id that the endpoint subscribes to.
+         *
+         *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        post: operations["WebhooksController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -2411,9 +2631,26 @@ export interface components {
              * @example staff.manage
              * @enum {string}
              */
-            name: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches";
+            name: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage";
             /** @example Create, change, delete employees and grant them login access. */
             description: string;
+        };
+        OrderDefaultLevelsResponseDto: {
+            /** @enum {string} */
+            initial: "none" | "view" | "set";
+            /** @enum {string} */
+            active: "none" | "view" | "set";
+            /** @enum {string} */
+            final: "none" | "view" | "set";
+        };
+        GroupDefaultLevelsResponseDto: {
+            /** @description On order statuses, by category */
+            order: components["schemas"]["OrderDefaultLevelsResponseDto"];
+            /**
+             * @description On every task status
+             * @enum {string}
+             */
+            task: "none" | "view" | "set";
         };
         GroupResponseDto: {
             /** Format: uuid */
@@ -2425,10 +2662,12 @@ export interface components {
              * @enum {string|null}
              */
             systemKey: "administrator" | "employee" | "client" | null;
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
             /** @description Members of a barred group cannot log in, whatever else grants it */
             loginBarred: boolean;
             memberCount: number;
+            /** @description The level the group has on a status nobody set a level on for it (`GET|PUT /groups/{id}/status-access` set one). A group you create has `none` on every order status — its members see no order through it until you grant levels — and `set` on every task status. Administrator: `set` everywhere; Employee: `set`, `view` on final order statuses; Client: `set` on initial order statuses, `view` on the others. */
+            defaultLevels: components["schemas"]["GroupDefaultLevelsResponseDto"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2446,7 +2685,7 @@ export interface components {
              *       "orders.read"
              *     ]
              */
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
             /**
              * @description Bar every member from logging in
              * @default false
@@ -2463,10 +2702,12 @@ export interface components {
              * @enum {string|null}
              */
             systemKey: "administrator" | "employee" | "client" | null;
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
             /** @description Members of a barred group cannot log in, whatever else grants it */
             loginBarred: boolean;
             memberCount: number;
+            /** @description The level the group has on a status nobody set a level on for it (`GET|PUT /groups/{id}/status-access` set one). A group you create has `none` on every order status — its members see no order through it until you grant levels — and `set` on every task status. Administrator: `set` everywhere; Employee: `set`, `view` on final order statuses; Client: `set` on initial order statuses, `view` on the others. */
+            defaultLevels: components["schemas"]["GroupDefaultLevelsResponseDto"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2477,7 +2718,7 @@ export interface components {
         UpdateGroupRequestDto: {
             name?: string;
             /** @description Replaces the rights; the Administrator group keeps every right */
-            rights?: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            rights?: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
             /** @description Bar (true) or allow (false) every member from logging in */
             loginBarred?: boolean;
         };
@@ -2487,7 +2728,7 @@ export interface components {
         };
         RightOverrideDto: {
             /** @enum {string} */
-            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches";
+            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage";
             /** @enum {string} */
             effect: "allow" | "deny";
         };
@@ -2498,14 +2739,14 @@ export interface components {
             /** @description Rights granted or denied to this person alone; a personal deny wins over every group */
             overrides: components["schemas"]["RightOverrideDto"][];
             /** @description What the person may do after groups, overrides and login bars */
-            effectiveRights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches")[];
+            effectiveRights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
         };
         SetOverrideRequestDto: {
             /**
              * @example staff.manage
              * @enum {string}
              */
-            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches";
+            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage";
             /**
              * @description `allow` grants, `deny` refuses whatever the groups say, `null` removes the override
              * @enum {string|null}
@@ -2637,15 +2878,30 @@ export interface components {
         };
         TransitionInputDto: {
             /**
-             * @description A status of this workflow: its id, or its name as given in this request
+             * Format: uuid
+             * @description As a read shows it; ignored (a transition is its pair of statuses, and a pair kept keeps its id)
+             */
+            id?: string;
+            /**
+             * Format: uuid
+             * @description The status it leaves, an existing status of this workflow (or `from`)
+             */
+            fromStatusId?: string;
+            /**
+             * Format: uuid
+             * @description The status it enters, an existing status of this workflow (or `to`)
+             */
+            toStatusId?: string;
+            /**
+             * @description Instead of `fromStatusId`: a status id, or its name as given in this request (a new status has no id yet)
              * @example Approval by client's responsible
              */
-            from: string;
+            from?: string;
             /**
-             * @description A status of this workflow: its id, or its name as given in this request
+             * @description Instead of `toStatusId`: a status id, or its name as given in this request
              * @example In progress
              */
-            to: string;
+            to?: string;
             /** @description Who may perform it; without grants nobody may */
             grants?: components["schemas"]["TransitionGrantsDto"];
         };
@@ -2666,6 +2922,28 @@ export interface components {
             statuses?: components["schemas"]["StatusInputDto"][];
             /** @description Task workflows only: the whole list of transitions (left out = removed) */
             transitions?: components["schemas"]["TransitionInputDto"][];
+        };
+        AddTransitionRequestDto: {
+            /**
+             * Format: uuid
+             * @description The status it leaves, of this workflow
+             */
+            fromStatusId: string;
+            /**
+             * Format: uuid
+             * @description The status it enters, of this workflow
+             */
+            toStatusId: string;
+            /** @description Who may perform it; without grants nobody may */
+            grants?: components["schemas"]["TransitionGrantsDto"];
+        };
+        ChangeTransitionRequestDto: {
+            /** @description The whole grants of the transition (lists left out become empty) */
+            grants: components["schemas"]["TransitionGrantsDto"];
+        };
+        DeletedResponseDto: {
+            /** @enum {boolean} */
+            deleted: true;
         };
         CreateOrderRequestDto: {
             /** @example iPhone 12: cracked screen */
@@ -3009,10 +3287,6 @@ export interface components {
              * @example Europe/Moscow
              */
             timeZone?: string;
-        };
-        DeletedResponseDto: {
-            /** @enum {boolean} */
-            deleted: true;
         };
         EmployeeBranchesResponseDto: {
             /** Format: uuid */
@@ -3894,6 +4168,126 @@ export interface components {
             /** Format: uuid */
             initialStatusId?: string;
             defaultParticipants?: components["schemas"]["ParticipantInputDto"][];
+        };
+        WebhookResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example https://hooks.example.com/warden */
+            url: string;
+            /**
+             * @example [
+             *       "workflow.order.*"
+             *     ]
+             */
+            eventTypes: string[];
+            description: string | null;
+            active: boolean;
+            /** @description Why the product turned the endpoint off (410 Gone, failing for the whole retry window) */
+            disabledReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateWebhookRequestDto: {
+            /**
+             * @description https; loopback, private and metadata addresses are refused
+             * @example https://hooks.example.com/warden
+             */
+            url: string;
+            /**
+             * @description Event types of the AsyncAPI document, or prefixes ending in `*`; `*` alone is every event
+             * @example [
+             *       "workflow.order.*",
+             *       "directory.branch.created.v1"
+             *     ]
+             */
+            eventTypes: string[];
+            description?: string | null;
+            /** @default true */
+            active: boolean;
+        };
+        WebhookWithSecretResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example https://hooks.example.com/warden */
+            url: string;
+            /**
+             * @example [
+             *       "workflow.order.*"
+             *     ]
+             */
+            eventTypes: string[];
+            description: string | null;
+            active: boolean;
+            /** @description Why the product turned the endpoint off (410 Gone, failing for the whole retry window) */
+            disabledReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description The Standard Webhooks signing secret; shown only here
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        UpdateWebhookRequestDto: {
+            /**
+             * @description https; loopback, private and metadata addresses are refused
+             * @example https://hooks.example.com/warden
+             */
+            url?: string;
+            /**
+             * @description Event types of the AsyncAPI document, or prefixes ending in `*`; `*` alone is every event
+             * @example [
+             *       "workflow.order.*",
+             *       "directory.branch.created.v1"
+             *     ]
+             */
+            eventTypes?: string[];
+            description?: string | null;
+            /** @default true */
+            active: boolean;
+        };
+        WebhookTestResponseDto: {
+            /** @description The receiver's HTTP status; null when it did not answer */
+            statusCode: number | null;
+            latencyMs: number;
+            error: string | null;
+        };
+        WebhookDeliveryResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The CloudEvent id, also the `webhook-id` header
+             */
+            eventId: string;
+            /** @example workflow.order.status-changed.v1 */
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+        };
+        WebhookDeliveryPageResponseDto: {
+            /** @description Newest first */
+            items: components["schemas"]["WebhookDeliveryResponseDto"][];
+            /** @description Pass as `cursor` for older deliveries */
+            nextCursor: string | null;
+        };
+        ReplayWebhookRequestDto: {
+            /**
+             * @description An ISO 8601 instant, or the id of an event: every kept event of the tenant from then on
+             * @example 2026-12-01T00:00:00Z
+             */
+            since: string;
+        };
+        WebhookReplayResponseDto: {
+            /** @description Deliveries queued again */
+            replayed: number;
         };
     };
     responses: never;
@@ -6540,6 +6934,314 @@ export interface operations {
             };
             /** @description Conflicts with the current state (duplicate, stale version) */
             409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WorkflowTransitionsController_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTransitionRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTransitionResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, stale version) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WorkflowTransitionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                transitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponseDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WorkflowTransitionsController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                transitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeTransitionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTransitionResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14208,6 +14910,782 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponseDto"][];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponseDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponseDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretResponseDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_test: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestResponseDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "delivered" | "failed";
+                eventType?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPageResponseDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponseDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_replay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayWebhookRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResponseDto"];
                 };
             };
             /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */

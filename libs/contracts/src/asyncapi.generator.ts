@@ -11,6 +11,7 @@ type ContractClass = abstract new (...args: never[]) => unknown;
 const TYPE_BY_CONSTRAINT: Record<string, (rule: ValidationMetadata) => JsonSchema> = {
   isuuid: () => ({ type: 'string', format: 'uuid' }),
   isemail: () => ({ type: 'string', format: 'email' }),
+  isurl: () => ({ type: 'string', format: 'uri' }),
   isiso8601: () => ({ type: 'string', format: 'date-time' }),
   isstring: () => ({ type: 'string' }),
   isint: () => ({ type: 'integer' }),
