@@ -148,12 +148,13 @@ describe('the dev and production overlays', () => {
   it.each(['dev', 'production'] as const)('%s: every pod is under NetworkPolicies for ingress and egress', (overlay) => {
     const objects = overlays[overlay];
     expect(networkPolicyViolations(objects)).toEqual([]);
-    // The gateway takes HTTP (and scrapes); the services only scrapes, and reach only NATS, PostgreSQL and DNS.
+    // The gateway takes HTTP (and scrapes); the services only scrapes, and reach only NATS, PostgreSQL and DNS
+    // (integrations also HTTPS: it delivers webhooks).
     expect(allowedPorts(objects, podLabels(objects, 'Deployment', 'warden-gateway'), 'ingress')).toEqual([3000, 9464]);
     for (const service of SERVICES) {
       const labels = podLabels(objects, 'Deployment', `warden-${service}`);
       expect(allowedPorts(objects, labels, 'ingress')).toEqual([9464]);
-      expect(allowedPorts(objects, labels, 'egress')).toEqual([53, 4222, 5432]);
+      expect(allowedPorts(objects, labels, 'egress')).toEqual(service === 'integrations' ? [53, 443, 4222, 5432] : [53, 4222, 5432]);
     }
     // NATS takes clients only from warden pods: its client-port rule names them.
     const nats = find(objects, 'NetworkPolicy', 'warden-nats');
@@ -261,7 +262,8 @@ describe('the dev and production overlays', () => {
       );
       expect(networkPolicyViolations(objects).sort()).toEqual(
         SERVICES.flatMap((service) => [
-          `Deployment/warden-${service}: no NetworkPolicy restricts its egress`,
+          // integrations keeps its own egress policy (webhook deliveries).
+          ...(service === 'integrations' ? [] : [`Deployment/warden-${service}: no NetworkPolicy restricts its egress`]),
           `Deployment/warden-${service}: no NetworkPolicy restricts its ingress`,
         ]).sort(),
       );

@@ -1988,7 +1988,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description .
+         * One webhook endpoint (never its secret)
+         * @description One webhook endpoint (never its secret).
          *
          *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */
@@ -1996,7 +1997,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * @description .
+         * Remove an endpoint; its pending deliveries are dropped
+         * @description Remove an endpoint; its pending deliveries are dropped.
          *
          *     Needs the right `integrations.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */

@@ -47,6 +47,7 @@ export class WebhooksController {
 
   @Get('api/v1/webhooks/:id')
   @Action('integrations.manage')
+  @ApiOperation({ summary: 'One webhook endpoint (never its secret)' })
   @ApiOkResponse({ type: WebhookResponseDto })
   @ApiProblems(401, 403, 404, 503)
   get(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto): Promise<WebhookResponseDto> {
@@ -64,6 +65,7 @@ export class WebhooksController {
 
   @Delete('api/v1/webhooks/:id')
   @Action('integrations.manage')
+  @ApiOperation({ summary: 'Remove an endpoint; its pending deliveries are dropped' })
   @ApiOkResponse({ type: DeletedResponseDto })
   @ApiProblems(401, 403, 404, 503)
   delete(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto): Promise<DeletedResponseDto> {
