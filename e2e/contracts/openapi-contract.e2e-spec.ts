@@ -86,7 +86,7 @@ describe('the OpenAPI document, as the generators frontend teams use read it', (
 
   it('lists the refusals a route can answer with their problem codes, body parsing included', () => {
     const changeStatus = document.paths['/api/v1/orders/{id}/status'].post.responses;
-    expect(Object.keys(changeStatus)).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '503']);
+    expect(Object.keys(changeStatus)).toEqual(['200', '400', '401', '403', '404', '409', '413', '414', '415', '422', '431', '503']);
     expect(changeStatus['409']['x-problem-codes']).toEqual(['ORDER.VERSION_MISMATCH', 'ORDER.ALREADY_IN_STATUS', 'ORDER.STATUS_MOVED']);
     expect(changeStatus['403']['x-problem-codes']).toEqual(expect.arrayContaining(['RIGHT.NOT_GRANTED', 'STATUS.NO_SET_ON_TARGET', 'ORDER.CLOSED_LOCKED']));
     expect(changeStatus['422'].description).toContain('`REQUEST.INVALID`');

@@ -4382,6 +4382,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The Health Check is not successful */
             503: {
                 headers: {
@@ -4479,6 +4509,36 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT`, `HEALTH.NOT_READY` */
             503: {
                 headers: {
@@ -4567,6 +4627,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -4579,6 +4649,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -4662,6 +4742,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -4687,6 +4777,16 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4768,6 +4868,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -4780,6 +4890,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -4819,6 +4939,16 @@ export interface operations {
                     "application/json": components["schemas"]["LogoutResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -4831,6 +4961,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -4881,6 +5031,16 @@ export interface operations {
                     "application/json": components["schemas"]["StaffPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -4901,8 +5061,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -4999,6 +5179,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -5011,6 +5201,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5052,6 +5252,16 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5074,6 +5284,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5118,6 +5348,16 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5140,6 +5380,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5248,6 +5508,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -5260,6 +5530,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5301,6 +5581,16 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5323,6 +5613,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5431,6 +5741,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -5443,6 +5763,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5487,6 +5817,16 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5509,6 +5849,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5553,6 +5913,16 @@ export interface operations {
                     "application/json": components["schemas"]["WorkingNowResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5583,8 +5953,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5624,6 +6014,16 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5646,6 +6046,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5685,6 +6105,16 @@ export interface operations {
                     "application/json": components["schemas"]["PersonStatusAccessResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5697,6 +6127,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5739,6 +6189,16 @@ export interface operations {
                     "application/json": components["schemas"]["HeartbeatResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5751,6 +6211,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5790,6 +6270,16 @@ export interface operations {
                     "application/json": components["schemas"]["RightResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5802,6 +6292,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5841,6 +6351,16 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -5853,6 +6373,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5949,6 +6489,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -5961,6 +6511,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6002,6 +6562,16 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDetailResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -6032,8 +6602,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6142,6 +6732,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -6154,6 +6754,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6252,6 +6862,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -6264,6 +6884,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6309,6 +6939,16 @@ export interface operations {
                     "application/json": components["schemas"]["GroupResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -6349,8 +6989,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6392,6 +7052,16 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRightsResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -6422,8 +7092,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6522,6 +7212,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -6534,6 +7234,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6587,6 +7297,16 @@ export interface operations {
                     "application/json": components["schemas"]["ExplanationResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -6617,8 +7337,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6661,6 +7401,16 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -6681,8 +7431,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6769,6 +7539,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -6781,6 +7561,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6823,6 +7613,16 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -6845,6 +7645,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -6954,6 +7774,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -6966,6 +7796,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7074,6 +7914,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -7086,6 +7936,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7131,6 +7991,16 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -7161,8 +8031,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7262,6 +8152,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -7274,6 +8174,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7324,6 +8234,16 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -7344,8 +8264,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7443,6 +8383,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -7455,6 +8405,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `ORDER.TITLE_REQUIRED`, `STATUS.UNKNOWN`, `STATUS.ARCHIVED`, `DEPARTMENT.UNKNOWN`, `ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY`, `ORDER.EQUIPMENT_OTHER_COMPANY` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7497,6 +8457,16 @@ export interface operations {
                     "application/json": components["schemas"]["OrderResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -7519,6 +8489,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. Codes: `ORDER.NOT_FOUND` */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7630,6 +8620,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -7642,6 +8642,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `ORDER.TITLE_REQUIRED`, `ORDER.USE_TRANSFER`, `DEPARTMENT.UNKNOWN`, `ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY`, `ORDER.EQUIPMENT_OTHER_COMPANY` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7754,6 +8764,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -7766,6 +8786,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `STATUS.UNKNOWN`, `STATUS.ARCHIVED` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7876,6 +8906,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -7888,6 +8928,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `DEPARTMENT.UNKNOWN` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7929,6 +8979,16 @@ export interface operations {
                     "application/json": components["schemas"]["OrderHistoryEntryResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -7951,6 +9011,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. Codes: `ORDER.NOT_FOUND` */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7993,6 +9073,16 @@ export interface operations {
                     "application/json": components["schemas"]["OrderTransitionsResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -8015,6 +9105,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. Codes: `ORDER.NOT_FOUND` */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8060,6 +9170,16 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -8090,8 +9210,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8137,6 +9277,16 @@ export interface operations {
                     "application/json": components["schemas"]["OrderCommentPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -8167,8 +9317,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8267,6 +9437,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -8279,6 +9459,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8321,6 +9511,16 @@ export interface operations {
                     "application/json": components["schemas"]["PersonStatusAccessResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -8343,6 +9543,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8441,6 +9661,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -8453,6 +9683,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8494,6 +9734,16 @@ export interface operations {
                     "application/json": components["schemas"]["GroupStatusAccessResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -8516,6 +9766,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8614,6 +9884,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -8626,6 +9906,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8665,6 +9955,16 @@ export interface operations {
                     "application/json": components["schemas"]["BranchResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -8677,6 +9977,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8773,6 +10093,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -8785,6 +10115,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8826,6 +10166,16 @@ export interface operations {
                     "application/json": components["schemas"]["BranchResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -8856,8 +10206,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8902,6 +10272,16 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -8942,8 +10322,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9052,6 +10452,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -9064,6 +10474,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9105,6 +10525,16 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeBranchesResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -9135,8 +10565,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9235,6 +10685,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -9247,6 +10707,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9286,6 +10756,16 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -9298,6 +10778,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9394,6 +10894,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -9406,6 +10916,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9447,6 +10967,16 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -9477,8 +11007,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9523,6 +11073,16 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -9563,8 +11123,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9673,6 +11253,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -9685,6 +11275,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9783,6 +11383,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -9795,6 +11405,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9840,6 +11460,16 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -9870,8 +11500,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9913,6 +11563,16 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -9933,8 +11593,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10031,6 +11711,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -10043,6 +11733,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10084,6 +11784,16 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -10114,8 +11824,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10160,6 +11890,16 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -10200,8 +11940,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10310,6 +12070,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -10322,6 +12092,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10441,6 +12221,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -10453,6 +12243,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10510,6 +12310,16 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -10530,8 +12340,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10628,6 +12458,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -10640,6 +12480,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10681,6 +12531,16 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -10711,8 +12571,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10821,6 +12701,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -10833,6 +12723,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10942,6 +12842,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -10954,6 +12864,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10999,6 +12919,16 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -11021,6 +12951,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11066,6 +13016,16 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -11086,8 +13046,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11184,6 +13164,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -11196,6 +13186,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11237,6 +13237,16 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -11267,8 +13277,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11377,6 +13407,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -11389,6 +13429,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11487,6 +13537,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -11499,6 +13559,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11540,6 +13610,16 @@ export interface operations {
                     "application/json": components["schemas"]["EquipmentTreeNodeResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -11570,8 +13650,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11658,6 +13758,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -11670,6 +13780,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11711,6 +13831,16 @@ export interface operations {
                     "application/json": components["schemas"]["EquipmentResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -11741,8 +13871,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11787,6 +13937,16 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -11827,8 +13987,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11927,6 +14107,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -11939,6 +14129,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11983,6 +14183,16 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -12003,8 +14213,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12091,6 +14321,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -12103,6 +14343,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12144,6 +14394,16 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -12174,8 +14434,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12221,6 +14501,16 @@ export interface operations {
                     "application/json": components["schemas"]["MessagePageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -12251,8 +14541,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12361,6 +14671,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -12373,6 +14693,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12471,6 +14801,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -12483,6 +14823,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12529,6 +14879,16 @@ export interface operations {
                     "application/json": components["schemas"]["InquiryPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -12549,8 +14909,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12637,6 +15017,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -12649,6 +15039,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12691,6 +15091,16 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingDecisionResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -12711,8 +15121,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12754,6 +15184,16 @@ export interface operations {
                     "application/json": components["schemas"]["InquiryDetailsResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -12784,8 +15224,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12894,6 +15354,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -12906,6 +15376,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12950,6 +15430,16 @@ export interface operations {
                     "application/json": components["schemas"]["InquiryResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -12990,8 +15480,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13031,6 +15541,16 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -13053,6 +15573,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13149,6 +15689,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -13161,6 +15711,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13202,6 +15762,16 @@ export interface operations {
                     "application/json": components["schemas"]["ReceptionResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -13232,8 +15802,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13332,6 +15922,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -13344,6 +15944,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13383,6 +15993,16 @@ export interface operations {
                     "application/json": components["schemas"]["ChatSettingsResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -13395,6 +16015,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13481,6 +16121,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -13493,6 +16143,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13534,6 +16194,16 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -13546,6 +16216,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13595,6 +16285,16 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -13615,8 +16315,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13713,6 +16433,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -13725,6 +16455,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `TASK.TITLE_REQUIRED`, `TASK.WORKFLOW_REQUIRED`, `TASK.WORKFLOW_MISMATCH`, `TASK.ASSIGNER_REQUIRED`, `WORKFLOW.UNKNOWN`, `PERSON.UNKNOWN`, `PARTICIPANT.UNKNOWN_ROLE` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13766,6 +16506,16 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -13788,6 +16538,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. Codes: `TASK.NOT_FOUND` */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13896,6 +16666,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -13908,6 +16688,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `TASK.TITLE_REQUIRED` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13949,6 +16739,16 @@ export interface operations {
                     "application/json": components["schemas"]["TaskParticipantResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -13971,6 +16771,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14070,6 +16890,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -14082,6 +16912,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14191,6 +17031,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -14203,6 +17053,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `STATUS.UNKNOWN`, `STATUS.ARCHIVED` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14244,6 +17104,16 @@ export interface operations {
                     "application/json": components["schemas"]["TaskHistoryEntryResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -14266,6 +17136,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. Codes: `TASK.NOT_FOUND` */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14310,6 +17200,16 @@ export interface operations {
                     "application/json": components["schemas"]["TaskTransitionsResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -14332,6 +17232,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14371,6 +17291,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -14383,6 +17313,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14469,6 +17419,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -14481,6 +17441,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14522,6 +17492,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -14544,6 +17524,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14642,6 +17642,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -14654,6 +17664,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14693,6 +17713,16 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -14705,6 +17735,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14791,6 +17841,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -14803,6 +17863,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14844,6 +17914,16 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -14866,6 +17946,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -14964,6 +18064,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -14976,6 +18086,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15015,6 +18135,16 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookResponseDto"][];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -15027,6 +18157,26 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15113,6 +18263,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -15125,6 +18285,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15166,6 +18336,16 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -15188,6 +18368,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15232,6 +18432,16 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -15254,6 +18464,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15352,6 +18582,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -15364,6 +18604,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15408,6 +18658,16 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookWithSecretResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -15430,6 +18690,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15474,6 +18754,16 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookTestResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -15496,6 +18786,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15543,6 +18853,16 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryPageResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -15573,8 +18893,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15620,6 +18960,16 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryResponseDto"];
                 };
             };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
             401: {
                 headers: {
@@ -15642,6 +18992,26 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -15740,6 +19110,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
@@ -15752,6 +19132,16 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

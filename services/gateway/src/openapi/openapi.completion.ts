@@ -30,9 +30,11 @@ const COMMON_CODES: Record<string, string[]> = {
   '401': ['AUTH.TOKEN_MISSING', 'AUTH.TOKEN_INVALID', 'AUTH.TOKEN_EXPIRED', 'AUTH.SESSION_ENDED'],
   '403': ['RIGHT.NOT_GRANTED', 'RIGHT.DENIED_PERSONALLY'],
   '413': ['REQUEST.TOO_LARGE'],
+  '414': ['REQUEST.URI_TOO_LONG'],
   '415': ['REQUEST.UNSUPPORTED_MEDIA_TYPE'],
   '422': ['REQUEST.INVALID'],
   '429': ['RATE.LIMITED'],
+  '431': ['REQUEST.HEADERS_TOO_LARGE'],
   '503': ['BUS.UNAVAILABLE', 'BUS.TIMEOUT'],
 };
 
@@ -41,6 +43,13 @@ const BODY_REFUSALS: Record<string, string> = {
   '400': 'The body is not valid JSON',
   '413': 'The body is larger than the gateway accepts (256 KiB)',
   '415': 'The body is not application/json',
+};
+
+/** What the HTTP layer refuses before any route runs (http/fastify-refusals.ts): a bad URL, a path parameter or headers too large. */
+const REQUEST_REFUSALS: Record<string, string> = {
+  '400': 'The request URL is not valid',
+  '414': 'A path parameter is too long',
+  '431': 'The request line and headers are larger than the gateway accepts (16 KB)',
 };
 
 /** Answers that come with a Retry-After: rate limited, or a dependency (bus, service, database) unavailable. */
@@ -109,6 +118,7 @@ export function completeOpenApiDocument(document: OpenAPIObject, options: Comple
       if (operation.requestBody) {
         for (const [status, description] of Object.entries(BODY_REFUSALS)) operation.responses[status] ??= problemResponse(description);
       }
+      for (const [status, description] of Object.entries(REQUEST_REFUSALS)) operation.responses[status] ??= problemResponse(description);
       for (const [status, response] of Object.entries(operation.responses)) {
         if (!response || !isResponse(response)) continue;
         listCodes(operation, status, response);
