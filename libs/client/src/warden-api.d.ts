@@ -2198,6 +2198,11 @@ export interface components {
             status: "up" | "down";
             /** @example The inquiries service is not available */
             message?: string;
+            /**
+             * @description nats: the round trip of a ping, in ms
+             * @example 1
+             */
+            rttMs?: number;
         };
         ReadinessResponseDto: {
             /** @enum {string} */

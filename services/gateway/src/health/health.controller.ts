@@ -64,7 +64,7 @@ export class HealthController {
         this.nats.rtt(),
         new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('NATS did not answer a ping')), NATS_PING_TIMEOUT_MS))),
       ]);
-      return { status: 'up', rttMs: rtt };
+      return { status: 'up', rttMs: Math.round(rtt) };
     } catch (error) {
       return { status: 'down', message: (error as Error).message };
     } finally {

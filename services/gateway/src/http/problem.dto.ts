@@ -4,6 +4,7 @@ import { applyDecorators } from '@nestjs/common';
 export class DependencyHealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
   @ApiPropertyOptional({ example: 'The inquiries service is not available' }) message?: string;
+  @ApiPropertyOptional({ type: 'integer', example: 1, description: 'nats: the round trip of a ping, in ms' }) rttMs?: number;
 }
 
 export class FieldProblemDto {
