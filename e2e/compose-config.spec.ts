@@ -9,7 +9,7 @@ const repoRoot = path.resolve(__dirname, '..');
 const composeAvailable = spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0;
 if (!composeAvailable) console.warn('docker-compose is not installed: skipping the validation of docker-compose.yml');
 
-const BACKEND = ['gateway', 'identity', 'permissions', 'directory', 'workflow', 'inquiries'];
+const BACKEND = ['gateway', 'identity', 'permissions', 'directory', 'workflow', 'inquiries', 'integrations'];
 
 interface ComposeService {
   command?: string[];
