@@ -108,6 +108,11 @@ function envelopeSchema(contract: EventContract): JsonSchema {
       subject: { type: 'string', description: 'The id of the entity the event is about' },
       datacontenttype: { type: 'string', const: 'application/json' },
       tenantid: { type: 'string', format: 'uuid', description: 'The tenant the event belongs to (CloudEvents extension)' },
+      traceparent: {
+        type: 'string',
+        pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+        description: 'W3C trace context of the change that produced the event, when tracing is on (CloudEvents distributed tracing extension)',
+      },
       data: classSchema(contract),
     },
   };
