@@ -85,8 +85,13 @@ async function measure(service, clients, seconds) {
 async function main() {
   await build({ quiet: true });
   const infraLib = loadInfra();
-  const infra = await infraLib.discoverInfrastructure({ purpose: 'test', log: (message) => say('infra', message) });
   const runId = randomBytes(3).toString('hex');
+  // The NATS it finds or starts has users whose permissions honour this prefix; the workflow service connects as its own.
+  const infra = await infraLib.discoverInfrastructure({
+    purpose: 'test',
+    log: (message) => say('infra', message),
+    env: { ...process.env, NATS_SUBJECT_PREFIX: `bench_outbox_${runId}` },
+  });
   const database = `warden_bench_outbox_${runId}`;
   await infraLib.createDatabaseIfMissing(infra.databaseUrl, database);
   Object.assign(process.env, {
@@ -95,6 +100,7 @@ async function main() {
     NATS_SUBJECT_PREFIX: `bench_outbox_${runId}`,
     OUTBOX_RELAY: 'off',
     LOG_LEVEL: 'warn',
+    ...(infra.natsCredentialsFile ? { NATS_CREDENTIALS_FILE: infra.natsCredentialsFile } : {}),
   });
   let app;
   try {
@@ -164,11 +170,14 @@ async function main() {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
-    const { connect } = require('@nats-io/transport-node');
-    const { jetstreamManager } = require('@nats-io/jetstream');
-    const nats = await connect({ servers: infra.natsUrl });
-    await (await jetstreamManager(nats)).streams.delete(`WARDEN_EVENTS_bench_outbox_${runId}`).catch(() => undefined);
-    await nats.close();
+    // A NATS server the bench started goes away with its stream; one of NATS_URL keeps it: delete this run's.
+    if (!infra.natsCredentialsFile) {
+      const { connect } = require('@nats-io/transport-node');
+      const { jetstreamManager } = require('@nats-io/jetstream');
+      const nats = await connect({ servers: infra.natsUrl });
+      await (await jetstreamManager(nats)).streams.delete(`WARDEN_EVENTS_bench_outbox_${runId}`).catch(() => undefined);
+      await nats.close();
+    }
     await infra.stop();
   }
 }

@@ -29,7 +29,7 @@ class WakeUpAfterCommit implements EntitySubscriberInterface {
     // A released savepoint also reports a commit: wait for the outermost one.
     if (event.queryRunner.isTransactionActive) return;
     const channel = takePendingWakeUp(event.queryRunner);
-    if (channel) void notify(event.connection, channel);
+    if (channel) wakeUp(event.connection, channel);
   }
 
   afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
@@ -41,6 +41,31 @@ function takePendingWakeUp(queryRunner: QueryRunner): string | undefined {
   const channel = queryRunner.data?.[PENDING_WAKE_UP] as string | undefined;
   if (channel) delete queryRunner.data[PENDING_WAKE_UP];
   return channel;
+}
+
+/** Per data source and channel: a wake-up on its way, and whether another commit happened since it left. */
+const wakeUps = new WeakMap<DataSource, Map<string, 'sending' | 'again'>>();
+
+/**
+ * Coalesced wake-ups: at most one NOTIFY per channel on its way; commits while it is sent ask for one more, sent
+ * when it is done. Every commit is still followed by a NOTIFY that started after it, and a busy service sends one
+ * per round trip instead of one per transaction (each is a round trip on another connection).
+ */
+function wakeUp(dataSource: DataSource, channel: string): void {
+  let channels = wakeUps.get(dataSource);
+  if (!channels) wakeUps.set(dataSource, (channels = new Map()));
+  if (channels.has(channel)) {
+    channels.set(channel, 'again');
+    return;
+  }
+  const pending = channels;
+  void (async () => {
+    do {
+      pending.set(channel, 'sending');
+      await notify(dataSource, channel);
+    } while (pending.get(channel) === 'again');
+    pending.delete(channel);
+  })();
 }
 
 async function notify(dataSource: DataSource | EntityManager, channel: string): Promise<void> {
