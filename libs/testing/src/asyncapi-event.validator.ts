@@ -19,7 +19,7 @@ export class AsyncApiEventValidator {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(document: Record<string, unknown> = generateAsyncApi()) {
-    addFormats(this.ajv, ['date-time', 'uuid', 'email']);
+    addFormats(this.ajv, ['date-time', 'uuid', 'email', 'uri']);
     const components = document.components as { messages: Record<string, AsyncApiMessage> };
     for (const message of Object.values(components.messages)) this.messages.set(message.name, message);
   }

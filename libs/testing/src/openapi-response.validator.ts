@@ -45,7 +45,7 @@ export class OpenApiResponseValidator {
 
   constructor(private readonly document: Json) {
     this.ajv = new Ajv({ allErrors: true, strict: true, keywords: ['x-required-right', 'x-public'] });
-    addFormats(this.ajv, ['date-time', 'date', 'uuid', 'email']);
+    addFormats(this.ajv, ['date-time', 'date', 'uuid', 'email', 'uri']);
     const components = (document.components as Json | undefined) ?? {};
     for (const [name, schema] of Object.entries((components.schemas as Json | undefined) ?? {})) {
       this.ajv.addSchema({ ...(strictSchema(schema) as Json), $id: `${SCHEMA_BASE}${name}` });
