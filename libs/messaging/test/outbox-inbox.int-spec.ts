@@ -5,14 +5,14 @@ import { jetstream } from '@nats-io/jetstream';
 import { IsInt } from 'class-validator';
 import { createCloudEvent, eventSubject } from '@warden/contracts';
 import { newId } from '@warden/kernel';
-import { connectToTestNats, eventually, readEvents, testEnv } from '@warden/testing';
+import { connectToTestNats, eventually, LIBRARY_TEST_EVENT_TYPES, readEvents, testEnv } from '@warden/testing';
 import { createMessagingTables, dropMessagingTables, ensureEventStream, EventSubscriber, OutboxRelay, OutboxWriter } from '../src';
 import type { MessagingOptions } from '../src';
 
 const SERVICE = 'messaging_test';
 
 class CounterBumpedV1 {
-  static readonly type = 'identity.counter.bumped.v1';
+  static readonly type = LIBRARY_TEST_EVENT_TYPES[0];
   @IsInt() by!: number;
 }
 

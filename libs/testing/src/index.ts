@@ -5,3 +5,4 @@ export * from './eventually';
 export * from './nats.connect';
 export * from './openapi-response.validator';
 export * from './asyncapi-event.validator';
+export * from './library-test.events';
