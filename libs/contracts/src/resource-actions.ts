@@ -1,3 +1,4 @@
+import { isRight } from './rights';
 import type { Right } from './rights';
 
 /**
@@ -7,6 +8,7 @@ import type { Right } from './rights';
  */
 export const RESOURCE_ACTIONS = {
   'task.read': 'tasks.read',
+  // Moving a task is granted by the workflow's transitions to people who see it: no right of its own.
   'task.change-status': 'tasks.read',
   'task.name-participant': 'tasks.create',
   'task.start': 'tasks.create',
@@ -16,8 +18,30 @@ export const RESOURCE_ACTIONS = {
   'equipment.read': 'auth.login',
 } as const satisfies Record<string, Right>;
 
+/**
+ * Rights of the catalog that act on an existing resource, with the right to see it: the gateway
+ * reads the resource before acting on it (services/gateway/src/orders/order-access.service.ts,
+ * 404 when that read is refused), so a decision about the action on a resource takes that step too
+ * and explain never allows what the read would hide.
+ */
+export const READ_FIRST = {
+  'orders.update': 'orders.read',
+  'orders.transfer': 'orders.read',
+} as const satisfies Partial<Record<Right, Right>>;
+
 export type ResourceAction = keyof typeof RESOURCE_ACTIONS;
 
 export function isResourceAction(value: unknown): value is ResourceAction {
   return typeof value === 'string' && Object.hasOwn(RESOURCE_ACTIONS, value);
+}
+
+/**
+ * The catalog rights an action needs, in the order they are evaluated (each before the resource's
+ * rule); null when the action is neither a right nor a resource action.
+ */
+export function rightsNeeded(action: string, onResource: boolean): [Right, ...Right[]] | null {
+  if (isResourceAction(action)) return [RESOURCE_ACTIONS[action]];
+  if (!isRight(action)) return null;
+  const read = onResource && Object.hasOwn(READ_FIRST, action) ? READ_FIRST[action as keyof typeof READ_FIRST] : null;
+  return read ? [action, read] : [action];
 }

@@ -1,20 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
-import { isResourceAction, isRight, RESOURCE_ACTIONS } from '@warden/contracts';
+import { rightsNeeded } from '@warden/contracts';
 import type { CheckData, DecisionStep, Explanation } from '@warden/contracts';
 import { CheckRepository } from './check.repository';
 import type { LoadedFacts } from './check.repository';
-import { evaluatePerson, evaluateRight } from './decision.policy';
+import { evaluatePerson, evaluateRights } from './decision.policy';
 import type { PersonFacts, Verdict } from './decision.policy';
 import { ResourceRuleRegistry } from './resource-rule.registry';
 
 const NOBODY: PersonFacts = { known: false, deleted: false, groups: [], overrides: [] };
 
 /**
- * check(person, action, resource?): the person must be active; a catalog right is evaluated first
- * (the action itself, or the right a resource action needs: libs/contracts/src/resource-actions.ts);
+ * check(person, action, resource?): the person must be active; the catalog rights the action needs
+ * are evaluated first (the action itself, or the right a resource action needs, and on a resource
+ * the right to see it where acting on it reads it first: libs/contracts/src/resource-actions.ts);
  * a resource is then decided by the rule registered for its type, which must exist and allow too.
  * Any other action is unknown, so no route can reach a rule without passing a right first.
+ * `permissions.check` and `permissions.explain` both answer from here: explain is this decision
+ * with its steps, never a second evaluation.
  */
 @Injectable()
 export class CheckService {
@@ -35,15 +38,15 @@ export class CheckService {
     const inactive = evaluatePerson(facts, steps);
     if (inactive) return inactive;
     const resource = input.resource;
-    const right = isRight(input.action) ? input.action : isResourceAction(input.action) ? RESOURCE_ACTIONS[input.action] : null;
-    if (!right) {
+    const rights = rightsNeeded(input.action, resource !== undefined);
+    if (!rights) {
       steps.push({ rule: 'action.known', effect: 'deny', detail: `'${input.action}' is neither a right of the catalog nor an action on a resource` });
       return { allowed: false, code: 'ACTION.UNKNOWN', reason: `'${input.action}' is not a known action`, steps };
     }
-    const granted = evaluateRight(right, facts, steps);
+    const granted = evaluateRights(rights, facts, steps);
     if (!granted.allowed) return granted;
     if (!resource) {
-      if (right === input.action) return granted;
+      if (rights[0] === input.action) return granted;
       steps.push({ rule: 'resource.given', effect: 'deny', detail: `'${input.action}' is an action on a resource and no resource was given` });
       return { allowed: false, code: 'RESOURCE.MISSING', reason: `'${input.action}' needs a resource`, steps };
     }

@@ -1,4 +1,4 @@
-import { decideRight, effectiveRights } from './decision.policy';
+import { decideRight, effectiveRights, evaluateRights } from './decision.policy';
 import type { PersonFacts } from './decision.policy';
 
 const employees = { id: 'g-emp', name: 'Employee', rights: ['auth.login', 'staff.read'], loginBarred: false };
@@ -95,6 +95,31 @@ describe('decision rules', () => {
     it('stops at the deciding rule', () => {
       const verdict = decideRight('staff.read', person({ overrides: [{ right: 'staff.read', effect: 'deny' }] }));
       expect(verdict.steps.map((step) => `${step.rule}:${step.effect}`)).toEqual(['person.active:none', 'override.personal:deny']);
+    });
+  });
+
+  describe('several rights in a row', () => {
+    const clerks = { id: 'g-clerk', name: 'Clerks', rights: ['orders.update', 'orders.read'], loginBarred: false };
+
+    it('allows when every right is granted, answering with the last', () => {
+      const steps: Parameters<typeof evaluateRights>[2] = [];
+      const verdict = evaluateRights(['orders.update', 'orders.read'], person({ groups: [clerks] }), steps);
+      expect([verdict.allowed, verdict.code]).toEqual([true, 'ALLOWED.GROUP']);
+      expect(steps.filter((step) => step.rule === 'group.rights').map((step) => step.detail)).toHaveLength(2);
+    });
+
+    it('refuses at the first right refused, naming it, and takes no later step', () => {
+      const steps: Parameters<typeof evaluateRights>[2] = [];
+      const denied = person({ groups: [clerks], overrides: [{ right: 'orders.update', effect: 'deny' }] });
+      const verdict = evaluateRights(['orders.update', 'orders.read'], denied, steps);
+      expect([verdict.allowed, verdict.code]).toEqual([false, 'RIGHT.DENIED_PERSONALLY']);
+      expect(steps.map((step) => step.detail).join(' ')).not.toContain("'orders.read'");
+    });
+
+    it('refuses when a later right is refused, though the first is granted', () => {
+      const steps: Parameters<typeof evaluateRights>[2] = [];
+      const verdict = evaluateRights(['orders.update', 'orders.read'], person({ groups: [clerks], overrides: [{ right: 'orders.read', effect: 'deny' }] }), steps);
+      expect([verdict.allowed, verdict.code, verdict.reason]).toEqual([false, 'RIGHT.DENIED_PERSONALLY', "The right 'orders.read' is denied to this person personally"]);
     });
   });
 

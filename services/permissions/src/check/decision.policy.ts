@@ -79,6 +79,16 @@ export function evaluateRight(right: Right, facts: PersonFacts, steps: DecisionS
   );
 }
 
+/** Several rights one after the other (libs/contracts/src/resource-actions.ts): the first refusal, else the last grant. */
+export function evaluateRights(rights: readonly [Right, ...Right[]], facts: PersonFacts, steps: DecisionStep[]): Verdict {
+  let granted = evaluateRight(rights[0], facts, steps);
+  for (const right of rights.slice(1)) {
+    if (!granted.allowed) break;
+    granted = evaluateRight(right, facts, steps);
+  }
+  return granted;
+}
+
 /** Person and right together, for an action without a resource. */
 export function decideRight(action: string, facts: PersonFacts): Verdict {
   const steps: DecisionStep[] = [];
