@@ -127,7 +127,7 @@ export interface paths {
          * End this session: its refresh tokens and its access tokens stop working at once
          * @description End this session: its refresh tokens and its access tokens stop working at once.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         post: operations["AuthController_logout"];
         delete?: never;
@@ -209,7 +209,7 @@ export interface paths {
          * An employee's work schedule (`schedule: null` when none is set)
          * @description Your own: any signed-in employee; someone else's: 'staff.read'.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["ScheduleController_get"];
         /**
@@ -243,7 +243,7 @@ export interface paths {
          * Is the employee inside its work schedule now (or at `at`), why, and until when
          * @description Your own: any signed-in employee; someone else's: 'staff.read'.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["ScheduleController_now"];
         put?: never;
@@ -265,7 +265,7 @@ export interface paths {
          * The signed-in person (an employee or a portal contact, see `kind`), with groups
          * @description The signed-in person (an employee or a portal contact, see `kind`), with groups.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["MeController_me"];
         put?: never;
@@ -287,7 +287,7 @@ export interface paths {
          * The caller's own level on every status, and its closed-order flag
          * @description The same answer as `GET /staff/{id}/status-access`, for the signed-in person; needs no right beyond signing in.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["MeController_statusAccess"];
         put?: never;
@@ -311,7 +311,7 @@ export interface paths {
          * Keeps the person online; send every ~30 s while the app is open
          * @description Keeps the person online; send every ~30 s while the app is open.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         post: operations["MeController_heartbeat"];
         delete?: never;
@@ -1301,7 +1301,7 @@ export interface paths {
          * The company's equipment tree (roots with nested children)
          * @description Employees need `directory.read` (403 without). A client contact reads its own company's tree, to pick a device on its ticket; another company answers 404 COMPANY.NOT_FOUND, as one that does not exist.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["EquipmentController_tree"];
         put?: never;
@@ -1345,7 +1345,7 @@ export interface paths {
          * One node of equipment
          * @description Employees need `directory.read` (403 without). A client contact reads its own company's equipment; another company's answers 404 EQUIPMENT.NOT_FOUND.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["EquipmentController_get"];
         put?: never;
@@ -1379,7 +1379,7 @@ export interface paths {
          * Conversations you take part in, newest first, with unread counts
          * @description Conversations you take part in, newest first, with unread counts.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["ConversationsController_list"];
         put?: never;
@@ -1407,7 +1407,7 @@ export interface paths {
          * Read a conversation
          * @description Read a conversation.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["ConversationsController_get"];
         put?: never;
@@ -1429,7 +1429,7 @@ export interface paths {
          * Messages, newest first, cursor pages towards older ones
          * @description Messages, newest first, cursor pages towards older ones.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["ConversationsController_messages"];
         put?: never;
@@ -1437,7 +1437,7 @@ export interface paths {
          * Post a message (1–4000 characters) to a conversation you see; a switched-off kind or a closed inquiry refuses it
          * @description Post a message (1–4000 characters) to a conversation you see; a switched-off kind or a closed inquiry refuses it.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         post: operations["ConversationsController_post"];
         delete?: never;
@@ -1459,7 +1459,7 @@ export interface paths {
          * Mark messages up to this one as read (the mark only moves forward)
          * @description Mark messages up to this one as read (the mark only moves forward).
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         post: operations["ConversationsController_read"];
         delete?: never;
@@ -1479,7 +1479,7 @@ export interface paths {
          * Inquiries you can see, newest first; `status=waiting` is the queue
          * @description Inquiries you can see, newest first; `status=waiting` is the queue.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["InquiriesController_list"];
         put?: never;
@@ -1487,7 +1487,7 @@ export interface paths {
          * A client wrote to the organisation
          * @description Joins the client's open inquiry (its assignee keeps it), or opens one and routes it at once. A signed-in client writes as itself; an employee or a connector account records a client's message with `contactId` and needs 'inquiries.admin'.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         post: operations["InquiriesController_receive"];
         delete?: never;
@@ -1529,7 +1529,7 @@ export interface paths {
          * An inquiry with every stored routing decision (candidates and reasons)
          * @description An inquiry with every stored routing decision (candidates and reasons).
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["InquiriesController_get"];
         put?: never;
@@ -1553,7 +1553,7 @@ export interface paths {
          * Reassign to another employee (chat administrator of the branch, or the current assignee)
          * @description The target needs 'inquiries.assignable'; one working only in branches you cannot access needs your 'inquiries.assign-other-branches'.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         post: operations["InquiriesController_reassign"];
         delete?: never;
@@ -1575,7 +1575,7 @@ export interface paths {
          * Close (chat administrator of the branch, or the assignee); the client's next message opens a new inquiry
          * @description Close (chat administrator of the branch, or the assignee); the client's next message opens a new inquiry.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         post: operations["InquiriesController_close"];
         delete?: never;
@@ -1595,7 +1595,7 @@ export interface paths {
          * Read your own reception settings
          * @description Read your own reception settings.
          *
-         *     Needs the right `auth.login` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         get: operations["ReceptionController_mine"];
         /**
@@ -7275,7 +7275,7 @@ export interface operations {
             query: {
                 /** @description Whose decision to explain */
                 personId: string;
-                /** @description A right of the catalog (see the rights table above, e.g. `groups.manage`), alone or with a `resource`. The actions the gateway asks with a resource: `orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` (with `targetDepartmentId`), all on an `order` resource; `task.read` and `task.change-status` (with `targetStatusId`) on a `task` resource. */
+                /** @description A right of the catalog (see the rights table above, e.g. `groups.manage`), alone or with a `resource`. The actions the gateway asks with a resource: `orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` (with `targetDepartmentId`), all on an `order` resource, moving and transferring needing `orders.read` too, as the order is read first; `task.read` and `task.change-status` (with `targetStatusId`), both needing `tasks.read`, on a `task` resource. */
                 action: string;
                 /**
                  * @description The resource, as JSON: an object with `type` and the attributes its rule needs (scalars only).

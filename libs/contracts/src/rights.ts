@@ -1,27 +1,29 @@
 /**
  * The one catalog of rights. Rights are capabilities ("may manage staff"); what a person sees of a
  * particular order, task or inquiry is decided by the resource rules on top of them.
- * The permissions service is the authority that evaluates them; the gateway names one per route.
+ * The permissions service is the authority that evaluates them; the gateway names one per route
+ * (`@SignedIn()` for `auth.login`: routes every signed-in person may call). Each description says
+ * everything its right guards: it is shown to administrators and quoted in refusals.
  */
 export const RIGHTS = {
-  'auth.login': 'Sign in. Barring a group from login takes this away from all its members.',
+  'auth.login': 'Sign in and use what every signed-in person may (its own profile, schedule and session, chats and inquiries, equipment). Barring a group from login takes this away from all its members.',
   'staff.read': 'See the staff registry.',
   'staff.manage': 'Create, change, delete employees and grant them login access.',
   'groups.manage': 'Create and change groups, their rights and members; grant or deny single rights to people.',
   'permissions.manage': 'Set per-status access levels and the closed-order flag.',
   'permissions.explain': 'Ask why a person may or may not do something.',
   'workflows.manage': 'Create and change workflows and their statuses.',
-  'orders.read': 'See orders (further limited by status access levels).',
+  'orders.read': 'See orders and comment on them (further limited by status access levels).',
   'orders.create': 'Create orders.',
-  'orders.update': 'Change order fields other than the status.',
+  'orders.update': 'Change orders: their fields, and their status where the status access levels allow.',
   'orders.transfer': 'Transfer an order to another department it can see.',
   'orders.transfer-anywhere': 'Transfer an order to any department.',
   'departments.all': 'See items of every department.',
   'branches.all': 'Access every branch.',
   'directory.read': 'See branches, departments, contacts and companies.',
   'directory.manage': 'Change branches, departments, channels, contacts and companies.',
-  'tasks.read': 'See tasks and move them through their workflow (further limited to tasks one takes part in, or of its departments).',
-  'tasks.create': 'Create tasks.',
+  'tasks.read': 'See tasks and move them along the transitions their workflow grants (further limited to tasks one takes part in, or of its departments).',
+  'tasks.create': 'Create tasks, change those one sees (title, description, participants), and see the projects and templates tasks start from.',
   'tasks.read-department': 'See every task of its departments.',
   'tasks.read-all': 'See every task of the tenant (employees only).',
   'chats.internal': 'Take part in internal chats.',

@@ -9,7 +9,7 @@ import { LogoutResponseDto, TokenPairResponseDto } from './dto/token-pair.respon
 import { LoginThrottlerGuard } from './login.throttler-guard';
 import type { Principal } from './principal';
 import { SessionRevocations } from './session-revocations';
-import { Action, Public } from './route-metadata';
+import { Public, SignedIn } from './route-metadata';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -44,7 +44,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(200)
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'End this session: its refresh tokens and its access tokens stop working at once' })
   @ApiOkResponse({ type: LogoutResponseDto })
   @ApiProblems(401, 403, 503)

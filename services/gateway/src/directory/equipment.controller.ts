@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/commo
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
-import { Action } from '../auth/route-metadata';
+import { Action, SignedIn } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import type { Principal } from '../auth/principal';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
@@ -21,7 +21,7 @@ export class EquipmentController {
   ) {}
 
   @Get('api/v1/companies/:id/equipment')
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({
     summary: "The company's equipment tree (roots with nested children)",
     description: "Employees need `directory.read` (403 without). A client contact reads its own company's tree, to pick a device on its ticket; another company answers 404 COMPANY.NOT_FOUND, as one that does not exist.",
@@ -42,7 +42,7 @@ export class EquipmentController {
   }
 
   @Get('api/v1/equipment/:id')
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({
     summary: 'One node of equipment',
     description: "Employees need `directory.read` (403 without). A client contact reads its own company's equipment; another company's answers 404 EQUIPMENT.NOT_FOUND.",

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '@warden/contracts';
 import { BusClient } from '@warden/messaging';
 import type { Principal } from '../auth/principal';
-import { Action } from '../auth/route-metadata';
+import { SignedIn } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import { StaffFacade } from '../staff/staff.facade';
@@ -19,7 +19,7 @@ export class MeController {
   ) {}
 
   @Get()
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'The signed-in person (an employee or a portal contact, see `kind`), with groups' })
   @ApiOkResponse({ type: MeResponseDto })
   @ApiProblems(401, 403, 404, 503)
@@ -31,7 +31,7 @@ export class MeController {
   }
 
   @Get('status-access')
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: "The caller's own level on every status, and its closed-order flag", description: 'The same answer as `GET /staff/{id}/status-access`, for the signed-in person; needs no right beyond signing in.' })
   @ApiOkResponse({ type: PersonStatusAccessResponseDto })
   @ApiProblems(401, 403, 503)
@@ -41,7 +41,7 @@ export class MeController {
 
   @Post('heartbeat')
   @HttpCode(200)
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'Keeps the person online; send every ~30 s while the app is open' })
   @ApiOkResponse({ type: HeartbeatResponseDto })
   @ApiProblems(401, 403, 503)

@@ -87,9 +87,13 @@ function isResponse(response: ResponseObject | ReferenceObject): response is Res
 function describe(operation: WardenOperation): string {
   const right = operation['x-required-right'];
   const publicReason = operation['x-public'];
-  const access = right
-    ? `Needs the right \`${right}\` (403 when the permissions service refuses, with the refusing rule in \`code\` and \`detail\`).`
-    : `Public: ${publicReason ?? 'no token needed'}.`;
+  // `auth.login` on a route (route-metadata.ts, @SignedIn()) means: any signed-in person.
+  const access =
+    right === 'auth.login'
+      ? 'Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).'
+      : right
+        ? `Needs the right \`${right}\` (403 when the permissions service refuses, with the refusing rule in \`code\` and \`detail\`).`
+        : `Public: ${publicReason ?? 'no token needed'}.`;
   const own = operation.description?.trim() || `${operation.summary ?? ''}.`;
   return `${own}\n\n${access}`;
 }

@@ -4,7 +4,7 @@ import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
-import { Action } from '../auth/route-metadata';
+import { Action, SignedIn } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import { PutScheduleRequestDto, WorkingNowQueryDto } from './dto/schedule.request.dto';
@@ -23,7 +23,7 @@ export class ScheduleController {
   ) {}
 
   @Get(':id/schedule')
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: "An employee's work schedule (`schedule: null` when none is set)", description: READ_RULE })
   @ApiOkResponse({ type: ScheduleResponseDto })
   @ApiProblems(401, 403, 404, 503)
@@ -57,7 +57,7 @@ export class ScheduleController {
   }
 
   @Get(':id/schedule/now')
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'Is the employee inside its work schedule now (or at `at`), why, and until when', description: READ_RULE })
   @ApiOkResponse({ type: WorkingNowResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

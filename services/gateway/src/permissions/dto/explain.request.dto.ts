@@ -11,7 +11,8 @@ export class ExplainQueryDto {
     description:
       'A right of the catalog (see the rights table above, e.g. `groups.manage`), alone or with a `resource`. The actions the gateway asks with a resource: ' +
       '`orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` ' +
-      '(with `targetDepartmentId`), all on an `order` resource; `task.read` and `task.change-status` (with `targetStatusId`) on a `task` resource.',
+      '(with `targetDepartmentId`), all on an `order` resource, moving and transferring needing `orders.read` too, as the order is read first; ' +
+      '`task.read` and `task.change-status` (with `targetStatusId`), both needing `tasks.read`, on a `task` resource.',
   })
   @IsString()
   @MaxLength(100)
