@@ -7,9 +7,11 @@ import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import pg from 'pg';
 import { rpcSubject } from '@warden/contracts';
 import type { RpcName } from '@warden/contracts';
 import { BusClient, traceHeaders } from '@warden/messaging';
+import { databaseInstrumentation } from '@warden/service-kit';
 import { createEmployee, createTenant } from './staff.fixtures';
 import { Stack } from './support/stack';
 
@@ -30,6 +32,11 @@ describe('tracing on: a trace crosses NATS into the service', () => {
   beforeAll(async () => {
     provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
     provider.register();
+    // startTracing registers this instrumentation, which patches `pg` when Node loads it; Jest loads modules its own
+    // way, out of the hook's sight, so here the loaded module is patched directly.
+    const sql = databaseInstrumentation();
+    sql.setTracerProvider(provider);
+    sql.getModuleDefinitions().find((definition) => definition.name === 'pg')!.patch!(pg);
     stack = await Stack.start();
   }, 60_000);
 
@@ -131,5 +138,36 @@ describe('tracing on: a trace crosses NATS into the service', () => {
     // Every span of the request, the permission check included, is in the caller's trace.
     const traced = exporter.getFinishedSpans().filter((span) => span.name.startsWith('rpc ') || span.name.startsWith('handle '));
     expect(new Set(traced.map((span) => span.spanContext().traceId))).toEqual(new Set([callerTrace]));
+  });
+
+  /** The chain of a span up to its root, by parent span ids, within the spans exported so far. */
+  function ancestors(span: ReadableSpan): string[] {
+    const byId = new Map(exporter.getFinishedSpans().map((candidate) => [candidate.spanContext().spanId, candidate]));
+    const names: string[] = [];
+    for (let parent = byId.get(span.parentSpanContext?.spanId ?? ''); parent; parent = byId.get(parent.parentSpanContext?.spanId ?? '')) names.push(parent.name);
+    return names;
+  }
+
+  it('follows one request: gateway -> permissions -> the service -> its SQL -> outbox relay -> the consumers of its event', async () => {
+    const tenant = await createTenant(stack, 'trace');
+    exporter.reset();
+    const employee = await createEmployee(stack, tenant);
+    const http = await finishedSpan((span) => span.name === 'POST /api/v1/staff');
+    const traceId = http.spanContext().traceId;
+    const inTrace = (span: ReadableSpan) => span.spanContext().traceId === traceId;
+    await finishedSpan((span) => inTrace(span) && span.name.startsWith('handle ') && span.name.includes('permissions.'));
+    const handler = await finishedSpan((span) => inTrace(span) && span.name === `handle ${rpcSubject('identity.staff.create')}`);
+    // The INSERT of the person, a span of the handler's (through the transaction the handler runs).
+    const insert = await finishedSpan((span) => inTrace(span) && span.name.startsWith('pg.query:INSERT') && String(span.attributes['db.query.text'] ?? span.attributes['db.statement']).includes('persons'));
+    expect(insert.attributes['db.system.name'] ?? insert.attributes['db.system']).toBe('postgresql');
+    expect(String(insert.attributes['db.query.text'] ?? insert.attributes['db.statement'])).not.toContain(employee.email);
+    expect(ancestors(insert)).toContain(handler.name);
+    const publish = await finishedSpan((span) => inTrace(span) && span.name === 'publish identity.employee.created.v1');
+    expect(publish.kind).toBe(SpanKind.PRODUCER);
+    expect(ancestors(publish)).toContain(handler.name);
+    const consumer = await finishedSpan((span) => inTrace(span) && span.name === 'consume identity.employee.created.v1');
+    expect(ancestors(consumer)).toEqual(expect.arrayContaining([handler.name, http.name]));
+    // The consumer's own SQL (its read model and inbox) is in the trace too.
+    await finishedSpan((span) => inTrace(span) && span.name.startsWith('pg.query:') && ancestors(span).includes(consumer.name));
   });
 });

@@ -2,12 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
 import { MessagingMetrics } from './messaging.metrics';
 import { outboxChannel } from './messaging.tables';
+import { contextFromTraceparent, wardenTracer } from './trace-context';
 
 const BATCH_SIZE = 100;
 
@@ -107,7 +109,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           `SELECT id, subject, type, event FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
         );
         for (const row of rows) {
-          await client.publish(row.subject, JSON.stringify(row.event), { msgID: row.id, timeout: 5000 });
+          await publishInTrace(row, () => client.publish(row.subject, JSON.stringify(row.event), { msgID: row.id, timeout: 5000 }));
         }
         if (rows.length > 0) {
           await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
@@ -141,5 +143,27 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
+  }
+}
+
+/**
+ * The publication of one event as a span of the trace that wrote it (the event's `traceparent` extension), so a
+ * trace shows how long the change waited in the outbox; consumers stay children of the writer. No-op untraced.
+ */
+async function publishInTrace<T>(row: OutboxRow, publish: () => Promise<T>): Promise<T> {
+  const traceparent = (row.event as { traceparent?: unknown }).traceparent;
+  if (typeof traceparent !== 'string') return publish();
+  const span = wardenTracer().startSpan(
+    `publish ${row.type}`,
+    { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'cloudevents.event_id': row.id } },
+    contextFromTraceparent(traceparent),
+  );
+  try {
+    return await publish();
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+    throw error;
+  } finally {
+    span.end();
   }
 }
