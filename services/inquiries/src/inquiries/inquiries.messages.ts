@@ -27,7 +27,7 @@ export class InquiriesMessages {
 
   @RpcHandler('inquiries.inquiries.reassign')
   reassign(@Payload() message: RpcMessage<'inquiries.inquiries.reassign'>): Promise<InquiryView> {
-    return this.inquiries.reassign(message.ctx, message.data.viewer, message.data.inquiryId, message.data.assigneeId);
+    return this.inquiries.reassign(message.ctx, message.data.viewer, message.data.inquiryId, message.data.assigneeId, message.data.branch);
   }
 
   @RpcHandler('inquiries.inquiries.close')

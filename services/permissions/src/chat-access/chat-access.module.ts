@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CheckModule } from '../check/check.module';
+import { ChatAccessEvaluator } from './chat-access.evaluator';
+import { ConversationRule } from './conversation.rule';
+import { InquiryRule } from './inquiry.rule';
+
+/** The `conversation` and `inquiry` resource rules: who sees, posts in, closes and reassigns chats and inquiries. */
+@Module({
+  imports: [CheckModule],
+  providers: [ChatAccessEvaluator, ConversationRule, InquiryRule],
+})
+export class ChatAccessModule {}
