@@ -9,14 +9,17 @@ export interface ChatCaller {
 }
 
 /**
- * Who is listing, with the rights the gateway decided for it through the permissions service: the
- * inquiry list applies the visibility rule in SQL with them.
+ * Which inquiries a person sees, as the permissions service answered
+ * (`permissions.inquiries.visibility-scope`, by services/permissions/src/chat-access/chat-access.policy.ts);
+ * the inquiries service applies it in the list's SQL, so paging counts only what the person sees.
  */
-export interface ChatViewer extends ChatCaller {
-  /** `inquiries.admin`: chat administrator. */
-  admin: boolean;
-  /** `branches.all`: access to every branch (as well as directory's all-branches flag). */
-  allBranchesRight: boolean;
+export interface InquiryScope {
+  /** Inquiries assigned to this employee (null for a client). */
+  assigneeId: string | null;
+  /** A client's own inquiries, by its directory contact (null for employees, or a login linked to none). */
+  contactId: string | null;
+  /** As a chat administrator: inquiries without a branch and those of `branchIds`, or of every branch (`all`); null: none. */
+  adminBranches: { all: boolean; branchIds: string[] } | null;
 }
 
 /** A permissions decision the inquiries service applies after its own checks of the request's data. */
@@ -172,7 +175,7 @@ export interface InquiriesRpc {
   /** A client wrote: joins the client's open inquiry, or opens one and routes it. */
   'inquiries.inquiries.receive': { request: { viewer: ChatCaller; contactId?: string; text: string }; response: ReceivedInquiryView };
   'inquiries.inquiries.list': {
-    request: { viewer: ChatViewer; status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number };
+    request: { scope: InquiryScope; status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number };
     response: Page<InquiryView>;
   };
   'inquiries.inquiries.get': { request: { viewer: ChatCaller; inquiryId: string }; response: InquiryDetailsView };
@@ -182,11 +185,16 @@ export interface InquiriesRpc {
    */
   'inquiries.inquiries.reassign': { request: { viewer: ChatCaller; inquiryId: string; assigneeId: string; branch: AppliedDecision }; response: InquiryView };
   'inquiries.inquiries.close': { request: { viewer: ChatCaller; inquiryId: string }; response: InquiryView };
-  /** For the permissions service's `conversation` and `inquiry` rules; `assigneeId` adds the assignee's facts. */
+  /**
+   * For the permissions service's `conversation` and `inquiry` rules; `assigneeId` adds the assignee's facts.
+   * Without `conversationId`, the person's facts alone (for its list scope).
+   */
   'inquiries.conversations.access-facts': {
-    request: { personId: string; kind: PersonKind; conversationId: string; assigneeId?: string };
+    request: { personId: string; kind: PersonKind; conversationId?: string; assigneeId?: string };
     response: ChatAccessFacts;
   };
+  /** Which inquiries a person sees, for the list's SQL. */
+  'permissions.inquiries.visibility-scope': { request: { personId: string }; response: InquiryScope & { policyVersion: number } };
   /** Dry run: who would get an inquiry from this client now, and why every other employee would not. */
   'inquiries.routing.preview': { request: { contactId: string }; response: RoutingDecisionView };
   'inquiries.reception.get': { request: { personId: string }; response: ReceptionView };

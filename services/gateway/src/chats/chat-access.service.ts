@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AppliedDecision, ChatCaller, ChatViewer, Decision, RequestContext, ResourceAction } from '@warden/contracts';
+import { BusClient } from '@warden/messaging';
+import type { AppliedDecision, ChatCaller, Decision, InquiryScope, RequestContext, ResourceAction } from '@warden/contracts';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
 
@@ -20,7 +21,10 @@ const HIDDEN = {
  */
 @Injectable()
 export class ChatAccessService {
-  constructor(private readonly access: AccessService) {}
+  constructor(
+    private readonly access: AccessService,
+    private readonly bus: BusClient,
+  ) {}
 
   caller(principal: Principal): ChatCaller {
     return { personId: principal.personId, kind: principal.kind };
@@ -40,10 +44,9 @@ export class ChatAccessService {
     return { allowed, code, reason };
   }
 
-  /** The caller with the chat rights the inquiry list filters by, decided by the permissions service. */
-  async listViewer(principal: Principal, ctx: RequestContext): Promise<ChatViewer> {
-    if (principal.kind !== 'employee') return { ...this.caller(principal), admin: false, allBranchesRight: false };
-    const [admin, allBranches] = await Promise.all([this.access.decide(principal, ctx, 'inquiries.admin'), this.access.decide(principal, ctx, 'branches.all')]);
-    return { ...this.caller(principal), admin: admin.allowed, allBranchesRight: allBranches.allowed };
+  /** Which inquiries the caller sees, as a filter the inquiries service puts into its list's SQL. */
+  async inquiryScope(principal: Principal, ctx: RequestContext): Promise<InquiryScope> {
+    const { assigneeId, contactId, adminBranches } = await this.bus.request('permissions.inquiries.visibility-scope', ctx, { personId: principal.personId });
+    return { assigneeId, contactId, adminBranches };
   }
 }

@@ -54,7 +54,7 @@ export class InquiriesController {
   @ApiProblems(401, 403, 422, 503)
   async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListInquiriesQueryDto): Promise<InquiryPageResponseDto> {
     const page = await this.bus.request('inquiries.inquiries.list', ctx, {
-      viewer: await this.chats.listViewer(principal, ctx),
+      scope: await this.chats.inquiryScope(principal, ctx),
       status: query.status,
       assigneeId: query.assigneeId,
       cursor: query.cursor,

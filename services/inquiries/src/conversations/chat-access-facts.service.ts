@@ -18,10 +18,10 @@ export class ChatAccessFactsService {
     private readonly scope: ChatScopeService,
   ) {}
 
-  async facts(tenantId: string, data: { personId: string; kind: PersonKind; conversationId: string; assigneeId?: string }): Promise<ChatAccessFacts> {
+  async facts(tenantId: string, data: { personId: string; kind: PersonKind; conversationId?: string; assigneeId?: string }): Promise<ChatAccessFacts> {
     const manager = this.dataSource.manager;
     const [record, person, assignee] = await Promise.all([
-      isUuid(data.conversationId) ? this.conversations.get(manager, tenantId, data.conversationId) : Promise.resolve(null),
+      data.conversationId !== undefined && isUuid(data.conversationId) ? this.conversations.get(manager, tenantId, data.conversationId) : Promise.resolve(null),
       this.scope.personFacts(manager, tenantId, { personId: data.personId, kind: data.kind }),
       data.assigneeId === undefined ? Promise.resolve(undefined) : this.scope.employee(manager, tenantId, data.assigneeId),
     ]);

@@ -5,7 +5,7 @@ import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { InquiryAssignedV1, InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, MessagePostedV1 } from '@warden/contracts';
-import type { AppliedDecision, ChatCaller, ChatSettingsView, ChatViewer, InquiryDetailsView, NewEvent, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
+import type { AppliedDecision, ChatCaller, ChatSettingsView, InquiryDetailsView, InquiryScope, NewEvent, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
 import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
 import type { AudienceTarget } from '../conversations/chat-scope.service';
 import { ConversationRepository } from '../conversations/conversation.repository';
@@ -153,25 +153,11 @@ export class InquiriesService {
     return { ...toInquiryView(routed), created: true, messageId: message.id };
   }
 
-  async list(ctx: RequestContext, viewer: ChatViewer, query: { status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number }): Promise<Page<InquiryView>> {
+  /** `scope`: which inquiries the person sees, as the permissions service answered; part of the SQL. */
+  async list(ctx: RequestContext, scope: InquiryScope, query: { status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number }): Promise<Page<InquiryView>> {
     const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
     const after = decodeCursor(query.cursor);
-    const manager = this.dataSource.manager;
-    const person = await this.scope.personFacts(manager, ctx.tenantId, viewer);
-    const employee = viewer.kind === 'employee';
-    const rows = await this.inquiries.list(manager, ctx.tenantId, {
-      status: query.status,
-      assigneeId: query.assigneeId,
-      afterId: after?.id,
-      limit,
-      scope: {
-        personId: viewer.personId,
-        contactId: person.contactId,
-        admin: employee && viewer.admin,
-        allBranches: employee && (viewer.allBranchesRight || person.allBranches),
-        branchIds: person.branchIds,
-      },
-    });
+    const rows = await this.inquiries.list(this.dataSource.manager, ctx.tenantId, { status: query.status, assigneeId: query.assigneeId, afterId: after?.id, limit, scope });
     return toPage(rows.map(toInquiryView), limit, (row) => ({ key: row.id, id: row.id }));
   }
 

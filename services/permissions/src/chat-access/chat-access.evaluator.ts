@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { ChatAccessFacts, DecisionStep, Right } from '@warden/contracts';
+import type { ChatAccessFacts, DecisionStep, InquiryScope, Right } from '@warden/contracts';
 import { CheckRepository } from '../check/check.repository';
 import type { LoadedFacts } from '../check/check.repository';
 import { evaluateRight } from '../check/decision.policy';
 import type { ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { systemContext } from '../task-access/task-visibility';
-import { decideChatAction } from './chat-access.policy';
+import { decideChatAction, inquiryListScope } from './chat-access.policy';
 import type { ChatAction, ChatViewerScope } from './chat-access.policy';
 
 const ACTIONS: Record<'conversation' | 'inquiry', readonly ChatAction[]> = {
@@ -76,6 +76,15 @@ export class ChatAccessEvaluator {
       },
       steps,
     );
+  }
+
+  /** Which inquiries the person sees, for the list's SQL: the same facts and rights as a decision. */
+  async inquiryScope(tenantId: string, personId: string): Promise<InquiryScope & { policyVersion: number }> {
+    const person = await this.checks.load(tenantId, personId);
+    if (!person.known || person.deleted) return { assigneeId: null, contactId: null, adminBranches: null, policyVersion: person.policyVersion };
+    const kind = person.kind ?? 'employee';
+    const facts = await this.bus.request('inquiries.conversations.access-facts', systemContext(tenantId), { personId, kind });
+    return { ...inquiryListScope(this.viewer(personId, kind, facts, person, [])), policyVersion: person.policyVersion };
   }
 
   /** Contacts hold no chat rights; an employee's come from its groups and overrides, its branches from the read model. */

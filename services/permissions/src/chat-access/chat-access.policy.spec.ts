@@ -1,5 +1,5 @@
 import type { DecisionStep } from '@warden/contracts';
-import { decideChatAction, visibilityGround } from './chat-access.policy';
+import { decideChatAction, inquiryListScope, visibilityGround } from './chat-access.policy';
 import type { ChatQuestion, ChatTarget, ChatViewerScope } from './chat-access.policy';
 
 const A = 'a0000000-0000-7000-8000-00000000000a';
@@ -129,6 +129,18 @@ describe('chat access policy', () => {
 
     it('an assignee who is no employee here is refused as unknown', () => {
       expect(decide({ action: 'assign-branch', viewer: admin, assignee: null })).toMatchObject({ allowed: false, code: 'INQUIRY.ASSIGNEE_UNKNOWN' });
+    });
+  });
+
+  describe('the list filter', () => {
+    it('a client lists its own inquiries through its contact, never by branch', () => {
+      expect(inquiryListScope(viewer({ kind: 'contact', contactId: 'client', admin: true, allBranches: true }))).toEqual({ assigneeId: null, contactId: 'client', adminBranches: null });
+    });
+
+    it('an employee lists its assigned inquiries; a chat administrator also those of its branches, or of all', () => {
+      expect(inquiryListScope(viewer({ branchIds: [A] }))).toEqual({ assigneeId: 'me', contactId: null, adminBranches: null });
+      expect(inquiryListScope(viewer({ admin: true, branchIds: [A] }))).toEqual({ assigneeId: 'me', contactId: null, adminBranches: { all: false, branchIds: [A] } });
+      expect(inquiryListScope(viewer({ admin: true, allBranches: true, branchIds: [A] }))).toMatchObject({ adminBranches: { all: true, branchIds: [] } });
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { ConversationKind, DecisionStep, ParticipantView, PersonKind } from '@warden/contracts';
+import type { ConversationKind, DecisionStep, InquiryScope, ParticipantView, PersonKind } from '@warden/contracts';
 
 /**
  * Who may see and change conversations and inquiries, in one place. Pure: no
@@ -72,6 +72,20 @@ export function visibilityGround(target: ChatTarget, viewer: ChatViewerScope): V
     return 'chat-admin';
   }
   return null;
+}
+
+/**
+ * The same visibility rule for lists, as a filter the inquiries service puts into SQL: a client's
+ * own inquiries (its contact is an inquiry's only participant), an employee's assigned ones, and a
+ * chat administrator's branches (inquiries without a branch included).
+ */
+export function inquiryListScope(viewer: ChatViewerScope): InquiryScope {
+  if (viewer.kind !== 'employee') return { assigneeId: null, contactId: viewer.contactId, adminBranches: null };
+  return {
+    assigneeId: viewer.personId,
+    contactId: null,
+    adminBranches: viewer.admin ? { all: viewer.allBranches, branchIds: viewer.allBranches ? [] : [...viewer.branchIds] } : null,
+  };
 }
 
 const GROUNDS: Record<VisibilityGround, { code: string; detail: string }> = {
