@@ -7275,13 +7275,14 @@ export interface operations {
             query: {
                 /** @description Whose decision to explain */
                 personId: string;
-                /** @description A right of the catalog (see the rights table above, e.g. `groups.manage`), alone or with a `resource`. The actions the gateway asks with a resource: `orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` (with `targetDepartmentId`), all on an `order` resource, moving and transferring needing `orders.read` too, as the order is read first; `task.read` and `task.change-status` (with `targetStatusId`), both needing `tasks.read`, on a `task` resource. */
+                /** @description A right of the catalog (see the rights table above, e.g. `groups.manage`), alone or with a `resource`. The actions the gateway asks with a resource: `orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` (with `targetDepartmentId`), all on an `order` resource, moving and transferring needing `orders.read` too, as the order is read first; `task.read` and `task.change-status` (with `targetStatusId`), both needing `tasks.read`, on a `task` resource; `conversation.see`, `conversation.post` on a `conversation`; `inquiry.see`, `inquiry.post`, `inquiry.close`, `inquiry.reassign` and `inquiry.assign-branch` (reassign to the employee `assigneeId`, whose branches may be ones the person cannot access) on an `inquiry`. */
                 action: string;
                 /**
                  * @description The resource, as JSON: an object with `type` and the attributes its rule needs (scalars only).
                  *
                  *     - `order`: `statusId` (its current status), `departmentId`, `clientContactId`, `clientCompanyId` (where it sits, `null` when none); for a status change also `targetStatusId`, for a transfer `targetDepartmentId`; a new order has only `targetStatusId`. Example: `{"type":"order","statusId":"<current>","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"<target>"}`.
                  *     - `task`: `taskId`, and for a status change `targetStatusId`; the rule reads the rest (participants, transitions) itself. Example: `{"type":"task","taskId":"<task id>","targetStatusId":"<status id>"}`.
+                 *     - `conversation`: `conversationId`; `inquiry`: `inquiryId`, and `assigneeId` for `inquiry.assign-branch`; the rules read the rest (participants, assignee, branches) from the inquiries service. Example: `{"type":"inquiry","inquiryId":"<inquiry id>"}`.
                  *
                  *     Another `type` is refused with `RESOURCE.UNKNOWN_TYPE`.
                  */

@@ -13,7 +13,7 @@ export const BUS_USERS: readonly BusUser[] = [...SERVICE_NAMES, GATEWAY_USER, IN
  */
 export const RPC_CALLS: Readonly<Record<ServiceName | typeof GATEWAY_USER, readonly ServiceName[]>> = {
   identity: ['permissions'],
-  permissions: ['directory', 'identity', 'workflow'],
+  permissions: ['directory', 'identity', 'inquiries', 'workflow'],
   directory: ['identity'],
   workflow: ['directory', 'identity', 'permissions'],
   inquiries: ['directory', 'permissions'],

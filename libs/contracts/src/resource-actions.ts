@@ -16,6 +16,15 @@ export const RESOURCE_ACTIONS = {
   'template.read': 'tasks.create',
   // Signed-in people only; the `equipment` rule then asks employees for `directory.read` and limits a client to its company.
   'equipment.read': 'auth.login',
+  // Chats and inquiries: any signed-in person may ask; the `conversation` and `inquiry` rules decide who sees
+  // what (participants, the assignee, chat administrators of the branch) and who may close or reassign.
+  'conversation.see': 'auth.login',
+  'conversation.post': 'auth.login',
+  'inquiry.see': 'auth.login',
+  'inquiry.post': 'auth.login',
+  'inquiry.reassign': 'auth.login',
+  'inquiry.close': 'auth.login',
+  'inquiry.assign-branch': 'auth.login',
 } as const satisfies Record<string, Right>;
 
 /**

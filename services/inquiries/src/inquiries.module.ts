@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ChatAccessFactsMessages } from './conversations/chat-access-facts.messages';
+import { ChatAccessFactsService } from './conversations/chat-access-facts.service';
 import { ChatScopeService } from './conversations/chat-scope.service';
 import { ConversationRepository } from './conversations/conversation.repository';
 import { ConversationsMessages } from './conversations/conversations.messages';
@@ -24,11 +26,12 @@ import { RoutingClock } from './routing/routing.clock';
  * import cycles.
  */
 @Module({
-  controllers: [ConversationsMessages, InquiriesMessages, ReceptionMessages],
+  controllers: [ConversationsMessages, InquiriesMessages, ReceptionMessages, ChatAccessFactsMessages],
   providers: [
     ReadModelRepository,
     ContactLookup,
     ChatScopeService,
+    ChatAccessFactsService,
     ConversationRepository,
     InquiryRepository,
     RoutingRepository,

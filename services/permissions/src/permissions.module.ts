@@ -9,8 +9,9 @@ import { TenantsModule } from './tenants/tenants.module';
 import { RightsHoldersModule } from './rights-holders/rights-holders.module';
 import { PortalModule } from './portal/portal.module';
 import { OrderVisibilityModule } from './order-visibility/order-visibility.module';
+import { ChatAccessModule } from './chat-access/chat-access.module';
 
 @Module({
-  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderVisibilityModule],
+  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderVisibilityModule, ChatAccessModule],
 })
 export class PermissionsModule {}

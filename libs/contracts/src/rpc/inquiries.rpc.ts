@@ -2,20 +2,62 @@ import type { Page } from '@warden/kernel';
 import type { PersonKind } from '../events/identity.events';
 import type { ConversationKind, ReceptionMode, RoutingOutcome, RoutingTrigger } from '../events/inquiries.events';
 
-/**
- * Who is asking, with the rights the gateway decided for it through the permissions service (the
- * same path as every other check). The inquiries service applies the visibility rule with them:
- * participants, the assigned employee, and chat administrators of the item's branch see an item.
- */
-export interface ChatViewer {
+/** Who is asking. What it may see and do is decided by the permissions service before the call. */
+export interface ChatCaller {
   personId: string;
   kind: PersonKind;
-  /** `inquiries.admin`: chat administrator. */
-  admin: boolean;
-  /** `branches.all`: access to every branch (as well as directory's all-branches flag). */
-  allBranchesRight: boolean;
-  /** `inquiries.assign-other-branches`; only needed for reassignment. */
-  assignOtherBranches?: boolean;
+}
+
+/**
+ * Which inquiries a person sees, as the permissions service answered
+ * (`permissions.inquiries.visibility-scope`, by services/permissions/src/chat-access/chat-access.policy.ts);
+ * the inquiries service applies it in the list's SQL, so paging counts only what the person sees.
+ */
+export interface InquiryScope {
+  /** Inquiries assigned to this employee (null for a client). */
+  assigneeId: string | null;
+  /** A client's own inquiries, by its directory contact (null for employees, or a login linked to none). */
+  contactId: string | null;
+  /** As a chat administrator: inquiries without a branch and those of `branchIds`, or of every branch (`all`); null: none. */
+  adminBranches: { all: boolean; branchIds: string[] } | null;
+}
+
+/** A permissions decision the inquiries service applies after its own checks of the request's data. */
+export interface AppliedDecision {
+  allowed: boolean;
+  code: string;
+  reason: string;
+}
+
+/** An employee as the chat read models know it: its branches (directory's all-branches flag or the right `branches.all`). */
+export interface ChatEmployeeFacts {
+  personId: string;
+  name: string;
+  allBranches: boolean;
+  branchIds: string[];
+}
+
+/**
+ * What the permissions service's `conversation` and `inquiry` rules decide on, read from the
+ * inquiries service at decision time (`inquiries.conversations.access-facts`).
+ */
+export interface ChatAccessFacts {
+  /** null: no such conversation in this tenant. An inquiry is the conversation with its id. */
+  conversation: {
+    id: string;
+    kind: ConversationKind;
+    branchId: string | null;
+    participants: ParticipantView[];
+    /** For inquiries: the assigned employee (null when waiting or closed without one). */
+    assigneeId: string | null;
+  } | null;
+  /**
+   * The asking person: for a contact, the directory contact it signs in as (null when unknown); for an
+   * employee, its branches and directory's all-branches flag (its rights are the permissions service's own).
+   */
+  person: { contactId: string | null; allBranches: boolean; branchIds: string[] };
+  /** Only when asked about an assignee: null when it is not an employee of this organisation. */
+  assignee?: ChatEmployeeFacts | null;
 }
 
 export interface ParticipantView {
@@ -119,26 +161,40 @@ export interface ChatSettingsView {
 
 export interface InquiriesRpc {
   'inquiries.conversations.create': {
-    request: { viewer: ChatViewer; kind: Exclude<ConversationKind, 'inquiry'>; title?: string | null; employeeIds: string[]; contactIds: string[]; branchId?: string | null };
+    request: { viewer: ChatCaller; kind: Exclude<ConversationKind, 'inquiry'>; title?: string | null; employeeIds: string[]; contactIds: string[]; branchId?: string | null };
     response: ConversationView;
   };
-  'inquiries.conversations.list': { request: { viewer: ChatViewer; kind?: ConversationKind; cursor?: string; limit: number }; response: Page<ConversationView> };
-  'inquiries.conversations.get': { request: { viewer: ChatViewer; conversationId: string }; response: ConversationView };
-  'inquiries.messages.post': { request: { viewer: ChatViewer; conversationId: string; text: string }; response: MessageView };
-  'inquiries.messages.list': { request: { viewer: ChatViewer; conversationId: string; cursor?: string; limit: number }; response: Page<MessageView> };
+  'inquiries.conversations.list': { request: { viewer: ChatCaller; kind?: ConversationKind; cursor?: string; limit: number }; response: Page<ConversationView> };
+  'inquiries.conversations.get': { request: { viewer: ChatCaller; conversationId: string }; response: ConversationView };
+  'inquiries.messages.post': { request: { viewer: ChatCaller; conversationId: string; text: string }; response: MessageView };
+  'inquiries.messages.list': { request: { viewer: ChatCaller; conversationId: string; cursor?: string; limit: number }; response: Page<MessageView> };
   'inquiries.messages.read': {
-    request: { viewer: ChatViewer; conversationId: string; messageId: string };
+    request: { viewer: ChatCaller; conversationId: string; messageId: string };
     response: { conversationId: string; lastReadMessageId: string; unreadCount: number };
   };
   /** A client wrote: joins the client's open inquiry, or opens one and routes it. */
-  'inquiries.inquiries.receive': { request: { viewer: ChatViewer; contactId?: string; text: string }; response: ReceivedInquiryView };
+  'inquiries.inquiries.receive': { request: { viewer: ChatCaller; contactId?: string; text: string }; response: ReceivedInquiryView };
   'inquiries.inquiries.list': {
-    request: { viewer: ChatViewer; status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number };
+    request: { scope: InquiryScope; status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number };
     response: Page<InquiryView>;
   };
-  'inquiries.inquiries.get': { request: { viewer: ChatViewer; inquiryId: string }; response: InquiryDetailsView };
-  'inquiries.inquiries.reassign': { request: { viewer: ChatViewer; inquiryId: string; assigneeId: string }; response: InquiryView };
-  'inquiries.inquiries.close': { request: { viewer: ChatViewer; inquiryId: string }; response: InquiryView };
+  'inquiries.inquiries.get': { request: { viewer: ChatCaller; inquiryId: string }; response: InquiryDetailsView };
+  /**
+   * `branch`: the permissions service's `inquiry.assign-branch` decision for this assignee, applied after
+   * the inquiry's state and the assignee are checked (409, 422 come first, as they always did).
+   */
+  'inquiries.inquiries.reassign': { request: { viewer: ChatCaller; inquiryId: string; assigneeId: string; branch: AppliedDecision }; response: InquiryView };
+  'inquiries.inquiries.close': { request: { viewer: ChatCaller; inquiryId: string }; response: InquiryView };
+  /**
+   * For the permissions service's `conversation` and `inquiry` rules; `assigneeId` adds the assignee's facts.
+   * Without `conversationId`, the person's facts alone (for its list scope).
+   */
+  'inquiries.conversations.access-facts': {
+    request: { personId: string; kind: PersonKind; conversationId?: string; assigneeId?: string };
+    response: ChatAccessFacts;
+  };
+  /** Which inquiries a person sees, for the list's SQL. */
+  'permissions.inquiries.visibility-scope': { request: { personId: string }; response: InquiryScope & { policyVersion: number } };
   /** Dry run: who would get an inquiry from this client now, and why every other employee would not. */
   'inquiries.routing.preview': { request: { contactId: string }; response: RoutingDecisionView };
   'inquiries.reception.get': { request: { personId: string }; response: ReceptionView };

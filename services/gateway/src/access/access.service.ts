@@ -31,9 +31,13 @@ export class AccessService {
     private readonly metrics: AccessMetrics,
   ) {}
 
-  async decide(principal: Principal, ctx: RequestContext, action: Right | string, resource?: ResourceRef): Promise<Decision> {
+  /**
+   * `fresh`: ask the permissions service even if a decision is cached, and keep none — for rules whose
+   * facts change without a policy change and are not named by the resource (who is an inquiry's assignee).
+   */
+  async decide(principal: Principal, ctx: RequestContext, action: Right | string, resource?: ResourceRef, options: { fresh?: boolean } = {}): Promise<Decision> {
     const key = cacheKey(action, resource);
-    const cached = this.cache.get(principal.tenantId, principal.personId, key);
+    const cached = options.fresh ? undefined : this.cache.get(principal.tenantId, principal.personId, key);
     if (cached) {
       // A cached yes is only as good as the service that said it: fail closed once it stops answering.
       try {
@@ -53,25 +57,26 @@ export class AccessService {
       throw error;
     }
     this.liveness.answered();
-    this.cache.set(principal.tenantId, principal.personId, key, decision);
+    if (!options.fresh) this.cache.set(principal.tenantId, principal.personId, key, decision);
     this.metrics.decided('permissions', decision);
     return decision;
   }
 
   /**
-   * Throws unless allowed. `hideAs: 'not_found'` answers a refused read of a resource as if it
-   * did not exist, so its existence does not leak.
+   * Throws unless allowed. `hideAs` answers a refused read of a resource as if it did not exist, so
+   * its existence does not leak; with `codes`, only refusals with one of those codes are hidden.
    */
   async require(
     principal: Principal,
     ctx: RequestContext,
     action: Right | string,
     resource?: ResourceRef,
-    hideAs?: { code: string; what: string },
+    hideAs?: { code: string; what: string; codes?: readonly string[] },
+    options: { fresh?: boolean } = {},
   ): Promise<Decision> {
-    const decision = await this.decide(principal, ctx, action, resource);
+    const decision = await this.decide(principal, ctx, action, resource, options);
     if (decision.allowed) return decision;
-    if (hideAs) throw DomainError.notFound(hideAs.code, hideAs.what);
+    if (hideAs && (!hideAs.codes || hideAs.codes.includes(decision.code))) throw DomainError.notFound(hideAs.code, hideAs.what);
     throw new DomainError(decision.code, 'forbidden', decision.reason, undefined, { action, policyVersion: decision.policyVersion });
   }
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ChatViewerFactory } from './chat-viewer.factory';
+import { ChatAccessService } from './chat-access.service';
 import { ConversationsController } from './conversations.controller';
 
 /** Conversations and messages, served by the inquiries service. */
-@Module({ controllers: [ConversationsController], providers: [ChatViewerFactory], exports: [ChatViewerFactory] })
+@Module({ controllers: [ConversationsController], providers: [ChatAccessService], exports: [ChatAccessService] })
 export class ChatsModule {}

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
-import { ChatViewerFactory } from './chat-viewer.factory';
+import { ChatAccessService } from './chat-access.service';
 import {
   ConversationParamsDto,
   CreateConversationRequestDto,
@@ -20,14 +20,15 @@ import { ConversationPageResponseDto, ConversationResponseDto, MessagePageRespon
 /**
  * Conversations of every kind. What you see: conversations you take part in; for inquiries also the
  * ones assigned to you; for inquiries and client chats, as a chat administrator, those of the
- * branches you can access. Anything else answers 404, as if it did not exist.
+ * branches you can access. Anything else answers 404, as if it did not exist. Decided by the
+ * permissions service's `conversation` rule (`conversation.see`, `conversation.post`).
  */
 @ApiTags('chats')
 @Controller('api/v1/conversations')
 export class ConversationsController {
   constructor(
     private readonly bus: BusClient,
-    private readonly viewers: ChatViewerFactory,
+    private readonly chats: ChatAccessService,
   ) {}
 
   @Post()
@@ -36,9 +37,8 @@ export class ConversationsController {
   @ApiCreatedResponse({ type: ConversationResponseDto })
   @ApiProblems(401, 403, 422, 503)
   async create(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: CreateConversationRequestDto): Promise<ConversationResponseDto> {
-    const viewer = await this.viewers.of(principal, ctx);
     return this.bus.request('inquiries.conversations.create', ctx, {
-      viewer,
+      viewer: this.chats.caller(principal),
       kind: body.kind,
       title: body.title ?? null,
       employeeIds: body.employeeIds,
@@ -54,7 +54,7 @@ export class ConversationsController {
   @ApiProblems(401, 403, 422, 503)
   async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListConversationsQueryDto): Promise<ConversationPageResponseDto> {
     const page = await this.bus.request('inquiries.conversations.list', ctx, {
-      viewer: await this.viewers.of(principal, ctx),
+      viewer: this.chats.caller(principal),
       kind: query.kind,
       cursor: query.cursor,
       limit: query.limit ?? 20,
@@ -68,7 +68,8 @@ export class ConversationsController {
   @ApiOkResponse({ type: ConversationResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
   async get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: ConversationParamsDto): Promise<ConversationResponseDto> {
-    return this.bus.request('inquiries.conversations.get', ctx, { viewer: await this.viewers.of(principal, ctx), conversationId: params.id });
+    await this.chats.requireConversation(principal, ctx, 'conversation.see', params.id);
+    return this.bus.request('inquiries.conversations.get', ctx, { viewer: this.chats.caller(principal), conversationId: params.id });
   }
 
   @Get(':id/messages')
@@ -82,8 +83,9 @@ export class ConversationsController {
     @Param() params: ConversationParamsDto,
     @Query() query: PageQueryDto,
   ): Promise<MessagePageResponseDto> {
+    await this.chats.requireConversation(principal, ctx, 'conversation.see', params.id);
     const page = await this.bus.request('inquiries.messages.list', ctx, {
-      viewer: await this.viewers.of(principal, ctx),
+      viewer: this.chats.caller(principal),
       conversationId: params.id,
       cursor: query.cursor,
       limit: query.limit ?? 50,
@@ -102,7 +104,8 @@ export class ConversationsController {
     @Param() params: ConversationParamsDto,
     @Body() body: PostMessageRequestDto,
   ): Promise<MessageResponseDto> {
-    return this.bus.request('inquiries.messages.post', ctx, { viewer: await this.viewers.of(principal, ctx), conversationId: params.id, text: body.text });
+    await this.chats.requireConversation(principal, ctx, 'conversation.post', params.id);
+    return this.bus.request('inquiries.messages.post', ctx, { viewer: this.chats.caller(principal), conversationId: params.id, text: body.text });
   }
 
   @Post(':id/read')
@@ -117,6 +120,7 @@ export class ConversationsController {
     @Param() params: ConversationParamsDto,
     @Body() body: ReadMarkRequestDto,
   ): Promise<ReadMarkResponseDto> {
-    return this.bus.request('inquiries.messages.read', ctx, { viewer: await this.viewers.of(principal, ctx), conversationId: params.id, messageId: body.messageId });
+    await this.chats.requireConversation(principal, ctx, 'conversation.see', params.id);
+    return this.bus.request('inquiries.messages.read', ctx, { viewer: this.chats.caller(principal), conversationId: params.id, messageId: body.messageId });
   }
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from '@warden/contracts';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
 import { Action } from '../auth/route-metadata';
-import { ChatViewerFactory } from '../chats/chat-viewer.factory';
+import { ChatAccessService } from '../chats/chat-access.service';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import { InquiryParamsDto, ListInquiriesQueryDto, ReassignInquiryRequestDto, ReceiveInquiryRequestDto, RoutingPreviewQueryDto } from './dto/inquiry.request.dto';
@@ -19,14 +19,16 @@ import {
 
 /**
  * Client inquiries and their routing. Visible to the client, the assigned employee and chat
- * administrators of the inquiry's branch; to anyone else an inquiry does not exist (404).
+ * administrators of the inquiry's branch; to anyone else an inquiry does not exist (404). Decided by
+ * the permissions service's `inquiry` rule (`inquiry.see`, `inquiry.close`, `inquiry.reassign`,
+ * `inquiry.assign-branch`), so `/permissions/explain` tells why.
  */
 @ApiTags('inquiries')
 @Controller('api/v1/inquiries')
 export class InquiriesController {
   constructor(
     private readonly bus: BusClient,
-    private readonly viewers: ChatViewerFactory,
+    private readonly chats: ChatAccessService,
     private readonly access: AccessService,
   ) {}
 
@@ -42,7 +44,7 @@ export class InquiriesController {
   @ApiProblems(401, 403, 422, 503)
   async receive(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: ReceiveInquiryRequestDto): Promise<ReceivedInquiryResponseDto> {
     if (principal.kind === 'employee') await this.access.require(principal, ctx, 'inquiries.admin');
-    return this.bus.request('inquiries.inquiries.receive', ctx, { viewer: await this.viewers.of(principal, ctx), contactId: body.contactId, text: body.text });
+    return this.bus.request('inquiries.inquiries.receive', ctx, { viewer: this.chats.caller(principal), contactId: body.contactId, text: body.text });
   }
 
   @Get()
@@ -52,7 +54,7 @@ export class InquiriesController {
   @ApiProblems(401, 403, 422, 503)
   async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListInquiriesQueryDto): Promise<InquiryPageResponseDto> {
     const page = await this.bus.request('inquiries.inquiries.list', ctx, {
-      viewer: await this.viewers.of(principal, ctx),
+      scope: await this.chats.inquiryScope(principal, ctx),
       status: query.status,
       assigneeId: query.assigneeId,
       cursor: query.cursor,
@@ -76,7 +78,8 @@ export class InquiriesController {
   @ApiOkResponse({ type: InquiryDetailsResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
   async get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: InquiryParamsDto): Promise<InquiryDetailsResponseDto> {
-    return this.bus.request('inquiries.inquiries.get', ctx, { viewer: await this.viewers.of(principal, ctx), inquiryId: params.id });
+    await this.chats.requireInquiry(principal, ctx, 'inquiry.see', params.id);
+    return this.bus.request('inquiries.inquiries.get', ctx, { viewer: this.chats.caller(principal), inquiryId: params.id });
   }
 
   @Post(':id/reassign')
@@ -94,8 +97,9 @@ export class InquiriesController {
     @Param() params: InquiryParamsDto,
     @Body() body: ReassignInquiryRequestDto,
   ): Promise<InquiryResponseDto> {
-    const viewer = await this.viewers.of(principal, ctx, { reassign: true });
-    return this.bus.request('inquiries.inquiries.reassign', ctx, { viewer, inquiryId: params.id, assigneeId: body.assigneeId });
+    await this.chats.requireInquiry(principal, ctx, 'inquiry.reassign', params.id);
+    const branch = await this.chats.assignBranch(principal, ctx, params.id, body.assigneeId);
+    return this.bus.request('inquiries.inquiries.reassign', ctx, { viewer: this.chats.caller(principal), inquiryId: params.id, assigneeId: body.assigneeId, branch });
   }
 
   @Post(':id/close')
@@ -105,6 +109,7 @@ export class InquiriesController {
   @ApiOkResponse({ type: InquiryResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   async close(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: InquiryParamsDto): Promise<InquiryResponseDto> {
-    return this.bus.request('inquiries.inquiries.close', ctx, { viewer: await this.viewers.of(principal, ctx), inquiryId: params.id });
+    await this.chats.requireInquiry(principal, ctx, 'inquiry.close', params.id);
+    return this.bus.request('inquiries.inquiries.close', ctx, { viewer: this.chats.caller(principal), inquiryId: params.id });
   }
 }

@@ -5,22 +5,21 @@ import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { MessagePostedV1 } from '@warden/contracts';
-import type { ChatViewer, ConversationKind, ConversationView, MessageView, ParticipantView, RequestContext } from '@warden/contracts';
+import type { ChatCaller, ConversationKind, ConversationView, MessageView, ParticipantView, RequestContext } from '@warden/contracts';
 import { ContactLookup } from '../read-models/contact.lookup';
 import { RoutingRepository } from '../routing/routing.repository';
 import { ChatErrors, messageText } from '../shared/chat.errors';
 import { ChatScopeService } from './chat-scope.service';
 import { ConversationRepository, toConversationView } from './conversation.repository';
 import type { ConversationRecord } from './conversation.repository';
-import { visibilityGround } from './visibility.policy';
-import type { ViewerScope } from './visibility.policy';
 
 const MAX_LIMIT = 100;
 
 /**
  * Conversations of every kind and their messages. Internal chats: any employees, anyone may start
  * one. Client chats and inquiries obey the tenant's switches: a switched-off kind refuses new
- * conversations and new messages, with the reason.
+ * conversations and new messages, with the reason. Who may read and post in a conversation is
+ * decided by the permissions service (`conversation.see`, `conversation.post`) before a call comes here.
  */
 @Injectable()
 export class ConversationsService {
@@ -35,7 +34,7 @@ export class ConversationsService {
 
   async create(
     ctx: RequestContext,
-    viewer: ChatViewer,
+    viewer: ChatCaller,
     data: { kind: Exclude<ConversationKind, 'inquiry'>; title?: string | null; employeeIds: string[]; contactIds: string[]; branchId?: string | null },
   ): Promise<ConversationView> {
     const tenantId = ctx.tenantId;
@@ -67,37 +66,39 @@ export class ConversationsService {
     });
   }
 
-  async list(ctx: RequestContext, viewer: ChatViewer, query: { kind?: ConversationKind; cursor?: string; limit: number }): Promise<Page<ConversationView>> {
+  async list(ctx: RequestContext, viewer: ChatCaller, query: { kind?: ConversationKind; cursor?: string; limit: number }): Promise<Page<ConversationView>> {
     const manager = this.dataSource.manager;
     const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
     const after = decodeCursor(query.cursor);
-    const scope = await this.scope.scopeOf(manager, ctx.tenantId, viewer);
-    const participantId = readerOf(scope);
+    const participantId = await this.readerOf(manager, ctx.tenantId, viewer);
     if (!participantId) return { items: [], nextCursor: null };
     const rows = await this.conversations.listForParticipant(manager, ctx.tenantId, participantId, { kind: query.kind, afterId: after?.id, limit });
     const unread = await this.conversations.unreadCounts(manager, ctx.tenantId, participantId, rows.map((row) => row.id));
     return toPage(rows.map((row) => toConversationView(row, unread.get(row.id) ?? 0)), limit, (row) => ({ key: row.id, id: row.id }));
   }
 
-  async get(ctx: RequestContext, viewer: ChatViewer, conversationId: string): Promise<ConversationView> {
+  async get(ctx: RequestContext, viewer: ChatCaller, conversationId: string): Promise<ConversationView> {
     const manager = this.dataSource.manager;
-    const { conversation, scope } = await this.visible(manager, ctx.tenantId, viewer, conversationId);
-    const reader = readerOf(scope)!;
-    const unread = await this.conversations.unreadCounts(manager, ctx.tenantId, reader, [conversation.id]);
+    const conversation = await this.existing(manager, ctx.tenantId, conversationId);
+    const reader = await this.readerOf(manager, ctx.tenantId, viewer);
+    const unread = reader ? await this.conversations.unreadCounts(manager, ctx.tenantId, reader, [conversation.id]) : new Map<string, number>();
     return toConversationView(conversation, unread.get(conversation.id) ?? 0);
   }
 
-  async post(ctx: RequestContext, viewer: ChatViewer, conversationId: string, rawText: string): Promise<MessageView> {
+  async post(ctx: RequestContext, viewer: ChatCaller, conversationId: string, rawText: string): Promise<MessageView> {
     const text = messageText(rawText);
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
-      const { conversation, scope } = await this.visible(tx, tenantId, viewer, conversationId, true);
+      const conversation = await this.existing(tx, tenantId, conversationId, true);
       await this.assertKindEnabled(tx, tenantId, conversation.kind);
       if (conversation.kind === 'inquiry') {
         const status: Array<{ status: string }> = await tx.query(`SELECT status FROM inquiries WHERE tenant_id = $1 AND id = $2`, [tenantId, conversation.id]);
         if (status[0]?.status === 'closed') throw ChatErrors.inquiryClosed();
       }
-      const author = scope.kind === 'contact' ? { id: scope.contactId!, kind: 'contact' as const } : { id: scope.personId, kind: 'employee' as const };
+      const contactId = await this.scope.contactOf(tx, tenantId, viewer);
+      // The `conversation` rule let a client in through its contact; without one it could not have.
+      if (viewer.kind === 'contact' && !contactId) throw ChatErrors.conversationNotFound();
+      const author = contactId ? { id: contactId, kind: 'contact' as const } : { id: viewer.personId, kind: 'employee' as const };
       const now = new Date();
       const message = await this.conversations.addMessage(tx, tenantId, {
         id: newId(now.getTime()),
@@ -126,33 +127,37 @@ export class ConversationsService {
     });
   }
 
-  async messages(ctx: RequestContext, viewer: ChatViewer, conversationId: string, query: { cursor?: string; limit: number }): Promise<Page<MessageView>> {
+  async messages(ctx: RequestContext, _viewer: ChatCaller, conversationId: string, query: { cursor?: string; limit: number }): Promise<Page<MessageView>> {
     const manager = this.dataSource.manager;
     const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
     const before = decodeCursor(query.cursor);
-    const { conversation } = await this.visible(manager, ctx.tenantId, viewer, conversationId);
+    const conversation = await this.existing(manager, ctx.tenantId, conversationId);
     const rows = await this.conversations.messages(manager, ctx.tenantId, conversation.id, { beforeId: before?.id, limit });
     return toPage(rows, limit, (row) => ({ key: row.id, id: row.id }));
   }
 
-  async read(ctx: RequestContext, viewer: ChatViewer, conversationId: string, messageId: string) {
+  async read(ctx: RequestContext, viewer: ChatCaller, conversationId: string, messageId: string) {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
-      const { conversation, scope } = await this.visible(tx, tenantId, viewer, conversationId);
+      const conversation = await this.existing(tx, tenantId, conversationId);
       if (!isUuid(messageId) || !(await this.conversations.messageExists(tx, tenantId, conversation.id, messageId))) throw ChatErrors.messageNotFound();
-      const reader = readerOf(scope)!;
+      const reader = await this.readerOf(tx, tenantId, viewer);
+      if (!reader) throw ChatErrors.conversationNotFound();
       const lastReadMessageId = await this.conversations.markRead(tx, tenantId, conversation.id, reader, messageId);
       const unread = await this.conversations.unreadCounts(tx, tenantId, reader, [conversation.id]);
       return { conversationId: conversation.id, lastReadMessageId, unreadCount: unread.get(conversation.id) ?? 0 };
     });
   }
 
-  private async visible(manager: EntityManager, tenantId: string, viewer: ChatViewer, conversationId: string, lock = false) {
+  private async existing(manager: EntityManager, tenantId: string, conversationId: string, lock = false): Promise<ConversationRecord> {
     const conversation = isUuid(conversationId) ? await this.conversations.get(manager, tenantId, conversationId, lock) : null;
     if (!conversation) throw ChatErrors.conversationNotFound();
-    const scope = await this.scope.scopeOf(manager, tenantId, viewer);
-    if (!visibilityGround(conversation, scope)) throw ChatErrors.conversationNotFound();
-    return { conversation, scope } as { conversation: ConversationRecord; scope: ViewerScope };
+    return conversation;
+  }
+
+  /** Whose read marks and participations count: an employee's person id, a client's contact id. */
+  private readerOf(manager: EntityManager, tenantId: string, viewer: ChatCaller): Promise<string | null> {
+    return viewer.kind === 'contact' ? this.scope.contactOf(manager, tenantId, viewer) : Promise.resolve(viewer.personId);
   }
 
   private async assertKindEnabled(manager: EntityManager, tenantId: string, kind: ConversationKind): Promise<void> {
@@ -172,9 +177,4 @@ export class ConversationsService {
     const known = new Set(rows.map((row) => row.person_id));
     return ids.filter((id) => !known.has(id));
   }
-}
-
-/** Whose read marks and participations count: an employee's person id, a client's contact id. */
-function readerOf(scope: ViewerScope): string | null {
-  return scope.kind === 'contact' ? scope.contactId : scope.personId;
 }

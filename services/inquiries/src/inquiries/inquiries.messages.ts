@@ -17,7 +17,8 @@ export class InquiriesMessages {
 
   @RpcHandler('inquiries.inquiries.list')
   list(@Payload() message: RpcMessage<'inquiries.inquiries.list'>): Promise<Page<InquiryView>> {
-    return this.inquiries.list(message.ctx, message.data.viewer, message.data);
+    const { scope, ...query } = message.data;
+    return this.inquiries.list(message.ctx, scope, query);
   }
 
   @RpcHandler('inquiries.inquiries.get')
@@ -27,7 +28,7 @@ export class InquiriesMessages {
 
   @RpcHandler('inquiries.inquiries.reassign')
   reassign(@Payload() message: RpcMessage<'inquiries.inquiries.reassign'>): Promise<InquiryView> {
-    return this.inquiries.reassign(message.ctx, message.data.viewer, message.data.inquiryId, message.data.assigneeId);
+    return this.inquiries.reassign(message.ctx, message.data.viewer, message.data.inquiryId, message.data.assigneeId, message.data.branch);
   }
 
   @RpcHandler('inquiries.inquiries.close')

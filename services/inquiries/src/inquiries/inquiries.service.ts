@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
+import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { InquiryAssignedV1, InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, MessagePostedV1 } from '@warden/contracts';
-import type { ChatSettingsView, ChatViewer, InquiryDetailsView, NewEvent, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
+import type { AppliedDecision, ChatCaller, ChatSettingsView, InquiryDetailsView, InquiryScope, NewEvent, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
 import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
+import type { AudienceTarget } from '../conversations/chat-scope.service';
 import { ConversationRepository } from '../conversations/conversation.repository';
-import { visibilityGround } from '../conversations/visibility.policy';
-import type { ViewerScope, VisibilityTarget } from '../conversations/visibility.policy';
 import { ContactLookup } from '../read-models/contact.lookup';
 import type { ContactRecord } from '../read-models/read-model.repository';
 import { ReadModelRepository } from '../read-models/read-model.repository';
@@ -22,14 +21,16 @@ import type { InquiryRecord } from './inquiry.repository';
 
 const MAX_LIMIT = 100;
 
-export function inquiryTarget(inquiry: InquiryRecord): VisibilityTarget {
+export function inquiryTarget(inquiry: InquiryRecord): AudienceTarget {
   return { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: inquiry.contactId, kind: 'contact' }], assigneeId: inquiry.assigneeId };
 }
 
 /**
  * Client inquiries: a client's message opens one (routed at once) or joins its open one (whose
  * assignee keeps it); chat administrators and assignees reassign and close them. Every change,
- * its routing decision and its events are one transaction under the tenant's routing lock.
+ * its routing decision and its events are one transaction under the tenant's routing lock. Who may
+ * see, reassign and close an inquiry is decided by the permissions service's `inquiry` rule before a
+ * call comes here; this service checks the inquiry's state and the data it is given.
  */
 @Injectable()
 export class InquiriesService {
@@ -45,16 +46,15 @@ export class InquiriesService {
     private readonly load: RoutingRepository,
   ) {}
 
-  async receive(ctx: RequestContext, viewer: ChatViewer, data: { contactId?: string; text: string }): Promise<ReceivedInquiryView> {
+  async receive(ctx: RequestContext, viewer: ChatCaller, data: { contactId?: string; text: string }): Promise<ReceivedInquiryView> {
     const text = messageText(data.text);
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
-      const scope = await this.scope.scopeOf(tx, tenantId, viewer);
       let contactId = data.contactId;
       if (viewer.kind === 'contact') {
         // A client writes as itself, whatever contactId says. A login created a moment ago may not be in the
         // read model yet: its person id is its directory contact id, so directory is asked once (ContactLookup).
-        contactId = scope.contactId ?? (await this.contacts.find(tx, ctx, viewer.personId))?.contactId;
+        contactId = (await this.scope.contactOf(tx, tenantId, viewer)) ?? (await this.contacts.find(tx, ctx, viewer.personId))?.contactId;
         if (!contactId) throw ChatErrors.noContactForLogin();
       }
       if (!contactId) throw ChatErrors.inquiryContactRequired();
@@ -153,40 +153,35 @@ export class InquiriesService {
     return { ...toInquiryView(routed), created: true, messageId: message.id };
   }
 
-  async list(ctx: RequestContext, viewer: ChatViewer, query: { status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number }): Promise<Page<InquiryView>> {
+  /** `scope`: which inquiries the person sees, as the permissions service answered; part of the SQL. */
+  async list(ctx: RequestContext, scope: InquiryScope, query: { status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number }): Promise<Page<InquiryView>> {
     const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
     const after = decodeCursor(query.cursor);
-    const manager = this.dataSource.manager;
-    const scope = await this.scope.scopeOf(manager, ctx.tenantId, viewer);
-    const rows = await this.inquiries.list(manager, ctx.tenantId, {
-      status: query.status,
-      assigneeId: query.assigneeId,
-      afterId: after?.id,
-      limit,
-      scope: { personId: scope.personId, contactId: scope.contactId, admin: scope.admin, allBranches: scope.allBranches, branchIds: [...scope.branchIds] },
-    });
+    const rows = await this.inquiries.list(this.dataSource.manager, ctx.tenantId, { status: query.status, assigneeId: query.assigneeId, afterId: after?.id, limit, scope });
     return toPage(rows.map(toInquiryView), limit, (row) => ({ key: row.id, id: row.id }));
   }
 
-  async get(ctx: RequestContext, viewer: ChatViewer, inquiryId: string): Promise<InquiryDetailsView> {
+  async get(ctx: RequestContext, viewer: ChatCaller, inquiryId: string): Promise<InquiryDetailsView> {
     const manager = this.dataSource.manager;
-    const { inquiry } = await this.visible(manager, ctx.tenantId, viewer, inquiryId);
+    const inquiry = await this.existing(manager, ctx.tenantId, inquiryId);
     const decisions: RoutingDecisionView[] = viewer.kind === 'employee' ? await this.routing.decisions(manager, ctx.tenantId, inquiry.id) : [];
     return { ...toInquiryView(inquiry), decisions };
   }
 
-  async reassign(ctx: RequestContext, viewer: ChatViewer, inquiryId: string, assigneeId: string): Promise<InquiryView> {
+  /**
+   * `branch` is the permissions service's `inquiry.assign-branch` decision for this assignee: applied once the
+   * inquiry is open and the assignee is an assignable employee, so those answers (409, 422) come first.
+   */
+  async reassign(ctx: RequestContext, viewer: ChatCaller, inquiryId: string, assigneeId: string, branch: AppliedDecision): Promise<InquiryView> {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       await lockTenantRouting(tx, tenantId);
-      const { inquiry, scope, ground } = await this.visible(tx, tenantId, viewer, inquiryId, true);
-      if (ground !== 'chat-admin' && ground !== 'assignee') throw ChatErrors.reassignForbidden();
+      const inquiry = await this.existing(tx, tenantId, inquiryId, true);
       if (inquiry.status === 'closed') throw ChatErrors.inquiryClosed();
-      const target = isUuid(assigneeId) ? await this.employee(tx, tenantId, assigneeId) : null;
+      const target = await this.scope.employee(tx, tenantId, assigneeId);
       if (!target) throw ChatErrors.assigneeUnknown();
       if (!(await this.readModels.holds(tx, tenantId, assigneeId, 'inquiries.assignable'))) throw ChatErrors.assigneeNotAssignable(target.name);
-      const sharesBranch = scope.allBranches || target.allBranches || target.branchIds.length === 0 || target.branchIds.some((id) => scope.branchIds.includes(id));
-      if (!sharesBranch && !viewer.assignOtherBranches) throw ChatErrors.otherBranchForbidden(target.name);
+      if (!branch.allowed) throw new DomainError(branch.code, 'forbidden', branch.reason);
       if (inquiry.status === 'assigned' && inquiry.assigneeId === assigneeId) return toInquiryView(inquiry);
       const now = new Date();
       const previous = inquiry.status === 'assigned' ? inquiry.assigneeId : null;
@@ -215,12 +210,11 @@ export class InquiriesService {
     });
   }
 
-  async close(ctx: RequestContext, viewer: ChatViewer, inquiryId: string): Promise<InquiryView> {
+  async close(ctx: RequestContext, viewer: ChatCaller, inquiryId: string): Promise<InquiryView> {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       await lockTenantRouting(tx, tenantId);
-      const { inquiry, ground } = await this.visible(tx, tenantId, viewer, inquiryId, true);
-      if (ground !== 'chat-admin' && ground !== 'assignee') throw ChatErrors.closeForbidden();
+      const inquiry = await this.existing(tx, tenantId, inquiryId, true);
       if (inquiry.status === 'closed') throw ChatErrors.inquiryClosed();
       const now = new Date();
       await this.inquiries.close(tx, tenantId, inquiry.id, now);
@@ -249,26 +243,10 @@ export class InquiriesService {
     return this.dataSource.transaction(async (tx) => this.routing.preview(tx, ctx.tenantId, await this.contacts.require(tx, ctx, contactId)));
   }
 
-  /** The inquiry if the viewer sees it (else 404, as if it did not exist), with the viewer's scope and why it sees it. */
-  private async visible(manager: EntityManager, tenantId: string, viewer: ChatViewer, inquiryId: string, lock = false) {
+  private async existing(manager: EntityManager, tenantId: string, inquiryId: string, lock = false): Promise<InquiryRecord> {
     const inquiry = isUuid(inquiryId) ? await this.inquiries.get(manager, tenantId, inquiryId, lock) : null;
     if (!inquiry) throw ChatErrors.inquiryNotFound();
-    const scope: ViewerScope = await this.scope.scopeOf(manager, tenantId, viewer);
-    const ground = visibilityGround(inquiryTarget(inquiry), scope);
-    if (!ground) throw ChatErrors.inquiryNotFound();
-    return { inquiry, scope, ground };
-  }
-
-  private async employee(manager: EntityManager, tenantId: string, personId: string): Promise<{ name: string; allBranches: boolean; branchIds: string[] } | null> {
-    const rows: Array<{ full_name: string; all_branches: boolean; branch_ids: string[] }> = await manager.query(
-      `SELECT e.full_name,
-              e.all_branches OR EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'branches.all' AND h.person_id = e.person_id) AS all_branches,
-              CASE WHEN e.main_branch_id IS NULL THEN e.additional_branch_ids ELSE e.main_branch_id || e.additional_branch_ids END AS branch_ids
-       FROM employees e WHERE e.tenant_id = $1 AND e.person_id = $2 AND e.full_name IS NOT NULL AND e.deleted_at IS NULL`,
-      [tenantId, personId],
-    );
-    const row = rows[0];
-    return row ? { name: row.full_name, allBranches: row.all_branches, branchIds: row.branch_ids } : null;
+    return inquiry;
   }
 
   private async postClientMessage(manager: EntityManager, tenantId: string, inquiry: InquiryRecord, contact: ContactRecord, text: string, now: Date): Promise<string> {

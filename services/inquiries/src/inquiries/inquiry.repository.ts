@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { InquiryStatus, InquiryView } from '@warden/contracts';
+import type { InquiryScope, InquiryStatus, InquiryView } from '@warden/contracts';
 
 export interface InquiryRecord {
   id: string;
@@ -65,8 +65,8 @@ export interface InquiryListQuery {
   assigneeId?: string;
   afterId?: string;
   limit: number;
-  /** What the viewer may see: its own assignments, its conversations as a client, or a chat administrator's branches. */
-  scope: { personId: string; contactId: string | null; admin: boolean; allBranches: boolean; branchIds: string[] };
+  /** What the viewer may see, as the permissions service answered: its assignments, its own as a client, a chat administrator's branches. */
+  scope: InquiryScope;
 }
 
 @Injectable()
@@ -133,9 +133,10 @@ export class InquiryRepository {
     return rows.map(toRecord);
   }
 
-  /** Newest first; the visibility rule is part of the SQL so paging and totals count only what the viewer sees. */
+  /** Newest first; the permissions service's filter is part of the SQL so paging and totals count only what the viewer sees. */
   async list(manager: EntityManager, tenantId: string, query: InquiryListQuery): Promise<InquiryRecord[]> {
-    const params: unknown[] = [tenantId, query.scope.personId, query.scope.contactId, query.scope.admin, query.scope.allBranches, query.scope.branchIds];
+    const admin = query.scope.adminBranches;
+    const params: unknown[] = [tenantId, query.scope.assigneeId, query.scope.contactId, admin !== null, admin?.all ?? false, admin?.branchIds ?? []];
     let sql = `i.tenant_id = $1 AND (i.assignee_id = $2 OR i.contact_id = $3
       OR ($4 AND (i.branch_id IS NULL OR $5 OR i.branch_id = ANY($6::uuid[]))))`;
     if (query.status) {

@@ -2,7 +2,10 @@ import { DomainError } from '@warden/kernel';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
-/** Coded failures of chats, inquiries and reception modes; the gateway maps kinds to HTTP statuses. */
+/**
+ * Coded failures of chats, inquiries and reception modes; the gateway maps kinds to HTTP statuses. Refusals
+ * of access (close, reassign, another branch) are the permissions service's: services/permissions/src/chat-access/.
+ */
 export const ChatErrors = {
   conversationNotFound: () => DomainError.notFound('CONVERSATION.NOT_FOUND', 'The conversation'),
   inquiryNotFound: () => DomainError.notFound('INQUIRY.NOT_FOUND', 'The inquiry'),
@@ -20,20 +23,11 @@ export const ChatErrors = {
   inquiryContactRequired: () => DomainError.invalid('INQUIRY.CONTACT_REQUIRED', 'contactId', 'is required when an employee records a client inquiry'),
   noContactForLogin: () => new DomainError('INQUIRY.NO_CONTACT', 'forbidden', 'This login is not linked to a contact of the organisation'),
   inquiryClosed: () => new DomainError('INQUIRY.CLOSED', 'conflict', 'The inquiry is closed'),
-  reassignForbidden: () =>
-    new DomainError('INQUIRY.REASSIGN_FORBIDDEN', 'forbidden', 'Only a chat administrator of the inquiry’s branch or its assigned employee may reassign it'),
-  closeForbidden: () => new DomainError('INQUIRY.CLOSE_FORBIDDEN', 'forbidden', 'Only a chat administrator of the inquiry’s branch or its assigned employee may close it'),
   assigneeUnknown: () => DomainError.invalid('INQUIRY.ASSIGNEE_UNKNOWN', 'assigneeId', 'is not an employee of this organisation'),
   assigneeNotAssignable: (name: string) =>
     new DomainError('INQUIRY.ASSIGNEE_NOT_ASSIGNABLE', 'validation', `${name} cannot be assigned inquiries (no 'inquiries.assignable' right)`, [
       { field: 'assigneeId', reason: "does not hold the right 'inquiries.assignable'" },
     ]),
-  otherBranchForbidden: (name: string) =>
-    new DomainError(
-      'INQUIRY.OTHER_BRANCH_FORBIDDEN',
-      'forbidden',
-      `${name} works only in branches you cannot access; reassigning there needs the right 'inquiries.assign-other-branches'`,
-    ),
   employeeNotFound: () => DomainError.notFound('RECEPTION.EMPLOYEE_NOT_FOUND', 'The employee'),
   anyoneNeedsAllBranches: (name: string) =>
     new DomainError('RECEPTION.ANYONE_NEEDS_ALL_BRANCHES', 'validation', `Reception mode 'anyone' is only for employees with access to all branches; ${name} does not have it`, [

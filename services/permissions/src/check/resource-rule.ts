@@ -17,6 +17,12 @@ export interface ResourceRuleOutcome {
 }
 
 /**
+ * Resource facts reach a rule one way: the rule reads them from the service that owns the resource,
+ * at decision time, over RPC (`task`: `workflow.tasks.access-facts`; `conversation` and `inquiry`:
+ * `inquiries.conversations.access-facts`), never from attributes a caller computed — explain asks about
+ * other people, and a read model would lag behind the change just made. Resource attributes only name
+ * the resource (and key the gateway's cache). The `order` rule still takes its facts as attributes.
+ *
  * Decides an action on one kind of resource (`resource.type`), on top of the right. A rule appends
  * the steps it applied to `steps` (they show up in explain) and answers allowed or refused with a code.
  * Rules run only for active people whose catalog right (if the action is one) already allowed.

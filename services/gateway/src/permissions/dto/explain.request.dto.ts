@@ -12,7 +12,9 @@ export class ExplainQueryDto {
       'A right of the catalog (see the rights table above, e.g. `groups.manage`), alone or with a `resource`. The actions the gateway asks with a resource: ' +
       '`orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` ' +
       '(with `targetDepartmentId`), all on an `order` resource, moving and transferring needing `orders.read` too, as the order is read first; ' +
-      '`task.read` and `task.change-status` (with `targetStatusId`), both needing `tasks.read`, on a `task` resource.',
+      '`task.read` and `task.change-status` (with `targetStatusId`), both needing `tasks.read`, on a `task` resource; ' +
+      '`conversation.see`, `conversation.post` on a `conversation`; `inquiry.see`, `inquiry.post`, `inquiry.close`, `inquiry.reassign` and ' +
+      '`inquiry.assign-branch` (reassign to the employee `assigneeId`, whose branches may be ones the person cannot access) on an `inquiry`.',
   })
   @IsString()
   @MaxLength(100)
@@ -26,7 +28,9 @@ export class ExplainQueryDto {
       'for a status change also `targetStatusId`, for a transfer `targetDepartmentId`; a new order has only `targetStatusId`. ' +
       'Example: `{"type":"order","statusId":"<current>","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"<target>"}`.\n' +
       '- `task`: `taskId`, and for a status change `targetStatusId`; the rule reads the rest (participants, transitions) itself. ' +
-      'Example: `{"type":"task","taskId":"<task id>","targetStatusId":"<status id>"}`.\n\n' +
+      'Example: `{"type":"task","taskId":"<task id>","targetStatusId":"<status id>"}`.\n' +
+      '- `conversation`: `conversationId`; `inquiry`: `inquiryId`, and `assigneeId` for `inquiry.assign-branch`; the rules read the rest ' +
+      '(participants, assignee, branches) from the inquiries service. Example: `{"type":"inquiry","inquiryId":"<inquiry id>"}`.\n\n' +
       'Another `type` is refused with `RESOURCE.UNKNOWN_TYPE`.',
     example: '{"type":"order","statusId":"0192f0c4-0000-7000-8000-000000000001","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"0192f0c4-0000-7000-8000-000000000002"}',
   })
