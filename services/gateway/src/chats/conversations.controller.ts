@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import type { Principal } from '../auth/principal';
-import { Action } from '../auth/route-metadata';
+import { Action, SignedIn } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import { ChatAccessService } from './chat-access.service';
@@ -48,7 +48,7 @@ export class ConversationsController {
   }
 
   @Get()
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'Conversations you take part in, newest first, with unread counts' })
   @ApiOkResponse({ type: ConversationPageResponseDto })
   @ApiProblems(401, 403, 422, 503)
@@ -64,7 +64,7 @@ export class ConversationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Read a conversation' })
-  @Action('auth.login')
+  @SignedIn()
   @ApiOkResponse({ type: ConversationResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
   async get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: ConversationParamsDto): Promise<ConversationResponseDto> {
@@ -73,7 +73,7 @@ export class ConversationsController {
   }
 
   @Get(':id/messages')
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'Messages, newest first, cursor pages towards older ones' })
   @ApiOkResponse({ type: MessagePageResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -94,7 +94,7 @@ export class ConversationsController {
   }
 
   @Post(':id/messages')
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'Post a message (1–4000 characters) to a conversation you see; a switched-off kind or a closed inquiry refuses it' })
   @ApiCreatedResponse({ type: MessageResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)
@@ -110,7 +110,7 @@ export class ConversationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'Mark messages up to this one as read (the mark only moves forward)' })
   @ApiOkResponse({ type: ReadMarkResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

@@ -4,7 +4,7 @@ import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
-import { Action } from '../auth/route-metadata';
+import { Action, SignedIn } from '../auth/route-metadata';
 import { ChatAccessService } from '../chats/chat-access.service';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
@@ -33,7 +33,7 @@ export class InquiriesController {
   ) {}
 
   @Post()
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({
     summary: 'A client wrote to the organisation',
     description:
@@ -48,7 +48,7 @@ export class InquiriesController {
   }
 
   @Get()
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'Inquiries you can see, newest first; `status=waiting` is the queue' })
   @ApiOkResponse({ type: InquiryPageResponseDto })
   @ApiProblems(401, 403, 422, 503)
@@ -73,7 +73,7 @@ export class InquiriesController {
   }
 
   @Get(':id')
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: 'An inquiry with every stored routing decision (candidates and reasons)' })
   @ApiOkResponse({ type: InquiryDetailsResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -84,7 +84,7 @@ export class InquiriesController {
 
   @Post(':id/reassign')
   @HttpCode(200)
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({
     summary: 'Reassign to another employee (chat administrator of the branch, or the current assignee)',
     description: "The target needs 'inquiries.assignable'; one working only in branches you cannot access needs your 'inquiries.assign-other-branches'.",
@@ -104,7 +104,7 @@ export class InquiriesController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @Action('auth.login')
+  @SignedIn()
   @ApiOperation({ summary: "Close (chat administrator of the branch, or the assignee); the client's next message opens a new inquiry" })
   @ApiOkResponse({ type: InquiryResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)

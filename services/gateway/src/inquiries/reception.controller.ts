@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BusClient } from '@warden/messaging';
 import type { ReceptionMode, RequestContext } from '@warden/contracts';
 import type { Principal } from '../auth/principal';
-import { Action } from '../auth/route-metadata';
+import { Action, SignedIn } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import { PersonParamsDto, SetReceptionRequestDto, UpdateChatSettingsRequestDto } from './dto/inquiry.request.dto';
@@ -20,7 +20,7 @@ export class ReceptionController {
 
   @Get('reception/me')
   @ApiOperation({ summary: 'Read your own reception settings' })
-  @Action('auth.login')
+  @SignedIn()
   @ApiOkResponse({ type: ReceptionResponseDto })
   @ApiProblems(401, 403, 404, 503)
   mine(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<ReceptionResponseDto> {
