@@ -1,5 +1,5 @@
 import { MetricsEndpoint, startService } from '@warden/service-kit';
-import { INTEGRATIONS_SERVICE } from '@warden/integrations';
+import { DeliveryLogPruner, INTEGRATIONS_SERVICE } from '@warden/integrations';
 import { eventually } from '@warden/testing';
 import { parsePrometheusText, sampleSum } from './support/prometheus-text';
 import { serviceEnv, Stack } from './support/stack';
@@ -317,5 +317,30 @@ describe('webhooks', () => {
     expect(sampleSum(samples, 'warden_webhook_deliveries_total', { outcome: 'gone' })).toBe(1);
     expect(sampleSum(samples, 'warden_webhook_attempt_seconds_count')).toBeGreaterThan(0);
     expect(samples.filter((sample) => sample.name === 'warden_webhook_pending').map((sample) => sample.labels.endpoint_state).sort()).toEqual(['active', 'inactive']);
+  });
+
+  it('keeps the delivery log for WEBHOOK_LOG_RETENTION: finished deliveries and unneeded event copies go, pending ones stay', async () => {
+    const endpoint = await createEndpoint(boss.token, { url: receiver.url, eventTypes: ['workflow.order.created.v1'] });
+    const delivered = await createOrder(stack, boss.token, { title: 'Delivered long ago' });
+    await eventually(() => expect(receiver.received.some((request) => request.event.subject === delivered.id && request.status === 200)).toBe(true), { timeoutMs: 10_000 });
+    receiver.answer = () => 503;
+    const waiting = await createOrder(stack, boss.token, { title: 'Still waiting' });
+    await eventually(() => expect(receiver.received.some((request) => request.event.subject === waiting.id)).toBe(true), { timeoutMs: 10_000 });
+    receiver.answer = () => 200;
+    await stack.http.patch(`/api/v1/webhooks/${endpoint.id}`, { active: false }, boss.token);
+
+    const pruner = stack.services.get(INTEGRATIONS_SERVICE.name)!.get(DeliveryLogPruner);
+    // Nothing is old enough yet.
+    expect(await pruner.prune()).toEqual({ deliveries: 0, events: 0 });
+    const log = async () => (await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries`, boss.token)).body.items as Array<{ status: string; eventId: string }>;
+    expect((await log()).map((delivery) => delivery.status).sort()).toEqual(['delivered', 'pending']);
+
+    // 31 days on (the default retention is 30): the delivered one and its event copy go, the pending one stays.
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    const pruned = await pruner.prune(later);
+    expect(pruned.deliveries).toBeGreaterThanOrEqual(1);
+    expect(pruned.events).toBeGreaterThanOrEqual(1);
+    expect((await log()).map((delivery) => delivery.status)).toEqual(['pending']);
+    await stack.http.delete(`/api/v1/webhooks/${endpoint.id}`, boss.token);
   });
 });

@@ -30,7 +30,13 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
     },
   );
   app.useLogger(app.get(Logger));
-  await app.listen();
+  try {
+    await app.listen();
+  } catch (error) {
+    // A start that fails (e.g. a start-up check refusing the settings) releases what it opened already.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   exitWhenClosedByError(app.unwrap<NatsConnection>(), `${definition.name} RPC transport`);
   return app;
 }

@@ -1,1 +1,2 @@
 export { INTEGRATIONS_SERVICE } from './integrations.service-definition';
+export { DeliveryLogPruner } from './webhooks/delivery-log.pruner';

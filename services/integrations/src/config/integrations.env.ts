@@ -25,6 +25,15 @@ export class IntegrationsEnv {
   @booleanOrUnset() @IsOptional() @IsBoolean() WEBHOOK_ALLOW_PRIVATE_TARGETS?: boolean;
   /** Encrypts the signing secrets at rest (AES-256-GCM with a key derived from it). */
   @IsProductionSecret() @IsString() WEBHOOK_SECRETS_KEY: string = DEVELOPMENT_SECRETS_KEY;
+  /** How long the delivery log (finished deliveries, and the copies of events no delivery needs) is kept. */
+  @Matches(/^\s*\d+(ms|s|m|h|d)\s*$/, { message: 'must be a duration such as 30d' })
+  WEBHOOK_LOG_RETENTION: string = '30d';
+  /** Keys the secrets were encrypted under before (comma-separated): still read, re-encrypted at start-up. */
+  @IsOptional() @IsString() WEBHOOK_SECRETS_KEY_PREVIOUS?: string;
+
+  get previousSecretsKeys(): string[] {
+    return (this.WEBHOOK_SECRETS_KEY_PREVIOUS ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  }
 
   get allowPrivateTargets(): boolean {
     return this.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? this.NODE_ENV !== 'production';

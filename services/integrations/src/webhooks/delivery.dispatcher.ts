@@ -133,7 +133,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     await this.deliveries.markFailed(manager, delivery.id, statusCode, reason, retryInMs);
     this.metrics.attempted(retryInMs === null ? 'failed' : 'retry', outcome.latencyMs);
     const failingSince = await this.endpoints.recordFailure(manager, delivery.endpointId);
-    if (Date.now() - failingSince.getTime() >= this.schedule.windowMs) {
+    // Judged when a delivery has used up its retries: it then failed for the whole schedule, and if the endpoint had
+    // no success meanwhile either, it is disabled. (Judging at any failure disabled an endpoint mid-schedule whenever
+    // attempts ran late, leaving its delivery pending with retries unused.)
+    if (retryInMs === null && Date.now() - failingSince.getTime() >= this.schedule.shortestWindowMs) {
       await this.disable(manager, delivery, `no successful delivery since ${failingSince.toISOString()} (the whole retry window)`);
     }
   }

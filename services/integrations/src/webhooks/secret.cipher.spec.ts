@@ -27,3 +27,25 @@ describe('SecretCipher', () => {
     expect(() => new SecretCipher('another-key-for-this-test-0123456789').decrypt(stored)).toThrow();
   });
 });
+
+describe('SecretCipher with a previous key (key rotation)', () => {
+  const oldCipher = new SecretCipher('the-old-key-for-this-test-0123456789');
+  const rotating = new SecretCipher('the-new-key-for-this-test-0123456789', ['the-old-key-for-this-test-0123456789']);
+
+  it('reads values written under the previous key, and writes under the new one only', () => {
+    const secret = SecretCipher.newSecret();
+    const old = oldCipher.encrypt(secret);
+    expect(rotating.rotating).toBe(true);
+    expect(rotating.decrypt(old)).toBe(secret);
+    expect(rotating.isCurrent(old)).toBe(false);
+    const renewed = rotating.encrypt(secret);
+    expect(rotating.isCurrent(renewed)).toBe(true);
+    expect(() => oldCipher.decrypt(renewed)).toThrow();
+    expect(new SecretCipher('the-new-key-for-this-test-0123456789').decrypt(renewed)).toBe(secret);
+  });
+
+  it('still refuses a value under a key it was not given', () => {
+    expect(() => rotating.decrypt(new SecretCipher('a-third-key-for-this-test-0123456789').encrypt('whsec_x'))).toThrow(/none of the configured keys/);
+    expect(new SecretCipher('k-0123456789abcdef').rotating).toBe(false);
+  });
+});
