@@ -8,9 +8,9 @@ import { StatusAccessModule } from './status-access/status-access.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { RightsHoldersModule } from './rights-holders/rights-holders.module';
 import { PortalModule } from './portal/portal.module';
-import { OrderVisibilityModule } from './order-visibility/order-visibility.module';
+import { OrderAccessModule } from './order-access/order-access.module';
 
 @Module({
-  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderVisibilityModule],
+  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderAccessModule],
 })
 export class PermissionsModule {}

@@ -23,7 +23,7 @@ function idOf(value: unknown): string | null {
  *   is final, the person's "may change closed orders" flag.
  * Every condition is evaluated and recorded, so explain shows the whole chain; the first failure
  * (visibility, then the closed lock, then the target) is the answer. The `order` resource rule
- * (order-visibility/) applies this status part and then the department and client part.
+ * (order-access/order.rule.ts) applies this status part and then the department and client part.
  */
 @Injectable()
 export class OrderStatusRule {

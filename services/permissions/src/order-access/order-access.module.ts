@@ -26,4 +26,4 @@ import { TemplateRule } from './template.rule';
   providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, ProjectRule, TemplateRule, ParticipantRule, EquipmentRule, OrderVisibilityService, DirectoryEventsConsumer, ContactPlacement],
   exports: [ContactPlacement],
 })
-export class OrderVisibilityModule {}
+export class OrderAccessModule {}
