@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
 import type { DecisionStep, ResourceRef } from '@warden/contracts';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { OrderStatusRule } from '../status-access/order-status.rule';
 import { checkPlacement, checkTransferTarget } from './order-visibility.policy';
@@ -26,18 +24,13 @@ function placementOf(resource: ResourceRef): OrderPlacement {
  * Every part is evaluated and recorded for explain; the first failure in that order is the answer.
  */
 @Injectable()
-export class OrderRule implements ResourceRule, OnModuleInit {
+export class OrderRule implements ResourceRule {
   readonly resourceType = 'order';
 
   constructor(
-    private readonly registry: ResourceRuleRegistry,
     private readonly statuses: OrderStatusRule,
     private readonly facts: ScopeFactsLoader,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const existing = idOf(input.resource.statusId) !== null;
