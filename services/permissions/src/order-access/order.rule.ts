@@ -17,10 +17,11 @@ function placementOf(resource: ResourceRef): OrderPlacement {
 
 /**
  * Resource type `order`: one rule for single reads, history, transitions, status changes and
- * transfers. First the status part (seed 000, OrderStatusRule: view on `statusId`, set on
- * `targetStatusId`, the closed lock); then, for an existing order (`statusId` given), the
- * department and client part (DESIGN §3.4) from `departmentId`, `clientContactId` and
- * `clientCompanyId`; then, with `targetDepartmentId`, whether the person may transfer there.
+ * transfers. First the status part (OrderStatusRule in status-access/order-status.rule.ts: view on
+ * `statusId`, set on `targetStatusId`, the closed lock); then, for an existing order (`statusId`
+ * given), the department and client part (order-visibility.policy.ts) from `departmentId`,
+ * `clientContactId` and `clientCompanyId`; then, with `targetDepartmentId`, whether the person may
+ * transfer there. Each part is one line of docs/rules.md#orders.
  * Every part is evaluated and recorded for explain; the first failure in that order is the answer.
  */
 @Injectable()

@@ -17,7 +17,7 @@ interface Failure {
 }
 
 /**
- * Resource type `task` (seed 001): `resource.taskId`, and for a status change `resource.targetStatusId`.
+ * Resource type `task` (docs/rules.md#tasks): `resource.taskId`, and for a status change `resource.targetStatusId`.
  *
  * The facts — the task's current status, the asking person's roles and kind in it, the transitions
  * out of the current status with their grants — are read from the workflow service at decision
