@@ -5,7 +5,8 @@ import { Stack } from './support/stack';
 import { createEmployee, createTenant, login } from './staff.fixtures';
 import type { TenantFixture } from './staff.fixtures';
 
-describe('inquiries: reception modes, routing, stickiness, queue, explanations and realtime (seed 004)', () => {
+// The rules shown here: docs/rules.md#chats-and-inquiries.
+describe('inquiries: reception modes, routing, stickiness, queue, explanations and realtime', () => {
   let stack: Stack;
   let t: TenantFixture;
   const people: Record<string, { id: string; email: string; token: string }> = {};

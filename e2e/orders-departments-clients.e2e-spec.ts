@@ -11,7 +11,7 @@ import type { OrdersTenant, Person } from './orders.fixtures';
 const SLOW = { timeoutMs: 20_000 };
 jest.setTimeout(60_000);
 /**
- * Clients and their companies on orders (DESIGN §3.4): a client signed in to the portal sees only
+ * Clients and their companies on orders (docs/rules.md#orders): a client signed in to the portal sees only
  * its own orders, the company's client manager sees all of the company's, a company shows the
  * history of its orders, and an order may name equipment only of its client's company.
  */

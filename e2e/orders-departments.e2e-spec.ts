@@ -9,7 +9,7 @@ import type { OrdersTenant, Person } from './orders.fixtures';
 const SLOW = { timeoutMs: 20_000 };
 jest.setTimeout(60_000);
 /**
- * DESIGN §3.4 over HTTP: an IT support agent and an accountant each see their own department's
+ * The department rules of docs/rules.md#orders over HTTP: an IT support agent and an accountant each see their own department's
  * tickets, the head of support sees both, a ticket arriving on the accounting channel lands in
  * accounting, and an agent who hands a ticket over to accounting loses sight of it.
  */

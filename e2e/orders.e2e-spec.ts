@@ -5,10 +5,11 @@ import { admin, createOrder, createOrdersTenant, moveOrder, setLevels, signedInE
 import type { OrdersTenant, Person } from './orders.fixtures';
 
 /**
- * Seed 000 as three people see it over HTTP: a manager who works leads, a master who sees only
- * orders ready for work, and the administrator who alone closes orders.
+ * The per-status levels of docs/rules.md#orders as three people of a repair shop see them over
+ * HTTP: a manager who works leads, a master who sees only orders ready for work, and the
+ * administrator who alone closes orders.
  */
-describe('orders: the seed story (per-status access levels)', () => {
+describe('orders: the repair-shop story (per-status access levels)', () => {
   let stack: Stack;
   let tenant: OrdersTenant;
   let manager: Person;

@@ -10,8 +10,8 @@ import type { PortalContactFixture } from './contact.fixtures';
 import { APPROVAL, createTask, createTaskWorkflow, moveTask } from './tasks.fixtures';
 
 /**
- * Seed 001 over HTTP, as each person of the story: a law firm works its client's questions in a
- * project whose counterparty is the client company. The project's default auditors are a senior
+ * The transition rules of docs/rules.md#tasks over HTTP, as each person of the story: a law firm
+ * works its client's questions in a project whose counterparty is the client company. The project's default auditors are a senior
  * lawyer (employee) and the client's responsible person (contact); a question a client's employee
  * creates from the template starts in "Approval by client's responsible", and only the
  * auditor-contact may send it to work — the auditor-employee, in the same role, is refused with the

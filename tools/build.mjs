@@ -138,7 +138,8 @@ async function removeOrphans(sources) {
         await rm(`${full}.map`, { force: true });
         removed++;
       } else if (entry.name.endsWith('.js.map') && !expected.has(full.slice(0, -'.map'.length))) {
-        await unlink(full);
+        // Already gone when its .js came first in this directory listing.
+        await rm(full, { force: true });
       }
     }
   };

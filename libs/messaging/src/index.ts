@@ -2,8 +2,6 @@ export * from './messaging.options';
 export * from './messaging.module';
 export * from './messaging.tables';
 export * from './nats.connection';
-export * from './outbox.orm-entity';
-export * from './inbox.orm-entity';
 export * from './outbox.writer';
 export * from './messaging.metrics';
 export * from './outbox.relay';

@@ -1,6 +1,5 @@
 import { DataSource, MigrationExecutor } from 'typeorm';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
-import { InboxOrmEntity, OutboxOrmEntity } from '@warden/messaging';
 import { RetryingDataSource } from './transaction.retry';
 
 /** Below the gateway's 5 s bus timeout, so a waiting request hears "database unavailable" rather than silence. */
@@ -26,7 +25,8 @@ export function createDataSourceOptions(options: ServicePersistenceOptions): Dat
     type: 'postgres',
     url: options.databaseUrl,
     schema: options.service,
-    entities: [...(options.entities as unknown[]), OutboxOrmEntity, InboxOrmEntity] as DataSourceOptions['entities'],
+    // The outbox and inbox tables are written with SQL (libs/messaging/src/messaging.tables.ts), like the services' own.
+    entities: options.entities as DataSourceOptions['entities'],
     migrations: options.migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { CheckModule } from './check/check.module';
+import { ResourceRuleRegistry } from './check/resource-rule.registry';
 import { GroupsModule } from './groups/groups.module';
 import { OverridesModule } from './overrides/overrides.module';
 import { PolicyModule } from './policy/policy.module';
@@ -8,10 +11,21 @@ import { StatusAccessModule } from './status-access/status-access.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { RightsHoldersModule } from './rights-holders/rights-holders.module';
 import { PortalModule } from './portal/portal.module';
-import { OrderVisibilityModule } from './order-visibility/order-visibility.module';
+import { OrderAccessModule } from './order-access/order-access.module';
 import { ChatAccessModule } from './chat-access/chat-access.module';
+import { RESOURCE_RULES } from './resource-rules';
 
 @Module({
-  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderVisibilityModule, ChatAccessModule],
+  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderAccessModule, ChatAccessModule],
 })
-export class PermissionsModule {}
+export class PermissionsModule implements OnModuleInit {
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly registry: ResourceRuleRegistry,
+  ) {}
+
+  /** The rules of resource-rules.ts, each the instance its own module provides. */
+  onModuleInit(): void {
+    for (const rule of RESOURCE_RULES) this.registry.register(this.moduleRef.get(rule, { strict: false }));
+  }
+}

@@ -6,15 +6,11 @@ import { CreateStatusAccess1732700000000 } from './migrations/1732700000000-crea
 import { CreateOrderVisibility1733400000000 } from './migrations/1733400000000-create-order-visibility.migration';
 import { StatusAccessTaskWorkflows1733700000000 } from './migrations/1733700000000-status-access-task-workflows.migration';
 import { CreateContactCompanies1734100000000 } from './migrations/1734100000000-create-contact-companies.migration';
-import { GroupOrmEntity } from './groups/group.orm-entity';
-import { GroupMemberOrmEntity } from './groups/group-member.orm-entity';
-import { RightOverrideOrmEntity } from './overrides/right-override.orm-entity';
-import { PersonOrmEntity } from './persons/person.orm-entity';
-import { TenantPolicyOrmEntity } from './policy/tenant-policy.orm-entity';
 
 export const PERMISSIONS_SERVICE: ServiceDefinition = {
   name: 'permissions',
   rootModule: PermissionsModule,
-  entities: [TenantPolicyOrmEntity, GroupOrmEntity, GroupMemberOrmEntity, RightOverrideOrmEntity, PersonOrmEntity],
+  // Repositories use SQL directly, as in every service; no TypeORM entities.
+  entities: [],
   migrations: [CreatePermissionsSchema1732400000000, CreatePolicyTables1732500000000, CreateStatusAccess1732700000000, CreateOrderVisibility1733400000000, StatusAccessTaskWorkflows1733700000000, CreateContactCompanies1734100000000],
 };

@@ -19,7 +19,7 @@ describe('permissions service (bus + database)', () => {
     service = await startService(PERMISSIONS_SERVICE, loadEnv(ServiceEnv));
     client = await NestFactory.createApplicationContext(BusModule.forRoot({ service: 'permissions-test', natsUrl: testEnv().natsUrl, natsAuth: process.env, natsUser: 'gateway' }), { logger: false });
     bus = client.get(BusClient);
-    // A resource rule as the status-access module registers one: allows `door` resources that are open.
+    // A resource rule registered as PermissionsModule registers those of src/resource-rules.ts: allows `door` resources that are open.
     service.get(ResourceRuleRegistry).register({
       resourceType: 'door',
       async evaluate(input, steps) {

@@ -3,7 +3,7 @@ import { ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsU
 import { PERSON_KINDS } from './identity.events';
 import type { PersonKind } from './identity.events';
 
-/** The roles a person can hold in a task (seed 001). One person may hold several. */
+/** The roles a person can hold in a task (docs/rules.md#tasks). One person may hold several. */
 export const TASK_ROLES = ['assigner', 'assignee', 'auditor'] as const;
 export type TaskRole = (typeof TASK_ROLES)[number];
 

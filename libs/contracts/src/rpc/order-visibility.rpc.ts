@@ -2,7 +2,7 @@ import type { OrderScope } from './workflow.rpc';
 import type { ProjectScope } from './task.rpc';
 
 /**
- * Which orders a person sees (DESIGN §3.2 + §3.4), for list filters: the statuses it may view and
+ * Which orders a person sees (docs/rules.md#orders), for list filters: the statuses it may view and
  * the department / client part of the rule. The workflow service turns it into SQL.
  */
 export interface OrderVisibilityScope extends OrderScope {

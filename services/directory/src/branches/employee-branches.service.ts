@@ -17,7 +17,7 @@ interface AccessRow {
   additional: string[] | null;
 }
 
-/** An employee's main branch, additional branches, or every branch (seed 004). */
+/** An employee's main branch, additional branches, or every branch; inquiry routing and chat administrators read them (docs/rules.md#chats-and-inquiries). */
 @Injectable()
 export class EmployeeBranchesService {
   constructor(

@@ -10,8 +10,8 @@ import { PutGroupStatusAccessRequestDto, PutPersonStatusAccessRequestDto } from 
 import { GroupStatusAccessResponseDto, PersonStatusAccessResponseDto } from './dto/status-access.response.dto';
 
 /**
- * The "Statuses" section of the employee card (seed 000) and its group counterpart: every status of
- * every order and task workflow (issue 5: one model), grouped by workflow with its kind.
+ * The "Statuses" section of the employee card and its group counterpart (docs/rules.md#orders): every
+ * status of every order and task workflow (one model of levels for both), grouped by workflow with its kind.
  */
 @ApiTags('status-access')
 @Controller('api/v1')

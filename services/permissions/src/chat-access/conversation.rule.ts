@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import type { DecisionStep } from '@warden/contracts';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { ChatAccessEvaluator } from './chat-access.evaluator';
 
@@ -10,17 +8,10 @@ import { ChatAccessEvaluator } from './chat-access.evaluator';
  * messages, mark them read) and `conversation.post`, by chat-access.policy.ts.
  */
 @Injectable()
-export class ConversationRule implements ResourceRule, OnModuleInit {
+export class ConversationRule implements ResourceRule {
   readonly resourceType = 'conversation';
 
-  constructor(
-    private readonly registry: ResourceRuleRegistry,
-    private readonly evaluator: ChatAccessEvaluator,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
+  constructor(private readonly evaluator: ChatAccessEvaluator) {}
 
   evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     return this.evaluator.evaluate('conversation', input, steps);

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import type { DecisionStep } from '@warden/contracts';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { ChatAccessEvaluator } from './chat-access.evaluator';
 
@@ -11,17 +9,10 @@ import { ChatAccessEvaluator } from './chat-access.evaluator';
  * that employee, whose branches the person may not access), by chat-access.policy.ts.
  */
 @Injectable()
-export class InquiryRule implements ResourceRule, OnModuleInit {
+export class InquiryRule implements ResourceRule {
   readonly resourceType = 'inquiry';
 
-  constructor(
-    private readonly registry: ResourceRuleRegistry,
-    private readonly evaluator: ChatAccessEvaluator,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
+  constructor(private readonly evaluator: ChatAccessEvaluator) {}
 
   evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     return this.evaluator.evaluate('inquiry', input, steps);

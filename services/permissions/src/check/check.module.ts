@@ -6,8 +6,8 @@ import { CheckService } from './check.service';
 import { ResourceRuleRegistry } from './resource-rule.registry';
 
 /**
- * Answers check and explain. Modules with resource rules import this module and call
- * `ResourceRuleRegistry.register(rule)` in their onModuleInit.
+ * Answers check and explain. The resource rules come from other folders; PermissionsModule registers
+ * them, all listed in ../resource-rules.ts.
  */
 @Module({
   imports: [PolicyModule],

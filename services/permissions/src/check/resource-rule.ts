@@ -31,9 +31,3 @@ export interface ResourceRule {
   readonly resourceType: string;
   evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome>;
 }
-
-/**
- * Optional provider of rules (an array) known at module construction. Most modules instead call
- * `ResourceRuleRegistry.register(rule)` in their onModuleInit.
- */
-export const RESOURCE_RULES = Symbol('RESOURCE_RULES');

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Per-status access levels (seed 000): a read model of order statuses (from workflow events),
+ * Per-status access levels (docs/rules.md#orders): a read model of order statuses (from workflow events),
  * group levels, personal overrides and the personal "may change closed orders" flag. A missing
  * group row means the group's default level; a missing person row means "as the groups say".
  */

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Read models of the directory facts order visibility depends on (DESIGN §3.4), fed by directory
+ * Read models of the directory facts order visibility depends on (docs/rules.md#orders), fed by directory
  * events and never by reading directory tables: who is in which department, and who manages which
  * client company. `directory_snapshots` remembers the time of the last snapshot applied per entity
  * (and whether it was deleted), so a redelivered older snapshot cannot undo a newer one.

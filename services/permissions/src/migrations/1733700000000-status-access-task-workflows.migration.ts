@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Task workflows' statuses join the status read model (issue 5: one model of per-status levels for
- * orders and tasks). The table keeps its name; `workflow_kind` tells the order rule's statuses from
- * the task ones. Rows already there came only from order workflows, hence the default.
+ * Task workflows' statuses join the status read model (one model of per-status levels for orders
+ * and tasks, docs/rules.md#tasks). The table keeps its name; `workflow_kind` tells the order rule's
+ * statuses from the task ones. Rows already there came only from order workflows, hence the default.
  */
 export class StatusAccessTaskWorkflows1733700000000 implements MigrationInterface {
   name = 'StatusAccessTaskWorkflows1733700000000';

@@ -8,7 +8,7 @@ import { GroupsRepository } from '../groups/groups.repository';
 import { GroupsService } from '../groups/groups.service';
 import { MembershipEvents } from '../groups/membership-events';
 import { PersonsRepository } from '../persons/persons.repository';
-import { ContactPlacement } from '../order-visibility/contact-placement.service';
+import { ContactPlacement } from '../order-access/contact-placement.service';
 import { PolicyVersions } from '../policy/policy-versions';
 
 /** Two changes of one transaction as one answer: the later version, everyone either named. */

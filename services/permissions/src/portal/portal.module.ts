@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
-import { OrderVisibilityModule } from '../order-visibility/order-visibility.module';
+import { OrderAccessModule } from '../order-access/order-access.module';
 import { PersonsModule } from '../persons/persons.module';
 import { PolicyModule } from '../policy/policy.module';
 import { ContactAccessConsumer } from './contact-access.consumer';
@@ -9,7 +9,7 @@ import { PortalMessages } from './portal.messages';
 
 /** Client-portal contacts in the Client group, by RPC and by identity's events. */
 @Module({
-  imports: [GroupsModule, OrderVisibilityModule, PersonsModule, PolicyModule],
+  imports: [GroupsModule, OrderAccessModule, PersonsModule, PolicyModule],
   controllers: [PortalMessages],
   providers: [PortalMembersService, ContactAccessConsumer],
 })

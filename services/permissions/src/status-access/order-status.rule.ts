@@ -16,14 +16,15 @@ function idOf(value: unknown): string | null {
 }
 
 /**
- * Resource type `order` (seed 000). `resource.statusId` is the order's current status,
- * `resource.targetStatusId` the status it would be put into.
+ * The status part of the `order` resource rule, not a resource rule of its own: the `order` type
+ * belongs to OrderRule (order-access/order.rule.ts), which calls this first. The levels are those of
+ * docs/rules.md#orders. `resource.statusId` is the order's current status, `resource.targetStatusId`
+ * the status it would be put into.
  * - reading (`orders.read`, and any action on an existing order): level >= view on the current status;
  * - setting a status: `set` on the target, `view` on the current one and, when the current status
  *   is final, the person's "may change closed orders" flag.
  * Every condition is evaluated and recorded, so explain shows the whole chain; the first failure
- * (visibility, then the closed lock, then the target) is the answer. The `order` resource rule
- * (order-visibility/) applies this status part and then the department and client part.
+ * (visibility, then the closed lock, then the target) is the answer.
  */
 @Injectable()
 export class OrderStatusRule {

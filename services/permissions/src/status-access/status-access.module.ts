@@ -7,7 +7,7 @@ import { StatusAccessRepository } from './status-access.repository';
 import { StatusAccessService } from './status-access.service';
 import { WorkflowChangedConsumer } from './workflow-changed.consumer';
 
-/** Per-status access levels of orders (seed 000) and the status part of the `order` resource rule. */
+/** Per-status access levels of orders and tasks (docs/rules.md#orders) and the status part of the `order` resource rule. */
 @Module({
   imports: [CheckModule, PolicyModule],
   controllers: [StatusAccessMessages],

@@ -1,6 +1,6 @@
 import type { AccessLevel, LevelSource, StatusCategory, WorkflowKind } from '@warden/contracts';
 
-/** Pure rules of seed 000; no framework, no database. */
+/** Pure per-status level rules (docs/rules.md#orders, and for tasks #tasks); no framework, no database. */
 
 export const LEVEL_RANK: Record<AccessLevel, number> = { none: 0, view: 1, set: 2 };
 

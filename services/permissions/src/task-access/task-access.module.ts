@@ -6,7 +6,7 @@ import { TaskAccessMessages } from './task-access.messages';
 import { TaskRule } from './task.rule';
 import { TaskVisibilityScope } from './task-visibility';
 
-/** The `task` resource rule (seed 001): visibility and transition rights, with the status levels of seed 000. */
+/** The `task` resource rule (docs/rules.md#tasks): visibility and transition rights, with the per-status levels of status-access/. */
 @Module({
   imports: [CheckModule, PolicyModule],
   controllers: [TaskAccessMessages],

@@ -32,7 +32,7 @@ describe('task transition grants', () => {
     if (!expected) expect(match.reason).toContain(`your roles here are ${held} (${kind})`);
   });
 
-  it('the seed: auditor-contact allowed, the auditor-employee in the same role refused with the reason', () => {
+  it('the law-firm case: auditor-contact allowed, the auditor-employee in the same role refused with the reason', () => {
     const grants = grant('auditor', 'contact');
     expect(matchGrant(grants, subject(['auditor'], 'contact'), 'X').allowed).toBe(true);
     const refused = matchGrant(grants, subject(['auditor'], 'employee'), "'Approval' → 'In progress'");

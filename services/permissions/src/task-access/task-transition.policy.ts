@@ -1,6 +1,6 @@
 import type { PersonKind, TaskRole, TransitionGrants } from '@warden/contracts';
 
-/** Pure rules of seed 001; no framework, no database. Per-status levels: status-access/status-levels.policy.ts. */
+/** Pure transition-grant rules of tasks (docs/rules.md#tasks); no framework, no database. Per-status levels: status-access/status-levels.policy.ts. */
 
 /** Who is asking, as far as a transition's grants care. */
 export interface GrantSubject {
@@ -39,7 +39,8 @@ export function describeSubject(subject: Pick<GrantSubject, 'roles' | 'kind'>): 
  * A transition is allowed when one grant matches: a (role, kind) pair the subject holds in this
  * task — `participant` matching any role, `any` matching both kinds —, or one of its groups, or
  * the subject named personally. The same role held by an employee and by a contact can therefore
- * be told apart, which is the seed's point.
+ * be told apart: a firm lets only its client's auditor-contact approve a question, not its own
+ * auditor-employee (e2e/tasks-law-firm.e2e-spec.ts).
  */
 export function matchGrant(grants: TransitionGrants, subject: GrantSubject, transition: string): GrantMatch {
   const pair = grants.roles.find(

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import { DomainError, isUuid } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { DecisionStep, TaskAccessFacts } from '@warden/contracts';
 import { CheckRepository } from '../check/check.repository';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { StatusAccessRepository } from '../status-access/status-access.repository';
 import { atLeast, effectiveLevel } from '../status-access/status-levels.policy';
@@ -19,7 +17,7 @@ interface Failure {
 }
 
 /**
- * Resource type `task` (seed 001): `resource.taskId`, and for a status change `resource.targetStatusId`.
+ * Resource type `task` (docs/rules.md#tasks): `resource.taskId`, and for a status change `resource.targetStatusId`.
  *
  * The facts — the task's current status, the asking person's roles and kind in it, the transitions
  * out of the current status with their grants — are read from the workflow service at decision
@@ -38,20 +36,15 @@ interface Failure {
  * Every condition is recorded for explain; the first failure is the answer.
  */
 @Injectable()
-export class TaskRule implements ResourceRule, OnModuleInit {
+export class TaskRule implements ResourceRule {
   readonly resourceType = 'task';
 
   constructor(
-    private readonly registry: ResourceRuleRegistry,
     private readonly bus: BusClient,
     private readonly checks: CheckRepository,
     private readonly levels: StatusAccessRepository,
     private readonly visibility: TaskVisibilityScope,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     if (input.action === 'task.start') return this.evaluateStart(input, steps);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Orders get a department and a client (DESIGN §3.4). All nullable: orders made before have no
+ * Orders get a department and a client (who sees them: docs/rules.md#orders). All nullable: orders made before have no
  * department (visible to everyone who sees their status) and no client. The indexes serve the
  * visibility filter's newest-first pages: per department, per client contact (a contact's own
  * orders) and per client company (a client manager's view and the company's order history).

@@ -1,7 +1,7 @@
 import type { TaskParticipantInput, TaskParticipantView } from '@warden/contracts';
 
 /**
- * A task keeps at least one assigner ("who set the task", DESIGN §3.3): transitions granted to
+ * A task keeps at least one assigner ("who set the task", docs/rules.md#tasks): transitions granted to
  * assigners and accountability both depend on one. Pure rule, checked before a participants change
  * writes anything. The change applies removals, then additions, so an assigner added in the same
  * request counts (replacing the assigner is one request). A task that already had no assigner is

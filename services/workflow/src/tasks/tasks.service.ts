@@ -40,7 +40,7 @@ function rolesOf(task: TaskView, personId: string | null): { roles: TaskRole[]; 
 }
 
 /**
- * Tasks (seed 001): creation with the defaults of the project (auditors) and template (workflow,
+ * Tasks (docs/rules.md#tasks): creation with the defaults of the project (auditors) and template (workflow,
  * initial status, participants) — the creator becomes the assigner —, field and participant
  * changes (never taking away the last assigner), and status changes along the workflow's
  * transitions. Each change is one transaction with its outbox event. Whether the caller may do it

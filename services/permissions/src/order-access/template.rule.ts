@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import { DomainError, isUuid } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { DecisionStep, TemplateView } from '@warden/contracts';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { systemContext } from '../task-access/task-visibility';
 import { OrderVisibilityRepository } from './order-visibility.repository';
@@ -17,19 +15,14 @@ import { ScopeFactsLoader } from './scope-facts.loader';
  * The gateway adds the template's `updatedAt`, so a cached decision is not reused after it changed.
  */
 @Injectable()
-export class TemplateRule implements ResourceRule, OnModuleInit {
+export class TemplateRule implements ResourceRule {
   readonly resourceType = 'template';
 
   constructor(
-    private readonly registry: ResourceRuleRegistry,
     private readonly bus: BusClient,
     private readonly facts: ScopeFactsLoader,
     private readonly repository: OrderVisibilityRepository,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const templateId = input.resource.templateId;

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
 import type { DecisionStep } from '@warden/contracts';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 import { checkParticipant } from './project-visibility.policy';
@@ -15,18 +13,13 @@ import { ScopeFactsLoader } from './scope-facts.loader';
  * contact read model (the same one the project and template rules use).
  */
 @Injectable()
-export class ParticipantRule implements ResourceRule, OnModuleInit {
+export class ParticipantRule implements ResourceRule {
   readonly resourceType = 'participant';
 
   constructor(
-    private readonly registry: ResourceRuleRegistry,
     private readonly facts: ScopeFactsLoader,
     private readonly repository: OrderVisibilityRepository,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const target = input.resource.personId;

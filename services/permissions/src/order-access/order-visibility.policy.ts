@@ -1,6 +1,6 @@
 import type { DecisionStep, OrderScope, PersonKind } from '@warden/contracts';
 
-/** Pure rules of DESIGN §3.4 for orders; no framework, no database. */
+/** Pure department and client rules of orders (docs/rules.md#orders); no framework, no database. */
 
 /** What the rule knows about the asking person besides its status levels. */
 export interface ScopeFacts {

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
 import type { DecisionStep } from '@warden/contracts';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { evaluateRight } from '../check/decision.policy';
 import { checkEquipment } from './equipment-visibility.policy';
@@ -14,17 +12,12 @@ import { ScopeFactsLoader } from './scope-facts.loader';
  * the contact read model, so a moved contact follows its new company).
  */
 @Injectable()
-export class EquipmentRule implements ResourceRule, OnModuleInit {
+export class EquipmentRule implements ResourceRule {
   readonly resourceType = 'equipment';
 
   constructor(
-    private readonly registry: ResourceRuleRegistry,
     private readonly facts: ScopeFactsLoader,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const companyId = input.resource.companyId;

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
 import type { DecisionStep, ResourceRef } from '@warden/contracts';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { OrderStatusRule } from '../status-access/order-status.rule';
 import { checkPlacement, checkTransferTarget } from './order-visibility.policy';
@@ -19,25 +17,21 @@ function placementOf(resource: ResourceRef): OrderPlacement {
 
 /**
  * Resource type `order`: one rule for single reads, history, transitions, status changes and
- * transfers. First the status part (seed 000, OrderStatusRule: view on `statusId`, set on
- * `targetStatusId`, the closed lock); then, for an existing order (`statusId` given), the
- * department and client part (DESIGN §3.4) from `departmentId`, `clientContactId` and
- * `clientCompanyId`; then, with `targetDepartmentId`, whether the person may transfer there.
+ * transfers. First the status part (OrderStatusRule in status-access/order-status.rule.ts: view on
+ * `statusId`, set on `targetStatusId`, the closed lock); then, for an existing order (`statusId`
+ * given), the department and client part (order-visibility.policy.ts) from `departmentId`,
+ * `clientContactId` and `clientCompanyId`; then, with `targetDepartmentId`, whether the person may
+ * transfer there. Each part is one line of docs/rules.md#orders.
  * Every part is evaluated and recorded for explain; the first failure in that order is the answer.
  */
 @Injectable()
-export class OrderRule implements ResourceRule, OnModuleInit {
+export class OrderRule implements ResourceRule {
   readonly resourceType = 'order';
 
   constructor(
-    private readonly registry: ResourceRuleRegistry,
     private readonly statuses: OrderStatusRule,
     private readonly facts: ScopeFactsLoader,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const existing = idOf(input.resource.statusId) !== null;

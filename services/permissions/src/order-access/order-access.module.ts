@@ -15,10 +15,11 @@ import { ScopeFactsLoader } from './scope-facts.loader';
 import { TemplateRule } from './template.rule';
 
 /**
- * Who sees which orders beyond status levels: departments, own orders of contacts, client
- * managers; and which projects, templates and equipment a client sees (its own company's). Registers the
- * `order`, `project`, `template` and `equipment` resource rules and answers their list scopes; learns
- * departments, client managers and contacts' companies from directory events.
+ * Access to orders beyond status levels (departments, own orders of contacts, client managers,
+ * transfers) and which projects, templates, participants and equipment a client may use (its own
+ * company's). Provides the `order`, `project`, `template`, `participant` and `equipment` resource
+ * rules (registered from ../resource-rules.ts) and answers their list scopes; learns departments,
+ * client managers and contacts' companies from directory events.
  */
 @Module({
   imports: [CheckModule, PolicyModule, StatusAccessModule],
@@ -26,4 +27,4 @@ import { TemplateRule } from './template.rule';
   providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, ProjectRule, TemplateRule, ParticipantRule, EquipmentRule, OrderVisibilityService, DirectoryEventsConsumer, ContactPlacement],
   exports: [ContactPlacement],
 })
-export class OrderVisibilityModule {}
+export class OrderAccessModule {}

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
 import { DomainError, isUuid } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { DecisionStep, ProjectView } from '@warden/contracts';
-import { ResourceRuleRegistry } from '../check/resource-rule.registry';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { systemContext } from '../task-access/task-visibility';
 import { checkProject } from './project-visibility.policy';
@@ -17,18 +15,13 @@ import { ScopeFactsLoader } from './scope-facts.loader';
  * reused after the project changed.
  */
 @Injectable()
-export class ProjectRule implements ResourceRule, OnModuleInit {
+export class ProjectRule implements ResourceRule {
   readonly resourceType = 'project';
 
   constructor(
-    private readonly registry: ResourceRuleRegistry,
     private readonly bus: BusClient,
     private readonly facts: ScopeFactsLoader,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const projectId = input.resource.projectId;
