@@ -1,6 +1,6 @@
-// The runbook's companions stay true to the code: every metric the Grafana dashboard and the Prometheus alert
-// rules query is one a Warden process exports, and every alert has its section in docs/operations.md.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Documents stay true to the repository: their links lead to files that exist; every metric the Grafana dashboard
+// and the Prometheus alert rules query is one a Warden process exports; every alert has its runbook section.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { parse } from 'yaml';
@@ -39,6 +39,15 @@ function metricsIn(expression: string): string[] {
     .map((match) => match[1]!)
     .filter((name) => !functionsAndKeywords.has(name) && /_/.test(name) && !['endpoint_state', 'rate_interval'].includes(name));
 }
+
+describe('the documents in docs/ point at files that exist', () => {
+  it.each(readdirSync(path.join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')))('%s', (name) => {
+    const text = read(`docs/${name}`);
+    const targets = [...text.matchAll(/\]\((?!https?:|#)([^)\s]+)\)|^\[[^\]]+\]: (?!https?:)(\S+)$/gm)].map((match) => (match[1] ?? match[2])!.split('#')[0]!);
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((target) => !existsSync(path.join(repoRoot, 'docs', target)))).toEqual([]);
+  });
+});
 
 describe('operations companions (docs/operations.md)', () => {
   const exported = exportedMetricNames();
