@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IsProductionSecret, loadEnv } from '@warden/service-kit';
 
 /** `5s,5m,30m,2h`: the waits before the 2nd, 3rd, … attempt of a delivery. */
@@ -25,6 +25,8 @@ export class IntegrationsEnv {
   @booleanOrUnset() @IsOptional() @IsBoolean() WEBHOOK_ALLOW_PRIVATE_TARGETS?: boolean;
   /** Encrypts the signing secrets at rest (AES-256-GCM with a key derived from it). */
   @IsProductionSecret() @IsString() WEBHOOK_SECRETS_KEY: string = DEVELOPMENT_SECRETS_KEY;
+  /** Days an audit entry is kept (services/integrations/src/audit/audit-retention.task.ts). */
+  @IsInt() @Min(1) @Max(36500) AUDIT_RETENTION_DAYS: number = 365;
 
   get allowPrivateTargets(): boolean {
     return this.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? this.NODE_ENV !== 'production';
