@@ -95,3 +95,10 @@ export class AuditRecorder {
     await this.outbox.add(manager, ...events);
   }
 }
+
+/** A resource's view as audit values: its fields without the id and the bookkeeping timestamps. */
+export function resourceValues(view: object | null): AuditValues {
+  if (!view) return null;
+  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = view as Record<string, unknown>;
+  return fields;
+}
