@@ -91,6 +91,66 @@ describe('audit log', () => {
     expect(entry).toMatchObject({ resource: { type: 'group', id: employees.id }, before: { levels: { [waiting]: 'set' } }, after: { levels: { [waiting]: 'none' } } });
   });
 
+  it('records groups, their rights and login bar, memberships and personal rights', async () => {
+    const employee = await signedInEmployee(stack, tenant, { firstName: 'Gleb' });
+    const created = await stack.http.post('/api/v1/groups', { name: 'Couriers', rights: ['auth.login', 'orders.read'] }, boss.token);
+    expect(created.status).toBe(201);
+    const groupId = created.body.id;
+    const [creation] = await entries({ resourceId: groupId, action: 'group.created' });
+    expect(creation).toMatchObject({ actor: { id: boss.id, kind: 'person' }, resource: { type: 'group', id: groupId }, before: {}, after: { name: 'Couriers', rights: ['auth.login', 'orders.read'], loginBarred: false } });
+
+    expect((await stack.http.patch(`/api/v1/groups/${groupId}`, { rights: ['orders.read'], loginBarred: true }, boss.token)).status).toBe(200);
+    const [update] = await entries({ resourceId: groupId, action: 'group.updated' });
+    expect(update).toMatchObject({ before: { rights: ['auth.login', 'orders.read'], loginBarred: false }, after: { rights: ['orders.read'], loginBarred: true } });
+
+    expect((await stack.http.post(`/api/v1/groups/${groupId}/members`, { personIds: [employee.id] }, boss.token)).status).toBe(200);
+    const [joined] = await entries({ resourceId: groupId, action: 'group.members.added' });
+    expect(joined).toMatchObject({ before: { members: { [employee.id]: false } }, after: { members: { [employee.id]: true } } });
+    expect((await stack.http.delete(`/api/v1/groups/${groupId}/members/${employee.id}`, boss.token)).status).toBe(200);
+    const [left] = await entries({ resourceId: groupId, action: 'group.members.removed' });
+    expect(left).toMatchObject({ before: { members: { [employee.id]: true } }, after: { members: { [employee.id]: false } } });
+
+    expect((await stack.http.put(`/api/v1/staff/${employee.id}/rights`, { right: 'staff.read', effect: 'deny' }, boss.token)).status).toBe(200);
+    const [denied] = await entries({ resourceId: employee.id, action: 'person.rights.updated' });
+    expect(denied).toMatchObject({ resource: { type: 'person', id: employee.id }, before: { rights: { 'staff.read': null } }, after: { rights: { 'staff.read': 'deny' } } });
+  });
+
+  it('records staff access and deletion', async () => {
+    const employee = await signedInEmployee(stack, tenant, { firstName: 'Dora' });
+    expect((await stack.http.patch(`/api/v1/staff/${employee.id}`, { access: { enabled: false } }, boss.token)).status).toBe(200);
+    const [revoked] = await entries({ resourceId: employee.id, action: 'staff.access.updated' });
+    expect(revoked).toMatchObject({ actor: { id: boss.id, kind: 'person' }, before: { accessEnabled: true }, after: { accessEnabled: false } });
+    expect((await stack.http.delete(`/api/v1/staff/${employee.id}`, boss.token)).status).toBe(200);
+    const [deleted] = await entries({ resourceId: employee.id, action: 'staff.deleted' });
+    expect(deleted).toMatchObject({ resource: { type: 'person', id: employee.id }, before: { deleted: false }, after: { deleted: true } });
+  });
+
+  it('records departments, branches, channels, client managers, workflows and webhooks', async () => {
+    const head = await signedInEmployee(stack, tenant, { firstName: 'Hana' });
+    const department = await stack.http.postExpecting('/api/v1/departments', { name: 'Support' }, boss.token);
+    expect((await stack.http.patch(`/api/v1/departments/${department.id}`, { headId: head.id }, boss.token)).status).toBe(200);
+    const [headChange, departmentCreated] = await entries({ resourceType: 'department', resourceId: department.id }, 2);
+    expect(departmentCreated).toMatchObject({ action: 'department.created', before: {}, after: { name: 'Support', headId: null, memberIds: [] } });
+    expect(headChange).toMatchObject({ action: 'department.updated', before: { headId: null }, after: { headId: head.id } });
+
+    const branch = await stack.http.postExpecting('/api/v1/branches', { name: 'Downtown', timeZone: 'UTC' }, boss.token);
+    expect((await stack.http.delete(`/api/v1/branches/${branch.id}`, boss.token)).status).toBe(200);
+    const [branchDeleted] = await entries({ resourceId: branch.id, action: 'branch.deleted' });
+    expect(branchDeleted).toMatchObject({ before: { name: 'Downtown', timeZone: 'UTC' }, after: {} });
+
+    const workflow = (await stack.http.get('/api/v1/workflows', boss.token)).body[0];
+    expect((await stack.http.patch(`/api/v1/workflows/${workflow.id}`, { name: 'Repairs' }, boss.token)).status).toBe(200);
+    const [renamed] = await entries({ resourceId: workflow.id, action: 'workflow.updated' });
+    expect(renamed).toMatchObject({ resource: { type: 'workflow', id: workflow.id }, before: { name: workflow.name }, after: { name: 'Repairs' } });
+
+    const webhook = await stack.http.postExpecting('/api/v1/webhooks', { url: 'https://hooks.example.com/warden', eventTypes: ['workflow.order.*'] }, boss.token);
+    expect((await stack.http.patch(`/api/v1/webhooks/${webhook.id}`, { active: false }, boss.token)).status).toBe(200);
+    const [paused, added] = await entries({ resourceType: 'webhook', resourceId: webhook.id }, 2);
+    expect(added).toMatchObject({ action: 'webhook.created', after: { url: 'https://hooks.example.com/warden', eventTypes: ['workflow.order.*'], active: true } });
+    expect(JSON.stringify(added)).not.toContain('whsec_');
+    expect(paused).toMatchObject({ action: 'webhook.updated', before: { active: true }, after: { active: false } });
+  });
+
   it('refuses people without audit.read (403)', async () => {
     const refused = await stack.http.get('/api/v1/audit', master.token);
     expect(refused.status).toBe(403);

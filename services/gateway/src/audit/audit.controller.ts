@@ -19,9 +19,9 @@ export class AuditController {
   @ApiOperation({
     summary: 'Who changed which administrative setting, when, with its values before and after; newest first',
     description:
-      'Rights and overrides, groups, memberships and login bars, per-status levels and the closed-order flag, staff access and ' +
-      'deletion, departments, branches, channels, client managers, workflows, reception and chat settings, webhooks. Status ' +
-      "changes and routing decisions are not copied here: they have their own history. Entries are kept AUDIT_RETENTION_DAYS.",
+      'Personal rights, groups (rights, login bar) and their members, per-status levels and the closed-order flag, staff access and ' +
+      'deletion, departments (head, members), branches, channels, client managers, workflows and transitions, webhooks. Status ' +
+      'changes and routing decisions are not copied here: they have their own history. Entries are kept AUDIT_RETENTION_DAYS days.',
   })
   @ApiOkResponse({ type: AuditPageResponseDto, example: AUDIT_PAGE_EXAMPLE })
   @ApiProblems(401, 403, 422, 503)
