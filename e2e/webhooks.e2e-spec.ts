@@ -265,7 +265,10 @@ describe('webhooks', () => {
       }, { timeoutMs: 10_000 });
       expect(disabled.disabledReason).toContain('410');
       const notice = await eventually(() => {
-        const got = receiver.received.find((request) => request.url.endsWith('?watcher') && request.event.subject === gone.id);
+        // `integrations.*` also brings the endpoint's audit entries (integrations.audit.recorded.v1): look for the notice.
+        const got = receiver.received.find(
+          (request) => request.url.endsWith('?watcher') && request.event.subject === gone.id && request.event.type === 'integrations.webhook.disabled.v1',
+        );
         expect(got).toBeDefined();
         return got!;
       }, { timeoutMs: 10_000 });

@@ -2124,6 +2124,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed which administrative setting, when, with its values before and after; newest first
+         * @description Personal rights, groups (rights, login bar) and their members, per-status levels and the closed-order flag, staff access and deletion, departments (head, members), branches, channels, client managers, workflows and transitions, webhooks. Status changes and routing decisions are not copied here: they have their own history. Entries are kept AUDIT_RETENTION_DAYS days.
+         *
+         *     Needs the right `audit.read` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2638,7 +2660,7 @@ export interface components {
              * @example staff.manage
              * @enum {string}
              */
-            name: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage";
+            name: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read";
             /** @example Create, change, delete employees and grant them login access. */
             description: string;
         };
@@ -2669,7 +2691,7 @@ export interface components {
              * @enum {string|null}
              */
             systemKey: "administrator" | "employee" | "client" | null;
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
             /** @description Members of a barred group cannot log in, whatever else grants it */
             loginBarred: boolean;
             memberCount: number;
@@ -2692,7 +2714,7 @@ export interface components {
              *       "orders.read"
              *     ]
              */
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
             /**
              * @description Bar every member from logging in
              * @default false
@@ -2709,7 +2731,7 @@ export interface components {
              * @enum {string|null}
              */
             systemKey: "administrator" | "employee" | "client" | null;
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
             /** @description Members of a barred group cannot log in, whatever else grants it */
             loginBarred: boolean;
             memberCount: number;
@@ -2725,7 +2747,7 @@ export interface components {
         UpdateGroupRequestDto: {
             name?: string;
             /** @description Replaces the rights; the Administrator group keeps every right */
-            rights?: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
+            rights?: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
             /** @description Bar (true) or allow (false) every member from logging in */
             loginBarred?: boolean;
         };
@@ -2735,7 +2757,7 @@ export interface components {
         };
         RightOverrideDto: {
             /** @enum {string} */
-            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage";
+            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read";
             /** @enum {string} */
             effect: "allow" | "deny";
         };
@@ -2746,14 +2768,14 @@ export interface components {
             /** @description Rights granted or denied to this person alone; a personal deny wins over every group */
             overrides: components["schemas"]["RightOverrideDto"][];
             /** @description What the person may do after groups, overrides and login bars */
-            effectiveRights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage")[];
+            effectiveRights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
         };
         SetOverrideRequestDto: {
             /**
              * @example staff.manage
              * @enum {string}
              */
-            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage";
+            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read";
             /**
              * @description `allow` grants, `deny` refuses whatever the groups say, `null` removes the override
              * @enum {string|null}
@@ -4295,6 +4317,47 @@ export interface components {
         WebhookReplayResponseDto: {
             /** @description Deliveries queued again */
             replayed: number;
+        };
+        AuditActorDto: {
+            /**
+             * Format: uuid
+             * @description The signed-in person; null for a change the system made
+             */
+            id: string | null;
+            /** @enum {string} */
+            kind: "person" | "system";
+        };
+        AuditResourceDto: {
+            /** @example person */
+            type: string;
+            /** @example 0190a5c2-7c1e-7d2a-9b1e-3f5c7d9e1a2b */
+            id: string;
+        };
+        AuditEntryResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["AuditActorDto"];
+            /** @example status-access.person.updated */
+            action: string;
+            resource: components["schemas"]["AuditResourceDto"];
+            /** @description The changed fields before the change (empty for a creation) */
+            before: {
+                [key: string]: unknown;
+            };
+            /** @description The changed fields after the change (empty for a deletion) */
+            after: {
+                [key: string]: unknown;
+            };
+            /** @description The X-Request-Id of the change; null for a change the system made */
+            requestId: string | null;
+        };
+        AuditPageResponseDto: {
+            /** @description Newest first */
+            items: components["schemas"]["AuditEntryResponseDto"][];
+            /** @description Pass as `cursor` for older entries */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -19128,6 +19191,151 @@ export interface operations {
             };
             /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
             415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description Changes made by this person */
+                actorId?: string;
+                /** @description `group`, `person`, `department`, `branch`, `channel`, `company`, `workflow`, `webhook`, … */
+                resourceType?: string;
+                /** @description The id of the changed resource */
+                resourceId?: string;
+                action?: string;
+                /** @description Entries at or after this instant */
+                from?: string;
+                /** @description Entries before this instant */
+                to?: string;
+                /** @description The X-Request-Id the gateway answered to the change */
+                requestId?: string;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f1a2-5b6c-7d8e-9f01-23456789abcd",
+                     *           "at": "2026-03-02T09:15:04.512Z",
+                     *           "actor": {
+                     *             "id": "0193f19e-1111-7222-8333-444455556666",
+                     *             "kind": "person"
+                     *           },
+                     *           "action": "status-access.person.updated",
+                     *           "resource": {
+                     *             "type": "person",
+                     *             "id": "0193f1a0-aaaa-7bbb-8ccc-ddddeeeeffff"
+                     *           },
+                     *           "before": {
+                     *             "levels": {
+                     *               "0193f19f-0000-7000-8000-00000000000a": "set"
+                     *             },
+                     *             "ownLevels": {
+                     *               "0193f19f-0000-7000-8000-00000000000a": null
+                     *             }
+                     *           },
+                     *           "after": {
+                     *             "levels": {
+                     *               "0193f19f-0000-7000-8000-00000000000a": "view"
+                     *             },
+                     *             "ownLevels": {
+                     *               "0193f19f-0000-7000-8000-00000000000a": "view"
+                     *             }
+                     *           },
+                     *           "requestId": "5f0c6b1e-8a4d-4c1b-9d7e-2a3b4c5d6e7f"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditPageResponseDto"];
+                };
+            };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

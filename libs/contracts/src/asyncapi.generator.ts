@@ -18,6 +18,8 @@ const TYPE_BY_CONSTRAINT: Record<string, (rule: ValidationMetadata) => JsonSchem
   isnumber: () => ({ type: 'number' }),
   isboolean: () => ({ type: 'boolean' }),
   isobject: () => ({ type: 'object', additionalProperties: { type: 'string' } }),
+  // Any JSON values by field name (an audit entry's before / after, libs/contracts/src/events/audit.events.ts).
+  isjsonobject: () => ({ type: 'object' }),
   isin: (rule) => ({ enum: rule.constraints?.[0] as unknown[] }),
   matches: (rule) => ({ type: 'string', pattern: (rule.constraints?.[0] as RegExp).source }),
   min: (rule) => ({ minimum: rule.constraints?.[0] }),

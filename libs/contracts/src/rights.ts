@@ -32,6 +32,7 @@ export const RIGHTS = {
   'inquiries.admin': 'Chat administrator: sees, answers and reassigns inquiries of its branches.',
   'inquiries.assign-other-branches': 'May reassign an inquiry to an employee of a branch it cannot access.',
   'integrations.manage': 'Create and change webhook endpoints, see their delivery log, redeliver and replay events.',
+  'audit.read': 'See the audit log: who changed which administrative setting, when, and its values before and after.',
 } as const;
 
 export type Right = keyof typeof RIGHTS;

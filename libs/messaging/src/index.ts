@@ -11,3 +11,5 @@ export * from './policy-change.subscription';
 export * from './policy-watermarks';
 export * from './bus-deadline';
 export * from './trace-context';
+export * from './request-context.scope';
+export * from './audit.recorder';

@@ -10,6 +10,7 @@ import type { MessagingOptions } from './messaging.options';
 import { connectToNats, ensureEventStream, exitWhenClosedByError, refuseAnonymousNats } from './nats.connection';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxWriter } from './outbox.writer';
+import { AuditRecorder } from './audit.recorder';
 
 class NatsConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(NATS_CONNECTION) private readonly connection: NatsConnection) {}
@@ -64,10 +65,11 @@ export class MessagingModule {
           inject: [{ token: MetricsRegistry, optional: true }],
         },
         OutboxWriter,
+        AuditRecorder,
         OutboxRelay,
         EventSubscriber,
       ],
-      exports: [BusModule, OutboxWriter, OutboxRelay, EventSubscriber],
+      exports: [BusModule, OutboxWriter, AuditRecorder, OutboxRelay, EventSubscriber],
     };
   }
 }

@@ -13,3 +13,4 @@ export * from './shutdown.state';
 export * from './production-secret.validator';
 export * from './tracing.bootstrap';
 export * from './rpc-tracing.interceptor';
+export * from './request-context.interceptor';

@@ -13,6 +13,7 @@ import { MetricsEndpoint } from './metrics.endpoint';
 import { RpcErrorFilter } from './rpc-error.filter';
 import { RpcMetricsInterceptor } from './rpc-metrics.interceptor';
 import { RpcTracingInterceptor } from './rpc-tracing.interceptor';
+import { RequestContextInterceptor } from './request-context.interceptor';
 import { SERVICE_ENV } from './service.config';
 import type { ServiceEnv } from './service.config';
 import { ShutdownState } from './shutdown.state';
@@ -54,6 +55,7 @@ export class ServiceKitModule {
       providers: [
         { provide: SERVICE_ENV, useValue: env },
         { provide: APP_FILTER, useClass: RpcErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RpcTracingInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
         MetricsEndpoint,

@@ -2,11 +2,12 @@ import type { ServiceDefinition } from '@warden/service-kit';
 import { IntegrationsModule } from './integrations.module';
 import { CreateIntegrationsSchema1733300000000 } from './migrations/1733300000000-create-integrations-schema.migration';
 import { DeliveryLogRetention1734900000000 } from './migrations/1734900000000-delivery-log-retention.migration';
+import { CreateAuditEntries1735000000000 } from './migrations/1735000000000-create-audit-entries.migration';
 
 export const INTEGRATIONS_SERVICE: ServiceDefinition = {
   name: 'integrations',
   rootModule: IntegrationsModule,
   // Repositories use SQL directly (row locks with SKIP LOCKED, ordering checks); no TypeORM entities.
   entities: [],
-  migrations: [CreateIntegrationsSchema1733300000000, DeliveryLogRetention1734900000000],
+  migrations: [CreateIntegrationsSchema1733300000000, DeliveryLogRetention1734900000000, CreateAuditEntries1735000000000],
 };

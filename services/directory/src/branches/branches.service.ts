@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
-import { OutboxWriter } from '@warden/messaging';
+import { AuditRecorder, OutboxWriter, resourceValues } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
 import type { BranchInput, BranchView } from '@warden/contracts';
 import { isIanaTimeZone } from '../shared/time-zone';
@@ -25,6 +25,7 @@ export class BranchesService {
     private readonly dataSource: DataSource,
     private readonly branches: BranchRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditRecorder,
   ) {}
 
   list(tenantId: string): Promise<BranchView[]> {
@@ -42,6 +43,7 @@ export class BranchesService {
     return this.write(async (manager) => {
       const branch = await this.branches.insert(manager, tenantId, record);
       await this.outbox.add(manager, branchCreated(tenantId, branch));
+      await this.audit.record(manager, tenantId, { action: 'branch.created', resource: { type: 'branch', id: branch.id }, before: null, after: resourceValues(branch) });
       return branch;
     });
   }
@@ -57,15 +59,18 @@ export class BranchesService {
       });
       const branch = await this.branches.update(manager, tenantId, record);
       await this.outbox.add(manager, branchUpdated(tenantId, branch));
+      await this.audit.record(manager, tenantId, { action: 'branch.updated', resource: { type: 'branch', id: branchId }, before: resourceValues(current), after: resourceValues(branch) });
       return branch;
     });
   }
 
   async delete(tenantId: string, branchId: string): Promise<{ deleted: true }> {
     return this.write(async (manager) => {
-      if (!(await this.branches.find(manager, tenantId, branchId, true))) throw BranchErrors.notFound();
+      const current = await this.branches.find(manager, tenantId, branchId, true);
+      if (!current) throw BranchErrors.notFound();
       await this.branches.delete(manager, tenantId, branchId);
       await this.outbox.add(manager, branchDeleted(tenantId, branchId));
+      await this.audit.record(manager, tenantId, { action: 'branch.deleted', resource: { type: 'branch', id: branchId }, before: resourceValues(current), after: null });
       return { deleted: true as const };
     });
   }

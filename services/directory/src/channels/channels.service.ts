@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
-import { OutboxWriter } from '@warden/messaging';
+import { AuditRecorder, OutboxWriter, resourceValues } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
 import type { ChannelInput, ChannelView } from '@warden/contracts';
 import { DepartmentErrors } from '../departments/department.errors';
@@ -27,6 +27,7 @@ export class ChannelsService {
     private readonly channels: ChannelRepository,
     private readonly departments: DepartmentRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditRecorder,
   ) {}
 
   list(tenantId: string, departmentId?: string): Promise<ChannelView[]> {
@@ -45,6 +46,7 @@ export class ChannelsService {
       await this.requireDepartment(manager, tenantId, record.departmentId);
       const channel = await this.channels.insert(manager, tenantId, record);
       await this.outbox.add(manager, channelCreated(tenantId, channel));
+      await this.audit.record(manager, tenantId, { action: 'channel.created', resource: { type: 'channel', id: channel.id }, before: null, after: resourceValues(channel) });
       return channel;
     });
   }
@@ -57,15 +59,18 @@ export class ChannelsService {
       if (changes.departmentId !== undefined) await this.requireDepartment(manager, tenantId, record.departmentId);
       const channel = await this.channels.update(manager, tenantId, record);
       await this.outbox.add(manager, channelUpdated(tenantId, channel));
+      await this.audit.record(manager, tenantId, { action: 'channel.updated', resource: { type: 'channel', id: channelId }, before: resourceValues(current), after: resourceValues(channel) });
       return channel;
     });
   }
 
   async delete(tenantId: string, channelId: string): Promise<{ deleted: true }> {
     return this.write(async (manager) => {
-      if (!(await this.channels.find(manager, tenantId, channelId, true))) throw ChannelErrors.notFound();
+      const current = await this.channels.find(manager, tenantId, channelId, true);
+      if (!current) throw ChannelErrors.notFound();
       await this.channels.delete(manager, tenantId, channelId);
       await this.outbox.add(manager, channelDeleted(tenantId, channelId));
+      await this.audit.record(manager, tenantId, { action: 'channel.deleted', resource: { type: 'channel', id: channelId }, before: resourceValues(current), after: null });
       return { deleted: true as const };
     });
   }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { decodeCursor, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
-import { OutboxWriter } from '@warden/messaging';
+import { AuditRecorder, OutboxWriter } from '@warden/messaging';
 import { isUniqueViolation } from '@warden/persistence';
 import type { CompanyInput, CompanyView, NewEvent, RequestContext } from '@warden/contracts';
 import { EmployeeCheck } from '../employees/employee.check';
@@ -25,6 +25,7 @@ export class CompaniesService {
     private readonly companies: CompanyRepository,
     private readonly employees: EmployeeCheck,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async list(tenantId: string, data: { search?: string; cursor?: string; limit: number }): Promise<Page<CompanyView>> {
@@ -67,6 +68,9 @@ export class CompaniesService {
       if (managers) await this.companies.setManagers(manager, ctx.tenantId, companyId, managers);
       const after = (await this.companies.find(manager, ctx.tenantId, companyId))!;
       await this.publish(manager, companyUpdated(ctx.tenantId, after), clientManagersChanged(ctx.tenantId, before.clientManagerIds, after));
+      // Who sees all of the company's items is an administrative setting; its name and tax id are not.
+      const managersOf = (company: CompanyView) => ({ clientManagerIds: [...company.clientManagerIds].sort() });
+      await this.audit.record(manager, ctx.tenantId, { action: 'company.client-managers.updated', resource: { type: 'company', id: companyId }, before: managersOf(before), after: managersOf(after) });
       return after;
     });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
-import { OutboxWriter } from '@warden/messaging';
+import { AuditRecorder, OutboxWriter, resourceValues } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
 import type { DepartmentInput, DepartmentView, NewEvent, RequestContext } from '@warden/contracts';
 import { EmployeeCheck } from '../employees/employee.check';
@@ -26,6 +26,7 @@ export class DepartmentsService {
     private readonly departments: DepartmentRepository,
     private readonly employees: EmployeeCheck,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditRecorder,
   ) {}
 
   list(tenantId: string): Promise<DepartmentView[]> {
@@ -50,6 +51,7 @@ export class DepartmentsService {
       await this.departments.addMembers(manager, ctx.tenantId, id, memberIds);
       const department = (await this.departments.find(manager, ctx.tenantId, id))!;
       await this.publish(manager, departmentCreated(ctx.tenantId, department), membershipChanged(ctx.tenantId, [], department));
+      await this.audit.record(manager, ctx.tenantId, { action: 'department.created', resource: { type: 'department', id }, before: null, after: resourceValues(department) });
       return department;
     });
   }
@@ -70,6 +72,7 @@ export class DepartmentsService {
       }
       const after = (await this.departments.find(manager, ctx.tenantId, departmentId))!;
       await this.publish(manager, departmentUpdated(ctx.tenantId, after), membershipChanged(ctx.tenantId, before.memberIds, after));
+      await this.audit.record(manager, ctx.tenantId, { action: 'department.updated', resource: { type: 'department', id: departmentId }, before: resourceValues(before), after: resourceValues(after) });
       return after;
     });
   }
@@ -91,6 +94,7 @@ export class DepartmentsService {
       if (!department) throw DepartmentErrors.notFound();
       await this.departments.delete(manager, tenantId, departmentId);
       await this.outbox.add(manager, departmentDeleted(tenantId, department));
+      await this.audit.record(manager, tenantId, { action: 'department.deleted', resource: { type: 'department', id: departmentId }, before: resourceValues(department), after: null });
       return { deleted: true as const };
     });
   }
@@ -106,6 +110,7 @@ export class DepartmentsService {
         await this.departments.touch(manager, tenantId, departmentId);
         after = (await this.departments.find(manager, tenantId, departmentId))!;
         await this.publish(manager, departmentUpdated(tenantId, after), membershipChanged(tenantId, before.memberIds, after));
+        await this.audit.record(manager, tenantId, { action: 'department.updated', resource: { type: 'department', id: departmentId }, before: resourceValues(before), after: resourceValues(after) });
       }
       return after;
     });

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IsProductionSecret, loadEnv } from '@warden/service-kit';
 
 /** `5s,5m,30m,2h`: the waits before the 2nd, 3rd, … attempt of a delivery. */
@@ -34,6 +34,8 @@ export class IntegrationsEnv {
   get previousSecretsKeys(): string[] {
     return (this.WEBHOOK_SECRETS_KEY_PREVIOUS ?? '').split(',').map((key) => key.trim()).filter(Boolean);
   }
+  /** Days an audit entry is kept (services/integrations/src/audit/audit-retention.task.ts). */
+  @IsInt() @Min(1) @Max(36500) AUDIT_RETENTION_DAYS: number = 365;
 
   get allowPrivateTargets(): boolean {
     return this.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? this.NODE_ENV !== 'production';

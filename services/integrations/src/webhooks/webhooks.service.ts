@@ -13,6 +13,8 @@ import type {
   WebhookEndpointWithSecretView,
   WebhookTestResultView,
 } from '@warden/contracts';
+import { AuditRecorder } from '@warden/messaging';
+import type { AuditValues } from '@warden/messaging';
 import { INTEGRATIONS_ENV } from '../config/integrations.env';
 import type { IntegrationsEnv } from '../config/integrations.env';
 import { DeliveryDispatcher } from './delivery.dispatcher';
@@ -45,6 +47,11 @@ function checkedRecord(input: WebhookEndpointInput, policy: TargetAddressPolicy)
   return { url, eventTypes: [...new Set(input.eventTypes)], description, active: input.active ?? true };
 }
 
+/** What the audit log shows of an endpoint (never its secret). */
+function webhookValues(view: WebhookEndpointView): AuditValues {
+  return { url: view.url, eventTypes: view.eventTypes, description: view.description, active: view.active };
+}
+
 @Injectable()
 export class WebhooksService {
   private readonly policy: TargetAddressPolicy;
@@ -57,6 +64,7 @@ export class WebhooksService {
     private readonly secrets: SigningSecrets,
     private readonly dispatcher: DeliveryDispatcher,
     private readonly stream: StreamReplayReader,
+    private readonly audit: AuditRecorder,
     @Inject(INTEGRATIONS_ENV) env: IntegrationsEnv,
   ) {
     this.policy = new TargetAddressPolicy(env.allowPrivateTargets);
@@ -73,7 +81,11 @@ export class WebhooksService {
   async create(tenantId: string, input: WebhookEndpointInput): Promise<WebhookEndpointWithSecretView> {
     const record = checkedRecord(input, this.policy);
     const secret = SecretCipher.newSecret();
-    const row = await this.endpoints.insert(this.dataSource.manager, tenantId, newId(), record, this.cipher.encrypt(secret));
+    const row = await this.dataSource.transaction(async (manager) => {
+      const inserted = await this.endpoints.insert(manager, tenantId, newId(), record, this.cipher.encrypt(secret));
+      await this.audit.record(manager, tenantId, { action: 'webhook.created', resource: { type: 'webhook', id: inserted.id }, before: null, after: webhookValues(toEndpointView(inserted)) });
+      return inserted;
+    });
     return { ...toEndpointView(row), secret };
   }
 
@@ -89,14 +101,20 @@ export class WebhooksService {
         },
         this.policy,
       );
-      return toEndpointView(await this.endpoints.update(manager, tenantId, endpointId, record));
+      const updated = toEndpointView(await this.endpoints.update(manager, tenantId, endpointId, record));
+      await this.audit.record(manager, tenantId, { action: 'webhook.updated', resource: { type: 'webhook', id: endpointId }, before: webhookValues(toEndpointView(current)), after: webhookValues(updated) });
+      return updated;
     });
     if (view.active) this.dispatcher.wake();
     return view;
   }
 
   async delete(tenantId: string, endpointId: string): Promise<{ deleted: true }> {
-    if (!(await this.endpoints.delete(this.dataSource.manager, tenantId, endpointId))) throw WebhookErrors.notFound();
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.require(manager, tenantId, endpointId, true);
+      await this.endpoints.delete(manager, tenantId, endpointId);
+      await this.audit.record(manager, tenantId, { action: 'webhook.deleted', resource: { type: 'webhook', id: endpointId }, before: webhookValues(toEndpointView(current)), after: null });
+    });
     return { deleted: true };
   }
 

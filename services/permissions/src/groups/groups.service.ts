@@ -4,12 +4,14 @@ import type { EntityManager } from 'typeorm';
 import { isUuid, newId } from '@warden/kernel';
 import { DEFAULT_GROUPS, RIGHT_NAMES } from '@warden/contracts';
 import type { GroupView, PolicyChange, Right } from '@warden/contracts';
+import { AuditRecorder } from '@warden/messaging';
 import { PolicyVersions } from '../policy/policy-versions';
 import { PersonsRepository } from '../persons/persons.repository';
 import { GroupErrors } from './groups.errors';
 import { GroupsRepository } from './groups.repository';
 import { MembershipEvents } from './membership-events';
 import { validIds, validName, validRights } from './group-input';
+import { groupValues, membershipChange } from './groups.audit';
 
 export interface GroupChanged {
   group: GroupView;
@@ -25,6 +27,7 @@ export class GroupsService {
     private readonly persons: PersonsRepository,
     private readonly policy: PolicyVersions,
     private readonly membershipEvents: MembershipEvents,
+    private readonly audit: AuditRecorder,
   ) {}
 
   list(tenantId: string): Promise<GroupView[]> {
@@ -61,7 +64,9 @@ export class GroupsService {
       await this.groups.insert(manager, tenantId, { id, name, systemKey: null, rights, loginBarred: input.loginBarred ?? false });
       // Nobody is in a new group yet, so no cached decision changes; the version still records the change.
       const policy = await this.policy.bump(manager, tenantId, [], 'group.created');
-      return { group: (await this.groups.find(manager, tenantId, id))!, policy };
+      const group = (await this.groups.find(manager, tenantId, id))!;
+      await this.audit.record(manager, tenantId, { action: 'group.created', resource: { type: 'group', id }, before: null, after: groupValues(group) });
+      return { group, policy };
     });
   }
 
@@ -83,7 +88,9 @@ export class GroupsService {
       });
       const members = await this.groups.memberIds(manager, tenantId, group.id);
       const policy = await this.policy.bump(manager, tenantId, members, 'group.updated');
-      return { group: (await this.groups.find(manager, tenantId, group.id))!, policy };
+      const updated = (await this.groups.find(manager, tenantId, group.id))!;
+      await this.audit.record(manager, tenantId, { action: 'group.updated', resource: { type: 'group', id: group.id }, before: groupValues(group), after: groupValues(updated) });
+      return { group: updated, policy };
     });
   }
 
@@ -96,6 +103,7 @@ export class GroupsService {
       if (unknown.length > 0) throw GroupErrors.unknownPersons('personIds', unknown);
       const added = await this.groups.addMembers(manager, tenantId, group.id, ids);
       await this.membershipEvents.record(manager, tenantId, group, added, []);
+      await this.audit.record(manager, tenantId, membershipChange(group.id, added, []));
       const policy = await this.policy.bump(manager, tenantId, added, 'group.members');
       return { group: (await this.groups.find(manager, tenantId, group.id))!, policy };
     });
@@ -110,6 +118,7 @@ export class GroupsService {
       }
       const removed = await this.groups.removeMembers(manager, tenantId, group.id, ids);
       await this.membershipEvents.record(manager, tenantId, group, [], removed);
+      await this.audit.record(manager, tenantId, membershipChange(group.id, [], removed));
       const policy = await this.policy.bump(manager, tenantId, removed, 'group.members');
       return { group: (await this.groups.find(manager, tenantId, group.id))!, policy };
     });

@@ -7,6 +7,7 @@ import type { PersonRights, PolicyChange, Right, RightOverride } from '@warden/c
 import { CheckRepository } from '../check/check.repository';
 import { effectiveRights } from '../check/decision.policy';
 import { PersonsRepository } from '../persons/persons.repository';
+import { AuditRecorder } from '@warden/messaging';
 import { PolicyVersions } from '../policy/policy-versions';
 
 const personNotFound = (): DomainError => DomainError.notFound('PERSON.NOT_FOUND', 'The person');
@@ -19,6 +20,7 @@ export class OverridesService {
     private readonly persons: PersonsRepository,
     private readonly facts: CheckRepository,
     private readonly policy: PolicyVersions,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async of(tenantId: string, personId: string): Promise<PersonRights> {
@@ -43,6 +45,10 @@ export class OverridesService {
     }
     return this.dataSource.transaction(async (manager) => {
       await this.requirePerson(manager, tenantId, input.personId);
+      const previous: Array<{ effect: string }> = await manager.query(
+        'SELECT effect FROM right_overrides WHERE tenant_id = $1 AND person_id = $2 AND "right" = $3',
+        [tenantId, input.personId, input.right],
+      );
       if (input.effect === null) {
         await manager.query('DELETE FROM right_overrides WHERE tenant_id = $1 AND person_id = $2 AND "right" = $3', [
           tenantId,
@@ -56,6 +62,9 @@ export class OverridesService {
           [tenantId, input.personId, input.right, input.effect],
         );
       }
+      const rights = (effect: string | null) => ({ rights: { [input.right]: effect } }); // null: the groups decide
+      const change = { action: 'person.rights.updated', resource: { type: 'person', id: input.personId } };
+      await this.audit.record(manager, tenantId, { ...change, before: rights(previous[0]?.effect ?? null), after: rights(input.effect) });
       const policy = await this.policy.bump(manager, tenantId, [input.personId], 'person.override');
       const overrides: RightOverride[] = await manager.query(
         'SELECT "right", effect FROM right_overrides WHERE tenant_id = $1 AND person_id = $2 ORDER BY "right"',

@@ -11,7 +11,10 @@ import type {
   StatusAccessWorkflow,
   StatusLevelInput,
 } from '@warden/contracts';
+import { AuditRecorder } from '@warden/messaging';
+import type { AuditValues } from '@warden/messaging';
 import { PolicyVersions } from '../policy/policy-versions';
+import { groupStatusAccessValues, personStatusAccessValues } from './status-access.audit';
 import { StatusAccessErrors } from './status-access.errors';
 import { StatusAccessRepository } from './status-access.repository';
 import type { StatusRecord } from './status-access.repository';
@@ -37,6 +40,7 @@ export class StatusAccessService {
     private readonly dataSource: DataSource,
     private readonly repository: StatusAccessRepository,
     private readonly policy: PolicyVersions,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async visibleStatuses(tenantId: string, personId: string): Promise<{ statusIds: string[]; policyVersion: number }> {
@@ -91,8 +95,11 @@ export class StatusAccessService {
     if (!isUuid(personId)) throw DomainError.notFound('PERSON.NOT_FOUND', 'Person');
     await this.checkLevels(tenantId, levels);
     const policy = await this.dataSource.transaction(async (tx) => {
+      const audited = (): Promise<AuditValues> => personStatusAccessValues(this.repository, tx, tenantId, personId, levels.map((input) => input.statusId));
+      const before = await audited();
       for (const input of levels) await this.repository.setPersonLevel(tx, tenantId, personId, input.statusId, input.level);
       if (flag !== undefined) await this.repository.setFlag(tx, tenantId, personId, flag);
+      await this.audit.record(tx, tenantId, { action: 'status-access.person.updated', resource: { type: 'person', id: personId }, before, after: await audited() });
       return this.policy.bump(tx, tenantId, [personId], 'status-access.person');
     });
     return { access: await this.person(tenantId, personId), policy };
@@ -102,7 +109,10 @@ export class StatusAccessService {
     if (!isUuid(groupId) || !(await this.repository.group(tenantId, groupId))) throw StatusAccessErrors.groupNotFound();
     await this.checkLevels(tenantId, levels);
     const policy = await this.dataSource.transaction(async (tx) => {
+      const audited = (): Promise<AuditValues> => groupStatusAccessValues(this.repository, tx, tenantId, groupId, levels.map((input) => input.statusId));
+      const before = await audited();
       for (const input of levels) await this.repository.setGroupLevel(tx, tenantId, groupId, input.statusId, input.level);
+      await this.audit.record(tx, tenantId, { action: 'status-access.group.updated', resource: { type: 'group', id: groupId }, before, after: await audited() });
       return this.policy.bump(tx, tenantId, await this.repository.groupMemberIds(tx, tenantId, groupId), 'status-access.group');
     });
     return { access: await this.group(tenantId, groupId), policy };

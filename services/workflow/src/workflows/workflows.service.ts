@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { isUuid, newId } from '@warden/kernel';
-import { OutboxWriter } from '@warden/messaging';
+import { AuditRecorder, OutboxWriter, resourceValues } from '@warden/messaging';
 import { WorkflowChangedV1 } from '@warden/contracts';
 import type {
   AddTransitionData,
@@ -54,6 +54,7 @@ export class WorkflowsService {
     private readonly workflows: WorkflowRepository,
     private readonly outbox: OutboxWriter,
     private readonly grants: TransitionGrantsCheck,
+    private readonly audit: AuditRecorder,
   ) {}
 
   list(tenantId: string, kind?: WorkflowKind): Promise<WorkflowView[]> {
@@ -97,7 +98,7 @@ export class WorkflowsService {
       await this.workflows.insertWorkflow(tx, tenantId, { id, name: data.name.trim(), kind: data.kind, free: data.kind === 'order', isDefault: !hasDefault });
       await this.writeStatuses(tx, tenantId, id, data.kind, data.statuses, []);
       if (data.transitions) await this.writeTransitions(tx, tenantId, id, data.transitions);
-      return this.publish(tx, tenantId, id);
+      return this.publish(tx, tenantId, id, null);
     });
   }
 
@@ -120,7 +121,7 @@ export class WorkflowsService {
       }
       // Transitions of statuses deleted above went with them (ON DELETE CASCADE).
       if (data.transitions) await this.writeTransitions(tx, tenantId, current.id, data.transitions);
-      return this.publish(tx, tenantId, current.id);
+      return this.publish(tx, tenantId, current.id, current);
     });
   }
 
@@ -183,7 +184,7 @@ export class WorkflowsService {
       if (!current) throw WorkflowErrors.notFound();
       await change(tx, current);
       await this.workflows.renameWorkflow(tx, tenantId, current.id, undefined);
-      return this.publish(tx, tenantId, current.id);
+      return this.publish(tx, tenantId, current.id, current);
     });
   }
 
@@ -236,8 +237,13 @@ export class WorkflowsService {
     }
   }
 
-  private async publish(tx: EntityManager, tenantId: string, workflowId: string): Promise<WorkflowView> {
+  /** `before`: the workflow before an administrator's change (null: created), recorded in the audit log; undefined for provisioning. */
+  private async publish(tx: EntityManager, tenantId: string, workflowId: string, before?: WorkflowView | null): Promise<WorkflowView> {
     const workflow = (await this.workflows.get(tenantId, workflowId, tx))!;
+    if (before !== undefined) {
+      const action = before ? 'workflow.updated' : 'workflow.created';
+      await this.audit.record(tx, tenantId, { action, resource: { type: 'workflow', id: workflowId }, before: resourceValues(before), after: resourceValues(workflow) });
+    }
     const data: WorkflowChangedV1 = {
       workflowId: workflow.id,
       name: workflow.name,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { OutboxWriter } from '@warden/messaging';
+import { AuditRecorder, OutboxWriter } from '@warden/messaging';
 import { PresenceChangedV1 } from '@warden/contracts';
 import type { StaffView } from '@warden/contracts';
 import { StaffErrors } from '../../people/person.errors';
@@ -18,6 +18,7 @@ export class DeleteStaffHandler {
     private readonly people: PersonRepository,
     private readonly sessions: SessionRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async execute(tenantId: string, personId: string): Promise<StaffView> {
@@ -30,6 +31,7 @@ export class DeleteStaffHandler {
       const row = await this.people.softDelete(manager, tenantId, personId);
       ended = await this.sessions.revokeAllOfPerson(manager, tenantId, personId, 'deleted');
       await this.outbox.add(manager, employeeDeleted(row));
+      await this.audit.record(manager, tenantId, { action: 'staff.deleted', resource: { type: 'person', id: personId }, before: { deleted: false }, after: { deleted: true } });
       if (current.presence === 'online') {
         await this.outbox.add<PresenceChangedV1>(manager, {
           type: PresenceChangedV1.type,

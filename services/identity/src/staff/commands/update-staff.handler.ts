@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { OutboxWriter } from '@warden/messaging';
+import { AuditRecorder, OutboxWriter } from '@warden/messaging';
 import type { StaffView, UpdateStaffData } from '@warden/contracts';
 import { checkPassword, StaffErrors } from '../../people/person.errors';
 import { normalizeChanges } from '../../people/person.fields';
@@ -23,6 +23,7 @@ export class UpdateStaffHandler {
     private readonly presence: PresenceTracker,
     private readonly hasher: PasswordHasher,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async execute(tenantId: string, data: UpdateStaffData): Promise<StaffView> {
@@ -47,6 +48,8 @@ export class UpdateStaffHandler {
       }
       const fresh = (await this.people.findById(manager, tenantId, row.id))!;
       await this.outbox.add(manager, employeeUpdated(fresh));
+      const accessOf = (person: typeof current) => ({ accessEnabled: person.access_enabled });
+      await this.audit.record(manager, tenantId, { action: 'staff.access.updated', resource: { type: 'person', id: row.id }, before: accessOf(current), after: accessOf(fresh) });
       return toStaffView(fresh);
     });
     if (ended > 0) await outlastSessionLeases();
