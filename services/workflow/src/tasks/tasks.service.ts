@@ -32,6 +32,7 @@ import { TaskErrors } from './task.errors';
 import { TaskRepository } from './task.repository';
 import { planTaskStatusChange } from './task-status-change.policy';
 import { planTaskUpdate, taskFieldsRefusal } from './task-update.policy';
+import { pickStartStatus, templateStartStatuses, workflowStartStatuses } from './task-start.policy';
 import type { StatusRecord } from './task.repository';
 
 const MAX_LIMIT = 100;
@@ -101,8 +102,8 @@ export class TasksService {
       const project = data.projectId ? (isUuid(data.projectId) ? await this.projects.get(tenantId, data.projectId.toLowerCase(), tx) : null) : null;
       if (data.projectId && !project) throw ProjectErrors.unknown('projectId');
       const candidates = await this.startStatuses(tx, tenantId, data.workflowId, template?.workflowId, template?.initialStatusId);
-      const status = data.statusId === undefined ? candidates[0]! : candidates.find((candidate) => candidate.id === String(data.statusId).toLowerCase());
-      if (!status) throw TaskErrors.startStatusGone();
+      const status = pickStartStatus(candidates, data.statusId);
+      if (status instanceof DomainError) throw status;
       const participants = uniqueParticipants([
         ...(ctx.actorId && creator.has(ctx.actorId) ? [{ personId: ctx.actorId, kind: creator.get(ctx.actorId)!, role: 'assigner' as const }] : []),
         ...(template?.defaultParticipants ?? []),
@@ -232,17 +233,16 @@ export class TasksService {
     templateWorkflowId: string | undefined,
     templateStatusId: string | undefined,
   ): Promise<StatusRecord[]> {
+    let statuses: StatusRecord[] | DomainError;
     if (templateWorkflowId && templateStatusId) {
-      if (workflowId !== undefined && workflowId.toLowerCase() !== templateWorkflowId) throw TaskErrors.workflowMismatch();
       const status = await this.tasks.status(tenantId, templateStatusId, tx);
-      if (!status || status.archived) throw TaskErrors.noStatus();
-      return [status];
+      statuses = templateStartStatuses(workflowId, { workflowId: templateWorkflowId }, status);
+    } else {
+      const workflow = workflowId && isUuid(workflowId) ? await this.workflows.get(tenantId, workflowId.toLowerCase(), tx) : null;
+      const initial = workflow?.kind === 'task' ? await this.tasks.startStatuses(tenantId, workflow.id, tx) : [];
+      statuses = workflowStartStatuses(workflowId, workflow, initial);
     }
-    if (!workflowId) throw TaskErrors.workflowRequired();
-    const workflow = isUuid(workflowId) ? await this.workflows.get(tenantId, workflowId.toLowerCase(), tx) : null;
-    if (!workflow || workflow.kind !== 'task') throw TaskErrors.unknownWorkflow();
-    const statuses = await this.tasks.startStatuses(tenantId, workflow.id, tx);
-    if (statuses.length === 0) throw TaskErrors.noStatus();
+    if (statuses instanceof DomainError) throw statuses;
     return statuses;
   }
 
