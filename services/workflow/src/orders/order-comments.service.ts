@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
+import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { OrderCommentAddedV1 } from '@warden/contracts';
 import type { AddOrderCommentData, ListOrderCommentsData, OrderCommentView, OrderView, RequestContext } from '@warden/contracts';
 import { OrderErrors } from './order.errors';
-import { COMMENT_BODY_MAX, CommentErrors } from './order-comment.errors';
+import { CommentErrors } from './order-comment.errors';
+import { commentBody } from './order-comment.policy';
 import { OrderCommentRepository } from './order-comment.repository';
 import type { NewComment } from './order-comment.repository';
 import { OrderRepository } from './order.repository';
@@ -38,10 +39,8 @@ export class OrderCommentsService {
   }
 
   async add(ctx: RequestContext, data: AddOrderCommentData): Promise<OrderCommentView> {
-    const body = data.body.trim();
-    if (!body) throw CommentErrors.bodyRequired();
-    if (body.length > COMMENT_BODY_MAX) throw CommentErrors.bodyTooLong();
-    if (data.authorKind === 'contact' && data.visibility !== 'public') throw CommentErrors.clientInternal();
+    const body = commentBody(data);
+    if (body instanceof DomainError) throw body;
     const order = await this.order(ctx.tenantId, data.orderId);
     return this.dataSource.transaction((tx) =>
       this.addWithin(tx, ctx.tenantId, order, {

@@ -3,6 +3,7 @@ import { DomainError, isUuid } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { OrderErrors } from './order.errors';
+import { equipmentRefusal } from './order-client.policy';
 import type { OrderClient } from './order.repository';
 
 /** A directory read that answers "not found" for an unknown id, or rethrows anything else (503, ...). */
@@ -46,8 +47,8 @@ export class OrderReferences {
       const id = equipmentId;
       const equipment = isUuid(id) ? await found(() => this.bus.request('directory.equipment.get', ctx, { equipmentId: id })) : null;
       if (!equipment) throw OrderErrors.unknownEquipment();
-      if (clientCompanyId === null) throw OrderErrors.equipmentWithoutCompany();
-      if (equipment.companyId !== clientCompanyId) throw OrderErrors.equipmentOfOtherCompany();
+      const misplaced = equipmentRefusal(clientCompanyId, equipment);
+      if (misplaced) throw misplaced;
     }
     return { clientContactId: clientContactId?.toLowerCase() ?? null, clientCompanyId, equipmentId: equipmentId?.toLowerCase() ?? null };
   }

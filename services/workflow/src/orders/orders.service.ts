@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
+import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { OrderCreatedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
@@ -19,6 +19,10 @@ import type {
 import { WorkflowRepository } from '../workflows/workflow.repository';
 import { WorkflowErrors } from '../workflows/workflow.errors';
 import { OrderErrors } from './order.errors';
+import { orderStartStatus } from './order-start.policy';
+import { planOrderStatusChange } from './order-status-change.policy';
+import { planOrderTransfer } from './order-transfer.policy';
+import { orderDepartmentRefusal, orderFieldsRefusal, planOrderUpdate } from './order-update.policy';
 import { OrderReferences } from './order-references';
 import { OrderRepository } from './order.repository';
 import type { OrderClient } from './order.repository';
@@ -126,12 +130,11 @@ export class OrdersService {
   /** Creates the order inside the caller's transaction (a request, or the handler of an inbound message). */
   async createWithin(tx: EntityManager, tenantId: string, actorId: string | null, draft: OrderDraft): Promise<OrderView> {
     const workflowId = await this.orderWorkflow(tenantId, draft.workflowId, tx);
-    const status = draft.statusId
+    const found = draft.statusId
       ? isUuid(draft.statusId) ? await this.orders.status(tenantId, draft.statusId, tx) : null
       : await this.orders.firstInitialStatus(tenantId, workflowId, tx);
-    if (!status) throw draft.statusId ? OrderErrors.unknownStatus() : OrderErrors.noInitialStatus();
-    if (status.workflowId !== workflowId) throw OrderErrors.unknownStatus();
-    if (status.archived) throw OrderErrors.archivedStatus();
+    const status = orderStartStatus(found, workflowId, Boolean(draft.statusId));
+    if (status instanceof DomainError) throw status;
     const id = newId();
     const number = await this.orders.nextNumber(tx, tenantId);
     await this.orders.insert(tx, tenantId, {
@@ -171,11 +174,13 @@ export class OrdersService {
 
   async update(ctx: RequestContext, data: UpdateOrderData): Promise<OrderView> {
     const tenantId = ctx.tenantId;
-    const { departmentId, clientContactId, equipmentId, ...fields } = data.changes;
-    if (fields.title !== undefined && !fields.title.trim()) throw OrderErrors.titleRequired();
+    const { clientContactId, equipmentId } = data.changes;
+    const badFields = orderFieldsRefusal(data.changes);
+    if (badFields) throw badFields;
     const before = isUuid(data.orderId) ? await this.orders.get(tenantId, data.orderId) : null;
     if (!before) throw OrderErrors.notFound();
-    if (departmentId !== undefined && departmentId?.toLowerCase() !== before.departmentId) throw OrderErrors.useTransfer();
+    const badDepartment = orderDepartmentRefusal(before, data.changes);
+    if (badDepartment) throw badDepartment;
     const clientChanges = clientContactId !== undefined || equipmentId !== undefined;
     const client = clientChanges
       ? await this.references.client(
@@ -187,14 +192,9 @@ export class OrdersService {
     return this.dataSource.transaction(async (tx) => {
       const current = await this.orders.get(tenantId, before.id, tx, true);
       if (!current) throw OrderErrors.notFound();
-      if (data.expectedVersion !== undefined && data.expectedVersion !== current.version) {
-        throw OrderErrors.versionMismatch(data.expectedVersion, current.version);
-      }
-      // The client was checked against the order as read before the lock; a concurrent change of it wins the race honestly.
-      if (client && current.version !== before.version) throw OrderErrors.versionMismatch(before.version, current.version);
-      const changes = { ...fields, ...(fields.title !== undefined ? { title: fields.title.trim() } : {}) };
-      const unchanged = { clientContactId: current.clientContactId, clientCompanyId: current.clientCompanyId, equipmentId: current.equipmentId };
-      await this.orders.updateFields(tx, tenantId, current.id, changes, client ?? unchanged);
+      const plan = planOrderUpdate(before, current, data, client);
+      if (plan instanceof DomainError) throw plan;
+      await this.orders.updateFields(tx, tenantId, current.id, plan.fields, plan.client);
       return (await this.orders.get(tenantId, current.id, tx))!;
     });
   }
@@ -204,28 +204,13 @@ export class OrdersService {
     return this.dataSource.transaction(async (tx) => {
       const current = isUuid(data.orderId) ? await this.orders.get(tenantId, data.orderId, tx, true) : null;
       if (!current) throw OrderErrors.notFound();
-      if (data.expectedVersion !== undefined && data.expectedVersion !== current.version) {
-        throw OrderErrors.versionMismatch(data.expectedVersion, current.version);
-      }
-      if (current.status.id !== data.expectedStatusId) throw OrderErrors.statusMoved();
       const target = isUuid(data.targetStatusId) ? await this.orders.status(tenantId, data.targetStatusId, tx) : null;
-      if (!target || target.workflowId !== current.workflowId) throw OrderErrors.unknownStatus();
-      if (target.archived) throw OrderErrors.archivedStatus();
-      if (target.id === current.status.id) throw OrderErrors.alreadyInStatus();
-      await this.orders.moveToStatus(tx, tenantId, current, target);
-      const from = { id: current.status.id, name: current.status.name };
-      const to = { id: target.id, name: target.name };
-      await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: current.id, from, to, actorId: ctx.actorId, decision: data.decision });
+      const plan = planOrderStatusChange(current, target, { ...data, actorId: ctx.actorId });
+      if (plan instanceof DomainError) throw plan;
+      await this.orders.moveToStatus(tx, tenantId, current, plan.target);
+      await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: current.id, ...plan.history });
       const order = (await this.orders.get(tenantId, current.id, tx))!;
-      const event: OrderStatusChangedV1 = {
-        orderId: order.id,
-        number: order.number,
-        from,
-        to,
-        actorId: ctx.actorId,
-        policyVersion: data.decision.policyVersion,
-        at: order.updatedAt,
-      };
+      const event: OrderStatusChangedV1 = { ...plan.event, at: order.updatedAt };
       await this.outbox.add(tx, { type: OrderStatusChangedV1.type, tenantId, subject: order.id, data: event });
       return order;
     });
@@ -238,32 +223,12 @@ export class OrdersService {
     return this.dataSource.transaction(async (tx) => {
       const current = isUuid(data.orderId) ? await this.orders.get(tenantId, data.orderId, tx, true) : null;
       if (!current) throw OrderErrors.notFound();
-      if (data.expectedVersion !== undefined && data.expectedVersion !== current.version) {
-        throw OrderErrors.versionMismatch(data.expectedVersion, current.version);
-      }
-      if (current.departmentId !== data.expectedDepartmentId) throw OrderErrors.departmentMoved();
-      if (current.departmentId === departmentId) throw OrderErrors.alreadyInDepartment();
-      await this.orders.moveToDepartment(tx, tenantId, current, departmentId);
-      const status = { id: current.status.id, name: current.status.name };
-      await this.orders.addHistory(tx, tenantId, {
-        id: newId(),
-        orderId: current.id,
-        from: status,
-        to: status,
-        actorId: ctx.actorId,
-        decision: data.decision,
-        department: { from: current.departmentId, to: departmentId },
-      });
+      const plan = planOrderTransfer(current, { ...data, departmentId, actorId: ctx.actorId });
+      if (plan instanceof DomainError) throw plan;
+      await this.orders.moveToDepartment(tx, tenantId, current, plan.departmentId);
+      await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: current.id, ...plan.history });
       const order = (await this.orders.get(tenantId, current.id, tx))!;
-      const event: OrderTransferredV1 = {
-        orderId: order.id,
-        number: order.number,
-        fromDepartmentId: current.departmentId,
-        toDepartmentId: departmentId,
-        actorId: ctx.actorId,
-        policyVersion: data.decision.policyVersion,
-        at: order.updatedAt,
-      };
+      const event: OrderTransferredV1 = { ...plan.event, at: order.updatedAt };
       await this.outbox.add(tx, { type: OrderTransferredV1.type, tenantId, subject: order.id, data: event });
       return order;
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
+import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { TaskCreatedV1, TaskParticipantsChangedV1, TaskStatusChangedV1 } from '@warden/contracts';
@@ -30,6 +30,9 @@ import { resolveParticipants, uniqueParticipants } from './participants.input';
 import { PeopleDirectory } from './people.directory';
 import { TaskErrors } from './task.errors';
 import { TaskRepository } from './task.repository';
+import { planTaskStatusChange } from './task-status-change.policy';
+import { planTaskUpdate, taskFieldsRefusal } from './task-update.policy';
+import { pickStartStatus, templateStartStatuses, workflowStartStatuses } from './task-start.policy';
 import type { StatusRecord } from './task.repository';
 
 const MAX_LIMIT = 100;
@@ -99,8 +102,8 @@ export class TasksService {
       const project = data.projectId ? (isUuid(data.projectId) ? await this.projects.get(tenantId, data.projectId.toLowerCase(), tx) : null) : null;
       if (data.projectId && !project) throw ProjectErrors.unknown('projectId');
       const candidates = await this.startStatuses(tx, tenantId, data.workflowId, template?.workflowId, template?.initialStatusId);
-      const status = data.statusId === undefined ? candidates[0]! : candidates.find((candidate) => candidate.id === String(data.statusId).toLowerCase());
-      if (!status) throw TaskErrors.startStatusGone();
+      const status = pickStartStatus(candidates, data.statusId);
+      if (status instanceof DomainError) throw status;
       const participants = uniqueParticipants([
         ...(ctx.actorId && creator.has(ctx.actorId) ? [{ personId: ctx.actorId, kind: creator.get(ctx.actorId)!, role: 'assigner' as const }] : []),
         ...(template?.defaultParticipants ?? []),
@@ -139,10 +142,13 @@ export class TasksService {
   }
 
   async update(tenantId: string, data: UpdateTaskData): Promise<TaskView> {
-    if (data.changes.title !== undefined && !data.changes.title.trim()) throw TaskErrors.titleRequired();
+    const badFields = taskFieldsRefusal(data.changes);
+    if (badFields) throw badFields;
     return this.dataSource.transaction(async (tx) => {
-      const current = await this.locked(tx, tenantId, data.taskId, data.expectedVersion);
-      await this.tasks.touch(tx, tenantId, current.id, { title: data.changes.title?.trim(), description: data.changes.description });
+      const current = await this.locked(tx, tenantId, data.taskId);
+      const fields = planTaskUpdate(current, data);
+      if (fields instanceof DomainError) throw fields;
+      await this.tasks.touch(tx, tenantId, current.id, fields);
       return (await this.tasks.get(tenantId, current.id, tx))!;
     });
   }
@@ -171,41 +177,17 @@ export class TasksService {
   async changeStatus(ctx: RequestContext, data: ChangeTaskStatusData): Promise<TaskView> {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
-      const current = await this.locked(tx, tenantId, data.taskId, data.expectedVersion);
-      if (current.status.id !== data.expectedStatusId) throw TaskErrors.statusMoved();
+      const current = await this.locked(tx, tenantId, data.taskId);
       const target = isUuid(data.targetStatusId) ? await this.tasks.status(tenantId, data.targetStatusId.toLowerCase(), tx) : null;
-      if (!target || target.workflowId !== current.workflowId) throw TaskErrors.unknownStatus();
-      if (target.id === current.status.id) throw TaskErrors.alreadyInStatus();
-      if (target.archived) throw TaskErrors.archivedStatus();
-      // The permissions service decided on the transition; it must still exist when we commit.
-      if (!(await this.tasks.transitionExists(tx, tenantId, current.status.id, target.id))) throw TaskErrors.noTransition(current.status.name, target.name);
+      const transitionExists = target !== null && (await this.tasks.transitionExists(tx, tenantId, current.status.id, target.id));
       const actor = rolesOf(current, ctx.actorId);
       const actorKind = actor.kind ?? (ctx.actorId ? await this.tasks.kindOf(tenantId, ctx.actorId) : null);
-      await this.tasks.moveToStatus(tx, tenantId, current.id, target);
-      const from = { id: current.status.id, name: current.status.name };
-      const to = { id: target.id, name: target.name };
-      await this.tasks.addHistory(tx, tenantId, {
-        id: newId(),
-        taskId: current.id,
-        from,
-        to,
-        actorId: ctx.actorId,
-        actorRoles: actor.roles,
-        actorKind,
-        decision: data.decision,
-      });
+      const plan = planTaskStatusChange(current, data, { target, transitionExists, actor: { id: ctx.actorId, roles: actor.roles, kind: actorKind } });
+      if (plan instanceof DomainError) throw plan;
+      await this.tasks.moveToStatus(tx, tenantId, current.id, plan.target);
+      await this.tasks.addHistory(tx, tenantId, { id: newId(), taskId: current.id, ...plan.history });
       const task = (await this.tasks.get(tenantId, current.id, tx))!;
-      const event: TaskStatusChangedV1 = {
-        taskId: task.id,
-        from,
-        to,
-        actorId: ctx.actorId,
-        actorRoles: actor.roles,
-        actorKind,
-        decisionCode: data.decision.code,
-        policyVersion: data.decision.policyVersion,
-        at: task.updatedAt,
-      };
+      const event: TaskStatusChangedV1 = { ...plan.event, at: task.updatedAt };
       await this.outbox.add(tx, { type: TaskStatusChangedV1.type, tenantId, subject: task.id, data: event });
       return task;
     });
@@ -228,10 +210,9 @@ export class TasksService {
     };
   }
 
-  private async locked(tx: EntityManager, tenantId: string, taskId: string, expectedVersion?: number): Promise<TaskView> {
+  private async locked(tx: EntityManager, tenantId: string, taskId: string): Promise<TaskView> {
     const current = isUuid(taskId) ? await this.tasks.get(tenantId, taskId.toLowerCase(), tx, true) : null;
     if (!current) throw TaskErrors.notFound();
-    if (expectedVersion !== undefined && expectedVersion !== current.version) throw TaskErrors.versionMismatch(expectedVersion, current.version);
     return current;
   }
 
@@ -252,17 +233,16 @@ export class TasksService {
     templateWorkflowId: string | undefined,
     templateStatusId: string | undefined,
   ): Promise<StatusRecord[]> {
+    let statuses: StatusRecord[] | DomainError;
     if (templateWorkflowId && templateStatusId) {
-      if (workflowId !== undefined && workflowId.toLowerCase() !== templateWorkflowId) throw TaskErrors.workflowMismatch();
       const status = await this.tasks.status(tenantId, templateStatusId, tx);
-      if (!status || status.archived) throw TaskErrors.noStatus();
-      return [status];
+      statuses = templateStartStatuses(workflowId, { workflowId: templateWorkflowId }, status);
+    } else {
+      const workflow = workflowId && isUuid(workflowId) ? await this.workflows.get(tenantId, workflowId.toLowerCase(), tx) : null;
+      const initial = workflow?.kind === 'task' ? await this.tasks.startStatuses(tenantId, workflow.id, tx) : [];
+      statuses = workflowStartStatuses(workflowId, workflow, initial);
     }
-    if (!workflowId) throw TaskErrors.workflowRequired();
-    const workflow = isUuid(workflowId) ? await this.workflows.get(tenantId, workflowId.toLowerCase(), tx) : null;
-    if (!workflow || workflow.kind !== 'task') throw TaskErrors.unknownWorkflow();
-    const statuses = await this.tasks.startStatuses(tenantId, workflow.id, tx);
-    if (statuses.length === 0) throw TaskErrors.noStatus();
+    if (statuses instanceof DomainError) throw statuses;
     return statuses;
   }
 

@@ -1,0 +1,50 @@
+import type { DomainError } from '@warden/kernel';
+import type { OrderFieldChanges, OrderView } from '@warden/contracts';
+import { OrderErrors } from './order.errors';
+import { orderVersionRefusal } from './order-version.policy';
+
+type OrderClientFields = Pick<OrderView, 'clientContactId' | 'clientCompanyId' | 'equipmentId'>;
+
+/** The fields an update writes besides the client (which `OrderUpdatePlan.client` carries whole). */
+export type OrderFieldWrites = Pick<OrderFieldChanges, 'title' | 'description' | 'clientRef' | 'responsibleId'>;
+
+export interface OrderUpdatePlan {
+  fields: OrderFieldWrites;
+  /** The client as it will be stored: the one resolved for this change, or the order's own. */
+  client: OrderClientFields;
+}
+
+/** Checked before the order is read: a title, when given, is not blank. */
+export function orderFieldsRefusal(changes: OrderFieldChanges): DomainError | null {
+  return changes.title !== undefined && !changes.title.trim() ? OrderErrors.titleRequired() : null;
+}
+
+/**
+ * Checked against the order as read before the lock: an update may name the department only as it is;
+ * moving the order elsewhere is a transfer, decided under its own right (see order-transfer.policy.ts).
+ */
+export function orderDepartmentRefusal(before: Pick<OrderView, 'departmentId'>, changes: OrderFieldChanges): DomainError | null {
+  const { departmentId } = changes;
+  return departmentId !== undefined && departmentId?.toLowerCase() !== before.departmentId ? OrderErrors.useTransfer() : null;
+}
+
+/**
+ * What an update of the order (`current`, read under its row lock) writes. Refused: another version than the
+ * request names; or, when the client changes, any change since `before` — the client was resolved and checked
+ * against that read, so a concurrent change wins the race honestly.
+ */
+export function planOrderUpdate(
+  before: Pick<OrderView, 'version'>,
+  current: Pick<OrderView, 'version'> & OrderClientFields,
+  request: { expectedVersion?: number; changes: OrderFieldChanges },
+  client: OrderClientFields | null,
+): OrderUpdatePlan | DomainError {
+  const stale = orderVersionRefusal(current, request.expectedVersion);
+  if (stale) return stale;
+  if (client && current.version !== before.version) return OrderErrors.versionMismatch(before.version, current.version);
+  const { title, description, clientRef, responsibleId } = request.changes;
+  return {
+    fields: { title: title?.trim(), description, clientRef, responsibleId },
+    client: client ?? { clientContactId: current.clientContactId, clientCompanyId: current.clientCompanyId, equipmentId: current.equipmentId },
+  };
+}
