@@ -5,7 +5,7 @@ import { PresenceSweeper } from '@warden/identity';
 import { RoutingClock } from '@warden/inquiries';
 import { eventually, readEvents, testEnv } from '@warden/testing';
 import { admin, createOrder, createOrdersTenant, moveOrder, setLevels, signedInEmployee } from './orders.fixtures';
-import type { OrdersTenant, Person } from './orders.fixtures';
+import type { OrdersTenant } from './orders.fixtures';
 import { SseStream } from './support/sse-stream';
 import { Stack } from './support/stack';
 import { WebhookReceiver } from './support/webhook-receiver';
@@ -16,7 +16,7 @@ const MINUTE = 60_000;
 
 /**
  * Two instances of every service and two gateways on one database and one NATS, as `npm start -- --replicas 2`
- * and the production overlays run them. `stack.http` sends each request to the other gateway than the last,
+ * runs them. `stack.http` sends each request to the other gateway than the last,
  * so every story below hops between them; `stack.gatewayHttp[i]` pins a step to one. Timers run on every
  * replica: each must act once per tick however many replicas tick together.
  */
@@ -30,7 +30,7 @@ describe('scale-out: two replicas of everything', () => {
 
   beforeAll(async () => {
     // Small pools: twelve service processes share the database's connections (as replicas in production must).
-    stack = await Stack.start({ replicas: 2, serviceEnv: { DATABASE_POOL_SIZE: 3 } });
+    stack = await Stack.start({ replicas: 2, serviceEnv: { DATABASE_POOL_SIZE: 4 } });
     expect(stack.gateways).toHaveLength(2);
     expect([...stack.instances.values()].every((instances) => instances.length === 2)).toBe(true);
     receiver = await WebhookReceiver.start();
@@ -46,13 +46,10 @@ describe('scale-out: two replicas of everything', () => {
   });
 
   describe('the stories, each request to the other gateway', () => {
-    let master: Person;
-    let order: any;
-
     it('orders: a master sees an order only in the statuses it may see, moves it where it may set it, and no further', async () => {
-      master = await signedInEmployee(stack, t, { firstName: 'Master' });
+      const master = await signedInEmployee(stack, t, { firstName: 'Master' });
       await setLevels(stack, t, master.id, { 'New lead': 'none', Diagnostics: 'view', 'In repair': 'set', Ready: 'view' });
-      order = await createOrder(stack, admin(t).token);
+      const order = await createOrder(stack, admin(t).token);
       // Twice each: one request per gateway.
       for (let round = 0; round < 2; round++) expect((await http().get(`/api/v1/orders/${order.id}`, master.token)).status).toBe(404);
 
