@@ -54,9 +54,15 @@ export class Stack {
   static async start(options: StackOptions = {}): Promise<Stack> {
     const stack = new Stack(options.serviceEnv, options.replicas ?? 1);
     for (const definition of options.services ?? ALL_SERVICES) await stack.startService(definition);
-    for (let index = 0; index < stack.replicas; index++) {
-      const gateway = await createGatewayApp(gatewayEnv(options.gateway));
-      await gateway.listen({ port: 0, host: '127.0.0.1' });
+    // Replicas start side by side, as a rollout starts them.
+    const gateways = await Promise.all(
+      Array.from({ length: stack.replicas }, async () => {
+        const gateway = await createGatewayApp(gatewayEnv(options.gateway));
+        await gateway.listen({ port: 0, host: '127.0.0.1' });
+        return gateway;
+      }),
+    );
+    for (const gateway of gateways) {
       const address = gateway.getHttpServer().address();
       stack.gateways.push(gateway);
       stack.gatewayHttp.push(new HttpClient(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`));
@@ -84,8 +90,7 @@ export class Stack {
 
   /** Starts the stack's number of instances of one service. */
   async startService(definition: ServiceDefinition): Promise<void> {
-    const started: INestMicroservice[] = [];
-    for (let index = 0; index < this.replicas; index++) started.push(await startService(definition, serviceEnv(this.serviceOverrides)));
+    const started = await Promise.all(Array.from({ length: this.replicas }, () => startService(definition, serviceEnv(this.serviceOverrides))));
     this.instances.set(definition.name, started);
   }
 
