@@ -7,6 +7,22 @@ import { eventually } from '@warden/testing';
 const REPO = path.resolve(__dirname, '..');
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+/** A free port whose next port is free too (two gateways listen on PORT and PORT+1). */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (port < 65535 && (await isFree(port + 1))) return port;
+  }
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1' }, () => server.close(() => resolve(true)));
+  });
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -33,8 +49,11 @@ class NpmStart {
   readonly process: ChildProcess;
   readonly exited: Promise<number | null>;
 
-  constructor(readonly port: number) {
-    this.process = spawn(process.execPath, [path.join(REPO, 'tools/start.mjs')], {
+  constructor(
+    readonly port: number,
+    args: string[] = [],
+  ) {
+    this.process = spawn(process.execPath, [path.join(REPO, 'tools/start.mjs'), ...args], {
       cwd: REPO,
       env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,9 +70,9 @@ class NpmStart {
     this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
   }
 
-  /** Pids the supervisor reported for a service, oldest first ("workflow started (pid 123)"). */
+  /** Pids the supervisor reported for a service or replica, oldest first ("workflow started (pid 123)", "workflow-2 started ..."). */
   pids(service?: string): number[] {
-    const pattern = new RegExp(`\\| (${service ?? '[a-z]+'}) started \\(pid (\\d+)\\)`);
+    const pattern = new RegExp(`\\| (${service ?? '[a-z]+(?:-\\d+)?'}) started \\(pid (\\d+)\\)`);
     return this.lines.map((line) => pattern.exec(line)).filter((match) => match !== null).map((match) => Number(match![2]));
   }
 
@@ -68,13 +87,13 @@ class NpmStart {
     );
   }
 
-  url(pathname: string): string {
-    return `http://127.0.0.1:${this.port}${pathname}`;
+  url(pathname: string, port = this.port): string {
+    return `http://127.0.0.1:${port}${pathname}`;
   }
 }
 
-async function demoToken(start: NpmStart): Promise<string> {
-  const response = await fetch(start.url('/api/v1/auth/login'), {
+async function demoToken(start: NpmStart, port = start.port): Promise<string> {
+  const response = await fetch(start.url('/api/v1/auth/login', port), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ tenant: 'demo', email: 'admin@demo.local', password: 'demo-admin-password' }),
@@ -83,8 +102,8 @@ async function demoToken(start: NpmStart): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-async function workflowsAnswer(start: NpmStart, token: string): Promise<void> {
-  const response = await fetch(start.url('/api/v1/workflows'), { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+async function workflowsAnswer(start: NpmStart, token: string, port = start.port): Promise<void> {
+  const response = await fetch(start.url('/api/v1/workflows', port), { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
   if (response?.status !== 200) throw new Error(`GET /workflows: ${response?.status ?? 'no answer'}`);
 }
 
@@ -99,11 +118,19 @@ describe('npm start', () => {
     for (const pid of start?.pids() ?? []) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   });
 
-  it('restarts a killed service while the others keep running, and Ctrl-C stops everything', async () => {
-    start = new NpmStart(await freePort());
+  it('runs two of every process with --replicas 2, restarts a killed service while the others keep running, and Ctrl-C stops everything', async () => {
+    const port = await freePortPair();
+    start = new NpmStart(port, ['--replicas', '2']);
     await start.waitFor(/warden is running/, 120_000);
+    expect(await start.waitFor(/gateway {3}http:\/\/localhost:\d+\/api\/v1/, 1000)).toContain(`http://localhost:${port + 1}/api/v1`);
+    for (const service of ['gateway', 'identity', 'permissions', 'directory', 'workflow', 'inquiries', 'integrations']) {
+      expect([start.pids(service).length, start.pids(`${service}-2`).length]).toEqual([1, 1]);
+    }
     let token = await demoToken(start);
     await workflowsAnswer(start, token);
+    // One session, either gateway; and a sign-in through the second gateway works on the first.
+    await workflowsAnswer(start, token, port + 1);
+    await workflowsAnswer(start, await demoToken(start, port + 1), port);
 
     // A service killed outright: started again, the rest untouched.
     const [workflow] = start.pids('workflow');
@@ -127,7 +154,9 @@ describe('npm start', () => {
     await start.exited;
     const pids = start.pids();
     expect(pids.length).toBeGreaterThanOrEqual(8); // six services, two of them started twice
+    expect(pids).toHaveLength(16); // fourteen processes, two of them started twice
     await eventually(() => expect(pids.filter(isAlive)).toEqual([]), { timeoutMs: 15_000, intervalMs: 200 });
     expect((await fetch(start.url('/health/live')).catch(() => undefined))?.status).toBeUndefined();
+    expect((await fetch(start.url('/health/live', port + 1)).catch(() => undefined))?.status).toBeUndefined();
   }, 240_000);
 });

@@ -2,7 +2,8 @@
 // `npm start`: build, find or start PostgreSQL and NATS, migrate, run all services, wait until the gateway
 // is ready, create the demo tenant, and print how to use it. A service that exits is started again (with
 // backoff, tools/lib/supervisor.mjs); Ctrl-C stops the services, then what was started for them.
-// `npm start -- --raw-logs` prints the services' JSON log lines unchanged.
+// `npm start -- --raw-logs` prints the services' JSON log lines unchanged. `npm start -- --replicas 2` runs two
+// processes of every service and two gateways (PORT and PORT+1) on the same database and NATS.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -26,20 +27,48 @@ import { Supervisor } from './lib/supervisor.mjs';
 const READY_TIMEOUT_MS = 60_000;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const SUPERVISED = 'WARDEN_START_SUPERVISED';
+const MAX_REPLICAS = 4;
 const rawLogs = process.argv.includes('--raw-logs');
 const port = Number(process.env.PORT ?? 3000);
+const replicas = replicasOption(process.argv.slice(2));
+/** Each gateway's port: PORT, then the next ones. */
+const gatewayPorts = Array.from({ length: replicas }, (_, index) => port + index);
 
 const children = new Map(); // a running migration
 let supervisor; // every service, each restarted when it exits
 let infraPromise; // resolves to the discovered Infrastructure
 let shuttingDown = false;
 
+/** `--replicas N` or `--replicas=N` (default 1): how many processes of every service and gateways to run. */
+function replicasOption(args) {
+  const index = args.findIndex((arg) => arg === '--replicas' || arg.startsWith('--replicas='));
+  if (index < 0) return 1;
+  const value = args[index].includes('=') ? args[index].slice('--replicas='.length) : args[index + 1];
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_REPLICAS) {
+    console.error(`--replicas must be a whole number from 1 to ${MAX_REPLICAS}, not "${value ?? ''}"`);
+    process.exit(2);
+  }
+  return count;
+}
+
+/** The processes to supervise: `workflow`, `workflow-2`, ...; a replica's name is its service's plus its number. */
+function instancesOf(services) {
+  return services.flatMap((service) =>
+    Array.from({ length: replicas }, (_, index) => ({
+      name: index === 0 ? service : `${service}-${index + 1}`,
+      service,
+      port: service === 'gateway' ? gatewayPorts[index] : undefined,
+    })),
+  );
+}
+
 async function shutdown(exitCode, reason) {
   if (shuttingDown) return;
   shuttingDown = true;
   if (reason) say('start', reason);
-  // The gateway first, so that no new request reaches a service that is going away.
-  await supervisor?.stop(['gateway']);
+  // The gateways first, so that no new request reaches a service that is going away.
+  await supervisor?.stop(instancesOf(['gateway']).map((instance) => instance.name));
   await Promise.all([...children.values()].map((child) => stopChild(child)));
   if (infraPromise) {
     const infra = await infraPromise.catch(() => undefined);
@@ -57,9 +86,9 @@ function portIsFree(candidate) {
   });
 }
 
-/** Polls /health/ready; on timeout, the last answer names the services that were not up. */
-async function waitUntilReady() {
-  const url = `http://127.0.0.1:${port}/health/ready`;
+/** Polls a gateway's /health/ready; on timeout, the last answer names the services that were not up. */
+async function waitUntilReady(gatewayPort) {
+  const url = `http://127.0.0.1:${gatewayPort}/health/ready`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
@@ -102,6 +131,7 @@ async function seedDemoTenant() {
 
 function banner(seeded) {
   const base = `http://localhost:${port}`;
+  const more = gatewayPorts.slice(1).map((other) => `http://localhost:${other}/api/v1`);
   const admin = DEMO_TENANT.administrator;
   const rule = '-'.repeat(100);
   console.log(
@@ -109,7 +139,7 @@ function banner(seeded) {
       '',
       rule,
       '  warden is running',
-      `  gateway   ${base}/api/v1`,
+      `  gateway   ${base}/api/v1${more.length > 0 ? `  (replicas: ${more.join(', ')}; ${replicas} processes of every service)` : ''}`,
       `  docs      ${base}/docs          (OpenAPI JSON: /docs-json, AsyncAPI: /docs/asyncapi.json)`,
       `  login     tenant "${DEMO_TENANT.slug}", ${admin.email} / ${admin.password}${seeded ? '' : '   (NOT created, see the warning above)'}`,
       `  try       ${demoLoginCurl(port)}`,
@@ -125,8 +155,10 @@ async function main() {
   const backends = backendServices();
   const services = [...backends, 'gateway'];
   assertBuilt(services);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a TCP port number, not "${process.env.PORT}"`);
-  if (!(await portIsFree(port))) throw new Error(`port ${port} is in use; stop what uses it or set PORT`);
+  if (!Number.isInteger(port) || port < 1 || port + replicas - 1 > 65535) throw new Error(`PORT must be a TCP port number, not "${process.env.PORT}"`);
+  for (const gatewayPort of gatewayPorts) {
+    if (!(await portIsFree(gatewayPort))) throw new Error(`port ${gatewayPort} is in use; stop what uses it or set PORT`);
+  }
 
   const { discoverInfrastructure } = loadInfra();
   infraPromise = discoverInfrastructure({ purpose: 'start', dataDir, log: (message) => say('infra', message) });
@@ -158,15 +190,23 @@ async function main() {
   });
   if (shuttingDown) return;
 
-  // A service that exits (crash, kill) is started again; the others keep running.
+  // A service that exits (crash, kill) is started again; the others keep running. Replicas of a service share its
+  // NATS user; a fixed METRICS_PORT goes to the first of them, the others take any free port.
+  const instances = new Map(instancesOf(services).map((instance) => [instance.name, instance]));
+  const envOfInstance = ({ name, service, port: gatewayPort }) => {
+    const instanceEnv = { ...envOf(service) };
+    if (gatewayPort !== undefined) instanceEnv.PORT = String(gatewayPort);
+    if (name !== service && instanceEnv.METRICS_PORT) instanceEnv.METRICS_PORT = '0';
+    return instanceEnv;
+  };
   supervisor = new Supervisor({
-    spawn: (service) => spawnService(service, [], service === 'gateway' ? { ...envOf(service), PORT: String(port) } : envOf(service), { rawLogs }),
+    spawn: (name) => spawnService(instances.get(name).service, [], envOfInstance(instances.get(name)), { rawLogs, label: name }),
     stop: (child) => stopChild(child),
     log: (message) => say('start', message),
   });
-  for (const service of services) supervisor.add(service);
+  for (const name of instances.keys()) supervisor.add(name);
 
-  await waitUntilReady();
+  for (const gatewayPort of gatewayPorts) await waitUntilReady(gatewayPort);
   if (shuttingDown) return;
   const seeded = await seedDemoTenant().catch((error) => {
     say('start', `WARNING: could not create the demo tenant: ${error.message}`);

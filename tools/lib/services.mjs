@@ -38,10 +38,10 @@ export const say = (source, message) => console.log(`${prefix(source)} ${message
 
 /**
  * Runs `node dist/services/<service>/src/main.js [...args]`. Output is printed line by line, prefixed with the
- * service name. The child gets its own process group (detached), so a Ctrl-C in the terminal reaches only the
+ * service name (or `label`, e.g. `workflow-2` for a replica). The child gets its own process group (detached), so a Ctrl-C in the terminal reaches only the
  * tool, which then stops the children in order instead of everything dying at once.
  */
-export function spawnService(service, args, env, { rawLogs = false } = {}) {
+export function spawnService(service, args, env, { rawLogs = false, label = service } = {}) {
   const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(service), ...args], {
     cwd: repoRoot,
     env,
@@ -50,7 +50,7 @@ export function spawnService(service, args, env, { rawLogs = false } = {}) {
   });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
-      if (line.trim()) console.log(formatLine(service, line, { raw: rawLogs }));
+      if (line.trim()) console.log(formatLine(label, line, { raw: rawLogs }));
     });
   }
   child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));

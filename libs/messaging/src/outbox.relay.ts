@@ -12,6 +12,13 @@ import { outboxChannel } from './messaging.tables';
 import { contextFromTraceparent, wardenTracer } from './trace-context';
 
 const BATCH_SIZE = 100;
+/**
+ * One relay of a service's replicas publishes at a time: with two side by side (SKIP LOCKED), the second took the
+ * next batch while the first was publishing its own, interleaving them on the stream, so consumers and webhook
+ * endpoints got an order's events out of order. A replica that finds the lock taken leaves the outbox to the
+ * holder, which drains it and wakes again on NOTIFY (and the poll takes over if the holder dies).
+ */
+const RELAY_LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtextextended('warden.outbox.' || $1, 0)) AS relaying`;
 
 interface OutboxRow {
   id: string;
@@ -23,7 +30,8 @@ interface OutboxRow {
 /**
  * Publishes committed outbox rows to JetStream, oldest first, each with `Nats-Msg-Id` = event id so a
  * row published twice (crash after publish, before marking) is stored once. Wakes on LISTEN/NOTIFY
- * and also polls, so a lost notification or a broker outage only delays events.
+ * and also polls, so a lost notification or a broker outage only delays events. Every replica runs one;
+ * a transaction-scoped advisory lock lets one publish at a time, so the stream keeps the outbox's order.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -104,7 +112,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const client = jetstream(this.nats);
     for (;;) {
       const published = await this.dataSource.transaction(async (manager) => {
-        // SKIP LOCKED lets several replicas of a service relay side by side without double work.
+        const [lock] = (await manager.query(RELAY_LOCK_SQL, [this.options.service])) as Array<{ relaying: boolean }>;
+        if (!lock?.relaying) return null;
+        // SKIP LOCKED kept: during a rolling update a relay of the previous release (no lock) is never waited for.
         const rows: OutboxRow[] = await manager.query(
           `SELECT id, subject, type, event FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
         );
@@ -116,6 +126,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         }
         return rows;
       });
+      // Another replica is publishing; it drains what is left.
+      if (published === null) return;
       // Counted once marked: a batch whose marking failed is published again (the broker drops the repeats).
       for (const row of published) this.metrics.published(row.type);
       if (published.length < BATCH_SIZE || !this.running) return;

@@ -147,4 +147,29 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     // the rolled-back +100 never reached it; the redelivered +1000 counts once.
     expect(after.value - before.value).toBe(1003);
   });
+
+  it('two relays of one outbox (two replicas of a service) publish a burst in the order it was written', async () => {
+    const writer = new OutboxWriter(options);
+    const burstTenant = newId();
+    // Several batches, so that the second relay takes some while the first publishes others.
+    const written = await dataSource.transaction((manager) =>
+      writer.add(manager, ...Array.from({ length: 600 }, (_, index) => ({ ...bump(index), tenantId: burstTenant }))),
+    );
+    // Each replica with its own pool and NATS connection.
+    const replica = await new DataSource(dataSource.options).initialize();
+    const replicaNats = await connectToTestNats('identity');
+    const relays = [new OutboxRelay(dataSource, nats, options), new OutboxRelay(replica, replicaNats, options)];
+    try {
+      await Promise.all(relays.map((relay) => (relay.start(), relay.wake())));
+      await eventually(async () => expect(await relays[0]!.pending()).toBe(0), { timeoutMs: 10_000 });
+    } finally {
+      for (const relay of relays) await relay.stop();
+      await replica.destroy();
+      await replicaNats.close();
+    }
+
+    const published = await readEvents(CounterBumpedV1.type, (event) => event.tenantid === burstTenant, { atLeast: 600, timeoutMs: 5000, documented: false });
+    // The relay's order: oldest first by id (as one relay alone publishes them).
+    expect(published.map((event) => event.id)).toEqual(written.map((event) => event.id).sort());
+  });
 });

@@ -39,6 +39,7 @@ export class ServiceKitModule {
         PersistenceModule.forService({
           service: definition.name,
           databaseUrl: env.DATABASE_URL,
+          poolSize: env.DATABASE_POOL_SIZE,
           entities: definition.entities,
           migrations: definition.migrations,
         }),

@@ -34,3 +34,14 @@ describe('ServiceEnv: NATS_STREAM_REPLICAS', () => {
     expect(() => loadEnv(ServiceEnv, { NATS_STREAM_REPLICAS: value })).toThrow(/NATS_STREAM_REPLICAS/);
   });
 });
+
+describe('ServiceEnv: DATABASE_POOL_SIZE', () => {
+  it('is 10 by default and smaller where many replicas share one database', () => {
+    expect(loadEnv(ServiceEnv, {}).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadEnv(ServiceEnv, { DATABASE_POOL_SIZE: '4' }).DATABASE_POOL_SIZE).toBe(4);
+  });
+
+  it.each([['0'], ['101'], ['many']])('refuses %s, naming the variable', (value) => {
+    expect(() => loadEnv(ServiceEnv, { DATABASE_POOL_SIZE: value })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+});

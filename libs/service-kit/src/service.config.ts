@@ -10,6 +10,8 @@ const EmptyAsUnset = () => Transform(({ obj, key, value }) => ((obj as Record<st
 /** Settings every service reads; service-specific settings live in the service's own config class. */
 export class ServiceEnv {
   @IsString() DATABASE_URL: string = DEFAULT_DATABASE_URL;
+  /** Connections this process may open to PostgreSQL; replicas × this (+1 each for the outbox listener) must fit max_connections. */
+  @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE: number = 10;
   @IsString() NATS_URL: string = DEFAULT_NATS_URL;
   @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';

@@ -17,11 +17,31 @@ export interface ResponseCheck {
   check(method: string, path: string, status: number, contentType: string | null, body: unknown): string[];
 }
 
-/** A tiny fetch wrapper for tests that talk to the gateway over real HTTP. */
+/**
+ * A tiny fetch wrapper for tests that talk to the gateway over real HTTP. Given several gateways (replicas behind
+ * one load balancer), it sends each request to the next one in turn, so every step of a story may land on either.
+ */
 export class HttpClient {
   private responseCheck?: ResponseCheck;
+  readonly baseUrls: readonly string[];
+  private turn = 0;
 
-  constructor(readonly baseUrl: string) {}
+  constructor(baseUrl: string | readonly string[]) {
+    this.baseUrls = typeof baseUrl === 'string' ? [baseUrl] : [...baseUrl];
+    if (this.baseUrls.length === 0) throw new Error('HttpClient needs at least one base URL');
+  }
+
+  /** The first gateway (for raw requests and streams a test opens itself). */
+  get baseUrl(): string {
+    return this.baseUrls[0]!;
+  }
+
+  /** The gateway the next request goes to, advancing the turn. */
+  private nextBaseUrl(): string {
+    const baseUrl = this.baseUrls[this.turn % this.baseUrls.length]!;
+    this.turn += 1;
+    return baseUrl;
+  }
 
   /** From now on every answer must match the contract, or the request throws (and the test fails). */
   checkResponsesWith(check: ResponseCheck): void {
@@ -36,7 +56,7 @@ export class HttpClient {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const response = await fetch(`${this.nextBaseUrl()}${path}`, { method, headers, body });
     const text = await response.text();
     let parsed: unknown = text;
     try {

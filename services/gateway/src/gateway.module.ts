@@ -14,6 +14,7 @@ import { AccessService, DECISION_CACHE } from './access/access.service';
 import { DecisionCache } from './access/decision.cache';
 import { PermissionsLiveness } from './access/permissions.liveness';
 import { PolicyChangeListener } from './access/policy-change.listener';
+import { PolicyAnnouncements } from './access/policy-announcements';
 import { RouteActionAudit } from './access/route-action.audit';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -69,6 +70,7 @@ export class CoreModule {
         HttpMetrics,
         PermissionsLiveness,
         PolicyChangeListener,
+        { provide: PolicyAnnouncements, useValue: new PolicyAnnouncements() },
         RouteActionAudit,
         ServicesHealthIndicator,
         ShutdownState,

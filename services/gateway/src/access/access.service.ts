@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { AccessMetrics } from './access.metrics';
 import { DecisionCache } from './decision.cache';
 import { PermissionsLiveness } from './permissions.liveness';
+import { PolicyAnnouncements } from './policy-announcements';
 
 export const DECISION_CACHE = Symbol('DECISION_CACHE');
 
@@ -29,6 +30,7 @@ export class AccessService {
     @Inject(DECISION_CACHE) private readonly cache: DecisionCache,
     private readonly liveness: PermissionsLiveness,
     private readonly metrics: AccessMetrics,
+    private readonly announcements: PolicyAnnouncements,
   ) {}
 
   /**
@@ -80,8 +82,13 @@ export class AccessService {
     throw new DomainError(decision.code, 'forbidden', decision.reason, undefined, { action, policyVersion: decision.policyVersion });
   }
 
-  /** Drops cached decisions a policy change may have made stale; called before answering the change. */
-  applied(tenantId: string, change: PolicyChange): void {
+  /**
+   * Drops this gateway's cached decisions a policy change may have made stale, then waits until the change is
+   * announced on the bus, so the other gateways have dropped theirs too; called before answering the change.
+   * `announcement` is the change as the permissions service made it, when the caches drop more than it named.
+   */
+  async applied(tenantId: string, change: PolicyChange, announcement: PolicyChange = change): Promise<void> {
     this.cache.invalidate(tenantId, change.affectedPersonIds, change.policyVersion);
+    await this.announcements.announced(tenantId, announcement);
   }
 }

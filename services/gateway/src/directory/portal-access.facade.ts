@@ -21,7 +21,7 @@ export class PortalAccessFacade {
     const contact = await this.bus.request('directory.contacts.portal-access', ctx, { contactId, password });
     const company = { companyId: contact.companyId, at: contact.updatedAt };
     const membership = await this.bus.request('permissions.contacts.grant-portal', ctx, { personId: contact.id, company });
-    this.access.applied(ctx.tenantId, membership.policy);
+    await this.access.applied(ctx.tenantId, membership.policy);
     return contact;
   }
 
@@ -29,7 +29,7 @@ export class PortalAccessFacade {
     const contact = await this.bus.request('directory.contacts.portal-access.revoke', ctx, { contactId });
     const membership = await this.bus.request('permissions.contacts.revoke-portal', ctx, { personId: contact.id });
     // The contact's cached "allowed" decisions must go even when the membership was already gone.
-    this.access.applied(ctx.tenantId, { policyVersion: membership.policy.policyVersion, affectedPersonIds: [contact.id] });
+    await this.access.applied(ctx.tenantId, { policyVersion: membership.policy.policyVersion, affectedPersonIds: [contact.id] }, membership.policy);
     return contact;
   }
 }

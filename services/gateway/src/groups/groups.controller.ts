@@ -107,8 +107,8 @@ export class GroupsController {
   }
 
   /** Stale decisions go before the answer does, so the caller's next request sees the change. */
-  private applied<T>(principal: Principal, policy: PolicyChange, result: T): T {
-    this.access.applied(principal.tenantId, policy);
+  private async applied<T>(principal: Principal, policy: PolicyChange, result: T): Promise<T> {
+    await this.access.applied(principal.tenantId, policy);
     return result;
   }
 }

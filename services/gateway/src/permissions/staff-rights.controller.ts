@@ -40,7 +40,7 @@ export class StaffRightsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<PersonRightsResponseDto> {
     const { policy } = await this.bus.request('permissions.overrides.set', ctx, { personId: params.id, right: body.right, effect: body.effect });
-    this.access.applied(principal.tenantId, policy);
+    await this.access.applied(principal.tenantId, policy);
     return this.bus.request('permissions.overrides.list', ctx, { personId: params.id });
   }
 }

@@ -53,7 +53,7 @@ export class StaffFacade {
     const { groupIds: _groups, ...fields } = body;
     const view = await this.bus.request('identity.staff.create', ctx, { ...fields, groupIds });
     const memberships = await this.bus.request('permissions.memberships.set', ctx, { personId: view.id, groupIds });
-    this.access.applied(ctx.tenantId, memberships.policy);
+    await this.access.applied(ctx.tenantId, memberships.policy);
     return { ...view, groups: memberships.groups };
   }
 
@@ -62,16 +62,16 @@ export class StaffFacade {
     if (groupIds) await this.requireKnownGroups(ctx, groupIds);
     const view = await this.bus.request('identity.staff.update', ctx, { personId, changes, access });
     // Access taken away or given changes what the person may do right now.
-    if (access) this.access.applied(ctx.tenantId, { policyVersion: 0, affectedPersonIds: [personId] });
+    if (access) await this.access.applied(ctx.tenantId, { policyVersion: 0, affectedPersonIds: [personId] });
     if (!groupIds) return (await this.withGroups(ctx, [view]))[0]!;
     const memberships = await this.bus.request('permissions.memberships.set', ctx, { personId, groupIds });
-    this.access.applied(ctx.tenantId, memberships.policy);
+    await this.access.applied(ctx.tenantId, memberships.policy);
     return { ...view, groups: memberships.groups };
   }
 
   async delete(ctx: RequestContext, personId: string): Promise<StaffResponseDto> {
     const view = await this.bus.request('identity.staff.delete', ctx, { personId });
-    this.access.applied(ctx.tenantId, { policyVersion: 0, affectedPersonIds: [personId] });
+    await this.access.applied(ctx.tenantId, { policyVersion: 0, affectedPersonIds: [personId] });
     return (await this.withGroups(ctx, [view]))[0]!;
   }
 

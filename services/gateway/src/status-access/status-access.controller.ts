@@ -45,7 +45,7 @@ export class StatusAccessController {
       levels,
       mayChangeClosed: body.mayChangeClosed,
     });
-    this.access.applied(ctx.tenantId, policy);
+    await this.access.applied(ctx.tenantId, policy);
     return access;
   }
 
@@ -66,7 +66,7 @@ export class StatusAccessController {
   async putGroup(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: PutGroupStatusAccessRequestDto): Promise<GroupStatusAccessResponseDto> {
     const levels = body.levels.map((level) => ({ statusId: level.statusId, level: level.level }));
     const { access, policy } = await this.bus.request('permissions.status-access.group.put', ctx, { groupId: id, levels });
-    this.access.applied(ctx.tenantId, policy);
+    await this.access.applied(ctx.tenantId, policy);
     return access;
   }
 }
