@@ -1384,12 +1384,34 @@ export interface paths {
         get: operations["ConversationsController_list"];
         put?: never;
         /**
-         * Start an internal chat (any employees) or a client chat (if the tenant has that kind switched on)
-         * @description Start an internal chat (any employees) or a client chat (if the tenant has that kind switched on).
+         * Start a chat
+         * @description Employees start internal chats (with other employees) and client chats (with contacts) with the right 'chats.internal', which every employee holds through the Employee group unless an administrator takes it away. A client (a student) starts only group chats (`client_group`) with its classmates — other contacts of its own company — naming no employee; it takes part as its contact. Client chats need their kind switched on (`GET /api/v1/conversations/kinds`). Refusals: 403 `RIGHT.NOT_GRANTED` / `RIGHT.DENIED_PERSONALLY`, `CONVERSATION.START_FORBIDDEN`, `CONVERSATION.NOT_CLASSMATE`, `CONVERSATION.KIND_DISABLED`.
          *
-         *     Needs the right `chats.internal` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
         post: operations["ConversationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which chat kinds the organisation has switched on (internal chats always are); anyone signed in may read it
+         * @description Which chat kinds the organisation has switched on (internal chats always are); anyone signed in may read it.
+         *
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
+         */
+        get: operations["ConversationsController_kinds"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3701,13 +3723,16 @@ export interface components {
              */
             kind: "internal" | "client_employee" | "client_group";
             title?: string | null;
-            /** @description Other employees (you are added yourself) */
+            /**
+             * @description Other employees (an employee is added itself; a client names none)
+             * @default []
+             */
             employeeIds: string[];
-            /** @description Contacts (client chats only) */
+            /** @description Contacts (client chats only); a client names its classmates and is added itself */
             contactIds?: string[];
             /**
              * Format: uuid
-             * @description Client chats: the branch (defaults to the first contact's)
+             * @description Client chats: the branch (defaults to the first contact's; a client's chat is of its own branch)
              */
             branchId?: string | null;
         };
@@ -3740,6 +3765,19 @@ export interface components {
             lastMessageAt: string | null;
             /** @description Messages after your read mark */
             unreadCount: number;
+        };
+        ChatKindsResponseDto: {
+            /**
+             * @description Internal chats have no switch
+             * @enum {boolean}
+             */
+            internalChats: true;
+            /** @description Client ↔ employee chats (e.g. student ↔ teacher) */
+            clientEmployeeChats: boolean;
+            /** @description Client group chats (students with their classmates) */
+            clientGroupChats: boolean;
+            /** @description Clients may write to the organisation (inquiries) */
+            inquiries: boolean;
         };
         ConversationPageResponseDto: {
             items: components["schemas"]["ConversationResponseDto"][];
@@ -7338,14 +7376,14 @@ export interface operations {
             query: {
                 /** @description Whose decision to explain */
                 personId: string;
-                /** @description A right of the catalog (see the rights table above, e.g. `groups.manage`), alone or with a `resource`. The actions the gateway asks with a resource: `orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` (with `targetDepartmentId`), all on an `order` resource, moving and transferring needing `orders.read` too, as the order is read first; `task.read` and `task.change-status` (with `targetStatusId`), both needing `tasks.read`, on a `task` resource; `conversation.see`, `conversation.post` on a `conversation`; `inquiry.see`, `inquiry.post`, `inquiry.close`, `inquiry.reassign` and `inquiry.assign-branch` (reassign to the employee `assigneeId`, whose branches may be ones the person cannot access) on an `inquiry`. */
+                /** @description A right of the catalog (see the rights table above, e.g. `groups.manage`), alone or with a `resource`. The actions the gateway asks with a resource: `orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` (with `targetDepartmentId`), all on an `order` resource, moving and transferring needing `orders.read` too, as the order is read first; `task.read` and `task.change-status` (with `targetStatusId`), both needing `tasks.read`, on a `task` resource; `conversation.start`, `conversation.see`, `conversation.post` on a `conversation`; `inquiry.see`, `inquiry.post`, `inquiry.close`, `inquiry.reassign` and `inquiry.assign-branch` (reassign to the employee `assigneeId`, whose branches may be ones the person cannot access) on an `inquiry`. */
                 action: string;
                 /**
                  * @description The resource, as JSON: an object with `type` and the attributes its rule needs (scalars only).
                  *
                  *     - `order`: `statusId` (its current status), `departmentId`, `clientContactId`, `clientCompanyId` (where it sits, `null` when none); for a status change also `targetStatusId`, for a transfer `targetDepartmentId`; a new order has only `targetStatusId`. Example: `{"type":"order","statusId":"<current>","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"<target>"}`.
                  *     - `task`: `taskId`, and for a status change `targetStatusId`; the rule reads the rest (participants, transitions) itself. Example: `{"type":"task","taskId":"<task id>","targetStatusId":"<status id>"}`.
-                 *     - `conversation`: `conversationId`; `inquiry`: `inquiryId`, and `assigneeId` for `inquiry.assign-branch`; the rules read the rest (participants, assignee, branches) from the inquiries service. Example: `{"type":"inquiry","inquiryId":"<inquiry id>"}`.
+                 *     - `conversation`: for `conversation.start` `kind` (`internal`, `client_employee`, `client_group`) and the people named, `employeeIds` and `contactIds`, each comma-separated; otherwise `conversationId`. `inquiry`: `inquiryId`, and `assigneeId` for `inquiry.assign-branch`; the rules read the rest (participants, assignee, branches) from the inquiries service. Example: `{"type":"inquiry","inquiryId":"<inquiry id>"}`.
                  *
                  *     Another `type` is refused with `RESOURCE.UNKNOWN_TYPE`.
                  */
@@ -14412,6 +14450,87 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ConversationsController_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatKindsResponseDto"];
+                };
+            };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -18,6 +18,9 @@ export const RESOURCE_ACTIONS = {
   'equipment.read': 'auth.login',
   // Chats and inquiries: any signed-in person may ask; the `conversation` and `inquiry` rules decide who sees
   // what (participants, the assignee, chat administrators of the branch) and who may close or reassign.
+  // Starting a chat: the `conversation` rule asks employees for `chats.internal` and lets a client start only a
+  // group chat with its classmates (services/permissions/src/chat-access/conversation-start.policy.ts).
+  'conversation.start': 'auth.login',
   'conversation.see': 'auth.login',
   'conversation.post': 'auth.login',
   'inquiry.see': 'auth.login',

@@ -26,7 +26,7 @@ export const RIGHTS = {
   'tasks.create': 'Create tasks, change those one sees (title, description, participants), and see the projects and templates tasks start from.',
   'tasks.read-department': 'See every task of its departments.',
   'tasks.read-all': 'See every task of the tenant (employees only).',
-  'chats.internal': 'Take part in internal chats.',
+  'chats.internal': 'Start chats, internal and with clients (employees only; the Employee group has it, so nothing is set up: remove it from a group or deny it to a person to take it away).',
   'inquiries.assignable': 'Can be assigned client inquiries.',
   'inquiries.own-reception': 'May set its own reception mode.',
   'inquiries.admin': 'Chat administrator: sees, answers and reassigns inquiries of its branches.',

@@ -58,6 +58,8 @@ export interface ChatAccessFacts {
   person: { contactId: string | null; allBranches: boolean; branchIds: string[] };
   /** Only when asked about an assignee: null when it is not an employee of this organisation. */
   assignee?: ChatEmployeeFacts | null;
+  /** Only when asked (`kinds: true`, deciding `conversation.start`): which chat kinds the tenant has switched on. */
+  kinds?: ChatKindsView;
 }
 
 export interface ParticipantView {
@@ -159,6 +161,21 @@ export interface ChatSettingsView {
   useWorkSchedules: boolean;
 }
 
+/**
+ * Which chat kinds the tenant has switched on, for everyone to read (a client app shows only what it may
+ * use). Internal chats have no switch: they are always on.
+ */
+export interface ChatKindsView {
+  internalChats: true;
+  clientEmployeeChats: boolean;
+  clientGroupChats: boolean;
+  inquiries: boolean;
+}
+
+export function chatKinds(settings: Pick<ChatSettingsView, 'clientEmployeeChats' | 'clientGroupChats' | 'inquiries'>): ChatKindsView {
+  return { internalChats: true, clientEmployeeChats: settings.clientEmployeeChats, clientGroupChats: settings.clientGroupChats, inquiries: settings.inquiries };
+}
+
 export interface InquiriesRpc {
   'inquiries.conversations.create': {
     request: { viewer: ChatCaller; kind: Exclude<ConversationKind, 'inquiry'>; title?: string | null; employeeIds: string[]; contactIds: string[]; branchId?: string | null };
@@ -187,10 +204,10 @@ export interface InquiriesRpc {
   'inquiries.inquiries.close': { request: { viewer: ChatCaller; inquiryId: string }; response: InquiryView };
   /**
    * For the permissions service's `conversation` and `inquiry` rules; `assigneeId` adds the assignee's facts.
-   * Without `conversationId`, the person's facts alone (for its list scope).
+   * Without `conversationId`, the person's facts alone (for its list scope); `kinds` adds the tenant's chat switches.
    */
   'inquiries.conversations.access-facts': {
-    request: { personId: string; kind: PersonKind; conversationId?: string; assigneeId?: string };
+    request: { personId: string; kind: PersonKind; conversationId?: string; assigneeId?: string; kinds?: boolean };
     response: ChatAccessFacts;
   };
   /** Which inquiries a person sees, for the list's SQL. */
@@ -201,5 +218,7 @@ export interface InquiriesRpc {
   /** `hasAllBranchesRight`: the target's `branches.all`, decided by the gateway through permissions. */
   'inquiries.reception.set': { request: { personId: string; mode: ReceptionMode; hasAllBranchesRight: boolean }; response: ReceptionView };
   'inquiries.settings.get': { request: Record<string, never>; response: ChatSettingsView };
+  /** The switched-on chat kinds alone, for any signed-in person. */
+  'inquiries.settings.kinds': { request: Record<string, never>; response: ChatKindsView };
   'inquiries.settings.put': { request: Partial<ChatSettingsView>; response: ChatSettingsView };
 }

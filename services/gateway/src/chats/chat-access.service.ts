@@ -30,6 +30,16 @@ export class ChatAccessService {
     return { personId: principal.personId, kind: principal.kind };
   }
 
+  /**
+   * May the caller start a chat of this kind with these people (the `conversation` rule's
+   * `conversation.start`: `chats.internal` for employees, classmates only for a client, the kind switched on).
+   */
+  requireStart(principal: Principal, ctx: RequestContext, start: { kind: string; employeeIds: readonly string[]; contactIds: readonly string[] }): Promise<Decision> {
+    // Resource attributes are scalars: the people named go comma-separated.
+    const resource = { type: 'conversation', kind: start.kind, employeeIds: start.employeeIds.join(','), contactIds: start.contactIds.join(',') };
+    return this.access.require(principal, ctx, 'conversation.start', resource, undefined, { fresh: true });
+  }
+
   requireConversation(principal: Principal, ctx: RequestContext, action: ConversationAction, conversationId: string): Promise<Decision> {
     return this.access.require(principal, ctx, action, { type: 'conversation', conversationId }, HIDDEN.conversation, { fresh: true });
   }

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import type { Principal } from '../auth/principal';
-import { Action, SignedIn } from '../auth/route-metadata';
+import { SignedIn } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import { ChatAccessService } from './chat-access.service';
@@ -15,13 +15,13 @@ import {
   PostMessageRequestDto,
   ReadMarkRequestDto,
 } from './dto/conversation.request.dto';
-import { ConversationPageResponseDto, ConversationResponseDto, MessagePageResponseDto, MessageResponseDto, ReadMarkResponseDto } from './dto/conversation.response.dto';
+import { ChatKindsResponseDto, ConversationPageResponseDto, ConversationResponseDto, MessagePageResponseDto, MessageResponseDto, ReadMarkResponseDto } from './dto/conversation.response.dto';
 
 /**
  * Conversations of every kind. What you see: conversations you take part in; for inquiries also the
  * ones assigned to you; for inquiries and client chats, as a chat administrator, those of the
  * branches you can access. Anything else answers 404, as if it did not exist. Decided by the
- * permissions service's `conversation` rule (`conversation.see`, `conversation.post`).
+ * permissions service's `conversation` rule (`conversation.start`, `conversation.see`, `conversation.post`).
  */
 @ApiTags('chats')
 @Controller('api/v1/conversations')
@@ -32,19 +32,39 @@ export class ConversationsController {
   ) {}
 
   @Post()
-  @Action('chats.internal')
-  @ApiOperation({ summary: 'Start an internal chat (any employees) or a client chat (if the tenant has that kind switched on)' })
+  @SignedIn()
+  @ApiOperation({
+    summary: 'Start a chat',
+    description:
+      "Employees start internal chats (with other employees) and client chats (with contacts) with the right 'chats.internal', which every " +
+      'employee holds through the Employee group unless an administrator takes it away. A client (a student) starts only group chats ' +
+      '(`client_group`) with its classmates — other contacts of its own company — naming no employee; it takes part as its contact. ' +
+      'Client chats need their kind switched on (`GET /api/v1/conversations/kinds`). Refusals: 403 `RIGHT.NOT_GRANTED` / ' +
+      '`RIGHT.DENIED_PERSONALLY`, `CONVERSATION.START_FORBIDDEN`, `CONVERSATION.NOT_CLASSMATE`, `CONVERSATION.KIND_DISABLED`.',
+  })
   @ApiCreatedResponse({ type: ConversationResponseDto })
   @ApiProblems(401, 403, 422, 503)
   async create(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: CreateConversationRequestDto): Promise<ConversationResponseDto> {
+    const employeeIds = body.employeeIds ?? [];
+    const contactIds = body.contactIds ?? [];
+    await this.chats.requireStart(principal, ctx, { kind: body.kind, employeeIds, contactIds });
     return this.bus.request('inquiries.conversations.create', ctx, {
       viewer: this.chats.caller(principal),
       kind: body.kind,
       title: body.title ?? null,
-      employeeIds: body.employeeIds,
-      contactIds: body.contactIds ?? [],
+      employeeIds,
+      contactIds,
       branchId: body.branchId ?? null,
     });
+  }
+
+  @Get('kinds')
+  @SignedIn()
+  @ApiOperation({ summary: 'Which chat kinds the organisation has switched on (internal chats always are); anyone signed in may read it' })
+  @ApiOkResponse({ type: ChatKindsResponseDto })
+  @ApiProblems(401, 403, 503)
+  kinds(@Ctx() ctx: RequestContext): Promise<ChatKindsResponseDto> {
+    return this.bus.request('inquiries.settings.kinds', ctx, {});
   }
 
   @Get()

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '@warden/kernel';
+import { chatKinds } from '@warden/contracts';
 import type { ChatAccessFacts, PersonKind } from '@warden/contracts';
+import { RoutingRepository } from '../routing/routing.repository';
 import { ChatScopeService } from './chat-scope.service';
 import { ConversationRepository } from './conversation.repository';
 
 /**
  * The facts the permissions service's `conversation` and `inquiry` rules decide on, read at decision
  * time: the conversation (kind, branch, participants, an inquiry's assignee), the asking person's
- * contact or branches and, for a reassignment, the assignee's branches. No decision is made here.
+ * contact or branches, for a reassignment the assignee's branches and, for starting a chat, the
+ * tenant's chat switches. No decision is made here.
  */
 @Injectable()
 export class ChatAccessFactsService {
@@ -16,18 +19,20 @@ export class ChatAccessFactsService {
     private readonly dataSource: DataSource,
     private readonly conversations: ConversationRepository,
     private readonly scope: ChatScopeService,
+    private readonly settings: RoutingRepository,
   ) {}
 
-  async facts(tenantId: string, data: { personId: string; kind: PersonKind; conversationId?: string; assigneeId?: string }): Promise<ChatAccessFacts> {
+  async facts(tenantId: string, data: { personId: string; kind: PersonKind; conversationId?: string; assigneeId?: string; kinds?: boolean }): Promise<ChatAccessFacts> {
     const manager = this.dataSource.manager;
-    const [record, person, assignee] = await Promise.all([
+    const [record, person, assignee, settings] = await Promise.all([
       data.conversationId !== undefined && isUuid(data.conversationId) ? this.conversations.get(manager, tenantId, data.conversationId) : Promise.resolve(null),
       this.scope.personFacts(manager, tenantId, { personId: data.personId, kind: data.kind }),
       data.assigneeId === undefined ? Promise.resolve(undefined) : this.scope.employee(manager, tenantId, data.assigneeId),
+      data.kinds === true ? this.settings.settings(manager, tenantId) : Promise.resolve(undefined),
     ]);
     const conversation = record
       ? { id: record.id, kind: record.kind, branchId: record.branchId, participants: record.participants, assigneeId: record.assigneeId }
       : null;
-    return { conversation, person, ...(assignee === undefined ? {} : { assignee }) };
+    return { conversation, person, ...(assignee === undefined ? {} : { assignee }), ...(settings === undefined ? {} : { kinds: chatKinds(settings) }) };
   }
 }

@@ -16,10 +16,11 @@ import type { ConversationRecord } from './conversation.repository';
 const MAX_LIMIT = 100;
 
 /**
- * Conversations of every kind and their messages. Internal chats: any employees, anyone may start
- * one. Client chats and inquiries obey the tenant's switches: a switched-off kind refuses new
- * conversations and new messages, with the reason. Who may read and post in a conversation is
- * decided by the permissions service (`conversation.see`, `conversation.post`) before a call comes here.
+ * Conversations of every kind and their messages. Internal chats: any employees. A client starts
+ * group chats with its classmates, taking part as its contact. Client chats and inquiries obey the
+ * tenant's switches: a switched-off kind refuses new conversations and new messages, with the
+ * reason. Who may start, read and post in a conversation is decided by the permissions service
+ * (`conversation.start`, `conversation.see`, `conversation.post`) before a call comes here.
  */
 @Injectable()
 export class ConversationsService {
@@ -40,15 +41,22 @@ export class ConversationsService {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       await this.assertKindEnabled(tx, tenantId, data.kind);
-      const employeeIds = [...new Set([viewer.personId, ...data.employeeIds])];
+      const starter = await this.starter(tx, ctx, viewer);
+      const employeeIds = [...new Set([...(starter.kind === 'employee' ? [starter.id] : []), ...data.employeeIds])];
       const unknown = await this.unknownEmployees(tx, tenantId, employeeIds);
       if (unknown.length > 0) throw ChatErrors.unknownEmployees(unknown);
-      const contactIds = [...new Set(data.contactIds)];
-      if (data.kind === 'internal' && contactIds.length > 0) throw ChatErrors.contactsNotAllowed();
-      if (data.kind !== 'internal' && contactIds.length === 0) throw ChatErrors.contactRequired();
-      let branchId = data.branchId ?? null;
-      for (const [index, contactId] of contactIds.entries()) {
-        const contact = await this.contacts.require(tx, ctx, contactId, `contactIds.${index}`);
+      const named = [...new Set(data.contactIds)];
+      if (data.kind === 'internal' && named.length > 0) throw ChatErrors.contactsNotAllowed();
+      if (data.kind !== 'internal' && named.filter((id) => id !== starter.id).length === 0) {
+        throw starter.kind === 'contact' ? ChatErrors.classmateRequired() : ChatErrors.contactRequired();
+      }
+      // A client takes part as its contact, first; the `conversation` rule allowed only its classmates besides.
+      const contactIds = starter.kind === 'contact' ? [...new Set([starter.id, ...named])] : named;
+      // A client's chat is of its own branch (its contact comes first); an employee may name the branch.
+      let branchId = starter.kind === 'contact' ? null : (data.branchId ?? null);
+      for (const contactId of contactIds) {
+        const index = data.contactIds.indexOf(contactId);
+        const contact = await this.contacts.require(tx, ctx, contactId, index < 0 ? 'contactIds' : `contactIds.${index}`);
         branchId ??= contact.branchId;
       }
       const participants: ParticipantView[] = [
@@ -153,6 +161,15 @@ export class ConversationsService {
     const conversation = isUuid(conversationId) ? await this.conversations.get(manager, tenantId, conversationId, lock) : null;
     if (!conversation) throw ChatErrors.conversationNotFound();
     return conversation;
+  }
+
+  /** Who starts a conversation and takes part in it: an employee as itself, a client as its contact. */
+  private async starter(manager: EntityManager, ctx: RequestContext, viewer: ChatCaller): Promise<ParticipantView> {
+    if (viewer.kind !== 'contact') return { id: viewer.personId, kind: 'employee' };
+    // A login granted a moment ago may be ahead of the contact's event: its person id is its contact id.
+    const contactId = (await this.scope.contactOf(manager, ctx.tenantId, viewer)) ?? (await this.contacts.find(manager, ctx, viewer.personId))?.contactId;
+    if (!contactId) throw ChatErrors.noContactForLogin();
+    return { id: contactId, kind: 'contact' };
   }
 
   /** Whose read marks and participations count: an employee's person id, a client's contact id. */

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
-import type { ChatSettingsView, ReceptionView } from '@warden/contracts';
+import type { ChatKindsView, ChatSettingsView, ReceptionView } from '@warden/contracts';
 import { ReceptionService } from './reception.service';
 
 @Controller()
@@ -22,6 +22,11 @@ export class ReceptionMessages {
   @RpcHandler('inquiries.settings.get')
   settings(@Payload() message: RpcMessage<'inquiries.settings.get'>): Promise<ChatSettingsView> {
     return this.reception.settings(message.ctx);
+  }
+
+  @RpcHandler('inquiries.settings.kinds')
+  kinds(@Payload() message: RpcMessage<'inquiries.settings.kinds'>): Promise<ChatKindsView> {
+    return this.reception.kinds(message.ctx);
   }
 
   @RpcHandler('inquiries.settings.put')

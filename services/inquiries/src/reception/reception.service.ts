@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { DomainError, isUuid } from '@warden/kernel';
-import { RECEPTION_MODES } from '@warden/contracts';
-import type { ChatSettingsView, ReceptionMode, ReceptionView, RequestContext } from '@warden/contracts';
+import { chatKinds, RECEPTION_MODES } from '@warden/contracts';
+import type { ChatKindsView, ChatSettingsView, ReceptionMode, ReceptionView, RequestContext } from '@warden/contracts';
 import { RoutingRepository } from '../routing/routing.repository';
 import { RoutingService } from '../routing/routing.service';
 import { ChatErrors } from '../shared/chat.errors';
@@ -61,6 +61,10 @@ export class ReceptionService {
 
   async settings(ctx: RequestContext): Promise<ChatSettingsView> {
     return this.settingsRepository.settings(this.dataSource.manager, ctx.tenantId);
+  }
+
+  async kinds(ctx: RequestContext): Promise<ChatKindsView> {
+    return chatKinds(await this.settings(ctx));
   }
 
   async putSettings(ctx: RequestContext, changes: Partial<ChatSettingsView>): Promise<ChatSettingsView> {

@@ -20,6 +20,7 @@ export const ChatErrors = {
   unknownContact: (field = 'contactId') => DomainError.invalid('CONTACT.UNKNOWN', field, 'is not a contact of this organisation'),
   contactsNotAllowed: () => DomainError.invalid('CONVERSATION.CONTACTS_NOT_ALLOWED', 'contactIds', 'internal conversations are between employees only'),
   contactRequired: () => DomainError.invalid('CONVERSATION.CONTACT_REQUIRED', 'contactIds', 'a client conversation needs at least one contact'),
+  classmateRequired: () => DomainError.invalid('CONVERSATION.CONTACT_REQUIRED', 'contactIds', 'a group chat needs at least one classmate besides you'),
   inquiryContactRequired: () => DomainError.invalid('INQUIRY.CONTACT_REQUIRED', 'contactId', 'is required when an employee records a client inquiry'),
   noContactForLogin: () => new DomainError('INQUIRY.NO_CONTACT', 'forbidden', 'This login is not linked to a contact of the organisation'),
   inquiryClosed: () => new DomainError('INQUIRY.CLOSED', 'conflict', 'The inquiry is closed'),

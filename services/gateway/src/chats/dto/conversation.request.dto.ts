@@ -14,13 +14,13 @@ export class CreateConversationRequestDto {
   @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(200) title?: string | null;
 
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: 200, description: 'Other employees (you are added yourself)' })
-  @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) employeeIds!: string[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 200, default: [], description: 'Other employees (an employee is added itself; a client names none)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) employeeIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 200, description: 'Contacts (client chats only)' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 200, description: "Contacts (client chats only); a client names its classmates and is added itself" })
   @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) contactIds?: string[];
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "Client chats: the branch (defaults to the first contact's)" })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "Client chats: the branch (defaults to the first contact's; a client's chat is of its own branch)" })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() branchId?: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CONVERSATION_KINDS } from '@warden/contracts';
-import type { ConversationKind, ConversationView, MessageView, ParticipantView } from '@warden/contracts';
+import type { ChatKindsView, ConversationKind, ConversationView, MessageView, ParticipantView } from '@warden/contracts';
 
 export class ParticipantResponseDto implements ParticipantView {
   @ApiProperty({ format: 'uuid', description: "An employee's person id or a contact id" }) id!: string;
@@ -42,4 +42,11 @@ export class ReadMarkResponseDto {
   @ApiProperty({ format: 'uuid' }) conversationId!: string;
   @ApiProperty({ format: 'uuid' }) lastReadMessageId!: string;
   @ApiProperty({ type: 'integer' }) unreadCount!: number;
+}
+
+export class ChatKindsResponseDto implements ChatKindsView {
+  @ApiProperty({ enum: [true], description: 'Internal chats have no switch' }) internalChats!: true;
+  @ApiProperty({ description: 'Client ↔ employee chats (e.g. student ↔ teacher)' }) clientEmployeeChats!: boolean;
+  @ApiProperty({ description: 'Client group chats (students with their classmates)' }) clientGroupChats!: boolean;
+  @ApiProperty({ description: 'Clients may write to the organisation (inquiries)' }) inquiries!: boolean;
 }

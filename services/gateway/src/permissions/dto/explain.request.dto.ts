@@ -13,7 +13,7 @@ export class ExplainQueryDto {
       '`orders.read` (see an order), `orders.create` (create one in a status), `orders.update` (move it: with `targetStatusId`), `orders.transfer` ' +
       '(with `targetDepartmentId`), all on an `order` resource, moving and transferring needing `orders.read` too, as the order is read first; ' +
       '`task.read` and `task.change-status` (with `targetStatusId`), both needing `tasks.read`, on a `task` resource; ' +
-      '`conversation.see`, `conversation.post` on a `conversation`; `inquiry.see`, `inquiry.post`, `inquiry.close`, `inquiry.reassign` and ' +
+      '`conversation.start`, `conversation.see`, `conversation.post` on a `conversation`; `inquiry.see`, `inquiry.post`, `inquiry.close`, `inquiry.reassign` and ' +
       '`inquiry.assign-branch` (reassign to the employee `assigneeId`, whose branches may be ones the person cannot access) on an `inquiry`.',
   })
   @IsString()
@@ -29,7 +29,8 @@ export class ExplainQueryDto {
       'Example: `{"type":"order","statusId":"<current>","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"<target>"}`.\n' +
       '- `task`: `taskId`, and for a status change `targetStatusId`; the rule reads the rest (participants, transitions) itself. ' +
       'Example: `{"type":"task","taskId":"<task id>","targetStatusId":"<status id>"}`.\n' +
-      '- `conversation`: `conversationId`; `inquiry`: `inquiryId`, and `assigneeId` for `inquiry.assign-branch`; the rules read the rest ' +
+      '- `conversation`: for `conversation.start` `kind` (`internal`, `client_employee`, `client_group`) and the people named, ' +
+      '`employeeIds` and `contactIds`, each comma-separated; otherwise `conversationId`. `inquiry`: `inquiryId`, and `assigneeId` for `inquiry.assign-branch`; the rules read the rest ' +
       '(participants, assignee, branches) from the inquiries service. Example: `{"type":"inquiry","inquiryId":"<inquiry id>"}`.\n\n' +
       'Another `type` is refused with `RESOURCE.UNKNOWN_TYPE`.',
     example: '{"type":"order","statusId":"0192f0c4-0000-7000-8000-000000000001","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"0192f0c4-0000-7000-8000-000000000002"}',
