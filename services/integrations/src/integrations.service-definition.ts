@@ -1,11 +1,12 @@
 import type { ServiceDefinition } from '@warden/service-kit';
 import { IntegrationsModule } from './integrations.module';
 import { CreateIntegrationsSchema1733300000000 } from './migrations/1733300000000-create-integrations-schema.migration';
+import { CreateNotificationTables1733350000000 } from './migrations/1733350000000-create-notification-tables.migration';
 
 export const INTEGRATIONS_SERVICE: ServiceDefinition = {
   name: 'integrations',
   rootModule: IntegrationsModule,
   // Repositories use SQL directly (row locks with SKIP LOCKED, ordering checks); no TypeORM entities.
   entities: [],
-  migrations: [CreateIntegrationsSchema1733300000000],
+  migrations: [CreateIntegrationsSchema1733300000000, CreateNotificationTables1733350000000],
 };
