@@ -18,6 +18,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { BenchModule } from './bench/bench.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 /** The HTTP feature modules of the gateway, one per area of the API. */
 export const FEATURE_MODULES: Type<unknown>[] = [
@@ -38,6 +39,7 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   ProjectsModule,
   TemplatesModule,
   WebhooksModule,
+  NotificationsModule,
   IdempotencyModule,
   ...(process.env.BENCH_ROUTES === 'on' && process.env.NODE_ENV !== 'production' ? [BenchModule] : []), // `npm run bench` only: unprotected baselines
 ];
