@@ -25,9 +25,12 @@ function parse(raw: string): Pick<ReceivedMail, 'headers' | 'subject' | 'text'> 
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
-  const body = rest.join('\n\n');
-  const plain = /Content-Type: text\/plain[^]*?\r?\n\r?\n([^]*?)\r?\n--/i.exec(body);
-  return { headers, subject: headers.subject ?? '', text: decodeQuotedPrintable(plain?.[1] ?? body) };
+  const body = rest.join('\r\n\r\n');
+  const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
+  const parts = boundary ? body.split(`--${boundary}`) : [body];
+  const plain = parts.find((part) => /Content-Type: text\/plain/i.test(part)) ?? body;
+  const content = boundary ? plain.split(/\r?\n\r?\n/).slice(1).join('\r\n\r\n') : plain;
+  return { headers, subject: headers.subject ?? '', text: decodeQuotedPrintable(content.trim()) };
 }
 
 /** A real SMTP listener on a free local port; mailboxes in `refuse` are answered 550 at RCPT TO. */
