@@ -45,14 +45,15 @@ export class SmtpSink {
   ) {}
 
   static async start(): Promise<SmtpSink> {
-    let sink: SmtpSink | undefined;
+    // The callbacks need the sink, which needs the server's port: filled in once it listens.
+    const ref: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo(address, _session, callback) {
-        if (sink?.refuse.has(address.address.toLowerCase())) {
-          sink.refused.push(address.address);
+        if (ref.sink?.refuse.has(address.address.toLowerCase())) {
+          ref.sink.refused.push(address.address);
           const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
           return callback(error);
         }
@@ -63,7 +64,7 @@ export class SmtpSink {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          sink?.received.push({
+          ref.sink?.received.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((recipient) => recipient.address),
             raw,
@@ -74,8 +75,8 @@ export class SmtpSink {
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
-    return sink;
+    ref.sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
+    return ref.sink;
   }
 
   get url(): string {
