@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { IsProductionSecret, loadEnv } from '@warden/service-kit';
 import { RETRY_SCHEDULE_PATTERN } from '../config/integrations.env';
@@ -8,8 +9,8 @@ const DEVELOPMENT_TOKEN_SECRET = 'development-only-notification-token-secret-cha
 /** Settings of email notifications (SMTP, sender, links, retries). */
 export class NotificationsEnv {
   @IsString() NODE_ENV: string = 'development';
-  /** `smtp://user:pass@host:587` or `smtps://…`; without it nothing is sent and each notification fails saying so. */
-  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset or empty, nothing is sent and each notification fails saying so. */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value)) @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
   @IsString() MAIL_FROM: string = 'Warden <notifications@warden.localhost>';
   /** Where the gateway is reached from outside: the base of the unsubscribe link in every email. */
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' }) PUBLIC_BASE_URL: string = 'http://localhost:3000';
