@@ -132,6 +132,14 @@ describe('npm start', () => {
     await workflowsAnswer(start, token, port + 1);
     await workflowsAnswer(start, await demoToken(start, port + 1), port);
 
+    // No SMTP_URL: a ticket's email lands in the local sink as an .eml file, with one line printed for it.
+    const email = `client-${Date.now()}@example.test`;
+    const post = (route: string, body: unknown) =>
+      fetch(start!.url(route), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const contact = (await (await post('/api/v1/contacts', { lastName: 'Client', firstName: 'Ann', email })).json()) as { id: string };
+    expect((await post('/api/v1/orders', { title: 'Printer jams', clientContactId: contact.id })).status).toBe(201);
+    await start.waitFor(new RegExp(`mail +\\| to ${email.replace(/\./g, '\\.')}: .*Ticket #\\d+ received: Printer jams +\\(\\.data/mail/.+\\.eml\\)`), 30_000);
+
     // A service killed outright: started again, the rest untouched.
     const [workflow] = start.pids('workflow');
     const othersBefore = start.pids().filter((pid) => pid !== workflow);

@@ -23,6 +23,7 @@ import {
   stopChild,
 } from './lib/services.mjs';
 import { Supervisor } from './lib/supervisor.mjs';
+import { startMailSink } from './lib/mail-sink.mjs';
 
 const READY_TIMEOUT_MS = 60_000;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -37,6 +38,7 @@ const gatewayPorts = Array.from({ length: replicas }, (_, index) => port + index
 const children = new Map(); // a running migration
 let supervisor; // every service, each restarted when it exits
 let infraPromise; // resolves to the discovered Infrastructure
+let mailSink; // the local SMTP sink, when SMTP_URL is not set
 let shuttingDown = false;
 
 /** `--replicas N` or `--replicas=N` (default 1): how many processes of every service and gateways to run. */
@@ -74,6 +76,7 @@ async function shutdown(exitCode, reason) {
     const infra = await infraPromise.catch(() => undefined);
     await infra?.stop();
   }
+  await mailSink?.stop();
   process.exit(exitCode);
 }
 
@@ -167,8 +170,16 @@ async function main() {
   say('infra', `database ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);
   say('infra', `nats     ${infra.natsUrl}${infra.natsCredentialsFile ? ` (users and passwords: ${path.relative(process.cwd(), infra.natsCredentialsFile)})` : ''}`);
 
+  // No SMTP server given: email notifications go to a local sink that keeps them as files.
+  if (!process.env.SMTP_URL) {
+    mailSink = await startMailSink(path.join(dataDir, 'mail'), (line) => say('mail', line));
+    say('mail', `no SMTP_URL: emails are kept in ${path.relative(process.cwd(), path.join(dataDir, 'mail'))}/ (SMTP sink ${mailSink.url})`);
+  }
+
   const env = {
     ...process.env,
+    ...(mailSink ? { SMTP_URL: mailSink.url } : {}),
+    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     DATABASE_URL: infra.databaseUrl,
     NATS_URL: infra.natsUrl,
     JWT_SECRET: await jwtSecret(),

@@ -17,7 +17,7 @@ export const RPC_CALLS: Readonly<Record<ServiceName | typeof GATEWAY_USER, reado
   directory: ['identity'],
   workflow: ['directory', 'identity', 'permissions'],
   inquiries: ['directory', 'permissions'],
-  integrations: [],
+  integrations: ['directory'],
   gateway: SERVICE_NAMES,
 };
 

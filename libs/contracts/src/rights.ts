@@ -31,7 +31,7 @@ export const RIGHTS = {
   'inquiries.own-reception': 'May set its own reception mode.',
   'inquiries.admin': 'Chat administrator: sees, answers and reassigns inquiries of its branches.',
   'inquiries.assign-other-branches': 'May reassign an inquiry to an employee of a branch it cannot access.',
-  'integrations.manage': 'Create and change webhook endpoints, see their delivery log, redeliver and replay events.',
+  'integrations.manage': 'Create and change webhook endpoints, see their delivery log, redeliver and replay events; see the email notification log and set the notification templates.',
   'audit.read': 'See the audit log: who changed which administrative setting, when, and its values before and after.',
 } as const;
 

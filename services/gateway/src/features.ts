@@ -19,6 +19,7 @@ import { BenchModule } from './bench/bench.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { AuditModule } from './audit/audit.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 /** The HTTP feature modules of the gateway, one per area of the API. */
 export const FEATURE_MODULES: Type<unknown>[] = [
@@ -40,6 +41,7 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   TemplatesModule,
   WebhooksModule,
   AuditModule,
+  NotificationsModule,
   IdempotencyModule,
   ...(process.env.BENCH_ROUTES === 'on' && process.env.NODE_ENV !== 'production' ? [BenchModule] : []), // `npm run bench` only: unprotected baselines
 ];

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@warden/service-kit';
 import { IntegrationsModule } from './integrations.module';
 import { CreateIntegrationsSchema1733300000000 } from './migrations/1733300000000-create-integrations-schema.migration';
+import { CreateNotificationTables1733350000000 } from './migrations/1733350000000-create-notification-tables.migration';
 import { DeliveryLogRetention1734900000000 } from './migrations/1734900000000-delivery-log-retention.migration';
 import { CreateAuditEntries1735000000000 } from './migrations/1735000000000-create-audit-entries.migration';
 
@@ -9,5 +10,5 @@ export const INTEGRATIONS_SERVICE: ServiceDefinition = {
   rootModule: IntegrationsModule,
   // Repositories use SQL directly (row locks with SKIP LOCKED, ordering checks); no TypeORM entities.
   entities: [],
-  migrations: [CreateIntegrationsSchema1733300000000, DeliveryLogRetention1734900000000, CreateAuditEntries1735000000000],
+  migrations: [CreateIntegrationsSchema1733300000000, CreateNotificationTables1733350000000, DeliveryLogRetention1734900000000, CreateAuditEntries1735000000000],
 };

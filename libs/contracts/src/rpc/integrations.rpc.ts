@@ -1,4 +1,5 @@
 import type { Page } from '@warden/kernel';
+import type { NotificationKind } from '../events/integrations.events';
 
 export interface WebhookEndpointView {
   id: string;
@@ -46,6 +47,55 @@ export interface WebhookTestResultView {
   error: string | null;
 }
 
+
+export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sent', 'failed', 'skipped'];
+export type NotificationLanguage = 'en' | 'ru';
+export const NOTIFICATION_LANGUAGES: readonly NotificationLanguage[] = ['en', 'ru'];
+
+/** One email notification to one recipient, as the log shows it. */
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  eventId: string;
+  recipientId: string;
+  recipientKind: 'employee' | 'contact';
+  /** The address it went (or was to go) to; null while the recipient is not known yet. */
+  email: string | null;
+  subject: string | null;
+  /** pending (waiting for an attempt or a retry), sent, failed (for good), skipped (not to be sent, see `reason`). */
+  status: NotificationStatus;
+  attempts: number;
+  /** Why it failed, is being retried or was skipped. */
+  reason: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+/** What an employee wants to hear about by email (every kind is on until turned off). */
+export interface NotificationSettingsView {
+  orderTransferred: boolean;
+  inquiryAssigned: boolean;
+}
+
+/** A tenant's own wording of one kind of notification in one language (placeholders as `{{name}}`). */
+export interface NotificationTemplateView {
+  kind: NotificationKind;
+  language: NotificationLanguage;
+  subject: string;
+  text: string;
+  html: string;
+  /** False: the product's default, shown because the tenant has none of its own. */
+  custom: boolean;
+}
+
+export interface NotificationTemplatesView {
+  /** The language the tenant's emails are written in. */
+  language: NotificationLanguage;
+  templates: NotificationTemplateView[];
+}
+
 export interface IntegrationsRpc {
   'integrations.webhooks.list': { request: Record<string, never>; response: WebhookEndpointView[] };
   'integrations.webhooks.get': { request: { endpointId: string }; response: WebhookEndpointView };
@@ -60,4 +110,18 @@ export interface IntegrationsRpc {
   };
   'integrations.deliveries.redeliver': { request: { endpointId: string; deliveryId: string }; response: WebhookDeliveryView };
   'integrations.webhooks.replay': { request: { endpointId: string; since: string }; response: { replayed: number } };
+  'integrations.notifications.list': {
+    request: { recipientId?: string; status?: NotificationStatus; cursor?: string; limit?: number };
+    response: Page<NotificationView>;
+  };
+  /** Public (no signed-in person): the token alone says whose flag to turn off. */
+  'integrations.notifications.unsubscribe': { request: { token: string }; response: { unsubscribed: true } };
+  'integrations.notification-settings.get': { request: { personId: string }; response: NotificationSettingsView };
+  'integrations.notification-settings.update': { request: { personId: string; changes: Partial<NotificationSettingsView> }; response: NotificationSettingsView };
+  'integrations.notification-templates.list': { request: Record<string, never>; response: NotificationTemplatesView };
+  'integrations.notification-templates.update': {
+    request: { kind: NotificationKind; language: NotificationLanguage; subject: string; text: string; html: string };
+    response: NotificationTemplateView;
+  };
+  'integrations.notification-language.update': { request: { language: NotificationLanguage }; response: NotificationTemplatesView };
 }

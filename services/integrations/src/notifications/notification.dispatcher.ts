@@ -1,0 +1,134 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { NotificationSentV1 } from '@warden/contracts';
+import { OutboxWriter } from '@warden/messaging';
+import { RetrySchedule } from '../webhooks/retry.schedule';
+import { MailSender } from './mail.sender';
+import { NotificationComposer } from './notification.composer';
+import { notificationEligibility } from './notification-eligibility.policy';
+import { NotificationReadModelRepository } from './notification-read-model.repository';
+import { NotificationSettingsRepository } from './notification-settings.repository';
+import { NotificationRepository } from './notification.repository';
+import type { ClaimedNotification } from './notification.repository';
+import { NOTIFICATIONS_ENV } from './notifications.env';
+import type { NotificationsEnv } from './notifications.env';
+
+/** Emails in flight at once per process; each holds a database connection while its SMTP server answers. */
+const WORKERS = 3;
+/** How often an idle worker looks for due retries when nothing woke it. */
+const POLL_INTERVAL_MS = 500;
+/** How long a notification whose recipient is not known yet waits before it is looked at again. */
+const RECIPIENT_RECHECK_MS = 1000;
+
+/**
+ * Sends due notifications. Each attempt runs in a transaction holding its row with FOR UPDATE SKIP LOCKED, so
+ * replicas share the queue and never send one twice at a time; one refusing mailbox fails (and is retried after
+ * `NOTIFICATION_RETRY_SCHEDULE`) on its own row while the other workers go on with the rest.
+ */
+@Injectable()
+export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(NotificationDispatcher.name);
+  private readonly schedule: RetrySchedule;
+  private readonly workers: Promise<void>[] = [];
+  private running = false;
+  private wakeUps: Array<() => void> = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
+    private readonly readModel: NotificationReadModelRepository,
+    private readonly settings: NotificationSettingsRepository,
+    private readonly composer: NotificationComposer,
+    private readonly mail: MailSender,
+    private readonly outbox: OutboxWriter,
+    @Inject(NOTIFICATIONS_ENV) env: NotificationsEnv,
+  ) {
+    this.schedule = RetrySchedule.parse(env.NOTIFICATION_RETRY_SCHEDULE);
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    for (let index = 0; index < WORKERS; index++) this.workers.push(this.work());
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await Promise.allSettled(this.workers);
+  }
+
+  /** Called inside the transaction that queues: look shortly, once it has committed. */
+  wakeSoon(): void {
+    setTimeout(() => this.wake(), 50).unref();
+  }
+
+  private wake(): void {
+    for (const resolve of this.wakeUps.splice(0)) resolve();
+  }
+
+  private async work(): Promise<void> {
+    while (this.running) {
+      let worked = false;
+      try {
+        worked = await this.dataSource.transaction((manager) => this.attemptOne(manager));
+      } catch (error) {
+        this.logger.warn(`Notification attempt failed: ${String(error)}`);
+      }
+      if (!worked && this.running) await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, POLL_INTERVAL_MS);
+      timer.unref();
+      this.wakeUps.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Claims, decides, sends and records one due notification; false when none was due. */
+  private async attemptOne(manager: EntityManager): Promise<boolean> {
+    const notification = await this.notifications.claimDue(manager);
+    if (!notification) return false;
+    const person = await this.readModel.person(manager, notification.tenantId, notification.recipientId);
+    const settings = person?.kind === 'employee' ? await this.settings.get(manager, notification.tenantId, person.personId) : null;
+    const eligibility = notificationEligibility(notification.kind, person, settings, Date.now() - notification.createdAt.getTime());
+    if (!eligibility.send) {
+      if (eligibility.wait) await this.notifications.postpone(manager, notification.id, eligibility.reason, RECIPIENT_RECHECK_MS);
+      else await this.notifications.markSkipped(manager, notification.id, eligibility.reason, person?.email ?? null);
+      return true;
+    }
+    const mail = await this.composer.compose(manager, notification, person!);
+    const outcome = await this.mail.send(mail);
+    if (outcome.sent) {
+      await this.notifications.markSent(manager, notification.id, mail.to, mail.subject);
+      await this.announceSent(manager, notification);
+    } else {
+      const retryInMs = outcome.retry ? this.schedule.nextDelayMs(notification.attempts + 1) : null;
+      this.logger.warn(`Notification ${notification.id} to ${mail.to} not sent${retryInMs === null ? '' : ', will retry'}: ${outcome.reason}`);
+      await this.notifications.markFailed(manager, notification.id, outcome.reason, retryInMs, mail.to, mail.subject);
+    }
+    return true;
+  }
+
+  private async announceSent(manager: EntityManager, notification: ClaimedNotification): Promise<void> {
+    await this.outbox.add<NotificationSentV1>(manager, {
+      type: NotificationSentV1.type,
+      tenantId: notification.tenantId,
+      subject: notification.id,
+      data: {
+        notificationId: notification.id,
+        kind: notification.kind,
+        eventId: notification.eventId,
+        recipientId: notification.recipientId,
+        recipientKind: notification.recipientKind,
+        at: new Date().toISOString(),
+      },
+    });
+  }
+}
