@@ -492,6 +492,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/permissions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a permission change: who would gain or lose sight of which orders, and which actions, without changing anything
+         * @description Needs the right of the route previewed (`permissions.manage` for status access). Runs the rules of the real checks on the current data with the change applied in memory; nothing is written, the policy version stays. People whose sight and actions do not change are left out. Supported kinds: person-status-access, group-status-access.
+         *
+         *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
+         */
+        post: operations["PreviewController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows": {
         parameters: {
             query?: never;
@@ -2969,6 +2991,79 @@ export interface components {
             policyVersion: number;
             /** @description The chain of rules, in the order they were applied */
             steps: components["schemas"]["DecisionStepDto"][];
+        };
+        PreviewRequestDto: {
+            /**
+             * @description The change previewed, named by its route: `person-status-access` (PUT /staff/{id}/status-access), `group-status-access` (PUT /groups/{id}/status-access). Not yet supported (422 naming `kind`): `group` (PATCH /groups/{id}), `person-right` (PUT /staff/{id}/rights), `group-members-add`, `group-member-remove`, `department` (PATCH /departments/{id}).
+             * @example person-status-access
+             * @enum {string}
+             */
+            kind: "person-status-access" | "group-status-access" | "group" | "person-right" | "group-members-add" | "group-member-remove" | "department";
+            /**
+             * Format: uuid
+             * @description The `{id}` of the route previewed (a person or a group); not an id or not there: 404, as for the change
+             */
+            targetId: string;
+            /**
+             * @description Exactly the body of the route previewed, validated as that route validates it (the same 422, fields named as there)
+             * @example {
+             *       "levels": [
+             *         {
+             *           "statusId": "0192f0c4-0000-7000-8000-000000000007",
+             *           "level": "none"
+             *         }
+             *       ]
+             *     }
+             */
+            change: {
+                [key: string]: unknown;
+            };
+        };
+        StatusCountDto: {
+            /** Format: uuid */
+            statusId: string;
+            count: number;
+        };
+        SightDeltaDto: {
+            total: number;
+            /** @description Per status, in workflow order */
+            byStatus: components["schemas"]["StatusCountDto"][];
+            /** @description Up to 10 ids, newest first */
+            sample: string[];
+        };
+        SightChangeDto: {
+            /** @description Seen now and no longer after the change */
+            lose: components["schemas"]["SightDeltaDto"];
+            /** @description Not seen now and seen after the change */
+            gain: components["schemas"]["SightDeltaDto"];
+        };
+        PreviewActionDto: {
+            /**
+             * @description A right of the catalog, `order.status.set` (with `statusId`) or `order.closed.change`
+             * @example order.status.set
+             */
+            action: string;
+            /** Format: uuid */
+            statusId?: string;
+        };
+        ActionChangeDto: {
+            lose: components["schemas"]["PreviewActionDto"][];
+            gain: components["schemas"]["PreviewActionDto"][];
+        };
+        PersonPreviewDto: {
+            /** Format: uuid */
+            personId: string;
+            /** @description The person's order lists (GET /orders) */
+            orders: components["schemas"]["SightChangeDto"];
+            /** @description The person's task lists; status levels do not change which tasks one sees */
+            tasks: components["schemas"]["SightChangeDto"];
+            actions: components["schemas"]["ActionChangeDto"];
+        };
+        PermissionPreviewResponseDto: {
+            /** @description The policy version the preview was computed on; a preview never changes it */
+            policyVersion: number;
+            /** @description Only people whose sight or actions change */
+            people: components["schemas"]["PersonPreviewDto"][];
         };
         StatusResponseDto: {
             /** Format: uuid */
@@ -7670,6 +7765,185 @@ export interface operations {
             };
             /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
             414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PreviewController_preview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "policyVersion": 42,
+                     *       "people": [
+                     *         {
+                     *           "personId": "0193f19e-2222-7333-8444-555566667777",
+                     *           "orders": {
+                     *             "lose": {
+                     *               "total": 2,
+                     *               "byStatus": [
+                     *                 {
+                     *                   "statusId": "0192f0c4-0000-7000-8000-000000000007",
+                     *                   "count": 2
+                     *                 }
+                     *               ],
+                     *               "sample": [
+                     *                 "0193f2b0-0000-7000-8000-00000000000b",
+                     *                 "0193f2b0-0000-7000-8000-00000000000a"
+                     *               ]
+                     *             },
+                     *             "gain": {
+                     *               "total": 0,
+                     *               "byStatus": [],
+                     *               "sample": []
+                     *             }
+                     *           },
+                     *           "tasks": {
+                     *             "lose": {
+                     *               "total": 0,
+                     *               "byStatus": [],
+                     *               "sample": []
+                     *             },
+                     *             "gain": {
+                     *               "total": 0,
+                     *               "byStatus": [],
+                     *               "sample": []
+                     *             }
+                     *           },
+                     *           "actions": {
+                     *             "lose": [
+                     *               {
+                     *                 "action": "order.status.set",
+                     *                 "statusId": "0192f0c4-0000-7000-8000-000000000007"
+                     *               }
+                     *             ],
+                     *             "gain": []
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PermissionPreviewResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

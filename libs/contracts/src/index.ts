@@ -28,4 +28,5 @@ export * from './rpc/rights-holders.rpc';
 export * from './rpc/order-visibility.rpc';
 export * from './rpc/integrations.rpc';
 export * from './rpc/audit.rpc';
+export * from './rpc/permission-preview.rpc';
 export * from './asyncapi.generator';

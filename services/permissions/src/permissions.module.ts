@@ -13,10 +13,11 @@ import { RightsHoldersModule } from './rights-holders/rights-holders.module';
 import { PortalModule } from './portal/portal.module';
 import { OrderAccessModule } from './order-access/order-access.module';
 import { ChatAccessModule } from './chat-access/chat-access.module';
+import { PreviewModule } from './preview/preview.module';
 import { RESOURCE_RULES } from './resource-rules';
 
 @Module({
-  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderAccessModule, ChatAccessModule],
+  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderAccessModule, ChatAccessModule, PreviewModule],
 })
 export class PermissionsModule implements OnModuleInit {
   constructor(

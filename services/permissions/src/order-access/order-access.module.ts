@@ -25,6 +25,6 @@ import { TemplateRule } from './template.rule';
   imports: [CheckModule, PolicyModule, StatusAccessModule],
   controllers: [OrderVisibilityMessages],
   providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, ProjectRule, TemplateRule, ParticipantRule, EquipmentRule, OrderVisibilityService, DirectoryEventsConsumer, ContactPlacement],
-  exports: [ContactPlacement, OrderVisibilityRepository],
+  exports: [ContactPlacement, OrderVisibilityRepository, ScopeFactsLoader],
 })
 export class OrderAccessModule {}

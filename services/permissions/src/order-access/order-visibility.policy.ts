@@ -1,4 +1,4 @@
-import type { DecisionStep, OrderScope, PersonKind } from '@warden/contracts';
+import type { DecisionStep, OrderScope, OrderSight, PersonKind } from '@warden/contracts';
 
 /** Pure department and client rules of orders (docs/rules.md#orders); no framework, no database. */
 
@@ -117,6 +117,14 @@ export function checkTransferTarget(
     code: 'ORDER.TRANSFER_TARGET_NOT_VISIBLE',
     reason: "The target department is not one of your departments; transferring there needs the right 'orders.transfer-anywhere'",
   };
+}
+
+/**
+ * The whole order rule as a list filter: the statuses the person sees (none for a person unknown
+ * or deleted) and the department / client scope. Lists and the permission preview both take it.
+ */
+export function orderSightOf(personId: string, visibleStatusIds: readonly string[], person: { known: boolean; deleted: boolean }, facts: ScopeFacts): OrderSight {
+  return { statusIds: person.known && !person.deleted ? [...visibleStatusIds] : [], scope: scopeOf(personId, facts) };
 }
 
 /** The same rule as a list filter (applied in SQL by the workflow service). */

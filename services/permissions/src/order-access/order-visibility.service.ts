@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid } from '@warden/kernel';
 import type { OrderVisibilityScope, ProjectScope } from '@warden/contracts';
 import { StatusAccessService } from '../status-access/status-access.service';
-import { scopeOf } from './order-visibility.policy';
+import { orderSightOf } from './order-visibility.policy';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 import { projectScopeOf } from './project-visibility.policy';
 import { ScopeFactsLoader } from './scope-facts.loader';
@@ -24,8 +24,8 @@ export class OrderVisibilityService {
     if (!isUuid(personId)) return { statusIds: [], departmentIds: [], contactId: null, managedCompanyIds: [], policyVersion: 0 };
     const id = personId.toLowerCase();
     const [visible, loaded] = await Promise.all([this.statuses.visibleStatuses(tenantId, id), this.facts.load(tenantId, id)]);
-    const known = loaded.rights.known && !loaded.rights.deleted;
-    return { statusIds: known ? visible.statusIds : [], ...scopeOf(id, loaded.scope), policyVersion: visible.policyVersion };
+    const sight = orderSightOf(id, visible.statusIds, loaded.rights, loaded.scope);
+    return { statusIds: sight.statusIds, ...sight.scope, policyVersion: visible.policyVersion };
   }
 
   async projectScope(tenantId: string, personId: string): Promise<ProjectScope & { policyVersion: number }> {

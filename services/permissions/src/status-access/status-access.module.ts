@@ -12,6 +12,6 @@ import { WorkflowChangedConsumer } from './workflow-changed.consumer';
   imports: [CheckModule, PolicyModule],
   controllers: [StatusAccessMessages],
   providers: [StatusAccessRepository, StatusAccessService, OrderStatusRule, WorkflowChangedConsumer],
-  exports: [OrderStatusRule, StatusAccessService],
+  exports: [OrderStatusRule, StatusAccessService, StatusAccessRepository],
 })
 export class StatusAccessModule {}

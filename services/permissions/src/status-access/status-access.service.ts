@@ -18,7 +18,7 @@ import { groupStatusAccessValues, personStatusAccessValues } from './status-acce
 import { StatusAccessErrors } from './status-access.errors';
 import { StatusAccessRepository } from './status-access.repository';
 import type { StatusRecord } from './status-access.repository';
-import { atLeast, effectiveLevel, groupLevel, mayChangeClosed } from './status-levels.policy';
+import { effectiveLevel, groupLevel, mayChangeClosed, visibleStatusIds } from './status-levels.policy';
 
 function byWorkflow<T>(statuses: StatusRecord[], view: (status: StatusRecord) => T): StatusAccessWorkflow<T>[] {
   const workflows = new Map<string, StatusAccessWorkflow<T>>();
@@ -45,8 +45,7 @@ export class StatusAccessService {
 
   async visibleStatuses(tenantId: string, personId: string): Promise<{ statusIds: string[]; policyVersion: number }> {
     const [statuses, facts] = await Promise.all([this.repository.statuses(tenantId, null), this.repository.personFacts(tenantId, personId, null)]);
-    const statusIds = statuses.filter((status) => atLeast(effectiveLevel(status, facts).level, 'view')).map((status) => status.statusId);
-    return { statusIds, policyVersion: facts.policyVersion };
+    return { statusIds: visibleStatusIds(statuses, facts), policyVersion: facts.policyVersion };
   }
 
   async person(tenantId: string, personId: string): Promise<PersonStatusAccessView> {
@@ -118,8 +117,8 @@ export class StatusAccessService {
     return { access: await this.group(tenantId, groupId), policy };
   }
 
-  /** Every level names a known status (of an order or a task workflow) of this tenant and a level of the scale. */
-  private async checkLevels(tenantId: string, levels: StatusLevelInput[]): Promise<void> {
+  /** Every level names a known status (of an order or a task workflow) of this tenant and a level of the scale (also for a preview of the change). */
+  async checkLevels(tenantId: string, levels: StatusLevelInput[]): Promise<void> {
     const seen = new Set<string>();
     levels.forEach((input, index) => {
       if (input.level !== null && !(ACCESS_LEVELS as readonly string[]).includes(input.level)) throw StatusAccessErrors.badLevel(index);

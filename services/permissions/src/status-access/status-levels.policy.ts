@@ -98,3 +98,8 @@ export function mayChangeClosed(facts: PersonLevelFacts): { allowed: boolean; ex
 export function atLeast(level: AccessLevel, required: AccessLevel): boolean {
   return LEVEL_RANK[level] >= LEVEL_RANK[required];
 }
+
+/** The statuses whose orders the person sees (level `view` or more), in the order given. */
+export function visibleStatusIds(statuses: readonly StatusFact[], facts: PersonLevelFacts): string[] {
+  return statuses.filter((status) => atLeast(effectiveLevel(status, facts).level, 'view')).map((status) => status.statusId);
+}

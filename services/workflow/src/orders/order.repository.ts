@@ -2,6 +2,7 @@ import { likePattern } from '@warden/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { sightCondition } from './order-sight.filter';
 import type { OrderHistoryEntry, OrderHistoryKind, OrderScope, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
 
 interface OrderRow {
@@ -382,31 +383,14 @@ export class OrderRepository {
     return Number(rows[0]?.total ?? 0);
   }
 
-  /**
-   * tenant AND status AND the scope: a contact sees only orders whose client it is (a client
-   * manager also its company's); an employee
-   * without every department sees orders without a department, in its departments, or of the
-   * companies it manages. Each branch matches one of the (tenant, column, id) indexes.
-   */
+  /** tenant AND the visibility rule (order-sight.filter.ts) AND the caller's own filters. */
   private filter(tenantId: string, query: OrderListQuery): { sql: string; params: unknown[] } {
-    const params: unknown[] = [tenantId, query.statusIds];
+    const params: unknown[] = [tenantId];
     const next = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
-    let sql = 'o.tenant_id = $1 AND o.status_id = ANY($2::uuid[])';
-    const { scope } = query;
-    if (scope.contactId) {
-      // A contact's own orders, and for a client manager every order of its company.
-      const own = `o.client_contact_id = ${next(scope.contactId)}`;
-      sql += scope.managedCompanyIds.length > 0 ? ` AND (${own} OR o.client_company_id = ANY(${next(scope.managedCompanyIds)}::uuid[]))` : ` AND ${own}`;
-    }
-    if (scope.departmentIds !== 'all') {
-      const branches = ['o.department_id IS NULL'];
-      if (scope.departmentIds.length > 0) branches.push(`o.department_id = ANY(${next(scope.departmentIds)}::uuid[])`);
-      if (scope.managedCompanyIds.length > 0) branches.push(`o.client_company_id = ANY(${next(scope.managedCompanyIds)}::uuid[])`);
-      sql += ` AND (${branches.join(' OR ')})`;
-    }
+    let sql = `o.tenant_id = $1 AND ${sightCondition({ statusIds: query.statusIds, scope: query.scope }, next)}`;
     if (query.departmentId) sql += ` AND o.department_id = ${next(query.departmentId)}`;
     if (query.clientCompanyId) sql += ` AND o.client_company_id = ${next(query.clientCompanyId)}`;
     const search = query.search?.trim();

@@ -3,12 +3,16 @@ import { Payload } from '@nestjs/microservices';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
 import type { Page } from '@warden/kernel';
-import type { OrderHistoryEntry, OrderStartingStatuses, OrderView } from '@warden/contracts';
+import type { OrderHistoryEntry, OrderStartingStatuses, OrderView, RpcResponse } from '@warden/contracts';
+import { OrderSightService } from './order-sight.service';
 import { OrdersService } from './orders.service';
 
 @Controller()
 export class OrdersMessages {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly sight: OrderSightService,
+  ) {}
 
   @RpcHandler('workflow.orders.create')
   create(@Payload() message: RpcMessage<'workflow.orders.create'>): Promise<OrderView> {
@@ -23,6 +27,11 @@ export class OrdersMessages {
   @RpcHandler('workflow.orders.list')
   list(@Payload() message: RpcMessage<'workflow.orders.list'>): Promise<Page<OrderView>> {
     return this.orders.list(message.ctx.tenantId, message.data);
+  }
+
+  @RpcHandler('workflow.orders.sight-diff')
+  sightDiff(@Payload() message: RpcMessage<'workflow.orders.sight-diff'>): Promise<RpcResponse<'workflow.orders.sight-diff'>> {
+    return this.sight.diff(message.ctx.tenantId, message.data.pairs);
   }
 
   @RpcHandler('workflow.orders.get')

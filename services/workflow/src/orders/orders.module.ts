@@ -5,6 +5,8 @@ import { OrderCommentRepository } from './order-comment.repository';
 import { OrderCommentsMessages } from './order-comments.messages';
 import { OrderCommentsService } from './order-comments.service';
 import { OrderReferences } from './order-references';
+import { OrderSightRepository } from './order-sight.repository';
+import { OrderSightService } from './order-sight.service';
 import { OrderRepository } from './order.repository';
 import { OrdersMessages } from './orders.messages';
 import { OrdersService } from './orders.service';
@@ -12,6 +14,6 @@ import { OrdersService } from './orders.service';
 @Module({
   imports: [WorkflowsModule],
   controllers: [OrdersMessages, OrderCommentsMessages],
-  providers: [OrderRepository, OrderReferences, OrdersService, OrderCommentRepository, OrderCommentsService, InboundTicketConsumer],
+  providers: [OrderRepository, OrderReferences, OrdersService, OrderCommentRepository, OrderCommentsService, InboundTicketConsumer, OrderSightRepository, OrderSightService],
 })
 export class OrdersModule {}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { PermissionPreview, PersonPreview, PreviewAction, SightDelta } from '@warden/contracts';
+
+export class StatusCountDto {
+  @ApiProperty({ format: 'uuid' }) statusId!: string;
+  @ApiProperty({ type: 'integer' }) count!: number;
+}
+
+export class SightDeltaDto implements SightDelta {
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: [StatusCountDto], description: 'Per status, in workflow order' }) byStatus!: StatusCountDto[];
+  @ApiProperty({ type: [String], description: 'Up to 10 ids, newest first' }) sample!: string[];
+}
+
+export class SightChangeDto {
+  @ApiProperty({ type: SightDeltaDto, description: 'Seen now and no longer after the change' }) lose!: SightDeltaDto;
+  @ApiProperty({ type: SightDeltaDto, description: 'Not seen now and seen after the change' }) gain!: SightDeltaDto;
+}
+
+export class PreviewActionDto implements PreviewAction {
+  @ApiProperty({ example: 'order.status.set', description: 'A right of the catalog, `order.status.set` (with `statusId`) or `order.closed.change`' }) action!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) statusId?: string;
+}
+
+export class ActionChangeDto {
+  @ApiProperty({ type: [PreviewActionDto] }) lose!: PreviewActionDto[];
+  @ApiProperty({ type: [PreviewActionDto] }) gain!: PreviewActionDto[];
+}
+
+export class PersonPreviewDto implements PersonPreview {
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty({ type: SightChangeDto, description: "The person's order lists (GET /orders)" }) orders!: SightChangeDto;
+  @ApiProperty({ type: SightChangeDto, description: "The person's task lists; status levels do not change which tasks one sees" }) tasks!: SightChangeDto;
+  @ApiProperty({ type: ActionChangeDto }) actions!: ActionChangeDto;
+}
+
+export class PermissionPreviewResponseDto implements PermissionPreview {
+  @ApiProperty({ type: 'integer', description: 'The policy version the preview was computed on; a preview never changes it' }) policyVersion!: number;
+  @ApiProperty({ type: [PersonPreviewDto], description: 'Only people whose sight or actions change' }) people!: PersonPreviewDto[];
+}
+
+const NOTHING = { total: 0, byStatus: [], sample: [] };
+
+/** The example of the OpenAPI document: a master's level on "Ready" lowered from `set` to `none`. */
+export const PREVIEW_EXAMPLE: PermissionPreviewResponseDto = {
+  policyVersion: 42,
+  people: [
+    {
+      personId: '0193f19e-2222-7333-8444-555566667777',
+      orders: {
+        lose: {
+          total: 2,
+          byStatus: [{ statusId: '0192f0c4-0000-7000-8000-000000000007', count: 2 }],
+          sample: ['0193f2b0-0000-7000-8000-00000000000b', '0193f2b0-0000-7000-8000-00000000000a'],
+        },
+        gain: NOTHING,
+      },
+      tasks: { lose: NOTHING, gain: NOTHING },
+      actions: { lose: [{ action: 'order.status.set', statusId: '0192f0c4-0000-7000-8000-000000000007' }], gain: [] },
+    },
+  ],
+};

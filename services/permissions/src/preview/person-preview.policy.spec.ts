@@ -1,0 +1,39 @@
+import { actionChange, changes, levelActions, NO_ORDERS } from './person-preview.policy';
+import type { GroupFact, PersonLevelFacts, StatusFact } from '../status-access/status-levels.policy';
+
+const ready: StatusFact = { statusId: 's-ready', name: 'Ready', category: 'active', archived: false };
+const closed: StatusFact = { statusId: 's-closed', name: 'Closed', category: 'final', archived: false };
+const employees: GroupFact = { id: 'g-e', name: 'Employee', systemKey: 'employee', levels: {} };
+
+function facts(overrides: PersonLevelFacts['overrides'] = {}, flag: boolean | null = null): PersonLevelFacts {
+  return { groups: [employees], overrides, mayChangeClosed: flag };
+}
+
+describe('permission preview: actions and who is listed', () => {
+  it('order.status.set on every status with level set, as the status rule decides it', () => {
+    expect(levelActions([ready, closed], facts())).toEqual([{ action: 'order.status.set', statusId: 's-ready' }]);
+    expect(levelActions([ready, closed], facts({ 's-ready': 'view' }))).toEqual([]);
+  });
+
+  it('order.closed.change with the closed-order flag in force', () => {
+    expect(levelActions([], facts({}, true))).toEqual([{ action: 'order.closed.change' }]);
+    expect(levelActions([], facts({}, null))).toEqual([]);
+  });
+
+  it('lists the actions lost and gained, nothing for the ones kept', () => {
+    const before = levelActions([ready, closed], facts());
+    const after = levelActions([ready, closed], facts({ 's-ready': 'none', 's-closed': 'set' }, true));
+    expect(actionChange(before, after)).toEqual({
+      lose: [{ action: 'order.status.set', statusId: 's-ready' }],
+      gain: [{ action: 'order.status.set', statusId: 's-closed' }, { action: 'order.closed.change' }],
+    });
+    expect(actionChange(before, before)).toEqual({ lose: [], gain: [] });
+  });
+
+  it('a person whose sight and actions stay is left out', () => {
+    const none = { personId: 'p', orders: { lose: NO_ORDERS, gain: NO_ORDERS }, tasks: { lose: NO_ORDERS, gain: NO_ORDERS }, actions: { lose: [], gain: [] } };
+    expect(changes(none)).toBe(false);
+    expect(changes({ ...none, orders: { lose: { total: 1, byStatus: [{ statusId: 's', count: 1 }], sample: ['o'] }, gain: NO_ORDERS } })).toBe(true);
+    expect(changes({ ...none, actions: { lose: [], gain: [{ action: 'order.closed.change' }] } })).toBe(true);
+  });
+});
