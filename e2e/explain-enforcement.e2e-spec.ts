@@ -173,5 +173,23 @@ describe('explain and enforcement agree', () => {
       expect(own.body.transitions.find((t: any) => t.name === 'New')).toMatchObject({ allowed: true });
       expect((await moveOrder(stack, person.token, order.id, tenant.status.New!)).status).toBe(200);
     });
+
+    it("an administrator names only the order: explain reads its status and placement and answers as the person's own read", async () => {
+      const person = await employeeWhoMaySet();
+      const order = await createOrder(stack, tenant.adminToken);
+      const seen = await explain(person.id, 'orders.read', { type: 'order', orderId: order.id });
+      expect([seen.status, seen.body.allowed]).toEqual([200, true]);
+      expect((await stack.http.get(`/api/v1/orders/${order.id}`, person.token)).status).toBe(200);
+
+      await setLevels(stack, tenant, person.id, { 'New lead': 'none' });
+      const hidden = await explain(person.id, 'orders.read', { type: 'order', orderId: order.id });
+      expect(hidden.body.allowed).toBe(false);
+      expect(hidden.body.steps).toContainEqual(expect.objectContaining({ rule: 'order.facts', effect: 'none' }));
+      expect(hidden.body.code).not.toBe('STATUS.UNKNOWN');
+      expect((await stack.http.get(`/api/v1/orders/${order.id}`, person.token)).status).toBe(404);
+
+      const unknown = await explain(person.id, 'orders.read', { type: 'order', orderId: '0192f0c4-0000-7000-8000-000000000000' });
+      expect([unknown.body.allowed, unknown.body.code]).toEqual([false, 'ORDER.NOT_FOUND']);
+    });
   });
 });

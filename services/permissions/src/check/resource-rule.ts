@@ -21,7 +21,8 @@ export interface ResourceRuleOutcome {
  * at decision time, over RPC (`task`: `workflow.tasks.access-facts`; `conversation` and `inquiry`:
  * `inquiries.conversations.access-facts`), never from attributes a caller computed — explain asks about
  * other people, and a read model would lag behind the change just made. Resource attributes only name
- * the resource (and key the gateway's cache). The `order` rule still takes its facts as attributes.
+ * the resource (and key the gateway's cache). The `order` rule reads them too when only `orderId` is
+ * named; the gateway, which has just read the order from workflow, passes the same facts as attributes.
  *
  * Decides an action on one kind of resource (`resource.type`), on top of the right. A rule appends
  * the steps it applied to `steps` (they show up in explain) and answers allowed or refused with a code.

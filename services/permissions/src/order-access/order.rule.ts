@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid } from '@warden/kernel';
-import type { DecisionStep, ResourceRef } from '@warden/contracts';
+import { DomainError, isUuid } from '@warden/kernel';
+import { BusClient } from '@warden/messaging';
+import type { DecisionStep, OrderView, ResourceRef } from '@warden/contracts';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { OrderStatusRule } from '../status-access/order-status.rule';
 import { checkPlacement, checkTransferTarget } from './order-visibility.policy';
 import type { OrderPlacement, ScopeFailure } from './order-visibility.policy';
 import { rightOf, ScopeFactsLoader } from './scope-facts.loader';
+import { systemContext } from '../task-access/task-visibility';
 
 function idOf(value: unknown): string | null {
   return isUuid(value) ? value.toLowerCase() : null;
@@ -23,6 +25,8 @@ function placementOf(resource: ResourceRef): OrderPlacement {
  * `clientContactId` and `clientCompanyId`; then, with `targetDepartmentId`, whether the person may
  * transfer there. Each part is one line of docs/rules.md#orders.
  * Every part is evaluated and recorded for explain; the first failure in that order is the answer.
+ * A resource naming only `orderId` (an administrator asking explain about an order) has its facts read
+ * from the workflow service first, as the task and chat rules do (check/resource-rule.ts).
  */
 @Injectable()
 export class OrderRule implements ResourceRule {
@@ -31,9 +35,32 @@ export class OrderRule implements ResourceRule {
   constructor(
     private readonly statuses: OrderStatusRule,
     private readonly facts: ScopeFactsLoader,
+    private readonly bus: BusClient,
   ) {}
 
-  async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
+  async evaluate(named: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
+    const orderId = idOf(named.resource.orderId);
+    if (!orderId || named.resource.statusId !== undefined) return this.evaluateFacts(named, steps);
+    const order = await this.order(named.tenantId, orderId);
+    if (!order) {
+      steps.push({ rule: 'order.facts', effect: 'deny', detail: 'No such order in this tenant' });
+      return { allowed: false, code: 'ORDER.NOT_FOUND', reason: 'The order does not exist' };
+    }
+    steps.push({ rule: 'order.facts', effect: 'none', detail: `Order #${order.number}: status '${order.status.name}', read from the workflow service` });
+    const resource: ResourceRef = { ...named.resource, statusId: order.status.id, departmentId: order.departmentId, clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId };
+    return this.evaluateFacts({ ...named, resource }, steps);
+  }
+
+  private async order(tenantId: string, orderId: string): Promise<OrderView | null> {
+    try {
+      return await this.bus.request('workflow.orders.get', systemContext(tenantId), { orderId });
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  private async evaluateFacts(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const existing = idOf(input.resource.statusId) !== null;
     const target = idOf(input.resource.targetDepartmentId);
     const statusSteps: DecisionStep[] = [];

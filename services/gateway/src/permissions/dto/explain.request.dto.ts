@@ -24,9 +24,10 @@ export class ExplainQueryDto {
   @ApiPropertyOptional({
     description:
       'The resource, as JSON: an object with `type` and the attributes its rule needs (scalars only).\n\n' +
-      '- `order`: `statusId` (its current status), `departmentId`, `clientContactId`, `clientCompanyId` (where it sits, `null` when none); ' +
+      '- `order`: `orderId` alone (the rule reads its status and placement from the workflow service), or the facts themselves: ' +
+      '`statusId` (its current status), `departmentId`, `clientContactId`, `clientCompanyId` (where it sits, `null` when none); ' +
       'for a status change also `targetStatusId`, for a transfer `targetDepartmentId`; a new order has only `targetStatusId`. ' +
-      'Example: `{"type":"order","statusId":"<current>","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"<target>"}`.\n' +
+      'Examples: `{"type":"order","orderId":"<order id>"}`, `{"type":"order","orderId":"<order id>","targetStatusId":"<target>"}`.\n' +
       '- `task`: `taskId`, and for a status change `targetStatusId`; the rule reads the rest (participants, transitions) itself. ' +
       'Example: `{"type":"task","taskId":"<task id>","targetStatusId":"<status id>"}`.\n' +
       '- `conversation`: for `conversation.start` `kind` (`internal`, `client_employee`, `client_group`) and the people named, ' +
