@@ -52,14 +52,24 @@ export interface Medium {
  */
 export async function startMedium(service: Pick<ServiceDefinition, 'name' | 'entities' | 'migrations'>, options: MediumOptions): Promise<Medium> {
   const serverUrl = testEnv().databaseUrl;
-  const database = `warden_medium_${service.name}_${randomBytes(4).toString('hex')}`;
+  // Named after the run's database, so tools/test.mjs drops it with the run's even when a spec never got to close().
+  const database = `${decodeURIComponent(new URL(serverUrl).pathname.slice(1))}_m_${service.name}_${randomBytes(4).toString('hex')}`;
   await createDatabaseIfMissing(serverUrl, database);
+  const dropDatabase = async (): Promise<void> => {
+    const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  };
   const dataSource = await openDataSource({
     service: service.name,
     databaseUrl: withDatabase(serverUrl, database),
     entities: service.entities,
     migrations: service.migrations,
     poolSize: 4,
+  }).catch(async (error: unknown) => {
+    await dropDatabase();
+    throw error;
   });
   const handlers = new Map<string, EventHandler<unknown>>();
   const bus = {
@@ -90,7 +100,11 @@ export async function startMedium(service: Pick<ServiceDefinition, 'name' | 'ent
   @Module({ imports: [MediumInfrastructure, ...options.imports] })
   class MediumRoot {}
 
-  const app = await NestFactory.createApplicationContext(MediumRoot, { logger: false });
+  const app = await NestFactory.createApplicationContext(MediumRoot, { logger: false }).catch(async (error: unknown) => {
+    await dataSource.destroy();
+    await dropDatabase();
+    throw error;
+  });
   const rows = async <T>(sql: string, parameters: unknown[] = []): Promise<T[]> => dataSource.query(sql, parameters);
   return {
     app,
@@ -111,10 +125,7 @@ export async function startMedium(service: Pick<ServiceDefinition, 'name' | 'ent
     close: async () => {
       await app.close();
       await dataSource.destroy();
-      const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      await admin.end();
+      await dropDatabase();
     },
   };
 }
