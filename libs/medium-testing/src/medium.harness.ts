@@ -4,12 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
-import { createCloudEvent } from '@warden/contracts';
-import type { EventContract, RequestContext, RpcName, RpcRequestData, RpcResponse } from '@warden/contracts';
+import type { RequestContext, RpcName, RpcRequestData, RpcResponse } from '@warden/contracts';
 import { createDatabaseIfMissing, withDatabase } from '@warden/infra';
 import { AuditRecorder, BusClient, EventSubscriber, MESSAGING_OPTIONS, OutboxWriter } from '@warden/messaging';
 import { openDataSource } from '@warden/persistence';
-import type { EventHandler } from '@warden/messaging';
 import type { ServiceDefinition } from '@warden/service-kit';
 import { testEnv } from '@warden/testing';
 
@@ -37,8 +35,6 @@ export interface Medium {
   rows<T = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<T[]>;
   /** The events the use cases wrote into the outbox for one tenant, oldest first. */
   outbox(tenantId: string): Promise<OutboxRow[]>;
-  /** Hands an event to the handler a consumer registered, in a transaction, as the inbox would. */
-  deliver<T extends object>(contract: EventContract<T>, tenantId: string, data: T): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,7 +67,6 @@ export async function startMedium(service: Pick<ServiceDefinition, 'name' | 'ent
     await dropDatabase();
     throw error;
   });
-  const handlers = new Map<string, EventHandler<unknown>>();
   const bus = {
     request: async (name: RpcName, ctx: RequestContext, data: unknown) => {
       const answer = (options.bus as Record<string, unknown> | undefined)?.[name];
@@ -79,9 +74,8 @@ export async function startMedium(service: Pick<ServiceDefinition, 'name' | 'ent
       return typeof answer === 'function' ? answer(data, ctx) : answer;
     },
   };
-  const subscriber = {
-    on: (contract: EventContract, handler: EventHandler<unknown>) => handlers.set(contract.type, handler),
-  };
+  // Consumers register their handlers on module init; no events arrive here (specs seed read models through their repositories).
+  const subscriber = { on: () => undefined };
 
   @Global()
   @Module({
@@ -114,13 +108,6 @@ export async function startMedium(service: Pick<ServiceDefinition, 'name' | 'ent
     outbox: async (tenantId) => {
       const found = await rows<{ event: OutboxRow }>('SELECT event FROM outbox WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId]);
       return found.map(({ event }) => ({ type: event.type, subject: event.subject, data: event.data }));
-    },
-    deliver: async (contract, tenantId, data) => {
-      const handler = handlers.get(contract.type);
-      if (!handler) throw new Error(`No consumer of ${contract.type} in the modules under test`);
-      // The event is the producing service's; its source does not matter to a consumer.
-      const event = createCloudEvent('medium', { type: contract.type, tenantId, subject: tenantId, data });
-      await dataSource.transaction((manager) => handler(event, manager));
     },
     close: async () => {
       await app.close();
