@@ -26,7 +26,7 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{libs,services,e2e}/**/*.{spec,int-spec,e2e-spec}.ts'],
+  testMatch: ['<rootDir>/{libs,services,e2e}/**/*.{spec,int-spec,medium-spec,e2e-spec}.ts'],
   moduleNameMapper,
   transform: {
     '^.+\\.(t|j|mj)s$': [

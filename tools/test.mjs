@@ -66,6 +66,9 @@ async function cleanUp() {
   const admin = new Client({ connectionString: discovered.databaseUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  // Medium tests' throw-away databases (libs/medium-testing) left by a spec that did not close.
+  const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [`${database}_m_`]);
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
   if (!discovered.natsCredentialsFile) {
     // A server of NATS_URL outlives the run: remove this run's stream and idempotency keys (when the credentials allow it).
