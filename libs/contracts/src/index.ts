@@ -31,3 +31,4 @@ export * from './rpc/order-visibility.rpc';
 export * from './rpc/integrations.rpc';
 export * from './rpc/audit.rpc';
 export * from './asyncapi.generator';
+export * from './error-codes';

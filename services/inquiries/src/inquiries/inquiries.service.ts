@@ -181,7 +181,7 @@ export class InquiriesService {
       const target = await this.scope.employee(tx, tenantId, assigneeId);
       if (!target) throw ChatErrors.assigneeUnknown();
       if (!(await this.readModels.holds(tx, tenantId, assigneeId, 'inquiries.assignable'))) throw ChatErrors.assigneeNotAssignable(target.name);
-      if (!branch.allowed) throw new DomainError(branch.code, 'forbidden', branch.reason);
+      if (!branch.allowed) throw DomainError.refusal(branch);
       if (inquiry.status === 'assigned' && inquiry.assigneeId === assigneeId) return toInquiryView(inquiry);
       const now = new Date();
       const previous = inquiry.status === 'assigned' ? inquiry.assigneeId : null;
