@@ -1,4 +1,5 @@
 import { newId } from '@warden/kernel';
+import type { EventContract } from './events/event-registry';
 
 /**
  * CloudEvents 1.0 JSON envelope (https://github.com/cloudevents/spec), with the `tenantid` extension
@@ -26,6 +27,17 @@ export interface NewEvent<T> {
   tenantId: string;
   subject: string;
   data: T;
+}
+
+/**
+ * An event a service records in its outbox, named by its contract class: the type is the class's, and the
+ * payload must be of that class (`NoInfer`: the class decides, the data is checked against it).
+ */
+export interface OutgoingEvent<T extends object = object> {
+  contract: EventContract<T>;
+  tenantId: string;
+  subject: string;
+  data: NoInfer<T>;
 }
 
 export function createCloudEvent<T>(service: string, event: NewEvent<T>, now: Date = new Date()): CloudEvent<T> {

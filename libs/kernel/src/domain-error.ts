@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /**
  * How a failure should be understood by a caller. The gateway maps each kind to one HTTP status;
  * services never speak HTTP themselves.
@@ -21,7 +23,7 @@ export interface FieldProblem {
 
 /** The plain-object form of a DomainError, as it travels over NATS. */
 export interface ErrorPayload {
-  code: string;
+  code: ErrorCode;
   kind: ErrorKind;
   message: string;
   fields?: FieldProblem[];
@@ -31,7 +33,7 @@ export interface ErrorPayload {
 /** A coded, expected failure: `STAFF.EMAIL_TAKEN`, `ORDER.VERSION_MISMATCH`, ... */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly kind: ErrorKind,
     message: string,
     readonly fields?: FieldProblem[],
@@ -45,6 +47,10 @@ export class DomainError extends Error {
     return { code: this.code, kind: this.kind, message: this.message, fields: this.fields, details: this.details };
   }
 
+  /**
+   * The code is taken as one of the catalog without looking it up: every process is built from the same sources,
+   * and a reply must keep its code even from a newer replica during a rolling deploy.
+   */
   static isPayload(value: unknown): value is ErrorPayload {
     return (
       typeof value === 'object' &&
@@ -59,11 +65,19 @@ export class DomainError extends Error {
     return new DomainError(payload.code, payload.kind, payload.message, payload.fields, payload.details);
   }
 
-  static notFound(code: string, what: string): DomainError {
+  /**
+   * A refusal decided by the permissions service, answered with the decision's code as decided. Decisions carry
+   * their code as a string (an allowed one is `ALLOWED.*`, not an error); a refused one is of the catalog.
+   */
+  static refusal(decision: { code: string; reason: string }, details?: Record<string, unknown>): DomainError {
+    return new DomainError(decision.code as ErrorCode, 'forbidden', decision.reason, undefined, details);
+  }
+
+  static notFound(code: ErrorCode, what: string): DomainError {
     return new DomainError(code, 'not_found', `${what} was not found`);
   }
 
-  static invalid(code: string, field: string, reason: string): DomainError {
+  static invalid(code: ErrorCode, field: string, reason: string): DomainError {
     return new DomainError(code, 'validation', `${field}: ${reason}`, [{ field, reason }]);
   }
 }

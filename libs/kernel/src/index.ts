@@ -1,4 +1,5 @@
 export * from './domain-error';
+export * from './error-codes';
 export * from './ids';
 export * from './cursor';
 export * from './schedule';

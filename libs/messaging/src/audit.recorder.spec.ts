@@ -1,3 +1,4 @@
+import { PermissionsAuditRecordedV1 } from '@warden/contracts';
 import { auditEntry, changedFields } from './audit.recorder';
 
 const ctx = { tenantId: 't1', actorId: '0190a5c2-0000-7000-8000-000000000001', requestId: 'req-1' };
@@ -27,7 +28,7 @@ describe('audit entries', () => {
     const now = new Date('2026-01-02T03:04:05.000Z');
     const event = auditEntry('permissions', 't1', { action: 'group.updated', resource: { type: 'group', id: 'g' }, before: { name: 'A' }, after: { name: 'B' } }, ctx, now);
     expect(event).toEqual({
-      type: 'permissions.audit.recorded.v1',
+      contract: PermissionsAuditRecordedV1,
       tenantId: 't1',
       subject: 'g',
       data: {
@@ -46,5 +47,10 @@ describe('audit entries', () => {
     const event = auditEntry('identity', 't1', { action: 'staff.deleted', resource: { type: 'person', id: 'p' }, before: { deleted: false }, after: { deleted: true } }, undefined);
     expect(event?.data.actor).toEqual({ id: null, kind: 'system' });
     expect(event?.data.requestId).toBeNull();
+  });
+
+  it("are recorded as the service's own audit event", () => {
+    const event = auditEntry('identity', 't1', { action: 'staff.deleted', resource: { type: 'person', id: 'p' }, before: { deleted: false }, after: { deleted: true } }, undefined);
+    expect(event?.contract.type).toBe('identity.audit.recorded.v1');
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditActorV1, AuditRecordedV1, AuditResourceV1, auditEventType } from '@warden/contracts';
-import type { NewEvent, RequestContext } from '@warden/contracts';
+import { AuditActorV1, AuditRecordedV1, AuditResourceV1, auditEventContract } from '@warden/contracts';
+import type { OutgoingEvent, RequestContext } from '@warden/contracts';
 import { MESSAGING_OPTIONS } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
 import { OutboxWriter } from './outbox.writer';
@@ -60,7 +60,7 @@ export function auditEntry(
   change: AuditChange,
   ctx: RequestContext | undefined,
   now: Date = new Date(),
-): NewEvent<AuditRecordedV1> | null {
+): OutgoingEvent<AuditRecordedV1> | null {
   const fields = changedFields(change.before, change.after);
   if (!fields) return null;
   const actorId = ctx?.actorId ?? null;
@@ -73,7 +73,7 @@ export function auditEntry(
     requestId: ctx?.requestId || null,
     at: now.toISOString(),
   });
-  return { type: auditEventType(service), tenantId, subject: change.resource.id, data };
+  return { contract: auditEventContract(service), tenantId, subject: change.resource.id, data };
 }
 
 /**

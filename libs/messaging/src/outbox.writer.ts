@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { createCloudEvent, eventSubject } from '@warden/contracts';
-import type { CloudEvent, NewEvent } from '@warden/contracts';
+import type { CloudEvent, OutgoingEvent } from '@warden/contracts';
 import { MESSAGING_OPTIONS } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
 import { outboxChannel } from './messaging.tables';
@@ -80,12 +80,17 @@ async function notify(dataSource: DataSource | EntityManager, channel: string): 
 export class OutboxWriter {
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
 
-  async add<T>(manager: EntityManager, ...events: NewEvent<T>[]): Promise<CloudEvent<T>[]> {
+  /** Each event's payload is checked against its own contract class (one call may record events of several). */
+  async add<const E extends readonly object[]>(
+    manager: EntityManager,
+    ...events: { [K in keyof E]: OutgoingEvent<E[K]> }
+  ): Promise<CloudEvent<E[number]>[]> {
     if (events.length === 0) return [];
     // With tracing on, each event carries the CloudEvents `traceparent` extension: its consumers continue this trace.
     const traceparent = currentTraceparent();
-    const envelopes = events.map((event): CloudEvent<T> => {
-      const envelope = createCloudEvent(this.options.service, event);
+    const envelopes = (events as readonly OutgoingEvent<E[number]>[]).map((event): CloudEvent<E[number]> => {
+      const { contract, ...rest } = event;
+      const envelope = createCloudEvent<E[number]>(this.options.service, { ...rest, type: contract.type });
       return traceparent ? { ...envelope, traceparent } : envelope;
     });
     // One round trip for any number of events.

@@ -60,7 +60,7 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
   });
 
   function bump(by: number) {
-    return { type: CounterBumpedV1.type, tenantId, subject: 'counter-1', data: { by } };
+    return { contract: CounterBumpedV1, tenantId, subject: 'counter-1', data: { by } };
   }
 
   it('publishes an event committed while no relay ran, exactly once, even when a relay crashed after publishing', async () => {
@@ -129,7 +129,7 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     const [before] = await dataSource.query('SELECT value FROM counter WHERE id = 1');
     await subscriber.onApplicationBootstrap();
 
-    const event = createCloudEvent('identity', bump(1000));
+    const event = createCloudEvent('identity', { ...bump(1000), type: CounterBumpedV1.type });
     // The same event twice under different message ids, as a redelivery after the dedup window would be.
     await jetstream(nats).publish(eventSubject(event.type), JSON.stringify(event), { msgID: `${event.id}-a` });
     await jetstream(nats).publish(eventSubject(event.type), JSON.stringify(event), { msgID: `${event.id}-b` });

@@ -3,7 +3,8 @@ import { OrdersModule } from './orders/orders.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemplatesModule } from './templates/templates.module';
+import { TenantsModule } from './tenants/tenants.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
-@Module({ imports: [WorkflowsModule, OrdersModule, ProjectsModule, TemplatesModule, TasksModule] })
+@Module({ imports: [WorkflowsModule, OrdersModule, ProjectsModule, TemplatesModule, TasksModule, TenantsModule] })
 export class WorkflowModule {}

@@ -75,7 +75,9 @@ export const AUDIT_EVENT_CONTRACTS = [
   IntegrationsAuditRecordedV1,
 ] as const;
 
-/** The audit event type of one service: `<service>.audit.recorded.v1`. */
-export function auditEventType(service: string): string {
-  return `${service}.audit.recorded.v1`;
+/** The audit event contract of one service: `<service>.audit.recorded.v1`. */
+export function auditEventContract(service: string): (typeof AUDIT_EVENT_CONTRACTS)[number] {
+  const contract = AUDIT_EVENT_CONTRACTS.find((candidate) => candidate.type === `${service}.audit.recorded.v1`);
+  if (!contract) throw new Error(`No audit event contract for the service '${service}'`);
+  return contract;
 }

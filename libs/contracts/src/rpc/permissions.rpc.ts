@@ -1,6 +1,7 @@
 import type { PersonKind } from '../events/identity.events';
 import type { Right } from '../rights';
 import type { AccessLevel } from './status-access.rpc';
+import type { PolicyChange } from './policy-change.rpc';
 
 /** What a check is about, beyond the right itself (an order in a status, a target status, ...). */
 export interface ResourceRef {
@@ -33,13 +34,6 @@ export interface Decision {
 
 export interface Explanation extends Decision {
   steps: DecisionStep[];
-}
-
-/** Returned by every call that changes policy, so the gateway can drop stale decisions first. */
-export interface PolicyChange {
-  policyVersion: number;
-  /** null: anyone in the tenant may be affected. */
-  affectedPersonIds: string[] | null;
 }
 
 export interface GroupView {

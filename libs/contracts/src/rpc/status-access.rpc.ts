@@ -1,5 +1,5 @@
 import type { StatusCategory, WorkflowKind } from '../events/workflow.events';
-import type { PolicyChange } from './permissions.rpc';
+import type { PolicyChange } from './policy-change.rpc';
 
 export const ACCESS_LEVELS = ['none', 'view', 'set'] as const;
 /**

@@ -1,7 +1,7 @@
 import type { Page } from '@warden/kernel';
 import type { CommentVisibility, StatusCategory, WorkflowKind } from '../events/workflow.events';
 import type { PersonKind } from '../events/identity.events';
-import type { AddTransitionData, ChangeTransitionData, TransitionInput, TransitionView } from './task.rpc';
+import type { AddTransitionData, ChangeTransitionData, TransitionInput, TransitionView } from './transition.rpc';
 
 export interface StatusView {
   id: string;

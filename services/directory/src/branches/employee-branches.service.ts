@@ -84,8 +84,8 @@ export class EmployeeBranchesService {
         );
       }
       const view = await this.read(manager, tenantId, input.personId);
-      await this.outbox.add<EmployeeBranchesChangedV1>(manager, {
-        type: EmployeeBranchesChangedV1.type,
+      await this.outbox.add(manager, {
+        contract: EmployeeBranchesChangedV1,
         tenantId,
         subject: input.personId,
         data: {

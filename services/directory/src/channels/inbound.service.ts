@@ -86,8 +86,8 @@ export class InboundService {
     );
     const row = rows[0];
     if (!row) throw new AlreadyReceived();
-    await this.outbox.add<InboundReceivedV1>(manager, {
-      type: InboundReceivedV1.type,
+    await this.outbox.add(manager, {
+      contract: InboundReceivedV1,
       tenantId,
       subject: id,
       data: {

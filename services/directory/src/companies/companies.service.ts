@@ -5,7 +5,7 @@ import { decodeCursor, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { AuditRecorder, OutboxWriter } from '@warden/messaging';
 import { isUniqueViolation } from '@warden/persistence';
-import type { CompanyInput, CompanyView, NewEvent, RequestContext } from '@warden/contracts';
+import type { CompanyInput, CompanyView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { EmployeeCheck } from '../employees/employee.check';
 import { likePattern, optionalText, unique } from '../shared/text';
 import { CompanyErrors } from './company.errors';
@@ -89,8 +89,8 @@ export class CompaniesService {
     await this.employees.requireEmployees(ctx, managers.filter((id) => !contacts.has(id)), 'clientManagerIds');
   }
 
-  private async publish(manager: EntityManager, ...events: Array<NewEvent<object> | null>): Promise<void> {
-    await this.outbox.add(manager, ...events.filter((event): event is NewEvent<object> => event !== null));
+  private async publish(manager: EntityManager, ...events: Array<OutgoingEvent<object> | null>): Promise<void> {
+    await this.outbox.add(manager, ...events.filter((event): event is OutgoingEvent<object> => event !== null));
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

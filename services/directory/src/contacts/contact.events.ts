@@ -1,5 +1,5 @@
 import { ContactCreatedV1, ContactUpdatedV1 } from '@warden/contracts';
-import type { ContactSnapshotV1, ContactView, NewEvent } from '@warden/contracts';
+import type { ContactSnapshotV1, ContactView, OutgoingEvent } from '@warden/contracts';
 
 function snapshot(contact: ContactView): ContactSnapshotV1 {
   return {
@@ -21,10 +21,10 @@ function snapshot(contact: ContactView): ContactSnapshotV1 {
   };
 }
 
-export function contactCreated(tenantId: string, contact: ContactView): NewEvent<ContactSnapshotV1> {
-  return { type: ContactCreatedV1.type, tenantId, subject: contact.id, data: snapshot(contact) };
+export function contactCreated(tenantId: string, contact: ContactView): OutgoingEvent<ContactSnapshotV1> {
+  return { contract: ContactCreatedV1, tenantId, subject: contact.id, data: snapshot(contact) };
 }
 
-export function contactUpdated(tenantId: string, contact: ContactView): NewEvent<ContactSnapshotV1> {
-  return { type: ContactUpdatedV1.type, tenantId, subject: contact.id, data: snapshot(contact) };
+export function contactUpdated(tenantId: string, contact: ContactView): OutgoingEvent<ContactSnapshotV1> {
+  return { contract: ContactUpdatedV1, tenantId, subject: contact.id, data: snapshot(contact) };
 }

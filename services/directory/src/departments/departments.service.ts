@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { AuditRecorder, OutboxWriter, resourceValues } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
-import type { DepartmentInput, DepartmentView, NewEvent, RequestContext } from '@warden/contracts';
+import type { DepartmentInput, DepartmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { EmployeeCheck } from '../employees/employee.check';
 import { unique } from '../shared/text';
 import { DepartmentErrors } from './department.errors';
@@ -116,8 +116,8 @@ export class DepartmentsService {
     });
   }
 
-  private async publish(manager: EntityManager, ...events: Array<NewEvent<object> | null>): Promise<void> {
-    await this.outbox.add(manager, ...events.filter((event): event is NewEvent<object> => event !== null));
+  private async publish(manager: EntityManager, ...events: Array<OutgoingEvent<object> | null>): Promise<void> {
+    await this.outbox.add(manager, ...events.filter((event): event is OutgoingEvent<object> => event !== null));
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { EquipmentCreatedV1, EquipmentDeletedV1, EquipmentUpdatedV1 } from '@warden/contracts';
-import type { EquipmentFields, EquipmentSnapshotV1, EquipmentTreeNode, EquipmentView, NewEvent } from '@warden/contracts';
+import type { EquipmentFields, EquipmentSnapshotV1, EquipmentTreeNode, EquipmentView, OutgoingEvent } from '@warden/contracts';
 import { CompanyErrors } from '../companies/company.errors';
 import { CompanyRepository } from '../companies/company.repository';
 import { optionalText } from '../shared/text';
@@ -13,9 +13,9 @@ import { EquipmentRepository } from './equipment.repository';
 import type { EquipmentRecord } from './equipment.repository';
 import { buildTree } from './equipment.tree';
 
-function snapshotEvent(type: string, tenantId: string, node: EquipmentView): NewEvent<EquipmentSnapshotV1> {
+function snapshotEvent(contract: typeof EquipmentCreatedV1 | typeof EquipmentUpdatedV1, tenantId: string, node: EquipmentView): OutgoingEvent<EquipmentSnapshotV1> {
   const { id, createdAt: _createdAt, updatedAt, ...rest } = node;
-  return { type, tenantId, subject: id, data: { equipmentId: id, ...rest, at: updatedAt } };
+  return { contract, tenantId, subject: id, data: { equipmentId: id, ...rest, at: updatedAt } };
 }
 
 function checkedName(name: unknown): string {
@@ -63,7 +63,7 @@ export class EquipmentService {
       await this.equipment.lockCompanyTree(manager, tenantId, companyId);
       if (record.parentId) await this.checkParent(manager, tenantId, companyId, record.parentId);
       const node = await this.equipment.insert(manager, tenantId, record);
-      await this.outbox.add(manager, snapshotEvent(EquipmentCreatedV1.type, tenantId, node));
+      await this.outbox.add(manager, snapshotEvent(EquipmentCreatedV1, tenantId, node));
       return node;
     });
   }
@@ -90,7 +90,7 @@ export class EquipmentService {
         location: pick('location'),
         notes: pick('notes'),
       });
-      await this.outbox.add(manager, snapshotEvent(EquipmentUpdatedV1.type, tenantId, node));
+      await this.outbox.add(manager, snapshotEvent(EquipmentUpdatedV1, tenantId, node));
       return node;
     });
   }
@@ -102,8 +102,8 @@ export class EquipmentService {
       await this.equipment.lockCompanyTree(manager, tenantId, current.companyId);
       if (await this.equipment.hasChildren(manager, tenantId, equipmentId)) throw EquipmentErrors.hasChildren();
       await this.equipment.delete(manager, tenantId, equipmentId);
-      await this.outbox.add<EquipmentDeletedV1>(manager, {
-        type: EquipmentDeletedV1.type,
+      await this.outbox.add(manager, {
+        contract: EquipmentDeletedV1,
         tenantId,
         subject: equipmentId,
         data: { equipmentId, companyId: current.companyId, at: new Date().toISOString() },

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@warden/kernel';
+import type { ErrorCode } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { Decision, PolicyChange, RequestContext, ResourceRef, Right } from '@warden/contracts';
 import type { Principal } from '../auth/principal';
@@ -73,13 +74,13 @@ export class AccessService {
     ctx: RequestContext,
     action: Right | string,
     resource?: ResourceRef,
-    hideAs?: { code: string; what: string; codes?: readonly string[] },
+    hideAs?: { code: ErrorCode; what: string; codes?: readonly string[] },
     options: { fresh?: boolean } = {},
   ): Promise<Decision> {
     const decision = await this.decide(principal, ctx, action, resource, options);
     if (decision.allowed) return decision;
     if (hideAs && (!hideAs.codes || hideAs.codes.includes(decision.code))) throw DomainError.notFound(hideAs.code, hideAs.what);
-    throw new DomainError(decision.code, 'forbidden', decision.reason, undefined, { action, policyVersion: decision.policyVersion });
+    throw DomainError.refusal(decision, { action, policyVersion: decision.policyVersion });
   }
 
   /**

@@ -10,7 +10,7 @@ type InquiryAction = Extract<ResourceAction, `inquiry.${string}`>;
 const HIDDEN = {
   conversation: { code: 'CONVERSATION.NOT_FOUND', what: 'The conversation', codes: ['CONVERSATION.NOT_VISIBLE', 'CONVERSATION.NOT_FOUND'] },
   inquiry: { code: 'INQUIRY.NOT_FOUND', what: 'The inquiry', codes: ['INQUIRY.NOT_VISIBLE', 'INQUIRY.NOT_FOUND'] },
-};
+} as const;
 
 /**
  * Chats and inquiries behind the permissions service, on the path orders and tasks take: its

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@warden/kernel';
+import type { ErrorCode } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { EquipmentTreeNode, EquipmentView, RequestContext } from '@warden/contracts';
 import { AccessService } from '../access/access.service';
@@ -28,11 +29,11 @@ export class EquipmentAccessService {
     return node;
   }
 
-  private async requireReadable(principal: Principal, ctx: RequestContext, companyId: string, hidden: { code: string; what: string }): Promise<void> {
+  private async requireReadable(principal: Principal, ctx: RequestContext, companyId: string, hidden: { code: ErrorCode; what: string }): Promise<void> {
     const decision = await this.access.decide(principal, ctx, 'equipment.read', { type: 'equipment', companyId: companyId.toLowerCase() });
     if (decision.allowed) return;
     // Another client's equipment must not show that it exists; a missing right is an ordinary 403.
     if (decision.code === 'EQUIPMENT.NOT_OWN') throw DomainError.notFound(hidden.code, hidden.what);
-    throw new DomainError(decision.code, 'forbidden', decision.reason, undefined, { action: 'equipment.read', policyVersion: decision.policyVersion });
+    throw DomainError.refusal(decision, { action: 'equipment.read', policyVersion: decision.policyVersion });
   }
 }

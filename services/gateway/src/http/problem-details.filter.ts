@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@warden/kernel';
+import type { ErrorCode } from '@warden/kernel';
 import { HTTP_STATUS_BY_KIND, problem } from './problem';
 import type { Problem } from './problem';
 import { retryAfterSeconds } from './retry-after';
@@ -52,7 +53,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-export function httpCode(status: number): string {
+export function httpCode(status: number): ErrorCode {
   switch (status) {
     case 400:
       return 'REQUEST.MALFORMED';

@@ -1,5 +1,6 @@
 import { ApiExtension, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
+import type { ErrorCode } from '@warden/kernel';
 
 export class DependencyHealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
@@ -67,6 +68,6 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
  * The route's own problem codes by status, on top of the ones every route has (authentication, validation,
  * the bus: see openapi.completion.ts), listed in the document with each problem response.
  */
-export function ApiProblemCodes(codes: Partial<Record<number, string[]>>): MethodDecorator & ClassDecorator {
+export function ApiProblemCodes(codes: Partial<Record<number, readonly ErrorCode[]>>): MethodDecorator & ClassDecorator {
   return ApiExtension('x-problem-codes', codes);
 }

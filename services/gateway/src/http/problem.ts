@@ -1,4 +1,4 @@
-import type { ErrorKind, FieldProblem } from '@warden/kernel';
+import type { ErrorCode, ErrorKind, FieldProblem } from '@warden/kernel';
 
 /** RFC 9457 problem details, with the machine-readable `code` and the offending fields. */
 export interface Problem {
@@ -45,7 +45,7 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+export function problem(status: number, code: ErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
   return {
     type: `urn:warden:problem:${code.toLowerCase().replace(/[._]/g, '-')}`,
     title: TITLES[status] ?? 'Error',

@@ -7,7 +7,7 @@ import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
 import type { OrderTransitionsResponseDto, TransferOrderResponseDto } from './dto/order.response.dto';
 
-const HIDDEN = { code: 'ORDER.NOT_FOUND', what: 'Order' };
+const HIDDEN = { code: 'ORDER.NOT_FOUND', what: 'Order' } as const;
 
 /** What the `order` rule decides on: the status, and where the order sits (department, client). */
 function resourceOf(order: OrderView): ResourceRef {

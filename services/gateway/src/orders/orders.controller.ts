@@ -16,8 +16,8 @@ import { OrderAccessService } from './order-access.service';
 const ETAG = { ETag: RESPONSE_HEADERS.ETag };
 
 /** Refusals of the `order` rule (permissions service) when you see the order but may not do this with it. */
-const ORDER_RULE = ['STATUS.NOT_VISIBLE', 'ORDER.OTHER_DEPARTMENT', 'ORDER.NOT_OWN'];
-const PLACEMENT = ['DEPARTMENT.UNKNOWN', 'ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY', 'ORDER.EQUIPMENT_OTHER_COMPANY'];
+const ORDER_RULE = ['STATUS.NOT_VISIBLE', 'ORDER.OTHER_DEPARTMENT', 'ORDER.NOT_OWN'] as const;
+const PLACEMENT = ['DEPARTMENT.UNKNOWN', 'ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY', 'ORDER.EQUIPMENT_OTHER_COMPANY'] as const;
 
 function withEtag(reply: FastifyReply, order: OrderResponseDto): OrderResponseDto {
   void reply.header('etag', `"${order.version}"`);

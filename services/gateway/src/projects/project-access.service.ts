@@ -5,7 +5,7 @@ import type { ProjectView, RequestContext, ResourceRef } from '@warden/contracts
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
 
-const HIDDEN = { code: 'PROJECT.NOT_FOUND', what: 'Project' };
+const HIDDEN = { code: 'PROJECT.NOT_FOUND', what: 'Project' } as const;
 
 /** What the `project` rule decides on; `updatedAt` keys a cached decision to the project as it is. */
 function resourceOf(project: ProjectView): ResourceRef {

@@ -9,7 +9,7 @@ import { ProjectAccessService } from '../projects/project-access.service';
 import { TemplateAccessService } from '../templates/template-access.service';
 import type { TaskTransitionResponseDto, TaskTransitionsResponseDto } from './dto/task.response.dto';
 
-const HIDDEN = { code: 'TASK.NOT_FOUND', what: 'Task' };
+const HIDDEN = { code: 'TASK.NOT_FOUND', what: 'Task' } as const;
 
 /**
  * The resource the permissions service's `task` rule decides on. The rule reads the task's facts

@@ -13,7 +13,8 @@ import {
   TransitionsQueryDto,
   UpdateTaskRequestDto,
 } from './dto/task.request.dto';
-import { TaskHistoryEntryResponseDto, TaskPageResponseDto, TaskParticipantResponseDto, TaskResponseDto, TaskTransitionsResponseDto } from './dto/task.response.dto';
+import { TaskParticipantResponseDto } from '../participants/dto/participant.response.dto';
+import { TaskHistoryEntryResponseDto, TaskPageResponseDto, TaskResponseDto, TaskTransitionsResponseDto } from './dto/task.response.dto';
 import { TaskAccessService } from './task-access.service';
 
 /**

@@ -5,7 +5,7 @@ import type { RequestContext, ResourceRef, TemplateView } from '@warden/contract
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
 
-const HIDDEN = { code: 'TEMPLATE.NOT_FOUND', what: 'Template' };
+const HIDDEN = { code: 'TEMPLATE.NOT_FOUND', what: 'Template' } as const;
 
 /** What the `template` rule decides on; `updatedAt` keys a cached decision to the template as it is. */
 function resourceOf(template: TemplateView): ResourceRef {

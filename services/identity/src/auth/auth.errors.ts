@@ -5,7 +5,7 @@ export const AuthErrors = {
   invalidCredentials: (): DomainError =>
     new DomainError('AUTH.INVALID_CREDENTIALS', 'unauthorized', 'The tenant, email or password is not correct'),
   noAccess: (): DomainError => new DomainError('AUTH.NO_ACCESS', 'forbidden', 'This account has no login access; ask an administrator'),
-  loginRefused: (code: string, reason: string): DomainError => new DomainError(code, 'forbidden', reason, undefined, { action: 'auth.login' }),
+  loginRefused: (decision: { code: string; reason: string }): DomainError => DomainError.refusal(decision, { action: 'auth.login' }),
   refreshInvalid: (): DomainError =>
     new DomainError('AUTH.REFRESH_INVALID', 'unauthorized', 'The refresh token is unknown, expired or revoked; sign in again'),
   refreshReused: (): DomainError =>

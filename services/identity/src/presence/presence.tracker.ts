@@ -53,10 +53,10 @@ export class PresenceTracker {
 
   private async record(manager: EntityManager, changes: Array<{ tenantId: string; personId: string; presence: Presence }>): Promise<void> {
     const at = new Date().toISOString();
-    await this.outbox.add<PresenceChangedV1>(
+    await this.outbox.add(
       manager,
       ...changes.map((change) => ({
-        type: PresenceChangedV1.type,
+        contract: PresenceChangedV1,
         tenantId: change.tenantId,
         subject: change.personId,
         data: { personId: change.personId, presence: change.presence, at },

@@ -111,8 +111,8 @@ export class SessionRepository {
   private async announce(manager: EntityManager, tenantId: string, personId: string, sessionIds: string[], reason: SessionRevocationReason): Promise<void> {
     if (sessionIds.length === 0) return;
     const now = Date.now();
-    await this.outbox.add<SessionsRevokedV1>(manager, {
-      type: SessionsRevokedV1.type,
+    await this.outbox.add(manager, {
+      contract: SessionsRevokedV1,
       tenantId,
       subject: personId,
       data: {

@@ -116,8 +116,8 @@ export class ConversationsService {
         text,
         at: now,
       });
-      await this.outbox.add<MessagePostedV1>(tx, {
-        type: MessagePostedV1.type,
+      await this.outbox.add(tx, {
+        contract: MessagePostedV1,
         tenantId,
         subject: message.id,
         data: {

@@ -5,7 +5,7 @@ import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { InquiryAssignedV1, InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, MessagePostedV1 } from '@warden/contracts';
-import type { AppliedDecision, ChatCaller, ChatSettingsView, InquiryDetailsView, InquiryScope, NewEvent, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
+import type { AppliedDecision, ChatCaller, ChatSettingsView, InquiryDetailsView, InquiryScope, OutgoingEvent, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
 import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
 import type { AudienceTarget } from '../conversations/chat-scope.service';
 import { ConversationRepository } from '../conversations/conversation.repository';
@@ -119,7 +119,7 @@ export class InquiriesService {
 
     await lockTenantRouting(tx, tenantId);
     const result = await this.routing.route(tx, tenantId, contact, null, settings, now);
-    const events: NewEvent<InquiryAssignedV1 | InquiryCreatedV1 | MessagePostedV1>[] = [];
+    const events: OutgoingEvent<InquiryAssignedV1 | InquiryCreatedV1 | MessagePostedV1>[] = [];
     const { decisionId } = await this.routing.apply(tx, tenantId, waiting, contact, 'created', result, now, { watchers, events });
     const routed: InquiryRecord =
       result.outcome === 'assigned' && result.assigneeId
@@ -128,13 +128,13 @@ export class InquiriesService {
     const audience = widenAudience(watchers, [routed.assigneeId]);
     events.push(
       {
-        type: InquiryCreatedV1.type,
+        contract: InquiryCreatedV1,
         tenantId,
         subject: id,
         data: { inquiryId: id, contactId: contact.contactId, branchId: contact.branchId, routing: summary(decisionId, 'created', result), audience, at: now.toISOString() },
       },
       {
-        type: MessagePostedV1.type,
+        contract: MessagePostedV1,
         tenantId,
         subject: message.id,
         data: {
@@ -181,7 +181,7 @@ export class InquiriesService {
       const target = await this.scope.employee(tx, tenantId, assigneeId);
       if (!target) throw ChatErrors.assigneeUnknown();
       if (!(await this.readModels.holds(tx, tenantId, assigneeId, 'inquiries.assignable'))) throw ChatErrors.assigneeNotAssignable(target.name);
-      if (!branch.allowed) throw new DomainError(branch.code, 'forbidden', branch.reason);
+      if (!branch.allowed) throw DomainError.refusal(branch);
       if (inquiry.status === 'assigned' && inquiry.assigneeId === assigneeId) return toInquiryView(inquiry);
       const now = new Date();
       const previous = inquiry.status === 'assigned' ? inquiry.assigneeId : null;
@@ -189,8 +189,8 @@ export class InquiriesService {
       await this.inquiries.assign(tx, tenantId, inquiry.id, assigneeId, now);
       await this.load.recordAssignment(tx, tenantId, assigneeId, now);
       const updated = (await this.inquiries.get(tx, tenantId, inquiry.id))!;
-      await this.outbox.add<InquiryReassignedV1>(tx, {
-        type: InquiryReassignedV1.type,
+      await this.outbox.add(tx, {
+        contract: InquiryReassignedV1,
         tenantId,
         subject: inquiry.id,
         data: {
@@ -221,8 +221,8 @@ export class InquiriesService {
       if (inquiry.status === 'assigned' && inquiry.assigneeId) {
         await this.load.recordRelease(tx, tenantId, inquiry.assigneeId);
       }
-      await this.outbox.add<InquiryClosedV1>(tx, {
-        type: InquiryClosedV1.type,
+      await this.outbox.add(tx, {
+        contract: InquiryClosedV1,
         tenantId,
         subject: inquiry.id,
         data: {
@@ -258,8 +258,8 @@ export class InquiriesService {
       text,
       at: now,
     });
-    await this.outbox.add<MessagePostedV1>(manager, {
-      type: MessagePostedV1.type,
+    await this.outbox.add(manager, {
+      contract: MessagePostedV1,
       tenantId,
       subject: message.id,
       data: {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { InquiryAssignedV1, InquiryRequeuedV1 } from '@warden/contracts';
-import type { ChatSettingsView, NewEvent, RequeueReason, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
+import type { ChatSettingsView, OutgoingEvent, RequeueReason, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
 import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
 import { InquiryRepository } from '../inquiries/inquiry.repository';
 import type { InquiryRecord } from '../inquiries/inquiry.repository';
@@ -95,7 +95,7 @@ export class RoutingService {
     trigger: RoutingTrigger,
     result: RoutingResult,
     now: Date,
-    { watchers, events }: { watchers?: readonly string[]; events?: { push(event: NewEvent<InquiryAssignedV1>): number } } = {},
+    { watchers, events }: { watchers?: readonly string[]; events?: { push(event: OutgoingEvent<InquiryAssignedV1>): number } } = {},
   ): Promise<AppliedDecision> {
     const decisionId = newId(now.getTime());
     await this.routing.saveDecision(manager, tenantId, inquiry.id, decisionId, trigger, result, now);
@@ -112,8 +112,8 @@ export class RoutingService {
             { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: contact.contactId, kind: 'contact' }], assigneeId: result.assigneeId },
             [previous],
           );
-      const assigned: NewEvent<InquiryAssignedV1> = {
-        type: InquiryAssignedV1.type,
+      const assigned: OutgoingEvent<InquiryAssignedV1> = {
+        contract: InquiryAssignedV1,
         tenantId,
         subject: inquiry.id,
         data: {
@@ -158,8 +158,8 @@ export class RoutingService {
       { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: inquiry.contactId, kind: 'contact' }], assigneeId: null },
       [previous],
     );
-    await this.outbox.add<InquiryRequeuedV1>(manager, {
-      type: InquiryRequeuedV1.type,
+    await this.outbox.add(manager, {
+      contract: InquiryRequeuedV1,
       tenantId,
       subject: inquiry.id,
       data: { inquiryId: inquiry.id, contactId: inquiry.contactId, branchId: inquiry.branchId, previousAssigneeId: previous, reason, routing, audience, at: now.toISOString() },

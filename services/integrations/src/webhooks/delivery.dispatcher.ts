@@ -145,8 +145,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const rows: Array<{ tenant_id: string }> = await manager.query('SELECT tenant_id FROM endpoints WHERE id = $1', [delivery.endpointId]);
     if (!(await this.endpoints.disable(manager, delivery.endpointId, reason))) return;
     this.logger.warn(`Webhook endpoint ${delivery.endpointId} disabled: ${reason}`);
-    await this.outbox.add<WebhookDisabledV1>(manager, {
-      type: WebhookDisabledV1.type,
+    await this.outbox.add(manager, {
+      contract: WebhookDisabledV1,
       tenantId: rows[0]!.tenant_id,
       subject: delivery.endpointId,
       data: { endpointId: delivery.endpointId, url: delivery.url, reason, at: new Date().toISOString() },

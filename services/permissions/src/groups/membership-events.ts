@@ -22,6 +22,6 @@ export class MembershipEvents {
       addedPersonIds: [...added],
       removedPersonIds: [...removed],
     });
-    await this.outbox.add(manager, { type: GroupMembershipChangedV1.type, tenantId, subject: group.id, data });
+    await this.outbox.add(manager, { contract: GroupMembershipChangedV1, tenantId, subject: group.id, data });
   }
 }

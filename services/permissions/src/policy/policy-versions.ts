@@ -35,7 +35,7 @@ export class PolicyVersions {
     const policyVersion = Number(rows[0]!.version);
     const people = affectedPersonIds === null || affectedPersonIds.length > MAX_LISTED_PEOPLE ? null : [...new Set(affectedPersonIds)];
     const data: PolicyChangedV1 = Object.assign(new PolicyChangedV1(), { policyVersion, affectedPersonIds: people, change });
-    await this.outbox.add(manager, { type: PolicyChangedV1.type, tenantId, subject: tenantId, data });
+    await this.outbox.add(manager, { contract: PolicyChangedV1, tenantId, subject: tenantId, data });
     // This replica's cached facts go right after the commit, before the caller answers; others' on the event.
     this.cache.dropOnCommit(manager, tenantId, people, policyVersion);
     return { policyVersion, affectedPersonIds: people };

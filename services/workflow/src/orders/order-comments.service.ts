@@ -69,7 +69,7 @@ export class OrderCommentsService {
       inboundMessageId: view.inboundMessageId,
       at: view.createdAt,
     };
-    await this.outbox.add(tx, { type: OrderCommentAddedV1.type, tenantId, subject: order.id, data: event });
+    await this.outbox.add(tx, { contract: OrderCommentAddedV1, tenantId, subject: order.id, data: event });
     return view;
   }
 

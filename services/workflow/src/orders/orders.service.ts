@@ -168,7 +168,7 @@ export class OrdersService {
       inboundMessageId: order.inboundMessageId,
       at: order.createdAt,
     };
-    await this.outbox.add(tx, { type: OrderCreatedV1.type, tenantId, subject: id, data: event });
+    await this.outbox.add(tx, { contract: OrderCreatedV1, tenantId, subject: id, data: event });
     return order;
   }
 
@@ -211,7 +211,7 @@ export class OrdersService {
       await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: current.id, ...plan.history });
       const order = (await this.orders.get(tenantId, current.id, tx))!;
       const event: OrderStatusChangedV1 = { ...plan.event, at: order.updatedAt };
-      await this.outbox.add(tx, { type: OrderStatusChangedV1.type, tenantId, subject: order.id, data: event });
+      await this.outbox.add(tx, { contract: OrderStatusChangedV1, tenantId, subject: order.id, data: event });
       return order;
     });
   }
@@ -229,7 +229,7 @@ export class OrdersService {
       await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: current.id, ...plan.history });
       const order = (await this.orders.get(tenantId, current.id, tx))!;
       const event: OrderTransferredV1 = { ...plan.event, at: order.updatedAt };
-      await this.outbox.add(tx, { type: OrderTransferredV1.type, tenantId, subject: order.id, data: event });
+      await this.outbox.add(tx, { contract: OrderTransferredV1, tenantId, subject: order.id, data: event });
       return order;
     });
   }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PeopleModule } from '../tasks/people.module';
+import { PeopleModule } from '../people/people.module';
 import { CompaniesRepository } from './companies.repository';
 import { CompanyEventsConsumer } from './company-events.consumer';
 import { ProjectRepository } from './project.repository';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, isUuid, newId } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { ProjectInput, ProjectScope, ProjectView, RequestContext } from '@warden/contracts';
-import { PeopleDirectory } from '../tasks/people.directory';
+import { PeopleDirectory } from '../people/people.directory';
 import { CompaniesRepository } from './companies.repository';
 import { ProjectErrors } from './project.errors';
 import { ProjectRepository } from './project.repository';

@@ -26,8 +26,8 @@ import { TemplateRepository } from '../templates/template.repository';
 import { TemplateErrors } from '../templates/template.errors';
 import { WorkflowRepository } from '../workflows/workflow.repository';
 import { lastAssignerRemoval } from './assigner.policy';
-import { resolveParticipants, uniqueParticipants } from './participants.input';
-import { PeopleDirectory } from './people.directory';
+import { resolveParticipants, uniqueParticipants } from '../people/participants.input';
+import { PeopleDirectory } from '../people/people.directory';
 import { TaskErrors } from './task.errors';
 import { TaskRepository } from './task.repository';
 import { planTaskStatusChange } from './task-status-change.policy';
@@ -136,7 +136,7 @@ export class TasksService {
         createdBy: ctx.actorId,
         at: task.createdAt,
       };
-      await this.outbox.add(tx, { type: TaskCreatedV1.type, tenantId, subject: id, data: event });
+      await this.outbox.add(tx, { contract: TaskCreatedV1, tenantId, subject: id, data: event });
       return task;
     });
   }
@@ -188,7 +188,7 @@ export class TasksService {
       await this.tasks.addHistory(tx, tenantId, { id: newId(), taskId: current.id, ...plan.history });
       const task = (await this.tasks.get(tenantId, current.id, tx))!;
       const event: TaskStatusChangedV1 = { ...plan.event, at: task.updatedAt };
-      await this.outbox.add(tx, { type: TaskStatusChangedV1.type, tenantId, subject: task.id, data: event });
+      await this.outbox.add(tx, { contract: TaskStatusChangedV1, tenantId, subject: task.id, data: event });
       return task;
     });
   }
@@ -255,6 +255,6 @@ export class TasksService {
     actorId: string | null,
   ): Promise<void> {
     const event: TaskParticipantsChangedV1 = { taskId: task.id, added, removed, participants: task.participants, actorId, at: task.updatedAt };
-    await this.outbox.add(tx, { type: TaskParticipantsChangedV1.type, tenantId, subject: task.id, data: event });
+    await this.outbox.add(tx, { contract: TaskParticipantsChangedV1, tenantId, subject: task.id, data: event });
   }
 }

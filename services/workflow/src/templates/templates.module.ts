@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PeopleModule } from '../tasks/people.module';
+import { PeopleModule } from '../people/people.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { TemplateRepository } from './template.repository';
 import { TemplatesMessages } from './templates.messages';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext, TransitionInput } from '@warden/contracts';
-import { PeopleDirectory } from '../tasks/people.directory';
+import { PeopleDirectory } from '../people/people.directory';
 import { TransitionErrors } from './transition.errors';
 
 /**

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PeopleModule } from '../tasks/people.module';
-import { TenantCreatedConsumer } from '../tenants/tenant-created.consumer';
+import { PeopleModule } from '../people/people.module';
 import { TransitionGrantsCheck } from './transition-grants.check';
 import { WorkflowRepository } from './workflow.repository';
 import { WorkflowsMessages } from './workflows.messages';
@@ -9,7 +8,7 @@ import { WorkflowsService } from './workflows.service';
 @Module({
   imports: [PeopleModule],
   controllers: [WorkflowsMessages],
-  providers: [WorkflowRepository, WorkflowsService, TransitionGrantsCheck, TenantCreatedConsumer],
+  providers: [WorkflowRepository, WorkflowsService, TransitionGrantsCheck],
   exports: [WorkflowRepository, WorkflowsService],
 })
 export class WorkflowsModule {}

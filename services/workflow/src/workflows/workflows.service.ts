@@ -256,7 +256,7 @@ export class WorkflowsService {
         archived: status.archived,
       })),
     };
-    await this.outbox.add(tx, { type: WorkflowChangedV1.type, tenantId, subject: workflow.id, data });
+    await this.outbox.add(tx, { contract: WorkflowChangedV1, tenantId, subject: workflow.id, data });
     return workflow;
   }
 }

@@ -3,16 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { TASK_ROLES } from '@warden/contracts';
 import type { TaskRole } from '@warden/contracts';
+import { ParticipantInputDto } from '../../participants/dto/participant.request.dto';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
-export class ParticipantInputDto {
-  @ApiProperty({ format: 'uuid', description: 'An employee or a contact of this tenant' })
-  @IsUUID() personId!: string;
-
-  @ApiProperty({ enum: TASK_ROLES })
-  @IsIn(TASK_ROLES) role!: TaskRole;
-}
 
 export class CreateTaskRequestDto {
   @ApiProperty({ example: 'Can we terminate the lease early?', maxLength: 300 })

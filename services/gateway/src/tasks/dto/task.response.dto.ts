@@ -1,22 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PERSON_KINDS, STATUS_CATEGORIES, TASK_ROLES } from '@warden/contracts';
+import { TaskParticipantResponseDto } from '../../participants/dto/participant.response.dto';
 import type {
   DecisionStep,
   PersonKind,
   RecordedDecision,
   StatusCategory,
   TaskHistoryEntry,
-  TaskParticipantView,
   TaskRole,
   TaskStatusRef,
   TaskView,
 } from '@warden/contracts';
-
-export class TaskParticipantResponseDto implements TaskParticipantView {
-  @ApiProperty({ format: 'uuid' }) personId!: string;
-  @ApiProperty({ enum: PERSON_KINDS }) kind!: PersonKind;
-  @ApiProperty({ enum: TASK_ROLES }) role!: TaskRole;
-}
 
 export class TaskStatusResponseDto implements TaskStatusRef {
   @ApiProperty({ format: 'uuid' }) id!: string;

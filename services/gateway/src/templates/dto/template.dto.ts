@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import type { TemplateView } from '@warden/contracts';
-import { ParticipantInputDto } from '../../tasks/dto/task.request.dto';
-import { TaskParticipantResponseDto } from '../../tasks/dto/task.response.dto';
+import { ParticipantInputDto } from '../../participants/dto/participant.request.dto';
+import { TaskParticipantResponseDto } from '../../participants/dto/participant.response.dto';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 

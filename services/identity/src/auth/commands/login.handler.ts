@@ -49,7 +49,7 @@ export class LoginHandler {
 
     const ctx: RequestContext = { tenantId: tenant.id, actorId: person.id, requestId };
     const decision = await this.bus.request('permissions.check', ctx, { personId: person.id, action: 'auth.login' });
-    if (!decision.allowed) throw AuthErrors.loginRefused(decision.code, decision.reason);
+    if (!decision.allowed) throw AuthErrors.loginRefused(decision);
 
     const sessionId = newId();
     const refresh = this.tokens.newRefreshSecret();
@@ -84,6 +84,6 @@ export class LoginHandler {
       await this.sessions.revokeSession(manager, ctx.tenantId, sessionId, 'login-barred');
       if (!(await this.sessions.hasLiveSession(manager, ctx.tenantId, personId))) await this.presence.offline(manager, ctx.tenantId, personId);
     });
-    throw AuthErrors.loginRefused(refusal.code, refusal.reason);
+    throw AuthErrors.loginRefused(refusal);
   }
 }

@@ -33,8 +33,8 @@ export class DeleteStaffHandler {
       await this.outbox.add(manager, employeeDeleted(row));
       await this.audit.record(manager, tenantId, { action: 'staff.deleted', resource: { type: 'person', id: personId }, before: { deleted: false }, after: { deleted: true } });
       if (current.presence === 'online') {
-        await this.outbox.add<PresenceChangedV1>(manager, {
-          type: PresenceChangedV1.type,
+        await this.outbox.add(manager, {
+          contract: PresenceChangedV1,
           tenantId,
           subject: personId,
           data: { personId, presence: 'offline', at: new Date().toISOString() },

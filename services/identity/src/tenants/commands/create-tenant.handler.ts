@@ -35,8 +35,8 @@ export class CreateTenantHandler {
     return this.dataSource.transaction(async (manager) => {
       const tenant = await this.tenants.insert(manager, { id: newId(), slug, name });
       const administrator = await this.people.insert(manager, { id: newId(), tenantId: tenant.id, kind: 'employee', ...fields, passwordHash });
-      await this.outbox.add<TenantCreatedV1>(manager, {
-        type: TenantCreatedV1.type,
+      await this.outbox.add(manager, {
+        contract: TenantCreatedV1,
         tenantId: tenant.id,
         subject: tenant.id,
         data: { tenantId: tenant.id, slug: tenant.slug, name: tenant.name, administratorId: administrator.id },
