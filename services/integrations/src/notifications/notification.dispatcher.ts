@@ -117,8 +117,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
   }
 
   private async announceSent(manager: EntityManager, notification: ClaimedNotification): Promise<void> {
-    await this.outbox.add<NotificationSentV1>(manager, {
-      type: NotificationSentV1.type,
+    await this.outbox.add(manager, {
+      contract: NotificationSentV1,
       tenantId: notification.tenantId,
       subject: notification.id,
       data: {

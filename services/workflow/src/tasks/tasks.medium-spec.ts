@@ -6,7 +6,7 @@ import type { Medium } from '@warden/medium-testing';
 import { TemplatesService } from '../templates/templates.service';
 import { WORKFLOW_SERVICE } from '../workflow.service-definition';
 import { WorkflowsService } from '../workflows/workflows.service';
-import { PeopleRepository } from './people.repository';
+import { PeopleRepository } from '../people/people.repository';
 import { TasksModule } from './tasks.module';
 import { TasksService } from './tasks.service';
 
