@@ -42,6 +42,8 @@ export interface StoredEvent {
   subject: string;
   time: string;
   body: string;
+  /** The event's position in the JetStream stream: publication order, which keeps a subject's events in order. */
+  streamSeq: number;
 }
 
 function toView(row: DeliveryRow): WebhookDeliveryView {
@@ -65,23 +67,27 @@ export class DeliveryRepository {
   async storeEvent(manager: EntityManager, event: StoredEvent): Promise<boolean> {
     const rows = await queryRows(
       manager,
-      `INSERT INTO events (event_id, tenant_id, type, subject, time, body) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO events (event_id, tenant_id, type, subject, time, body, stream_seq) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [event.id, event.tenantId, event.type, event.subject, event.time, event.body],
+      [event.id, event.tenantId, event.type, event.subject, event.time, event.body, event.streamSeq],
     );
     return rows.length > 0;
   }
 
-  /** One pending delivery per (endpoint, event), due now; an existing one is put back in the queue when `requeue`. */
-  async enqueue(manager: EntityManager, tenantId: string, endpointIds: string[], event: Pick<StoredEvent, 'id' | 'type' | 'subject'>, requeue = false): Promise<number> {
+  /**
+   * One pending delivery per (endpoint, event), due now; an existing one is put back in the queue when `requeue`.
+   * It carries the event's stream position: replicas of this service take events from the shared consumer in
+   * parallel, so the order rows are inserted in is not the order the events were published in.
+   */
+  async enqueue(manager: EntityManager, tenantId: string, endpointIds: string[], event: Pick<StoredEvent, 'id' | 'type' | 'subject' | 'streamSeq'>, requeue = false): Promise<number> {
     if (endpointIds.length === 0) return 0;
     const rows = await queryRows(
       manager,
-      `INSERT INTO deliveries (id, tenant_id, endpoint_id, event_id, event_type, subject, next_attempt_at)
-       SELECT gen_random_uuid(), $1, endpoint_id, $3, $4, $5, now() FROM unnest($2::uuid[]) AS endpoint_id
+      `INSERT INTO deliveries (id, tenant_id, endpoint_id, event_id, event_type, subject, stream_seq, next_attempt_at)
+       SELECT gen_random_uuid(), $1, endpoint_id, $3, $4, $5, $6, now() FROM unnest($2::uuid[]) AS endpoint_id
        ON CONFLICT (endpoint_id, event_id) DO ${requeue ? "UPDATE SET status = 'pending', next_attempt_at = now()" : 'NOTHING'}
        RETURNING id`,
-      [tenantId, endpointIds, event.id, event.type, event.subject],
+      [tenantId, endpointIds, event.id, event.type, event.subject, event.streamSeq],
     );
     return rows.length;
   }
@@ -90,8 +96,8 @@ export class DeliveryRepository {
   async eventsSince(manager: EntityManager, tenantId: string, since: Date): Promise<StoredEvent[]> {
     return queryRows(
       manager,
-      `SELECT event_id AS id, tenant_id AS "tenantId", type, subject, time, body FROM events
-       WHERE tenant_id = $1 AND time >= $2 ORDER BY seq`,
+      `SELECT event_id AS id, tenant_id AS "tenantId", type, subject, time, body, stream_seq::float8 AS "streamSeq" FROM events
+       WHERE tenant_id = $1 AND time >= $2 ORDER BY stream_seq`,
       [tenantId, since],
     );
   }
@@ -103,8 +109,8 @@ export class DeliveryRepository {
 
   /**
    * Locks one due delivery of an active endpoint for this transaction. SKIP LOCKED lets every replica claim a
-   * different one; a delivery waits while an earlier one for the same (endpoint, subject) is still pending, so
-   * a later change of an order never overtakes an earlier one. `fullEndpoints` are endpoints this process already
+   * different one; a delivery waits while an earlier one (by stream position) for the same (endpoint, subject) is
+   * still pending, so a later change of an order never overtakes an earlier one. `fullEndpoints` are endpoints this process already
    * sends to as much as it allows: one slow receiver occupies some workers, never all of them.
    */
   async claimDue(manager: EntityManager, fullEndpoints: string[]): Promise<ClaimedDelivery | null> {
@@ -120,9 +126,9 @@ export class DeliveryRepository {
          AND NOT EXISTS (
            SELECT 1 FROM deliveries earlier
            WHERE earlier.endpoint_id = d.endpoint_id AND earlier.subject = d.subject
-             AND earlier.status = 'pending' AND earlier.seq < d.seq
+             AND earlier.status = 'pending' AND earlier.stream_seq < d.stream_seq
          )
-       ORDER BY d.next_attempt_at, d.seq
+       ORDER BY d.next_attempt_at, d.stream_seq
        LIMIT 1
        FOR UPDATE OF d SKIP LOCKED`,
       [fullEndpoints],

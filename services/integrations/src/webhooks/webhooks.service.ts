@@ -181,8 +181,8 @@ export class WebhooksService {
     const replayed = await this.dataSource.transaction(async (manager) => {
       const kept = await this.deliveries.eventsSince(manager, tenantId, from);
       const events = new Map([...kept, ...fromStream].map((event) => [event.id, event]));
-      // Oldest first, so a subject's replayed events queue (and arrive) in their order.
-      const ordered = [...events.values()].sort((a, b) => new Date(a.time).getTime() - new Date(b.time).getTime());
+      // In stream order, as they were published.
+      const ordered = [...events.values()].sort((a, b) => a.streamSeq - b.streamSeq);
       let count = 0;
       for (const event of ordered) {
         if (!matchesEventTypes(endpoint.event_types, event.type)) continue;

@@ -1,0 +1,86 @@
+import { Module } from '@nestjs/common';
+import { newId } from '@warden/kernel';
+import { startMedium } from '@warden/medium-testing';
+import type { Medium } from '@warden/medium-testing';
+import { INTEGRATIONS_SERVICE } from '../integrations.service-definition';
+import { DeliveryRepository } from './delivery.repository';
+import type { StoredEvent } from './delivery.repository';
+import { EndpointRepository } from './endpoint.repository';
+
+@Module({ providers: [DeliveryRepository, EndpointRepository] })
+class DeliveryQueueModule {}
+
+/**
+ * The delivery queue keeps a subject's events in publication order even when they are queued out of order, as
+ * two replicas reading the shared consumer do: the earlier event (by stream position) goes first.
+ */
+describe('webhook delivery order (medium: repository + PostgreSQL)', () => {
+  let medium: Medium;
+  let deliveries: DeliveryRepository;
+
+  beforeAll(async () => {
+    medium = await startMedium(INTEGRATIONS_SERVICE, { imports: [DeliveryQueueModule] });
+    deliveries = medium.get(DeliveryRepository);
+  });
+
+  afterAll(() => medium?.close());
+
+  function event(tenantId: string, subject: string, streamSeq: number): StoredEvent {
+    return { id: newId(), tenantId, type: 'workflow.order.status-changed.v1', subject, time: new Date().toISOString(), body: '{}', streamSeq };
+  }
+
+  /** Claims, sends nothing, marks delivered: the ids of the events in the order the queue gave them out. */
+  async function drain(): Promise<string[]> {
+    const claimed: string[] = [];
+    for (;;) {
+      const next = await medium.dataSource.transaction(async (manager) => {
+        const delivery = await deliveries.claimDue(manager, []);
+        if (delivery) await deliveries.markDelivered(manager, delivery.id, 204);
+        return delivery;
+      });
+      if (!next) return claimed;
+      claimed.push(next.eventId);
+    }
+  }
+
+  it("gives out a subject's earlier event first even when the later one was queued first", async () => {
+    const tenantId = newId();
+    const endpointId = newId();
+    const manager = medium.dataSource.manager;
+    await medium.get(EndpointRepository).insert(manager, tenantId, endpointId, { url: 'https://hooks.example.com/x', eventTypes: ['*'], description: null, active: true }, 'v1.x.y.z');
+    const [earlier, later, other] = [event(tenantId, 'order-1', 10), event(tenantId, 'order-1', 20), event(tenantId, 'order-2', 15)];
+    for (const queued of [later, other, earlier]) {
+      await deliveries.storeEvent(manager, queued);
+      await deliveries.enqueue(manager, tenantId, [endpointId], queued);
+    }
+    const order = await drain();
+    expect(order.indexOf(earlier.id)).toBeLessThan(order.indexOf(later.id));
+    expect(order).toHaveLength(3);
+  });
+
+  it('holds a later event back while the earlier one of its subject is still pending (a retry), not the other subjects', async () => {
+    const tenantId = newId();
+    const endpointId = newId();
+    const manager = medium.dataSource.manager;
+    await medium.get(EndpointRepository).insert(manager, tenantId, endpointId, { url: 'https://hooks.example.com/y', eventTypes: ['*'], description: null, active: true }, 'v1.x.y.z');
+    const [earlier, later, other] = [event(tenantId, 'order-3', 30), event(tenantId, 'order-3', 40), event(tenantId, 'order-4', 35)];
+    for (const queued of [later, other, earlier]) {
+      await deliveries.storeEvent(manager, queued);
+      await deliveries.enqueue(manager, tenantId, [endpointId], queued);
+    }
+    // The earlier one fails and waits for its retry in an hour: the later one of its subject waits too.
+    const handedOut: string[] = [];
+    for (;;) {
+      const claimed = await medium.dataSource.transaction(async (tx) => {
+        const delivery = await deliveries.claimDue(tx, []);
+        if (!delivery) return null;
+        if (delivery.eventId === earlier.id) await deliveries.markFailed(tx, delivery.id, 500, 'receiver answered 500', 3_600_000);
+        else await deliveries.markDelivered(tx, delivery.id, 204);
+        return delivery.eventId;
+      });
+      if (!claimed) break;
+      handedOut.push(claimed);
+    }
+    expect(handedOut.sort()).toEqual([earlier.id, other.id].sort());
+  });
+});
