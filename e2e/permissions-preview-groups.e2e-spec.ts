@@ -9,7 +9,7 @@ const MISSING = '01900000-0000-7000-8000-000000000000';
 
 /**
  * Previews of group, membership and personal-right changes: the support desk keeps two tickets in a
- * department the master is not in. Joining a group with `departments.all`, that group losing the
+ * department the master is not in (both still "New lead"). Joining a group with `departments.all`, that group losing the
  * right, or a personal grant must predict exactly the tickets the master then gains or loses and the
  * rights it then has (GET /staff/{id}/rights), and change nothing themselves.
  */
@@ -77,7 +77,7 @@ describe('permissions: preview of group, membership and personal-right changes',
     expect(joining.body.people).toEqual([
       {
         personId: master.id,
-        orders: { lose: NOTHING, gain: { total: 2, byStatus: [{ statusId: tenant.status.New, count: 2 }], sample: [...tickets].sort().reverse() } },
+        orders: { lose: NOTHING, gain: { total: 2, byStatus: [{ statusId: tenant.status['New lead'], count: 2 }], sample: [...tickets].sort().reverse() } },
         tasks: { lose: NOTHING, gain: NOTHING },
         actions: { lose: [], gain: [{ action: 'departments.all' }] },
       },
