@@ -503,7 +503,7 @@ export interface paths {
         put?: never;
         /**
          * Preview a permission change: who would gain or lose sight of which orders, and which actions, without changing anything
-         * @description Needs the right of the route previewed (`permissions.manage` for status access). Runs the rules of the real checks on the current data with the change applied in memory; nothing is written, the policy version stays. People whose sight and actions do not change are left out. Supported kinds: person-status-access, group-status-access.
+         * @description Needs the right of the route previewed (`permissions.manage` for status access, `groups.manage` for groups, their members and personal rights). Runs the rules of the real checks on the current data with the change applied in memory; nothing is written, the policy version stays. People whose sight and actions do not change are left out. Actions are the catalog rights the person effectively has (a login bar shows as `auth.login` lost) and its per-status level actions. Task lists are not counted yet (`tasks` stays empty). Supported kinds: person-status-access, group-status-access, group-members-add, group-member-remove, group, person-right.
          *
          *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
@@ -2994,7 +2994,7 @@ export interface components {
         };
         PreviewRequestDto: {
             /**
-             * @description The change previewed, named by its route: `person-status-access` (PUT /staff/{id}/status-access), `group-status-access` (PUT /groups/{id}/status-access). Not yet supported (422 naming `kind`): `group` (PATCH /groups/{id}), `person-right` (PUT /staff/{id}/rights), `group-members-add`, `group-member-remove`, `department` (PATCH /departments/{id}).
+             * @description The change previewed, named by its route: `person-status-access` (PUT /staff/{id}/status-access), `group-status-access` (PUT /groups/{id}/status-access), `group-members-add` (POST /groups/{id}/members, `{"personIds"}`), `group-member-remove` (DELETE /groups/{id}/members/{personId}, given as `{"personId"}`), `group` (PATCH /groups/{id}: rights, login bar), `person-right` (PUT /staff/{id}/rights). Not yet supported (422 naming `kind`): `department` (PATCH /departments/{id}).
              * @example person-status-access
              * @enum {string}
              */
@@ -3055,7 +3055,7 @@ export interface components {
             personId: string;
             /** @description The person's order lists (GET /orders) */
             orders: components["schemas"]["SightChangeDto"];
-            /** @description The person's task lists; status levels do not change which tasks one sees */
+            /** @description The person's task lists: not counted yet, always empty (a change of the rights tasks.read, tasks.read-all, tasks.read-department shows in actions) */
             tasks: components["schemas"]["SightChangeDto"];
             actions: components["schemas"]["ActionChangeDto"];
         };
@@ -7914,6 +7914,16 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate, stale version) */
+            409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -16,7 +16,14 @@ export const PREVIEW_KINDS = [
 export type PreviewKind = (typeof PREVIEW_KINDS)[number];
 
 /** The kinds the preview answers today; the others answer 422 naming `kind`. */
-export const SUPPORTED_PREVIEW_KINDS: readonly PreviewKind[] = ['person-status-access', 'group-status-access'];
+export const SUPPORTED_PREVIEW_KINDS: readonly PreviewKind[] = [
+  'person-status-access',
+  'group-status-access',
+  'group-members-add',
+  'group-member-remove',
+  'group',
+  'person-right',
+];
 
 /** Why a kind is refused (422 on `kind`), said the same by the gateway and the permissions service. */
 export function unsupportedPreviewKind(kind: string): string {

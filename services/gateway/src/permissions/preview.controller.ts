@@ -36,12 +36,15 @@ export class PreviewController {
   @ApiOperation({
     summary: 'Preview a permission change: who would gain or lose sight of which orders, and which actions, without changing anything',
     description:
-      'Needs the right of the route previewed (`permissions.manage` for status access). Runs the rules of the real checks on the ' +
+      'Needs the right of the route previewed (`permissions.manage` for status access, `groups.manage` for groups, their members ' +
+      'and personal rights). Runs the rules of the real checks on the ' +
       'current data with the change applied in memory; nothing is written, the policy version stays. People whose sight and ' +
-      `actions do not change are left out. Supported kinds: ${SUPPORTED_PREVIEW_KINDS.join(', ')}.`,
+      'actions do not change are left out. Actions are the catalog rights the person effectively has (a login bar shows as ' +
+      '`auth.login` lost) and its per-status level actions. Task lists are not counted yet (`tasks` stays empty). ' +
+      `Supported kinds: ${SUPPORTED_PREVIEW_KINDS.join(', ')}.`,
   })
   @ApiOkResponse({ type: PermissionPreviewResponseDto, example: PREVIEW_EXAMPLE })
-  @ApiProblems(401, 403, 404, 422, 503)
+  @ApiProblems(401, 403, 404, 409, 422, 503)
   async preview(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal, @Body() body: PreviewRequestDto): Promise<PermissionPreviewResponseDto> {
     const previewed = PREVIEWED[body.kind];
     if (!previewed) {

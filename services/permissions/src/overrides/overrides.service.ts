@@ -10,7 +10,7 @@ import { PersonsRepository } from '../persons/persons.repository';
 import { AuditRecorder } from '@warden/messaging';
 import { PolicyVersions } from '../policy/policy-versions';
 
-const personNotFound = (): DomainError => DomainError.notFound('PERSON.NOT_FOUND', 'The person');
+export const personNotFound = (): DomainError => DomainError.notFound('PERSON.NOT_FOUND', 'The person');
 
 /** Single rights granted or denied to one person, on top of its groups. */
 @Injectable()

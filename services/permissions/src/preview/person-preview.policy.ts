@@ -1,7 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { OrderSight, PersonPreview, PreviewAction, SightDelta } from '@warden/contracts';
-import { atLeast, effectiveLevel, mayChangeClosed } from '../status-access/status-levels.policy';
+import { effectiveRights, evaluateRight } from '../check/decision.policy';
+import { orderSightOf } from '../order-access/order-visibility.policy';
+import type { ScopeFacts } from '../order-access/order-visibility.policy';
+import { atLeast, effectiveLevel, mayChangeClosed, visibleStatusIds } from '../status-access/status-levels.policy';
 import type { PersonLevelFacts, StatusFact } from '../status-access/status-levels.policy';
+import type { PreviewFacts } from './person-facts.change';
 
 /** Pure parts of the permission preview (preview.service.ts); no framework, no database. */
 
@@ -17,6 +21,34 @@ export function levelActions(statuses: readonly StatusFact[], facts: PersonLevel
     .map((status) => ({ action: 'order.status.set', statusId: status.statusId }));
   if (mayChangeClosed(facts).allowed) actions.push({ action: 'order.closed.change' });
   return actions;
+}
+
+/** One side of a change for one person: the filter of its order lists and what it may do. */
+export interface Side {
+  sight: OrderSight;
+  actions: PreviewAction[];
+}
+
+function granted(right: 'orders.read' | 'departments.all', facts: PreviewFacts): { allowed: boolean; reason: string } {
+  const verdict = evaluateRight(right, facts.rights, []);
+  return { allowed: verdict.allowed, reason: verdict.reason };
+}
+
+/**
+ * A person's side on given facts, by the rules of the real checks: order lists are behind
+ * `orders.read` (the route's action), then the status levels and the department / client scope, whose
+ * `departments.all` is decided again on these facts; actions are the catalog rights the person
+ * effectively has (decision.policy.ts, `auth.login` with the login bar) and the level actions.
+ * A person unknown or deleted sees and may do nothing.
+ */
+export function sideOf(personId: string, statuses: readonly StatusFact[], facts: PreviewFacts, scope: ScopeFacts): Side {
+  const active = facts.rights.known && !facts.rights.deleted;
+  const readsOrders = active && granted('orders.read', facts).allowed;
+  const placed: ScopeFacts = { ...scope, allDepartments: granted('departments.all', facts) };
+  return {
+    sight: orderSightOf(personId, readsOrders ? visibleStatusIds(statuses, facts.levels) : [], facts.rights, placed),
+    actions: active ? [...effectiveRights(facts.rights).map((action): PreviewAction => ({ action })), ...levelActions(statuses, facts.levels)] : [],
+  };
 }
 
 function keyOf(action: PreviewAction): string {

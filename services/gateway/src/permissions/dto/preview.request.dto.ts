@@ -9,8 +9,9 @@ export class PreviewRequestDto {
     example: 'person-status-access',
     description:
       'The change previewed, named by its route: `person-status-access` (PUT /staff/{id}/status-access), `group-status-access` ' +
-      '(PUT /groups/{id}/status-access). Not yet supported (422 naming `kind`): `group` (PATCH /groups/{id}), `person-right` ' +
-      '(PUT /staff/{id}/rights), `group-members-add`, `group-member-remove`, `department` (PATCH /departments/{id}).',
+      '(PUT /groups/{id}/status-access), `group-members-add` (POST /groups/{id}/members, `{"personIds"}`), `group-member-remove` ' +
+      '(DELETE /groups/{id}/members/{personId}, given as `{"personId"}`), `group` (PATCH /groups/{id}: rights, login bar), ' +
+      '`person-right` (PUT /staff/{id}/rights). Not yet supported (422 naming `kind`): `department` (PATCH /departments/{id}).',
   })
   @IsIn(PREVIEW_KINDS)
   kind!: PreviewKind;

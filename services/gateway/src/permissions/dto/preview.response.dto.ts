@@ -30,7 +30,7 @@ export class ActionChangeDto {
 export class PersonPreviewDto implements PersonPreview {
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty({ type: SightChangeDto, description: "The person's order lists (GET /orders)" }) orders!: SightChangeDto;
-  @ApiProperty({ type: SightChangeDto, description: "The person's task lists; status levels do not change which tasks one sees" }) tasks!: SightChangeDto;
+  @ApiProperty({ type: SightChangeDto, description: "The person's task lists: not counted yet, always empty (a change of the rights tasks.read, tasks.read-all, tasks.read-department shows in actions)" }) tasks!: SightChangeDto;
   @ApiProperty({ type: ActionChangeDto }) actions!: ActionChangeDto;
 }
 

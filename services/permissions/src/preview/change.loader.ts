@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, isUuid } from '@warden/kernel';
+import { RIGHT_NAMES } from '@warden/contracts';
+import type { PreviewKind, Right, StatusLevelInput } from '@warden/contracts';
+import { GroupErrors } from '../groups/groups.errors';
+import { GroupsRepository } from '../groups/groups.repository';
+import { validIds, validName, validRights } from '../groups/group-input';
+import { personNotFound } from '../overrides/overrides.service';
+import { PersonsRepository } from '../persons/persons.repository';
+import { withGroupLevels, withPersonLevels } from '../status-access/status-access.change';
+import { StatusAccessErrors } from '../status-access/status-access.errors';
+import { StatusAccessRepository } from '../status-access/status-access.repository';
+import { StatusAccessService } from '../status-access/status-access.service';
+import { withGroupJoined, withGroupLeft, withGroupUpdated, withOverride } from './person-facts.change';
+import type { PreviewFacts } from './person-facts.change';
+import { PreviewErrors } from './preview.errors';
+
+/** A change as it reaches the people it touches: who, and their facts after it. */
+export interface FactsChange {
+  personIds: string[];
+  apply: (facts: PreviewFacts) => PreviewFacts;
+}
+
+/**
+ * Reads a previewed change the way its real service would before writing (status-access.service.ts,
+ * groups.service.ts, overrides.service.ts): the same target checks (404), the same checks of the body
+ * (422) and of the state (409, the last administrator), with the same errors — then who it touches and
+ * how their facts change in memory. Reads only.
+ */
+@Injectable()
+export class PreviewChangeLoader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statusAccess: StatusAccessService,
+    private readonly levels: StatusAccessRepository,
+    private readonly groups: GroupsRepository,
+    private readonly persons: PersonsRepository,
+  ) {}
+
+  async load(tenantId: string, kind: PreviewKind, targetId: string, change: unknown): Promise<FactsChange> {
+    switch (kind) {
+      case 'person-status-access':
+        return this.personStatusAccess(tenantId, targetId, change as { levels: StatusLevelInput[]; mayChangeClosed?: boolean | null });
+      case 'group-status-access':
+        return this.groupStatusAccess(tenantId, targetId, change as { levels: StatusLevelInput[] });
+      case 'group-members-add':
+        return this.membersAdded(tenantId, targetId, (change as { personIds: string[] }).personIds);
+      case 'group-member-remove':
+        return this.memberRemoved(tenantId, targetId, (change as { personId: string }).personId);
+      case 'group':
+        return this.groupUpdated(tenantId, targetId, change as { name?: string; rights?: Right[]; loginBarred?: boolean });
+      case 'person-right':
+        return this.personRight(tenantId, targetId, change as { right: Right; effect: 'allow' | 'deny' | null });
+      default:
+        throw PreviewErrors.kindNotSupported(kind);
+    }
+  }
+
+  private async personStatusAccess(tenantId: string, targetId: string, body: { levels: StatusLevelInput[]; mayChangeClosed?: boolean | null }): Promise<FactsChange> {
+    if (!isUuid(targetId)) throw DomainError.notFound('PERSON.NOT_FOUND', 'Person');
+    await this.statusAccess.checkLevels(tenantId, body.levels);
+    return { personIds: [targetId.toLowerCase()], apply: (facts) => ({ ...facts, levels: withPersonLevels(facts.levels, body.levels, body.mayChangeClosed) }) };
+  }
+
+  private async groupStatusAccess(tenantId: string, targetId: string, body: { levels: StatusLevelInput[] }): Promise<FactsChange> {
+    if (!isUuid(targetId) || !(await this.levels.group(tenantId, targetId))) throw StatusAccessErrors.groupNotFound();
+    await this.statusAccess.checkLevels(tenantId, body.levels);
+    const groupId = targetId.toLowerCase();
+    const personIds = await this.levels.groupMemberIds(this.dataSource.manager, tenantId, groupId);
+    return { personIds, apply: (facts) => ({ ...facts, levels: withGroupLevels(facts.levels, groupId, body.levels) }) };
+  }
+
+  /** As groups.service.ts addMembers: known group, active people; members already in stay as they are. */
+  private async membersAdded(tenantId: string, targetId: string, personIds: readonly string[]): Promise<FactsChange> {
+    const ids = validIds('personIds', personIds, GroupErrors.unknownPersons);
+    const { rights, levels } = await this.group(tenantId, targetId);
+    const active = await this.persons.active(this.dataSource.manager, tenantId, ids);
+    const unknown = ids.filter((id) => !active.has(id));
+    if (unknown.length > 0) throw GroupErrors.unknownPersons('personIds', unknown);
+    return { personIds: ids, apply: (facts) => withGroupJoined(facts, levels, rights) };
+  }
+
+  /** As groups.service.ts removeMembers: the Administrator group keeps an active member (409). */
+  private async memberRemoved(tenantId: string, targetId: string, personId: string): Promise<FactsChange> {
+    const ids = validIds('personIds', [personId], GroupErrors.unknownPersons);
+    const manager = this.dataSource.manager;
+    const { view } = await this.group(tenantId, targetId);
+    if (view.systemKey === 'administrator' && (await this.groups.countActiveMembers(manager, tenantId, view.id, ids)) === 0) {
+      throw GroupErrors.lastAdministrator();
+    }
+    const members = new Set(await this.groups.memberIds(manager, tenantId, view.id));
+    return { personIds: ids.filter((id) => members.has(id)), apply: (facts) => withGroupLeft(facts, view.id) };
+  }
+
+  /** As groups.service.ts update: the name checked (422, 409 when taken), the Administrator group's rights and login fixed. */
+  private async groupUpdated(tenantId: string, targetId: string, body: { name?: string; rights?: Right[]; loginBarred?: boolean }): Promise<FactsChange> {
+    const name = body.name === undefined ? undefined : validName(body.name);
+    const rights = body.rights === undefined ? undefined : validRights(body.rights);
+    const manager = this.dataSource.manager;
+    const { view } = await this.group(tenantId, targetId);
+    if (view.systemKey === 'administrator') {
+      if (rights && rights.join() !== [...RIGHT_NAMES].sort().join()) throw GroupErrors.systemRightsFixed('rights');
+      if (body.loginBarred === true) throw GroupErrors.systemRightsFixed('loginBarred');
+    }
+    if (name !== undefined) {
+      const taken = (await this.groups.list(manager, tenantId)).some((group) => group.id !== view.id && group.name.toLowerCase() === name.toLowerCase());
+      if (taken) throw GroupErrors.nameTaken(name);
+    }
+    const personIds = await this.groups.memberIds(manager, tenantId, view.id);
+    const next = { rights: view.systemKey === 'administrator' ? undefined : rights, loginBarred: body.loginBarred };
+    return { personIds, apply: (facts) => withGroupUpdated(facts, view.id, next) };
+  }
+
+  /** As overrides.service.ts set: the person must be known here (404). */
+  private async personRight(tenantId: string, targetId: string, body: { right: Right; effect: 'allow' | 'deny' | null }): Promise<FactsChange> {
+    if (!isUuid(targetId) || !(await this.persons.exists(this.dataSource.manager, tenantId, targetId))) throw personNotFound();
+    return { personIds: [targetId.toLowerCase()], apply: (facts) => withOverride(facts, body.right, body.effect) };
+  }
+
+  /** The group (404 as its routes answer) in the shapes of both rule sets. */
+  private async group(tenantId: string, groupId: string) {
+    const manager = this.dataSource.manager;
+    const [view, levels] = isUuid(groupId) ? await Promise.all([this.groups.find(manager, tenantId, groupId), this.levels.group(tenantId, groupId, manager)]) : [null, null];
+    if (!view || !levels) throw GroupErrors.notFound();
+    return { view, levels, rights: { id: view.id, name: view.name, rights: view.rights, loginBarred: view.loginBarred } };
+  }
+}
