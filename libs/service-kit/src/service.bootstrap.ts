@@ -27,6 +27,8 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
       // service deaf for good after a 20 s NATS outage).
       strategy: new DrainingNatsServer({ ...natsConnectionOptions(env.NATS_URL, definition.name, env), queue: definition.name }),
       bufferLogs: true,
+      // A failed start throws to the caller rather than Nest calling process.exit (see gateway.app.ts).
+      abortOnError: false,
     },
   );
   app.useLogger(app.get(Logger));
