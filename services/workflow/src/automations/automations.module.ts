@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { OrdersModule } from '../orders/orders.module';
+import { PeopleModule } from '../tasks/people.module';
+import { AutomationRuleReferences } from './automation-rule.references';
+import { AutomationRuleRepository } from './automation-rule.repository';
+import { AutomationRunner } from './automation.runner';
+import { AutomationsMessages } from './automations.messages';
+import { AutomationsService } from './automations.service';
+import { OrderCreatedAutomationConsumer } from './order-created-automation.consumer';
+
+/** Automation rules per tenant and their runs on new orders (docs/rules.md#automation). */
+@Module({
+  imports: [OrdersModule, PeopleModule],
+  controllers: [AutomationsMessages],
+  providers: [AutomationRuleRepository, AutomationRuleReferences, AutomationRunner, AutomationsService, OrderCreatedAutomationConsumer],
+})
+export class AutomationsModule {}
