@@ -1,7 +1,7 @@
 import { AutomationAppliedV1, OrderTransferredV1 } from '@warden/contracts';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
-import { createOrder, createOrdersTenant, signedInEmployee } from './orders.fixtures';
+import { createOrder, createOrdersTenant, moveOrder, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
 
 /** Rules run from the order's event, after its commit; policy changes reach permissions as events too. */
@@ -168,6 +168,13 @@ describe('automation rules: route a company’s new tickets', () => {
 
     const unknownOrder = await stack.http.post(`/api/v1/automations/${acmeRule.id}/dry-run`, { orderId: '01900000-0000-7000-8000-000000000000' }, tenant.adminToken);
     expect(unknownOrder.status).toBe(404);
+    // A rule writer who does not see the order learns nothing about it: 404, as for one that does not exist.
+    const writer = await signedInEmployee(stack, tenant, { firstName: 'Wanda' });
+    const writers = await post('/api/v1/groups', { name: 'Rule writers', rights: ['automation.manage'] });
+    await post(`/api/v1/groups/${writers.id}/members`, { personIds: [writer.id] }, 200);
+    await eventually(async () => expect((await stack.http.get('/api/v1/automations', writer.token)).status).toBe(200), SLOW);
+    const hidden = await stack.http.post(`/api/v1/automations/${acmeRule.id}/dry-run`, { orderId: quiet.id }, writer.token);
+    expect([hidden.status, hidden.body.code]).toEqual([404, 'ORDER.NOT_FOUND']);
   });
 
   it('a rule whose owner lost the right does nothing it may no longer do, and the history says why', async () => {
@@ -200,5 +207,27 @@ describe('automation rules: route a company’s new tickets', () => {
 
     await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
     expect((await stack.http.get(`/api/v1/automations/${rule.id}`, tenant.adminToken)).status).toBe(404);
+  });
+
+  it('an order.status-changed rule acts on a person’s status change, once: its own change starts no rule', async () => {
+    const rule = await post('/api/v1/automations', {
+      name: 'Diagnostics to Kate',
+      trigger: 'order.status-changed',
+      conditions: { statusIds: [tenant.status.Diagnostics] },
+      actions: { responsibleId: kate.id },
+    });
+    const order = await createOrder(stack, tenant.adminToken, { title: 'Laptop does not boot' });
+    expect((await moveOrder(stack, tenant.adminToken, order.id, tenant.status.Contacted)).status).toBe(200);
+    expect((await moveOrder(stack, tenant.adminToken, order.id, tenant.status.Diagnostics)).status).toBe(200);
+    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body.responsibleId).toBe(kate.id), SLOW);
+    const entries = await history(order.id);
+    expect(entries.map((entry) => [entry.kind, entry.to.name, entry.automation?.ruleId ?? null])).toEqual([
+      ['status', 'New lead', null],
+      ['status', 'Contacted', null],
+      ['status', 'Diagnostics', null],
+      ['responsible', 'Diagnostics', rule.id],
+    ]);
+    const runs = await readEvents(AutomationAppliedV1.type, (event) => event.subject === order.id, SLOW);
+    expect(runs.map((event) => [event.data.ruleId, event.data.trigger])).toEqual([[rule.id, 'order.status-changed']]);
   });
 });

@@ -2400,8 +2400,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing
-         * @description What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing.
+         * What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing. An order you do not see is 404
+         * @description What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing. An order you do not see is 404.
          *
          *     Needs the right `automation.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
          */
@@ -4829,7 +4829,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            trigger: "order.created";
+            trigger: "order.created" | "order.status-changed";
             conditions: components["schemas"]["AutomationConditionsResponseDto"];
             actions: components["schemas"]["AutomationActionsResponseDto"];
             position: number;
@@ -4868,10 +4868,10 @@ export interface components {
             /** @example Acme tickets to Key accounts */
             name: string;
             /**
-             * @description order.created: every new order (created by a person or opened from an inbound message)
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)
              * @enum {string}
              */
-            trigger: "order.created";
+            trigger: "order.created" | "order.status-changed";
             /** @description All must hold; none: every order */
             conditions?: components["schemas"]["AutomationConditionsRequestDto"];
             /** @description At least one */
@@ -4885,10 +4885,10 @@ export interface components {
             /** @example Acme tickets to Key accounts */
             name?: string;
             /**
-             * @description order.created: every new order (created by a person or opened from an inbound message)
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)
              * @enum {string}
              */
-            trigger?: "order.created";
+            trigger?: "order.created" | "order.status-changed";
             /** @description All must hold; none: every order */
             conditions?: components["schemas"]["AutomationConditionsRequestDto"];
             /** @description At least one */

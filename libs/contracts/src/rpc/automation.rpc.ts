@@ -1,5 +1,8 @@
-/** What starts a rule. Only new orders for now; a rule's own changes never start rules (a chain of depth 1). */
-export const AUTOMATION_TRIGGERS = ['order.created'] as const;
+/**
+ * What starts a rule: a new order, or a person's status change of an order. Changes made without a person (by
+ * the system or by a rule) start no rules, so a rule's own changes never start rules (a chain of depth 1).
+ */
+export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed'] as const;
 export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
 
 /** Every list given must contain the order's value; an absent list holds for every order. */

@@ -5,7 +5,9 @@ import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { DeletedResponseDto, IdParamsDto } from '../directory/dto/id-params.request.dto';
 import { ApiProblems } from '../http/problem.dto';
-import { Ctx } from '../http/request-context.decorator';
+import type { Principal } from '../auth/principal';
+import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
+import { AutomationDryRunService } from './automation-dry-run.service';
 import { AutomationDryRunRequestDto, CreateAutomationRequestDto, UpdateAutomationRequestDto } from './dto/automation.request.dto';
 import { AutomationDryRunResponseDto, AutomationResponseDto } from './dto/automation.response.dto';
 
@@ -16,7 +18,10 @@ import { AutomationDryRunResponseDto, AutomationResponseDto } from './dto/automa
 @ApiTags('automations')
 @Controller()
 export class AutomationsController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly dryRuns: AutomationDryRunService,
+  ) {}
 
   @Get('api/v1/automations')
   @Action('automation.manage')
@@ -66,10 +71,17 @@ export class AutomationsController {
   @Post('api/v1/automations/:id/dry-run')
   @HttpCode(200)
   @Action('automation.manage')
-  @ApiOperation({ summary: 'What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing' })
+  @ApiOperation({
+    summary: 'What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing. An order you do not see is 404',
+  })
   @ApiOkResponse({ type: AutomationDryRunResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  dryRun(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: AutomationDryRunRequestDto): Promise<AutomationDryRunResponseDto> {
-    return this.bus.request('workflow.automations.dry-run', ctx, { ruleId: params.id, orderId: body.orderId });
+  dryRun(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param() params: IdParamsDto,
+    @Body() body: AutomationDryRunRequestDto,
+  ): Promise<AutomationDryRunResponseDto> {
+    return this.dryRuns.dryRun(principal, ctx, params.id, body.orderId);
   }
 }

@@ -21,8 +21,9 @@ export interface RuleEvaluation {
  * each change allowed only as far as the rule's owner may make it now: the permissions service is asked for the
  * owner with the same action and order resource the gateway asks for a person's change (automation-actions.policy.ts).
  * A refused change does nothing to the order; an `automation` history entry says why. Rules run in position order,
- * each on the order as the previous ones left it; their changes start no further rules (a chain of depth 1:
- * only `workflow.order.created.v1` triggers rules, and a rule's changes publish other events).
+ * each on the order as the previous ones left it; their changes start no further rules (a chain of depth 1): rules
+ * start from an order's creation or a person's status change (order-status-changed-automation.consumer.ts skips
+ * changes without an actor), and what rules change (department, responsible employee) publishes neither.
  */
 @Injectable()
 export class AutomationRunner {

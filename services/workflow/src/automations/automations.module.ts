@@ -7,11 +7,12 @@ import { AutomationRunner } from './automation.runner';
 import { AutomationsMessages } from './automations.messages';
 import { AutomationsService } from './automations.service';
 import { OrderCreatedAutomationConsumer } from './order-created-automation.consumer';
+import { OrderStatusChangedAutomationConsumer } from './order-status-changed-automation.consumer';
 
-/** Automation rules per tenant and their runs on new orders (docs/rules.md#automation). */
+/** Automation rules per tenant and their runs on new orders and status changes (docs/rules.md#automation). */
 @Module({
   imports: [OrdersModule, PeopleModule],
   controllers: [AutomationsMessages],
-  providers: [AutomationRuleRepository, AutomationRuleReferences, AutomationRunner, AutomationsService, OrderCreatedAutomationConsumer],
+  providers: [AutomationRuleRepository, AutomationRuleReferences, AutomationRunner, AutomationsService, OrderCreatedAutomationConsumer, OrderStatusChangedAutomationConsumer],
 })
 export class AutomationsModule {}

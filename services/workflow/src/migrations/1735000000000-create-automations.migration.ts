@@ -13,7 +13,7 @@ export class CreateAutomations1735000000000 implements MigrationInterface {
         "id" uuid PRIMARY KEY,
         "tenant_id" uuid NOT NULL,
         "name" text NOT NULL CHECK (length("name") > 0),
-        "trigger" text NOT NULL CHECK ("trigger" IN ('order.created')),
+        "trigger" text NOT NULL CHECK ("trigger" IN ('order.created', 'order.status-changed')),
         "conditions" jsonb NOT NULL,
         "actions" jsonb NOT NULL,
         "position" integer NOT NULL,

@@ -27,7 +27,9 @@ export class AutomationActionsRequestDto implements AutomationActions {
 
 export class CreateAutomationRequestDto {
   @ApiProperty({ maxLength: 200, example: 'Acme tickets to Key accounts' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiProperty({ enum: AUTOMATION_TRIGGERS, description: 'order.created: every new order (created by a person or opened from an inbound message)' })
+  @ApiProperty({ enum: AUTOMATION_TRIGGERS, description:
+      "order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)",
+  })
   @IsIn(AUTOMATION_TRIGGERS)
   trigger!: AutomationTrigger;
   @ApiPropertyOptional({ type: AutomationConditionsRequestDto, description: 'All must hold; none: every order' })
