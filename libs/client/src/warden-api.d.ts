@@ -2328,6 +2328,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Automation rules of the tenant, in the order they run
+         * @description Automation rules of the tenant, in the order they run.
+         *
+         *     Needs the right `automation.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        get: operations["AutomationsController_list"];
+        put?: never;
+        /**
+         * Add a rule; you are its owner
+         * @description Add a rule; you are its owner.
+         *
+         *     Needs the right `automation.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        post: operations["AutomationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One automation rule
+         * @description One automation rule.
+         *
+         *     Needs the right `automation.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        get: operations["AutomationsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a rule; history entries it wrote keep its id
+         * @description Remove a rule; history entries it wrote keep its id.
+         *
+         *     Needs the right `automation.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        delete: operations["AutomationsController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a rule; `conditions` and `actions`, when given, replace the whole object
+         * @description Change a rule; `conditions` and `actions`, when given, replace the whole object.
+         *
+         *     Needs the right `automation.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        patch: operations["AutomationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/automations/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing. An order you do not see is 404
+         * @description What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing. An order you do not see is 404.
+         *
+         *     Needs the right `automation.manage` (403 when the permissions service refuses, with the refusing rule in `code` and `detail`).
+         */
+        post: operations["AutomationsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2842,7 +2926,7 @@ export interface components {
              * @example staff.manage
              * @enum {string}
              */
-            name: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read";
+            name: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "automation.manage" | "audit.read";
             /** @example Create, change, delete employees and grant them login access. */
             description: string;
         };
@@ -2873,7 +2957,7 @@ export interface components {
              * @enum {string|null}
              */
             systemKey: "administrator" | "employee" | "client" | null;
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "automation.manage" | "audit.read")[];
             /** @description Members of a barred group cannot log in, whatever else grants it */
             loginBarred: boolean;
             memberCount: number;
@@ -2896,7 +2980,7 @@ export interface components {
              *       "orders.read"
              *     ]
              */
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "automation.manage" | "audit.read")[];
             /**
              * @description Bar every member from logging in
              * @default false
@@ -2913,7 +2997,7 @@ export interface components {
              * @enum {string|null}
              */
             systemKey: "administrator" | "employee" | "client" | null;
-            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
+            rights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "automation.manage" | "audit.read")[];
             /** @description Members of a barred group cannot log in, whatever else grants it */
             loginBarred: boolean;
             memberCount: number;
@@ -2929,7 +3013,7 @@ export interface components {
         UpdateGroupRequestDto: {
             name?: string;
             /** @description Replaces the rights; the Administrator group keeps every right */
-            rights?: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
+            rights?: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "automation.manage" | "audit.read")[];
             /** @description Bar (true) or allow (false) every member from logging in */
             loginBarred?: boolean;
         };
@@ -2939,7 +3023,7 @@ export interface components {
         };
         RightOverrideDto: {
             /** @enum {string} */
-            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read";
+            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "automation.manage" | "audit.read";
             /** @enum {string} */
             effect: "allow" | "deny";
         };
@@ -2950,14 +3034,14 @@ export interface components {
             /** @description Rights granted or denied to this person alone; a personal deny wins over every group */
             overrides: components["schemas"]["RightOverrideDto"][];
             /** @description What the person may do after groups, overrides and login bars */
-            effectiveRights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read")[];
+            effectiveRights: ("auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "automation.manage" | "audit.read")[];
         };
         SetOverrideRequestDto: {
             /**
              * @example staff.manage
              * @enum {string}
              */
-            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "audit.read";
+            right: "auth.login" | "staff.read" | "staff.manage" | "groups.manage" | "permissions.manage" | "permissions.explain" | "workflows.manage" | "orders.read" | "orders.create" | "orders.update" | "orders.transfer" | "orders.transfer-anywhere" | "departments.all" | "branches.all" | "directory.read" | "directory.manage" | "tasks.read" | "tasks.create" | "tasks.read-department" | "tasks.read-all" | "chats.internal" | "inquiries.assignable" | "inquiries.own-reception" | "inquiries.admin" | "inquiries.assign-other-branches" | "integrations.manage" | "automation.manage" | "audit.read";
             /**
              * @description `allow` grants, `deny` refuses whatever the groups say, `null` removes the override
              * @enum {string|null}
@@ -3406,14 +3490,23 @@ export interface components {
             /** Format: uuid */
             to: string | null;
         };
+        HistoryAutomationResponseDto: {
+            /**
+             * Format: uuid
+             * @description The automation rule that made the entry
+             */
+            ruleId: string;
+            /** @description Why the rule did nothing (entries of kind `automation`) */
+            note: string | null;
+        };
         OrderHistoryEntryResponseDto: {
             /** Format: uuid */
             id: string;
             /**
-             * @description transfer: moved to another department (the status stays)
+             * @description transfer: moved to another department; responsible: the responsible employee changed (the status stays in both); automation: a rule matched and did nothing (see `automation.note`)
              * @enum {string}
              */
-            kind: "status" | "transfer";
+            kind: "status" | "transfer" | "responsible" | "automation";
             /** @description null for the creation entry */
             from: components["schemas"]["StatusRefResponseDto"] | null;
             to: components["schemas"]["StatusRefResponseDto"];
@@ -3424,6 +3517,10 @@ export interface components {
             decision: components["schemas"]["RecordedDecisionResponseDto"] | null;
             /** @description For transfers */
             department: components["schemas"]["DepartmentChangeResponseDto"] | null;
+            /** @description For `responsible` entries: the employee before and after */
+            responsible: components["schemas"]["DepartmentChangeResponseDto"] | null;
+            /** @description Set when an automation rule made the entry (then `actorId` is null) */
+            automation: components["schemas"]["HistoryAutomationResponseDto"] | null;
         };
         OrderTransitionResponseDto: {
             /** Format: uuid */
@@ -4715,6 +4812,134 @@ export interface components {
              * @enum {string}
              */
             language: "en" | "ru";
+        };
+        AutomationConditionsResponseDto: {
+            clientCompanyIds?: string[];
+            departmentIds?: string[];
+            statusIds?: string[];
+        };
+        AutomationActionsResponseDto: {
+            /** Format: uuid */
+            departmentId?: string;
+            /** Format: uuid */
+            responsibleId?: string;
+        };
+        AutomationResponseDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            trigger: "order.created" | "order.status-changed";
+            conditions: components["schemas"]["AutomationConditionsResponseDto"];
+            actions: components["schemas"]["AutomationActionsResponseDto"];
+            position: number;
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description Who created the rule: it changes orders only as far as this person may when it runs
+             */
+            ownerId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AutomationConditionsRequestDto: {
+            /** @description The order's client company is one of these */
+            clientCompanyIds?: string[];
+            /** @description The order's department is one of these */
+            departmentIds?: string[];
+            /** @description The order's status is one of these (statuses of order workflows) */
+            statusIds?: string[];
+        };
+        AutomationActionsRequestDto: {
+            /**
+             * Format: uuid
+             * @description Transfer the order to this department (the owner's `orders.transfer` decides)
+             */
+            departmentId?: string;
+            /**
+             * Format: uuid
+             * @description Make this employee responsible (the owner's `orders.update` decides)
+             */
+            responsibleId?: string;
+        };
+        CreateAutomationRequestDto: {
+            /** @example Acme tickets to Key accounts */
+            name: string;
+            /**
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)
+             * @enum {string}
+             */
+            trigger: "order.created" | "order.status-changed";
+            /** @description All must hold; none: every order */
+            conditions?: components["schemas"]["AutomationConditionsRequestDto"];
+            /** @description At least one */
+            actions: components["schemas"]["AutomationActionsRequestDto"];
+            /** @description Rules run in ascending position; default: after the last */
+            position?: number;
+            /** @default true */
+            active: boolean;
+        };
+        UpdateAutomationRequestDto: {
+            /** @example Acme tickets to Key accounts */
+            name?: string;
+            /**
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)
+             * @enum {string}
+             */
+            trigger?: "order.created" | "order.status-changed";
+            /** @description All must hold; none: every order */
+            conditions?: components["schemas"]["AutomationConditionsRequestDto"];
+            /** @description At least one */
+            actions?: components["schemas"]["AutomationActionsRequestDto"];
+            /** @description Rules run in ascending position; default: after the last */
+            position?: number;
+            /** @default true */
+            active: boolean;
+        };
+        AutomationDryRunRequestDto: {
+            /** Format: uuid */
+            orderId: string;
+        };
+        AutomationConditionResultResponseDto: {
+            /** @enum {string} */
+            condition: "clientCompanyIds" | "departmentIds" | "statusIds";
+            holds: boolean;
+            detail: string;
+        };
+        AutomationActionResultResponseDto: {
+            /** @enum {string} */
+            action: "set-department" | "set-responsible";
+            /**
+             * @description applied: would change the order; unchanged: it already is so; refused: the owner may not
+             * @enum {string}
+             */
+            outcome: "applied" | "unchanged" | "refused";
+            /**
+             * @description The permissions service's code for the owner, or AUTOMATION.UNCHANGED
+             * @example ALLOWED.TRANSFER
+             */
+            code: string;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The value the action sets
+             */
+            value: string;
+        };
+        AutomationDryRunResponseDto: {
+            /** Format: uuid */
+            ruleId: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @description An inactive rule is evaluated all the same */
+            active: boolean;
+            /** @description Whether every condition holds */
+            matched: boolean;
+            conditions: components["schemas"]["AutomationConditionResultResponseDto"][];
+            /** @description Empty when the conditions do not hold */
+            actions: components["schemas"]["AutomationActionResultResponseDto"][];
         };
     };
     responses: never;
@@ -20634,6 +20859,654 @@ export interface operations {
             };
             /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AutomationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationResponseDto"][];
+                };
+            };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AutomationsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAutomationRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AutomationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationResponseDto"];
+                };
+            };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AutomationsController_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponseDto"];
+                };
+            };
+            /** @description The request URL is not valid. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AutomationsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAutomationRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts (256 KiB). Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A path parameter is too long. Codes: `REQUEST.URI_TOO_LONG` */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. Codes: `REQUEST.UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request line and headers are larger than the gateway accepts (16 KB). Codes: `REQUEST.HEADERS_TOO_LARGE` */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A service needed for the decision or the action did not answer. Codes: `BUS.UNAVAILABLE`, `BUS.TIMEOUT` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AutomationsController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key runs and its answer (status, body, ETag) is kept for 24 hours; the same key with the same method, path and body replays it (`Idempotent-Replayed: true`) without doing the work again; with another request it is 422 `IDEMPOTENCY.KEY_REUSED`; while the first is still running it is 409 `IDEMPOTENCY.IN_PROGRESS` with Retry-After. After a 503 or a lost connection, send the request again with the same key to get its one true answer. Keys are scoped to you (tenant and person); sent bare or as a structured-field string ("..."), printable ASCII, at most 255 characters. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutomationDryRunRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationDryRunResponseDto"];
+                };
+            };
+            /** @description The body is not valid JSON. Codes: `REQUEST.MALFORMED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid access token. Codes: `AUTH.TOKEN_MISSING`, `AUTH.TOKEN_INVALID`, `AUTH.TOKEN_EXPIRED`, `AUTH.SESSION_ENDED` */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The permissions service refused the action; `detail` says why. Codes: `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -32,6 +32,7 @@ export const RIGHTS = {
   'inquiries.admin': 'Chat administrator: sees, answers and reassigns inquiries of its branches.',
   'inquiries.assign-other-branches': 'May reassign an inquiry to an employee of a branch it cannot access.',
   'integrations.manage': 'Create and change webhook endpoints, see their delivery log, redeliver and replay events; see the email notification log and set the notification templates.',
+  'automation.manage': 'Create, change and dry-run automation rules; each rule acts on orders only as far as its owner may at the time it runs.',
   'audit.read': 'See the audit log: who changed which administrative setting, when, and its values before and after.',
 } as const;
 

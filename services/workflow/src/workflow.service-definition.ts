@@ -4,6 +4,7 @@ import { CreateWorkflowSchema1732400000000 } from './migrations/1732400000000-cr
 import { CreateWorkflowsAndOrders1732500000000 } from './migrations/1732500000000-create-workflows-and-orders.migration';
 import { CreateTasks1733600000000 } from './migrations/1733600000000-create-tasks.migration';
 import { CreateOrderComments1734000000000 } from './migrations/1734000000000-create-order-comments.migration';
+import { CreateAutomations1735000000000 } from './migrations/1735000000000-create-automations.migration';
 import { AddOrderDepartmentsAndClients1733400000000 } from './migrations/1733400000000-add-order-departments-and-clients.migration';
 
 export const WORKFLOW_SERVICE: ServiceDefinition = {
@@ -11,5 +12,5 @@ export const WORKFLOW_SERVICE: ServiceDefinition = {
   rootModule: WorkflowModule,
   // Repositories use SQL directly (the list query's plan matters); no TypeORM entities to register.
   entities: [],
-  migrations: [CreateWorkflowSchema1732400000000, CreateWorkflowsAndOrders1732500000000, AddOrderDepartmentsAndClients1733400000000, CreateTasks1733600000000, CreateOrderComments1734000000000],
+  migrations: [CreateWorkflowSchema1732400000000, CreateWorkflowsAndOrders1732500000000, AddOrderDepartmentsAndClients1733400000000, CreateTasks1733600000000, CreateOrderComments1734000000000, CreateAutomations1735000000000],
 };

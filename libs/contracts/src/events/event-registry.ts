@@ -4,6 +4,7 @@ import { SessionsRevokedV1 } from './session.events';
 import { WorkScheduleChangedV1 } from './schedule.events';
 import { InquiryAssignedV1, InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, InquiryRequeuedV1, MessagePostedV1 } from './inquiries.events';
 import { OrderCommentAddedV1, OrderCreatedV1, OrderStatusChangedV1, OrderTransferredV1, WorkflowChangedV1 } from './workflow.events';
+import { AutomationAppliedV1 } from './automation.events';
 import { NotificationSentV1, WebhookDisabledV1 } from './integrations.events';
 import { AUDIT_EVENT_CONTRACTS } from './audit.events';
 import { TaskCreatedV1, TaskParticipantsChangedV1, TaskStatusChangedV1 } from './task.events';
@@ -35,6 +36,7 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract> = [
   OrderStatusChangedV1,
   OrderTransferredV1,
   OrderCommentAddedV1,
+  AutomationAppliedV1,
   TaskCreatedV1, TaskStatusChangedV1, TaskParticipantsChangedV1,
   BranchCreatedV1, BranchUpdatedV1, BranchDeletedV1, DepartmentCreatedV1, DepartmentUpdatedV1, DepartmentDeletedV1, DepartmentMembershipChangedV1, EmployeeBranchesChangedV1, ChannelCreatedV1, ChannelUpdatedV1, ChannelDeletedV1, ContactCreatedV1, ContactUpdatedV1, CompanyCreatedV1, CompanyUpdatedV1, CompanyClientManagersChangedV1, EquipmentCreatedV1, EquipmentUpdatedV1, EquipmentDeletedV1, InboundReceivedV1,
   InquiryCreatedV1, InquiryAssignedV1, InquiryRequeuedV1, InquiryReassignedV1, InquiryClosedV1, MessagePostedV1,

@@ -11,13 +11,14 @@ import type { OrderVisibilityRpc } from './order-visibility.rpc';
 import type { IntegrationsRpc } from './integrations.rpc';
 import type { AuditRpc } from './audit.rpc';
 import type { PermissionPreviewRpc } from './permission-preview.rpc';
+import type { AutomationRpc } from './automation.rpc';
 
 /**
  * Every request-reply message: subject (without the `rpc.` prefix) -> request data and response.
  * The BusClient is typed by this map, so a gateway call and its service handler cannot drift apart.
  * Each service's RPC interface lives in its own file and is listed here.
  */
-export interface RpcMap extends IdentityRpc, ScheduleRpc, PermissionsRpc, DirectoryRpc, WorkflowRpc, StatusAccessRpc, TaskRpc, InquiriesRpc, RightsHoldersRpc, OrderVisibilityRpc, IntegrationsRpc, AuditRpc, PermissionPreviewRpc {
+export interface RpcMap extends IdentityRpc, ScheduleRpc, PermissionsRpc, DirectoryRpc, WorkflowRpc, StatusAccessRpc, TaskRpc, InquiriesRpc, RightsHoldersRpc, OrderVisibilityRpc, IntegrationsRpc, AuditRpc, PermissionPreviewRpc, AutomationRpc {
   'identity.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
   'permissions.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
   'directory.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };

@@ -94,7 +94,15 @@ export interface RecordedDecision {
   policyVersion: number;
 }
 
-export type OrderHistoryKind = 'status' | 'transfer';
+/** `responsible`: the responsible employee changed; `automation`: a rule matched and did nothing, saying why in `automation.note`. */
+export type OrderHistoryKind = 'status' | 'transfer' | 'responsible' | 'automation';
+
+/** The automation rule an entry comes from. */
+export interface OrderHistoryAutomation {
+  ruleId: string;
+  /** Why the rule did nothing (entries of kind `automation`); null when it acted. */
+  note: string | null;
+}
 
 export interface OrderHistoryEntry {
   id: string;
@@ -107,6 +115,10 @@ export interface OrderHistoryEntry {
   decision: RecordedDecision | null;
   /** For transfers: the department before and after. */
   department: { from: string | null; to: string | null } | null;
+  /** For `responsible` entries: the responsible employee before and after. */
+  responsible: { from: string | null; to: string | null } | null;
+  /** Set when an automation rule made the entry (then `actorId` is null: the rule acted as the system). */
+  automation: OrderHistoryAutomation | null;
 }
 
 export interface OrderStartingStatuses {

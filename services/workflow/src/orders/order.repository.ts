@@ -41,6 +41,10 @@ interface HistoryRow {
   actor_id: string | null;
   at: Date;
   decision: RecordedDecision | null;
+  from_responsible_id: string | null;
+  to_responsible_id: string | null;
+  automation_rule_id: string | null;
+  note: string | null;
 }
 
 export interface StatusRecord {
@@ -289,12 +293,17 @@ export class OrderRepository {
       decision: RecordedDecision | null;
       /** A transfer: the status stays (`from` = `to`), the department changes. */
       department?: { from: string | null; to: string };
+      /** A change of the responsible employee (the status stays). */
+      responsible?: { from: string | null; to: string | null };
+      /** Written by an automation rule; with a note and nothing else, the rule matched and did nothing. */
+      automation?: { ruleId: string; note: string | null };
     },
   ): Promise<void> {
+    const kind = entry.department ? 'transfer' : entry.responsible ? 'responsible' : entry.automation?.note ? 'automation' : 'status';
     await manager.query(
       `INSERT INTO order_history (id, order_id, tenant_id, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, decision,
-         kind, from_department_id, to_department_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         kind, from_department_id, to_department_id, from_responsible_id, to_responsible_id, automation_rule_id, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         entry.id,
         entry.orderId,
@@ -305,16 +314,21 @@ export class OrderRepository {
         entry.to.name,
         entry.actorId,
         entry.decision ? JSON.stringify(entry.decision) : null,
-        entry.department ? 'transfer' : 'status',
+        kind,
         entry.department?.from ?? null,
         entry.department?.to ?? null,
+        entry.responsible?.from ?? null,
+        entry.responsible?.to ?? null,
+        entry.automation?.ruleId ?? null,
+        entry.automation?.note ?? null,
       ],
     );
   }
 
   async history(tenantId: string, orderId: string): Promise<OrderHistoryEntry[]> {
     const rows: HistoryRow[] = await this.dataSource.query(
-      `SELECT id, kind, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, at, decision, from_department_id, to_department_id
+      `SELECT id, kind, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, at, decision, from_department_id, to_department_id,
+         from_responsible_id, to_responsible_id, automation_rule_id, note
        FROM order_history WHERE tenant_id = $1 AND order_id = $2 ORDER BY id`,
       [tenantId, orderId],
     );
@@ -327,6 +341,8 @@ export class OrderRepository {
       at: row.at.toISOString(),
       decision: row.decision,
       department: row.kind === 'transfer' ? { from: row.from_department_id, to: row.to_department_id } : null,
+      responsible: row.kind === 'responsible' ? { from: row.from_responsible_id, to: row.to_responsible_id } : null,
+      automation: row.automation_rule_id ? { ruleId: row.automation_rule_id, note: row.note } : null,
     }));
   }
 

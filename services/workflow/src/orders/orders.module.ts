@@ -15,5 +15,6 @@ import { OrdersService } from './orders.service';
   imports: [WorkflowsModule],
   controllers: [OrdersMessages, OrderCommentsMessages],
   providers: [OrderRepository, OrderReferences, OrdersService, OrderCommentRepository, OrderCommentsService, InboundTicketConsumer, OrderSightRepository, OrderSightService],
+  exports: [OrderRepository],
 })
 export class OrdersModule {}

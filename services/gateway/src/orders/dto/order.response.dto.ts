@@ -54,15 +54,28 @@ export class DepartmentChangeResponseDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) to!: string | null;
 }
 
+export class HistoryAutomationResponseDto {
+  @ApiProperty({ format: 'uuid', description: 'The automation rule that made the entry' }) ruleId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the rule did nothing (entries of kind `automation`)' }) note!: string | null;
+}
+
 export class OrderHistoryEntryResponseDto implements OrderHistoryEntry {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['status', 'transfer'], description: 'transfer: moved to another department (the status stays)' }) kind!: OrderHistoryKind;
+  @ApiProperty({
+    enum: ['status', 'transfer', 'responsible', 'automation'],
+    description: 'transfer: moved to another department; responsible: the responsible employee changed (the status stays in both); automation: a rule matched and did nothing (see `automation.note`)',
+  })
+  kind!: OrderHistoryKind;
   @ApiProperty({ type: StatusRefResponseDto, nullable: true, description: 'null for the creation entry' }) from!: StatusRefResponseDto | null;
   @ApiProperty({ type: StatusRefResponseDto }) to!: StatusRefResponseDto;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId!: string | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: RecordedDecisionResponseDto, nullable: true }) decision!: RecordedDecisionResponseDto | null;
   @ApiProperty({ type: DepartmentChangeResponseDto, nullable: true, description: 'For transfers' }) department!: DepartmentChangeResponseDto | null;
+  @ApiProperty({ type: DepartmentChangeResponseDto, nullable: true, description: 'For `responsible` entries: the employee before and after' })
+  responsible!: DepartmentChangeResponseDto | null;
+  @ApiProperty({ type: HistoryAutomationResponseDto, nullable: true, description: 'Set when an automation rule made the entry (then `actorId` is null)' })
+  automation!: HistoryAutomationResponseDto | null;
 }
 
 export class TransferOrderResponseDto {

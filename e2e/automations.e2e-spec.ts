@@ -1,0 +1,233 @@
+import { AutomationAppliedV1, OrderTransferredV1 } from '@warden/contracts';
+import { eventually, readEvents } from '@warden/testing';
+import { Stack } from './support/stack';
+import { createOrder, createOrdersTenant, moveOrder, signedInEmployee } from './orders.fixtures';
+import type { OrdersTenant, Person } from './orders.fixtures';
+
+/** Rules run from the order's event, after its commit; policy changes reach permissions as events too. */
+const SLOW = { timeoutMs: 20_000 };
+jest.setTimeout(60_000);
+
+/**
+ * Automation rules (docs/rules.md#automation) over HTTP, as a helpdesk uses them: every new ticket of company Acme
+ * goes to department "Key accounts" with Kate as its responsible employee; the rule acts as the system, recorded in
+ * the ticket's history with the rule's id, and only as far as its owner may at the time it runs.
+ */
+describe('automation rules: route a company’s new tickets', () => {
+  let stack: Stack;
+  let tenant: OrdersTenant;
+  let other: OrdersTenant;
+  let kate: Person;
+  let owner: Person;
+  let keyAccounts: any;
+  let support: any;
+  let acme: any;
+  let globex: any;
+  let acmeContact: any;
+  let globexContact: any;
+  let acmeRule: any;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    tenant = await createOrdersTenant(stack, 'aut');
+    other = await createOrdersTenant(stack, 'auu');
+    kate = await signedInEmployee(stack, tenant, { firstName: 'Kate', position: 'Key account manager' });
+    owner = await signedInEmployee(stack, tenant, { firstName: 'Oleg', position: 'Support lead' });
+    keyAccounts = await post('/api/v1/departments', { name: 'Key accounts', memberIds: [kate.id] });
+    support = await post('/api/v1/departments', { name: 'Support' });
+    acme = await post('/api/v1/companies', { name: 'Acme' });
+    globex = await post('/api/v1/companies', { name: 'Globex' });
+    acmeContact = await post('/api/v1/contacts', { lastName: 'Road', firstName: 'Runner', email: `runner@${tenant.slug}.test`, companyId: acme.id });
+    globexContact = await post('/api/v1/contacts', { lastName: 'Scorpio', firstName: 'Hank', email: `hank@${tenant.slug}.test`, companyId: globex.id });
+    const automators = await post('/api/v1/groups', { name: 'Automators', rights: ['automation.manage', 'departments.all', 'orders.transfer-anywhere'] });
+    await post(`/api/v1/groups/${automators.id}/members`, { personIds: [owner.id] }, 200);
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  function post(path: string, body: Record<string, unknown>, expected = 201, token = tenant.adminToken): Promise<any> {
+    return stack.http.postExpecting(path, body, token, expected);
+  }
+
+  async function history(orderId: string): Promise<any[]> {
+    const response = await stack.http.get(`/api/v1/orders/${orderId}/history`, tenant.adminToken);
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  it('without automation.manage every route is 403', async () => {
+    const id = '01900000-0000-7000-8000-000000000000';
+    const refused = [
+      await stack.http.get('/api/v1/automations', kate.token),
+      await stack.http.post('/api/v1/automations', { name: 'x', trigger: 'order.created', actions: { departmentId: keyAccounts.id } }, kate.token),
+      await stack.http.get(`/api/v1/automations/${id}`, kate.token),
+      await stack.http.patch(`/api/v1/automations/${id}`, { active: false }, kate.token),
+      await stack.http.delete(`/api/v1/automations/${id}`, kate.token),
+      await stack.http.post(`/api/v1/automations/${id}/dry-run`, { orderId: id }, kate.token),
+    ];
+    expect(refused.map((response) => response.status)).toEqual([403, 403, 403, 403, 403, 403]);
+  });
+
+  it('bad input is 422 naming the field: an unknown field, a status of another workflow, another tenant’s department or employee', async () => {
+    const base = { name: 'Bad', trigger: 'order.created', actions: { departmentId: keyAccounts.id } };
+    const taskWorkflow = await post('/api/v1/workflows', { name: 'Tasks', kind: 'task', statuses: [{ name: 'Open', category: 'initial' }] });
+    const foreignDepartment = await stack.http.post('/api/v1/departments', { name: 'Foreign' }, other.adminToken);
+    const foreignEmployee = await signedInEmployee(stack, other, { firstName: 'Fred' });
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ ...base, colour: 'red' }, 'colour'],
+      [{ ...base, conditions: { channelIds: [keyAccounts.id] } }, 'conditions.channelIds'],
+      [{ ...base, actions: { departmentId: keyAccounts.id, tag: 'vip' } }, 'actions.tag'],
+      [{ ...base, trigger: 'order.deleted' }, 'trigger'],
+      [{ ...base, conditions: { statusIds: [tenant.status.New, taskWorkflow.statuses[0].id] } }, 'conditions.statusIds.1'],
+      [{ ...base, conditions: { statusIds: [other.status.New] } }, 'conditions.statusIds.0'],
+      [{ ...base, actions: { departmentId: foreignDepartment.body.id } }, 'actions.departmentId'],
+      [{ ...base, conditions: { departmentIds: [foreignDepartment.body.id] } }, 'conditions.departmentIds.0'],
+      [{ ...base, actions: { responsibleId: foreignEmployee.id } }, 'actions.responsibleId'],
+      [{ ...base, actions: { responsibleId: acmeContact.id } }, 'actions.responsibleId'],
+      [{ ...base, actions: {} }, 'actions'],
+    ];
+    for (const [body, field] of cases) {
+      const refused = await stack.http.post('/api/v1/automations', body, tenant.adminToken);
+      expect([field, refused.status]).toEqual([field, 422]);
+      expect(refused.body.errors.map((error: any) => error.field)).toContain(field);
+    }
+    expect((await stack.http.get('/api/v1/automations', tenant.adminToken)).body).toEqual([]);
+  });
+
+  it('a rule sends every new Acme ticket to Key accounts with Kate responsible, recorded in history with its id', async () => {
+    acmeRule = await post('/api/v1/automations', {
+      name: 'Acme to Key accounts',
+      trigger: 'order.created',
+      conditions: { clientCompanyIds: [acme.id] },
+      actions: { departmentId: keyAccounts.id, responsibleId: kate.id },
+    });
+    expect(acmeRule).toMatchObject({ ownerId: tenant.adminId, active: true, position: 0, conditions: { clientCompanyIds: [acme.id] } });
+    expect((await stack.http.get(`/api/v1/automations/${acmeRule.id}`, tenant.adminToken)).body).toEqual(acmeRule);
+
+    const ticket = await createOrder(stack, tenant.adminToken, { title: 'Printer on fire', departmentId: support.id, clientContactId: acmeContact.id });
+    const unrelated = await createOrder(stack, tenant.adminToken, { title: 'Globex asks', departmentId: support.id, clientContactId: globexContact.id });
+    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${ticket.id}`, tenant.adminToken)).body.responsibleId).toBe(kate.id), SLOW);
+    const moved = (await stack.http.get(`/api/v1/orders/${ticket.id}`, tenant.adminToken)).body;
+    expect(moved).toMatchObject({ departmentId: keyAccounts.id, responsibleId: kate.id });
+
+    const entries = await history(ticket.id);
+    expect(entries.map((entry) => [entry.kind, entry.actorId, entry.automation?.ruleId ?? null])).toEqual([
+      ['status', tenant.adminId, null],
+      ['transfer', null, acmeRule.id],
+      ['responsible', null, acmeRule.id],
+    ]);
+    expect(entries[1].department).toEqual({ from: support.id, to: keyAccounts.id });
+    expect(entries[2].responsible).toEqual({ from: null, to: kate.id });
+    expect(entries[1].decision.code).toBe('ALLOWED.TRANSFER');
+
+    // Kate, a member of Key accounts, now sees the ticket; the Globex one stayed where it was.
+    expect((await stack.http.get(`/api/v1/orders/${ticket.id}`, kate.token)).status).toBe(200);
+    const [transferred] = await readEvents(OrderTransferredV1.type, (event) => event.subject === ticket.id, SLOW);
+    expect(transferred.data).toMatchObject({ fromDepartmentId: support.id, toDepartmentId: keyAccounts.id, actorId: null });
+    const [applied] = await readEvents(AutomationAppliedV1.type, (event) => event.subject === ticket.id, SLOW);
+    expect(applied.data).toMatchObject({ ruleId: acmeRule.id, ownerId: tenant.adminId, trigger: 'order.created', orderId: ticket.id });
+    expect(applied.data.actions.map((action: any) => [action.action, action.outcome])).toEqual([
+      ['set-department', 'applied'],
+      ['set-responsible', 'applied'],
+    ]);
+    expect((await history(unrelated.id)).map((entry) => entry.kind)).toEqual(['status']);
+    expect((await stack.http.get(`/api/v1/orders/${unrelated.id}`, tenant.adminToken)).body.departmentId).toBe(support.id);
+  });
+
+  it('the dry run says what the rule would do and why, changes nothing, and matches the real run', async () => {
+    // Made while the rule is off: nothing ran on it.
+    await stack.http.patch(`/api/v1/automations/${acmeRule.id}`, { active: false }, tenant.adminToken);
+    const quiet = await createOrder(stack, tenant.adminToken, { title: 'Acme again', departmentId: support.id, clientContactId: acmeContact.id });
+    const globexTicket = await createOrder(stack, tenant.adminToken, { title: 'Globex again', clientContactId: globexContact.id });
+    const dry = await stack.http.post(`/api/v1/automations/${acmeRule.id}/dry-run`, { orderId: quiet.id }, tenant.adminToken);
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ ruleId: acmeRule.id, orderId: quiet.id, active: false, matched: true });
+    expect(dry.body.conditions).toEqual([expect.objectContaining({ condition: 'clientCompanyIds', holds: true })]);
+    expect(dry.body.actions.map((action: any) => [action.action, action.outcome, action.value])).toEqual([
+      ['set-department', 'applied', keyAccounts.id],
+      ['set-responsible', 'applied', kate.id],
+    ]);
+    const untouched = (await stack.http.get(`/api/v1/orders/${quiet.id}`, tenant.adminToken)).body;
+    expect(untouched).toMatchObject({ departmentId: support.id, responsibleId: null, version: quiet.version });
+    expect((await history(quiet.id)).map((entry) => entry.kind)).toEqual(['status']);
+
+    const miss = await stack.http.post(`/api/v1/automations/${acmeRule.id}/dry-run`, { orderId: globexTicket.id }, tenant.adminToken);
+    expect(miss.body).toMatchObject({ matched: false, actions: [] });
+    expect(miss.body.conditions[0]).toMatchObject({ condition: 'clientCompanyIds', holds: false });
+
+    // On again: the real run on a twin ticket does what the dry run said.
+    await stack.http.patch(`/api/v1/automations/${acmeRule.id}`, { active: true }, tenant.adminToken);
+    const twin = await createOrder(stack, tenant.adminToken, { title: 'Acme twin', departmentId: support.id, clientContactId: acmeContact.id });
+    const [applied] = await readEvents(AutomationAppliedV1.type, (event) => event.subject === twin.id, SLOW);
+    expect(applied.data.actions.map((action: any) => [action.action, action.outcome, action.value])).toEqual(
+      dry.body.actions.map((action: any) => [action.action, action.outcome, action.value]),
+    );
+    expect((await stack.http.get(`/api/v1/orders/${twin.id}`, tenant.adminToken)).body).toMatchObject({ departmentId: keyAccounts.id, responsibleId: kate.id });
+
+    const unknownOrder = await stack.http.post(`/api/v1/automations/${acmeRule.id}/dry-run`, { orderId: '01900000-0000-7000-8000-000000000000' }, tenant.adminToken);
+    expect(unknownOrder.status).toBe(404);
+    // A rule writer who does not see the order learns nothing about it: 404, as for one that does not exist.
+    const writer = await signedInEmployee(stack, tenant, { firstName: 'Wanda' });
+    const writers = await post('/api/v1/groups', { name: 'Rule writers', rights: ['automation.manage'] });
+    await post(`/api/v1/groups/${writers.id}/members`, { personIds: [writer.id] }, 200);
+    await eventually(async () => expect((await stack.http.get('/api/v1/automations', writer.token)).status).toBe(200), SLOW);
+    const hidden = await stack.http.post(`/api/v1/automations/${acmeRule.id}/dry-run`, { orderId: quiet.id }, writer.token);
+    expect([hidden.status, hidden.body.code]).toEqual([404, 'ORDER.NOT_FOUND']);
+  });
+
+  it('a rule whose owner lost the right does nothing it may no longer do, and the history says why', async () => {
+    const rule = await post(
+      '/api/v1/automations',
+      { name: 'Globex to Key accounts', trigger: 'order.created', conditions: { clientCompanyIds: [globex.id] }, actions: { departmentId: keyAccounts.id, responsibleId: kate.id } },
+      201,
+      owner.token,
+    );
+    expect(rule.ownerId).toBe(owner.id);
+    const denied = await stack.http.put(`/api/v1/staff/${owner.id}/rights`, { right: 'orders.transfer', effect: 'deny' }, tenant.adminToken);
+    expect(denied.status).toBe(200);
+
+    const ticket = await createOrder(stack, tenant.adminToken, { title: 'Globex third', departmentId: support.id, clientContactId: globexContact.id });
+    const [applied] = await readEvents(AutomationAppliedV1.type, (event) => event.subject === ticket.id, SLOW);
+    expect(applied.data.actions.map((action: any) => [action.action, action.outcome, action.code])).toEqual([
+      ['set-department', 'refused', 'RIGHT.DENIED_PERSONALLY'],
+      ['set-responsible', 'applied', expect.any(String)],
+    ]);
+    const after = (await stack.http.get(`/api/v1/orders/${ticket.id}`, tenant.adminToken)).body;
+    expect(after).toMatchObject({ departmentId: support.id, responsibleId: kate.id });
+    const entries = await history(ticket.id);
+    expect(entries.map((entry) => [entry.kind, entry.automation?.ruleId ?? null])).toEqual([
+      ['status', null],
+      ['automation', rule.id],
+      ['responsible', rule.id],
+    ]);
+    expect(entries[1].automation.note).toContain("Rule 'Globex to Key accounts' did not transfer the order");
+    expect(entries[1].department).toBeNull();
+
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+    expect((await stack.http.get(`/api/v1/automations/${rule.id}`, tenant.adminToken)).status).toBe(404);
+  });
+
+  it('an order.status-changed rule acts on a person’s status change, once: its own change starts no rule', async () => {
+    const rule = await post('/api/v1/automations', {
+      name: 'Diagnostics to Kate',
+      trigger: 'order.status-changed',
+      conditions: { statusIds: [tenant.status.Diagnostics] },
+      actions: { responsibleId: kate.id },
+    });
+    const order = await createOrder(stack, tenant.adminToken, { title: 'Laptop does not boot' });
+    expect((await moveOrder(stack, tenant.adminToken, order.id, tenant.status.Contacted)).status).toBe(200);
+    expect((await moveOrder(stack, tenant.adminToken, order.id, tenant.status.Diagnostics)).status).toBe(200);
+    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body.responsibleId).toBe(kate.id), SLOW);
+    const entries = await history(order.id);
+    expect(entries.map((entry) => [entry.kind, entry.to.name, entry.automation?.ruleId ?? null])).toEqual([
+      ['status', 'New lead', null],
+      ['status', 'Contacted', null],
+      ['status', 'Diagnostics', null],
+      ['responsible', 'Diagnostics', rule.id],
+    ]);
+    const runs = await readEvents(AutomationAppliedV1.type, (event) => event.subject === order.id, SLOW);
+    expect(runs.map((event) => [event.data.ruleId, event.data.trigger])).toEqual([[rule.id, 'order.status-changed']]);
+  });
+});

@@ -1,0 +1,36 @@
+import type { AutomationConditionResult, AutomationConditions, OrderView } from '@warden/contracts';
+
+/** What the conditions read of an order. */
+export type AutomationOrderFacts = Pick<OrderView, 'clientCompanyId' | 'departmentId'> & { status: { id: string; name: string } };
+
+export interface ConditionsVerdict {
+  matched: boolean;
+  /** One entry per condition the rule states, in a fixed order, each with whether it holds. */
+  results: AutomationConditionResult[];
+}
+
+function oneOf(
+  condition: AutomationConditionResult['condition'],
+  allowed: readonly string[] | undefined,
+  value: string | null,
+  what: string,
+): AutomationConditionResult | null {
+  if (allowed === undefined) return null;
+  const holds = value !== null && allowed.includes(value);
+  const shown = value ?? 'none';
+  return { condition, holds, detail: holds ? `The order's ${what} ${shown} is one of the rule's` : `The order's ${what} ${shown} is not one of the rule's` };
+}
+
+/**
+ * Whether an automation rule's conditions hold for the order as it is now: every condition stated must hold
+ * (a list holds when it contains the order's value; an order without a company or department matches no list);
+ * a rule without conditions matches every order. All conditions are evaluated, so a dry run shows each one.
+ */
+export function evaluateAutomationConditions(conditions: AutomationConditions, order: AutomationOrderFacts): ConditionsVerdict {
+  const results = [
+    oneOf('clientCompanyIds', conditions.clientCompanyIds, order.clientCompanyId, 'client company'),
+    oneOf('departmentIds', conditions.departmentIds, order.departmentId, 'department'),
+    oneOf('statusIds', conditions.statusIds, order.status.id, `status '${order.status.name}'`),
+  ].filter((result): result is AutomationConditionResult => result !== null);
+  return { matched: results.every((result) => result.holds), results };
+}

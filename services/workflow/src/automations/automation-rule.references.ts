@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, isUuid } from '@warden/kernel';
+import { BusClient } from '@warden/messaging';
+import type { AutomationActions, AutomationConditions, RequestContext } from '@warden/contracts';
+import { OrderRepository } from '../orders/order.repository';
+import { PeopleDirectory } from '../people/people.directory';
+import { AutomationErrors } from './automation.errors';
+
+/** A directory read that answers false for an unknown id, or rethrows anything else (503, ...). */
+async function exists(read: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await read();
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'not_found') return false;
+    throw error;
+  }
+}
+
+/**
+ * Checks every id a rule names in the caller's tenant, so another tenant's id is as unknown as a made-up one:
+ * 422 naming the field (`conditions.statusIds.1`, `actions.responsibleId`). Statuses must be of an order workflow
+ * (this service's); departments and companies are the directory's; the responsible person must be an employee.
+ * Ids are stored lower-case, as the orders store them, so conditions compare equal.
+ */
+@Injectable()
+export class AutomationRuleReferences {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly people: PeopleDirectory,
+    private readonly bus: BusClient,
+  ) {}
+
+  async conditions(ctx: RequestContext, conditions: AutomationConditions): Promise<AutomationConditions> {
+    const checked: AutomationConditions = {};
+    if (conditions.statusIds) {
+      checked.statusIds = await this.each(conditions.statusIds, 'conditions.statusIds', AutomationErrors.unknownStatus, (id) => this.orderStatus(ctx, id));
+    }
+    if (conditions.departmentIds) {
+      checked.departmentIds = await this.each(conditions.departmentIds, 'conditions.departmentIds', AutomationErrors.unknownDepartment, (departmentId) =>
+        exists(() => this.bus.request('directory.departments.get', ctx, { departmentId })),
+      );
+    }
+    if (conditions.clientCompanyIds) {
+      checked.clientCompanyIds = await this.each(conditions.clientCompanyIds, 'conditions.clientCompanyIds', AutomationErrors.unknownCompany, (companyId) =>
+        exists(() => this.bus.request('directory.companies.get', ctx, { companyId })),
+      );
+    }
+    return checked;
+  }
+
+  async actions(ctx: RequestContext, actions: AutomationActions): Promise<AutomationActions> {
+    const checked: AutomationActions = {};
+    if (actions.departmentId !== undefined) {
+      const departmentId = actions.departmentId;
+      const known = isUuid(departmentId) && (await exists(() => this.bus.request('directory.departments.get', ctx, { departmentId })));
+      if (!known) throw AutomationErrors.unknownDepartment('actions.departmentId');
+      checked.departmentId = departmentId.toLowerCase();
+    }
+    if (actions.responsibleId !== undefined) {
+      const field = 'actions.responsibleId';
+      let kinds: Map<string, string>;
+      try {
+        kinds = await this.people.kinds(ctx, [{ personId: actions.responsibleId, field }]);
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'validation') throw AutomationErrors.unknownEmployee(field);
+        throw error;
+      }
+      const id = actions.responsibleId.toLowerCase();
+      if (kinds.get(id) !== 'employee') throw AutomationErrors.unknownEmployee(field);
+      checked.responsibleId = id;
+    }
+    if (Object.keys(checked).length === 0) throw AutomationErrors.noActions();
+    return checked;
+  }
+
+  private async orderStatus(ctx: RequestContext, statusId: string): Promise<boolean> {
+    const status = await this.orders.status(ctx.tenantId, statusId);
+    return status !== null && (await this.orders.orderWorkflowExists(ctx.tenantId, status.workflowId, this.dataSource.manager));
+  }
+
+  private async each(ids: string[], field: string, unknown: (field: string) => DomainError, known: (id: string) => Promise<boolean>): Promise<string[]> {
+    const checked: string[] = [];
+    for (const [index, id] of ids.entries()) {
+      if (!isUuid(id) || !(await known(id))) throw unknown(`${field}.${index}`);
+      checked.push(id.toLowerCase());
+    }
+    return [...new Set(checked)];
+  }
+}
