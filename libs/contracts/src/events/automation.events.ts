@@ -1,7 +1,19 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsISO8601, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
-import { AUTOMATION_ACTION_KINDS, AUTOMATION_OUTCOMES, AUTOMATION_TRIGGERS } from '../rpc/automation.rpc';
-import type { AutomationActionKind, AutomationOutcome, AutomationTrigger } from '../rpc/automation.rpc';
+
+/**
+ * What starts a rule: a new order, or a person's status change of an order. Changes made without a person (by
+ * the system or by a rule) start no rules, so a rule's own changes never start rules (a chain of depth 1).
+ */
+export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed'] as const;
+export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
+
+export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-responsible'] as const;
+export type AutomationActionKind = (typeof AUTOMATION_ACTION_KINDS)[number];
+
+/** `applied`: changed (or, in a dry run, would change); `unchanged`: the order already is so; `refused`: the owner may not. */
+export const AUTOMATION_OUTCOMES = ['applied', 'unchanged', 'refused'] as const;
+export type AutomationOutcome = (typeof AUTOMATION_OUTCOMES)[number];
 
 export class AutomationActionResultV1 {
   @IsIn(AUTOMATION_ACTION_KINDS) action!: AutomationActionKind;

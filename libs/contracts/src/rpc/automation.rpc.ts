@@ -1,9 +1,4 @@
-/**
- * What starts a rule: a new order, or a person's status change of an order. Changes made without a person (by
- * the system or by a rule) start no rules, so a rule's own changes never start rules (a chain of depth 1).
- */
-export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed'] as const;
-export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
+import type { AutomationActionKind, AutomationOutcome, AutomationTrigger } from '../events/automation.events';
 
 /** Every list given must contain the order's value; an absent list holds for every order. */
 export interface AutomationConditions {
@@ -46,12 +41,6 @@ export interface CreateAutomationData {
 
 export type AutomationChanges = Partial<CreateAutomationData>;
 
-export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-responsible'] as const;
-export type AutomationActionKind = (typeof AUTOMATION_ACTION_KINDS)[number];
-
-/** `applied`: changed (or, in a dry run, would change); `unchanged`: the order already is so; `refused`: the owner may not. */
-export const AUTOMATION_OUTCOMES = ['applied', 'unchanged', 'refused'] as const;
-export type AutomationOutcome = (typeof AUTOMATION_OUTCOMES)[number];
 
 export interface AutomationConditionResult {
   condition: 'clientCompanyIds' | 'departmentIds' | 'statusIds';
