@@ -55,8 +55,19 @@ if (discovered.natsCredentialsFile) {
   env.NATS_CREDENTIALS_FILE = discovered.natsCredentialsFile;
 }
 
-const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...args], { cwd: repoRoot, env, stdio: 'inherit' });
-const code = await new Promise((resolve) => jest.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+// A whole run goes in shards, one fresh Jest process each, one after the other: the e2e suites run one at a time in
+// one process (they share the run's database and subject namespace), and over some 140 suites what each leaves
+// in that process added up to bus timeouts late in the run. A run of named specs stays one process.
+const shards = Number(process.env.TEST_SHARDS ?? 4);
+const wholeRun = !args.some((arg) => !arg.startsWith('-'));
+const runs = wholeRun && shards > 1 ? Array.from({ length: shards }, (_, index) => [...args, `--shard=${index + 1}/${shards}`]) : [args];
+let code = 0;
+for (const runArgs of runs) {
+  if (runs.length > 1) log(`jest ${runArgs.at(-1)}`);
+  const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...runArgs], { cwd: repoRoot, env, stdio: 'inherit' });
+  const status = await new Promise((resolve) => jest.on('exit', (exit, signal) => resolve(exit ?? (signal ? 1 : 0))));
+  if (status !== 0) code = status;
+}
 
 await cleanUp().catch((error) => log(`clean-up incomplete: ${error.message}`));
 process.exit(code);
