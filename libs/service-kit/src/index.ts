@@ -8,6 +8,7 @@ export * from './service.bootstrap';
 export * from './rpc-handler.decorator';
 export * from './metrics.endpoint';
 export * from './periodic.task';
+export * from './polling-workers';
 export * from './draining-nats.server';
 export * from './shutdown.state';
 export * from './production-secret.validator';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PollingWorkers } from '@warden/service-kit';
 import type { EntityManager } from 'typeorm';
 import { NotificationSentV1 } from '@warden/contracts';
 import { OutboxWriter } from '@warden/messaging';
@@ -31,9 +32,10 @@ const RECIPIENT_RECHECK_MS = 1000;
 export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationDispatcher.name);
   private readonly schedule: RetrySchedule;
-  private readonly workers: Promise<void>[] = [];
-  private running = false;
-  private wakeUps: Array<() => void> = [];
+  private readonly workers = new PollingWorkers(NotificationDispatcher.name, () => this.dataSource.transaction((manager) => this.attemptOne(manager)), {
+    workers: WORKERS,
+    pollIntervalMs: POLL_INTERVAL_MS,
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,14 +51,11 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
   }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    for (let index = 0; index < WORKERS; index++) this.workers.push(this.work());
+    this.workers.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await Promise.allSettled(this.workers);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.workers.stop();
   }
 
   /** Called inside the transaction that queues: look shortly, once it has committed. */
@@ -65,30 +64,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
   }
 
   private wake(): void {
-    for (const resolve of this.wakeUps.splice(0)) resolve();
-  }
-
-  private async work(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        worked = await this.dataSource.transaction((manager) => this.attemptOne(manager));
-      } catch (error) {
-        this.logger.warn(`Notification attempt failed: ${String(error)}`);
-      }
-      if (!worked && this.running) await this.idle();
-    }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, POLL_INTERVAL_MS);
-      timer.unref();
-      this.wakeUps.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    this.workers.wake();
   }
 
   /** Claims, decides, sends and records one due notification; false when none was due. */

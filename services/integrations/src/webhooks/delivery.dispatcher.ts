@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PollingWorkers } from '@warden/service-kit';
 import type { EntityManager } from 'typeorm';
 import { WebhookDisabledV1 } from '@warden/contracts';
 import { OutboxWriter } from '@warden/messaging';
@@ -34,9 +35,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private readonly schedule: RetrySchedule;
   private readonly policy: TargetAddressPolicy;
   private readonly inFlight = new Map<string, number>();
-  private readonly workers: Promise<void>[] = [];
-  private running = false;
-  private wakeUps: Array<() => void> = [];
+  private readonly workers = new PollingWorkers(DeliveryDispatcher.name, () => this.attemptOne(), { workers: WORKERS, pollIntervalMs: POLL_INTERVAL_MS });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,42 +52,16 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
 
   onApplicationBootstrap(): void {
     this.metrics.countPendingWith(() => this.deliveries.pendingByState(this.dataSource.manager));
-    this.running = true;
-    for (let index = 0; index < WORKERS; index++) this.workers.push(this.work());
+    this.workers.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await Promise.allSettled(this.workers);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.workers.stop();
   }
 
   /** New work is queued: idle workers look at once instead of at their next poll. */
   wake(): void {
-    for (const resolve of this.wakeUps.splice(0)) resolve();
-  }
-
-  private async work(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        worked = await this.attemptOne();
-      } catch (error) {
-        this.logger.warn(`Delivery attempt failed: ${String(error)}`);
-      }
-      if (!worked && this.running) await this.idle();
-    }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, POLL_INTERVAL_MS);
-      timer.unref();
-      this.wakeUps.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    this.workers.wake();
   }
 
   /** Claims, sends and records one due delivery; false when none was due. */
