@@ -124,7 +124,15 @@ export class EventSubscriber implements OnApplicationBootstrap, BeforeApplicatio
     const parent = contextFromTraceparent(event.traceparent);
     const span = wardenTracer().startSpan(
       `consume ${event.type}`,
-      { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'nats', 'messaging.consumer.group.name': consumer, 'cloudevents.event_id': event.id } },
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'nats',
+          'messaging.consumer.group.name': consumer,
+          'cloudevents.event_id': event.id,
+          'cloudevents.event_subject': event.subject,
+        },
+      },
       parent,
     );
     try {
