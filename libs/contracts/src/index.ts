@@ -17,6 +17,8 @@ export * from './events/integrations.events';
 export * from './events/audit.events';
 export * from './events/event-registry';
 export * from './rpc/rpc-map';
+export * from './rpc/rpc-request.contract';
+export * from './rpc/rpc-requests';
 export * from './rpc/identity.rpc';
 export * from './rpc/schedule.rpc';
 export * from './rpc/permissions.rpc';

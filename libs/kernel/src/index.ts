@@ -4,3 +4,4 @@ export * from './ids';
 export * from './cursor';
 export * from './schedule';
 export * from './phone';
+export * from './field-problems';

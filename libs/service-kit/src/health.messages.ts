@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { rpcSubject } from '@warden/contracts';
+import type { RpcName } from '@warden/contracts';
+import { RpcHandler } from './rpc-handler.decorator';
 
 export interface ServiceHealth {
   service: string;
@@ -15,7 +15,7 @@ export function createHealthMessages(service: string): Type<unknown> {
   class HealthMessages {
     constructor(private readonly dataSource: DataSource) {}
 
-    @MessagePattern(rpcSubject(`${service}.health`))
+    @RpcHandler(`${service}.health` as RpcName)
     async health(): Promise<ServiceHealth> {
       await this.dataSource.query('SELECT 1');
       return { service, status: 'ok' };

@@ -15,3 +15,4 @@ export * from './production-secret.validator';
 export * from './tracing.bootstrap';
 export * from './rpc-tracing.interceptor';
 export * from './request-context.interceptor';
+export * from './rpc-validation.interceptor';

@@ -13,6 +13,7 @@ import { MetricsEndpoint } from './metrics.endpoint';
 import { RpcErrorFilter } from './rpc-error.filter';
 import { RpcMetricsInterceptor } from './rpc-metrics.interceptor';
 import { RpcTracingInterceptor } from './rpc-tracing.interceptor';
+import { RpcValidationInterceptor } from './rpc-validation.interceptor';
 import { RequestContextInterceptor } from './request-context.interceptor';
 import { SERVICE_ENV } from './service.config';
 import type { ServiceEnv } from './service.config';
@@ -59,6 +60,8 @@ export class ServiceKitModule {
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RpcTracingInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RpcMetricsInterceptor },
+        // Last, so a refused message is still traced and counted.
+        { provide: APP_INTERCEPTOR, useClass: RpcValidationInterceptor },
         MetricsEndpoint,
         ShutdownState,
       ],

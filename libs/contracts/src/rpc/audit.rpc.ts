@@ -1,4 +1,6 @@
+import { IsISO8601, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { Page } from '@warden/kernel';
+import type { RpcRequestContracts } from './rpc-request.contract';
 import type { AuditActorKind } from '../events/audit.events';
 
 /** One entry of the audit log as `GET /api/v1/audit` answers it; `id` is the id of the event that carried it. */
@@ -13,20 +15,24 @@ export interface AuditEntryView {
   requestId: string | null;
 }
 
-/** Filters of the audit log; the gateway has validated them (bad values are 422 there). */
-export interface AuditQuery {
-  actorId?: string;
-  resourceType?: string;
-  resourceId?: string;
-  action?: string;
+/** Filters of the audit log. */
+export class AuditQuery {
+  @IsOptional() @IsUUID() actorId?: string;
+  @IsOptional() @IsString() @MaxLength(100) resourceType?: string;
+  @IsOptional() @IsString() @MaxLength(200) resourceId?: string;
+  @IsOptional() @IsString() @MaxLength(100) action?: string;
   /** ISO 8601 instants: entries at or after `from`, before `to`. */
-  from?: string;
-  to?: string;
-  requestId?: string;
-  cursor?: string;
-  limit?: number;
+  @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @IsOptional() @IsString() @MaxLength(200) requestId?: string;
+  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export interface AuditRpc {
   'integrations.audit.list': { request: AuditQuery; response: Page<AuditEntryView> };
 }
+
+export const AUDIT_RPC_REQUESTS: RpcRequestContracts<AuditRpc> = {
+  'integrations.audit.list': AuditQuery,
+};

@@ -1,3 +1,4 @@
+import type { NoData } from './rpc-request.contract';
 import type { IdentityRpc } from './identity.rpc';
 import type { ScheduleRpc } from './schedule.rpc';
 import type { PermissionsRpc } from './permissions.rpc';
@@ -19,12 +20,12 @@ import type { AutomationRpc } from './automation.rpc';
  * Each service's RPC interface lives in its own file and is listed here.
  */
 export interface RpcMap extends IdentityRpc, ScheduleRpc, PermissionsRpc, DirectoryRpc, WorkflowRpc, StatusAccessRpc, TaskRpc, InquiriesRpc, RightsHoldersRpc, OrderVisibilityRpc, IntegrationsRpc, AuditRpc, PermissionPreviewRpc, AutomationRpc {
-  'identity.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
-  'permissions.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
-  'directory.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
-  'workflow.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
-  'inquiries.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
-  'integrations.health': { request: Record<string, never>; response: { service: string; status: 'ok' } };
+  'identity.health': { request: NoData; response: { service: string; status: 'ok' } };
+  'permissions.health': { request: NoData; response: { service: string; status: 'ok' } };
+  'directory.health': { request: NoData; response: { service: string; status: 'ok' } };
+  'workflow.health': { request: NoData; response: { service: string; status: 'ok' } };
+  'inquiries.health': { request: NoData; response: { service: string; status: 'ok' } };
+  'integrations.health': { request: NoData; response: { service: string; status: 'ok' } };
 }
 
 export type RpcName = keyof RpcMap;
