@@ -3,7 +3,7 @@
 // Infrastructure comes from the same discovery `npm start` uses (DATABASE_URL / NATS_URL, the local
 // services, testcontainers where Docker answers, or embedded fallbacks). Each run gets its own
 // database and its own NATS subject namespace, so a running `npm start` on the same machine is untouched.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -13,18 +13,38 @@ const require = createRequire(import.meta.url);
 const jestArgs = process.argv.slice(2);
 const log = (line) => process.stdout.write(`[test] ${line}\n`);
 
-if (!jestArgs.includes('--no-typecheck')) {
-  log('type-checking (tsc --noEmit)');
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: repoRoot, stdio: 'inherit' });
-  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+/** Runs a node script to its end, its output held back and printed in one piece (the checks run side by side). */
+function runChecked(title, script, args, { env = process.env, quietOnSuccess = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: repoRoot, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (status) => {
+      log(`${title}: ${status === 0 ? 'passed' : 'FAILED'}`);
+      if (output.trim() && !(quietOnSuccess && status === 0)) process.stdout.write(output);
+      resolve(status === 0);
+    });
+  });
 }
-if (!jestArgs.includes('--no-lint') && !jestArgs.includes('--no-typecheck')) {
+
+if (!jestArgs.includes('--no-typecheck')) {
+  // Type-check and lint at once: each mostly waits on one core, and the machine has two.
+  log('type-checking (tsc --noEmit) and linting (eslint with Nx module boundaries)');
+  const typecheck = runChecked('type-check', require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   // The lint run is where the architecture is enforced: Nx tags forbid a service importing another service.
-  log('linting (eslint with Nx module boundaries)');
-  const env = { ...process.env, NX_DAEMON: 'false' };
-  const graph = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: repoRoot, env, stdio: 'ignore' });
-  const eslint = graph.status === 0 && spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '.'], { cwd: repoRoot, env, stdio: 'inherit' });
-  if (!eslint || eslint.status !== 0) process.exit(1);
+  const lint = jestArgs.includes('--no-lint')
+    ? Promise.resolve(true)
+    : (async () => {
+        const env = { ...process.env, NX_DAEMON: 'false' };
+        const graph = await runChecked('project graph (nx show projects)', path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), ['show', 'projects'], {
+          env,
+          quietOnSuccess: true,
+        });
+        return graph && runChecked('lint', path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), ['.'], { env });
+      })();
+  const [typed, linted] = await Promise.all([typecheck, lint]);
+  if (!typed || !linted) process.exit(1);
 }
 const args = jestArgs.filter((arg) => arg !== '--no-typecheck' && arg !== '--no-lint');
 
