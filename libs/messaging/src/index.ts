@@ -13,3 +13,4 @@ export * from './bus-deadline';
 export * from './trace-context';
 export * from './request-context.scope';
 export * from './audit.recorder';
+export * from './outbox-event.publisher';

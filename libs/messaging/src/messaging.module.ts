@@ -9,6 +9,7 @@ import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
 import { connectToNats, ensureEventStream, exitWhenClosedByError, refuseAnonymousNats } from './nats.connection';
 import { OutboxRelay } from './outbox.relay';
+import { OutboxEventPublisher } from './outbox-event.publisher';
 import { OutboxWriter } from './outbox.writer';
 import { AuditRecorder } from './audit.recorder';
 
@@ -65,6 +66,7 @@ export class MessagingModule {
           inject: [{ token: MetricsRegistry, optional: true }],
         },
         OutboxWriter,
+        OutboxEventPublisher,
         AuditRecorder,
         OutboxRelay,
         EventSubscriber,

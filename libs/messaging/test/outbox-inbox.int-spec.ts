@@ -1,12 +1,16 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CqrsModule, EventBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { IsInt } from 'class-validator';
 import { createCloudEvent, eventSubject } from '@warden/contracts';
+import type { OutgoingEvent } from '@warden/contracts';
 import { newId } from '@warden/kernel';
 import { connectToTestNats, eventually, LIBRARY_TEST_EVENT_TYPES, readEvents, testEnv } from '@warden/testing';
-import { createMessagingTables, dropMessagingTables, ensureEventStream, EventSubscriber, OutboxRelay, OutboxWriter } from '../src';
+import { createMessagingTables, dropMessagingTables, ensureEventStream, EventSubscriber, OutboxEventPublisher, OutboxRelay, OutboxWriter } from '../src';
 import type { MessagingOptions } from '../src';
 
 const SERVICE = 'messaging_test';
@@ -172,4 +176,38 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     // The relay's order: oldest first by id (as one relay alone publishes them).
     expect(published.map((event) => event.id)).toEqual(written.map((event) => event.id).sort());
   });
+
+  it("records an event published on the service's EventBus in the transaction passed with it, and only there", async () => {
+    @Module({ imports: [CqrsModule.forRoot()], providers: [OutboxEventPublisher, { provide: OutboxWriter, useValue: new OutboxWriter(options) }] })
+    class EventsModule {}
+    const app = await NestFactory.createApplicationContext(EventsModule, { logger: false });
+    await app.init();
+    const events = app.get<EventBus<OutgoingEvent>>(EventBus);
+    const countOf = async (by: number): Promise<number> =>
+      Number((await dataSource.query(`SELECT count(*) AS n FROM outbox WHERE event->'data'->>'by' = $1`, [String(by)]))[0].n);
+    try {
+      await dataSource.transaction(async (manager) => {
+        await manager.query('UPDATE counter SET value = value + 1 WHERE id = 1');
+        await events.publish(bump(701), manager);
+      });
+      expect(await countOf(701)).toBe(1);
+
+      // Rolled back with the change it described.
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await events.publish(bump(702), manager);
+          throw new Error('the change fails');
+        }),
+      ).rejects.toThrow('the change fails');
+      expect(await countOf(702)).toBe(0);
+
+      // Outside a transaction it is refused rather than written on its own.
+      await expect(events.publish(bump(703))).rejects.toThrow(/inside the transaction/);
+      await expect(events.publish(bump(703), dataSource.manager)).rejects.toThrow(/inside the transaction/);
+      expect(await countOf(703)).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
 });
+
