@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
-import { CreateTenantHandler } from './commands/create-tenant.handler';
+import { CreateTenantHandler } from './create-tenant.handler';
 import { TenantRepository } from './tenant.repository';
 import { TenantsMessages } from './tenants.messages';
 
