@@ -1,40 +1,42 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { WorkingNowView, WorkScheduleView } from '@warden/contracts';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
-import { ClearScheduleHandler } from './commands/clear-schedule.handler';
-import { PutScheduleHandler } from './commands/put-schedule.handler';
-import { GetScheduleHandler } from './queries/get-schedule.handler';
-import { WorkingNowHandler } from './queries/working-now.handler';
+import { ClearScheduleCommand } from './clear-schedule.handler';
+import { GetScheduleQuery } from './get-schedule.handler';
+import { PutScheduleCommand } from './put-schedule.handler';
+import { WorkingNowQuery } from './working-now.handler';
 
-/** Work schedules over the bus; the tenant always comes from the caller's context. */
+/**
+ * Work schedules over the bus; the tenant always comes from the caller's context. Each message becomes one
+ * command or query for its handler (`*.handler.ts` beside this file).
+ */
 @Controller()
 export class SchedulesMessages {
   constructor(
-    private readonly getSchedule: GetScheduleHandler,
-    private readonly putSchedule: PutScheduleHandler,
-    private readonly clearSchedule: ClearScheduleHandler,
-    private readonly workingNow: WorkingNowHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @RpcHandler('identity.schedules.get')
   get(@Payload() message: RpcMessage<'identity.schedules.get'>): Promise<WorkScheduleView> {
-    return this.getSchedule.execute(message.ctx.tenantId, message.data.personId);
+    return this.queries.execute(new GetScheduleQuery(message.ctx.tenantId, message.data.personId));
   }
 
   @RpcHandler('identity.schedules.put')
   put(@Payload() message: RpcMessage<'identity.schedules.put'>): Promise<WorkScheduleView> {
-    return this.putSchedule.execute(message.ctx.tenantId, message.data.personId, message.data.schedule);
+    return this.commands.execute(new PutScheduleCommand(message.ctx, message.data.personId, message.data.schedule));
   }
 
   @RpcHandler('identity.schedules.clear')
   clear(@Payload() message: RpcMessage<'identity.schedules.clear'>): Promise<WorkScheduleView> {
-    return this.clearSchedule.execute(message.ctx.tenantId, message.data.personId);
+    return this.commands.execute(new ClearScheduleCommand(message.ctx, message.data.personId));
   }
 
   @RpcHandler('identity.schedules.working-now')
   now(@Payload() message: RpcMessage<'identity.schedules.working-now'>): Promise<WorkingNowView> {
-    return this.workingNow.execute(message.ctx.tenantId, message.data.personId, message.data.at);
+    return this.queries.execute(new WorkingNowQuery(message.ctx.tenantId, message.data.personId, message.data.at));
   }
 }

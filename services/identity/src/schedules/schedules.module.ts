@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
-import { ClearScheduleHandler } from './commands/clear-schedule.handler';
-import { PutScheduleHandler } from './commands/put-schedule.handler';
-import { GetScheduleHandler } from './queries/get-schedule.handler';
-import { OutsideScheduleHandler } from './queries/outside-schedule.handler';
-import { WorkingNowHandler } from './queries/working-now.handler';
+import { ClearScheduleHandler } from './clear-schedule.handler';
+import { GetScheduleHandler } from './get-schedule.handler';
+import { OutsideScheduleHandler } from './outside-schedule.handler';
+import { PutScheduleHandler } from './put-schedule.handler';
+import { WorkingNowHandler } from './working-now.handler';
 import { ScheduleRepository } from './schedule.repository';
 import { SchedulesMessages } from './schedules.messages';
 
@@ -13,6 +13,5 @@ import { SchedulesMessages } from './schedules.messages';
   imports: [PeopleModule],
   controllers: [SchedulesMessages],
   providers: [ScheduleRepository, GetScheduleHandler, PutScheduleHandler, ClearScheduleHandler, WorkingNowHandler, OutsideScheduleHandler],
-  exports: [OutsideScheduleHandler],
 })
 export class SchedulesModule {}

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
-import { SchedulesModule } from '../schedules/schedules.module';
 import { CreateStaffHandler } from './commands/create-staff.handler';
 import { DeleteStaffHandler } from './commands/delete-staff.handler';
 import { UpdateStaffHandler } from './commands/update-staff.handler';
@@ -8,7 +7,7 @@ import { ListStaffHandler } from './queries/list-staff.handler';
 import { StaffMessages } from './staff.messages';
 
 @Module({
-  imports: [PeopleModule, SchedulesModule],
+  imports: [PeopleModule],
   controllers: [StaffMessages],
   providers: [ListStaffHandler, CreateStaffHandler, UpdateStaffHandler, DeleteStaffHandler],
 })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { decodeCursor, DomainError, isUuid, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
@@ -6,7 +7,7 @@ import { SYSTEM_STATUSES } from '@warden/contracts';
 import type { ListStaffData, StaffView } from '@warden/contracts';
 import { toStaffView } from '../../people/person.mapper';
 import { PersonRepository } from '../../people/person.repository';
-import { OutsideScheduleHandler } from '../../schedules/queries/outside-schedule.handler';
+import { OutsideScheduleQuery } from '../../schedules/outside-schedule.handler';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -17,7 +18,7 @@ export class ListStaffHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly people: PersonRepository,
-    private readonly outsideSchedule: OutsideScheduleHandler,
+    private readonly queries: QueryBus,
   ) {}
 
   async execute(tenantId: string, data: ListStaffData): Promise<Page<StaffView>> {
@@ -32,7 +33,7 @@ export class ListStaffHandler {
     if (data.workingAt !== undefined) {
       const instant = new Date(data.workingAt);
       if (Number.isNaN(instant.getTime())) throw DomainError.invalid('SCHEDULE.INVALID_INSTANT', 'workingAt', 'must be an ISO 8601 date-time');
-      outsideScheduleIds = await this.outsideSchedule.execute(tenantId, instant);
+      outsideScheduleIds = await this.queries.execute(new OutsideScheduleQuery(tenantId, instant));
     }
     const rows = await this.people.list(this.dataSource.manager, tenantId, {
       outsideScheduleIds,
