@@ -1,27 +1,36 @@
-import { Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import type { IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { decodeCursor, DomainError, isUuid, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { SYSTEM_STATUSES } from '@warden/contracts';
 import type { ListStaffData, StaffView } from '@warden/contracts';
-import { toStaffView } from '../../people/person.mapper';
-import { PersonRepository } from '../../people/person.repository';
-import { OutsideScheduleQuery } from '../../schedules/outside-schedule.handler';
+import { toStaffView } from '../people/person.mapper';
+import { PersonRepository } from '../people/person.repository';
+import { OutsideScheduleQuery } from '../schedules/outside-schedule.handler';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
+export class ListStaffQuery extends Query<Page<StaffView>> {
+  constructor(
+    readonly tenantId: string,
+    readonly filter: ListStaffData,
+  ) {
+    super();
+  }
+}
+
 /** The staff registry, ordered by name (then id, so the order is total and the cursor stable). */
-@Injectable()
-export class ListStaffHandler {
+@QueryHandler(ListStaffQuery)
+export class ListStaffHandler implements IQueryHandler<ListStaffQuery> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly people: PersonRepository,
     private readonly queries: QueryBus,
   ) {}
 
-  async execute(tenantId: string, data: ListStaffData): Promise<Page<StaffView>> {
+  async execute({ tenantId, filter: data }: ListStaffQuery): Promise<Page<StaffView>> {
     const limit = data.limit ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
       throw DomainError.invalid('PAGINATION.BAD_LIMIT', 'limit', `must be an integer from 1 to ${MAX_PAGE_SIZE}`);
