@@ -1,32 +1,42 @@
-import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
+import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { isUuid } from '@warden/kernel';
-import { OutboxWriter } from '@warden/messaging';
-import type { PersonView } from '@warden/contracts';
-import { toStaffView } from '../../people/person.mapper';
-import { PersonRepository } from '../../people/person.repository';
-import { PresenceTracker } from '../../presence/presence.tracker';
-import { outlastSessionLeases } from '../../sessions/session-lease';
-import { SessionRepository } from '../../sessions/session.repository';
-import { ContactAccessErrors } from '../contact-access.errors';
-import { contactAccessRevoked } from '../contact-access.events';
+import type { OutgoingEvent, PersonView, RequestContext } from '@warden/contracts';
+import { toStaffView } from '../people/person.mapper';
+import { PersonRepository } from '../people/person.repository';
+import { PresenceTracker } from '../presence/presence.tracker';
+import { outlastSessionLeases } from '../sessions/session-lease';
+import { SessionRepository } from '../sessions/session.repository';
+import { ContactAccessErrors } from './contact-access.errors';
+import { contactAccessRevoked } from './contact-access.events';
+
+export class RevokeContactAccessCommand extends Command<PersonView> {
+  constructor(
+    readonly ctx: RequestContext,
+    readonly contactId: string,
+  ) {
+    super();
+  }
+}
 
 /**
  * Takes a contact's portal login away: sign-in is refused (the access flag) and every session ends
  * now. The person row stays (its id is referenced by orders, tasks and inquiries); a later grant
  * turns it back on. Revoking twice changes nothing and announces nothing.
  */
-@Injectable()
-export class RevokeContactAccessHandler {
+@CommandHandler(RevokeContactAccessCommand)
+export class RevokeContactAccessHandler implements ICommandHandler<RevokeContactAccessCommand> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly people: PersonRepository,
     private readonly sessions: SessionRepository,
     private readonly presence: PresenceTracker,
-    private readonly outbox: OutboxWriter,
+    private readonly events: EventBus<OutgoingEvent>,
   ) {}
 
-  async execute(tenantId: string, contactId: string): Promise<PersonView> {
+  async execute({ ctx, contactId }: RevokeContactAccessCommand): Promise<PersonView> {
+    const { tenantId } = ctx;
     if (!isUuid(contactId)) throw ContactAccessErrors.notFound();
     let ended = 0;
     const view = await this.dataSource.transaction(async (manager) => {
@@ -37,7 +47,7 @@ export class RevokeContactAccessHandler {
       ended = await this.sessions.revokeAllOfPerson(manager, tenantId, contactId, 'portal-access-revoked');
       await this.presence.offline(manager, tenantId, contactId);
       const row = (await this.people.findById(manager, tenantId, contactId))!;
-      await this.outbox.add(manager, contactAccessRevoked(row));
+      await this.events.publish(contactAccessRevoked(row), manager);
       return toStaffView(row);
     });
     if (ended > 0) await outlastSessionLeases();

@@ -1,18 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
+import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
-import { OutboxWriter } from '@warden/messaging';
+import { isUuid } from '@warden/kernel';
 import { isUniqueViolation } from '@warden/persistence';
-import type { GrantContactAccessData, PersonFields, PersonView } from '@warden/contracts';
-import { checkPassword } from '../../people/person.errors';
-import { normalizeContactPerson } from '../../people/person.fields';
-import { toStaffView } from '../../people/person.mapper';
-import { PasswordHasher } from '../../people/password.hasher';
-import { PersonRepository } from '../../people/person.repository';
-import { ContactAccessErrors } from '../contact-access.errors';
-import { contactAccessGranted } from '../contact-access.events';
+import type { GrantContactAccessData, OutgoingEvent, PersonFields, PersonView, RequestContext } from '@warden/contracts';
+import { checkPassword } from '../people/person.errors';
+import { normalizeContactPerson } from '../people/person.fields';
+import { toStaffView } from '../people/person.mapper';
+import { PasswordHasher } from '../people/password.hasher';
+import { PersonRepository } from '../people/person.repository';
+import { ContactAccessErrors } from './contact-access.errors';
+import { contactAccessGranted } from './contact-access.events';
+import { contactLoginColumns, writeContactLogin } from './contact-login.record';
 
 const PRIMARY_KEY = 'persons_pkey';
+
+export class GrantContactAccessCommand extends Command<PersonView> {
+  constructor(
+    readonly ctx: RequestContext,
+    readonly data: GrantContactAccessData,
+  ) {
+    super();
+  }
+}
 
 /**
  * A directory contact's portal login: a person of kind `contact` whose id IS the contact id, so the
@@ -20,16 +30,17 @@ const PRIMARY_KEY = 'persons_pkey';
  * sets the new password and re-enables access — which is what lets the directory call this first and
  * simply retry when its own write fails afterwards.
  */
-@Injectable()
-export class GrantContactAccessHandler {
+@CommandHandler(GrantContactAccessCommand)
+export class GrantContactAccessHandler implements ICommandHandler<GrantContactAccessCommand> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly people: PersonRepository,
     private readonly hasher: PasswordHasher,
-    private readonly outbox: OutboxWriter,
+    private readonly events: EventBus<OutgoingEvent>,
   ) {}
 
-  async execute(tenantId: string, data: GrantContactAccessData): Promise<PersonView> {
+  async execute({ ctx, data }: GrantContactAccessCommand): Promise<PersonView> {
+    const { tenantId } = ctx;
     if (!isUuid(data.contactId)) throw ContactAccessErrors.badContactId();
     const contactId = data.contactId.toLowerCase();
     const fields = normalizeContactPerson(data);
@@ -40,7 +51,7 @@ export class GrantContactAccessHandler {
     } catch (error) {
       // Two first grants of one contact raced and this one lost the insert: the second try finds the row.
       if (isUniqueViolation(error, PRIMARY_KEY)) return this.grantAgain(tenantId, contactId, fields, passwordHash);
-      throw this.explained(error, fields.email);
+      throw error;
     }
   }
 
@@ -50,32 +61,19 @@ export class GrantContactAccessHandler {
     } catch (error) {
       // Still there but not found in this tenant: the id belongs to another tenant's person.
       if (isUniqueViolation(error, PRIMARY_KEY)) throw ContactAccessErrors.notAContact();
-      throw this.explained(error, fields.email);
+      throw error;
     }
   }
 
   private grant(tenantId: string, contactId: string, fields: Required<PersonFields>, passwordHash: string): Promise<PersonView> {
-    return this.dataSource.transaction(async (manager) => {
+    return writeContactLogin(this.dataSource.manager, fields.email, async (manager) => {
       const current = await this.people.findById(manager, tenantId, contactId, { lock: true });
       if (current && (current.kind !== 'contact' || current.deleted_at)) throw ContactAccessErrors.notAContact();
       const row = current
-        ? await this.people.update(manager, tenantId, contactId, {
-            last_name: fields.lastName,
-            first_name: fields.firstName,
-            middle_name: fields.middleName,
-            phone: fields.phone,
-            email: fields.email,
-            password_hash: passwordHash,
-            access_enabled: true,
-          })
+        ? await this.people.update(manager, tenantId, contactId, { ...contactLoginColumns(fields), password_hash: passwordHash, access_enabled: true })
         : await this.people.insert(manager, { id: contactId, tenantId, kind: 'contact', ...fields, passwordHash });
-      await this.outbox.add(manager, contactAccessGranted(row));
+      await this.events.publish(contactAccessGranted(row), manager);
       return toStaffView(row);
     });
-  }
-
-  /** The repository speaks of staff; the caller here is granting a contact's login. */
-  private explained(error: unknown, email: string): unknown {
-    return error instanceof DomainError && error.code === 'STAFF.EMAIL_TAKEN' ? ContactAccessErrors.emailTaken(email) : error;
   }
 }
