@@ -3,9 +3,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { PeopleModule } from '../people/people.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { AuthMessages } from './auth.messages';
-import { LoginHandler } from './commands/login.handler';
-import { LogoutHandler } from './commands/logout.handler';
-import { RefreshHandler } from './commands/refresh.handler';
+import { LoginHandler } from './login.handler';
+import { LogoutHandler } from './logout.handler';
+import { RefreshHandler } from './refresh.handler';
 import { TokenIssuer } from './token.issuer';
 
 @Module({

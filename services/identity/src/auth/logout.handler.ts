@@ -1,19 +1,31 @@
-import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler } from '@nestjs/cqrs';
+import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { PresenceTracker } from '../../presence/presence.tracker';
-import { outlastSessionLeases } from '../../sessions/session-lease';
-import { SessionRepository } from '../../sessions/session.repository';
+import type { RequestContext } from '@warden/contracts';
+import { PresenceTracker } from '../presence/presence.tracker';
+import { outlastSessionLeases } from '../sessions/session-lease';
+import { SessionRepository } from '../sessions/session.repository';
+
+export class LogoutCommand extends Command<{ loggedOut: true }> {
+  constructor(
+    readonly ctx: RequestContext,
+    readonly sessionId: string,
+  ) {
+    super();
+  }
+}
 
 /** Ends one session (its refresh tokens stop working); the person goes offline with its last session. */
-@Injectable()
-export class LogoutHandler {
+@CommandHandler(LogoutCommand)
+export class LogoutHandler implements ICommandHandler<LogoutCommand> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionRepository,
     private readonly presence: PresenceTracker,
   ) {}
 
-  async execute(tenantId: string, sessionId: string): Promise<{ loggedOut: true }> {
+  async execute({ ctx, sessionId }: LogoutCommand): Promise<{ loggedOut: true }> {
+    const { tenantId } = ctx;
     await this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.revokeSession(manager, tenantId, sessionId, 'logout');
       if (session && !(await this.sessions.hasLiveSession(manager, tenantId, session.person_id))) {

@@ -1,15 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler } from '@nestjs/cqrs';
+import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext, TokenPair } from '@warden/contracts';
-import { PasswordHasher } from '../../people/password.hasher';
-import { PersonRepository } from '../../people/person.repository';
-import { PresenceTracker } from '../../presence/presence.tracker';
-import { SessionRepository } from '../../sessions/session.repository';
-import { TenantRepository } from '../../tenants/tenant.repository';
-import { AuthErrors } from '../auth.errors';
-import { TokenIssuer } from '../token.issuer';
+import { PasswordHasher } from '../people/password.hasher';
+import { PersonRepository } from '../people/person.repository';
+import { PresenceTracker } from '../presence/presence.tracker';
+import { SessionRepository } from '../sessions/session.repository';
+import { TenantRepository } from '../tenants/tenant.repository';
+import { AuthErrors } from './auth.errors';
+import { TokenIssuer } from './token.issuer';
 
 export interface LoginData {
   tenant: string;
@@ -17,13 +18,23 @@ export interface LoginData {
   password: string;
 }
 
+export class LoginCommand extends Command<TokenPair> {
+  constructor(
+    /** Nobody is signed in yet: only the request id is used (the tenant comes from the data). */
+    readonly ctx: RequestContext,
+    readonly data: LoginData,
+  ) {
+    super();
+  }
+}
+
 /**
  * Password sign-in. The account is proven first (the same answer for every kind of miss, and the
  * same time spent), then access is checked: the person's own flag, then the permissions service
  * (a group may be barred from login). Only then a session starts (and the bar is read once more after it did).
  */
-@Injectable()
-export class LoginHandler {
+@CommandHandler(LoginCommand)
+export class LoginHandler implements ICommandHandler<LoginCommand> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tenants: TenantRepository,
@@ -35,7 +46,7 @@ export class LoginHandler {
     private readonly bus: BusClient,
   ) {}
 
-  async execute(data: LoginData, requestId: string): Promise<TokenPair> {
+  async execute({ ctx: { requestId }, data }: LoginCommand): Promise<TokenPair> {
     const password = typeof data.password === 'string' ? data.password : '';
     const tenant = typeof data.tenant === 'string' ? await this.tenants.findBySlug(this.dataSource.manager, data.tenant) : null;
     const person =

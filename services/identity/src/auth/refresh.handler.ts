@@ -1,27 +1,38 @@
-import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler } from '@nestjs/cqrs';
+import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { DomainError, newId } from '@warden/kernel';
-import type { AccessTokenClaims, TokenPair } from '@warden/contracts';
-import { hasAccess } from '../../people/person.mapper';
-import { PersonRepository } from '../../people/person.repository';
-import { PresenceTracker } from '../../presence/presence.tracker';
-import { outlastSessionLeases } from '../../sessions/session-lease';
-import { SessionRepository } from '../../sessions/session.repository';
-import { TenantRepository } from '../../tenants/tenant.repository';
-import { AuthErrors } from '../auth.errors';
-import { hashRefreshToken, TokenIssuer } from '../token.issuer';
-import type { RefreshSecret } from '../token.issuer';
+import type { AccessTokenClaims, RequestContext, TokenPair } from '@warden/contracts';
+import { hasAccess } from '../people/person.mapper';
+import { PersonRepository } from '../people/person.repository';
+import { PresenceTracker } from '../presence/presence.tracker';
+import { outlastSessionLeases } from '../sessions/session-lease';
+import { SessionRepository } from '../sessions/session.repository';
+import { TenantRepository } from '../tenants/tenant.repository';
+import { AuthErrors } from './auth.errors';
+import { hashRefreshToken, TokenIssuer } from './token.issuer';
+import type { RefreshSecret } from './token.issuer';
 
 type Outcome = { ok: true; claims: AccessTokenClaims; refresh: RefreshSecret } | { ok: false; error: DomainError; ended?: true };
+
+export class RefreshCommand extends Command<TokenPair> {
+  constructor(
+    /** Nobody is signed in: the token itself names the session, its tenant and person. */
+    readonly ctx: RequestContext,
+    readonly refreshToken: string,
+  ) {
+    super();
+  }
+}
 
 /**
  * Rotation: each refresh token works once and is replaced by a new one of the same session family.
  * A token presented a second time means it leaked: the whole family is revoked (committed first,
  * then refused), so the thief's newer token dies too.
  */
-@Injectable()
-export class RefreshHandler {
+@CommandHandler(RefreshCommand)
+export class RefreshHandler implements ICommandHandler<RefreshCommand> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tenants: TenantRepository,
@@ -31,7 +42,7 @@ export class RefreshHandler {
     private readonly tokens: TokenIssuer,
   ) {}
 
-  async execute(refreshToken: string): Promise<TokenPair> {
+  async execute({ refreshToken }: RefreshCommand): Promise<TokenPair> {
     if (typeof refreshToken !== 'string' || refreshToken.length === 0 || refreshToken.length > 200) throw AuthErrors.refreshInvalid();
     const outcome = await this.dataSource.transaction((manager) => this.rotate(manager, hashRefreshToken(refreshToken)));
     if (!outcome.ok) {
