@@ -1,27 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
+import { QueryBus } from '@nestjs/cqrs';
 import type { PersonView } from '@warden/contracts';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
-import { PersonErrors } from './person.errors';
-import { toStaffView } from './person.mapper';
-import { PersonRepository } from './person.repository';
+import { GetPersonQuery } from './get-person.handler';
 
-/** Any person of the tenant, whatever its kind (the signed-in person's own card: employee or contact). */
+/** Any person of the tenant: the message becomes a query for its handler (`get-person.handler.ts` beside this file). */
 @Controller()
 export class PeopleMessages {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly people: PersonRepository,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @RpcHandler('identity.people.get')
-  async get(@Payload() message: RpcMessage<'identity.people.get'>): Promise<PersonView> {
-    const personId = message.data.personId;
-    const row = isUuid(personId) ? await this.people.findById(this.dataSource.manager, message.ctx.tenantId, personId) : null;
-    if (!row) throw PersonErrors.notFound();
-    return toStaffView(row);
+  get(@Payload() message: RpcMessage<'identity.people.get'>): Promise<PersonView> {
+    return this.queries.execute(new GetPersonQuery(message.ctx.tenantId, message.data.personId));
   }
 }

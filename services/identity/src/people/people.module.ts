@@ -3,6 +3,7 @@ import { loadEnv } from '@warden/service-kit';
 import { IDENTITY_ENV, IdentityEnv } from '../config/identity.env';
 import { PresenceTracker } from '../presence/presence.tracker';
 import { SessionRepository } from '../sessions/session.repository';
+import { GetPersonHandler } from './get-person.handler';
 import { PasswordHasher } from './password.hasher';
 import { PeopleMessages } from './people.messages';
 import { PersonRepository } from './person.repository';
@@ -12,6 +13,7 @@ import { PersonRepository } from './person.repository';
   controllers: [PeopleMessages],
   providers: [
     { provide: IDENTITY_ENV, useFactory: () => loadEnv(IdentityEnv) },
+    GetPersonHandler,
     PersonRepository,
     PasswordHasher,
     SessionRepository,
