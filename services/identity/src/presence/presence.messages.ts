@@ -1,29 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
+import { CommandBus } from '@nestjs/cqrs';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
-import { AuthErrors } from '../auth/auth.errors';
-import { SessionRepository } from '../sessions/session.repository';
-import { PresenceTracker } from './presence.tracker';
+import { HeartbeatCommand } from './heartbeat.handler';
 
+/** The heartbeat: the message becomes a command for its handler (`heartbeat.handler.ts` beside this file). */
 @Controller()
 export class PresenceMessages {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly sessions: SessionRepository,
-    private readonly presence: PresenceTracker,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  /** A live session says "still here": the person is online until the sweeper sees silence. */
   @RpcHandler('identity.presence.heartbeat')
-  async heartbeat(@Payload() message: RpcMessage<'identity.presence.heartbeat'>): Promise<{ presence: 'online' }> {
-    const { tenantId } = message.ctx;
-    await this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.findLiveSession(manager, tenantId, message.data.sessionId);
-      if (!session) throw AuthErrors.sessionEnded();
-      await this.presence.seen(manager, tenantId, session.person_id);
-    });
-    return { presence: 'online' };
+  heartbeat(@Payload() message: RpcMessage<'identity.presence.heartbeat'>): Promise<{ presence: 'online' }> {
+    return this.commands.execute(new HeartbeatCommand(message.ctx, message.data.sessionId));
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { PresenceChangedV1 } from '@warden/contracts';
-import { OutboxWriter } from '@warden/messaging';
+import type { OutgoingEvent } from '@warden/contracts';
 import { queryRows } from '../people/sql';
 
 type Presence = 'online' | 'offline';
@@ -9,7 +10,7 @@ type Presence = 'online' | 'offline';
 /** Changes a person's presence inside the caller's transaction and records the event only on a real change. */
 @Injectable()
 export class PresenceTracker {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(private readonly events: EventBus<OutgoingEvent>) {}
 
   /** Marks the person seen now and online. Returns whether the presence changed. */
   async seen(manager: EntityManager, tenantId: string, personId: string): Promise<boolean> {
@@ -53,14 +54,14 @@ export class PresenceTracker {
 
   private async record(manager: EntityManager, changes: Array<{ tenantId: string; personId: string; presence: Presence }>): Promise<void> {
     const at = new Date().toISOString();
-    await this.outbox.add(
-      manager,
-      ...changes.map((change) => ({
+    await this.events.publishAll(
+      changes.map((change) => ({
         contract: PresenceChangedV1,
         tenantId: change.tenantId,
         subject: change.personId,
         data: { personId: change.personId, presence: change.presence, at },
       })),
+      manager,
     );
   }
 }
