@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import { OutboxWriter } from '@warden/messaging';
-import { SessionsRevokedV1 } from '@warden/contracts';
-import type { SessionRef, SessionRevocationReason } from '@warden/contracts';
+import type { OutgoingEvent, SessionRef, SessionRevocationReason } from '@warden/contracts';
 import { IDENTITY_ENV } from '../config/identity.env';
 import type { IdentityEnv } from '../config/identity.env';
 import { queryRows } from '../people/sql';
+import { sessionsRevoked } from './session.events';
 
 export interface RefreshTokenRow {
   id: string;
@@ -35,7 +35,7 @@ export interface SessionRow {
 @Injectable()
 export class SessionRepository {
   constructor(
-    private readonly outbox: OutboxWriter,
+    private readonly events: EventBus<OutgoingEvent>,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {}
 
@@ -110,20 +110,7 @@ export class SessionRepository {
 
   private async announce(manager: EntityManager, tenantId: string, personId: string, sessionIds: string[], reason: SessionRevocationReason): Promise<void> {
     if (sessionIds.length === 0) return;
-    const now = Date.now();
-    await this.outbox.add(manager, {
-      contract: SessionsRevokedV1,
-      tenantId,
-      subject: personId,
-      data: {
-        personId,
-        sessionIds,
-        reason,
-        at: new Date(now).toISOString(),
-        // Tokens are issued no later than now, so none of these sessions' tokens is valid past this.
-        tokensExpireBy: new Date(now + this.env.ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString(),
-      },
-    });
+    await this.events.publish(sessionsRevoked({ tenantId, personId, sessionIds, reason }, this.env.ACCESS_TOKEN_TTL_SECONDS), manager);
   }
 
   async findLiveSession(manager: EntityManager, tenantId: string, sessionId: string): Promise<SessionRow | null> {

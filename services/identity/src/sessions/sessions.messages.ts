@@ -1,43 +1,28 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
-import type { SessionRef } from '@warden/contracts';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
-import { EndPeopleSessionsHandler } from './end-people-sessions.handler';
-import { SESSION_LEASE_MS } from './session-lease';
-import { SessionErrors } from './session.errors';
-import { SessionRepository } from './session.repository';
+import { CheckSessionsQuery } from './check-sessions.handler';
+import { EndPeopleSessionsCommand } from './end-people-sessions.handler';
 
-/** At most this many sessions in one check (a gateway batches the requests of one event-loop turn). */
-const MAX_SESSIONS = 1000;
-
-function isSessionRef(value: unknown): value is SessionRef {
-  const ref = value as Partial<SessionRef> | null;
-  return typeof ref === 'object' && ref !== null && isUuid(ref.sessionId) && isUuid(ref.tenantId) && isUuid(ref.personId);
-}
-
+/** Each message becomes one command or query for its handler (`*.handler.ts` beside this file). */
 @Controller()
 export class SessionsMessages {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly sessions: SessionRepository,
-    private readonly endPeopleSessions: EndPeopleSessionsHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
-  /** Which sessions are live; anything malformed is simply not live (the gateway refuses it). */
+  /** The gateway's check of the sessions its requests carry (see CheckSessionsHandler). */
   @RpcHandler('identity.sessions.check')
-  async check(@Payload() message: RpcMessage<'identity.sessions.check'>): Promise<{ live: string[]; leaseMs: number }> {
-    const asked = Array.isArray(message.data?.sessions) ? message.data.sessions.slice(0, MAX_SESSIONS).filter(isSessionRef) : [];
-    return { live: await this.sessions.liveSessionIds(this.dataSource.manager, asked), leaseMs: SESSION_LEASE_MS };
+  check(@Payload() message: RpcMessage<'identity.sessions.check'>): Promise<{ live: string[]; leaseMs: number }> {
+    return this.queries.execute(new CheckSessionsQuery(message.data?.sessions));
   }
 
   /** Ends the sessions of people barred from login; answers after the lease wait (see EndPeopleSessionsHandler). */
   @RpcHandler('identity.sessions.end-for-people')
   endForPeople(@Payload() message: RpcMessage<'identity.sessions.end-for-people'>): Promise<{ ended: number }> {
-    if (!Array.isArray(message.data?.personIds)) throw SessionErrors.personIdsRequired();
-    if (message.data.reason !== 'login-barred') throw SessionErrors.reasonUnknown();
-    return this.endPeopleSessions.execute(message.ctx.tenantId, message.data.personIds, message.data.reason);
+    return this.commands.execute(new EndPeopleSessionsCommand(message.ctx, message.data?.personIds, message.data?.reason));
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
+import { CheckSessionsHandler } from './check-sessions.handler';
 import { EndPeopleSessionsHandler } from './end-people-sessions.handler';
 import { SessionsMessages } from './sessions.messages';
 
@@ -7,6 +8,6 @@ import { SessionsMessages } from './sessions.messages';
 @Module({
   imports: [PeopleModule],
   controllers: [SessionsMessages],
-  providers: [EndPeopleSessionsHandler],
+  providers: [CheckSessionsHandler, EndPeopleSessionsHandler],
 })
 export class SessionsModule {}
