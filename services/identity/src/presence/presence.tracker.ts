@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import { PresenceChangedV1 } from '@warden/contracts';
 import type { OutgoingEvent } from '@warden/contracts';
 import { queryRows } from '../people/sql';
+import { presenceChanged } from './presence.events';
 
 type Presence = 'online' | 'offline';
 
@@ -55,12 +55,7 @@ export class PresenceTracker {
   private async record(manager: EntityManager, changes: Array<{ tenantId: string; personId: string; presence: Presence }>): Promise<void> {
     const at = new Date().toISOString();
     await this.events.publishAll(
-      changes.map((change) => ({
-        contract: PresenceChangedV1,
-        tenantId: change.tenantId,
-        subject: change.personId,
-        data: { personId: change.personId, presence: change.presence, at },
-      })),
+      changes.map((change) => presenceChanged(change.tenantId, change.personId, change.presence, at)),
       manager,
     );
   }

@@ -2,11 +2,11 @@ import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AuditRecorder } from '@warden/messaging';
-import { PresenceChangedV1 } from '@warden/contracts';
 import type { OutgoingEvent, RequestContext, StaffView } from '@warden/contracts';
 import { StaffErrors } from '../people/person.errors';
 import { toStaffView } from '../people/person.mapper';
 import { PersonRepository } from '../people/person.repository';
+import { presenceChanged } from '../presence/presence.events';
 import { outlastSessionLeases } from '../sessions/session-lease';
 import { SessionRepository } from '../sessions/session.repository';
 import { employeeDeleted } from './staff.events';
@@ -44,10 +44,7 @@ export class DeleteStaffHandler implements ICommandHandler<DeleteStaffCommand> {
       await this.events.publish(employeeDeleted(row), manager);
       await this.audit.record(manager, tenantId, { action: 'staff.deleted', resource: { type: 'person', id: personId }, before: { deleted: false }, after: { deleted: true } });
       if (current.presence === 'online') {
-        await this.events.publish(
-          { contract: PresenceChangedV1, tenantId, subject: personId, data: { personId, presence: 'offline', at: new Date().toISOString() } },
-          manager,
-        );
+        await this.events.publish(presenceChanged(tenantId, personId, 'offline', new Date().toISOString()), manager);
       }
       return toStaffView(row);
     });

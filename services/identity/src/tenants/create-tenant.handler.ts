@@ -2,7 +2,6 @@ import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { newId } from '@warden/kernel';
-import { TenantCreatedV1 } from '@warden/contracts';
 import type { CreateTenantData, OutgoingEvent, RequestContext, StaffView, TenantView } from '@warden/contracts';
 import { checkPassword } from '../people/person.errors';
 import { normalizeNewPerson } from '../people/person.fields';
@@ -11,6 +10,7 @@ import { PasswordHasher } from '../people/password.hasher';
 import { PersonRepository } from '../people/person.repository';
 import { employeeCreated } from '../staff/staff.events';
 import { SLUG_PATTERN, TenantErrors } from './tenant.errors';
+import { tenantCreated } from './tenant.events';
 import { TenantRepository, toTenantView } from './tenant.repository';
 
 export class CreateTenantCommand extends Command<{ tenant: TenantView; administrator: StaffView }> {
@@ -44,18 +44,7 @@ export class CreateTenantHandler implements ICommandHandler<CreateTenantCommand>
     return this.dataSource.transaction(async (manager) => {
       const tenant = await this.tenants.insert(manager, { id: newId(), slug, name });
       const administrator = await this.people.insert(manager, { id: newId(), tenantId: tenant.id, kind: 'employee', ...fields, passwordHash });
-      await this.events.publishAll(
-        [
-          {
-            contract: TenantCreatedV1,
-            tenantId: tenant.id,
-            subject: tenant.id,
-            data: { tenantId: tenant.id, slug: tenant.slug, name: tenant.name, administratorId: administrator.id },
-          },
-          employeeCreated(administrator, []),
-        ],
-        manager,
-      );
+      await this.events.publishAll([tenantCreated(tenant, administrator.id), employeeCreated(administrator, [])], manager);
       return { tenant: toTenantView(tenant), administrator: toStaffView(administrator) };
     });
   }
