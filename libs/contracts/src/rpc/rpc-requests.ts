@@ -2,6 +2,9 @@ import type { RpcMap, RpcName } from './rpc-map';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContract, RpcRequestContracts } from './rpc-request.contract';
 import { AUDIT_RPC_REQUESTS } from './audit.rpc';
+import { AUTOMATION_RPC_REQUESTS } from './automation.rpc';
+import { TASK_RPC_REQUESTS } from './task.rpc';
+import { WORKFLOW_RPC_REQUESTS } from './workflow.rpc';
 
 const HEALTH_RPC_REQUESTS = {
   'identity.health': NoData,
@@ -19,6 +22,9 @@ const HEALTH_RPC_REQUESTS = {
 export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
   ...HEALTH_RPC_REQUESTS,
   ...AUDIT_RPC_REQUESTS,
+  ...WORKFLOW_RPC_REQUESTS,
+  ...TASK_RPC_REQUESTS,
+  ...AUTOMATION_RPC_REQUESTS,
 };
 
 export function requestContractFor(name: RpcName): RpcRequestContract<object> | undefined {
