@@ -1,6 +1,6 @@
 import { PartialType } from '@nestjs/mapped-types';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { AUTOMATION_TRIGGERS } from '../events/automation.events';
 import type { AutomationActionKind, AutomationOutcome, AutomationTrigger } from '../events/automation.events';
 import { NoData } from './rpc-request.contract';
@@ -14,12 +14,15 @@ export class AutomationConditions {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) statusIds?: string[];
 }
 
-/** What a matching rule does, each change checked against its owner's rights when it runs. */
+/**
+ * What a matching rule does, each change checked against its owner's rights when it runs. An action is named or
+ * left out; null is refused (IsOptional would let it through to the directory and identity lookups).
+ */
 export class AutomationActions {
   /** Transfer the order to this department (`orders.transfer` for the owner). */
-  @IsOptional() @IsId() departmentId?: string;
+  @ValidateIf((_, value) => value !== undefined) @IsId() departmentId?: string;
   /** Make this employee responsible (`orders.update` for the owner). */
-  @IsOptional() @IsId() responsibleId?: string;
+  @ValidateIf((_, value) => value !== undefined) @IsId() responsibleId?: string;
 }
 
 export interface AutomationRuleView {

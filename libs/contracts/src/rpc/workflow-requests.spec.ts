@@ -88,5 +88,6 @@ describe('workflow request classes: required, nullable and partial', () => {
       'changes.owner',
     ]);
     expect((await received(UpdateAutomationData, { ruleId: TASK, changes: { actions: { departmentId: 'sales' } } })).fields).toEqual(['changes.actions.departmentId']);
+    expect((await received(UpdateAutomationData, { ruleId: TASK, changes: { actions: { responsibleId: null } } })).fields).toEqual(['changes.actions.responsibleId']);
   });
 });
