@@ -19,7 +19,11 @@ export function contactLoginColumns(fields: Required<PersonFields>): PersonChang
  * Runs a contact login's change in one transaction. The person repository speaks of staff (STAFF.EMAIL_TAKEN);
  * the caller here is writing a contact's login, so the email conflict is answered as the contact's.
  */
-export async function writeContactLogin<T>(manager: EntityManager, email: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function writeContactLogin<T>(
+  manager: EntityManager,
+  email: string,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   try {
     return await manager.transaction(work);
   } catch (error) {

@@ -70,7 +70,11 @@ export class GrantContactAccessHandler implements ICommandHandler<GrantContactAc
       const current = await this.people.findById(manager, tenantId, contactId, { lock: true });
       if (current && (current.kind !== 'contact' || current.deleted_at)) throw ContactAccessErrors.notAContact();
       const row = current
-        ? await this.people.update(manager, tenantId, contactId, { ...contactLoginColumns(fields), password_hash: passwordHash, access_enabled: true })
+        ? await this.people.update(manager, tenantId, contactId, {
+            ...contactLoginColumns(fields),
+            password_hash: passwordHash,
+            access_enabled: true,
+          })
         : await this.people.insert(manager, { id: contactId, tenantId, kind: 'contact', ...fields, passwordHash });
       await this.events.publish(contactAccessGranted(row), manager);
       return toStaffView(row);
