@@ -2,6 +2,9 @@ import type { RpcMap, RpcName } from './rpc-map';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContract, RpcRequestContracts } from './rpc-request.contract';
 import { AUDIT_RPC_REQUESTS } from './audit.rpc';
+import { DIRECTORY_RPC_REQUESTS } from './directory.rpc';
+import { IDENTITY_RPC_REQUESTS } from './identity.rpc';
+import { SCHEDULE_RPC_REQUESTS } from './schedule.rpc';
 
 const HEALTH_RPC_REQUESTS = {
   'identity.health': NoData,
@@ -19,6 +22,9 @@ const HEALTH_RPC_REQUESTS = {
 export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
   ...HEALTH_RPC_REQUESTS,
   ...AUDIT_RPC_REQUESTS,
+  ...DIRECTORY_RPC_REQUESTS,
+  ...IDENTITY_RPC_REQUESTS,
+  ...SCHEDULE_RPC_REQUESTS,
 };
 
 export function requestContractFor(name: RpcName): RpcRequestContract<object> | undefined {
