@@ -4,19 +4,16 @@ import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { AuditRecorder, OutboxWriter, resourceValues } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
-import type { BranchInput, BranchView } from '@warden/contracts';
+import type { BranchChanges, BranchInput, BranchView } from '@warden/contracts';
 import { isIanaTimeZone } from '../shared/time-zone';
-import { optionalText } from '../shared/text';
 import { BranchErrors } from './branch.errors';
 import { branchCreated, branchDeleted, branchUpdated } from './branch.events';
 import { BranchRepository } from './branch.repository';
 import type { BranchRecord } from './branch.repository';
 
 function checked(id: string, input: BranchInput): BranchRecord {
-  const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (!name) throw BranchErrors.nameRequired();
   if (!isIanaTimeZone(input.timeZone)) throw BranchErrors.badTimeZone();
-  return { id, name, address: optionalText(input.address), timeZone: input.timeZone };
+  return { id, name: input.name, address: input.address ?? null, timeZone: input.timeZone };
 }
 
 @Injectable()
@@ -48,7 +45,7 @@ export class BranchesService {
     });
   }
 
-  async update(tenantId: string, branchId: string, changes: Partial<BranchInput>): Promise<BranchView> {
+  async update(tenantId: string, branchId: string, changes: BranchChanges): Promise<BranchView> {
     return this.write(async (manager) => {
       const current = await this.branches.find(manager, tenantId, branchId, true);
       if (!current) throw BranchErrors.notFound();
