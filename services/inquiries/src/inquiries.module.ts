@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ChatAccessFactsMessages } from './conversations/chat-access-facts.messages';
-import { ChatAccessFactsService } from './conversations/chat-access-facts.service';
-import { ChatScopeService } from './conversations/chat-scope.service';
+import { ChatScopeReader } from './conversations/chat-scope.reader';
 import { ConversationRepository } from './conversations/conversation.repository';
 import { ConversationsMessages } from './conversations/conversations.messages';
-import { ConversationsService } from './conversations/conversations.service';
+import { CreateConversationHandler } from './conversations/create-conversation.handler';
+import { GetChatAccessFactsHandler } from './conversations/get-chat-access-facts.handler';
+import { GetConversationHandler } from './conversations/get-conversation.handler';
+import { ListConversationsHandler } from './conversations/list-conversations.handler';
+import { ListMessagesHandler } from './conversations/list-messages.handler';
+import { MarkReadHandler } from './conversations/mark-read.handler';
+import { PostMessageHandler } from './conversations/post-message.handler';
 import { InquiriesMessages } from './inquiries/inquiries.messages';
 import { InquiriesService } from './inquiries/inquiries.service';
 import { InquiryRepository } from './inquiries/inquiry.repository';
@@ -30,15 +35,20 @@ import { RoutingClock } from './routing/routing.clock';
   providers: [
     ReadModelRepository,
     ContactLookup,
-    ChatScopeService,
-    ChatAccessFactsService,
+    ChatScopeReader,
+    GetChatAccessFactsHandler,
     ConversationRepository,
     InquiryRepository,
     RoutingRepository,
     RosterCache,
     RoutingService,
     RoutingClock,
-    ConversationsService,
+    CreateConversationHandler,
+    ListConversationsHandler,
+    GetConversationHandler,
+    PostMessageHandler,
+    ListMessagesHandler,
+    MarkReadHandler,
     InquiriesService,
     ReceptionService,
     IdentityEventsConsumer,

@@ -6,8 +6,8 @@ import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { InquiryAssignedV1, InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, MessagePostedV1 } from '@warden/contracts';
 import type { AppliedDecision, ChatCaller, ChatSettingsView, InquiryDetailsView, InquiryScope, OutgoingEvent, InquiryStatus, InquiryView, ReceivedInquiryView, RequestContext, RoutingDecisionView } from '@warden/contracts';
-import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
-import type { AudienceTarget } from '../conversations/chat-scope.service';
+import { ChatScopeReader, widenAudience } from '../conversations/chat-scope.reader';
+import type { AudienceTarget } from '../conversations/chat-scope.reader';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { ContactLookup } from '../read-models/contact.lookup';
 import type { ContactRecord } from '../read-models/read-model.repository';
@@ -37,7 +37,7 @@ export class InquiriesService {
     private readonly inquiries: InquiryRepository,
     private readonly conversations: ConversationRepository,
     private readonly routing: RoutingService,
-    private readonly scope: ChatScopeService,
+    private readonly scope: ChatScopeReader,
     private readonly contacts: ContactLookup,
     private readonly readModels: ReadModelRepository,
     private readonly outbox: OutboxWriter,

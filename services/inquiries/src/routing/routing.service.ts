@@ -4,7 +4,7 @@ import { newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { InquiryAssignedV1, InquiryRequeuedV1 } from '@warden/contracts';
 import type { ChatSettingsView, OutgoingEvent, RequeueReason, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
-import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
+import { ChatScopeReader, widenAudience } from '../conversations/chat-scope.reader';
 import { InquiryRepository } from '../inquiries/inquiry.repository';
 import type { InquiryRecord } from '../inquiries/inquiry.repository';
 import type { ContactRecord } from '../read-models/read-model.repository';
@@ -37,7 +37,7 @@ export class RoutingService {
     private readonly routing: RoutingRepository,
     private readonly inquiries: InquiryRepository,
     private readonly readModels: ReadModelRepository,
-    private readonly scope: ChatScopeService,
+    private readonly scope: ChatScopeReader,
     private readonly outbox: OutboxWriter,
     private readonly rosters: RosterCache,
   ) {}
