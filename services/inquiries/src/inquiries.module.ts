@@ -22,7 +22,7 @@ import { ReceptionMessages } from './reception/reception.messages';
 import { ReceptionService } from './reception/reception.service';
 import { RoutingRepository } from './routing/routing.repository';
 import { RosterCache } from './routing/roster.cache';
-import { RoutingService } from './routing/routing.service';
+import { InquiryRouter } from './routing/inquiry.router';
 import { RoutingClock } from './routing/routing.clock';
 
 /**
@@ -41,7 +41,7 @@ import { RoutingClock } from './routing/routing.clock';
     InquiryRepository,
     RoutingRepository,
     RosterCache,
-    RoutingService,
+    InquiryRouter,
     RoutingClock,
     CreateConversationHandler,
     ListConversationsHandler,

@@ -13,7 +13,7 @@ import { ContactLookup } from '../read-models/contact.lookup';
 import type { ContactRecord } from '../read-models/read-model.repository';
 import { ReadModelRepository } from '../read-models/read-model.repository';
 import { RoutingRepository } from '../routing/routing.repository';
-import { RoutingService, summary } from '../routing/routing.service';
+import { InquiryRouter, summary } from '../routing/inquiry.router';
 import { ChatErrors } from '../shared/chat.errors';
 import { lockClientInquiries, lockTenantRouting } from '../shared/tenant-lock';
 import { InquiryRepository, toInquiryView } from './inquiry.repository';
@@ -36,7 +36,7 @@ export class InquiriesService {
     private readonly dataSource: DataSource,
     private readonly inquiries: InquiryRepository,
     private readonly conversations: ConversationRepository,
-    private readonly routing: RoutingService,
+    private readonly routing: InquiryRouter,
     private readonly scope: ChatScopeReader,
     private readonly contacts: ContactLookup,
     private readonly readModels: ReadModelRepository,
@@ -59,7 +59,7 @@ export class InquiriesService {
       if (!contactId) throw ChatErrors.inquiryContactRequired();
       const contact = await this.contacts.require(tx, ctx, contactId);
       await lockClientInquiries(tx, tenantId, contact.contactId);
-      const settings = await this.routing.settings(tx, tenantId);
+      const settings = await this.load.settings(tx, tenantId);
       if (!settings.inquiries) throw ChatErrors.inquiriesDisabled();
       // Releasing a sticky inquiry is a routing decision: the tenant lock comes before the inquiry row (lock order).
       const mayRelease = settings.stickyReleaseMinutes !== null;
@@ -163,7 +163,7 @@ export class InquiriesService {
   async get(ctx: RequestContext, viewer: ChatCaller, inquiryId: string): Promise<InquiryDetailsView> {
     const manager = this.dataSource.manager;
     const inquiry = await this.existing(manager, ctx.tenantId, inquiryId);
-    const decisions: RoutingDecisionView[] = viewer.kind === 'employee' ? await this.routing.decisions(manager, ctx.tenantId, inquiry.id) : [];
+    const decisions: RoutingDecisionView[] = viewer.kind === 'employee' ? await this.load.decisions(manager, ctx.tenantId, inquiry.id) : [];
     return { ...toInquiryView(inquiry), decisions };
   }
 

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { chatKinds } from '@warden/contracts';
 import type { ChatKindsView, ChatSettingsChanges, ChatSettingsView, ReceptionMode, ReceptionView, RequestContext, SetReceptionRequest } from '@warden/contracts';
 import { RoutingRepository } from '../routing/routing.repository';
-import { RoutingService } from '../routing/routing.service';
+import { InquiryRouter } from '../routing/inquiry.router';
 import { ChatErrors } from '../shared/chat.errors';
 import { bumpRosterVersion } from '../shared/roster-version';
 import { queryRows } from '../shared/sql';
@@ -30,7 +30,7 @@ function toView(row: ReceptionRow): ReceptionView {
 export class ReceptionService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly routing: RoutingService,
+    private readonly routing: InquiryRouter,
     private readonly settingsRepository: RoutingRepository,
   ) {}
 
