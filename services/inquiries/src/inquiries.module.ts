@@ -11,7 +11,12 @@ import { ListMessagesHandler } from './conversations/list-messages.handler';
 import { MarkReadHandler } from './conversations/mark-read.handler';
 import { PostMessageHandler } from './conversations/post-message.handler';
 import { InquiriesMessages } from './inquiries/inquiries.messages';
-import { InquiriesService } from './inquiries/inquiries.service';
+import { CloseInquiryHandler } from './inquiries/close-inquiry.handler';
+import { GetInquiryHandler } from './inquiries/get-inquiry.handler';
+import { ListInquiriesHandler } from './inquiries/list-inquiries.handler';
+import { PreviewRoutingHandler } from './inquiries/preview-routing.handler';
+import { ReassignInquiryHandler } from './inquiries/reassign-inquiry.handler';
+import { ReceiveInquiryHandler } from './inquiries/receive-inquiry.handler';
 import { InquiryRepository } from './inquiries/inquiry.repository';
 import { ContactLookup } from './read-models/contact.lookup';
 import { DirectoryEventsConsumer } from './read-models/directory-events.consumer';
@@ -49,7 +54,12 @@ import { RoutingClock } from './routing/routing.clock';
     PostMessageHandler,
     ListMessagesHandler,
     MarkReadHandler,
-    InquiriesService,
+    ReceiveInquiryHandler,
+    ListInquiriesHandler,
+    GetInquiryHandler,
+    ReassignInquiryHandler,
+    CloseInquiryHandler,
+    PreviewRoutingHandler,
     ReceptionService,
     IdentityEventsConsumer,
     DirectoryEventsConsumer,

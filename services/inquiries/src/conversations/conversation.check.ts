@@ -5,7 +5,7 @@ import { ChatErrors } from '../shared/chat.errors';
 import type { ChatScopeReader } from './chat-scope.reader';
 import type { ConversationRecord, ConversationRepository } from './conversation.repository';
 
-/** The conversation of the tenant, or CHAT.CONVERSATION_NOT_FOUND; `lock` holds its row until the transaction ends. */
+/** The conversation of the tenant, or CONVERSATION.NOT_FOUND; `lock` holds its row until the transaction ends. */
 export async function existingConversation(
   conversations: ConversationRepository,
   manager: EntityManager,

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { newId } from '@warden/kernel';
 import { InquiryAssignedV1, InquiryCreatedV1 } from '@warden/contracts';
 import type { ReceptionMode, RequestContext } from '@warden/contracts';
@@ -5,7 +6,7 @@ import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
 import { INQUIRIES_SERVICE } from '../inquiries.service-definition';
 import { InquiriesModule } from '../inquiries.module';
-import { InquiriesService } from '../inquiries/inquiries.service';
+import { ReceiveInquiryCommand } from '../inquiries/receive-inquiry.handler';
 import { ReadModelRepository } from '../read-models/read-model.repository';
 import { ReceptionService } from '../reception/reception.service';
 import { RoutingClock } from './routing.clock';
@@ -18,7 +19,7 @@ const MINUTE = 60_000;
  */
 describe('inquiry routing (medium: service + PostgreSQL)', () => {
   let medium: Medium;
-  let inquiries: InquiriesService;
+  let commands: CommandBus;
   let reception: ReceptionService;
   let readModels: ReadModelRepository;
   let ctx: RequestContext;
@@ -26,7 +27,7 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
 
   beforeAll(async () => {
     medium = await startMedium(INQUIRIES_SERVICE, { imports: [InquiriesModule] });
-    inquiries = medium.get(InquiriesService);
+    commands = medium.get(CommandBus);
     reception = medium.get(ReceptionService);
     readModels = medium.get(ReadModelRepository);
   });
@@ -73,7 +74,7 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
       openInquiries,
       lastAssignedMinutesAgo === null ? null : new Date(Date.now() - lastAssignedMinutesAgo * MINUTE),
     ]);
-  const receive = async (contactId: string) => inquiries.receive(ctx, { personId: ctx.actorId!, kind: 'employee' }, { contactId, text: 'Hello' });
+  const receive = async (contactId: string) => commands.execute(new ReceiveInquiryCommand(ctx, { personId: ctx.actorId!, kind: 'employee' }, { contactId, text: 'Hello' }));
   const openInquiries = async (personId: string) =>
     (await medium.rows<{ open_inquiries: number }>('SELECT open_inquiries FROM employees WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, personId]))[0].open_inquiries;
   const assignedEvents = async () => (await medium.outbox(ctx.tenantId)).filter((row) => row.type === InquiryAssignedV1.type).map((row) => row.data);
