@@ -24,7 +24,11 @@ import { IdentityEventsConsumer } from './read-models/identity-events.consumer';
 import { PermissionsEventsConsumer } from './read-models/permissions-events.consumer';
 import { ReadModelRepository } from './read-models/read-model.repository';
 import { ReceptionMessages } from './reception/reception.messages';
-import { ReceptionService } from './reception/reception.service';
+import { GetChatKindsHandler } from './reception/get-chat-kinds.handler';
+import { GetChatSettingsHandler } from './reception/get-chat-settings.handler';
+import { GetReceptionHandler } from './reception/get-reception.handler';
+import { SetReceptionHandler } from './reception/set-reception.handler';
+import { UpdateChatSettingsHandler } from './reception/update-chat-settings.handler';
 import { RoutingRepository } from './routing/routing.repository';
 import { RosterCache } from './routing/roster.cache';
 import { InquiryRouter } from './routing/inquiry.router';
@@ -60,7 +64,11 @@ import { RoutingClock } from './routing/routing.clock';
     ReassignInquiryHandler,
     CloseInquiryHandler,
     PreviewRoutingHandler,
-    ReceptionService,
+    GetReceptionHandler,
+    SetReceptionHandler,
+    GetChatSettingsHandler,
+    GetChatKindsHandler,
+    UpdateChatSettingsHandler,
     IdentityEventsConsumer,
     DirectoryEventsConsumer,
     PermissionsEventsConsumer,

@@ -8,7 +8,8 @@ import { INQUIRIES_SERVICE } from '../inquiries.service-definition';
 import { InquiriesModule } from '../inquiries.module';
 import { ReceiveInquiryCommand } from '../inquiries/receive-inquiry.handler';
 import { ReadModelRepository } from '../read-models/read-model.repository';
-import { ReceptionService } from '../reception/reception.service';
+import { SetReceptionCommand } from '../reception/set-reception.handler';
+import { UpdateChatSettingsCommand } from '../reception/update-chat-settings.handler';
 import { RoutingClock } from './routing.clock';
 
 const MINUTE = 60_000;
@@ -20,7 +21,6 @@ const MINUTE = 60_000;
 describe('inquiry routing (medium: service + PostgreSQL)', () => {
   let medium: Medium;
   let commands: CommandBus;
-  let reception: ReceptionService;
   let readModels: ReadModelRepository;
   let ctx: RequestContext;
   let branch: string;
@@ -28,7 +28,6 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
   beforeAll(async () => {
     medium = await startMedium(INQUIRIES_SERVICE, { imports: [InquiriesModule] });
     commands = medium.get(CommandBus);
-    reception = medium.get(ReceptionService);
     readModels = medium.get(ReadModelRepository);
   });
 
@@ -52,7 +51,7 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
     });
     // Online since an hour ago: a later offline report (sticky release below) must be newer to apply.
     await readModels.setPresence(manager, ctx.tenantId, personId, true, new Date(Date.now() - 60 * MINUTE).toISOString());
-    await reception.set(ctx, { personId, mode, hasAllBranchesRight: false });
+    await commands.execute(new SetReceptionCommand(ctx, { personId, mode, hasAllBranchesRight: false }));
     return personId;
   }
 
@@ -111,14 +110,14 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
     expect(queued).toMatchObject({ status: 'waiting', assigneeId: null });
     expect(await assignedEvents()).toEqual([]);
     expect(await medium.rows('SELECT outcome FROM routing_decisions WHERE inquiry_id = $1', [queued.id])).toEqual([{ outcome: 'queued' }]);
-    await expect(reception.set(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: false })).rejects.toMatchObject({ code: 'RECEPTION.ANYONE_NEEDS_ALL_BRANCHES' });
+    await expect(commands.execute(new SetReceptionCommand(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: false }))).rejects.toMatchObject({ code: 'RECEPTION.ANYONE_NEEDS_ALL_BRANCHES' });
     expect(await medium.rows('SELECT mode FROM employees WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, elsewhere])).toEqual([{ mode: 'my_branches' }]);
     expect(await openInquiries(withoutRight)).toBe(0);
 
     // With the right to all branches (read in the candidate SQL), mode 'anyone' lets Elsewhere take it: the queue
     // drains in the same transaction.
     await rights([off, elsewhere], [elsewhere]);
-    await reception.set(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: true });
+    await commands.execute(new SetReceptionCommand(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: true }));
     expect(await medium.rows('SELECT status, assignee_id FROM inquiries WHERE id = $1', [queued.id])).toEqual([{ status: 'assigned', assignee_id: elsewhere }]);
     expect(await assignedEvents()).toEqual([expect.objectContaining({ inquiryId: queued.id, assigneeId: elsewhere, routing: expect.objectContaining({ trigger: 'queue' }) })]);
   });
@@ -128,7 +127,7 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
       const [away, present] = [await employee('Away', 'my_branches'), await employee('Present', 'my_branches')];
       await rights([away, present]);
       await load(present, 0, 0);
-      await reception.putSettings(ctx, { stickyReleaseMinutes: 15 });
+      await commands.execute(new UpdateChatSettingsCommand(ctx, { stickyReleaseMinutes: 15 }));
       const inquiry = await receive(await client());
       expect(inquiry.assigneeId).toBe(away);
       await readModels.setPresence(medium.dataSource.manager, ctx.tenantId, away, false, new Date(Date.now() - offlineMinutes * MINUTE).toISOString());
