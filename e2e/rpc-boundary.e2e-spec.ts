@@ -83,6 +83,21 @@ describe('every RPC validates its message at the service', () => {
     expect(new Set(post.err?.fields?.map((problem) => problem.field))).toEqual(new Set(['data.viewer.personId', 'data.viewer.kind', 'data.text']));
   });
 
+  it('hands the handler the ids lower-cased: an id in capitals finds the same workflow', async () => {
+    const listed = await call('workflow.workflows.list', { ctx: ctx(), data: {} });
+    const [workflow] = listed.response as Array<{ id: string }>;
+    const reply = await call('workflow.workflows.get', { ctx: ctx(), data: { workflowId: workflow!.id.toUpperCase() } });
+    expect(reply.err).toBeUndefined();
+    expect(reply.response).toMatchObject({ id: workflow!.id });
+  });
+
+  it('names a bad field inside a nested object (the grants of a transition)', async () => {
+    const grants = { roles: [{ role: 'boss', kind: 'any' }], groupIds: ['admins'] };
+    const reply = await call('workflow.transitions.add', { ctx: ctx(), data: { workflowId: 'w', fromStatusId: randomUUID(), toStatusId: randomUUID(), grants } });
+    expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation' });
+    expect(reply.err?.fields?.map((problem) => problem.field).sort()).toEqual(['data.grants.groupIds', 'data.grants.roles.0.role', 'data.workflowId']);
+  });
+
   it.each(Object.keys(RPC_REQUEST_CONTRACTS))('%s refuses a field its class does not know', async (name) => {
     const reply = await call(name, { ctx: ctx(), data: { unexpectedField: true } });
     expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation' });

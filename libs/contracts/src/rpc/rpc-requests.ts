@@ -4,6 +4,9 @@ import type { RpcRequestContract, RpcRequestContracts } from './rpc-request.cont
 import { AUDIT_RPC_REQUESTS } from './audit.rpc';
 import { INQUIRIES_RPC_REQUESTS } from './inquiries.rpc';
 import { INTEGRATIONS_RPC_REQUESTS } from './integrations.rpc';
+import { AUTOMATION_RPC_REQUESTS } from './automation.rpc';
+import { TASK_RPC_REQUESTS } from './task.rpc';
+import { WORKFLOW_RPC_REQUESTS } from './workflow.rpc';
 
 const HEALTH_RPC_REQUESTS = {
   'identity.health': NoData,
@@ -23,6 +26,9 @@ export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
   ...AUDIT_RPC_REQUESTS,
   ...INQUIRIES_RPC_REQUESTS,
   ...INTEGRATIONS_RPC_REQUESTS,
+  ...WORKFLOW_RPC_REQUESTS,
+  ...TASK_RPC_REQUESTS,
+  ...AUTOMATION_RPC_REQUESTS,
 };
 
 export function requestContractFor(name: RpcName): RpcRequestContract<object> | undefined {
