@@ -98,6 +98,18 @@ describe('every RPC validates its message at the service', () => {
     expect(reply.err?.fields?.map((problem) => problem.field).sort()).toEqual(['data.grants.groupIds', 'data.grants.roles.0.role', 'data.workflowId']);
   });
 
+  it('hands the handler normalised data: text trimmed, blank optional text absent', async () => {
+    const reply = await call('directory.branches.create', { ctx: ctx(), data: { name: '  North  ', address: '   ', timeZone: 'Europe/Berlin' } });
+    expect(reply.err).toBeUndefined();
+    expect(reply.response).toMatchObject({ name: 'North', address: null });
+  });
+
+  it('checks a patch field by field: a required field cannot be cleared, a nested id must be an id', async () => {
+    const reply = await call('directory.contacts.update', { ctx: ctx(), data: { contactId: randomUUID(), changes: { lastName: null, middleName: null, companyId: 'acme' } } });
+    expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect(new Set(reply.err?.fields?.map((problem) => problem.field))).toEqual(new Set(['data.changes.lastName', 'data.changes.companyId']));
+  });
+
   it.each(Object.keys(RPC_REQUEST_CONTRACTS))('%s refuses a field its class does not know', async (name) => {
     const reply = await call(name, { ctx: ctx(), data: { unexpectedField: true } });
     expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation' });

@@ -7,6 +7,9 @@ import { INTEGRATIONS_RPC_REQUESTS } from './integrations.rpc';
 import { AUTOMATION_RPC_REQUESTS } from './automation.rpc';
 import { TASK_RPC_REQUESTS } from './task.rpc';
 import { WORKFLOW_RPC_REQUESTS } from './workflow.rpc';
+import { DIRECTORY_RPC_REQUESTS } from './directory.rpc';
+import { IDENTITY_RPC_REQUESTS } from './identity.rpc';
+import { SCHEDULE_RPC_REQUESTS } from './schedule.rpc';
 
 const HEALTH_RPC_REQUESTS = {
   'identity.health': NoData,
@@ -29,6 +32,9 @@ export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
   ...WORKFLOW_RPC_REQUESTS,
   ...TASK_RPC_REQUESTS,
   ...AUTOMATION_RPC_REQUESTS,
+  ...DIRECTORY_RPC_REQUESTS,
+  ...IDENTITY_RPC_REQUESTS,
+  ...SCHEDULE_RPC_REQUESTS,
 };
 
 export function requestContractFor(name: RpcName): RpcRequestContract<object> | undefined {

@@ -56,8 +56,8 @@ export class EmployeeBranchesService {
   async put(ctx: RequestContext, input: EmployeeBranchesInput): Promise<EmployeeBranchesView> {
     const tenantId = ctx.tenantId;
     await this.employees.requireEmployeeExists(ctx, input.personId);
-    const mainBranchId = input.mainBranchId?.toLowerCase() ?? null;
-    const additional = unique(input.additionalBranchIds.map((id) => id.toLowerCase()));
+    const mainBranchId = input.mainBranchId;
+    const additional = unique(input.additionalBranchIds);
     if (mainBranchId && additional.includes(mainBranchId)) {
       throw DomainError.invalid('BRANCH_ACCESS.MAIN_REPEATED', 'additionalBranchIds', 'must not repeat mainBranchId');
     }

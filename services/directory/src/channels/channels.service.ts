@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { AuditRecorder, OutboxWriter, resourceValues } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
-import type { ChannelInput, ChannelView } from '@warden/contracts';
+import type { ChannelChanges, ChannelInput, ChannelView } from '@warden/contracts';
 import { DepartmentErrors } from '../departments/department.errors';
 import { DepartmentRepository } from '../departments/department.repository';
 import { ChannelErrors } from './channel.errors';
@@ -12,12 +12,8 @@ import { channelCreated, channelDeleted, channelUpdated } from './channel.events
 import { ChannelRepository } from './channel.repository';
 import type { ChannelRecord } from './channel.repository';
 
-function checked(id: string, input: ChannelInput): ChannelRecord {
-  const address = typeof input.address === 'string' ? input.address.trim() : '';
-  if (!address) throw ChannelErrors.fieldRequired('address');
-  const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (!name) throw ChannelErrors.fieldRequired('name');
-  return { id, kind: input.kind, address, name, departmentId: input.departmentId.toLowerCase() };
+function toRecord(id: string, input: ChannelInput): ChannelRecord {
+  return { id, kind: input.kind, address: input.address, name: input.name, departmentId: input.departmentId };
 }
 
 @Injectable()
@@ -41,7 +37,7 @@ export class ChannelsService {
   }
 
   async create(tenantId: string, input: ChannelInput): Promise<ChannelView> {
-    const record = checked(newId(), input);
+    const record = toRecord(newId(), input);
     return this.write(async (manager) => {
       await this.requireDepartment(manager, tenantId, record.departmentId);
       const channel = await this.channels.insert(manager, tenantId, record);
@@ -51,11 +47,11 @@ export class ChannelsService {
     });
   }
 
-  async update(tenantId: string, channelId: string, changes: Partial<ChannelInput>): Promise<ChannelView> {
+  async update(tenantId: string, channelId: string, changes: ChannelChanges): Promise<ChannelView> {
     return this.write(async (manager) => {
       const current = await this.channels.find(manager, tenantId, channelId, true);
       if (!current) throw ChannelErrors.notFound();
-      const record = checked(channelId, { ...current, ...changes });
+      const record = toRecord(channelId, { ...current, ...changes });
       if (changes.departmentId !== undefined) await this.requireDepartment(manager, tenantId, record.departmentId);
       const channel = await this.channels.update(manager, tenantId, record);
       await this.outbox.add(manager, channelUpdated(tenantId, channel));

@@ -5,18 +5,12 @@ import { decodeCursor, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { AuditRecorder, OutboxWriter } from '@warden/messaging';
 import { isUniqueViolation } from '@warden/persistence';
-import type { CompanyInput, CompanyView, OutgoingEvent, RequestContext } from '@warden/contracts';
+import type { CompanyChanges, CompanyInput, CompanyView, ListCompaniesData, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { EmployeeCheck } from '../employees/employee.check';
-import { likePattern, optionalText, unique } from '../shared/text';
+import { likePattern, unique } from '../shared/text';
 import { CompanyErrors } from './company.errors';
 import { clientManagersChanged, companyCreated, companyUpdated } from './company.events';
 import { CompanyRepository } from './company.repository';
-
-function checkedName(name: unknown): string {
-  const trimmed = typeof name === 'string' ? name.trim() : '';
-  if (!trimmed) throw CompanyErrors.nameRequired();
-  return trimmed;
-}
 
 @Injectable()
 export class CompaniesService {
@@ -28,9 +22,9 @@ export class CompaniesService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async list(tenantId: string, data: { search?: string; cursor?: string; limit: number }): Promise<Page<CompanyView>> {
+  async list(tenantId: string, data: ListCompaniesData): Promise<Page<CompanyView>> {
     const after = decodeCursor(data.cursor);
-    const search = data.search?.trim() ? likePattern(data.search) : undefined;
+    const search = data.search ? likePattern(data.search) : undefined;
     const rows = await this.companies.page(this.dataSource.manager, tenantId, { search, after, limit: data.limit });
     const page = toPage(rows, data.limit, (row) => ({ key: row.sortName, id: row.id }));
     return { ...page, items: page.items.map(({ sortName: _sortName, ...view }) => view) };
@@ -43,12 +37,11 @@ export class CompaniesService {
   }
 
   async create(ctx: RequestContext, input: CompanyInput): Promise<CompanyView> {
-    const name = checkedName(input.name);
-    const managers = unique((input.clientManagerIds ?? []).map((id) => id.toLowerCase()));
+    const managers = unique(input.clientManagerIds ?? []);
     const id = newId();
     await this.requireManagers(ctx, id, managers);
     return this.write(async (manager) => {
-      await this.companies.insert(manager, ctx.tenantId, id, name, optionalText(input.taxId));
+      await this.companies.insert(manager, ctx.tenantId, id, input.name, input.taxId ?? null);
       await this.companies.setManagers(manager, ctx.tenantId, id, managers);
       const company = (await this.companies.find(manager, ctx.tenantId, id))!;
       await this.publish(manager, companyCreated(ctx.tenantId, company), clientManagersChanged(ctx.tenantId, [], company));
@@ -56,15 +49,14 @@ export class CompaniesService {
     });
   }
 
-  async update(ctx: RequestContext, companyId: string, changes: Partial<CompanyInput>): Promise<CompanyView> {
-    const name = changes.name === undefined ? undefined : checkedName(changes.name);
-    const managers = changes.clientManagerIds === undefined ? undefined : unique(changes.clientManagerIds.map((id) => id.toLowerCase()));
+  async update(ctx: RequestContext, companyId: string, changes: CompanyChanges): Promise<CompanyView> {
+    const managers = changes.clientManagerIds === undefined ? undefined : unique(changes.clientManagerIds);
     if (managers) await this.requireManagers(ctx, companyId, managers);
     return this.write(async (manager) => {
       const before = await this.companies.find(manager, ctx.tenantId, companyId, true);
       if (!before) throw CompanyErrors.notFound();
-      const taxId = changes.taxId === undefined ? before.taxId : optionalText(changes.taxId);
-      await this.companies.update(manager, ctx.tenantId, companyId, name ?? before.name, taxId);
+      const taxId = changes.taxId === undefined ? before.taxId : changes.taxId;
+      await this.companies.update(manager, ctx.tenantId, companyId, changes.name ?? before.name, taxId);
       if (managers) await this.companies.setManagers(manager, ctx.tenantId, companyId, managers);
       const after = (await this.companies.find(manager, ctx.tenantId, companyId))!;
       await this.publish(manager, companyUpdated(ctx.tenantId, after), clientManagersChanged(ctx.tenantId, before.clientManagerIds, after));
@@ -85,7 +77,7 @@ export class CompaniesService {
    */
   private async requireManagers(ctx: RequestContext, companyId: string, managers: string[]): Promise<void> {
     const contacts = await this.companies.contactCompanies(this.dataSource.manager, ctx.tenantId, managers);
-    if ([...contacts.values()].some((contactCompany) => contactCompany !== companyId.toLowerCase())) throw CompanyErrors.managerOfOtherCompany('clientManagerIds');
+    if ([...contacts.values()].some((contactCompany) => contactCompany !== companyId)) throw CompanyErrors.managerOfOtherCompany('clientManagerIds');
     await this.employees.requireEmployees(ctx, managers.filter((id) => !contacts.has(id)), 'clientManagerIds');
   }
 

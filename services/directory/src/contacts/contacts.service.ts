@@ -5,27 +5,19 @@ import { decodeCursor, digitsOf, newId, phoneSearchDigits, toPage } from '@warde
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
-import type { ContactFields, ContactView, ListContactsData, RequestContext } from '@warden/contracts';
+import type { ContactChanges, ContactFields, ContactView, ListContactsData, RequestContext } from '@warden/contracts';
 import { BranchErrors } from '../branches/branch.errors';
 import { BranchRepository } from '../branches/branch.repository';
 import { CompanyErrors } from '../companies/company.errors';
 import { clientManagersChanged, companyUpdated } from '../companies/company.events';
 import { CompanyRepository } from '../companies/company.repository';
 import { EmployeeCheck } from '../employees/employee.check';
-import { likePattern, optionalText } from '../shared/text';
+import { likePattern } from '../shared/text';
 import { ContactErrors } from './contact.errors';
 import { contactCreated, contactUpdated } from './contact.events';
 import { ContactRepository } from './contact.repository';
 import type { ContactRecord } from './contact.repository';
 import { PortalAccessService } from './portal-access.service';
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function requiredName(value: unknown, field: string): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (!trimmed) throw ContactErrors.nameRequired(field);
-  return trimmed;
-}
 
 /** Contact people: the unique email per tenant is enforced by the database and answered as 409. */
 @Injectable()
@@ -42,18 +34,18 @@ export class ContactsService {
 
   async list(tenantId: string, data: ListContactsData): Promise<Page<ContactView>> {
     const after = decodeCursor(data.cursor);
-    const search = data.search?.trim();
+    const search = data.search;
     const rows = await this.contacts.page(this.dataSource.manager, tenantId, {
       searchPattern: search ? likePattern(search) : undefined,
       searchDigits: phoneSearchDigits(search),
-      namePattern: data.name?.trim() ? likePattern(data.name) : undefined,
-      emailPattern: data.email?.trim() ? likePattern(data.email) : undefined,
+      namePattern: data.name ? likePattern(data.name) : undefined,
+      emailPattern: data.email ? likePattern(data.email) : undefined,
       phoneDigits: digitsOf(data.phone) || undefined,
       companyId: data.companyId,
       status: data.status,
       branchId: data.branchId,
       responsibleEmployeeId: data.responsibleEmployeeId,
-      notifications: typeof data.notifications === 'boolean' ? data.notifications : undefined,
+      notifications: data.notifications,
       after,
       limit: data.limit,
     });
@@ -68,7 +60,7 @@ export class ContactsService {
   }
 
   async create(ctx: RequestContext, fields: ContactFields): Promise<ContactView> {
-    const record = this.normalise(newId(), fields, null);
+    const record = this.toRecord(newId(), fields, null);
     await this.checkReferences(ctx, record);
     return this.write(async (manager) => {
       const contact = await this.contacts.insert(manager, ctx.tenantId, record);
@@ -77,9 +69,9 @@ export class ContactsService {
     });
   }
 
-  async update(ctx: RequestContext, contactId: string, changes: Partial<ContactFields>): Promise<ContactView> {
+  async update(ctx: RequestContext, contactId: string, changes: ContactChanges): Promise<ContactView> {
     const current = await this.get(ctx.tenantId, contactId);
-    const record = this.normalise(contactId, { ...current, ...changes }, current);
+    const record = this.toRecord(contactId, { ...current, ...changes }, current);
     await this.checkReferences(ctx, record, changes);
     const { loginRevoked } = await this.portalAccess.beforeUpdate(ctx, current, record);
     return this.write(async (manager) => {
@@ -111,30 +103,29 @@ export class ContactsService {
     return contact;
   }
 
-  private normalise(id: string, fields: ContactFields, current: ContactView | null): ContactRecord {
-    const email = typeof fields.email === 'string' ? fields.email.trim() : '';
-    if (!EMAIL_PATTERN.test(email)) throw ContactErrors.emailRequired();
+  /** The row of a contact with these fields (a new contact's, or the current one's with the changes applied). */
+  private toRecord(id: string, fields: ContactFields, current: ContactView | null): ContactRecord {
+    const email = fields.email;
     return {
       id,
-      lastName: requiredName(fields.lastName, 'lastName'),
-      // May be empty for contacts created from a message signed with one word; the HTTP API asks for it.
-      firstName: typeof fields.firstName === 'string' ? fields.firstName.trim() : '',
-      middleName: optionalText(fields.middleName),
+      lastName: fields.lastName,
+      firstName: fields.firstName,
+      middleName: fields.middleName ?? null,
       email,
       // A placeholder stays one only while nobody replaces the generated address.
       emailIsPlaceholder: current !== null && current.emailIsPlaceholder && current.email.toLowerCase() === email.toLowerCase(),
-      phone: optionalText(fields.phone),
+      phone: fields.phone ?? null,
       messengerIds: fields.messengerIds ?? {},
-      companyId: fields.companyId?.toLowerCase() ?? null,
+      companyId: fields.companyId ?? null,
       status: fields.status ?? 'active',
       notifications: fields.notifications ?? true,
-      responsibleEmployeeId: fields.responsibleEmployeeId?.toLowerCase() ?? null,
-      branchId: fields.branchId?.toLowerCase() ?? null,
+      responsibleEmployeeId: fields.responsibleEmployeeId ?? null,
+      branchId: fields.branchId ?? null,
     };
   }
 
   /** Other-tenant or unknown ids are refused naming the field; on update only the fields being changed are checked. */
-  private async checkReferences(ctx: RequestContext, record: ContactRecord, changes?: Partial<ContactFields>): Promise<void> {
+  private async checkReferences(ctx: RequestContext, record: ContactRecord, changes?: ContactChanges): Promise<void> {
     const manager = this.dataSource.manager;
     const changed = (field: keyof ContactFields): boolean => changes === undefined || changes[field] !== undefined;
     if (record.companyId && changed('companyId') && !(await this.companies.exists(manager, ctx.tenantId, record.companyId))) {

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
+import { DomainError } from '@warden/kernel';
 import { BusClient, OutboxWriter } from '@warden/messaging';
 import type { ContactView, RequestContext } from '@warden/contracts';
 import { ContactErrors } from './contact.errors';
 import { contactUpdated } from './contact.events';
 import { ContactRepository } from './contact.repository';
 import type { ContactRecord } from './contact.repository';
-
-const MIN_PASSWORD_LENGTH = 8;
 
 /**
  * Client-portal logins. Identity holds the login (a person of kind `contact` whose id is the contact
@@ -30,7 +28,6 @@ export class PortalAccessService {
 
   /** Gives the contact a login with this password; repeating it sets a new password. */
   async grant(ctx: RequestContext, contactId: string, password: string): Promise<ContactView> {
-    if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) throw ContactErrors.passwordTooShort();
     const contact = await this.find(ctx.tenantId, contactId);
     if (contact.emailIsPlaceholder) throw ContactErrors.placeholderEmail();
     if (contact.status === 'blocked') throw ContactErrors.blocked();
@@ -101,7 +98,7 @@ export class PortalAccessService {
   }
 
   private async find(tenantId: string, contactId: string): Promise<ContactView> {
-    const contact = isUuid(contactId) ? await this.contacts.find(this.dataSource.manager, tenantId, contactId) : null;
+    const contact = await this.contacts.find(this.dataSource.manager, tenantId, contactId);
     if (!contact) throw ContactErrors.notFound();
     return contact;
   }

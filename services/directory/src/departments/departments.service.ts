@@ -4,20 +4,12 @@ import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { AuditRecorder, OutboxWriter, resourceValues } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
-import type { DepartmentInput, DepartmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
+import type { DepartmentChanges, DepartmentInput, DepartmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { EmployeeCheck } from '../employees/employee.check';
 import { unique } from '../shared/text';
 import { DepartmentErrors } from './department.errors';
 import { departmentCreated, departmentDeleted, departmentUpdated, membershipChanged } from './department.events';
 import { DepartmentRepository } from './department.repository';
-
-function checkedName(name: unknown): string {
-  const trimmed = typeof name === 'string' ? name.trim() : '';
-  if (!trimmed) throw DepartmentErrors.nameRequired();
-  return trimmed;
-}
-
-const lower = (ids: readonly string[]): string[] => unique(ids.map((id) => id.toLowerCase()));
 
 @Injectable()
 export class DepartmentsService {
@@ -40,14 +32,13 @@ export class DepartmentsService {
   }
 
   async create(ctx: RequestContext, input: DepartmentInput): Promise<DepartmentView> {
-    const name = checkedName(input.name);
-    const headId = input.headId?.toLowerCase() ?? null;
-    const memberIds = lower(input.memberIds ?? []);
+    const headId = input.headId ?? null;
+    const memberIds = unique(input.memberIds ?? []);
     if (headId) await this.employees.requireEmployees(ctx, [headId], 'headId');
     await this.employees.requireEmployees(ctx, memberIds, 'memberIds');
     const id = newId();
     return this.write(async (manager) => {
-      await this.departments.insert(manager, ctx.tenantId, id, name, headId);
+      await this.departments.insert(manager, ctx.tenantId, id, input.name, headId);
       await this.departments.addMembers(manager, ctx.tenantId, id, memberIds);
       const department = (await this.departments.find(manager, ctx.tenantId, id))!;
       await this.publish(manager, departmentCreated(ctx.tenantId, department), membershipChanged(ctx.tenantId, [], department));
@@ -56,16 +47,15 @@ export class DepartmentsService {
     });
   }
 
-  async update(ctx: RequestContext, departmentId: string, changes: Partial<DepartmentInput>): Promise<DepartmentView> {
-    const headId = changes.headId === undefined ? undefined : (changes.headId?.toLowerCase() ?? null);
-    const memberIds = changes.memberIds === undefined ? undefined : lower(changes.memberIds);
-    const name = changes.name === undefined ? undefined : checkedName(changes.name);
+  async update(ctx: RequestContext, departmentId: string, changes: DepartmentChanges): Promise<DepartmentView> {
+    const headId = changes.headId;
+    const memberIds = changes.memberIds === undefined ? undefined : unique(changes.memberIds);
     if (headId) await this.employees.requireEmployees(ctx, [headId], 'headId');
     if (memberIds) await this.employees.requireEmployees(ctx, memberIds, 'memberIds');
     return this.write(async (manager) => {
       const before = await this.departments.find(manager, ctx.tenantId, departmentId, true);
       if (!before) throw DepartmentErrors.notFound();
-      await this.departments.update(manager, ctx.tenantId, departmentId, name ?? before.name, headId === undefined ? before.headId : headId);
+      await this.departments.update(manager, ctx.tenantId, departmentId, changes.name ?? before.name, headId === undefined ? before.headId : headId);
       if (memberIds) {
         await this.departments.removeMembers(manager, ctx.tenantId, departmentId, before.memberIds.filter((id) => !memberIds.includes(id)));
         await this.departments.addMembers(manager, ctx.tenantId, departmentId, memberIds);
@@ -78,13 +68,13 @@ export class DepartmentsService {
   }
 
   async addMembers(ctx: RequestContext, departmentId: string, personIds: string[]): Promise<DepartmentView> {
-    const ids = lower(personIds);
+    const ids = unique(personIds);
     await this.employees.requireEmployees(ctx, ids, 'personIds');
     return this.changeMembers(ctx.tenantId, departmentId, (manager) => this.departments.addMembers(manager, ctx.tenantId, departmentId, ids));
   }
 
   async removeMembers(tenantId: string, departmentId: string, personIds: string[]): Promise<DepartmentView> {
-    const ids = lower(personIds);
+    const ids = unique(personIds);
     return this.changeMembers(tenantId, departmentId, (manager) => this.departments.removeMembers(manager, tenantId, departmentId, ids));
   }
 

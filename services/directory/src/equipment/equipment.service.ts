@@ -4,10 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { EquipmentCreatedV1, EquipmentDeletedV1, EquipmentUpdatedV1 } from '@warden/contracts';
-import type { EquipmentFields, EquipmentSnapshotV1, EquipmentTreeNode, EquipmentView, OutgoingEvent } from '@warden/contracts';
+import type { CreateEquipmentData, EquipmentChanges, EquipmentFields, EquipmentSnapshotV1, EquipmentTreeNode, EquipmentView, OutgoingEvent } from '@warden/contracts';
 import { CompanyErrors } from '../companies/company.errors';
 import { CompanyRepository } from '../companies/company.repository';
-import { optionalText } from '../shared/text';
 import { EquipmentErrors } from './equipment.errors';
 import { EquipmentRepository } from './equipment.repository';
 import type { EquipmentRecord } from './equipment.repository';
@@ -16,12 +15,6 @@ import { buildTree } from './equipment.tree';
 function snapshotEvent(contract: typeof EquipmentCreatedV1 | typeof EquipmentUpdatedV1, tenantId: string, node: EquipmentView): OutgoingEvent<EquipmentSnapshotV1> {
   const { id, createdAt: _createdAt, updatedAt, ...rest } = node;
   return { contract, tenantId, subject: id, data: { equipmentId: id, ...rest, at: updatedAt } };
-}
-
-function checkedName(name: unknown): string {
-  const trimmed = typeof name === 'string' ? name.trim() : '';
-  if (!trimmed) throw EquipmentErrors.nameRequired();
-  return trimmed;
 }
 
 /** A tree of equipment per company. Moving a node moves its subtree (children keep pointing at it). */
@@ -46,17 +39,17 @@ export class EquipmentService {
     return node;
   }
 
-  async create(tenantId: string, input: EquipmentFields & { companyId: string; parentId?: string | null }): Promise<EquipmentView> {
-    const companyId = input.companyId.toLowerCase();
+  async create(tenantId: string, input: CreateEquipmentData): Promise<EquipmentView> {
+    const companyId = input.companyId;
     const record: EquipmentRecord = {
       id: newId(),
       companyId,
-      parentId: input.parentId?.toLowerCase() ?? null,
-      name: checkedName(input.name),
-      kind: optionalText(input.kind),
-      serialNumber: optionalText(input.serialNumber),
-      location: optionalText(input.location),
-      notes: optionalText(input.notes),
+      parentId: input.parentId ?? null,
+      name: input.name,
+      kind: input.kind ?? null,
+      serialNumber: input.serialNumber ?? null,
+      location: input.location ?? null,
+      notes: input.notes ?? null,
     };
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.companies.exists(manager, tenantId, companyId))) throw CompanyErrors.unknown('companyId');
@@ -68,23 +61,22 @@ export class EquipmentService {
     });
   }
 
-  async update(tenantId: string, equipmentId: string, changes: Partial<EquipmentFields> & { parentId?: string | null }): Promise<EquipmentView> {
+  async update(tenantId: string, equipmentId: string, changes: EquipmentChanges): Promise<EquipmentView> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.equipment.find(manager, tenantId, equipmentId);
       if (!current) throw EquipmentErrors.notFound();
       await this.equipment.lockCompanyTree(manager, tenantId, current.companyId);
-      const parentId = changes.parentId === undefined ? current.parentId : (changes.parentId?.toLowerCase() ?? null);
+      const parentId = changes.parentId === undefined ? current.parentId : changes.parentId;
       if (parentId && parentId !== current.parentId) {
         await this.checkParent(manager, tenantId, current.companyId, parentId);
         if (await this.equipment.isInSubtree(manager, tenantId, equipmentId, parentId)) throw EquipmentErrors.cycle();
       }
-      const pick = (field: keyof EquipmentFields): string | null =>
-        changes[field] === undefined ? current[field] : optionalText(changes[field]);
+      const pick = (field: Exclude<keyof EquipmentFields, 'name'>): string | null => (changes[field] === undefined ? current[field] : changes[field]);
       const node = await this.equipment.update(manager, tenantId, {
         id: equipmentId,
         companyId: current.companyId,
         parentId,
-        name: changes.name === undefined ? current.name : checkedName(changes.name),
+        name: changes.name ?? current.name,
         kind: pick('kind'),
         serialNumber: pick('serialNumber'),
         location: pick('location'),

@@ -43,7 +43,6 @@ export class RefreshHandler implements ICommandHandler<RefreshCommand> {
   ) {}
 
   async execute({ refreshToken }: RefreshCommand): Promise<TokenPair> {
-    if (typeof refreshToken !== 'string' || refreshToken.length === 0 || refreshToken.length > 200) throw AuthErrors.refreshInvalid();
     const outcome = await this.dataSource.transaction((manager) => this.rotate(manager, hashRefreshToken(refreshToken)));
     if (!outcome.ok) {
       if (outcome.ended) await outlastSessionLeases();

@@ -1,11 +1,9 @@
 import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import { isUniqueViolation } from '@warden/persistence';
 import type { GrantContactAccessData, OutgoingEvent, PersonFields, PersonView, RequestContext } from '@warden/contracts';
-import { checkPassword } from '../people/person.errors';
-import { normalizeContactPerson } from '../people/person.fields';
+import { contactPersonFields } from '../people/person.fields';
 import { toStaffView } from '../people/person.mapper';
 import { PasswordHasher } from '../people/password.hasher';
 import { PersonRepository } from '../people/person.repository';
@@ -41,10 +39,8 @@ export class GrantContactAccessHandler implements ICommandHandler<GrantContactAc
 
   async execute({ ctx, data }: GrantContactAccessCommand): Promise<PersonView> {
     const { tenantId } = ctx;
-    if (!isUuid(data.contactId)) throw ContactAccessErrors.badContactId();
-    const contactId = data.contactId.toLowerCase();
-    const fields = normalizeContactPerson(data);
-    checkPassword(data.password, 'password');
+    const contactId = data.contactId;
+    const fields = contactPersonFields(data);
     const passwordHash = await this.hasher.hash(data.password);
     try {
       return await this.grant(tenantId, contactId, fields, passwordHash);

@@ -1,7 +1,6 @@
 import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import type { OutgoingEvent, PersonView, RequestContext } from '@warden/contracts';
 import { toStaffView } from '../people/person.mapper';
 import { PersonRepository } from '../people/person.repository';
@@ -37,7 +36,6 @@ export class RevokeContactAccessHandler implements ICommandHandler<RevokeContact
 
   async execute({ ctx, contactId }: RevokeContactAccessCommand): Promise<PersonView> {
     const { tenantId } = ctx;
-    if (!isUuid(contactId)) throw ContactAccessErrors.notFound();
     let ended = 0;
     const view = await this.dataSource.transaction(async (manager) => {
       const current = await this.people.findById(manager, tenantId, contactId, { kind: 'contact', lock: true });

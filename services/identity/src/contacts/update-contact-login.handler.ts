@@ -1,9 +1,8 @@
 import { Command, CommandHandler } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import type { PersonView, RequestContext, UpdateContactLoginData } from '@warden/contracts';
-import { normalizeContactPerson } from '../people/person.fields';
+import { contactPersonFields } from '../people/person.fields';
 import { toStaffView } from '../people/person.mapper';
 import { PersonRepository } from '../people/person.repository';
 import { ContactAccessErrors } from './contact-access.errors';
@@ -32,10 +31,9 @@ export class UpdateContactLoginHandler implements ICommandHandler<UpdateContactL
 
   async execute({ ctx, data }: UpdateContactLoginCommand): Promise<PersonView> {
     const { tenantId } = ctx;
-    if (!isUuid(data.contactId)) throw ContactAccessErrors.badContactId();
-    const fields = normalizeContactPerson(data);
+    const fields = contactPersonFields(data);
     return writeContactLogin(this.dataSource.manager, fields.email, async (manager) => {
-      const current = await this.people.findById(manager, tenantId, data.contactId.toLowerCase(), { kind: 'contact', lock: true });
+      const current = await this.people.findById(manager, tenantId, data.contactId, { kind: 'contact', lock: true });
       if (!current || current.deleted_at) throw ContactAccessErrors.notFound();
       const row = await this.people.update(manager, tenantId, current.id, contactLoginColumns(fields));
       return toStaffView(row);

@@ -1,7 +1,6 @@
 import { Query, QueryHandler } from '@nestjs/cqrs';
 import type { IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import type { PersonView } from '@warden/contracts';
 import { PersonErrors } from './person.errors';
 import { toStaffView } from './person.mapper';
@@ -25,7 +24,7 @@ export class GetPersonHandler implements IQueryHandler<GetPersonQuery> {
   ) {}
 
   async execute({ tenantId, personId }: GetPersonQuery): Promise<PersonView> {
-    const row = isUuid(personId) ? await this.people.findById(this.dataSource.manager, tenantId, personId) : null;
+    const row = await this.people.findById(this.dataSource.manager, tenantId, personId);
     if (!row) throw PersonErrors.notFound();
     return toStaffView(row);
   }

@@ -1,6 +1,6 @@
 import { Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import type { IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, workingAt } from '@warden/kernel';
+import { workingAt } from '@warden/kernel';
 import type { WorkingNowView } from '@warden/contracts';
 import { GetScheduleQuery } from './get-schedule.handler';
 
@@ -22,7 +22,6 @@ export class WorkingNowHandler implements IQueryHandler<WorkingNowQuery> {
 
   async execute({ tenantId, personId, at }: WorkingNowQuery): Promise<WorkingNowView> {
     const instant = at === undefined ? new Date() : new Date(at);
-    if (Number.isNaN(instant.getTime())) throw DomainError.invalid('SCHEDULE.INVALID_INSTANT', 'at', 'must be an ISO 8601 date-time');
     // The employee's schedule as `identity.schedules.get` answers it, its not-found included.
     const { schedule } = await this.queries.execute(new GetScheduleQuery(tenantId, personId));
     const state = workingAt(schedule, instant);

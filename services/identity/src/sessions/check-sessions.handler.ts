@@ -1,18 +1,9 @@
 import { Query, QueryHandler } from '@nestjs/cqrs';
 import type { IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import type { SessionRef } from '@warden/contracts';
 import { SESSION_LEASE_MS } from './session-lease';
 import { SessionRepository } from './session.repository';
-
-/** At most this many sessions in one check (a gateway batches the requests of one event-loop turn). */
-const MAX_SESSIONS = 1000;
-
-function isSessionRef(value: unknown): value is SessionRef {
-  const ref = value as Partial<SessionRef> | null;
-  return typeof ref === 'object' && ref !== null && isUuid(ref.sessionId) && isUuid(ref.tenantId) && isUuid(ref.personId);
-}
 
 /** Sessions of any tenants (the asker's own tenant plays no part), as a gateway holds them. */
 export class CheckSessionsQuery extends Query<{ live: string[]; leaseMs: number }> {
@@ -21,7 +12,7 @@ export class CheckSessionsQuery extends Query<{ live: string[]; leaseMs: number 
   }
 }
 
-/** Which sessions are live; anything malformed is simply not live (the gateway refuses it). */
+/** Which sessions are live; the ids not answered are not. */
 @QueryHandler(CheckSessionsQuery)
 export class CheckSessionsHandler implements IQueryHandler<CheckSessionsQuery> {
   constructor(
@@ -30,7 +21,6 @@ export class CheckSessionsHandler implements IQueryHandler<CheckSessionsQuery> {
   ) {}
 
   async execute({ sessions }: CheckSessionsQuery): Promise<{ live: string[]; leaseMs: number }> {
-    const asked = Array.isArray(sessions) ? sessions.slice(0, MAX_SESSIONS).filter(isSessionRef) : [];
-    return { live: await this.sessions.liveSessionIds(this.dataSource.manager, asked), leaseMs: SESSION_LEASE_MS };
+    return { live: await this.sessions.liveSessionIds(this.dataSource.manager, sessions), leaseMs: SESSION_LEASE_MS };
   }
 }

@@ -17,12 +17,12 @@ export class SessionsMessages {
   /** The gateway's check of the sessions its requests carry (see CheckSessionsHandler). */
   @RpcHandler('identity.sessions.check')
   check(@Payload() message: RpcMessage<'identity.sessions.check'>): Promise<{ live: string[]; leaseMs: number }> {
-    return this.queries.execute(new CheckSessionsQuery(message.data?.sessions));
+    return this.queries.execute(new CheckSessionsQuery(message.data.sessions));
   }
 
   /** Ends the sessions of people barred from login; answers after the lease wait (see EndPeopleSessionsHandler). */
   @RpcHandler('identity.sessions.end-for-people')
   endForPeople(@Payload() message: RpcMessage<'identity.sessions.end-for-people'>): Promise<{ ended: number }> {
-    return this.commands.execute(new EndPeopleSessionsCommand(message.ctx, message.data?.personIds, message.data?.reason));
+    return this.commands.execute(new EndPeopleSessionsCommand(message.ctx, message.data.personIds, message.data.reason));
   }
 }

@@ -3,8 +3,7 @@ import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { newId } from '@warden/kernel';
 import type { CreateStaffData, OutgoingEvent, RequestContext, StaffView } from '@warden/contracts';
-import { checkPassword } from '../people/person.errors';
-import { normalizeNewPerson } from '../people/person.fields';
+import { newPersonFields } from '../people/person.fields';
 import { toStaffView } from '../people/person.mapper';
 import { PasswordHasher } from '../people/password.hasher';
 import { PersonRepository } from '../people/person.repository';
@@ -31,12 +30,11 @@ export class CreateStaffHandler implements ICommandHandler<CreateStaffCommand> {
 
   async execute({ ctx, data }: CreateStaffCommand): Promise<StaffView> {
     const { tenantId } = ctx;
-    const fields = normalizeNewPerson(data);
-    if (data.password !== undefined) checkPassword(data.password, 'password');
+    const fields = newPersonFields(data);
     const passwordHash = data.password !== undefined ? await this.hasher.hash(data.password) : null;
     return this.dataSource.transaction(async (manager) => {
       const row = await this.people.insert(manager, { id: newId(), tenantId, kind: 'employee', ...fields, passwordHash });
-      await this.events.publish(employeeCreated(row, data.groupIds ?? []), manager);
+      await this.events.publish(employeeCreated(row, data.groupIds), manager);
       return toStaffView(row);
     });
   }

@@ -3,8 +3,8 @@ import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AuditRecorder } from '@warden/messaging';
 import type { OutgoingEvent, RequestContext, StaffView, UpdateStaffData } from '@warden/contracts';
-import { checkPassword, StaffErrors } from '../people/person.errors';
-import { normalizeChanges } from '../people/person.fields';
+import { StaffErrors } from '../people/person.errors';
+import { personChanges } from '../people/person.fields';
 import { hasAccess, toStaffView } from '../people/person.mapper';
 import { PasswordHasher } from '../people/password.hasher';
 import { PersonRepository } from '../people/person.repository';
@@ -40,8 +40,7 @@ export class UpdateStaffHandler implements ICommandHandler<UpdateStaffCommand> {
 
   async execute({ ctx, personId, changes: requested, access }: UpdateStaffCommand): Promise<StaffView> {
     const { tenantId } = ctx;
-    const changes: PersonChanges = normalizeChanges(requested ?? {});
-    if (access?.password !== undefined) checkPassword(access.password, 'access.password');
+    const changes: PersonChanges = personChanges(requested);
     const passwordHash = access?.password !== undefined ? await this.hasher.hash(access.password) : undefined;
     let ended = 0;
     const view = await this.dataSource.transaction(async (manager) => {

@@ -3,13 +3,11 @@ import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { newId } from '@warden/kernel';
 import type { CreateTenantData, OutgoingEvent, RequestContext, StaffView, TenantView } from '@warden/contracts';
-import { checkPassword } from '../people/person.errors';
-import { normalizeNewPerson } from '../people/person.fields';
+import { newPersonFields } from '../people/person.fields';
 import { toStaffView } from '../people/person.mapper';
 import { PasswordHasher } from '../people/password.hasher';
 import { PersonRepository } from '../people/person.repository';
 import { employeeCreated } from '../staff/staff.events';
-import { SLUG_PATTERN, TenantErrors } from './tenant.errors';
 import { tenantCreated } from './tenant.events';
 import { TenantRepository, toTenantView } from './tenant.repository';
 
@@ -34,12 +32,8 @@ export class CreateTenantHandler implements ICommandHandler<CreateTenantCommand>
   ) {}
 
   async execute({ data }: CreateTenantCommand): Promise<{ tenant: TenantView; administrator: StaffView }> {
-    const slug = typeof data.slug === 'string' ? data.slug.trim() : '';
-    if (!SLUG_PATTERN.test(slug)) throw TenantErrors.badSlug();
-    const name = typeof data.name === 'string' ? data.name.trim() : '';
-    if (!name) throw TenantErrors.nameRequired();
-    const fields = normalizeNewPerson(data.administrator ?? ({} as CreateTenantData['administrator']), 'administrator.');
-    checkPassword(data.administrator.password, 'administrator.password');
+    const { slug, name } = data;
+    const fields = newPersonFields(data.administrator);
     const passwordHash = await this.hasher.hash(data.administrator.password);
     return this.dataSource.transaction(async (manager) => {
       const tenant = await this.tenants.insert(manager, { id: newId(), slug, name });
