@@ -10,6 +10,11 @@ import { WORKFLOW_RPC_REQUESTS } from './workflow.rpc';
 import { DIRECTORY_RPC_REQUESTS } from './directory.rpc';
 import { IDENTITY_RPC_REQUESTS } from './identity.rpc';
 import { SCHEDULE_RPC_REQUESTS } from './schedule.rpc';
+import { PERMISSIONS_RPC_REQUESTS } from './permissions.rpc';
+import { STATUS_ACCESS_RPC_REQUESTS } from './status-access.rpc';
+import { RIGHTS_HOLDERS_RPC_REQUESTS } from './rights-holders.rpc';
+import { ORDER_VISIBILITY_RPC_REQUESTS } from './order-visibility.rpc';
+import { PERMISSION_PREVIEW_RPC_REQUESTS } from './permission-preview.rpc';
 
 const HEALTH_RPC_REQUESTS = {
   'identity.health': NoData,
@@ -35,6 +40,11 @@ export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
   ...DIRECTORY_RPC_REQUESTS,
   ...IDENTITY_RPC_REQUESTS,
   ...SCHEDULE_RPC_REQUESTS,
+  ...PERMISSIONS_RPC_REQUESTS,
+  ...STATUS_ACCESS_RPC_REQUESTS,
+  ...RIGHTS_HOLDERS_RPC_REQUESTS,
+  ...ORDER_VISIBILITY_RPC_REQUESTS,
+  ...PERMISSION_PREVIEW_RPC_REQUESTS,
 };
 
 export function requestContractFor(name: RpcName): RpcRequestContract<object> | undefined {
