@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid } from '@warden/kernel';
 import type { OrderVisibilityScope, ProjectScope } from '@warden/contracts';
 import { StatusAccessService } from '../status-access/status-access.service';
 import { orderSightOf } from './order-visibility.policy';
@@ -20,8 +19,6 @@ export class OrderVisibilityService {
   ) {}
 
   async scope(tenantId: string, personId: string): Promise<OrderVisibilityScope> {
-    // Nothing for an id that is not one: the filter then matches no order.
-    if (!isUuid(personId)) return { statusIds: [], departmentIds: [], contactId: null, managedCompanyIds: [], policyVersion: 0 };
     const id = personId.toLowerCase();
     const [visible, loaded] = await Promise.all([this.statuses.visibleStatuses(tenantId, id), this.facts.load(tenantId, id)]);
     const sight = orderSightOf(id, visible.statusIds, loaded.rights, loaded.scope);
@@ -29,8 +26,6 @@ export class OrderVisibilityService {
   }
 
   async projectScope(tenantId: string, personId: string): Promise<ProjectScope & { policyVersion: number }> {
-    // A contact that is no one: only what names that id (nothing), never everything.
-    if (!isUuid(personId)) return { contactId: String(personId), companyId: null, companyContactIds: [], policyVersion: 0 };
     const id = personId.toLowerCase();
     const loaded = await this.facts.load(tenantId, id);
     const { scope } = loaded;
