@@ -19,17 +19,15 @@ export class OrderVisibilityService {
   ) {}
 
   async scope(tenantId: string, personId: string): Promise<OrderVisibilityScope> {
-    const id = personId.toLowerCase();
-    const [visible, loaded] = await Promise.all([this.statuses.visibleStatuses(tenantId, id), this.facts.load(tenantId, id)]);
-    const sight = orderSightOf(id, visible.statusIds, loaded.rights, loaded.scope);
+    const [visible, loaded] = await Promise.all([this.statuses.visibleStatuses(tenantId, personId), this.facts.load(tenantId, personId)]);
+    const sight = orderSightOf(personId, visible.statusIds, loaded.rights, loaded.scope);
     return { statusIds: sight.statusIds, ...sight.scope, policyVersion: visible.policyVersion };
   }
 
   async projectScope(tenantId: string, personId: string): Promise<ProjectScope & { policyVersion: number }> {
-    const id = personId.toLowerCase();
-    const loaded = await this.facts.load(tenantId, id);
+    const loaded = await this.facts.load(tenantId, personId);
     const { scope } = loaded;
     const companyContactIds = scope.kind === 'contact' && scope.companyId ? await this.repository.contactsOf(tenantId, scope.companyId) : [];
-    return { ...projectScopeOf(id, scope, companyContactIds), policyVersion: loaded.rights.policyVersion };
+    return { ...projectScopeOf(personId, scope, companyContactIds), policyVersion: loaded.rights.policyVersion };
   }
 }

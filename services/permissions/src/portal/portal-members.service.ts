@@ -41,19 +41,19 @@ export class PortalMembersService {
 
   /** `company`: the contact's company as the directory answered the grant, recorded with it. */
   grantNow(tenantId: string, personId: string, company?: PortalContactCompany): Promise<PortalMembership> {
-    if (!company) return this.dataSource.transaction((manager) => this.grant(manager, tenantId, personId.toLowerCase()));
+    if (!company) return this.dataSource.transaction((manager) => this.grant(manager, tenantId, personId));
     return this.dataSource.transaction(async (manager) => {
       // Queued behind the contact's own events (ContactPlacement takes the same lock), and the
       // membership first: the same lock order as the access-granted event's grant.
       await this.policy.serialize(manager, tenantId);
-      const membership = await this.grant(manager, tenantId, personId.toLowerCase());
+      const membership = await this.grant(manager, tenantId, personId);
       const placed = await this.contacts.place(manager, tenantId, personId, company.companyId, company.at);
       return placed ? { ...membership, policy: mergeChanges(membership.policy, placed) } : membership;
     });
   }
 
   revokeNow(tenantId: string, personId: string): Promise<PortalMembership> {
-    return this.dataSource.transaction((manager) => this.revoke(manager, tenantId, personId.toLowerCase()));
+    return this.dataSource.transaction((manager) => this.revoke(manager, tenantId, personId));
   }
 
   async grant(manager: EntityManager, tenantId: string, personId: string): Promise<PortalMembership> {

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RIGHT_NAMES } from '@warden/contracts';
-import type { GroupChanges, GroupMembersChange, PersonIdRef, PersonStatusLevelsChange, PreviewKind, RightOverrideChange, StatusLevelsChange } from '@warden/contracts';
+import type {
+  GroupChanges,
+  GroupMembersChange,
+  PersonIdRef,
+  PersonStatusLevelsChange,
+  PreviewKind,
+  RightOverrideChange,
+  StatusLevelsChange,
+} from '@warden/contracts';
 import { GroupErrors } from '../groups/groups.errors';
 import { GroupsRepository } from '../groups/groups.repository';
 import { rightSet } from '../groups/group-input';
@@ -59,15 +67,18 @@ export class PreviewChangeLoader {
 
   private async personStatusAccess(tenantId: string, targetId: string, body: PersonStatusLevelsChange): Promise<FactsChange> {
     await this.statusAccess.checkLevels(tenantId, body.levels);
-    return { personIds: [targetId.toLowerCase()], apply: (facts) => ({ ...facts, levels: withPersonLevels(facts.levels, body.levels, body.mayChangeClosed) }) };
+    const apply = (facts: PreviewFacts): PreviewFacts => ({
+      ...facts,
+      levels: withPersonLevels(facts.levels, body.levels, body.mayChangeClosed),
+    });
+    return { personIds: [targetId], apply };
   }
 
   private async groupStatusAccess(tenantId: string, targetId: string, body: StatusLevelsChange): Promise<FactsChange> {
     if (!(await this.levels.group(tenantId, targetId))) throw StatusAccessErrors.groupNotFound();
     await this.statusAccess.checkLevels(tenantId, body.levels);
-    const groupId = targetId.toLowerCase();
-    const personIds = await this.levels.groupMemberIds(this.dataSource.manager, tenantId, groupId);
-    return { personIds, apply: (facts) => ({ ...facts, levels: withGroupLevels(facts.levels, groupId, body.levels) }) };
+    const personIds = await this.levels.groupMemberIds(this.dataSource.manager, tenantId, targetId);
+    return { personIds, apply: (facts) => ({ ...facts, levels: withGroupLevels(facts.levels, targetId, body.levels) }) };
   }
 
   /** As groups.service.ts addMembers: known group, active people; members already in stay as they are. */
@@ -114,7 +125,7 @@ export class PreviewChangeLoader {
   /** As overrides.service.ts set: the person must be known here (404). */
   private async personRight(tenantId: string, targetId: string, body: RightOverrideChange): Promise<FactsChange> {
     if (!(await this.persons.exists(this.dataSource.manager, tenantId, targetId))) throw personNotFound();
-    return { personIds: [targetId.toLowerCase()], apply: (facts) => withOverride(facts, body.right, body.effect) };
+    return { personIds: [targetId], apply: (facts) => withOverride(facts, body.right, body.effect) };
   }
 
   /** The group (404 as its routes answer) in the shapes of both rule sets. */
