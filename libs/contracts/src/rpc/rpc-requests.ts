@@ -27,9 +27,10 @@ const HEALTH_RPC_REQUESTS = {
 
 /**
  * The request class of every RPC, checked where the message arrives (libs/service-kit/src/rpc-validation.interceptor.ts).
- * Each service's map sits beside its RpcMap interface and is typed complete against it.
+ * Each service's map sits beside its RpcMap interface; typed against the whole RpcMap, an RPC without a class does
+ * not compile.
  */
-export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
+export const RPC_REQUEST_CONTRACTS: RpcRequestContracts<RpcMap> = {
   ...HEALTH_RPC_REQUESTS,
   ...AUDIT_RPC_REQUESTS,
   ...INQUIRIES_RPC_REQUESTS,
@@ -47,6 +48,6 @@ export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
   ...PERMISSION_PREVIEW_RPC_REQUESTS,
 };
 
-export function requestContractFor(name: RpcName): RpcRequestContract<object> | undefined {
-  return RPC_REQUEST_CONTRACTS[name] as RpcRequestContract<object> | undefined;
+export function requestContractFor(name: RpcName): RpcRequestContract<object> {
+  return RPC_REQUEST_CONTRACTS[name] as RpcRequestContract<object>;
 }
