@@ -110,6 +110,28 @@ describe('every RPC validates its message at the service', () => {
     expect(new Set(reply.err?.fields?.map((problem) => problem.field))).toEqual(new Set(['data.changes.lastName', 'data.changes.companyId']));
   });
 
+  it('checks a resource whose attributes are free as a whole: a string type, scalar attributes', async () => {
+    const check = (resource: unknown) =>
+      call('permissions.check', { ctx: ctx(), data: { personId: tenant.adminId, action: 'orders.read', resource } });
+    // Attributes no class lists pass: which ones a type needs is its rule's business.
+    const door = await check({ type: 'door', open: true, floor: 2, note: null });
+    expect(door).toMatchObject({ response: { allowed: false, code: 'RESOURCE.UNKNOWN_TYPE' } });
+    for (const resource of [{ open: true }, { type: 'door', hinges: { count: 2 } }, ['door']]) {
+      const refused = await check(resource);
+      const problem = { field: 'data.resource', reason: expect.stringContaining('`type`') };
+      expect(refused.err).toMatchObject({ code: 'REQUEST.INVALID', fields: [problem] });
+    }
+  });
+
+  it("checks a previewed change against its kind's class, naming the fields inside it", async () => {
+    const levels = [{ statusId: randomUUID(), level: 'sometimes' }];
+    const data = { kind: 'person-status-access', targetId: tenant.adminId, change: { levels, colour: 'red' } };
+    const reply = await call('permissions.preview', { ctx: ctx(), data });
+    expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID' });
+    const fields = new Set(reply.err?.fields?.map((problem) => problem.field));
+    expect(fields).toEqual(new Set(['data.change.colour', 'data.change.levels.0.level']));
+  });
+
   it.each(Object.keys(RPC_REQUEST_CONTRACTS))('%s refuses a field its class does not know', async (name) => {
     const reply = await call(name, { ctx: ctx(), data: { unexpectedField: true } });
     expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation' });

@@ -48,14 +48,14 @@ export class RpcValidationInterceptor implements NestInterceptor {
     return from(this.check(message, contract)).pipe(switchMap(() => next.handle()));
   }
 
-  private async check(message: RpcRequest<unknown>, contract: (new () => object) | undefined): Promise<void> {
+  private async check(message: RpcRequest<unknown>, contract: new () => object): Promise<void> {
     if (typeof message !== 'object' || message === null) {
       throw new DomainError('REQUEST.INVALID', 'validation', 'The message must be an object with `ctx` and `data`', [
         { field: 'ctx', reason: 'must be an object' },
       ]);
     }
     const ctx = await problemsOf(RequestContext, message.ctx, 'ctx');
-    const data = contract ? await problemsOf(contract, message.data, 'data') : { instance: message.data, problems: [] };
+    const data = await problemsOf(contract, message.data, 'data');
     const problems = [...ctx.problems, ...data.problems];
     if (problems.length > 0) {
       const summary = problems.map((problem) => `${problem.field} ${problem.reason}`).join('; ');

@@ -10,6 +10,11 @@ import { WORKFLOW_RPC_REQUESTS } from './workflow.rpc';
 import { DIRECTORY_RPC_REQUESTS } from './directory.rpc';
 import { IDENTITY_RPC_REQUESTS } from './identity.rpc';
 import { SCHEDULE_RPC_REQUESTS } from './schedule.rpc';
+import { PERMISSIONS_RPC_REQUESTS } from './permissions.rpc';
+import { STATUS_ACCESS_RPC_REQUESTS } from './status-access.rpc';
+import { RIGHTS_HOLDERS_RPC_REQUESTS } from './rights-holders.rpc';
+import { ORDER_VISIBILITY_RPC_REQUESTS } from './order-visibility.rpc';
+import { PERMISSION_PREVIEW_RPC_REQUESTS } from './permission-preview.rpc';
 
 const HEALTH_RPC_REQUESTS = {
   'identity.health': NoData,
@@ -22,9 +27,10 @@ const HEALTH_RPC_REQUESTS = {
 
 /**
  * The request class of every RPC, checked where the message arrives (libs/service-kit/src/rpc-validation.interceptor.ts).
- * Each service's map sits beside its RpcMap interface and is typed complete against it.
+ * Each service's map sits beside its RpcMap interface; typed against the whole RpcMap, an RPC without a class does
+ * not compile.
  */
-export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
+export const RPC_REQUEST_CONTRACTS: RpcRequestContracts<RpcMap> = {
   ...HEALTH_RPC_REQUESTS,
   ...AUDIT_RPC_REQUESTS,
   ...INQUIRIES_RPC_REQUESTS,
@@ -35,8 +41,13 @@ export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
   ...DIRECTORY_RPC_REQUESTS,
   ...IDENTITY_RPC_REQUESTS,
   ...SCHEDULE_RPC_REQUESTS,
+  ...PERMISSIONS_RPC_REQUESTS,
+  ...STATUS_ACCESS_RPC_REQUESTS,
+  ...RIGHTS_HOLDERS_RPC_REQUESTS,
+  ...ORDER_VISIBILITY_RPC_REQUESTS,
+  ...PERMISSION_PREVIEW_RPC_REQUESTS,
 };
 
-export function requestContractFor(name: RpcName): RpcRequestContract<object> | undefined {
-  return RPC_REQUEST_CONTRACTS[name] as RpcRequestContract<object> | undefined;
+export function requestContractFor(name: RpcName): RpcRequestContract<object> {
+  return RPC_REQUEST_CONTRACTS[name] as RpcRequestContract<object>;
 }
