@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
 import type { RequestContext, RpcName, RpcRequestData, RpcResponse } from '@warden/contracts';
 import { createDatabaseIfMissing, withDatabase } from '@warden/infra';
-import { AuditRecorder, BusClient, EventSubscriber, MESSAGING_OPTIONS, OutboxWriter } from '@warden/messaging';
+import { AuditRecorder, BusClient, EventSubscriber, MESSAGING_OPTIONS, OutboxEventPublisher, OutboxWriter } from '@warden/messaging';
 import { openDataSource } from '@warden/persistence';
 import type { ServiceDefinition } from '@warden/service-kit';
 import { testEnv } from '@warden/testing';
@@ -77,12 +78,15 @@ export async function startMedium(service: Pick<ServiceDefinition, 'name' | 'ent
   // Consumers register their handlers on module init; no events arrive here (specs seed read models through their repositories).
   const subscriber = { on: () => undefined };
 
+  // The command and query buses as ServiceKitModule gives them to a service, its EventBus writing to the outbox.
   @Global()
   @Module({
+    imports: [CqrsModule.forRoot()],
     providers: [
       { provide: DataSource, useValue: dataSource },
       { provide: MESSAGING_OPTIONS, useValue: { service: service.name, natsUrl: 'nats://unused' } },
       OutboxWriter,
+      OutboxEventPublisher,
       AuditRecorder,
       { provide: BusClient, useValue: bus },
       { provide: EventSubscriber, useValue: subscriber },
