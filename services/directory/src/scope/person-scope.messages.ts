@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
 import type { PersonScopeView } from '@warden/contracts';
-import { EmployeeBranchesService } from '../branches/employee-branches.service';
+import { EmployeeBranchesRepository } from '../branches/employee-branches.repository';
 import { CompanyRepository } from '../companies/company.repository';
 import { DepartmentRepository } from '../departments/department.repository';
 
@@ -14,7 +14,7 @@ export class PersonScopeMessages {
   constructor(
     private readonly dataSource: DataSource,
     private readonly departments: DepartmentRepository,
-    private readonly branches: EmployeeBranchesService,
+    private readonly branches: EmployeeBranchesRepository,
     private readonly companies: CompanyRepository,
   ) {}
 
