@@ -4,7 +4,7 @@
 //
 // Runs the real workflow service code in this process (startService from dist/, own database and NATS subject
 // namespace on the discovered infrastructure): OrdersService.changeStatus as the RPC handler calls it, once with the
-// real OutboxWriter (the row, and pg_notify, in the change's transaction) and once with a writer that writes
+// real OutboxWriter (the row in the change's transaction, the relay told after the commit) and once with a writer that writes
 // nothing; everything else (locks, order update, status counters, history) is the same code. `clients` concurrent
 // clients, each in a tenant of its own (no lock shared between clients), walk one order through a fixed cycle of
 // statuses. Rounds alternate between the two variants; the ratio is of the medians, measured in the same run.
@@ -31,30 +31,6 @@ const log = (message) => say('bench', message);
 /** The change without its event: the same service, with an outbox writer that records nothing. */
 function withoutOutbox(ordersService) {
   return Object.assign(Object.create(Object.getPrototypeOf(ordersService)), ordersService, { outbox: { add: async () => [] } });
-}
-
-/**
- * Diagnostic only (not a target): the row written as OutboxWriter writes it (libs/messaging/src/outbox.writer.ts)
- * but without the pg_notify, to show what the wake-up notification costs under concurrency.
- */
-function withRowNoNotify(ordersService, createCloudEvent, eventSubject) {
-  const outbox = {
-    add: async (manager, ...events) => {
-      const envelopes = events.map((event) => createCloudEvent('workflow', event));
-      await manager.query(
-        'INSERT INTO outbox (id, subject, type, tenant_id, event) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::jsonb[])',
-        [
-          envelopes.map((envelope) => envelope.id),
-          envelopes.map((envelope) => eventSubject(envelope.type)),
-          envelopes.map((envelope) => envelope.type),
-          envelopes.map((envelope) => envelope.tenantid),
-          envelopes.map((envelope) => JSON.stringify(envelope)),
-        ],
-      );
-      return envelopes;
-    },
-  };
-  return Object.assign(Object.create(Object.getPrototypeOf(ordersService)), ordersService, { outbox });
 }
 
 /** Changes statuses for `seconds` with every client at once; returns committed transactions per second. */
@@ -110,7 +86,6 @@ async function main() {
     const { OrdersService } = require(path.join(distDir, 'services/workflow/src/orders/orders.service.js'));
     const { WorkflowsService } = require(path.join(distDir, 'services/workflow/src/workflows/workflows.service.js'));
     const { DataSource } = require('typeorm');
-    const { createCloudEvent, eventSubject } = require(path.join(distDir, 'libs/contracts/src/index.js'));
     app = await startService(WORKFLOW_SERVICE, loadEnv(ServiceEnv));
     const withOutbox = app.get(OrdersService, { strict: false });
     const without = withoutOutbox(withOutbox);
@@ -129,11 +104,10 @@ async function main() {
     const variants = [
       { key: 'with', label: 'status change + outbox row', service: withOutbox },
       { key: 'without', label: 'status change, no outbox row', service: without },
-      { key: 'noNotify', label: '(diag.) outbox row, no notify', service: withRowNoNotify(withOutbox, createCloudEvent, eventSubject) },
     ];
     log(`P4: ${CONFIG.clients} clients (a tenant each), ${CONFIG.rounds} alternating rounds of ${CONFIG.seconds} s per variant`);
     for (const variant of variants) await measure(variant.service, clients, CONFIG.warmupSeconds);
-    const rounds = { with: [], without: [], noNotify: [] };
+    const rounds = { with: [], without: [] };
     for (let round = 0; round < CONFIG.rounds; round++) {
       for (const variant of variants) {
         const rate = await measure(variant.service, clients, CONFIG.seconds);
@@ -154,7 +128,6 @@ async function main() {
       '',
       `Per-round ratios (each pair measured back to back; their median, less exposed to a busy machine's drift: ${fmt(median(roundRatios))}): ${perRound}`,
       `tx/s per round, with: ${rounds.with.map(fmtInt).join(', ')}; without: ${rounds.without.map(fmtInt).join(', ')}`,
-      `Diagnostic: the outbox row without its pg_notify wake-up: median ${fmtInt(median(rounds.noNotify))} tx/s, ratio ${fmt(median(rounds.noNotify) / withoutRate)} to the change without a row.`,
     ];
     console.log(['', `P4 (${environment})`, '', ...lines, ''].join('\n'));
     await mkdir(path.dirname(resultsFile), { recursive: true });

@@ -62,6 +62,27 @@ describe('every RPC validates its message at the service', () => {
     expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID', fields: [{ field: 'data', reason: 'must be an object' }] });
   });
 
+  it('hands the handler the text as its class normalises it (trimmed; a blank optional text is none)', async () => {
+    const data = { url: '  https://hooks.example.com/boundary  ', eventTypes: ['workflow.order.*'], description: '   ', active: false };
+    const created = await call('integrations.webhooks.create', { ctx: ctx(), data });
+    expect(created.err).toBeUndefined();
+    const endpoint = created.response as { id: string; url: string; description: string | null };
+    expect(endpoint).toMatchObject({ url: 'https://hooks.example.com/boundary', description: null });
+    expect((await call('integrations.webhooks.delete', { ctx: ctx(), data: { endpointId: endpoint.id } })).err).toBeUndefined();
+  });
+
+  it('refuses a nested object that is missing or malformed, naming its fields', async () => {
+    const update = await call('integrations.webhooks.update', { ctx: ctx(), data: { endpointId: 'nope' } });
+    expect(update.err).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect(new Set(update.err?.fields?.map((problem) => problem.field))).toEqual(new Set(['data.endpointId', 'data.changes']));
+    const post = await call('inquiries.messages.post', {
+      ctx: ctx(),
+      data: { viewer: { personId: 'me', kind: 'robot' }, conversationId: randomUUID(), text: '   ' },
+    });
+    expect(post.err).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect(new Set(post.err?.fields?.map((problem) => problem.field))).toEqual(new Set(['data.viewer.personId', 'data.viewer.kind', 'data.text']));
+  });
+
   it.each(Object.keys(RPC_REQUEST_CONTRACTS))('%s refuses a field its class does not know', async (name) => {
     const reply = await call(name, { ctx: ctx(), data: { unexpectedField: true } });
     expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation' });

@@ -32,8 +32,3 @@ export async function dropMessagingTables(queryRunner: QueryRunner, schema: stri
   await queryRunner.query(`DROP TABLE "${schema}"."inbox"`);
   await queryRunner.query(`DROP TABLE "${schema}"."outbox"`);
 }
-
-/** The LISTEN/NOTIFY channel the relay of one service wakes on. */
-export function outboxChannel(schema: string): string {
-  return `${schema}_outbox`;
-}

@@ -1,22 +1,22 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Client } from 'pg';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { MESSAGING_OPTIONS, NATS_CONNECTION } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
 import { MessagingMetrics } from './messaging.metrics';
-import { outboxChannel } from './messaging.tables';
+import { onOutboxCommit } from './outbox.commits';
 import { contextFromTraceparent, wardenTracer } from './trace-context';
 
 const BATCH_SIZE = 100;
+const LOCK_RETRY_MS = 20;
 /**
  * One relay of a service's replicas publishes at a time: with two side by side (SKIP LOCKED), the second took the
  * next batch while the first was publishing its own, interleaving them on the stream, so consumers and webhook
- * endpoints got an order's events out of order. A replica that finds the lock taken leaves the outbox to the
- * holder, which drains it and wakes again on NOTIFY (and the poll takes over if the holder dies).
+ * endpoints got an order's events out of order. A replica that finds the lock taken tries again shortly
+ * (LOCK_RETRY_MS): the holder may have read its last batch before this replica's rows were committed.
  */
 const RELAY_LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtextextended('warden.outbox.' || $1, 0)) AS relaying`;
 
@@ -29,14 +29,15 @@ interface OutboxRow {
 
 /**
  * Publishes committed outbox rows to JetStream, oldest first, each with `Nats-Msg-Id` = event id so a
- * row published twice (crash after publish, before marking) is stored once. Wakes on LISTEN/NOTIFY
- * and also polls, so a lost notification or a broker outage only delays events. Every replica runs one;
+ * row published twice (crash after publish, before marking) is stored once. Wakes when a transaction of
+ * this process that wrote rows commits (libs/messaging/src/outbox.commits.ts) and also polls, so a lost wake-up
+ * or a broker outage only delays events. Every replica runs one;
  * a transaction-scoped advisory lock lets one publish at a time, so the stream keeps the outbox's order.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener: Client | null = null;
+  private stopListening: (() => void) | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private running = false;
   private draining: Promise<void> | null = null;
@@ -67,7 +68,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.listen();
+    this.stopListening = onOutboxCommit(this.dataSource, this.options.service, () => void this.wake());
     this.pollTimer = setInterval(() => this.wake(), this.options.outboxPollIntervalMs ?? 1000);
     this.wake();
   }
@@ -76,9 +77,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.running = false;
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = null;
-    const listener = this.listener;
-    this.listener = null;
-    await listener?.end().catch(() => undefined);
+    this.stopListening?.();
+    this.stopListening = null;
     await this.draining;
   }
 
@@ -126,37 +126,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         }
         return rows;
       });
-      // Another replica is publishing; it drains what is left.
-      if (published === null) return;
+      // Another replica is publishing; this one's rows may have come after its last batch.
+      if (published === null) {
+        setTimeout(() => void this.wake(), LOCK_RETRY_MS).unref();
+        return;
+      }
       // Counted once marked: a batch whose marking failed is published again (the broker drops the repeats).
       for (const row of published) this.metrics.published(row.type);
       if (published.length < BATCH_SIZE || !this.running) return;
     }
   }
-
-  private async listen(): Promise<void> {
-    while (this.running && !this.listener) {
-      const client = new Client({ connectionString: (this.dataSource.options as { url?: string }).url });
-      try {
-        await client.connect();
-        client.on('notification', () => void this.wake());
-        client.on('error', (error) => {
-          this.logger.warn(`Outbox listener lost (${error.message}); polling until it reconnects`);
-          if (this.listener === client) this.listener = null;
-          void client.end().catch(() => undefined);
-          setTimeout(() => void this.listen(), 1000);
-        });
-        await client.query(`LISTEN "${outboxChannel(this.options.service)}"`);
-        this.listener = client;
-        if (!this.running) await this.stop();
-      } catch (error) {
-        await client.end().catch(() => undefined);
-        this.logger.warn(`Outbox listener could not connect (${String(error)}); retrying`);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
-  }
 }
+
 
 /**
  * The publication of one event as a span of the trace that wrote it (the event's `traceparent` extension), so a

@@ -4,17 +4,15 @@ import { createCloudEvent, eventSubject } from '@warden/contracts';
 import type { CloudEvent, OutgoingEvent } from '@warden/contracts';
 import { MESSAGING_OPTIONS } from './messaging.options';
 import type { MessagingOptions } from './messaging.options';
-import { outboxChannel } from './messaging.tables';
+import { outboxCommitted } from './outbox.commits';
 import { currentTraceparent } from './trace-context';
 
-/** Where a transaction remembers which relay channel to wake once it has committed. */
+/** Where a transaction remembers whose outbox it wrote, to tell that service's relay once it has committed. */
 const PENDING_WAKE_UP = 'outboxWakeUp';
 
 /**
- * Sends the relay's wake-up after the transaction that wrote outbox rows has committed, on a connection of its
- * own. NOTIFY inside the change's transaction would hold PostgreSQL's global notify lock through that commit
- * (and its WAL flush), so concurrent changes would commit one at a time (bench/outbox-write.bench.mjs measures
- * it). A lost wake-up only delays events until the relay's next poll.
+ * Tells the relay after the transaction that wrote outbox rows has committed (libs/messaging/src/outbox.commits.ts);
+ * before the commit the relay would not see the rows yet. A lost wake-up only delays events until the next poll.
  */
 class WakeUpAfterCommit implements EntitySubscriberInterface {
   static readonly registered = new WeakSet<DataSource>();
@@ -28,8 +26,8 @@ class WakeUpAfterCommit implements EntitySubscriberInterface {
   afterTransactionCommit(event: { queryRunner: QueryRunner; connection: DataSource }): void {
     // A released savepoint also reports a commit: wait for the outermost one.
     if (event.queryRunner.isTransactionActive) return;
-    const channel = takePendingWakeUp(event.queryRunner);
-    if (channel) wakeUp(event.connection, channel);
+    const service = takePendingWakeUp(event.queryRunner);
+    if (service) outboxCommitted(event.connection, service);
   }
 
   afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
@@ -38,38 +36,9 @@ class WakeUpAfterCommit implements EntitySubscriberInterface {
 }
 
 function takePendingWakeUp(queryRunner: QueryRunner): string | undefined {
-  const channel = queryRunner.data?.[PENDING_WAKE_UP] as string | undefined;
-  if (channel) delete queryRunner.data[PENDING_WAKE_UP];
-  return channel;
-}
-
-/** Per data source and channel: a wake-up on its way, and whether another commit happened since it left. */
-const wakeUps = new WeakMap<DataSource, Map<string, 'sending' | 'again'>>();
-
-/**
- * Coalesced wake-ups: at most one NOTIFY per channel on its way; commits while it is sent ask for one more, sent
- * when it is done. Every commit is still followed by a NOTIFY that started after it, and a busy service sends one
- * per round trip instead of one per transaction (each is a round trip on another connection).
- */
-function wakeUp(dataSource: DataSource, channel: string): void {
-  let channels = wakeUps.get(dataSource);
-  if (!channels) wakeUps.set(dataSource, (channels = new Map()));
-  if (channels.has(channel)) {
-    channels.set(channel, 'again');
-    return;
-  }
-  const pending = channels;
-  void (async () => {
-    do {
-      pending.set(channel, 'sending');
-      await notify(dataSource, channel);
-    } while (pending.get(channel) === 'again');
-    pending.delete(channel);
-  })();
-}
-
-async function notify(dataSource: DataSource | EntityManager, channel: string): Promise<void> {
-  await dataSource.query('SELECT pg_notify($1, $2)', [channel, '']).catch(() => undefined);
+  const service = queryRunner.data?.[PENDING_WAKE_UP] as string | undefined;
+  if (service) delete queryRunner.data[PENDING_WAKE_UP];
+  return service;
 }
 
 /**
@@ -105,13 +74,12 @@ export class OutboxWriter {
         envelopes.map((envelope) => JSON.stringify(envelope)),
       ],
     );
-    const channel = outboxChannel(this.options.service);
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive) {
       WakeUpAfterCommit.ensureOn(manager.connection);
-      runner.data = { ...runner.data, [PENDING_WAKE_UP]: channel };
-    } else {
-      await notify(manager, channel); // written outside a transaction: already committed
+      runner.data = { ...runner.data, [PENDING_WAKE_UP]: this.options.service };
+    } else if (manager.connection) {
+      outboxCommitted(manager.connection, this.options.service); // written outside a transaction: already committed
     }
     return envelopes;
   }

@@ -109,10 +109,10 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     expect(await readEvents(CounterBumpedV1.type, (candidate) => candidate.id === eventId, { timeoutMs: 800, documented: false })).toHaveLength(0);
   });
 
-  it('wakes on NOTIFY without waiting for the poll', async () => {
+  it('wakes when the transaction that wrote a row commits, without waiting for the poll', async () => {
     const relay = new OutboxRelay(dataSource, nats, { ...options, outboxPollIntervalMs: 60_000 });
     relay.start();
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let LISTEN attach
+    await relay.wake(); // the start's own drain, out of the way
     const writer = new OutboxWriter(options);
     const [event] = await dataSource.transaction((manager) => writer.add(manager, bump(2)));
     await eventually(
@@ -123,6 +123,34 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
       { timeoutMs: 3000 },
     );
     await relay.stop();
+  });
+
+  it('publishes its rows once another replica that held the relay lock lets go, without waiting for the poll', async () => {
+    const relay = new OutboxRelay(dataSource, nats, { ...options, outboxPollIntervalMs: 60_000 });
+    relay.start();
+    await relay.wake();
+    // Another replica's relay in the middle of a batch: it holds the lock (released when its transaction ends).
+    const otherReplica = dataSource.createQueryRunner();
+    await otherReplica.connect();
+    await otherReplica.startTransaction();
+    await otherReplica.query(`SELECT pg_advisory_xact_lock(hashtextextended('warden.outbox.' || $1, 0))`, [SERVICE]);
+    try {
+      const [event] = await dataSource.transaction((manager) => new OutboxWriter(options).add(manager, bump(3)));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const [waiting] = await dataSource.query('SELECT published_at FROM outbox WHERE id = $1', [event.id]);
+      expect(waiting.published_at).toBeNull();
+      await otherReplica.commitTransaction();
+      await eventually(
+        async () => {
+          const [row] = await dataSource.query('SELECT published_at FROM outbox WHERE id = $1', [event.id]);
+          expect(row.published_at).not.toBeNull();
+        },
+        { timeoutMs: 3000 },
+      );
+    } finally {
+      await otherReplica.release();
+      await relay.stop();
+    }
   });
 
   it('applies a redelivered event once (inbox)', async () => {
@@ -147,9 +175,9 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     await new Promise((resolve) => setTimeout(resolve, 500)); // give the duplicate its chance
     const [after] = await dataSource.query('SELECT value FROM counter WHERE id = 1');
     await subscriber.beforeApplicationShutdown();
-    // The stream holds the earlier tests' events too: +1 (once, despite two publications) and +2;
+    // The stream holds the earlier tests' events too: +1 (once, despite two publications), +2 and +3;
     // the rolled-back +100 never reached it; the redelivered +1000 counts once.
-    expect(after.value - before.value).toBe(1003);
+    expect(after.value - before.value).toBe(1006);
   });
 
   it('two relays of one outbox (two replicas of a service) publish a burst in the order it was written', async () => {

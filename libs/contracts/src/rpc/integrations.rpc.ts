@@ -1,4 +1,11 @@
+import { PartialType } from '@nestjs/mapped-types';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Page } from '@warden/kernel';
+import { NoData } from './rpc-request.contract';
+import type { RpcRequestContracts } from './rpc-request.contract';
+import { trimmed, trimmedOrNull } from './text.transforms';
+import { NOTIFICATION_KINDS } from '../events/integrations.events';
 import type { NotificationKind } from '../events/integrations.events';
 
 export interface WebhookEndpointView {
@@ -18,12 +25,21 @@ export interface WebhookEndpointWithSecretView extends WebhookEndpointView {
   secret: string;
 }
 
-export interface WebhookEndpointInput {
-  url: string;
-  eventTypes: string[];
-  description?: string | null;
-  active?: boolean;
+/**
+ * A webhook endpoint as its administrator writes it (limits of services/gateway/src/webhooks/dto); which event
+ * types exist and which addresses may be called are the integrations service's to decide.
+ */
+export class WebhookEndpointInput {
+  @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(2000) url!: string;
+  /** Exact event types, or prefixes ending in `*`; repeats count once. */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true }) eventTypes!: string[];
+  /** Blank means none. */
+  @IsOptional() @Transform(trimmedOrNull) @IsString() @MaxLength(500) description?: string | null;
+  @IsOptional() @IsBoolean() active?: boolean;
 }
+
+/** The fields to change; those left out stay as they are. */
+export class WebhookEndpointChanges extends PartialType(WebhookEndpointInput) {}
 
 export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
 export const WEBHOOK_DELIVERY_STATUSES: readonly WebhookDeliveryStatus[] = ['pending', 'delivered', 'failed'];
@@ -74,10 +90,13 @@ export interface NotificationView {
 }
 
 /** What an employee wants to hear about by email (every kind is on until turned off). */
-export interface NotificationSettingsView {
-  orderTransferred: boolean;
-  inquiryAssigned: boolean;
+export class NotificationSettingsView {
+  @IsBoolean() orderTransferred!: boolean;
+  @IsBoolean() inquiryAssigned!: boolean;
 }
+
+/** The kinds to turn on or off; those left out stay as they are. */
+export class NotificationSettingsChanges extends PartialType(NotificationSettingsView) {}
 
 /** A tenant's own wording of one kind of notification in one language (placeholders as `{{name}}`). */
 export interface NotificationTemplateView {
@@ -96,32 +115,102 @@ export interface NotificationTemplatesView {
   templates: NotificationTemplateView[];
 }
 
-export interface IntegrationsRpc {
-  'integrations.webhooks.list': { request: Record<string, never>; response: WebhookEndpointView[] };
-  'integrations.webhooks.get': { request: { endpointId: string }; response: WebhookEndpointView };
-  'integrations.webhooks.create': { request: WebhookEndpointInput; response: WebhookEndpointWithSecretView };
-  'integrations.webhooks.update': { request: { endpointId: string; changes: Partial<WebhookEndpointInput> }; response: WebhookEndpointView };
-  'integrations.webhooks.delete': { request: { endpointId: string }; response: { deleted: true } };
-  'integrations.webhooks.rotate-secret': { request: { endpointId: string }; response: WebhookEndpointWithSecretView };
-  'integrations.webhooks.test': { request: { endpointId: string }; response: WebhookTestResultView };
-  'integrations.deliveries.list': {
-    request: { endpointId: string; status?: WebhookDeliveryStatus; eventType?: string; cursor?: string; limit?: number };
-    response: Page<WebhookDeliveryView>;
-  };
-  'integrations.deliveries.redeliver': { request: { endpointId: string; deliveryId: string }; response: WebhookDeliveryView };
-  'integrations.webhooks.replay': { request: { endpointId: string; since: string }; response: { replayed: number } };
-  'integrations.notifications.list': {
-    request: { recipientId?: string; status?: NotificationStatus; cursor?: string; limit?: number };
-    response: Page<NotificationView>;
-  };
-  /** Public (no signed-in person): the token alone says whose flag to turn off. */
-  'integrations.notifications.unsubscribe': { request: { token: string }; response: { unsubscribed: true } };
-  'integrations.notification-settings.get': { request: { personId: string }; response: NotificationSettingsView };
-  'integrations.notification-settings.update': { request: { personId: string; changes: Partial<NotificationSettingsView> }; response: NotificationSettingsView };
-  'integrations.notification-templates.list': { request: Record<string, never>; response: NotificationTemplatesView };
-  'integrations.notification-templates.update': {
-    request: { kind: NotificationKind; language: NotificationLanguage; subject: string; text: string; html: string };
-    response: NotificationTemplateView;
-  };
-  'integrations.notification-language.update': { request: { language: NotificationLanguage }; response: NotificationTemplatesView };
+/** The most deliveries or notifications one page holds. */
+const MAX_LOG_PAGE_SIZE = 200;
+
+export class WebhookEndpointRef {
+  @IsUUID() endpointId!: string;
 }
+
+export class UpdateWebhookRequest extends WebhookEndpointRef {
+  @IsObject() @ValidateNested() @Type(() => WebhookEndpointChanges) changes!: WebhookEndpointChanges;
+}
+
+export class ListDeliveriesRequest extends WebhookEndpointRef {
+  @IsOptional() @IsIn(WEBHOOK_DELIVERY_STATUSES) status?: WebhookDeliveryStatus;
+  @IsOptional() @IsString() @MaxLength(200) eventType?: string;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_LOG_PAGE_SIZE) limit?: number;
+}
+
+export class DeliveryRef extends WebhookEndpointRef {
+  @IsUUID() deliveryId!: string;
+}
+
+export class ReplayWebhookRequest extends WebhookEndpointRef {
+  /** An ISO 8601 instant or the id of an event; which one, and whether it is good, the service reads. */
+  @IsString() @MinLength(1) @MaxLength(64) since!: string;
+}
+
+export class ListNotificationsRequest {
+  @IsOptional() @IsUUID() recipientId?: string;
+  @IsOptional() @IsIn(NOTIFICATION_STATUSES) status?: NotificationStatus;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_LOG_PAGE_SIZE) limit?: number;
+}
+
+export class UnsubscribeRequest {
+  @IsString() @MinLength(1) @MaxLength(1000) token!: string;
+}
+
+/** An employee whose notification settings to read. */
+export class NotificationPersonRef {
+  @IsUUID() personId!: string;
+}
+
+export class UpdateNotificationSettingsRequest extends NotificationPersonRef {
+  @IsObject() @ValidateNested() @Type(() => NotificationSettingsChanges) changes!: NotificationSettingsChanges;
+}
+
+export class UpdateNotificationTemplateRequest {
+  @IsIn(NOTIFICATION_KINDS) kind!: NotificationKind;
+  @IsIn(NOTIFICATION_LANGUAGES) language!: NotificationLanguage;
+  @IsString() @MinLength(1) @MaxLength(300) subject!: string;
+  @IsString() @MinLength(1) @MaxLength(20_000) text!: string;
+  @IsString() @MinLength(1) @MaxLength(50_000) html!: string;
+}
+
+export class NotificationLanguageRequest {
+  @IsIn(NOTIFICATION_LANGUAGES) language!: NotificationLanguage;
+}
+
+export interface IntegrationsRpc {
+  'integrations.webhooks.list': { request: NoData; response: WebhookEndpointView[] };
+  'integrations.webhooks.get': { request: WebhookEndpointRef; response: WebhookEndpointView };
+  'integrations.webhooks.create': { request: WebhookEndpointInput; response: WebhookEndpointWithSecretView };
+  'integrations.webhooks.update': { request: UpdateWebhookRequest; response: WebhookEndpointView };
+  'integrations.webhooks.delete': { request: WebhookEndpointRef; response: { deleted: true } };
+  'integrations.webhooks.rotate-secret': { request: WebhookEndpointRef; response: WebhookEndpointWithSecretView };
+  'integrations.webhooks.test': { request: WebhookEndpointRef; response: WebhookTestResultView };
+  'integrations.deliveries.list': { request: ListDeliveriesRequest; response: Page<WebhookDeliveryView> };
+  'integrations.deliveries.redeliver': { request: DeliveryRef; response: WebhookDeliveryView };
+  'integrations.webhooks.replay': { request: ReplayWebhookRequest; response: { replayed: number } };
+  'integrations.notifications.list': { request: ListNotificationsRequest; response: Page<NotificationView> };
+  /** Public (no signed-in person): the token alone says whose flag to turn off. */
+  'integrations.notifications.unsubscribe': { request: UnsubscribeRequest; response: { unsubscribed: true } };
+  'integrations.notification-settings.get': { request: NotificationPersonRef; response: NotificationSettingsView };
+  'integrations.notification-settings.update': { request: UpdateNotificationSettingsRequest; response: NotificationSettingsView };
+  'integrations.notification-templates.list': { request: NoData; response: NotificationTemplatesView };
+  'integrations.notification-templates.update': { request: UpdateNotificationTemplateRequest; response: NotificationTemplateView };
+  'integrations.notification-language.update': { request: NotificationLanguageRequest; response: NotificationTemplatesView };
+}
+
+export const INTEGRATIONS_RPC_REQUESTS: RpcRequestContracts<IntegrationsRpc> = {
+  'integrations.webhooks.list': NoData,
+  'integrations.webhooks.get': WebhookEndpointRef,
+  'integrations.webhooks.create': WebhookEndpointInput,
+  'integrations.webhooks.update': UpdateWebhookRequest,
+  'integrations.webhooks.delete': WebhookEndpointRef,
+  'integrations.webhooks.rotate-secret': WebhookEndpointRef,
+  'integrations.webhooks.test': WebhookEndpointRef,
+  'integrations.deliveries.list': ListDeliveriesRequest,
+  'integrations.deliveries.redeliver': DeliveryRef,
+  'integrations.webhooks.replay': ReplayWebhookRequest,
+  'integrations.notifications.list': ListNotificationsRequest,
+  'integrations.notifications.unsubscribe': UnsubscribeRequest,
+  'integrations.notification-settings.get': NotificationPersonRef,
+  'integrations.notification-settings.update': UpdateNotificationSettingsRequest,
+  'integrations.notification-templates.list': NoData,
+  'integrations.notification-templates.update': UpdateNotificationTemplateRequest,
+  'integrations.notification-language.update': NotificationLanguageRequest,
+};

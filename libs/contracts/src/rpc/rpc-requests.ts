@@ -2,6 +2,8 @@ import type { RpcMap, RpcName } from './rpc-map';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContract, RpcRequestContracts } from './rpc-request.contract';
 import { AUDIT_RPC_REQUESTS } from './audit.rpc';
+import { INQUIRIES_RPC_REQUESTS } from './inquiries.rpc';
+import { INTEGRATIONS_RPC_REQUESTS } from './integrations.rpc';
 
 const HEALTH_RPC_REQUESTS = {
   'identity.health': NoData,
@@ -19,6 +21,8 @@ const HEALTH_RPC_REQUESTS = {
 export const RPC_REQUEST_CONTRACTS: Partial<RpcRequestContracts<RpcMap>> = {
   ...HEALTH_RPC_REQUESTS,
   ...AUDIT_RPC_REQUESTS,
+  ...INQUIRIES_RPC_REQUESTS,
+  ...INTEGRATIONS_RPC_REQUESTS,
 };
 
 export function requestContractFor(name: RpcName): RpcRequestContract<object> | undefined {

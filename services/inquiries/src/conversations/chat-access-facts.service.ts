@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import { chatKinds } from '@warden/contracts';
-import type { ChatAccessFacts, PersonKind } from '@warden/contracts';
+import type { ChatAccessFacts, ChatAccessFactsRequest } from '@warden/contracts';
 import { RoutingRepository } from '../routing/routing.repository';
 import { ChatScopeService } from './chat-scope.service';
 import { ConversationRepository } from './conversation.repository';
@@ -22,10 +21,10 @@ export class ChatAccessFactsService {
     private readonly settings: RoutingRepository,
   ) {}
 
-  async facts(tenantId: string, data: { personId: string; kind: PersonKind; conversationId?: string; assigneeId?: string; kinds?: boolean }): Promise<ChatAccessFacts> {
+  async facts(tenantId: string, data: ChatAccessFactsRequest): Promise<ChatAccessFacts> {
     const manager = this.dataSource.manager;
     const [record, person, assignee, settings] = await Promise.all([
-      data.conversationId !== undefined && isUuid(data.conversationId) ? this.conversations.get(manager, tenantId, data.conversationId) : Promise.resolve(null),
+      data.conversationId === undefined ? Promise.resolve(null) : this.conversations.get(manager, tenantId, data.conversationId),
       this.scope.personFacts(manager, tenantId, { personId: data.personId, kind: data.kind }),
       data.assigneeId === undefined ? Promise.resolve(undefined) : this.scope.employee(manager, tenantId, data.assigneeId),
       data.kinds === true ? this.settings.settings(manager, tenantId) : Promise.resolve(undefined),

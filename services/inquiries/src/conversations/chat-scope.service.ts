@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import type { ChatAccessFacts, ChatCaller, ChatEmployeeFacts, ConversationKind, ParticipantView } from '@warden/contracts';
 import { ReadModelRepository } from '../read-models/read-model.repository';
 
@@ -46,7 +45,6 @@ export class ChatScopeService {
 
   /** An employee of the tenant (named, not deleted) with its branch access, or null. */
   async employee(manager: EntityManager, tenantId: string, personId: string): Promise<ChatEmployeeFacts | null> {
-    if (!isUuid(personId)) return null;
     const rows: Array<{ person_id: string; full_name: string; all_branches: boolean; branch_ids: string[] }> = await manager.query(
       `SELECT e.person_id, e.full_name,
               e.all_branches OR EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'branches.all' AND h.person_id = e.person_id) AS all_branches,

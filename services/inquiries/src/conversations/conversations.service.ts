@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, isUuid, newId, toPage } from '@warden/kernel';
+import { decodeCursor, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { MessagePostedV1 } from '@warden/contracts';
-import type { ChatCaller, ConversationKind, ConversationView, MessageView, ParticipantView, RequestContext } from '@warden/contracts';
+import type { ChatCaller, ConversationKind, ConversationView, MessageView, ParticipantView, RequestContext, StartConversationRequest } from '@warden/contracts';
 import { ContactLookup } from '../read-models/contact.lookup';
 import { RoutingRepository } from '../routing/routing.repository';
-import { ChatErrors, messageText } from '../shared/chat.errors';
+import { ChatErrors } from '../shared/chat.errors';
 import { ChatScopeService } from './chat-scope.service';
 import { ConversationRepository, toConversationView } from './conversation.repository';
 import type { ConversationRecord } from './conversation.repository';
-
-const MAX_LIMIT = 100;
 
 /**
  * Conversations of every kind and their messages. Internal chats: any employees. A client starts
@@ -33,11 +31,7 @@ export class ConversationsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async create(
-    ctx: RequestContext,
-    viewer: ChatCaller,
-    data: { kind: Exclude<ConversationKind, 'inquiry'>; title?: string | null; employeeIds: string[]; contactIds: string[]; branchId?: string | null },
-  ): Promise<ConversationView> {
+  async create(ctx: RequestContext, viewer: ChatCaller, data: Omit<StartConversationRequest, 'viewer'>): Promise<ConversationView> {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       await this.assertKindEnabled(tx, tenantId, data.kind);
@@ -67,7 +61,7 @@ export class ConversationsService {
       await this.conversations.create(
         tx,
         tenantId,
-        { id, kind: data.kind, title: data.title?.trim() || null, branchId: data.kind === 'internal' ? null : branchId, createdBy: viewer.personId, at: new Date() },
+        { id, kind: data.kind, title: data.title ?? null, branchId: data.kind === 'internal' ? null : branchId, createdBy: viewer.personId, at: new Date() },
         participants,
       );
       return toConversationView((await this.conversations.get(tx, tenantId, id))!, 0);
@@ -76,7 +70,7 @@ export class ConversationsService {
 
   async list(ctx: RequestContext, viewer: ChatCaller, query: { kind?: ConversationKind; cursor?: string; limit: number }): Promise<Page<ConversationView>> {
     const manager = this.dataSource.manager;
-    const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
+    const { limit } = query;
     const after = decodeCursor(query.cursor);
     const participantId = await this.readerOf(manager, ctx.tenantId, viewer);
     if (!participantId) return { items: [], nextCursor: null };
@@ -93,8 +87,8 @@ export class ConversationsService {
     return toConversationView(conversation, unread.get(conversation.id) ?? 0);
   }
 
-  async post(ctx: RequestContext, viewer: ChatCaller, conversationId: string, rawText: string): Promise<MessageView> {
-    const text = messageText(rawText);
+  /** `text` comes trimmed, not blank and not too long (PostMessageRequest in libs/contracts/src/rpc/inquiries.rpc.ts). */
+  async post(ctx: RequestContext, viewer: ChatCaller, conversationId: string, text: string): Promise<MessageView> {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       const conversation = await this.existing(tx, tenantId, conversationId, true);
@@ -137,7 +131,7 @@ export class ConversationsService {
 
   async messages(ctx: RequestContext, _viewer: ChatCaller, conversationId: string, query: { cursor?: string; limit: number }): Promise<Page<MessageView>> {
     const manager = this.dataSource.manager;
-    const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
+    const { limit } = query;
     const before = decodeCursor(query.cursor);
     const conversation = await this.existing(manager, ctx.tenantId, conversationId);
     const rows = await this.conversations.messages(manager, ctx.tenantId, conversation.id, { beforeId: before?.id, limit });
@@ -148,7 +142,7 @@ export class ConversationsService {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       const conversation = await this.existing(tx, tenantId, conversationId);
-      if (!isUuid(messageId) || !(await this.conversations.messageExists(tx, tenantId, conversation.id, messageId))) throw ChatErrors.messageNotFound();
+      if (!(await this.conversations.messageExists(tx, tenantId, conversation.id, messageId))) throw ChatErrors.messageNotFound();
       const reader = await this.readerOf(tx, tenantId, viewer);
       if (!reader) throw ChatErrors.conversationNotFound();
       const lastReadMessageId = await this.conversations.markRead(tx, tenantId, conversation.id, reader, messageId);
@@ -158,7 +152,7 @@ export class ConversationsService {
   }
 
   private async existing(manager: EntityManager, tenantId: string, conversationId: string, lock = false): Promise<ConversationRecord> {
-    const conversation = isUuid(conversationId) ? await this.conversations.get(manager, tenantId, conversationId, lock) : null;
+    const conversation = await this.conversations.get(manager, tenantId, conversationId, lock);
     if (!conversation) throw ChatErrors.conversationNotFound();
     return conversation;
   }
@@ -186,10 +180,9 @@ export class ConversationsService {
   }
 
   private async unknownEmployees(manager: EntityManager, tenantId: string, ids: string[]): Promise<string[]> {
-    const valid = ids.filter(isUuid);
     const rows: Array<{ person_id: string }> = await manager.query(
       `SELECT person_id FROM employees WHERE tenant_id = $1 AND person_id = ANY($2::uuid[]) AND full_name IS NOT NULL AND deleted_at IS NULL`,
-      [tenantId, valid],
+      [tenantId, ids],
     );
     const known = new Set(rows.map((row) => row.person_id));
     return ids.filter((id) => !known.has(id));

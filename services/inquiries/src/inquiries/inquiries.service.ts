@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel';
+import { decodeCursor, DomainError, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { InquiryAssignedV1, InquiryClosedV1, InquiryCreatedV1, InquiryReassignedV1, MessagePostedV1 } from '@warden/contracts';
@@ -14,12 +14,10 @@ import type { ContactRecord } from '../read-models/read-model.repository';
 import { ReadModelRepository } from '../read-models/read-model.repository';
 import { RoutingRepository } from '../routing/routing.repository';
 import { RoutingService, summary } from '../routing/routing.service';
-import { ChatErrors, messageText } from '../shared/chat.errors';
+import { ChatErrors } from '../shared/chat.errors';
 import { lockClientInquiries, lockTenantRouting } from '../shared/tenant-lock';
 import { InquiryRepository, toInquiryView } from './inquiry.repository';
 import type { InquiryRecord } from './inquiry.repository';
-
-const MAX_LIMIT = 100;
 
 export function inquiryTarget(inquiry: InquiryRecord): AudienceTarget {
   return { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: inquiry.contactId, kind: 'contact' }], assigneeId: inquiry.assigneeId };
@@ -46,8 +44,9 @@ export class InquiriesService {
     private readonly load: RoutingRepository,
   ) {}
 
+  /** `text` comes trimmed, not blank and not too long (ReceiveInquiryRequest in libs/contracts/src/rpc/inquiries.rpc.ts). */
   async receive(ctx: RequestContext, viewer: ChatCaller, data: { contactId?: string; text: string }): Promise<ReceivedInquiryView> {
-    const text = messageText(data.text);
+    const text = data.text;
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       let contactId = data.contactId;
@@ -155,7 +154,7 @@ export class InquiriesService {
 
   /** `scope`: which inquiries the person sees, as the permissions service answered; part of the SQL. */
   async list(ctx: RequestContext, scope: InquiryScope, query: { status?: InquiryStatus; assigneeId?: string; cursor?: string; limit: number }): Promise<Page<InquiryView>> {
-    const limit = Math.min(Math.max(query.limit, 1), MAX_LIMIT);
+    const { limit } = query;
     const after = decodeCursor(query.cursor);
     const rows = await this.inquiries.list(this.dataSource.manager, ctx.tenantId, { status: query.status, assigneeId: query.assigneeId, afterId: after?.id, limit, scope });
     return toPage(rows.map(toInquiryView), limit, (row) => ({ key: row.id, id: row.id }));
@@ -244,7 +243,7 @@ export class InquiriesService {
   }
 
   private async existing(manager: EntityManager, tenantId: string, inquiryId: string, lock = false): Promise<InquiryRecord> {
-    const inquiry = isUuid(inquiryId) ? await this.inquiries.get(manager, tenantId, inquiryId, lock) : null;
+    const inquiry = await this.inquiries.get(manager, tenantId, inquiryId, lock);
     if (!inquiry) throw ChatErrors.inquiryNotFound();
     return inquiry;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
+import { DomainError } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { ChatErrors } from '../shared/chat.errors';
@@ -30,7 +30,6 @@ export class ContactLookup {
   }
 
   async require(manager: EntityManager, ctx: RequestContext, contactId: string, field = 'contactId'): Promise<ContactRecord> {
-    if (!isUuid(contactId)) throw ChatErrors.unknownContact(field);
     const known = await this.readModels.contact(manager, ctx.tenantId, contactId);
     if (known) return known;
     try {

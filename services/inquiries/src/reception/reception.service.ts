@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
-import { chatKinds, RECEPTION_MODES } from '@warden/contracts';
-import type { ChatKindsView, ChatSettingsView, ReceptionMode, ReceptionView, RequestContext } from '@warden/contracts';
+import { chatKinds } from '@warden/contracts';
+import type { ChatKindsView, ChatSettingsChanges, ChatSettingsView, ReceptionMode, ReceptionView, RequestContext, SetReceptionRequest } from '@warden/contracts';
 import { RoutingRepository } from '../routing/routing.repository';
 import { RoutingService } from '../routing/routing.service';
 import { ChatErrors } from '../shared/chat.errors';
@@ -39,10 +38,7 @@ export class ReceptionService {
     return toView(await this.require(this.dataSource.manager, ctx.tenantId, personId));
   }
 
-  async set(ctx: RequestContext, data: { personId: string; mode: ReceptionMode; hasAllBranchesRight: boolean }): Promise<ReceptionView> {
-    if (!(RECEPTION_MODES as readonly string[]).includes(data.mode)) {
-      throw DomainError.invalid('RECEPTION.UNKNOWN_MODE', 'mode', `must be one of ${RECEPTION_MODES.join(', ')}`);
-    }
+  async set(ctx: RequestContext, data: SetReceptionRequest): Promise<ReceptionView> {
     return this.dataSource.transaction(async (tx) => {
       // The routing lock before the employee's row: the same order as every other roster change.
       await bumpRosterVersion(tx, ctx.tenantId);
@@ -67,10 +63,7 @@ export class ReceptionService {
     return chatKinds(await this.settings(ctx));
   }
 
-  async putSettings(ctx: RequestContext, changes: Partial<ChatSettingsView>): Promise<ChatSettingsView> {
-    if (changes.stickyReleaseMinutes !== undefined && changes.stickyReleaseMinutes !== null && !(Number.isInteger(changes.stickyReleaseMinutes) && changes.stickyReleaseMinutes > 0)) {
-      throw DomainError.invalid('SETTINGS.INVALID', 'stickyReleaseMinutes', 'must be a positive whole number of minutes or null');
-    }
+  async putSettings(ctx: RequestContext, changes: ChatSettingsChanges): Promise<ChatSettingsView> {
     return this.dataSource.transaction(async (tx) => {
       const current = await this.settingsRepository.settings(tx, ctx.tenantId);
       const next: ChatSettingsView = {
@@ -87,14 +80,12 @@ export class ReceptionService {
   }
 
   private async require(manager: EntityManager, tenantId: string, personId: string, lock = false): Promise<ReceptionRow> {
-    const rows: ReceptionRow[] = isUuid(personId)
-      ? await manager.query(
-          `SELECT e.person_id, e.full_name, e.mode, e.mode_set_by, e.mode_set_at,
-                  e.all_branches OR EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'branches.all' AND h.person_id = e.person_id) AS all_branches
-           FROM employees e WHERE e.tenant_id = $1 AND e.person_id = $2 AND e.full_name IS NOT NULL AND e.deleted_at IS NULL${lock ? ' FOR UPDATE OF e' : ''}`,
-          [tenantId, personId],
-        )
-      : [];
+    const rows: ReceptionRow[] = await manager.query(
+      `SELECT e.person_id, e.full_name, e.mode, e.mode_set_by, e.mode_set_at,
+              e.all_branches OR EXISTS (SELECT 1 FROM right_holders h WHERE h.tenant_id = e.tenant_id AND h."right" = 'branches.all' AND h.person_id = e.person_id) AS all_branches
+       FROM employees e WHERE e.tenant_id = $1 AND e.person_id = $2 AND e.full_name IS NOT NULL AND e.deleted_at IS NULL${lock ? ' FOR UPDATE OF e' : ''}`,
+      [tenantId, personId],
+    );
     if (!rows[0]) throw ChatErrors.employeeNotFound();
     return rows[0];
   }

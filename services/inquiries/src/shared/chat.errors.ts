@@ -1,7 +1,5 @@
 import { DomainError } from '@warden/kernel';
 
-export const MAX_MESSAGE_LENGTH = 4000;
-
 /**
  * Coded failures of chats, inquiries and reception modes; the gateway maps kinds to HTTP statuses. Refusals
  * of access (close, reassign, another branch) are the permissions service's: services/permissions/src/chat-access/.
@@ -9,8 +7,6 @@ export const MAX_MESSAGE_LENGTH = 4000;
 export const ChatErrors = {
   conversationNotFound: () => DomainError.notFound('CONVERSATION.NOT_FOUND', 'The conversation'),
   inquiryNotFound: () => DomainError.notFound('INQUIRY.NOT_FOUND', 'The inquiry'),
-  messageEmpty: () => DomainError.invalid('MESSAGE.EMPTY', 'text', 'must not be empty'),
-  messageTooLong: () => DomainError.invalid('MESSAGE.TOO_LONG', 'text', `must be at most ${MAX_MESSAGE_LENGTH} characters`),
   messageNotFound: () => DomainError.invalid('MESSAGE.NOT_FOUND', 'messageId', 'is not a message of this conversation'),
   kindDisabled: (kind: string) =>
     new DomainError('CONVERSATION.KIND_DISABLED', 'forbidden', `${kind} conversations are switched off for this organisation`, undefined, { kind }),
@@ -35,11 +31,3 @@ export const ChatErrors = {
       { field: 'mode', reason: "'anyone' needs access to all branches (directory's all-branches flag or the right 'branches.all')" },
     ]),
 };
-
-/** Trims and checks a message text: not empty, not longer than MAX_MESSAGE_LENGTH. */
-export function messageText(text: unknown): string {
-  const trimmed = typeof text === 'string' ? text.trim() : '';
-  if (!trimmed) throw ChatErrors.messageEmpty();
-  if (trimmed.length > MAX_MESSAGE_LENGTH) throw ChatErrors.messageTooLong();
-  return trimmed;
-}

@@ -86,7 +86,6 @@ export class NotificationsService {
   }
 
   async updateTemplate(tenantId: string, input: RpcRequestData<'integrations.notification-templates.update'>): Promise<NotificationTemplateView> {
-    if (!NOTIFICATION_KINDS.includes(input.kind)) throw NotificationErrors.unknownKind();
     for (const field of ['subject', 'text', 'html'] as const) {
       const unknown = placeholdersOf(input[field]).find((name) => !PLACEHOLDERS[input.kind].includes(name));
       if (unknown) throw NotificationErrors.badPlaceholder(field, unknown);

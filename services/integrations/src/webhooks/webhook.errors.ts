@@ -5,6 +5,5 @@ export const WebhookErrors = {
   deliveryNotFound: (): DomainError => DomainError.notFound('WEBHOOK.DELIVERY_NOT_FOUND', 'The delivery'),
   badUrl: (reason: string): DomainError => DomainError.invalid('WEBHOOK.BAD_URL', 'url', reason),
   badEventType: (index: number, reason: string): DomainError => DomainError.invalid('WEBHOOK.UNKNOWN_EVENT_TYPE', `eventTypes.${index}`, reason),
-  noEventTypes: (): DomainError => DomainError.invalid('WEBHOOK.NO_EVENT_TYPES', 'eventTypes', 'must name at least one event type'),
   badSince: (): DomainError => DomainError.invalid('WEBHOOK.BAD_SINCE', 'since', 'must be an ISO 8601 instant or the id of an event of this tenant'),
 };

@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { CONVERSATION_KINDS } from '@warden/contracts';
-import type { ConversationKind } from '@warden/contracts';
+import { CONVERSATION_KINDS, CREATABLE_CONVERSATION_KINDS, MAX_MESSAGE_LENGTH } from '@warden/contracts';
+import type { ConversationKind, CreatableConversationKind } from '@warden/contracts';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const CREATABLE_KINDS = ['internal', 'client_employee', 'client_group'] as const;
 
 export class CreateConversationRequestDto {
-  @ApiProperty({ enum: CREATABLE_KINDS, description: 'Inquiries are opened by clients (POST /api/v1/inquiries)' })
-  @IsIn(CREATABLE_KINDS) kind!: (typeof CREATABLE_KINDS)[number];
+  @ApiProperty({ enum: CREATABLE_CONVERSATION_KINDS, description: 'Inquiries are opened by clients (POST /api/v1/inquiries)' })
+  @IsIn(CREATABLE_CONVERSATION_KINDS) kind!: CreatableConversationKind;
 
   @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(200) title?: string | null;
@@ -34,8 +33,8 @@ export class ListConversationsQueryDto extends PageQueryDto {
 }
 
 export class PostMessageRequestDto {
-  @ApiProperty({ minLength: 1, maxLength: 4000, example: 'Hello! When is the next lesson?' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000) text!: string;
+  @ApiProperty({ minLength: 1, maxLength: MAX_MESSAGE_LENGTH, example: 'Hello! When is the next lesson?' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_MESSAGE_LENGTH) text!: string;
 }
 
 export class ReadMarkRequestDto {

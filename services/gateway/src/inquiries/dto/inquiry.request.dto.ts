@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
-import { INQUIRY_STATUSES, RECEPTION_MODES } from '@warden/contracts';
+import { INQUIRY_STATUSES, MAX_MESSAGE_LENGTH, RECEPTION_MODES } from '@warden/contracts';
 import type { InquiryStatus, ReceptionMode } from '@warden/contracts';
 import { PageQueryDto } from '../../chats/dto/conversation.request.dto';
 
@@ -11,8 +11,8 @@ export class ReceiveInquiryRequestDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The client who wrote; required for employees and connectors, ignored for a signed-in client' })
   @IsOptional() @IsUUID() contactId?: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 4000 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(4000) text!: string;
+  @ApiProperty({ minLength: 1, maxLength: MAX_MESSAGE_LENGTH })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(MAX_MESSAGE_LENGTH) text!: string;
 }
 
 export class ListInquiriesQueryDto extends PageQueryDto {
