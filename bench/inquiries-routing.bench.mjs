@@ -4,7 +4,7 @@
 // service's own code (RoutingRepository, RosterCache, the routing policy — nothing re-implemented here):
 //   R1   pure decision, full evaluation of 1,000 employees (decideRouting: what the dry run does)
 //   R1f  pure decision, hot path (shortlist from the roster + decideWithRoster over the plausible few)
-//   R2r  the routing decision as RoutingService.route makes it for a received message (client and its open
+//   R2r  the routing decision as InquiryRouter.route makes it for a received message (client and its open
 //        inquiry already read by the receipt): roster version (cache hit) with the presence and load of the
 //        shortlisted employees in one statement + decide                                    <- the target's figure
 //   R2   R2r plus reading the client and its open inquiry first (two more statements: the receipt's own reads)
@@ -137,7 +137,7 @@ try {
 
   const repository = new RoutingRepository();
   const warmCache = new RosterCache(repository);
-  // The service's hot path (RoutingService.route), with the client read as InquiriesService.receive reads it.
+  // The service's hot path (InquiryRouter.route), with the client read as ReceiveInquiryHandler reads it.
   // Roster version check and the shortlist's presence/load in one statement while the cached roster is current.
   const route = async (manager, cache, i, routingSettings = settings, known = null) => {
     const client = known ?? (await loadClient(manager, fresh[i % fresh.length]));
@@ -156,7 +156,7 @@ try {
       const client = clientFor(i);
       decideWithRoster(pureRoster, shortlist(pureRoster, client), liveAll, client, settings, new Date());
     }],
-    ['R2r', 'routing decision as RoutingService.route (roster version + shortlist presence/load in one SQL, decide)', (i) =>
+    ['R2r', 'routing decision as InquiryRouter.route (roster version + shortlist presence/load in one SQL, decide)', (i) =>
       route(dataSource.manager, warmCache, i, settings, clientFor(i))],
     ['R2', 'R2r plus the receipt reading the client and its open inquiry first', (i) => route(dataSource.manager, warmCache, i)],
     ['R2w', 'R2 with work schedules on (each shortlisted employee checked against its schedule and zone)', (i) =>

@@ -91,12 +91,14 @@ describe('groups', () => {
     expect(unknownField.status).toBe(422);
     expect(unknownField.body.errors).toContainEqual({ field: 'colour', reason: 'is not a known field' });
     expect((await stack.http.post('/api/v1/groups', { name: '', rights: [] }, tenant.adminToken)).status).toBe(422);
+    const blank = await stack.http.post('/api/v1/groups', { name: '   ', rights: [] }, tenant.adminToken);
+    expect([blank.status, blank.body.errors]).toEqual([422, [expect.objectContaining({ field: 'name' })]]);
     expect((await stack.http.get('/api/v1/groups/not-a-uuid', tenant.adminToken)).status).toBe(404);
     const missing = await stack.http.get('/api/v1/groups/01900000-0000-7000-8000-000000000000', tenant.adminToken);
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('GROUP.NOT_FOUND');
 
-    const renamed = await stack.http.patch(`/api/v1/groups/${created.body.id}`, { name: 'Senior masters' }, tenant.adminToken);
+    const renamed = await stack.http.patch(`/api/v1/groups/${created.body.id}`, { name: '  Senior masters ' }, tenant.adminToken);
     expect(renamed.status).toBe(200);
     expect(renamed.body.name).toBe('Senior masters');
     const clash = await stack.http.patch(`/api/v1/groups/${created.body.id}`, { name: 'EMPLOYEE' }, tenant.adminToken);

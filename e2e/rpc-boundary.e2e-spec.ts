@@ -83,6 +83,55 @@ describe('every RPC validates its message at the service', () => {
     expect(new Set(post.err?.fields?.map((problem) => problem.field))).toEqual(new Set(['data.viewer.personId', 'data.viewer.kind', 'data.text']));
   });
 
+  it('hands the handler the ids lower-cased: an id in capitals finds the same workflow', async () => {
+    const listed = await call('workflow.workflows.list', { ctx: ctx(), data: {} });
+    const [workflow] = listed.response as Array<{ id: string }>;
+    const reply = await call('workflow.workflows.get', { ctx: ctx(), data: { workflowId: workflow!.id.toUpperCase() } });
+    expect(reply.err).toBeUndefined();
+    expect(reply.response).toMatchObject({ id: workflow!.id });
+  });
+
+  it('names a bad field inside a nested object (the grants of a transition)', async () => {
+    const grants = { roles: [{ role: 'boss', kind: 'any' }], groupIds: ['admins'] };
+    const reply = await call('workflow.transitions.add', { ctx: ctx(), data: { workflowId: 'w', fromStatusId: randomUUID(), toStatusId: randomUUID(), grants } });
+    expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation' });
+    expect(reply.err?.fields?.map((problem) => problem.field).sort()).toEqual(['data.grants.groupIds', 'data.grants.roles.0.role', 'data.workflowId']);
+  });
+
+  it('hands the handler normalised data: text trimmed, blank optional text absent', async () => {
+    const reply = await call('directory.branches.create', { ctx: ctx(), data: { name: '  North  ', address: '   ', timeZone: 'Europe/Berlin' } });
+    expect(reply.err).toBeUndefined();
+    expect(reply.response).toMatchObject({ name: 'North', address: null });
+  });
+
+  it('checks a patch field by field: a required field cannot be cleared, a nested id must be an id', async () => {
+    const reply = await call('directory.contacts.update', { ctx: ctx(), data: { contactId: randomUUID(), changes: { lastName: null, middleName: null, companyId: 'acme' } } });
+    expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect(new Set(reply.err?.fields?.map((problem) => problem.field))).toEqual(new Set(['data.changes.lastName', 'data.changes.companyId']));
+  });
+
+  it('checks a resource whose attributes are free as a whole: a string type, scalar attributes', async () => {
+    const check = (resource: unknown) =>
+      call('permissions.check', { ctx: ctx(), data: { personId: tenant.adminId, action: 'orders.read', resource } });
+    // Attributes no class lists pass: which ones a type needs is its rule's business.
+    const door = await check({ type: 'door', open: true, floor: 2, note: null });
+    expect(door).toMatchObject({ response: { allowed: false, code: 'RESOURCE.UNKNOWN_TYPE' } });
+    for (const resource of [{ open: true }, { type: 'door', hinges: { count: 2 } }, ['door']]) {
+      const refused = await check(resource);
+      const problem = { field: 'data.resource', reason: expect.stringContaining('`type`') };
+      expect(refused.err).toMatchObject({ code: 'REQUEST.INVALID', fields: [problem] });
+    }
+  });
+
+  it("checks a previewed change against its kind's class, naming the fields inside it", async () => {
+    const levels = [{ statusId: randomUUID(), level: 'sometimes' }];
+    const data = { kind: 'person-status-access', targetId: tenant.adminId, change: { levels, colour: 'red' } };
+    const reply = await call('permissions.preview', { ctx: ctx(), data });
+    expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID' });
+    const fields = new Set(reply.err?.fields?.map((problem) => problem.field));
+    expect(fields).toEqual(new Set(['data.change.colour', 'data.change.levels.0.level']));
+  });
+
   it.each(Object.keys(RPC_REQUEST_CONTRACTS))('%s refuses a field its class does not know', async (name) => {
     const reply = await call(name, { ctx: ctx(), data: { unexpectedField: true } });
     expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation' });

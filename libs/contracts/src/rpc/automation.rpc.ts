@@ -1,18 +1,28 @@
+import { PartialType } from '@nestjs/mapped-types';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { AUTOMATION_TRIGGERS } from '../events/automation.events';
 import type { AutomationActionKind, AutomationOutcome, AutomationTrigger } from '../events/automation.events';
+import { NoData } from './rpc-request.contract';
+import type { RpcRequestContracts } from './rpc-request.contract';
+import { IsId, trimmed } from './request-fields';
 
 /** Every list given must contain the order's value; an absent list holds for every order. */
-export interface AutomationConditions {
-  clientCompanyIds?: string[];
-  departmentIds?: string[];
-  statusIds?: string[];
+export class AutomationConditions {
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) clientCompanyIds?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) departmentIds?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) statusIds?: string[];
 }
 
-/** What a matching rule does, each change checked against its owner's rights when it runs. */
-export interface AutomationActions {
+/**
+ * What a matching rule does, each change checked against its owner's rights when it runs. An action is named or
+ * left out; null is refused (IsOptional would let it through to the directory and identity lookups).
+ */
+export class AutomationActions {
   /** Transfer the order to this department (`orders.transfer` for the owner). */
-  departmentId?: string;
+  @ValidateIf((_, value) => value !== undefined) @IsId() departmentId?: string;
   /** Make this employee responsible (`orders.update` for the owner). */
-  responsibleId?: string;
+  @ValidateIf((_, value) => value !== undefined) @IsId() responsibleId?: string;
 }
 
 export interface AutomationRuleView {
@@ -30,17 +40,32 @@ export interface AutomationRuleView {
   updatedAt: string;
 }
 
-export interface CreateAutomationData {
-  name: string;
-  trigger: AutomationTrigger;
-  conditions?: AutomationConditions;
-  actions: AutomationActions;
-  position?: number;
-  active?: boolean;
+export class CreateAutomationData {
+  /** Blank is refused by the service (AUTOMATION.NAME_REQUIRED). */
+  @Transform(trimmed) @IsString() @MaxLength(200) name!: string;
+  @IsIn(AUTOMATION_TRIGGERS) trigger!: AutomationTrigger;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => AutomationConditions) conditions?: AutomationConditions;
+  @IsObject() @ValidateNested() @Type(() => AutomationActions) actions!: AutomationActions;
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000) position?: number;
+  @IsOptional() @IsBoolean() active?: boolean;
 }
 
-export type AutomationChanges = Partial<CreateAutomationData>;
+export class AutomationChanges extends PartialType(CreateAutomationData) {}
 
+export class AutomationRuleRef {
+  @IsId() ruleId!: string;
+}
+
+export class UpdateAutomationData {
+  @IsId() ruleId!: string;
+  @IsObject() @ValidateNested() @Type(() => AutomationChanges) changes!: AutomationChanges;
+}
+
+/** What the rule would do to this order now. */
+export class AutomationDryRunQuery {
+  @IsId() ruleId!: string;
+  @IsId() orderId!: string;
+}
 
 export interface AutomationConditionResult {
   condition: 'clientCompanyIds' | 'departmentIds' | 'statusIds';
@@ -69,10 +94,19 @@ export interface AutomationDryRun {
 }
 
 export interface AutomationRpc {
-  'workflow.automations.list': { request: Record<string, never>; response: AutomationRuleView[] };
-  'workflow.automations.get': { request: { ruleId: string }; response: AutomationRuleView };
+  'workflow.automations.list': { request: NoData; response: AutomationRuleView[] };
+  'workflow.automations.get': { request: AutomationRuleRef; response: AutomationRuleView };
   'workflow.automations.create': { request: CreateAutomationData; response: AutomationRuleView };
-  'workflow.automations.update': { request: { ruleId: string; changes: AutomationChanges }; response: AutomationRuleView };
-  'workflow.automations.delete': { request: { ruleId: string }; response: { deleted: true } };
-  'workflow.automations.dry-run': { request: { ruleId: string; orderId: string }; response: AutomationDryRun };
+  'workflow.automations.update': { request: UpdateAutomationData; response: AutomationRuleView };
+  'workflow.automations.delete': { request: AutomationRuleRef; response: { deleted: true } };
+  'workflow.automations.dry-run': { request: AutomationDryRunQuery; response: AutomationDryRun };
 }
+
+export const AUTOMATION_RPC_REQUESTS: RpcRequestContracts<AutomationRpc> = {
+  'workflow.automations.list': NoData,
+  'workflow.automations.get': AutomationRuleRef,
+  'workflow.automations.create': CreateAutomationData,
+  'workflow.automations.update': UpdateAutomationData,
+  'workflow.automations.delete': AutomationRuleRef,
+  'workflow.automations.dry-run': AutomationDryRunQuery,
+};

@@ -1,3 +1,5 @@
+import type { RpcRequestContracts } from './rpc-request.contract';
+import { PersonIdRef } from './status-access.rpc';
 import type { OrderScope } from './workflow.rpc';
 import type { ProjectScope } from './task.rpc';
 
@@ -11,7 +13,12 @@ export interface OrderVisibilityScope extends OrderScope {
 }
 
 export interface OrderVisibilityRpc {
-  'permissions.orders.visibility-scope': { request: { personId: string }; response: OrderVisibilityScope };
+  'permissions.orders.visibility-scope': { request: PersonIdRef; response: OrderVisibilityScope };
   /** Which projects and templates a person sees (a contact: its own company's), for list filters. */
-  'permissions.projects.visibility-scope': { request: { personId: string }; response: ProjectScope & { policyVersion: number } };
+  'permissions.projects.visibility-scope': { request: PersonIdRef; response: ProjectScope & { policyVersion: number } };
 }
+
+export const ORDER_VISIBILITY_RPC_REQUESTS: RpcRequestContracts<OrderVisibilityRpc> = {
+  'permissions.orders.visibility-scope': PersonIdRef,
+  'permissions.projects.visibility-scope': PersonIdRef,
+};

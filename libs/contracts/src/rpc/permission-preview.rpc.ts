@@ -1,4 +1,11 @@
-import type { OrderScope } from './workflow.rpc';
+import { Type } from 'class-transformer';
+import type { TypeHelpOptions } from 'class-transformer';
+import { IsArray, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { GroupChanges, GroupMembersChange, RightOverrideChange } from './permissions.rpc';
+import { IsId } from './request-fields';
+import type { RpcRequestContract, RpcRequestContracts } from './rpc-request.contract';
+import { PersonIdRef, PersonStatusLevelsChange, StatusLevelsChange } from './status-access.rpc';
+import { OrderScope } from './workflow.rpc';
 
 /**
  * What a permission change would do before it is made (`POST /permissions/preview`): which change it
@@ -15,15 +22,25 @@ export const PREVIEW_KINDS = [
 ] as const;
 export type PreviewKind = (typeof PREVIEW_KINDS)[number];
 
+/**
+ * The kinds the preview answers today, each with the class of its route's body (the gateway checks the body against
+ * that route's DTO first: services/gateway/src/permissions/preview-kinds.ts). Kinds missing here are not supported yet.
+ */
+const PREVIEW_CHANGES: Partial<Record<PreviewKind, RpcRequestContract<object>>> = {
+  'person-status-access': PersonStatusLevelsChange,
+  'group-status-access': StatusLevelsChange,
+  'group-members-add': GroupMembersChange,
+  'group-member-remove': PersonIdRef,
+  group: GroupChanges,
+  'person-right': RightOverrideChange,
+};
+
 /** The kinds the preview answers today; the others answer 422 naming `kind`. */
-export const SUPPORTED_PREVIEW_KINDS: readonly PreviewKind[] = [
-  'person-status-access',
-  'group-status-access',
-  'group-members-add',
-  'group-member-remove',
-  'group',
-  'person-right',
-];
+export const SUPPORTED_PREVIEW_KINDS = Object.keys(PREVIEW_CHANGES) as readonly PreviewKind[];
+
+function changeClassOf(kind: unknown): RpcRequestContract<object> | undefined {
+  return typeof kind === 'string' && Object.hasOwn(PREVIEW_CHANGES, kind) ? PREVIEW_CHANGES[kind as PreviewKind] : undefined;
+}
 
 /** Why a kind is refused (422 on `kind`), said the same by the gateway and the permissions service. */
 export function unsupportedPreviewKind(kind: string): string {
@@ -58,21 +75,47 @@ export interface PermissionPreview {
   people: PersonPreview[];
 }
 
+export class PreviewData {
+  @IsIn(PREVIEW_KINDS) kind!: PreviewKind;
+  /** The `{id}` of the route previewed: a person or a group. */
+  @IsId() targetId!: string;
+  /**
+   * The previewed route's body, checked against the class of its kind (PREVIEW_CHANGES) as the change itself would
+   * be; an unsupported kind's body is not looked at, the service refuses the kind.
+   */
+  @ValidateIf((data: PreviewData) => changeClassOf(data.kind) !== undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type((options?: TypeHelpOptions) => changeClassOf((options?.object as Partial<PreviewData> | undefined)?.kind) ?? Object)
+  change!: object;
+}
+
 /** The list filter of orders, as `workflow.orders.list` takes it (statuses seen plus the department / client scope). */
-export interface OrderSight {
-  statusIds: string[];
-  scope: OrderScope;
+export class OrderSight {
+  @IsArray() @IsId({ each: true }) statusIds!: string[];
+  @IsObject() @ValidateNested() @Type(() => OrderScope) scope!: OrderScope;
+}
+
+/** One person's order list filter before a change and after it. */
+export class SightPair {
+  @IsObject() @ValidateNested() @Type(() => OrderSight) before!: OrderSight;
+  @IsObject() @ValidateNested() @Type(() => OrderSight) after!: OrderSight;
+}
+
+export class SightDiffData {
+  @IsArray() @ValidateNested({ each: true }) @Type(() => SightPair) pairs!: SightPair[];
 }
 
 export interface PermissionPreviewRpc {
-  /** `change` is the previewed route's body, already validated by the gateway against that route's DTO. */
-  'permissions.preview': { request: { kind: PreviewKind; targetId: string; change: unknown }; response: PermissionPreview };
+  'permissions.preview': { request: PreviewData; response: PermissionPreview };
   /**
    * For each pair, the orders seen under `before` and not under `after` (lose) and the reverse (gain),
    * counted in SQL under the same filter as the order lists.
    */
-  'workflow.orders.sight-diff': {
-    request: { pairs: Array<{ before: OrderSight; after: OrderSight }> };
-    response: Array<{ lose: SightDelta; gain: SightDelta }>;
-  };
+  'workflow.orders.sight-diff': { request: SightDiffData; response: Array<{ lose: SightDelta; gain: SightDelta }> };
 }
+
+export const PERMISSION_PREVIEW_RPC_REQUESTS: RpcRequestContracts<PermissionPreviewRpc> = {
+  'permissions.preview': PreviewData,
+  'workflow.orders.sight-diff': SightDiffData,
+};

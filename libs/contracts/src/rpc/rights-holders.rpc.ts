@@ -1,4 +1,8 @@
+import { IsArray, IsIn, IsOptional } from 'class-validator';
+import { RIGHT_NAMES } from '../rights';
 import type { Right } from '../rights';
+import { IsId } from './request-fields';
+import type { RpcRequestContracts } from './rpc-request.contract';
 
 /**
  * Who holds some rights, in one answer — for services that decide about many people at once (the
@@ -6,10 +10,15 @@ import type { Right } from '../rights';
  * candidate would be a thousand round trips). The rules are the check's own (personal deny, login
  * bars, personal allow, groups); deleted people hold nothing.
  */
-export interface RightsHoldersData {
-  rights: Right[];
+export class RightsHoldersData {
+  @IsArray() @IsIn(RIGHT_NAMES, { each: true, message: 'each value must be a right of the catalog' }) rights!: Right[];
   /** Only these people (the ones a policy change affected); omitted or null: everyone in the tenant. */
-  personIds?: string[] | null;
+  @IsOptional() @IsArray() @IsId({ each: true }) personIds?: string[] | null;
+}
+
+export class SignInRefusalsData {
+  /** Only these people; omitted or null: everyone in the tenant. */
+  @IsOptional() @IsArray() @IsId({ each: true }) personIds?: string[] | null;
 }
 
 export interface RightsHolders {
@@ -29,5 +38,10 @@ export interface SignInRefusalEntry {
 export interface RightsHoldersRpc {
   'permissions.rights.holders': { request: RightsHoldersData; response: RightsHolders };
   /** Known, not deleted people of the tenant (or of `personIds`) whose `auth.login` is refused. */
-  'permissions.sign-in.refusals': { request: { personIds?: string[] | null }; response: SignInRefusalEntry[] };
+  'permissions.sign-in.refusals': { request: SignInRefusalsData; response: SignInRefusalEntry[] };
 }
+
+export const RIGHTS_HOLDERS_RPC_REQUESTS: RpcRequestContracts<RightsHoldersRpc> = {
+  'permissions.rights.holders': RightsHoldersData,
+  'permissions.sign-in.refusals': SignInRefusalsData,
+};

@@ -1,4 +1,7 @@
+import { IsISO8601, IsObject, IsOptional } from 'class-validator';
 import type { WorkSchedule, WorkingReason } from '@warden/kernel';
+import { StaffRef } from './identity.rpc';
+import type { RpcRequestContracts } from './rpc-request.contract';
 
 /** An employee's work schedule; `schedule: null` when none is set (routing then counts it as working). */
 export interface WorkScheduleView {
@@ -23,15 +26,33 @@ export interface WorkingNowView {
   local: { date: string; time: string; weekday: string } | null;
 }
 
+/** The whole schedule of an employee; its content is identity's to check (services/identity/src/schedules). */
+export class PutScheduleData extends StaffRef {
+  /** Checked by the schedule's own rules, which name each field (`weekly.mon.1.end`); here only that it is an object. */
+  @IsObject() schedule!: unknown;
+}
+
+export class WorkingNowData extends StaffRef {
+  /** The instant asked about (ISO 8601); now when missing. */
+  @IsOptional() @IsISO8601({ strict: true }) at?: string;
+}
+
 export interface ScheduleRpc {
   /** 404 STAFF.NOT_FOUND for anyone who is not an employee of the tenant. */
-  'identity.schedules.get': { request: { personId: string }; response: WorkScheduleView };
+  'identity.schedules.get': { request: StaffRef; response: WorkScheduleView };
   /**
    * Replaces the whole schedule. `schedule` is validated here (422 SCHEDULE.INVALID naming each field, e.g.
    * `weekly.mon.1.end`); no `timeZone` means UTC. 409 STAFF.DELETED for a deleted employee.
    */
-  'identity.schedules.put': { request: { personId: string; schedule: unknown }; response: WorkScheduleView };
+  'identity.schedules.put': { request: PutScheduleData; response: WorkScheduleView };
   /** Removes the schedule; clearing none changes nothing (and announces nothing). */
-  'identity.schedules.clear': { request: { personId: string }; response: WorkScheduleView };
-  'identity.schedules.working-now': { request: { personId: string; at?: string }; response: WorkingNowView };
+  'identity.schedules.clear': { request: StaffRef; response: WorkScheduleView };
+  'identity.schedules.working-now': { request: WorkingNowData; response: WorkingNowView };
 }
+
+export const SCHEDULE_RPC_REQUESTS: RpcRequestContracts<ScheduleRpc> = {
+  'identity.schedules.get': StaffRef,
+  'identity.schedules.put': PutScheduleData,
+  'identity.schedules.clear': StaffRef,
+  'identity.schedules.working-now': WorkingNowData,
+};

@@ -1,13 +1,26 @@
+import { PartialType } from '@nestjs/mapped-types';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { Page } from '@warden/kernel';
 import type { PersonKind } from '../events/identity.events';
+import { TASK_ROLES } from '../events/task.events';
 import type { TaskRole } from '../events/task.events';
 import type { StatusCategory } from '../events/workflow.events';
-import type { OrderStartingStatuses, RecordedDecision } from './workflow.rpc';
+import type { RpcRequestContracts } from './rpc-request.contract';
+import { IsId, trimmed } from './request-fields';
+import { RecordedDecision } from './workflow.rpc';
+import type { OrderStartingStatuses } from './workflow.rpc';
 import type { TransitionGrants } from './transition.rpc';
 
-export interface TaskParticipantInput {
-  personId: string;
-  role: TaskRole;
+/** Text limits as the gateway's DTOs have them (services/gateway/src/{tasks,projects,templates}/dto). */
+const TASK_TITLE_MAX = 300;
+const TASK_DESCRIPTION_MAX = 10_000;
+const PROJECT_NAME_MAX = 200;
+const TEMPLATE_NAME_MAX = 200;
+
+export class TaskParticipantInput {
+  @IsId() personId!: string;
+  @IsIn(TASK_ROLES) role!: TaskRole;
 }
 
 export interface TaskParticipantView {
@@ -35,17 +48,36 @@ export interface ProjectView {
  * auditor, and the templates that name no contact outside its company (the firm's own forms name
  * none).
  */
-export interface ProjectScope {
-  contactId: string | null;
-  companyId: string | null;
+export class ProjectScope {
+  @ValidateIf((_, value) => value !== null) @IsId() contactId!: string | null;
+  @ValidateIf((_, value) => value !== null) @IsId() companyId!: string | null;
   /** The contacts of the contact's company, itself included (itself alone without a company). */
-  companyContactIds: string[];
+  @IsArray() @IsId({ each: true }) companyContactIds!: string[];
 }
 
-export interface ProjectInput {
-  name: string;
-  counterpartyCompanyId?: string | null;
-  defaultAuditorIds?: string[];
+/** The projects or templates a person sees: the scope is required, so that a caller cannot forget it. */
+export class ListProjectsData {
+  @IsObject() @ValidateNested() @Type(() => ProjectScope) scope!: ProjectScope;
+}
+
+export class ListTemplatesData extends ListProjectsData {}
+
+export class ProjectRef {
+  @IsId() projectId!: string;
+}
+
+export class ProjectInput {
+  /** Blank is refused by the service (PROJECT.NAME_REQUIRED). */
+  @Transform(trimmed) @IsString() @MaxLength(PROJECT_NAME_MAX) name!: string;
+  @IsOptional() @IsId() counterpartyCompanyId?: string | null;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsId({ each: true }) defaultAuditorIds?: string[];
+}
+
+export class ProjectChanges extends PartialType(ProjectInput) {}
+
+export class UpdateProjectData {
+  @IsId() projectId!: string;
+  @IsObject() @ValidateNested() @Type(() => ProjectChanges) changes!: ProjectChanges;
 }
 
 export interface TemplateView {
@@ -59,11 +91,23 @@ export interface TemplateView {
   updatedAt: string;
 }
 
-export interface TemplateInput {
-  name: string;
-  workflowId: string;
-  initialStatusId: string;
-  defaultParticipants?: TaskParticipantInput[];
+export class TemplateInput {
+  /** Blank is refused by the service (TEMPLATE.NAME_REQUIRED). */
+  @Transform(trimmed) @IsString() @MaxLength(TEMPLATE_NAME_MAX) name!: string;
+  @IsId() workflowId!: string;
+  @IsId() initialStatusId!: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => TaskParticipantInput) defaultParticipants?: TaskParticipantInput[];
+}
+
+export class TemplateChanges extends PartialType(TemplateInput) {}
+
+export class UpdateTemplateData {
+  @IsId() templateId!: string;
+  @IsObject() @ValidateNested() @Type(() => TemplateChanges) changes!: TemplateChanges;
+}
+
+export class TemplateRef {
+  @IsId() templateId!: string;
 }
 
 export interface TaskStatusRef {
@@ -92,61 +136,87 @@ export interface TaskView {
   closedAt: string | null;
 }
 
-export interface CreateTaskData {
-  title: string;
-  description?: string;
-  projectId?: string | null;
-  templateId?: string | null;
+export class CreateTaskData {
+  /** Blank is refused by the service (TASK.TITLE_REQUIRED). */
+  @Transform(trimmed) @IsString() @MaxLength(TASK_TITLE_MAX) title!: string;
+  @IsOptional() @IsString() @MaxLength(TASK_DESCRIPTION_MAX) description?: string;
+  @IsOptional() @IsId() projectId?: string | null;
+  @IsOptional() @IsId() templateId?: string | null;
   /** Needed without a template; a template's workflow wins and a different one is refused. */
-  workflowId?: string;
+  @IsOptional() @IsId() workflowId?: string;
   /** Added to the defaults of the project and template; the creator always becomes the assigner. */
-  participants?: TaskParticipantInput[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TaskParticipantInput) participants?: TaskParticipantInput[];
   /**
    * The status to start in, one of `workflow.tasks.initial-statuses` (the gateway picks the first its
    * creator may set); without it, the first of them.
    */
-  statusId?: string;
+  @IsOptional() @IsId() statusId?: string;
+}
+
+export class TaskStartQuery {
+  @IsOptional() @IsId() workflowId?: string;
+  @IsOptional() @IsId() templateId?: string;
 }
 
 /** Who may see which tasks, as the permissions service answered; the filter goes into SQL. */
-export interface TaskVisibility {
+export class TaskVisibility {
   /** Tasks in which one of these people participates (the viewer). */
-  participantIds: string[];
+  @IsArray() @IsId({ each: true }) participantIds!: string[];
   /** Also tasks in which one of these people participates (members of the viewer's departments). */
-  departmentMemberIds: string[];
+  @IsArray() @IsId({ each: true }) departmentMemberIds!: string[];
   /** Every task of the tenant (`tasks.read-all`); the lists above are then moot. */
-  all?: boolean;
+  @IsOptional() @IsBoolean() all?: boolean;
 }
 
-export interface ListTasksData {
-  visibility: TaskVisibility;
-  projectId?: string;
-  statusId?: string;
-  participantId?: string;
-  role?: TaskRole;
-  cursor?: string;
-  limit: number;
+export class ListTasksData {
+  @IsObject() @ValidateNested() @Type(() => TaskVisibility) visibility!: TaskVisibility;
+  @IsOptional() @IsId() projectId?: string;
+  @IsOptional() @IsId() statusId?: string;
+  @IsOptional() @IsId() participantId?: string;
+  @IsOptional() @IsIn(TASK_ROLES) role?: TaskRole;
+  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @IsInt() @Min(1) @Max(100) limit!: number;
 }
 
-export interface UpdateTaskData {
-  taskId: string;
-  expectedVersion?: number;
-  changes: { title?: string; description?: string };
+export class TaskRef {
+  @IsId() taskId!: string;
 }
 
-export interface ChangeParticipantsData {
-  taskId: string;
-  add?: TaskParticipantInput[];
-  remove?: TaskParticipantInput[];
+export class TaskFieldChanges {
+  /** Blank is refused by the service (TASK.TITLE_REQUIRED). */
+  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(TASK_TITLE_MAX) title?: string;
+  @IsOptional() @IsString() @MaxLength(TASK_DESCRIPTION_MAX) description?: string;
 }
 
-export interface ChangeTaskStatusData {
-  taskId: string;
-  targetStatusId: string;
+export class UpdateTaskData {
+  @IsId() taskId!: string;
+  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsObject() @ValidateNested() @Type(() => TaskFieldChanges) changes!: TaskFieldChanges;
+}
+
+export class ChangeParticipantsData {
+  @IsId() taskId!: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TaskParticipantInput) add?: TaskParticipantInput[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TaskParticipantInput) remove?: TaskParticipantInput[];
+}
+
+export class ChangeTaskStatusData {
+  @IsId() taskId!: string;
+  @IsId() targetStatusId!: string;
   /** The status the decision was made for; refused if the task moved since. */
-  expectedStatusId: string;
-  expectedVersion?: number;
-  decision: RecordedDecision;
+  @IsId() expectedStatusId!: string;
+  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsObject() @ValidateNested() @Type(() => RecordedDecision) decision!: RecordedDecision;
+}
+
+/** The task and the person whose place in it the `task` rule asks about. */
+export class TaskAccessFactsQuery {
+  @IsId() taskId!: string;
+  @IsId() personId!: string;
+}
+
+export class TaskVisibilityQuery {
+  @IsId() personId!: string;
 }
 
 export interface TaskHistoryEntry {
@@ -179,23 +249,44 @@ export interface TaskRpc {
    * The statuses a new task may start in: the template's initial status; else the task workflow's
    * initial statuses (not archived, in workflow order), or its first status when it has no initial one.
    */
-  'workflow.tasks.initial-statuses': { request: { workflowId?: string; templateId?: string }; response: OrderStartingStatuses };
+  'workflow.tasks.initial-statuses': { request: TaskStartQuery; response: OrderStartingStatuses };
   'workflow.tasks.list': { request: ListTasksData; response: Page<TaskView> };
-  'workflow.tasks.get': { request: { taskId: string }; response: TaskView };
+  'workflow.tasks.get': { request: TaskRef; response: TaskView };
   'workflow.tasks.update': { request: UpdateTaskData; response: TaskView };
   'workflow.tasks.participants.change': { request: ChangeParticipantsData; response: TaskView };
   'workflow.tasks.change-status': { request: ChangeTaskStatusData; response: TaskView };
-  'workflow.tasks.history': { request: { taskId: string }; response: TaskHistoryEntry[] };
-  'workflow.tasks.access-facts': { request: { taskId: string; personId: string }; response: TaskAccessFacts };
+  'workflow.tasks.history': { request: TaskRef; response: TaskHistoryEntry[] };
+  'workflow.tasks.access-facts': { request: TaskAccessFactsQuery; response: TaskAccessFacts };
   /** The scope is required, so that a caller cannot forget it. */
-  'workflow.projects.list': { request: { scope: ProjectScope }; response: ProjectView[] };
-  'workflow.projects.get': { request: { projectId: string }; response: ProjectView };
+  'workflow.projects.list': { request: ListProjectsData; response: ProjectView[] };
+  'workflow.projects.get': { request: ProjectRef; response: ProjectView };
   'workflow.projects.create': { request: ProjectInput; response: ProjectView };
-  'workflow.projects.update': { request: { projectId: string; changes: Partial<ProjectInput> }; response: ProjectView };
-  'workflow.templates.list': { request: { scope: ProjectScope }; response: TemplateView[] };
-  'workflow.templates.get': { request: { templateId: string }; response: TemplateView };
+  'workflow.projects.update': { request: UpdateProjectData; response: ProjectView };
+  'workflow.templates.list': { request: ListTemplatesData; response: TemplateView[] };
+  'workflow.templates.get': { request: TemplateRef; response: TemplateView };
   'workflow.templates.create': { request: TemplateInput; response: TemplateView };
-  'workflow.templates.update': { request: { templateId: string; changes: Partial<TemplateInput> }; response: TemplateView };
+  'workflow.templates.update': { request: UpdateTemplateData; response: TemplateView };
   /** Whose tasks a person sees: its own participation, plus its departments' with `tasks.read-department`. */
-  'permissions.tasks.visibility': { request: { personId: string }; response: TaskVisibility & { policyVersion: number } };
+  'permissions.tasks.visibility': { request: TaskVisibilityQuery; response: TaskVisibility & { policyVersion: number } };
 }
+
+export const TASK_RPC_REQUESTS: RpcRequestContracts<TaskRpc> = {
+  'workflow.tasks.create': CreateTaskData,
+  'workflow.tasks.initial-statuses': TaskStartQuery,
+  'workflow.tasks.list': ListTasksData,
+  'workflow.tasks.get': TaskRef,
+  'workflow.tasks.update': UpdateTaskData,
+  'workflow.tasks.participants.change': ChangeParticipantsData,
+  'workflow.tasks.change-status': ChangeTaskStatusData,
+  'workflow.tasks.history': TaskRef,
+  'workflow.tasks.access-facts': TaskAccessFactsQuery,
+  'workflow.projects.list': ListProjectsData,
+  'workflow.projects.get': ProjectRef,
+  'workflow.projects.create': ProjectInput,
+  'workflow.projects.update': UpdateProjectData,
+  'workflow.templates.list': ListTemplatesData,
+  'workflow.templates.get': TemplateRef,
+  'workflow.templates.create': TemplateInput,
+  'workflow.templates.update': UpdateTemplateData,
+  'permissions.tasks.visibility': TaskVisibilityQuery,
+};

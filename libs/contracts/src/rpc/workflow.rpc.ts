@@ -1,7 +1,32 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import type { Page } from '@warden/kernel';
+import { COMMENT_VISIBILITIES, STATUS_CATEGORIES, WORKFLOW_KINDS } from '../events/workflow.events';
 import type { CommentVisibility, StatusCategory, WorkflowKind } from '../events/workflow.events';
+import { PERSON_KINDS } from '../events/identity.events';
 import type { PersonKind } from '../events/identity.events';
-import type { AddTransitionData, ChangeTransitionData, TransitionInput, TransitionView } from './transition.rpc';
+import { NoData } from './rpc-request.contract';
+import type { RpcRequestContracts } from './rpc-request.contract';
+import { IsId, trimmed } from './request-fields';
+import { AddTransitionData, ChangeTransitionData, TransitionInput, TransitionRef } from './transition.rpc';
+import type { TransitionView } from './transition.rpc';
 
 export interface StatusView {
   id: string;
@@ -28,32 +53,42 @@ export interface WorkflowView {
 }
 
 /** A status in a create or update request. With `id` it changes that status; without, it adds one. */
-export interface StatusInput {
-  id?: string;
-  name: string;
-  color?: string;
-  category: StatusCategory;
-  archived?: boolean;
+export class StatusInput {
+  @IsOptional() @IsId() id?: string;
+  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  /** CSS colour, `#rrggbb`. */
+  @IsOptional() @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like #3f51b5' }) color?: string;
+  @IsIn(STATUS_CATEGORIES) category!: StatusCategory;
+  @IsOptional() @IsBoolean() archived?: boolean;
 }
 
-export interface CreateWorkflowData {
-  name: string;
-  kind: WorkflowKind;
-  statuses: StatusInput[];
+export class CreateWorkflowData {
+  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @IsIn(WORKFLOW_KINDS) kind!: WorkflowKind;
+  /** In display order. */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => StatusInput) statuses!: StatusInput[];
   /** Task workflows only. */
-  transitions?: TransitionInput[];
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TransitionInput) transitions?: TransitionInput[];
 }
 
 /**
  * `statuses`, when given, is the whole ordered list: positions follow the array, statuses without
  * an id are added, and a status missing from the list is deleted (refused while orders use it).
  */
-export interface UpdateWorkflowData {
-  workflowId: string;
-  name?: string;
-  statuses?: StatusInput[];
+export class UpdateWorkflowData {
+  @IsId() workflowId!: string;
+  @IsOptional() @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => StatusInput) statuses?: StatusInput[];
   /** Task workflows only; when given, the whole list (transitions left out are removed). */
-  transitions?: TransitionInput[];
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TransitionInput) transitions?: TransitionInput[];
+}
+
+export class ListWorkflowsData {
+  @IsOptional() @IsIn(WORKFLOW_KINDS) kind?: WorkflowKind;
+}
+
+export class WorkflowRef {
+  @IsId() workflowId!: string;
 }
 
 export interface OrderStatusRef {
@@ -89,9 +124,9 @@ export interface OrderView {
 }
 
 /** What the permissions service decided when the change was allowed. */
-export interface RecordedDecision {
-  code: string;
-  policyVersion: number;
+export class RecordedDecision {
+  @IsString() @MaxLength(100) code!: string;
+  @IsInt() @Min(0) policyVersion!: number;
 }
 
 /** `responsible`: the responsible employee changed; `automation`: a rule matched and did nothing, saying why in `automation.note`. */
@@ -126,82 +161,98 @@ export interface OrderStartingStatuses {
   statuses: Array<{ id: string; name: string }>;
 }
 
-export interface CreateOrderData {
-  title: string;
-  description?: string;
-  clientRef?: string | null;
-  responsibleId?: string | null;
+/** Text limits as the gateway's order DTOs have them (services/gateway/src/orders/dto/order.request.dto.ts). */
+const ORDER_TITLE_MAX = 200;
+const ORDER_DESCRIPTION_MAX = 5000;
+const CLIENT_REF_MAX = 200;
+
+export class CreateOrderData {
+  /** Blank is refused by the service (ORDER.TITLE_REQUIRED), a rule of the order. */
+  @Transform(trimmed) @IsString() @MaxLength(ORDER_TITLE_MAX) title!: string;
+  @IsOptional() @IsString() @MaxLength(ORDER_DESCRIPTION_MAX) description?: string;
+  @IsOptional() @IsString() @MaxLength(CLIENT_REF_MAX) clientRef?: string | null;
+  @IsOptional() @IsId() responsibleId?: string | null;
   /** Defaults to the tenant's first order workflow. */
-  workflowId?: string;
+  @IsOptional() @IsId() workflowId?: string;
   /** Defaults to the workflow's first initial status. */
-  statusId?: string;
-  departmentId?: string | null;
+  @IsOptional() @IsId() statusId?: string;
+  @IsOptional() @IsId() departmentId?: string | null;
   /** The client's company is taken from the contact. */
-  clientContactId?: string | null;
+  @IsOptional() @IsId() clientContactId?: string | null;
   /** Must be equipment of the client contact's company. */
-  equipmentId?: string | null;
+  @IsOptional() @IsId() equipmentId?: string | null;
+}
+
+export class OrderStartQuery {
+  @IsOptional() @IsId() workflowId?: string;
 }
 
 /**
  * Which orders a person sees besides the status filter, as the permissions service answered
  * (`permissions.orders.visibility-scope`); applied in SQL.
  */
-export interface OrderScope {
+export class OrderScope {
   /** 'all': every department (and orders without one); otherwise orders without a department or in one of these. */
-  departmentIds: string[] | 'all';
+  @ValidateIf((scope: OrderScope) => scope.departmentIds !== 'all') @IsArray() @IsId({ each: true }) departmentIds!: string[] | 'all';
   /** Set for a contact: only orders whose client contact it is, or of `managedCompanyIds` (its own company, as client manager). */
-  contactId: string | null;
+  @ValidateIf((_, value) => value !== null) @IsId() contactId!: string | null;
   /** Orders of these client companies are visible whatever their department (client managers). */
-  managedCompanyIds: string[];
+  @IsArray() @IsId({ each: true }) managedCompanyIds!: string[];
 }
 
-export interface ListOrdersData {
+export class ListOrdersData {
   /** Statuses the caller may view, as the permissions service answered; the filter goes into SQL. */
-  visibleStatusIds: string[];
+  @IsArray() @IsId({ each: true }) visibleStatusIds!: string[];
   /** The rest of the visibility rule; required so that a caller cannot forget it. */
-  scope: OrderScope;
-  statusIds?: string[];
-  departmentId?: string;
+  @IsObject() @ValidateNested() @Type(() => OrderScope) scope!: OrderScope;
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) statusIds?: string[];
+  @IsOptional() @IsId() departmentId?: string;
   /** A company's order history. */
-  clientCompanyId?: string;
-  search?: string;
-  cursor?: string;
-  limit: number;
+  @IsOptional() @IsId() clientCompanyId?: string;
+  /** An order number or part of the title. */
+  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(100) search?: string;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @IsInt() @Min(1) @Max(100) limit!: number;
 }
 
-export interface UpdateOrderData {
-  orderId: string;
-  expectedVersion?: number;
-  changes: OrderFieldChanges;
+export class OrderRef {
+  @IsId() orderId!: string;
 }
 
-export interface OrderFieldChanges {
-  title?: string;
-  description?: string;
-  clientRef?: string | null;
-  responsibleId?: string | null;
+export class OrderFieldChanges {
+  /** Blank is refused by the service (ORDER.TITLE_REQUIRED). */
+  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(ORDER_TITLE_MAX) title?: string;
+  @IsOptional() @IsString() @MaxLength(ORDER_DESCRIPTION_MAX) description?: string;
+  @IsOptional() @IsString() @MaxLength(CLIENT_REF_MAX) clientRef?: string | null;
+  @IsOptional() @IsId() responsibleId?: string | null;
   /** Accepted only when it is the current department: moving an order is a transfer (`workflow.orders.transfer`). */
-  departmentId?: string | null;
-  clientContactId?: string | null;
-  equipmentId?: string | null;
+  @IsOptional() @IsId() departmentId?: string | null;
+  @IsOptional() @IsId() clientContactId?: string | null;
+  @IsOptional() @IsId() equipmentId?: string | null;
 }
 
-export interface TransferOrderData {
-  orderId: string;
-  departmentId: string;
+export class UpdateOrderData {
+  @IsId() orderId!: string;
+  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsObject() @ValidateNested() @Type(() => OrderFieldChanges) changes!: OrderFieldChanges;
+}
+
+export class TransferOrderData {
+  @IsId() orderId!: string;
+  @IsId() departmentId!: string;
   /** The department the decision was made for; refused if the order moved since. */
-  expectedDepartmentId: string | null;
-  expectedVersion?: number;
-  decision: RecordedDecision;
+  @ValidateIf((_, value) => value !== null) @IsId() expectedDepartmentId!: string | null;
+  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsObject() @ValidateNested() @Type(() => RecordedDecision) decision!: RecordedDecision;
 }
 
-export interface ChangeOrderStatusData {
-  orderId: string;
-  targetStatusId: string;
+export class ChangeOrderStatusData {
+  @IsId() orderId!: string;
+  @IsId() targetStatusId!: string;
   /** The status the permission decision was made for; the change is refused if the order moved since. */
-  expectedStatusId: string;
-  expectedVersion?: number;
-  decision: RecordedDecision;
+  @IsId() expectedStatusId!: string;
+  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsObject() @ValidateNested() @Type(() => RecordedDecision) decision!: RecordedDecision;
 }
 
 export interface OrderCommentView {
@@ -217,43 +268,65 @@ export interface OrderCommentView {
   createdAt: string;
 }
 
-export interface AddOrderCommentData {
-  orderId: string;
-  body: string;
-  visibility: CommentVisibility;
+export class AddOrderCommentData {
+  @IsId() orderId!: string;
+  /** What a person may write through the API (an inbound message keeps its whole text); blank is COMMENT.BODY_REQUIRED. */
+  @Transform(trimmed) @IsString() @MaxLength(10_000) body!: string;
+  @IsIn(COMMENT_VISIBILITIES) visibility!: CommentVisibility;
   /** The author is the request's actor; its kind comes from the signed-in principal. */
-  authorKind: PersonKind;
+  @IsIn(PERSON_KINDS) authorKind!: PersonKind;
 }
 
-export interface ListOrderCommentsData {
-  orderId: string;
+export class ListOrderCommentsData {
+  @IsId() orderId!: string;
   /** A client's read: public replies only. */
-  publicOnly: boolean;
-  cursor?: string;
-  limit: number;
+  @IsBoolean() publicOnly!: boolean;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @IsInt() @Min(1) @Max(100) limit!: number;
 }
 
 export interface WorkflowRpc {
-  'workflow.tenants.provision': { request: Record<string, never>; response: { workflow: WorkflowView } };
-  'workflow.workflows.list': { request: { kind?: WorkflowKind }; response: WorkflowView[] };
-  'workflow.workflows.get': { request: { workflowId: string }; response: WorkflowView };
+  'workflow.tenants.provision': { request: NoData; response: { workflow: WorkflowView } };
+  'workflow.workflows.list': { request: ListWorkflowsData; response: WorkflowView[] };
+  'workflow.workflows.get': { request: WorkflowRef; response: WorkflowView };
   'workflow.workflows.create': { request: CreateWorkflowData; response: WorkflowView };
   'workflow.workflows.update': { request: UpdateWorkflowData; response: WorkflowView };
   /** One transition of a task workflow at a time; each publishes the workflow-changed event as an update does. */
   'workflow.transitions.add': { request: AddTransitionData; response: TransitionView };
   'workflow.transitions.change': { request: ChangeTransitionData; response: TransitionView };
-  'workflow.transitions.remove': { request: { workflowId: string; transitionId: string }; response: { deleted: true } };
+  'workflow.transitions.remove': { request: TransitionRef; response: { deleted: true } };
   'workflow.orders.create': { request: CreateOrderData; response: OrderView };
   /** The statuses a new order may start in (initial, not archived, in workflow order); the default workflow unless named. */
-  'workflow.orders.initial-statuses': { request: { workflowId?: string }; response: OrderStartingStatuses };
+  'workflow.orders.initial-statuses': { request: OrderStartQuery; response: OrderStartingStatuses };
   'workflow.orders.list': { request: ListOrdersData; response: Page<OrderView> };
-  'workflow.orders.get': { request: { orderId: string }; response: OrderView };
+  'workflow.orders.get': { request: OrderRef; response: OrderView };
   'workflow.orders.update': { request: UpdateOrderData; response: OrderView };
   'workflow.orders.change-status': { request: ChangeOrderStatusData; response: OrderView };
-  'workflow.orders.history': { request: { orderId: string }; response: OrderHistoryEntry[] };
+  'workflow.orders.history': { request: OrderRef; response: OrderHistoryEntry[] };
   /** Moves the order to another department, with a history entry and `workflow.order.transferred.v1`. */
   'workflow.orders.transfer': { request: TransferOrderData; response: OrderView };
   /** Oldest first; `workflow.order.comment-added.v1` for each added one. */
   'workflow.orders.comments.list': { request: ListOrderCommentsData; response: Page<OrderCommentView> };
   'workflow.orders.comments.add': { request: AddOrderCommentData; response: OrderCommentView };
 }
+
+export const WORKFLOW_RPC_REQUESTS: RpcRequestContracts<WorkflowRpc> = {
+  'workflow.tenants.provision': NoData,
+  'workflow.workflows.list': ListWorkflowsData,
+  'workflow.workflows.get': WorkflowRef,
+  'workflow.workflows.create': CreateWorkflowData,
+  'workflow.workflows.update': UpdateWorkflowData,
+  'workflow.transitions.add': AddTransitionData,
+  'workflow.transitions.change': ChangeTransitionData,
+  'workflow.transitions.remove': TransitionRef,
+  'workflow.orders.create': CreateOrderData,
+  'workflow.orders.initial-statuses': OrderStartQuery,
+  'workflow.orders.list': ListOrdersData,
+  'workflow.orders.get': OrderRef,
+  'workflow.orders.update': UpdateOrderData,
+  'workflow.orders.change-status': ChangeOrderStatusData,
+  'workflow.orders.history': OrderRef,
+  'workflow.orders.transfer': TransferOrderData,
+  'workflow.orders.comments.list': ListOrderCommentsData,
+  'workflow.orders.comments.add': AddOrderCommentData,
+};

@@ -5,7 +5,6 @@ export const BranchErrors = {
   nameTaken: (): DomainError =>
     new DomainError('BRANCH.NAME_TAKEN', 'conflict', 'A branch with this name already exists', [{ field: 'name', reason: 'is taken' }]),
   badTimeZone: (): DomainError => DomainError.invalid('BRANCH.BAD_TIME_ZONE', 'timeZone', 'must be an IANA time zone such as Europe/Moscow'),
-  nameRequired: (): DomainError => DomainError.invalid('BRANCH.NAME_REQUIRED', 'name', 'must not be empty'),
   inUse: (): DomainError =>
     new DomainError('BRANCH.IN_USE', 'conflict', 'The branch is still used by employees or contacts; reassign them first'),
   /** A referenced branch that is not one of this tenant's. */

@@ -2,16 +2,13 @@ import type { EntityManager } from 'typeorm';
 import type { BranchInput } from '@warden/contracts';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
 import { isIanaTimeZone } from '../shared/time-zone';
-import { optionalText } from '../shared/text';
 import { BranchErrors } from './branch.errors';
 import type { BranchRecord } from './branch.repository';
 
-/** A branch as stored: a name that is not blank and an IANA time zone (docs/rules.md). */
+/** A branch as stored: its name and address as the RPC boundary trimmed them, and an IANA time zone (docs/rules.md). */
 export function branchRecord(id: string, input: BranchInput): BranchRecord {
-  const name = input.name.trim();
-  if (!name) throw BranchErrors.nameRequired();
   if (!isIanaTimeZone(input.timeZone)) throw BranchErrors.badTimeZone();
-  return { id, name, address: optionalText(input.address), timeZone: input.timeZone };
+  return { id, name: input.name, address: input.address ?? null, timeZone: input.timeZone };
 }
 
 /** Runs a branch change in one transaction, the database's refusals turned into the branch's errors. */

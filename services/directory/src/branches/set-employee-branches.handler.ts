@@ -33,8 +33,8 @@ export class SetEmployeeBranchesHandler implements ICommandHandler<SetEmployeeBr
   async execute({ ctx, input }: SetEmployeeBranchesCommand): Promise<EmployeeBranchesView> {
     const tenantId = ctx.tenantId;
     await this.employees.requireEmployeeExists(ctx, input.personId);
-    const mainBranchId = input.mainBranchId?.toLowerCase() ?? null;
-    const additional = unique(input.additionalBranchIds.map((id) => id.toLowerCase()));
+    const mainBranchId = input.mainBranchId;
+    const additional = unique(input.additionalBranchIds);
     if (mainBranchId && additional.includes(mainBranchId)) {
       throw DomainError.invalid('BRANCH_ACCESS.MAIN_REPEATED', 'additionalBranchIds', 'must not repeat mainBranchId');
     }

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { BranchInput, BranchView, OutgoingEvent, RequestContext } from '@warden/contracts';
+import type { BranchChanges, BranchView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { AuditRecorder, resourceValues } from '@warden/messaging';
 import { BranchErrors } from './branch.errors';
 import { branchUpdated } from './branch.events';
@@ -12,7 +12,7 @@ export class UpdateBranchCommand extends Command<BranchView> {
   constructor(
     readonly ctx: RequestContext,
     readonly branchId: string,
-    readonly changes: Partial<BranchInput>,
+    readonly changes: BranchChanges,
   ) {
     super();
   }

@@ -2,7 +2,6 @@ import { DomainError } from '@warden/kernel';
 
 export const ChannelErrors = {
   notFound: (): DomainError => DomainError.notFound('CHANNEL.NOT_FOUND', 'The channel'),
-  fieldRequired: (field: string): DomainError => DomainError.invalid('CHANNEL.FIELD_REQUIRED', field, 'must not be empty'),
   addressTaken: (): DomainError =>
     new DomainError('CHANNEL.ADDRESS_TAKEN', 'conflict', 'Another channel of this kind has this address', [{ field: 'address', reason: 'is taken' }]),
   inUse: (): DomainError =>

@@ -6,13 +6,9 @@ import type { DepartmentRepository } from '../departments/department.repository'
 import { ChannelErrors } from './channel.errors';
 import type { ChannelRecord } from './channel.repository';
 
-/** A channel as stored: an address and a name that are not blank, the department id in lower case. */
+/** A channel as stored: its fields as the RPC boundary checked and trimmed them. */
 export function channelRecord(id: string, input: ChannelInput): ChannelRecord {
-  const address = typeof input.address === 'string' ? input.address.trim() : '';
-  if (!address) throw ChannelErrors.fieldRequired('address');
-  const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (!name) throw ChannelErrors.fieldRequired('name');
-  return { id, kind: input.kind, address, name, departmentId: input.departmentId.toLowerCase() };
+  return { id, kind: input.kind, address: input.address, name: input.name, departmentId: input.departmentId };
 }
 
 /** Refuses a department that is not the tenant's; locked so it cannot be deleted under the channel being written. */

@@ -25,11 +25,9 @@ interface InboundRow {
 /** `.invalid` is reserved (RFC 2606): the address can never receive mail, and says so. */
 const PLACEHOLDER_DOMAIN = 'no-email.invalid';
 
-/** Message ids as the connector gave them: trimmed, blanks dropped, each once, at most 100. */
-function messageIds(values: unknown): string[] {
-  if (!Array.isArray(values)) return [];
-  const ids = values.map((id) => (typeof id === 'string' ? optionalText(id) : null)).filter((id): id is string => id !== null);
-  return [...new Set(ids)].slice(-100);
+/** Message ids as the connector gave them (at most 100): trimmed, blanks dropped, each once. */
+function messageIds(values: readonly string[] = []): string[] {
+  return [...new Set(values.map(optionalText).filter((id): id is string => id !== null))];
 }
 
 /** Thrown inside the transaction when another delivery of the same message won the race; rolls it back. */
@@ -66,8 +64,8 @@ export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundComm
     const tenantId = ctx.tenantId;
     const channel = await this.channels.find(this.dataSource.manager, tenantId, data.channelId);
     if (!channel) throw ChannelErrors.notFound();
-    const from = data.from ?? {};
-    if (!optionalText(from.email) && !optionalText(from.messengerId) && !digitsOf(from.phone)) throw ChannelErrors.senderUnknown();
+    const from = data.from;
+    if (!from.email && !from.messengerId && !digitsOf(from.phone)) throw ChannelErrors.senderUnknown();
     const previous = await this.findPrevious(this.dataSource.manager, channel.id, data.messageId);
     if (previous) return previous;
     // Two attempts: a concurrent message from the same new sender may create the same contact first.
@@ -90,7 +88,7 @@ export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundComm
       await this.events.publish(contactCreated(tenantId, contact), manager);
     }
     const id = newId();
-    const subject = optionalText(data.subject);
+    const subject = data.subject ?? null;
     const rows: InboundRow[] = await manager.query(
       `INSERT INTO inbound_messages (id, tenant_id, channel_id, external_id, contact_id, contact_created, department_id, subject)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (channel_id, external_id) DO NOTHING RETURNING *`,
@@ -111,13 +109,13 @@ export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundComm
         companyId: contact.companyId,
         contactCreated: newSender,
         externalMessageId: data.messageId,
-        inReplyTo: typeof data.inReplyTo === 'string' ? optionalText(data.inReplyTo) : null,
+        inReplyTo: data.inReplyTo ?? null,
         references: messageIds(data.references),
         from: {
-          email: optionalText(data.from.email),
-          name: optionalText(data.from.name),
-          messengerId: optionalText(data.from.messengerId),
-          phone: optionalText(data.from.phone),
+          email: data.from.email ?? null,
+          name: data.from.name ?? null,
+          messengerId: data.from.messengerId ?? null,
+          phone: data.from.phone ?? null,
         },
         subject,
         text: data.text,
@@ -129,9 +127,9 @@ export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundComm
   }
 
   private async findSender(manager: EntityManager, tenantId: string, channel: ChannelView, data: ReceiveInboundData): Promise<ContactView | null> {
-    const email = optionalText(data.from.email);
+    const email = data.from.email;
     if (email) return this.contacts.findByEmail(manager, tenantId, email);
-    const messengerId = optionalText(data.from.messengerId);
+    const messengerId = data.from.messengerId;
     if (messengerId) {
       const found = await this.contacts.findByMessengerId(manager, tenantId, channel.address, messengerId);
       if (found) return found;
@@ -142,11 +140,11 @@ export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundComm
   }
 
   private newContact(channel: ChannelView, data: ReceiveInboundData): ContactRecord {
-    const email = optionalText(data.from.email);
-    const messengerId = optionalText(data.from.messengerId);
-    const phone = optionalText(data.from.phone);
+    const email = data.from.email ?? null;
+    const messengerId = data.from.messengerId ?? null;
+    const phone = data.from.phone ?? null;
     // "First Last" as senders usually sign; a single word is kept as the last name.
-    const words = (optionalText(data.from.name) ?? '').split(/\s+/).filter((part) => part);
+    const words = (data.from.name ?? '').split(/\s+/).filter((part) => part);
     const fallbackName = email?.split('@')[0] ?? messengerId ?? phone ?? 'Unknown';
     return {
       id: newId(),
@@ -167,7 +165,7 @@ export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundComm
   }
 
   private placeholderEmail(channel: ChannelView, data: ReceiveInboundData): string {
-    const messengerId = optionalText(data.from.messengerId);
+    const messengerId = data.from.messengerId;
     const sender = messengerId ? `msg-${slug(messengerId)}` : `tel-${digitsOf(data.from.phone)}`;
     return `${sender}-${channel.id.slice(-8)}@${PLACEHOLDER_DOMAIN}`;
   }

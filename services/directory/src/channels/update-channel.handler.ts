@@ -1,7 +1,7 @@
 import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { ChannelInput, ChannelView, OutgoingEvent, RequestContext } from '@warden/contracts';
+import type { ChannelChanges, ChannelView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { AuditRecorder, resourceValues } from '@warden/messaging';
 import { DepartmentRepository } from '../departments/department.repository';
 import { ChannelErrors } from './channel.errors';
@@ -13,7 +13,7 @@ export class UpdateChannelCommand extends Command<ChannelView> {
   constructor(
     readonly ctx: RequestContext,
     readonly channelId: string,
-    readonly changes: Partial<ChannelInput>,
+    readonly changes: ChannelChanges,
   ) {
     super();
   }

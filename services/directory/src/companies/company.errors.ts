@@ -2,7 +2,6 @@ import { DomainError } from '@warden/kernel';
 
 export const CompanyErrors = {
   notFound: (): DomainError => DomainError.notFound('COMPANY.NOT_FOUND', 'The company'),
-  nameRequired: (): DomainError => DomainError.invalid('COMPANY.NAME_REQUIRED', 'name', 'must not be empty'),
   taxIdTaken: (): DomainError =>
     new DomainError('COMPANY.TAX_ID_TAKEN', 'conflict', 'Another company has this tax id', [{ field: 'taxId', reason: 'is taken' }]),
   managerOfOtherCompany: (field: string): DomainError =>

@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import type { CompanyInput, CompanyView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { newId } from '@warden/kernel';
 import { happened } from '../shared/events';
-import { optionalText } from '../shared/text';
+import { unique } from '../shared/text';
 import { ClientManagersCheck } from './client-managers.check';
 import { clientManagersChanged, companyCreated } from './company.events';
-import { clientManagerIds, companyName, writeCompany } from './company.record';
+import { writeCompany } from './company.record';
 import { CompanyRepository } from './company.repository';
 
 export class CreateCompanyCommand extends Command<CompanyView> {
@@ -29,12 +29,11 @@ export class CreateCompanyHandler implements ICommandHandler<CreateCompanyComman
   ) {}
 
   async execute({ ctx, input }: CreateCompanyCommand): Promise<CompanyView> {
-    const name = companyName(input.name);
-    const managers = clientManagerIds(input.clientManagerIds ?? []);
+    const managers = unique(input.clientManagerIds ?? []);
     const id = newId();
     await this.clientManagers.require(ctx, id, managers);
     return writeCompany(this.dataSource.manager, async (manager) => {
-      await this.companies.insert(manager, ctx.tenantId, id, name, optionalText(input.taxId));
+      await this.companies.insert(manager, ctx.tenantId, id, input.name, input.taxId ?? null);
       await this.companies.setManagers(manager, ctx.tenantId, id, managers);
       const company = (await this.companies.find(manager, ctx.tenantId, id))!;
       await this.events.publishAll(happened(companyCreated(ctx.tenantId, company), clientManagersChanged(ctx.tenantId, [], company)), manager);

@@ -1,14 +1,14 @@
 import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { CompanyInput, CompanyView, OutgoingEvent, RequestContext } from '@warden/contracts';
+import type { CompanyChanges, CompanyView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { AuditRecorder } from '@warden/messaging';
 import { happened } from '../shared/events';
-import { optionalText } from '../shared/text';
+import { unique } from '../shared/text';
 import { ClientManagersCheck } from './client-managers.check';
 import { CompanyErrors } from './company.errors';
 import { clientManagersChanged, companyUpdated } from './company.events';
-import { clientManagerIds, companyName, writeCompany } from './company.record';
+import { writeCompany } from './company.record';
 import { CompanyRepository } from './company.repository';
 
 /** Also what `directory.companies.client-managers.put` sends, with `clientManagerIds` the only change. */
@@ -16,7 +16,7 @@ export class UpdateCompanyCommand extends Command<CompanyView> {
   constructor(
     readonly ctx: RequestContext,
     readonly companyId: string,
-    readonly changes: Partial<CompanyInput>,
+    readonly changes: CompanyChanges,
   ) {
     super();
   }
@@ -34,14 +34,13 @@ export class UpdateCompanyHandler implements ICommandHandler<UpdateCompanyComman
   ) {}
 
   async execute({ ctx, companyId, changes }: UpdateCompanyCommand): Promise<CompanyView> {
-    const name = changes.name === undefined ? undefined : companyName(changes.name);
-    const managers = changes.clientManagerIds === undefined ? undefined : clientManagerIds(changes.clientManagerIds);
+    const managers = changes.clientManagerIds === undefined ? undefined : unique(changes.clientManagerIds);
     if (managers) await this.clientManagers.require(ctx, companyId, managers);
     return writeCompany(this.dataSource.manager, async (manager) => {
       const before = await this.companies.find(manager, ctx.tenantId, companyId, true);
       if (!before) throw CompanyErrors.notFound();
-      const taxId = changes.taxId === undefined ? before.taxId : optionalText(changes.taxId);
-      await this.companies.update(manager, ctx.tenantId, companyId, name ?? before.name, taxId);
+      const taxId = changes.taxId === undefined ? before.taxId : changes.taxId;
+      await this.companies.update(manager, ctx.tenantId, companyId, changes.name ?? before.name, taxId);
       if (managers) await this.companies.setManagers(manager, ctx.tenantId, companyId, managers);
       const after = (await this.companies.find(manager, ctx.tenantId, companyId))!;
       await this.events.publishAll(happened(companyUpdated(ctx.tenantId, after), clientManagersChanged(ctx.tenantId, before.clientManagerIds, after)), manager);

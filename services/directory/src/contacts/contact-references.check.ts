@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ContactFields, RequestContext } from '@warden/contracts';
+import type { ContactChanges, ContactFields, RequestContext } from '@warden/contracts';
 import { BranchErrors } from '../branches/branch.errors';
 import { BranchRepository } from '../branches/branch.repository';
 import { CompanyErrors } from '../companies/company.errors';
@@ -19,7 +19,7 @@ export class ContactReferencesCheck {
   ) {}
 
   /** Other-tenant or unknown ids are refused naming the field; on update only the fields being changed are checked. */
-  async require(ctx: RequestContext, record: ContactRecord, changes?: Partial<ContactFields>): Promise<void> {
+  async require(ctx: RequestContext, record: ContactRecord, changes?: ContactChanges): Promise<void> {
     const manager = this.dataSource.manager;
     const changed = (field: keyof ContactFields): boolean => changes === undefined || changes[field] !== undefined;
     if (record.companyId && changed('companyId') && !(await this.companies.exists(manager, ctx.tenantId, record.companyId))) {

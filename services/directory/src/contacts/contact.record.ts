@@ -3,39 +3,28 @@ import type { EntityManager } from 'typeorm';
 import type { ContactFields, ContactView, OutgoingEvent } from '@warden/contracts';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
 import { BranchErrors } from '../branches/branch.errors';
-import { optionalText } from '../shared/text';
 import { ContactErrors } from './contact.errors';
 import { contactUpdated } from './contact.events';
 import type { ContactRecord, ContactRepository } from './contact.repository';
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function requiredName(value: unknown, field: string): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (!trimmed) throw ContactErrors.nameRequired(field);
-  return trimmed;
-}
-
-/** A contact as stored: an email address, a last name, optional text as NULL, ids in lower case. */
+/** The row of a contact with these fields (a new contact's, or the current one's with the changes applied). */
 export function contactRecord(id: string, fields: ContactFields, current: ContactView | null): ContactRecord {
-  const email = typeof fields.email === 'string' ? fields.email.trim() : '';
-  if (!EMAIL_PATTERN.test(email)) throw ContactErrors.emailRequired();
+  const email = fields.email;
   return {
     id,
-    lastName: requiredName(fields.lastName, 'lastName'),
-    // May be empty for contacts created from a message signed with one word; the HTTP API asks for it.
-    firstName: typeof fields.firstName === 'string' ? fields.firstName.trim() : '',
-    middleName: optionalText(fields.middleName),
+    lastName: fields.lastName,
+    firstName: fields.firstName,
+    middleName: fields.middleName ?? null,
     email,
     // A placeholder stays one only while nobody replaces the generated address.
     emailIsPlaceholder: current !== null && current.emailIsPlaceholder && current.email.toLowerCase() === email.toLowerCase(),
-    phone: optionalText(fields.phone),
+    phone: fields.phone ?? null,
     messengerIds: fields.messengerIds ?? {},
-    companyId: fields.companyId?.toLowerCase() ?? null,
+    companyId: fields.companyId ?? null,
     status: fields.status ?? 'active',
     notifications: fields.notifications ?? true,
-    responsibleEmployeeId: fields.responsibleEmployeeId?.toLowerCase() ?? null,
-    branchId: fields.branchId?.toLowerCase() ?? null,
+    responsibleEmployeeId: fields.responsibleEmployeeId ?? null,
+    branchId: fields.branchId ?? null,
   };
 }
 

@@ -2,13 +2,10 @@ import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { ContactView, OutgoingEvent, RequestContext } from '@warden/contracts';
-import { isUuid } from '@warden/kernel';
 import { ContactErrors } from './contact.errors';
 import { recordPortalPerson } from './contact.record';
 import { ContactRepository } from './contact.repository';
 import { PortalLoginClient } from './portal-login.client';
-
-const MIN_PASSWORD_LENGTH = 8;
 
 export class GrantPortalAccessCommand extends Command<ContactView> {
   constructor(
@@ -31,8 +28,7 @@ export class GrantPortalAccessHandler implements ICommandHandler<GrantPortalAcce
   ) {}
 
   async execute({ ctx, contactId, password }: GrantPortalAccessCommand): Promise<ContactView> {
-    if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) throw ContactErrors.passwordTooShort();
-    const contact = isUuid(contactId) ? await this.contacts.find(this.dataSource.manager, ctx.tenantId, contactId) : null;
+    const contact = await this.contacts.find(this.dataSource.manager, ctx.tenantId, contactId);
     if (!contact) throw ContactErrors.notFound();
     if (contact.emailIsPlaceholder) throw ContactErrors.placeholderEmail();
     if (contact.status === 'blocked') throw ContactErrors.blocked();

@@ -26,18 +26,18 @@ export class ListContactsHandler implements IQueryHandler<ListContactsQuery> {
 
   async execute({ tenantId, filter: data }: ListContactsQuery): Promise<Page<ContactView>> {
     const after = decodeCursor(data.cursor);
-    const search = data.search?.trim();
+    const search = data.search;
     const rows = await this.contacts.page(this.dataSource.manager, tenantId, {
       searchPattern: search ? likePattern(search) : undefined,
       searchDigits: phoneSearchDigits(search),
-      namePattern: data.name?.trim() ? likePattern(data.name) : undefined,
-      emailPattern: data.email?.trim() ? likePattern(data.email) : undefined,
+      namePattern: data.name ? likePattern(data.name) : undefined,
+      emailPattern: data.email ? likePattern(data.email) : undefined,
       phoneDigits: digitsOf(data.phone) || undefined,
       companyId: data.companyId,
       status: data.status,
       branchId: data.branchId,
       responsibleEmployeeId: data.responsibleEmployeeId,
-      notifications: typeof data.notifications === 'boolean' ? data.notifications : undefined,
+      notifications: data.notifications,
       after,
       limit: data.limit,
     });

@@ -2,7 +2,6 @@ import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { ContactView, OutgoingEvent, RequestContext } from '@warden/contracts';
-import { isUuid } from '@warden/kernel';
 import { ContactErrors } from './contact.errors';
 import { recordPortalPerson } from './contact.record';
 import { ContactRepository } from './contact.repository';
@@ -28,7 +27,7 @@ export class RevokePortalAccessHandler implements ICommandHandler<RevokePortalAc
   ) {}
 
   async execute({ ctx, contactId }: RevokePortalAccessCommand): Promise<ContactView> {
-    const contact = isUuid(contactId) ? await this.contacts.find(this.dataSource.manager, ctx.tenantId, contactId) : null;
+    const contact = await this.contacts.find(this.dataSource.manager, ctx.tenantId, contactId);
     if (!contact) throw ContactErrors.notFound();
     await this.logins.revoke(ctx, contact.id);
     return recordPortalPerson(this.dataSource.manager, { contacts: this.contacts, events: this.events }, ctx.tenantId, contact.id, null);

@@ -2,7 +2,7 @@ import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { ContactFields, ContactView, OutgoingEvent, RequestContext } from '@warden/contracts';
+import type { ContactChanges, ContactView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { clientManagersChanged, companyUpdated } from '../companies/company.events';
 import { CompanyRepository } from '../companies/company.repository';
 import { happened } from '../shared/events';
@@ -18,7 +18,7 @@ export class UpdateContactCommand extends Command<ContactView> {
   constructor(
     readonly ctx: RequestContext,
     readonly contactId: string,
-    readonly changes: Partial<ContactFields>,
+    readonly changes: ContactChanges,
   ) {
     super();
   }

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { DepartmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { AuditRecorder } from '@warden/messaging';
 import { EmployeeCheck } from '../employees/employee.check';
-import { changeMembers, personIds } from './department.record';
+import { unique } from '../shared/text';
+import { changeMembers } from './department.record';
 import { DepartmentRepository } from './department.repository';
 
 export class AddDepartmentMembersCommand extends Command<DepartmentView> {
@@ -28,8 +29,8 @@ export class AddDepartmentMembersHandler implements ICommandHandler<AddDepartmen
     private readonly audit: AuditRecorder,
   ) {}
 
-  async execute({ ctx, departmentId, personIds: people }: AddDepartmentMembersCommand): Promise<DepartmentView> {
-    const ids = personIds(people);
+  async execute({ ctx, departmentId, personIds }: AddDepartmentMembersCommand): Promise<DepartmentView> {
+    const ids = unique(personIds);
     await this.employees.requireEmployees(ctx, ids, 'personIds');
     const writers = { departments: this.departments, events: this.events, audit: this.audit };
     return changeMembers(this.dataSource.manager, writers, ctx.tenantId, departmentId, (manager) =>

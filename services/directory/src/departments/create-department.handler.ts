@@ -6,8 +6,9 @@ import { newId } from '@warden/kernel';
 import { AuditRecorder, resourceValues } from '@warden/messaging';
 import { EmployeeCheck } from '../employees/employee.check';
 import { happened } from '../shared/events';
+import { unique } from '../shared/text';
 import { departmentCreated, membershipChanged } from './department.events';
-import { departmentName, personIds, writeDepartment } from './department.record';
+import { writeDepartment } from './department.record';
 import { DepartmentRepository } from './department.repository';
 
 export class CreateDepartmentCommand extends Command<DepartmentView> {
@@ -31,14 +32,13 @@ export class CreateDepartmentHandler implements ICommandHandler<CreateDepartment
   ) {}
 
   async execute({ ctx, input }: CreateDepartmentCommand): Promise<DepartmentView> {
-    const name = departmentName(input.name);
-    const headId = input.headId?.toLowerCase() ?? null;
-    const memberIds = personIds(input.memberIds ?? []);
+    const headId = input.headId ?? null;
+    const memberIds = unique(input.memberIds ?? []);
     if (headId) await this.employees.requireEmployees(ctx, [headId], 'headId');
     await this.employees.requireEmployees(ctx, memberIds, 'memberIds');
     const id = newId();
     return writeDepartment(this.dataSource.manager, async (manager) => {
-      await this.departments.insert(manager, ctx.tenantId, id, name, headId);
+      await this.departments.insert(manager, ctx.tenantId, id, input.name, headId);
       await this.departments.addMembers(manager, ctx.tenantId, id, memberIds);
       const department = (await this.departments.find(manager, ctx.tenantId, id))!;
       await this.events.publishAll(happened(departmentCreated(ctx.tenantId, department), membershipChanged(ctx.tenantId, [], department)), manager);

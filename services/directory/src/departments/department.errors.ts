@@ -2,7 +2,6 @@ import { DomainError } from '@warden/kernel';
 
 export const DepartmentErrors = {
   notFound: (): DomainError => DomainError.notFound('DEPARTMENT.NOT_FOUND', 'The department'),
-  nameRequired: (): DomainError => DomainError.invalid('DEPARTMENT.NAME_REQUIRED', 'name', 'must not be empty'),
   nameTaken: (): DomainError =>
     new DomainError('DEPARTMENT.NAME_TAKEN', 'conflict', 'A department with this name already exists', [{ field: 'name', reason: 'is taken' }]),
   inUse: (): DomainError =>

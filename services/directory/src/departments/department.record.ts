@@ -5,20 +5,9 @@ import type { AuditRecorder } from '@warden/messaging';
 import { resourceValues } from '@warden/messaging';
 import { isForeignKeyViolation, isUniqueViolation } from '@warden/persistence';
 import { happened } from '../shared/events';
-import { unique } from '../shared/text';
 import { DepartmentErrors } from './department.errors';
 import { departmentUpdated, membershipChanged } from './department.events';
 import type { DepartmentRepository } from './department.repository';
-
-/** A department's name as stored: trimmed, not blank. */
-export function departmentName(name: unknown): string {
-  const trimmed = typeof name === 'string' ? name.trim() : '';
-  if (!trimmed) throw DepartmentErrors.nameRequired();
-  return trimmed;
-}
-
-/** Person ids as stored: lower case, each once. */
-export const personIds = (ids: readonly string[]): string[] => unique(ids.map((id) => id.toLowerCase()));
 
 /** Runs a department change in one transaction, the database's refusals turned into the department's errors. */
 export async function writeDepartment<T>(manager: EntityManager, work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -3,7 +3,8 @@ import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { DepartmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { AuditRecorder } from '@warden/messaging';
-import { changeMembers, personIds } from './department.record';
+import { unique } from '../shared/text';
+import { changeMembers } from './department.record';
 import { DepartmentRepository } from './department.repository';
 
 export class RemoveDepartmentMembersCommand extends Command<DepartmentView> {
@@ -26,8 +27,8 @@ export class RemoveDepartmentMembersHandler implements ICommandHandler<RemoveDep
     private readonly audit: AuditRecorder,
   ) {}
 
-  async execute({ ctx, departmentId, personIds: people }: RemoveDepartmentMembersCommand): Promise<DepartmentView> {
-    const ids = personIds(people);
+  async execute({ ctx, departmentId, personIds }: RemoveDepartmentMembersCommand): Promise<DepartmentView> {
+    const ids = unique(personIds);
     const writers = { departments: this.departments, events: this.events, audit: this.audit };
     return changeMembers(this.dataSource.manager, writers, ctx.tenantId, departmentId, (manager) =>
       this.departments.removeMembers(manager, ctx.tenantId, departmentId, ids),

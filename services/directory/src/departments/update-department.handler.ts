@@ -1,20 +1,21 @@
 import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { DepartmentInput, DepartmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
+import type { DepartmentChanges, DepartmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { AuditRecorder, resourceValues } from '@warden/messaging';
 import { EmployeeCheck } from '../employees/employee.check';
 import { happened } from '../shared/events';
+import { unique } from '../shared/text';
 import { DepartmentErrors } from './department.errors';
 import { departmentUpdated, membershipChanged } from './department.events';
-import { departmentName, personIds, writeDepartment } from './department.record';
+import { writeDepartment } from './department.record';
 import { DepartmentRepository } from './department.repository';
 
 export class UpdateDepartmentCommand extends Command<DepartmentView> {
   constructor(
     readonly ctx: RequestContext,
     readonly departmentId: string,
-    readonly changes: Partial<DepartmentInput>,
+    readonly changes: DepartmentChanges,
   ) {
     super();
   }
@@ -32,15 +33,14 @@ export class UpdateDepartmentHandler implements ICommandHandler<UpdateDepartment
   ) {}
 
   async execute({ ctx, departmentId, changes }: UpdateDepartmentCommand): Promise<DepartmentView> {
-    const headId = changes.headId === undefined ? undefined : (changes.headId?.toLowerCase() ?? null);
-    const memberIds = changes.memberIds === undefined ? undefined : personIds(changes.memberIds);
-    const name = changes.name === undefined ? undefined : departmentName(changes.name);
+    const headId = changes.headId;
+    const memberIds = changes.memberIds === undefined ? undefined : unique(changes.memberIds);
     if (headId) await this.employees.requireEmployees(ctx, [headId], 'headId');
     if (memberIds) await this.employees.requireEmployees(ctx, memberIds, 'memberIds');
     return writeDepartment(this.dataSource.manager, async (manager) => {
       const before = await this.departments.find(manager, ctx.tenantId, departmentId, true);
       if (!before) throw DepartmentErrors.notFound();
-      await this.departments.update(manager, ctx.tenantId, departmentId, name ?? before.name, headId === undefined ? before.headId : headId);
+      await this.departments.update(manager, ctx.tenantId, departmentId, changes.name ?? before.name, headId === undefined ? before.headId : headId);
       if (memberIds) {
         await this.departments.removeMembers(manager, ctx.tenantId, departmentId, before.memberIds.filter((id) => !memberIds.includes(id)));
         await this.departments.addMembers(manager, ctx.tenantId, departmentId, memberIds);

@@ -1,20 +1,19 @@
 import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { EquipmentFields, EquipmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
+import type { CreateEquipmentData, EquipmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { newId } from '@warden/kernel';
 import { CompanyErrors } from '../companies/company.errors';
 import { CompanyRepository } from '../companies/company.repository';
-import { optionalText } from '../shared/text';
 import { equipmentCreated } from './equipment.events';
-import { checkParent, equipmentName } from './equipment.record';
+import { checkParent } from './equipment.record';
 import { EquipmentRepository } from './equipment.repository';
 import type { EquipmentRecord } from './equipment.repository';
 
 export class CreateEquipmentCommand extends Command<EquipmentView> {
   constructor(
     readonly ctx: RequestContext,
-    readonly input: EquipmentFields & { companyId: string; parentId?: string | null },
+    readonly input: CreateEquipmentData,
   ) {
     super();
   }
@@ -32,16 +31,16 @@ export class CreateEquipmentHandler implements ICommandHandler<CreateEquipmentCo
 
   async execute({ ctx, input }: CreateEquipmentCommand): Promise<EquipmentView> {
     const tenantId = ctx.tenantId;
-    const companyId = input.companyId.toLowerCase();
+    const companyId = input.companyId;
     const record: EquipmentRecord = {
       id: newId(),
       companyId,
-      parentId: input.parentId?.toLowerCase() ?? null,
-      name: equipmentName(input.name),
-      kind: optionalText(input.kind),
-      serialNumber: optionalText(input.serialNumber),
-      location: optionalText(input.location),
-      notes: optionalText(input.notes),
+      parentId: input.parentId ?? null,
+      name: input.name,
+      kind: input.kind ?? null,
+      serialNumber: input.serialNumber ?? null,
+      location: input.location ?? null,
+      notes: input.notes ?? null,
     };
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.companies.exists(manager, tenantId, companyId))) throw CompanyErrors.unknown('companyId');

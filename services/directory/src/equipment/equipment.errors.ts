@@ -2,7 +2,6 @@ import { DomainError } from '@warden/kernel';
 
 export const EquipmentErrors = {
   notFound: (): DomainError => DomainError.notFound('EQUIPMENT.NOT_FOUND', 'The equipment'),
-  nameRequired: (): DomainError => DomainError.invalid('EQUIPMENT.NAME_REQUIRED', 'name', 'must not be empty'),
   cycle: (): DomainError =>
     DomainError.invalid('EQUIPMENT.CYCLE', 'parentId', 'is the node itself or one of its descendants; the tree would get a cycle'),
   parentOfOtherCompany: (): DomainError =>

@@ -2,13 +2,6 @@ import type { EntityManager } from 'typeorm';
 import { EquipmentErrors } from './equipment.errors';
 import type { EquipmentRepository } from './equipment.repository';
 
-/** A node's name as stored: trimmed, not blank. */
-export function equipmentName(name: unknown): string {
-  const trimmed = typeof name === 'string' ? name.trim() : '';
-  if (!trimmed) throw EquipmentErrors.nameRequired();
-  return trimmed;
-}
-
 /** A parent is equipment of the tenant and of the same company. */
 export async function checkParent(equipment: EquipmentRepository, manager: EntityManager, tenantId: string, companyId: string, parentId: string): Promise<void> {
   const parent = await equipment.find(manager, tenantId, parentId);

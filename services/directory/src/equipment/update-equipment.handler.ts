@@ -1,18 +1,17 @@
 import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { EquipmentFields, EquipmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
-import { optionalText } from '../shared/text';
+import type { EquipmentChanges, EquipmentFields, EquipmentView, OutgoingEvent, RequestContext } from '@warden/contracts';
 import { EquipmentErrors } from './equipment.errors';
 import { equipmentUpdated } from './equipment.events';
-import { checkParent, equipmentName } from './equipment.record';
+import { checkParent } from './equipment.record';
 import { EquipmentRepository } from './equipment.repository';
 
 export class UpdateEquipmentCommand extends Command<EquipmentView> {
   constructor(
     readonly ctx: RequestContext,
     readonly equipmentId: string,
-    readonly changes: Partial<EquipmentFields> & { parentId?: string | null },
+    readonly changes: EquipmentChanges,
   ) {
     super();
   }
@@ -33,18 +32,17 @@ export class UpdateEquipmentHandler implements ICommandHandler<UpdateEquipmentCo
       const current = await this.equipment.find(manager, tenantId, equipmentId);
       if (!current) throw EquipmentErrors.notFound();
       await this.equipment.lockCompanyTree(manager, tenantId, current.companyId);
-      const parentId = changes.parentId === undefined ? current.parentId : (changes.parentId?.toLowerCase() ?? null);
+      const parentId = changes.parentId === undefined ? current.parentId : changes.parentId;
       if (parentId && parentId !== current.parentId) {
         await checkParent(this.equipment, manager, tenantId, current.companyId, parentId);
         if (await this.equipment.isInSubtree(manager, tenantId, equipmentId, parentId)) throw EquipmentErrors.cycle();
       }
-      const pick = (field: keyof EquipmentFields): string | null =>
-        changes[field] === undefined ? current[field] : optionalText(changes[field]);
+      const pick = (field: Exclude<keyof EquipmentFields, 'name'>): string | null => (changes[field] === undefined ? current[field] : changes[field]);
       const node = await this.equipment.update(manager, tenantId, {
         id: equipmentId,
         companyId: current.companyId,
         parentId,
-        name: changes.name === undefined ? current.name : equipmentName(changes.name),
+        name: changes.name ?? current.name,
         kind: pick('kind'),
         serialNumber: pick('serialNumber'),
         location: pick('location'),

@@ -7,9 +7,9 @@ export function optionalText(value: string | null | undefined): string | null {
   return trimmed.length > 0 ? trimmed : null;
 }
 
-/** A pattern for matching lower-cased columns; `%` and `_` are literal in user search text. */
+/** A pattern for matching lower-cased columns; `%` and `_` are literal in user search text (trimmed where the request arrived). */
 export function likePattern(value: string): string {
-  return likeAnywhere(value.trim().toLowerCase());
+  return likeAnywhere(value.toLowerCase());
 }
 
 export function unique<T>(values: readonly T[]): T[] {

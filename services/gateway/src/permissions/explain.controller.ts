@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
+import { isResourceRef } from '@warden/contracts';
 import type { RequestContext, ResourceRef } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
@@ -12,14 +13,11 @@ import { ExplanationResponseDto } from './dto/explanation.response.dto';
 function parseResource(json: string | undefined): ResourceRef | undefined {
   if (json === undefined) return undefined;
   const value: unknown = JSON.parse(json);
-  const valid =
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as ResourceRef).type === 'string' &&
-    Object.values(value).every((attribute) => attribute === null || ['string', 'number', 'boolean'].includes(typeof attribute));
-  if (!valid) throw DomainError.invalid('REQUEST.INVALID', 'resource', 'must be a JSON object with a string `type` and scalar attributes');
-  return value as ResourceRef;
+  // The shape the permissions service checks the resource against too (CheckData in libs/contracts).
+  if (!isResourceRef(value)) {
+    throw DomainError.invalid('REQUEST.INVALID', 'resource', 'must be a JSON object with a string `type` and scalar attributes');
+  }
+  return value;
 }
 
 @ApiTags('permissions')

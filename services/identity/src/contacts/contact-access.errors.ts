@@ -1,7 +1,6 @@
 import { DomainError } from '@warden/kernel';
 
 export const ContactAccessErrors = {
-  badContactId: (): DomainError => DomainError.invalid('CONTACT_ACCESS.BAD_CONTACT_ID', 'contactId', 'must be a UUID'),
   notFound: (): DomainError => DomainError.notFound('CONTACT_ACCESS.NOT_FOUND', 'The contact login'),
   emailTaken: (email: string): DomainError =>
     new DomainError('CONTACT_ACCESS.EMAIL_TAKEN', 'conflict', `Another person of this tenant already signs in with ${email}`, [

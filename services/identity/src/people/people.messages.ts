@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import type { PersonView } from '@warden/contracts';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
@@ -19,8 +18,7 @@ export class PeopleMessages {
 
   @RpcHandler('identity.people.get')
   async get(@Payload() message: RpcMessage<'identity.people.get'>): Promise<PersonView> {
-    const personId = message.data.personId;
-    const row = isUuid(personId) ? await this.people.findById(this.dataSource.manager, message.ctx.tenantId, personId) : null;
+    const row = await this.people.findById(this.dataSource.manager, message.ctx.tenantId, message.data.personId);
     if (!row) throw PersonErrors.notFound();
     return toStaffView(row);
   }

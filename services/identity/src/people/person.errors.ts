@@ -9,15 +9,8 @@ export const StaffErrors = {
   deleted: (): DomainError => new DomainError('STAFF.DELETED', 'conflict', 'The employee is deleted and cannot be changed'),
   passwordRequired: (field: string): DomainError =>
     DomainError.invalid('STAFF.PASSWORD_REQUIRED', field, 'is required to grant login access to a person without a password'),
-  weakPassword: (field: string): DomainError => DomainError.invalid('STAFF.PASSWORD_TOO_SHORT', field, 'must be at least 8 characters'),
 };
 
 export const PersonErrors = {
   notFound: (): DomainError => DomainError.notFound('PERSON.NOT_FOUND', 'The person'),
 };
-
-export const MIN_PASSWORD_LENGTH = 8;
-
-export function checkPassword(password: string, field: string): void {
-  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) throw StaffErrors.weakPassword(field);
-}

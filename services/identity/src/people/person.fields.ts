@@ -1,38 +1,18 @@
-import { DomainError } from '@warden/kernel';
-import type { PersonFields } from '@warden/contracts';
+import type { PersonFieldChanges, PersonFields, UpdateContactLoginData } from '@warden/contracts';
 import type { PersonChanges } from './person.repository';
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The fields arrive trimmed, emails lower-cased, blank optional text as null and every rule of their shape checked
+// (libs/contracts/src/rpc/identity.rpc.ts, applied where the message arrives); these only map them to a row.
 
-function required(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw DomainError.invalid('PERSON.FIELD_REQUIRED', field, 'must not be empty');
-  return value.trim();
-}
-
-function optional(value: string | null | undefined): string | null | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-}
-
-function email(value: unknown, field: string): string {
-  const text = required(value, field).toLowerCase();
-  if (!EMAIL_PATTERN.test(text)) throw DomainError.invalid('PERSON.EMAIL_INVALID', field, 'must be an email address');
-  return text;
-}
-
-/**
- * The service's own check of person fields (the gateway validated shapes already; this keeps the
- * invariants true for any caller of the bus). `prefix` names nested fields, e.g. `administrator.`.
- */
-export function normalizeNewPerson(fields: PersonFields, prefix = ''): Required<PersonFields> {
+/** A new employee's fields; the optional ones absent are null. */
+export function newPersonFields(fields: PersonFields): Required<PersonFields> {
   return {
-    lastName: required(fields.lastName, `${prefix}lastName`),
-    firstName: required(fields.firstName, `${prefix}firstName`),
-    middleName: optional(fields.middleName) ?? null,
-    phone: optional(fields.phone) ?? null,
-    position: optional(fields.position) ?? null,
-    email: email(fields.email, `${prefix}email`),
+    lastName: fields.lastName,
+    firstName: fields.firstName,
+    middleName: fields.middleName ?? null,
+    phone: fields.phone ?? null,
+    position: fields.position ?? null,
+    email: fields.email,
   };
 }
 
@@ -40,24 +20,25 @@ export function normalizeNewPerson(fields: PersonFields, prefix = ''): Required<
  * A portal contact's fields as the directory holds them: the first name may be empty (a contact made
  * from a one-word message signature), and a contact has no position.
  */
-export function normalizeContactPerson(fields: Omit<PersonFields, 'position'>): Required<PersonFields> {
+export function contactPersonFields(fields: UpdateContactLoginData): Required<PersonFields> {
   return {
-    lastName: required(fields.lastName, 'lastName'),
-    firstName: typeof fields.firstName === 'string' ? fields.firstName.trim() : '',
-    middleName: optional(fields.middleName) ?? null,
-    phone: optional(fields.phone) ?? null,
+    lastName: fields.lastName,
+    firstName: fields.firstName,
+    middleName: fields.middleName ?? null,
+    phone: fields.phone ?? null,
     position: null,
-    email: email(fields.email, 'email'),
+    email: fields.email,
   };
 }
 
-export function normalizeChanges(changes: Partial<PersonFields>): PersonChanges {
+/** The columns a change sets: absent fields stay as they are, `null` clears an optional one. */
+export function personChanges(changes: PersonFieldChanges): PersonChanges {
   return {
-    last_name: changes.lastName === undefined ? undefined : required(changes.lastName, 'lastName'),
-    first_name: changes.firstName === undefined ? undefined : required(changes.firstName, 'firstName'),
-    middle_name: optional(changes.middleName),
-    phone: optional(changes.phone),
-    position: optional(changes.position),
-    email: changes.email === undefined ? undefined : email(changes.email, 'email'),
+    last_name: changes.lastName,
+    first_name: changes.firstName,
+    middle_name: changes.middleName,
+    phone: changes.phone,
+    position: changes.position,
+    email: changes.email,
   };
 }

@@ -71,12 +71,12 @@ export class PersonRepository {
     return rows[0] ?? null;
   }
 
-  /** The not-deleted person with this email (emails are unique among them). */
+  /**
+   * The not-deleted person with this email (emails are unique among them). Emails are lower-case here and in every
+   * request that carries one (libs/contracts/src/rpc/identity.rpc.ts), as the table's check demands.
+   */
   async findActiveByEmail(manager: EntityManager, tenantId: string, email: string): Promise<PersonRow | null> {
-    const rows = await queryRows<PersonRow>(manager, 'SELECT * FROM persons WHERE tenant_id = $1 AND email = $2 AND deleted_at IS NULL', [
-      tenantId,
-      email.trim().toLowerCase(),
-    ]);
+    const rows = await queryRows<PersonRow>(manager, 'SELECT * FROM persons WHERE tenant_id = $1 AND email = $2 AND deleted_at IS NULL', [tenantId, email]);
     return rows[0] ?? null;
   }
 
@@ -96,7 +96,7 @@ export class PersonRepository {
           person.middleName,
           person.phone,
           person.position,
-          person.email.trim().toLowerCase(),
+          person.email,
           person.passwordHash,
           person.passwordHash !== null,
         ],
@@ -113,7 +113,7 @@ export class PersonRepository {
   async update(manager: EntityManager, tenantId: string, id: string, changes: PersonChanges): Promise<PersonRow> {
     const entries = Object.entries(changes).filter(([column, value]) => CHANGEABLE.has(column as keyof PersonChanges) && value !== undefined);
     const assignments = entries.map(([column], index) => `"${column}" = $${index + 3}`);
-    const values = entries.map(([column, value]) => (column === 'email' && typeof value === 'string' ? value.trim().toLowerCase() : value));
+    const values = entries.map(([, value]) => value);
     try {
       const rows = await queryRows<PersonRow>(
         manager,
@@ -157,7 +157,7 @@ export class PersonRepository {
       parameters.push(filter.outsideScheduleIds);
       conditions.push(`NOT id = ANY($${parameters.length}::uuid[])`);
     }
-    const search = filter.search?.trim();
+    const search = filter.search;
     if (search) {
       parameters.push(likePattern(search));
       const p = `$${parameters.length}`;

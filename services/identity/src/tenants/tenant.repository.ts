@@ -33,8 +33,9 @@ export class TenantRepository {
     }
   }
 
+  /** `slug` as stored: lower-case (libs/contracts/src/rpc/identity.rpc.ts normalises what callers send). */
   async findBySlug(manager: EntityManager, slug: string): Promise<TenantRow | null> {
-    const rows = await queryRows<TenantRow>(manager, 'SELECT * FROM tenants WHERE slug = $1', [slug.trim().toLowerCase()]);
+    const rows = await queryRows<TenantRow>(manager, 'SELECT * FROM tenants WHERE slug = $1', [slug]);
     return rows[0] ?? null;
   }
 

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { EventSubscriber } from '@warden/messaging';
 import { ContactCreatedV1, ContactUpdatedV1, EmployeeBranchesChangedV1 } from '@warden/contracts';
 import type { ContactSnapshotV1 } from '@warden/contracts';
-import { RoutingService } from '../routing/routing.service';
+import { InquiryRouter } from '../routing/inquiry.router';
 import { ReadModelRepository } from './read-model.repository';
 
 /** Employees' branch access and contacts (responsible employee, branch, portal login), from directory. */
@@ -13,7 +13,7 @@ export class DirectoryEventsConsumer implements OnModuleInit {
   constructor(
     private readonly events: EventSubscriber,
     private readonly readModels: ReadModelRepository,
-    private readonly routing: RoutingService,
+    private readonly routing: InquiryRouter,
   ) {}
 
   onModuleInit(): void {

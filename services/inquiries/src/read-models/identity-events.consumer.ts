@@ -6,7 +6,7 @@ import { EmployeeCreatedV1, EmployeeDeletedV1, EmployeeUpdatedV1, PresenceChange
 import type { PersonSnapshotV1 } from '@warden/contracts';
 import { InquiryRepository } from '../inquiries/inquiry.repository';
 import { RoutingRepository } from '../routing/routing.repository';
-import { RoutingService } from '../routing/routing.service';
+import { InquiryRouter } from '../routing/inquiry.router';
 import { lockTenantRouting } from '../shared/tenant-lock';
 import { ReadModelRepository } from './read-model.repository';
 
@@ -24,7 +24,7 @@ export class IdentityEventsConsumer implements OnModuleInit {
   constructor(
     private readonly events: EventSubscriber,
     private readonly readModels: ReadModelRepository,
-    private readonly routing: RoutingService,
+    private readonly routing: InquiryRouter,
     private readonly inquiries: InquiryRepository,
     private readonly load: RoutingRepository,
   ) {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { BusClient, EventSubscriber } from '@warden/messaging';
 import { PolicyChangedV1 } from '@warden/contracts';
-import { RoutingService } from '../routing/routing.service';
+import { InquiryRouter } from '../routing/inquiry.router';
 import { MIRRORED_RIGHTS, ReadModelRepository } from './read-model.repository';
 
 /**
@@ -17,7 +17,7 @@ export class PermissionsEventsConsumer implements OnModuleInit {
     private readonly events: EventSubscriber,
     private readonly bus: BusClient,
     private readonly readModels: ReadModelRepository,
-    private readonly routing: RoutingService,
+    private readonly routing: InquiryRouter,
   ) {}
 
   onModuleInit(): void {

@@ -5,7 +5,8 @@ import { PeriodicTask } from '@warden/service-kit';
 import { InquiryRepository } from '../inquiries/inquiry.repository';
 import { ReadModelRepository } from '../read-models/read-model.repository';
 import { lockTenantRouting } from '../shared/tenant-lock';
-import { RoutingService } from './routing.service';
+import { InquiryRouter } from './inquiry.router';
+import { RoutingRepository } from './routing.repository';
 
 /** Minutes are the settings' unit: ticking twice a minute acts within half a minute of a deadline or a shift start. */
 const TICK_INTERVAL_MS = 30_000;
@@ -27,7 +28,8 @@ export class RoutingClock implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly routing: RoutingService,
+    private readonly routing: InquiryRouter,
+    private readonly settings: RoutingRepository,
     private readonly inquiries: InquiryRepository,
     private readonly readModels: ReadModelRepository,
   ) {}
@@ -80,7 +82,7 @@ export class RoutingClock implements OnApplicationBootstrap, OnApplicationShutdo
   private releaseTenant(tenantId: string, inquiryIds: string[], now: Date): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
       await lockTenantRouting(tx, tenantId);
-      const settings = await this.routing.settings(tx, tenantId);
+      const settings = await this.settings.settings(tx, tenantId);
       let released = 0;
       for (const inquiryId of inquiryIds) {
         // Re-read under the lock: it may have been reassigned, closed or its assignee back online meanwhile.

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { newId } from '@warden/kernel';
 import { InquiryAssignedV1, InquiryCreatedV1 } from '@warden/contracts';
 import type { ReceptionMode, RequestContext } from '@warden/contracts';
@@ -5,9 +6,10 @@ import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
 import { INQUIRIES_SERVICE } from '../inquiries.service-definition';
 import { InquiriesModule } from '../inquiries.module';
-import { InquiriesService } from '../inquiries/inquiries.service';
+import { ReceiveInquiryCommand } from '../inquiries/receive-inquiry.handler';
 import { ReadModelRepository } from '../read-models/read-model.repository';
-import { ReceptionService } from '../reception/reception.service';
+import { SetReceptionCommand } from '../reception/set-reception.handler';
+import { UpdateChatSettingsCommand } from '../reception/update-chat-settings.handler';
 import { RoutingClock } from './routing.clock';
 
 const MINUTE = 60_000;
@@ -18,16 +20,14 @@ const MINUTE = 60_000;
  */
 describe('inquiry routing (medium: service + PostgreSQL)', () => {
   let medium: Medium;
-  let inquiries: InquiriesService;
-  let reception: ReceptionService;
+  let commands: CommandBus;
   let readModels: ReadModelRepository;
   let ctx: RequestContext;
   let branch: string;
 
   beforeAll(async () => {
     medium = await startMedium(INQUIRIES_SERVICE, { imports: [InquiriesModule] });
-    inquiries = medium.get(InquiriesService);
-    reception = medium.get(ReceptionService);
+    commands = medium.get(CommandBus);
     readModels = medium.get(ReadModelRepository);
   });
 
@@ -51,7 +51,7 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
     });
     // Online since an hour ago: a later offline report (sticky release below) must be newer to apply.
     await readModels.setPresence(manager, ctx.tenantId, personId, true, new Date(Date.now() - 60 * MINUTE).toISOString());
-    await reception.set(ctx, { personId, mode, hasAllBranchesRight: false });
+    await commands.execute(new SetReceptionCommand(ctx, { personId, mode, hasAllBranchesRight: false }));
     return personId;
   }
 
@@ -73,7 +73,7 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
       openInquiries,
       lastAssignedMinutesAgo === null ? null : new Date(Date.now() - lastAssignedMinutesAgo * MINUTE),
     ]);
-  const receive = async (contactId: string) => inquiries.receive(ctx, { personId: ctx.actorId!, kind: 'employee' }, { contactId, text: 'Hello' });
+  const receive = async (contactId: string) => commands.execute(new ReceiveInquiryCommand(ctx, { personId: ctx.actorId!, kind: 'employee' }, { contactId, text: 'Hello' }));
   const openInquiries = async (personId: string) =>
     (await medium.rows<{ open_inquiries: number }>('SELECT open_inquiries FROM employees WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, personId]))[0].open_inquiries;
   const assignedEvents = async () => (await medium.outbox(ctx.tenantId)).filter((row) => row.type === InquiryAssignedV1.type).map((row) => row.data);
@@ -110,14 +110,14 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
     expect(queued).toMatchObject({ status: 'waiting', assigneeId: null });
     expect(await assignedEvents()).toEqual([]);
     expect(await medium.rows('SELECT outcome FROM routing_decisions WHERE inquiry_id = $1', [queued.id])).toEqual([{ outcome: 'queued' }]);
-    await expect(reception.set(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: false })).rejects.toMatchObject({ code: 'RECEPTION.ANYONE_NEEDS_ALL_BRANCHES' });
+    await expect(commands.execute(new SetReceptionCommand(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: false }))).rejects.toMatchObject({ code: 'RECEPTION.ANYONE_NEEDS_ALL_BRANCHES' });
     expect(await medium.rows('SELECT mode FROM employees WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, elsewhere])).toEqual([{ mode: 'my_branches' }]);
     expect(await openInquiries(withoutRight)).toBe(0);
 
     // With the right to all branches (read in the candidate SQL), mode 'anyone' lets Elsewhere take it: the queue
     // drains in the same transaction.
     await rights([off, elsewhere], [elsewhere]);
-    await reception.set(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: true });
+    await commands.execute(new SetReceptionCommand(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: true }));
     expect(await medium.rows('SELECT status, assignee_id FROM inquiries WHERE id = $1', [queued.id])).toEqual([{ status: 'assigned', assignee_id: elsewhere }]);
     expect(await assignedEvents()).toEqual([expect.objectContaining({ inquiryId: queued.id, assigneeId: elsewhere, routing: expect.objectContaining({ trigger: 'queue' }) })]);
   });
@@ -127,7 +127,7 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
       const [away, present] = [await employee('Away', 'my_branches'), await employee('Present', 'my_branches')];
       await rights([away, present]);
       await load(present, 0, 0);
-      await reception.putSettings(ctx, { stickyReleaseMinutes: 15 });
+      await commands.execute(new UpdateChatSettingsCommand(ctx, { stickyReleaseMinutes: 15 }));
       const inquiry = await receive(await client());
       expect(inquiry.assigneeId).toBe(away);
       await readModels.setPresence(medium.dataSource.manager, ctx.tenantId, away, false, new Date(Date.now() - offlineMinutes * MINUTE).toISOString());

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { INTEGRATIONS_ENV, loadIntegrationsEnv } from '../config/integrations.env';
 import { AuditEntriesRepository } from './audit-entries.repository';
 import { AuditIntakeConsumer } from './audit-intake.consumer';
-import { AuditLogService } from './audit-log.service';
+import { ListAuditEntriesHandler } from './list-audit-entries.handler';
 import { AuditMessages } from './audit.messages';
 import { AuditRetentionTask } from './audit-retention.task';
 
@@ -13,6 +13,6 @@ import { AuditRetentionTask } from './audit-retention.task';
  */
 @Module({
   controllers: [AuditMessages],
-  providers: [{ provide: INTEGRATIONS_ENV, useFactory: loadIntegrationsEnv }, AuditEntriesRepository, AuditIntakeConsumer, AuditLogService, AuditRetentionTask],
+  providers: [{ provide: INTEGRATIONS_ENV, useFactory: loadIntegrationsEnv }, AuditEntriesRepository, AuditIntakeConsumer, ListAuditEntriesHandler, AuditRetentionTask],
 })
 export class AuditModule {}

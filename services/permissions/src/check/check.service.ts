@@ -27,8 +27,8 @@ export class CheckService {
   ) {}
 
   async explain(tenantId: string, input: CheckData): Promise<Explanation> {
-    const valid = isUuid(tenantId) && isUuid(input.personId);
-    const facts = valid ? await this.repository.load(tenantId, input.personId) : { ...NOBODY, policyVersion: 0, kind: null };
+    // The person is an id (the RPC boundary checked it); a call before any tenant is known has none.
+    const facts = isUuid(tenantId) ? await this.repository.load(tenantId, input.personId) : { ...NOBODY, policyVersion: 0, kind: null };
     const verdict = await this.decide(tenantId, input, facts);
     return { allowed: verdict.allowed, code: verdict.code, reason: verdict.reason, policyVersion: facts.policyVersion, steps: verdict.steps };
   }
@@ -50,10 +50,10 @@ export class CheckService {
       steps.push({ rule: 'resource.given', effect: 'deny', detail: `'${input.action}' is an action on a resource and no resource was given` });
       return { allowed: false, code: 'RESOURCE.MISSING', reason: `'${input.action}' needs a resource`, steps };
     }
-    const rule = typeof resource.type === 'string' ? this.rules.ruleFor(resource.type) : undefined;
+    const rule = this.rules.ruleFor(resource.type);
     if (!rule) {
-      steps.push({ rule: 'resource.type', effect: 'deny', detail: `No rule decides resources of type '${String(resource.type)}'` });
-      return { allowed: false, code: 'RESOURCE.UNKNOWN_TYPE', reason: `Resources of type '${String(resource.type)}' are not known`, steps };
+      steps.push({ rule: 'resource.type', effect: 'deny', detail: `No rule decides resources of type '${resource.type}'` });
+      return { allowed: false, code: 'RESOURCE.UNKNOWN_TYPE', reason: `Resources of type '${resource.type}' are not known`, steps };
     }
     const outcome = await rule.evaluate({ tenantId, personId: input.personId, action: input.action, resource, facts }, steps);
     return { ...outcome, steps };

@@ -5,11 +5,6 @@ export const GroupErrors = {
   notFound: (): DomainError => DomainError.notFound('GROUP.NOT_FOUND', 'The group'),
   nameTaken: (name: string): DomainError =>
     new DomainError('GROUP.NAME_TAKEN', 'conflict', `A group named '${name}' already exists`, [{ field: 'name', reason: 'is already taken by another group' }]),
-  nameInvalid: (): DomainError => DomainError.invalid('GROUP.NAME_INVALID', 'name', 'must be 1 to 100 characters, not only spaces'),
-  unknownRights: (unknown: string[]): DomainError =>
-    new DomainError('RIGHT.UNKNOWN', 'validation', `rights: unknown right(s) ${unknown.map((right) => `'${right}'`).join(', ')}`, [
-      { field: 'rights', reason: `contains unknown right(s): ${unknown.join(', ')}` },
-    ]),
   systemRightsFixed: (field: 'rights' | 'loginBarred'): DomainError =>
     DomainError.invalid(
       'GROUP.SYSTEM_RIGHTS_FIXED',

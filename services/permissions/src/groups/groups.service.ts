@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { isUuid, newId } from '@warden/kernel';
+import { newId } from '@warden/kernel';
 import { DEFAULT_GROUPS, RIGHT_NAMES } from '@warden/contracts';
-import type { GroupView, PolicyChange, Right } from '@warden/contracts';
+import type { GroupInput, GroupView, PolicyChange, UpdateGroupData } from '@warden/contracts';
 import { AuditRecorder } from '@warden/messaging';
 import { PolicyVersions } from '../policy/policy-versions';
 import { PersonsRepository } from '../persons/persons.repository';
 import { GroupErrors } from './groups.errors';
 import { GroupsRepository } from './groups.repository';
 import { MembershipEvents } from './membership-events';
-import { validIds, validName, validRights } from './group-input';
+import { rightSet } from './group-input';
 import { groupValues, membershipChange } from './groups.audit';
 
 export interface GroupChanged {
@@ -56,12 +56,12 @@ export class GroupsService {
     return created;
   }
 
-  async create(tenantId: string, input: { name: string; rights: Right[]; loginBarred?: boolean }): Promise<GroupChanged> {
-    const name = validName(input.name);
-    const rights = validRights(input.rights ?? []);
+  async create(tenantId: string, input: GroupInput): Promise<GroupChanged> {
+    const rights = rightSet(input.rights);
     return this.dataSource.transaction(async (manager) => {
       const id = newId();
-      await this.groups.insert(manager, tenantId, { id, name, systemKey: null, rights, loginBarred: input.loginBarred ?? false });
+      const loginBarred = input.loginBarred ?? false;
+      await this.groups.insert(manager, tenantId, { id, name: input.name, systemKey: null, rights, loginBarred });
       // Nobody is in a new group yet, so no cached decision changes; the version still records the change.
       const policy = await this.policy.bump(manager, tenantId, [], 'group.created');
       const group = (await this.groups.find(manager, tenantId, id))!;
@@ -70,9 +70,8 @@ export class GroupsService {
     });
   }
 
-  async update(tenantId: string, input: { groupId: string; name?: string; rights?: Right[]; loginBarred?: boolean }): Promise<GroupChanged> {
-    const name = input.name === undefined ? undefined : validName(input.name);
-    const rights = input.rights === undefined ? undefined : validRights(input.rights);
+  async update(tenantId: string, input: UpdateGroupData): Promise<GroupChanged> {
+    const rights = input.rights === undefined ? undefined : rightSet(input.rights);
     return this.dataSource.transaction(async (manager) => {
       const group = await this.load(manager, tenantId, input.groupId, true);
       if (group.systemKey === 'administrator') {
@@ -82,7 +81,7 @@ export class GroupsService {
         if (input.loginBarred === true) throw GroupErrors.systemRightsFixed('loginBarred');
       }
       await this.groups.update(manager, tenantId, group.id, {
-        name,
+        name: input.name,
         rights: group.systemKey === 'administrator' ? undefined : rights,
         loginBarred: input.loginBarred,
       });
@@ -95,7 +94,7 @@ export class GroupsService {
   }
 
   async addMembers(tenantId: string, groupId: string, personIds: readonly string[]): Promise<GroupChanged> {
-    const ids = validIds('personIds', personIds, GroupErrors.unknownPersons);
+    const ids = [...new Set(personIds)];
     return this.dataSource.transaction(async (manager) => {
       const group = await this.load(manager, tenantId, groupId, true);
       const active = await this.persons.active(manager, tenantId, ids);
@@ -110,7 +109,7 @@ export class GroupsService {
   }
 
   async removeMembers(tenantId: string, groupId: string, personIds: readonly string[]): Promise<GroupChanged> {
-    const ids = validIds('personIds', personIds, GroupErrors.unknownPersons);
+    const ids = [...new Set(personIds)];
     return this.dataSource.transaction(async (manager) => {
       const group = await this.load(manager, tenantId, groupId, true);
       if (group.systemKey === 'administrator' && (await this.groups.countActiveMembers(manager, tenantId, group.id, ids)) === 0) {
@@ -125,7 +124,7 @@ export class GroupsService {
   }
 
   private async load(manager: EntityManager, tenantId: string, groupId: string, lock = false): Promise<GroupView> {
-    const group = isUuid(groupId) ? await this.groups.find(manager, tenantId, groupId, lock) : null;
+    const group = await this.groups.find(manager, tenantId, groupId, lock);
     if (!group) throw GroupErrors.notFound();
     return group;
   }

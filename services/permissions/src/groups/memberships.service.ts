@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import type { GroupRef, PersonKind, PolicyChange } from '@warden/contracts';
 import { PolicyVersions } from '../policy/policy-versions';
 import { PersonsRepository } from '../persons/persons.repository';
@@ -9,7 +8,6 @@ import { GroupErrors } from './groups.errors';
 import { GroupsRepository } from './groups.repository';
 import { GroupsService } from './groups.service';
 import { MembershipEvents } from './membership-events';
-import { validIds } from './group-input';
 
 export interface MembershipsSet {
   groups: GroupRef[];
@@ -29,14 +27,12 @@ export class MembershipsService {
   ) {}
 
   of(tenantId: string, personIds: readonly string[]): Promise<Record<string, GroupRef[]>> {
-    return this.groups.groupsOf(this.dataSource.manager, tenantId, personIds.filter(isUuid));
+    return this.groups.groupsOf(this.dataSource.manager, tenantId, personIds);
   }
 
   /** The synchronous path (identity creating or editing staff): unknown groups are refused. */
   set(tenantId: string, personId: string, groupIds: readonly string[], kind: PersonKind = 'employee'): Promise<MembershipsSet> {
-    if (!isUuid(personId)) throw GroupErrors.unknownPersons('personId', [String(personId)]);
-    const ids = validIds('groupIds', groupIds, GroupErrors.unknownGroups);
-    return this.dataSource.transaction((manager) => this.apply(manager, tenantId, personId, ids, kind, 'strict'));
+    return this.dataSource.transaction((manager) => this.apply(manager, tenantId, personId, [...new Set(groupIds)], kind, 'strict'));
   }
 
   /**

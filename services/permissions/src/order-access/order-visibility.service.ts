@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid } from '@warden/kernel';
 import type { OrderVisibilityScope, ProjectScope } from '@warden/contracts';
 import { StatusAccessService } from '../status-access/status-access.service';
 import { orderSightOf } from './order-visibility.policy';
@@ -20,21 +19,15 @@ export class OrderVisibilityService {
   ) {}
 
   async scope(tenantId: string, personId: string): Promise<OrderVisibilityScope> {
-    // Nothing for an id that is not one: the filter then matches no order.
-    if (!isUuid(personId)) return { statusIds: [], departmentIds: [], contactId: null, managedCompanyIds: [], policyVersion: 0 };
-    const id = personId.toLowerCase();
-    const [visible, loaded] = await Promise.all([this.statuses.visibleStatuses(tenantId, id), this.facts.load(tenantId, id)]);
-    const sight = orderSightOf(id, visible.statusIds, loaded.rights, loaded.scope);
+    const [visible, loaded] = await Promise.all([this.statuses.visibleStatuses(tenantId, personId), this.facts.load(tenantId, personId)]);
+    const sight = orderSightOf(personId, visible.statusIds, loaded.rights, loaded.scope);
     return { statusIds: sight.statusIds, ...sight.scope, policyVersion: visible.policyVersion };
   }
 
   async projectScope(tenantId: string, personId: string): Promise<ProjectScope & { policyVersion: number }> {
-    // A contact that is no one: only what names that id (nothing), never everything.
-    if (!isUuid(personId)) return { contactId: String(personId), companyId: null, companyContactIds: [], policyVersion: 0 };
-    const id = personId.toLowerCase();
-    const loaded = await this.facts.load(tenantId, id);
+    const loaded = await this.facts.load(tenantId, personId);
     const { scope } = loaded;
     const companyContactIds = scope.kind === 'contact' && scope.companyId ? await this.repository.contactsOf(tenantId, scope.companyId) : [];
-    return { ...projectScopeOf(id, scope, companyContactIds), policyVersion: loaded.rights.policyVersion };
+    return { ...projectScopeOf(personId, scope, companyContactIds), policyVersion: loaded.rights.policyVersion };
   }
 }

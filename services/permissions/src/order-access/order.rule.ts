@@ -74,7 +74,7 @@ export class OrderRule implements ResourceRule {
       steps.push({ rule: 'order.department', effect: 'none', detail: 'A new order: its department and client are checked once it exists' });
     } else {
       if (existing) {
-        const failure = checkPlacement(input.personId.toLowerCase(), placementOf(input.resource), loaded.scope, steps);
+        const failure = checkPlacement(input.personId, placementOf(input.resource), loaded.scope, steps);
         if (failure) failures.push(failure);
       }
       if (target) {

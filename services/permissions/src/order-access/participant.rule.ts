@@ -32,7 +32,7 @@ export class ParticipantRule implements ResourceRule {
       this.facts.load(input.tenantId, input.personId, input.facts),
       this.repository.placement(input.tenantId, targetId),
     ]);
-    const failure = checkParticipant(input.personId.toLowerCase(), { personId: targetId, ...placement }, scope, steps);
+    const failure = checkParticipant(input.personId, { personId: targetId, ...placement }, scope, steps);
     if (failure) return { allowed: false, ...failure };
     return { allowed: true, code: 'ALLOWED.PARTICIPANT', reason: 'May name this person on a task' };
   }

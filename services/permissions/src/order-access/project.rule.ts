@@ -39,7 +39,7 @@ export class ProjectRule implements ResourceRule {
       }
     }
     const placement = { counterpartyCompanyId: project?.counterpartyCompanyId ?? null, auditorIds: project?.defaultAuditors.map((auditor) => auditor.personId) ?? [] };
-    const failure = checkProject(input.personId.toLowerCase(), placement, scope, steps);
+    const failure = checkProject(input.personId, placement, scope, steps);
     if (failure) return { allowed: false, ...failure };
     return { allowed: true, code: 'ALLOWED.PROJECT_VISIBLE', reason: 'May see the project and create tasks in it' };
   }

@@ -42,7 +42,7 @@ export class TemplateRule implements ResourceRule {
       const companies = await this.repository.companiesOf(input.tenantId, contactIds);
       named = contactIds.map((contactId) => ({ contactId, companyId: companies.get(contactId) ?? null }));
     }
-    const failure = checkTemplate(input.personId.toLowerCase(), named, scope, steps);
+    const failure = checkTemplate(input.personId, named, scope, steps);
     if (failure) return { allowed: false, ...failure };
     return { allowed: true, code: 'ALLOWED.TEMPLATE_VISIBLE', reason: 'May see the template and create tasks from it' };
   }

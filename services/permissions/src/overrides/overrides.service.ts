@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
-import { isRight } from '@warden/contracts';
-import type { PersonRights, PolicyChange, Right, RightOverride } from '@warden/contracts';
+import { DomainError } from '@warden/kernel';
+import type { PersonRights, PolicyChange, RightOverride, SetOverrideData } from '@warden/contracts';
 import { CheckRepository } from '../check/check.repository';
 import { effectiveRights } from '../check/decision.policy';
 import { PersonsRepository } from '../persons/persons.repository';
@@ -35,14 +34,7 @@ export class OverridesService {
     };
   }
 
-  async set(
-    tenantId: string,
-    input: { personId: string; right: Right; effect: 'allow' | 'deny' | null },
-  ): Promise<{ overrides: RightOverride[]; policy: PolicyChange }> {
-    if (!isRight(input.right)) throw DomainError.invalid('RIGHT.UNKNOWN', 'right', `'${String(input.right)}' is not a right of the catalog`);
-    if (input.effect !== null && input.effect !== 'allow' && input.effect !== 'deny') {
-      throw DomainError.invalid('OVERRIDE.EFFECT_INVALID', 'effect', "must be 'allow', 'deny' or null");
-    }
+  async set(tenantId: string, input: SetOverrideData): Promise<{ overrides: RightOverride[]; policy: PolicyChange }> {
     return this.dataSource.transaction(async (manager) => {
       await this.requirePerson(manager, tenantId, input.personId);
       const previous: Array<{ effect: string }> = await manager.query(
@@ -75,6 +67,6 @@ export class OverridesService {
   }
 
   private async requirePerson(manager: EntityManager, tenantId: string, personId: string): Promise<void> {
-    if (!isUuid(personId) || !(await this.persons.exists(manager, tenantId, personId))) throw personNotFound();
+    if (!(await this.persons.exists(manager, tenantId, personId))) throw personNotFound();
   }
 }

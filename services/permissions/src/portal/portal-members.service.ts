@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '@warden/kernel';
-import type { GroupRef, PolicyChange } from '@warden/contracts';
-import { GroupErrors } from '../groups/groups.errors';
+import type { GroupRef, PolicyChange, PortalContactCompany } from '@warden/contracts';
 import { GroupsRepository } from '../groups/groups.repository';
 import { GroupsService } from '../groups/groups.service';
 import { MembershipEvents } from '../groups/membership-events';
@@ -42,23 +40,20 @@ export class PortalMembersService {
   ) {}
 
   /** `company`: the contact's company as the directory answered the grant, recorded with it. */
-  grantNow(tenantId: string, personId: string, company?: { companyId: string | null; at: string }): Promise<PortalMembership> {
-    if (!isUuid(personId)) throw GroupErrors.unknownPersons('personId', [String(personId)]);
-    const validCompany = company && (company.companyId === null || isUuid(company.companyId)) && !Number.isNaN(Date.parse(company.at)) ? company : undefined;
-    if (!validCompany) return this.dataSource.transaction((manager) => this.grant(manager, tenantId, personId.toLowerCase()));
+  grantNow(tenantId: string, personId: string, company?: PortalContactCompany): Promise<PortalMembership> {
+    if (!company) return this.dataSource.transaction((manager) => this.grant(manager, tenantId, personId));
     return this.dataSource.transaction(async (manager) => {
       // Queued behind the contact's own events (ContactPlacement takes the same lock), and the
       // membership first: the same lock order as the access-granted event's grant.
       await this.policy.serialize(manager, tenantId);
-      const membership = await this.grant(manager, tenantId, personId.toLowerCase());
-      const placed = await this.contacts.place(manager, tenantId, personId, validCompany.companyId, validCompany.at);
+      const membership = await this.grant(manager, tenantId, personId);
+      const placed = await this.contacts.place(manager, tenantId, personId, company.companyId, company.at);
       return placed ? { ...membership, policy: mergeChanges(membership.policy, placed) } : membership;
     });
   }
 
   revokeNow(tenantId: string, personId: string): Promise<PortalMembership> {
-    if (!isUuid(personId)) throw GroupErrors.unknownPersons('personId', [String(personId)]);
-    return this.dataSource.transaction((manager) => this.revoke(manager, tenantId, personId.toLowerCase()));
+    return this.dataSource.transaction((manager) => this.revoke(manager, tenantId, personId));
   }
 
   async grant(manager: EntityManager, tenantId: string, personId: string): Promise<PortalMembership> {

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
 import { RIGHT_NAMES } from '@warden/contracts';
-import type { PreviewKind, Right, StatusLevelInput } from '@warden/contracts';
+import type {
+  GroupChanges,
+  GroupMembersChange,
+  PersonIdRef,
+  PersonStatusLevelsChange,
+  PreviewKind,
+  RightOverrideChange,
+  StatusLevelsChange,
+} from '@warden/contracts';
 import { GroupErrors } from '../groups/groups.errors';
 import { GroupsRepository } from '../groups/groups.repository';
-import { validIds, validName, validRights } from '../groups/group-input';
+import { rightSet } from '../groups/group-input';
 import { personNotFound } from '../overrides/overrides.service';
 import { PersonsRepository } from '../persons/persons.repository';
 import { withGroupLevels, withPersonLevels } from '../status-access/status-access.change';
@@ -26,7 +33,8 @@ export interface FactsChange {
  * Reads a previewed change the way its real service would before writing (status-access.service.ts,
  * groups.service.ts, overrides.service.ts): the same target checks (404), the same checks of the body
  * (422) and of the state (409, the last administrator), with the same errors — then who it touches and
- * how their facts change in memory. Reads only.
+ * how their facts change in memory. Reads only. The body's shape was checked at the RPC boundary against
+ * the class of its kind (PreviewData in libs/contracts/src/rpc/permission-preview.rpc.ts), as the change's own.
  */
 @Injectable()
 export class PreviewChangeLoader {
@@ -38,42 +46,44 @@ export class PreviewChangeLoader {
     private readonly persons: PersonsRepository,
   ) {}
 
-  async load(tenantId: string, kind: PreviewKind, targetId: string, change: unknown): Promise<FactsChange> {
+  async load(tenantId: string, kind: PreviewKind, targetId: string, change: object): Promise<FactsChange> {
     switch (kind) {
       case 'person-status-access':
-        return this.personStatusAccess(tenantId, targetId, change as { levels: StatusLevelInput[]; mayChangeClosed?: boolean | null });
+        return this.personStatusAccess(tenantId, targetId, change as PersonStatusLevelsChange);
       case 'group-status-access':
-        return this.groupStatusAccess(tenantId, targetId, change as { levels: StatusLevelInput[] });
+        return this.groupStatusAccess(tenantId, targetId, change as StatusLevelsChange);
       case 'group-members-add':
-        return this.membersAdded(tenantId, targetId, (change as { personIds: string[] }).personIds);
+        return this.membersAdded(tenantId, targetId, (change as GroupMembersChange).personIds);
       case 'group-member-remove':
-        return this.memberRemoved(tenantId, targetId, (change as { personId: string }).personId);
+        return this.memberRemoved(tenantId, targetId, (change as PersonIdRef).personId);
       case 'group':
-        return this.groupUpdated(tenantId, targetId, change as { name?: string; rights?: Right[]; loginBarred?: boolean });
+        return this.groupUpdated(tenantId, targetId, change as GroupChanges);
       case 'person-right':
-        return this.personRight(tenantId, targetId, change as { right: Right; effect: 'allow' | 'deny' | null });
+        return this.personRight(tenantId, targetId, change as RightOverrideChange);
       default:
         throw PreviewErrors.kindNotSupported(kind);
     }
   }
 
-  private async personStatusAccess(tenantId: string, targetId: string, body: { levels: StatusLevelInput[]; mayChangeClosed?: boolean | null }): Promise<FactsChange> {
-    if (!isUuid(targetId)) throw DomainError.notFound('PERSON.NOT_FOUND', 'Person');
+  private async personStatusAccess(tenantId: string, targetId: string, body: PersonStatusLevelsChange): Promise<FactsChange> {
     await this.statusAccess.checkLevels(tenantId, body.levels);
-    return { personIds: [targetId.toLowerCase()], apply: (facts) => ({ ...facts, levels: withPersonLevels(facts.levels, body.levels, body.mayChangeClosed) }) };
+    const apply = (facts: PreviewFacts): PreviewFacts => ({
+      ...facts,
+      levels: withPersonLevels(facts.levels, body.levels, body.mayChangeClosed),
+    });
+    return { personIds: [targetId], apply };
   }
 
-  private async groupStatusAccess(tenantId: string, targetId: string, body: { levels: StatusLevelInput[] }): Promise<FactsChange> {
-    if (!isUuid(targetId) || !(await this.levels.group(tenantId, targetId))) throw StatusAccessErrors.groupNotFound();
+  private async groupStatusAccess(tenantId: string, targetId: string, body: StatusLevelsChange): Promise<FactsChange> {
+    if (!(await this.levels.group(tenantId, targetId))) throw StatusAccessErrors.groupNotFound();
     await this.statusAccess.checkLevels(tenantId, body.levels);
-    const groupId = targetId.toLowerCase();
-    const personIds = await this.levels.groupMemberIds(this.dataSource.manager, tenantId, groupId);
-    return { personIds, apply: (facts) => ({ ...facts, levels: withGroupLevels(facts.levels, groupId, body.levels) }) };
+    const personIds = await this.levels.groupMemberIds(this.dataSource.manager, tenantId, targetId);
+    return { personIds, apply: (facts) => ({ ...facts, levels: withGroupLevels(facts.levels, targetId, body.levels) }) };
   }
 
   /** As groups.service.ts addMembers: known group, active people; members already in stay as they are. */
   private async membersAdded(tenantId: string, targetId: string, personIds: readonly string[]): Promise<FactsChange> {
-    const ids = validIds('personIds', personIds, GroupErrors.unknownPersons);
+    const ids = [...new Set(personIds)];
     const { rights, levels } = await this.group(tenantId, targetId);
     const active = await this.persons.active(this.dataSource.manager, tenantId, ids);
     const unknown = ids.filter((id) => !active.has(id));
@@ -83,7 +93,7 @@ export class PreviewChangeLoader {
 
   /** As groups.service.ts removeMembers: the Administrator group keeps an active member (409). */
   private async memberRemoved(tenantId: string, targetId: string, personId: string): Promise<FactsChange> {
-    const ids = validIds('personIds', [personId], GroupErrors.unknownPersons);
+    const ids = [personId];
     const manager = this.dataSource.manager;
     const { view } = await this.group(tenantId, targetId);
     if (view.systemKey === 'administrator' && (await this.groups.countActiveMembers(manager, tenantId, view.id, ids)) === 0) {
@@ -94,9 +104,9 @@ export class PreviewChangeLoader {
   }
 
   /** As groups.service.ts update: the name checked (422, 409 when taken), the Administrator group's rights and login fixed. */
-  private async groupUpdated(tenantId: string, targetId: string, body: { name?: string; rights?: Right[]; loginBarred?: boolean }): Promise<FactsChange> {
-    const name = body.name === undefined ? undefined : validName(body.name);
-    const rights = body.rights === undefined ? undefined : validRights(body.rights);
+  private async groupUpdated(tenantId: string, targetId: string, body: GroupChanges): Promise<FactsChange> {
+    const { name } = body;
+    const rights = body.rights === undefined ? undefined : rightSet(body.rights);
     const manager = this.dataSource.manager;
     const { view } = await this.group(tenantId, targetId);
     if (view.systemKey === 'administrator') {
@@ -113,15 +123,15 @@ export class PreviewChangeLoader {
   }
 
   /** As overrides.service.ts set: the person must be known here (404). */
-  private async personRight(tenantId: string, targetId: string, body: { right: Right; effect: 'allow' | 'deny' | null }): Promise<FactsChange> {
-    if (!isUuid(targetId) || !(await this.persons.exists(this.dataSource.manager, tenantId, targetId))) throw personNotFound();
-    return { personIds: [targetId.toLowerCase()], apply: (facts) => withOverride(facts, body.right, body.effect) };
+  private async personRight(tenantId: string, targetId: string, body: RightOverrideChange): Promise<FactsChange> {
+    if (!(await this.persons.exists(this.dataSource.manager, tenantId, targetId))) throw personNotFound();
+    return { personIds: [targetId], apply: (facts) => withOverride(facts, body.right, body.effect) };
   }
 
   /** The group (404 as its routes answer) in the shapes of both rule sets. */
   private async group(tenantId: string, groupId: string) {
     const manager = this.dataSource.manager;
-    const [view, levels] = isUuid(groupId) ? await Promise.all([this.groups.find(manager, tenantId, groupId), this.levels.group(tenantId, groupId, manager)]) : [null, null];
+    const [view, levels] = await Promise.all([this.groups.find(manager, tenantId, groupId), this.levels.group(tenantId, groupId, manager)]);
     if (!view || !levels) throw GroupErrors.notFound();
     return { view, levels, rights: { id: view.id, name: view.name, rights: view.rights, loginBarred: view.loginBarred } };
   }

@@ -30,7 +30,7 @@ export class PermissionPreviewService {
     private readonly policy: PolicyVersions,
   ) {}
 
-  async preview(ctx: RequestContext, kind: PreviewKind, targetId: string, change: unknown): Promise<PermissionPreview> {
+  async preview(ctx: RequestContext, kind: PreviewKind, targetId: string, change: object): Promise<PermissionPreview> {
     const tenantId = ctx.tenantId;
     const policyVersion = await this.policy.current(this.dataSource.manager, tenantId);
     const factsChange = await this.changes.load(tenantId, kind, targetId, change);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '@warden/kernel';
-import { isRight, RIGHT_NAMES } from '@warden/contracts';
+import { RIGHT_NAMES } from '@warden/contracts';
 import type { RightsHolders, RightsHoldersData, SignInRefusalEntry } from '@warden/contracts';
 import { evaluatePerson, evaluateRight } from '../check/decision.policy';
 import type { PersonFacts } from '../check/decision.policy';
@@ -32,8 +32,8 @@ export class RightsHoldersService {
   constructor(private readonly dataSource: DataSource) {}
 
   async holders(tenantId: string, data: RightsHoldersData): Promise<RightsHolders> {
-    const rights = [...new Set(data.rights)].filter(isRight);
-    const personIds = data.personIds ? data.personIds.filter(isUuid) : null;
+    const rights = [...new Set(data.rights)];
+    const personIds = data.personIds ?? null;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const version: Array<{ version: string }> = await manager.query('SELECT version FROM tenant_policy WHERE tenant_id = $1', [tenantId]);
       const rows: HolderRow[] = isUuid(tenantId) ? await manager.query(HOLDERS_SQL, [tenantId, personIds, RIGHT_NAMES]) : [];
@@ -50,7 +50,7 @@ export class RightsHoldersService {
   /** The people the sign-in would refuse, with the check's own code and reason (login bars, rights). */
   async signInRefusals(tenantId: string, personIds: string[] | null | undefined): Promise<SignInRefusalEntry[]> {
     if (!isUuid(tenantId)) return [];
-    const rows: HolderRow[] = await this.dataSource.query(HOLDERS_SQL, [tenantId, personIds ? personIds.filter(isUuid) : null, RIGHT_NAMES]);
+    const rows: HolderRow[] = await this.dataSource.query(HOLDERS_SQL, [tenantId, personIds ?? null, RIGHT_NAMES]);
     const refusals: SignInRefusalEntry[] = [];
     for (const row of rows) {
       const verdict = evaluateRight('auth.login', { known: true, deleted: false, groups: row.groups, overrides: row.overrides }, []);

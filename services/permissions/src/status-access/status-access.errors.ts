@@ -4,8 +4,6 @@ export const StatusAccessErrors = {
   groupNotFound: (): DomainError => DomainError.notFound('GROUP.NOT_FOUND', 'Group'),
   unknownStatus: (index: number): DomainError =>
     DomainError.invalid('STATUS.UNKNOWN', `levels.${index}.statusId`, 'is not a status of an order or task workflow of this tenant'),
-  badLevel: (index: number): DomainError =>
-    DomainError.invalid('STATUS_ACCESS.BAD_LEVEL', `levels.${index}.level`, 'must be one of none, view, set (or null to reset)'),
   duplicateStatus: (index: number): DomainError =>
     DomainError.invalid('STATUS_ACCESS.DUPLICATE_STATUS', `levels.${index}.statusId`, 'appears more than once'),
 };

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
-import { ACCESS_LEVELS } from '@warden/contracts';
 import type {
   GroupStatusAccessView,
   GroupStatusLevelView,
@@ -49,7 +47,6 @@ export class StatusAccessService {
   }
 
   async person(tenantId: string, personId: string): Promise<PersonStatusAccessView> {
-    if (!isUuid(personId)) throw DomainError.notFound('PERSON.NOT_FOUND', 'Person');
     const [statuses, facts] = await Promise.all([this.repository.statusesOfKind(tenantId, null, null), this.repository.personFacts(tenantId, personId, null)]);
     const flag = mayChangeClosed(facts);
     return {
@@ -73,7 +70,7 @@ export class StatusAccessService {
   }
 
   async group(tenantId: string, groupId: string): Promise<GroupStatusAccessView> {
-    const group = isUuid(groupId) ? await this.repository.group(tenantId, groupId) : null;
+    const group = await this.repository.group(tenantId, groupId);
     if (!group) throw StatusAccessErrors.groupNotFound();
     const statuses = await this.repository.statusesOfKind(tenantId, null, null);
     return {
@@ -91,7 +88,6 @@ export class StatusAccessService {
     levels: StatusLevelInput[],
     flag: boolean | null | undefined,
   ): Promise<{ access: PersonStatusAccessView; policy: PolicyChange }> {
-    if (!isUuid(personId)) throw DomainError.notFound('PERSON.NOT_FOUND', 'Person');
     await this.checkLevels(tenantId, levels);
     const policy = await this.dataSource.transaction(async (tx) => {
       const audited = (): Promise<AuditValues> => personStatusAccessValues(this.repository, tx, tenantId, personId, levels.map((input) => input.statusId));
@@ -105,7 +101,7 @@ export class StatusAccessService {
   }
 
   async putGroup(tenantId: string, groupId: string, levels: StatusLevelInput[]): Promise<{ access: GroupStatusAccessView; policy: PolicyChange }> {
-    if (!isUuid(groupId) || !(await this.repository.group(tenantId, groupId))) throw StatusAccessErrors.groupNotFound();
+    if (!(await this.repository.group(tenantId, groupId))) throw StatusAccessErrors.groupNotFound();
     await this.checkLevels(tenantId, levels);
     const policy = await this.dataSource.transaction(async (tx) => {
       const audited = (): Promise<AuditValues> => groupStatusAccessValues(this.repository, tx, tenantId, groupId, levels.map((input) => input.statusId));
@@ -117,16 +113,18 @@ export class StatusAccessService {
     return { access: await this.group(tenantId, groupId), policy };
   }
 
-  /** Every level names a known status (of an order or a task workflow) of this tenant and a level of the scale (also for a preview of the change). */
+  /**
+   * Every level names a status (of an order or a task workflow) of this tenant, once (also for a preview of the
+   * change); the ids and levels themselves were checked at the RPC boundary.
+   */
   async checkLevels(tenantId: string, levels: StatusLevelInput[]): Promise<void> {
     const seen = new Set<string>();
     levels.forEach((input, index) => {
-      if (input.level !== null && !(ACCESS_LEVELS as readonly string[]).includes(input.level)) throw StatusAccessErrors.badLevel(index);
       if (seen.has(input.statusId)) throw StatusAccessErrors.duplicateStatus(index);
       seen.add(input.statusId);
     });
-    const uuids = levels.map((input) => input.statusId).filter(isUuid);
-    const known = new Set((await this.repository.statusesOfKind(tenantId, uuids, null)).map((status) => status.statusId));
+    const statusIds = levels.map((input) => input.statusId);
+    const known = new Set((await this.repository.statusesOfKind(tenantId, statusIds, null)).map((status) => status.statusId));
     levels.forEach((input, index) => {
       if (!known.has(input.statusId)) throw StatusAccessErrors.unknownStatus(index);
     });

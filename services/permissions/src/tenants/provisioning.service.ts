@@ -27,8 +27,8 @@ export class ProvisioningService {
   ) {}
 
   provision(tenantId: string, administratorId: string): Promise<{ groups: GroupView[]; policy: PolicyChange }> {
+    // The context may carry no tenant (calls made before one is known); the administrator is an id (the RPC boundary).
     if (!isUuid(tenantId)) throw GroupErrors.unknownPersons('tenantId', [String(tenantId)]);
-    if (!isUuid(administratorId)) throw GroupErrors.unknownPersons('administratorId', [String(administratorId)]);
     return this.dataSource.transaction((manager) => this.apply(manager, tenantId, administratorId));
   }
 

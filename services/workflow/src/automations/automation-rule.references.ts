@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
+import { DomainError } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { AutomationActions, AutomationConditions, RequestContext } from '@warden/contracts';
 import { OrderRepository } from '../orders/order.repository';
@@ -22,7 +22,8 @@ async function exists(read: () => Promise<unknown>): Promise<boolean> {
  * Checks every id a rule names in the caller's tenant, so another tenant's id is as unknown as a made-up one:
  * 422 naming the field (`conditions.statusIds.1`, `actions.responsibleId`). Statuses must be of an order workflow
  * (this service's); departments and companies are the directory's; the responsible person must be an employee.
- * Ids are stored lower-case, as the orders store them, so conditions compare equal.
+ * Ids come lower-cased by the request's class (libs/contracts/src/rpc/automation.rpc.ts), as the orders store
+ * them, so conditions compare equal.
  */
 @Injectable()
 export class AutomationRuleReferences {
@@ -55,9 +56,9 @@ export class AutomationRuleReferences {
     const checked: AutomationActions = {};
     if (actions.departmentId !== undefined) {
       const departmentId = actions.departmentId;
-      const known = isUuid(departmentId) && (await exists(() => this.bus.request('directory.departments.get', ctx, { departmentId })));
+      const known = await exists(() => this.bus.request('directory.departments.get', ctx, { departmentId }));
       if (!known) throw AutomationErrors.unknownDepartment('actions.departmentId');
-      checked.departmentId = departmentId.toLowerCase();
+      checked.departmentId = departmentId;
     }
     if (actions.responsibleId !== undefined) {
       const field = 'actions.responsibleId';
@@ -68,9 +69,8 @@ export class AutomationRuleReferences {
         if (error instanceof DomainError && error.kind === 'validation') throw AutomationErrors.unknownEmployee(field);
         throw error;
       }
-      const id = actions.responsibleId.toLowerCase();
-      if (kinds.get(id) !== 'employee') throw AutomationErrors.unknownEmployee(field);
-      checked.responsibleId = id;
+      if (kinds.get(actions.responsibleId) !== 'employee') throw AutomationErrors.unknownEmployee(field);
+      checked.responsibleId = actions.responsibleId;
     }
     if (Object.keys(checked).length === 0) throw AutomationErrors.noActions();
     return checked;
@@ -84,8 +84,8 @@ export class AutomationRuleReferences {
   private async each(ids: string[], field: string, unknown: (field: string) => DomainError, known: (id: string) => Promise<boolean>): Promise<string[]> {
     const checked: string[] = [];
     for (const [index, id] of ids.entries()) {
-      if (!isUuid(id) || !(await known(id))) throw unknown(`${field}.${index}`);
-      checked.push(id.toLowerCase());
+      if (!(await known(id))) throw unknown(`${field}.${index}`);
+      checked.push(id);
     }
     return [...new Set(checked)];
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, newId } from '@warden/kernel';
+import { newId } from '@warden/kernel';
 import type { AutomationChanges, AutomationDryRun, AutomationRuleView, CreateAutomationData, RequestContext } from '@warden/contracts';
 import { OrderRepository } from '../orders/order.repository';
 import { OrderErrors } from '../orders/order.errors';
@@ -24,7 +24,7 @@ export class AutomationsService {
   }
 
   async get(ctx: RequestContext, ruleId: string): Promise<AutomationRuleView> {
-    const rule = isUuid(ruleId) ? await this.rules.get(ctx.tenantId, ruleId) : null;
+    const rule = await this.rules.get(ctx.tenantId, ruleId);
     if (!rule) throw AutomationErrors.notFound();
     return rule;
   }
@@ -60,25 +60,23 @@ export class AutomationsService {
   }
 
   async delete(ctx: RequestContext, ruleId: string): Promise<{ deleted: true }> {
-    if (!isUuid(ruleId) || !(await this.rules.delete(ctx.tenantId, ruleId))) throw AutomationErrors.notFound();
+    if (!(await this.rules.delete(ctx.tenantId, ruleId))) throw AutomationErrors.notFound();
     return { deleted: true };
   }
 
   /** What the rule would do to the order now (inactive or not), and why; nothing is written. */
   async dryRun(ctx: RequestContext, ruleId: string, orderId: string): Promise<AutomationDryRun> {
     const rule = await this.get(ctx, ruleId);
-    const order = isUuid(orderId) ? await this.orders.get(ctx.tenantId, orderId) : null;
+    const order = await this.orders.get(ctx.tenantId, orderId);
     if (!order) throw OrderErrors.notFound();
     const { verdict, actions } = await this.runner.evaluate({ ...ctx, actorId: null }, rule, order);
     return { ruleId: rule.id, orderId: order.id, active: rule.active, matched: verdict.matched, conditions: verdict.results, actions };
   }
 
   private async checked(ctx: RequestContext, fields: RuleFields): Promise<RuleFields> {
-    const name = fields.name.trim();
-    if (!name) throw AutomationErrors.nameRequired();
+    if (!fields.name) throw AutomationErrors.nameRequired();
     return {
       ...fields,
-      name,
       conditions: await this.references.conditions(ctx, fields.conditions),
       actions: await this.references.actions(ctx, fields.actions),
     };

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel';
+import { decodeCursor, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { OrderCommentAddedV1 } from '@warden/contracts';
 import type { AddOrderCommentData, ListOrderCommentsData, OrderCommentView, OrderView, RequestContext } from '@warden/contracts';
 import { OrderErrors } from './order.errors';
 import { CommentErrors } from './order-comment.errors';
-import { commentBody } from './order-comment.policy';
+import { commentRefusal } from './order-comment.policy';
 import { OrderCommentRepository } from './order-comment.repository';
 import type { NewComment } from './order-comment.repository';
 import { OrderRepository } from './order.repository';
 
-const MAX_LIMIT = 100;
 /**
  * An order's conversation: internal notes and public replies in the order they were written, each
  * added with its `workflow.order.comment-added.v1` in one transaction. Who may read or write was
@@ -32,15 +31,14 @@ export class OrderCommentsService {
     await this.order(tenantId, data.orderId);
     const after = decodeCursor(data.cursor);
     if (after && !/^\d{1,18}$/.test(after.key)) throw CommentErrors.badCursor();
-    const limit = Math.min(Math.max(data.limit, 1), MAX_LIMIT);
-    const rows = await this.comments.list(tenantId, { orderId: data.orderId, publicOnly: data.publicOnly, afterSeq: after?.key, limit });
-    const page = toPage(rows, limit, (row) => ({ key: row.seq, id: row.view.id }));
+    const rows = await this.comments.list(tenantId, { orderId: data.orderId, publicOnly: data.publicOnly, afterSeq: after?.key, limit: data.limit });
+    const page = toPage(rows, data.limit, (row) => ({ key: row.seq, id: row.view.id }));
     return { items: page.items.map((row) => row.view), nextCursor: page.nextCursor };
   }
 
   async add(ctx: RequestContext, data: AddOrderCommentData): Promise<OrderCommentView> {
-    const body = commentBody(data);
-    if (body instanceof DomainError) throw body;
+    const refusal = commentRefusal(data);
+    if (refusal) throw refusal;
     const order = await this.order(ctx.tenantId, data.orderId);
     return this.dataSource.transaction((tx) =>
       this.addWithin(tx, ctx.tenantId, order, {
@@ -49,7 +47,7 @@ export class OrderCommentsService {
         visibility: data.visibility,
         authorId: ctx.actorId,
         authorKind: data.authorKind,
-        body,
+        body: data.body,
         inboundMessageId: null,
       }),
     );
@@ -74,7 +72,7 @@ export class OrderCommentsService {
   }
 
   private async order(tenantId: string, orderId: string): Promise<OrderView> {
-    const order = isUuid(orderId) ? await this.orders.get(tenantId, orderId) : null;
+    const order = await this.orders.get(tenantId, orderId);
     if (!order) throw OrderErrors.notFound();
     return order;
   }

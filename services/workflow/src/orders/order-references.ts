@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, isUuid } from '@warden/kernel';
+import { DomainError } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { RequestContext } from '@warden/contracts';
 import { OrderErrors } from './order.errors';
@@ -26,7 +26,7 @@ export class OrderReferences {
   constructor(private readonly bus: BusClient) {}
 
   async department(ctx: RequestContext, departmentId: string, field = 'departmentId'): Promise<string> {
-    const department = isUuid(departmentId) ? await found(() => this.bus.request('directory.departments.get', ctx, { departmentId })) : null;
+    const department = await found(() => this.bus.request('directory.departments.get', ctx, { departmentId }));
     if (!department) throw OrderErrors.unknownDepartment(field);
     return department.id;
   }
@@ -39,17 +39,17 @@ export class OrderReferences {
     let clientCompanyId: string | null = null;
     if (clientContactId !== null) {
       const contactId = clientContactId;
-      const contact = isUuid(contactId) ? await found(() => this.bus.request('directory.contacts.get', ctx, { contactId })) : null;
+      const contact = await found(() => this.bus.request('directory.contacts.get', ctx, { contactId }));
       if (!contact) throw OrderErrors.unknownContact();
       clientCompanyId = contact.companyId;
     }
     if (equipmentId !== null) {
       const id = equipmentId;
-      const equipment = isUuid(id) ? await found(() => this.bus.request('directory.equipment.get', ctx, { equipmentId: id })) : null;
+      const equipment = await found(() => this.bus.request('directory.equipment.get', ctx, { equipmentId: id }));
       if (!equipment) throw OrderErrors.unknownEquipment();
       const misplaced = equipmentRefusal(clientCompanyId, equipment);
       if (misplaced) throw misplaced;
     }
-    return { clientContactId: clientContactId?.toLowerCase() ?? null, clientCompanyId, equipmentId: equipmentId?.toLowerCase() ?? null };
+    return { clientContactId, clientCompanyId, equipmentId };
   }
 }

@@ -409,7 +409,7 @@ export class OrderRepository {
     let sql = `o.tenant_id = $1 AND ${sightCondition({ statusIds: query.statusIds, scope: query.scope }, next)}`;
     if (query.departmentId) sql += ` AND o.department_id = ${next(query.departmentId)}`;
     if (query.clientCompanyId) sql += ` AND o.client_company_id = ${next(query.clientCompanyId)}`;
-    const search = query.search?.trim();
+    const search = query.search;
     if (search) {
       const byTitle = `o.title ILIKE ${next(likePattern(search))}`;
       sql += /^\d{1,9}$/.test(search) ? ` AND (o.number = ${next(Number(search))} OR ${byTitle})` : ` AND ${byTitle}`;

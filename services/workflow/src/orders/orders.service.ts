@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel';
+import { decodeCursor, DomainError, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { OrderCreatedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
@@ -26,8 +26,6 @@ import { orderDepartmentRefusal, orderFieldsRefusal, planOrderUpdate } from './o
 import { OrderReferences } from './order-references';
 import { OrderRepository } from './order.repository';
 import type { OrderClient } from './order.repository';
-
-const MAX_LIMIT = 100;
 
 /** What a new order is made of once its references were checked (by the directory, or by the event that opened it). */
 export interface OrderDraft {
@@ -58,7 +56,7 @@ export class OrdersService {
   ) {}
 
   async get(tenantId: string, orderId: string): Promise<OrderView> {
-    const order = isUuid(orderId) ? await this.orders.get(tenantId, orderId) : null;
+    const order = await this.orders.get(tenantId, orderId);
     if (!order) throw OrderErrors.notFound();
     return order;
   }
@@ -71,32 +69,28 @@ export class OrdersService {
   async list(tenantId: string, data: ListOrdersData): Promise<Page<OrderView>> {
     const visible = new Set(data.visibleStatusIds);
     const statusIds = data.statusIds ? data.statusIds.filter((id) => visible.has(id)) : [...visible];
-    const limit = Math.min(Math.max(data.limit, 1), MAX_LIMIT);
     const after = decodeCursor(data.cursor);
-    // Without a scope nothing is visible: a caller that forgot the rule must not see everything.
-    if (statusIds.length === 0 || !data.scope) return { items: [], nextCursor: null, total: 0 };
-    const badFilter = [data.departmentId, data.clientCompanyId].some((id) => id !== undefined && !isUuid(id));
-    if (badFilter) return { items: [], nextCursor: null, total: 0 };
+    // The scope is required by the request's class (a caller that forgot the rule must not see everything).
+    if (statusIds.length === 0) return { items: [], nextCursor: null, total: 0 };
     const query = {
       statusIds,
       scope: data.scope,
       departmentId: data.departmentId,
       clientCompanyId: data.clientCompanyId,
-      search: data.search?.trim() || undefined,
+      search: data.search || undefined,
       afterId: after?.id,
-      limit,
+      limit: data.limit,
     };
     const [rows, total] = await Promise.all([this.orders.list(tenantId, query), this.orders.count(tenantId, query)]);
-    return toPage(rows, limit, (order) => ({ key: order.id, id: order.id }), total);
+    return toPage(rows, data.limit, (order) => ({ key: order.id, id: order.id }), total);
   }
 
   async create(ctx: RequestContext, data: CreateOrderData): Promise<OrderView> {
-    const title = data.title.trim();
-    if (!title) throw OrderErrors.titleRequired();
+    if (!data.title) throw OrderErrors.titleRequired();
     const departmentId = data.departmentId ? await this.references.department(ctx, data.departmentId) : null;
     const client = await this.references.client(ctx, data.clientContactId ?? null, data.equipmentId ?? null);
     const draft: OrderDraft = {
-      title,
+      title: data.title,
       description: data.description ?? '',
       clientRef: data.clientRef ?? null,
       responsibleId: data.responsibleId ?? null,
@@ -119,7 +113,7 @@ export class OrdersService {
   /** The named order workflow of the tenant, or its default one. */
   private async orderWorkflow(tenantId: string, workflowId: string | undefined, manager: EntityManager): Promise<string> {
     if (workflowId !== undefined) {
-      if (!isUuid(workflowId) || !(await this.orders.orderWorkflowExists(tenantId, workflowId, manager))) throw OrderErrors.unknownWorkflow();
+      if (!(await this.orders.orderWorkflowExists(tenantId, workflowId, manager))) throw OrderErrors.unknownWorkflow();
       return workflowId;
     }
     const fallback = await this.workflows.defaultOrderWorkflowId(tenantId, manager);
@@ -130,9 +124,7 @@ export class OrdersService {
   /** Creates the order inside the caller's transaction (a request, or the handler of an inbound message). */
   async createWithin(tx: EntityManager, tenantId: string, actorId: string | null, draft: OrderDraft): Promise<OrderView> {
     const workflowId = await this.orderWorkflow(tenantId, draft.workflowId, tx);
-    const found = draft.statusId
-      ? isUuid(draft.statusId) ? await this.orders.status(tenantId, draft.statusId, tx) : null
-      : await this.orders.firstInitialStatus(tenantId, workflowId, tx);
+    const found = draft.statusId ? await this.orders.status(tenantId, draft.statusId, tx) : await this.orders.firstInitialStatus(tenantId, workflowId, tx);
     const status = orderStartStatus(found, workflowId, Boolean(draft.statusId));
     if (status instanceof DomainError) throw status;
     const id = newId();
@@ -177,7 +169,7 @@ export class OrdersService {
     const { clientContactId, equipmentId } = data.changes;
     const badFields = orderFieldsRefusal(data.changes);
     if (badFields) throw badFields;
-    const before = isUuid(data.orderId) ? await this.orders.get(tenantId, data.orderId) : null;
+    const before = await this.orders.get(tenantId, data.orderId);
     if (!before) throw OrderErrors.notFound();
     const badDepartment = orderDepartmentRefusal(before, data.changes);
     if (badDepartment) throw badDepartment;
@@ -202,9 +194,9 @@ export class OrdersService {
   async changeStatus(ctx: RequestContext, data: ChangeOrderStatusData): Promise<OrderView> {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
-      const current = isUuid(data.orderId) ? await this.orders.get(tenantId, data.orderId, tx, true) : null;
+      const current = await this.orders.get(tenantId, data.orderId, tx, true);
       if (!current) throw OrderErrors.notFound();
-      const target = isUuid(data.targetStatusId) ? await this.orders.status(tenantId, data.targetStatusId, tx) : null;
+      const target = await this.orders.status(tenantId, data.targetStatusId, tx);
       const plan = planOrderStatusChange(current, target, { ...data, actorId: ctx.actorId });
       if (plan instanceof DomainError) throw plan;
       await this.orders.moveToStatus(tx, tenantId, current, plan.target);
@@ -221,7 +213,7 @@ export class OrdersService {
     const tenantId = ctx.tenantId;
     const departmentId = await this.references.department(ctx, data.departmentId);
     return this.dataSource.transaction(async (tx) => {
-      const current = isUuid(data.orderId) ? await this.orders.get(tenantId, data.orderId, tx, true) : null;
+      const current = await this.orders.get(tenantId, data.orderId, tx, true);
       if (!current) throw OrderErrors.notFound();
       const plan = planOrderTransfer(current, { ...data, departmentId, actorId: ctx.actorId });
       if (plan instanceof DomainError) throw plan;

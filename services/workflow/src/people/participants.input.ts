@@ -1,11 +1,9 @@
-import { TASK_ROLES } from '@warden/contracts';
 import type { RequestContext, TaskParticipantInput, TaskParticipantView } from '@warden/contracts';
-import { DomainError } from '@warden/kernel';
 import type { PeopleDirectory } from './people.directory';
 
 /**
- * Participants as given in a request (person and role), checked and completed with each person's
- * kind from the people read model. A person may hold several roles; a repeated (person, role) is kept once.
+ * Participants as given in a request (person and role, checked by the request's class), completed with each
+ * person's kind from the people read model. A person may hold several roles; a repeated (person, role) is kept once.
  */
 export async function resolveParticipants(
   people: PeopleDirectory,
@@ -13,17 +11,9 @@ export async function resolveParticipants(
   inputs: readonly TaskParticipantInput[],
   field: string,
 ): Promise<TaskParticipantView[]> {
-  inputs.forEach((input, index) => {
-    if (!(TASK_ROLES as readonly string[]).includes(input?.role)) {
-      throw DomainError.invalid('PARTICIPANT.UNKNOWN_ROLE', `${field}.${index}.role`, 'must be one of assigner, assignee, auditor');
-    }
-  });
   const kinds = await people.kinds(ctx, inputs.map((input, index) => ({ personId: input.personId, field: `${field}.${index}.personId` })));
   return uniqueParticipants(
-    inputs.map((input) => {
-      const personId = input.personId.toLowerCase();
-      return { personId, kind: kinds.get(personId)!, role: input.role };
-    }),
+    inputs.map((input) => ({ personId: input.personId, kind: kinds.get(input.personId)!, role: input.role })),
   );
 }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
+import { DomainError } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { PersonKind, RequestContext } from '@warden/contracts';
 import { PeopleRepository } from './people.repository';
 
 export interface PersonRef {
+  /** An id from a request (its class checked and lower-cased it) or from this service's own records. */
   personId: string;
   /** The request field that named the person, for the 422 (e.g. `participants.2.personId`). */
   field: string;
@@ -30,12 +31,11 @@ export class PeopleDirectory {
 
   /** The kind of every referenced person; throws 422 naming the first field whose person is not active here. */
   async kinds(ctx: RequestContext, refs: readonly PersonRef[]): Promise<Map<string, PersonKind>> {
-    for (const ref of refs) if (!isUuid(ref.personId)) throw unknownPerson(ref.field);
-    const ids = [...new Set(refs.map((ref) => ref.personId.toLowerCase()))];
+    const ids = [...new Set(refs.map((ref) => ref.personId))];
     const known = await this.people.find(this.dataSource.manager, ctx.tenantId, ids);
     const result = new Map<string, PersonKind>();
     for (const ref of refs) {
-      const id = ref.personId.toLowerCase();
+      const id = ref.personId;
       let person = known.get(id);
       if (!person) {
         const kind = await this.askIdentity(ctx, id);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid, newId } from '@warden/kernel';
+import { DomainError, newId } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { ProjectInput, ProjectScope, ProjectView, RequestContext } from '@warden/contracts';
+import type { ProjectChanges, ProjectInput, ProjectScope, ProjectView, RequestContext } from '@warden/contracts';
 import { PeopleDirectory } from '../people/people.directory';
 import { CompaniesRepository } from './companies.repository';
 import { ProjectErrors } from './project.errors';
@@ -28,7 +28,7 @@ export class ProjectsService {
   }
 
   async get(tenantId: string, projectId: string): Promise<ProjectView> {
-    const project = isUuid(projectId) ? await this.projects.get(tenantId, projectId) : null;
+    const project = await this.projects.get(tenantId, projectId);
     if (!project) throw ProjectErrors.notFound();
     return project;
   }
@@ -41,7 +41,7 @@ export class ProjectsService {
     });
   }
 
-  async update(ctx: RequestContext, projectId: string, changes: Partial<ProjectInput>): Promise<ProjectView> {
+  async update(ctx: RequestContext, projectId: string, changes: ProjectChanges): Promise<ProjectView> {
     const current = await this.get(ctx.tenantId, projectId);
     const record = await this.record(ctx, current.id, {
       name: changes.name ?? current.name,
@@ -56,16 +56,15 @@ export class ProjectsService {
   }
 
   private async record(ctx: RequestContext, id: string, input: ProjectInput, checkCompany = true): Promise<ProjectRecord> {
-    const name = typeof input.name === 'string' ? input.name.trim() : '';
-    if (!name) throw ProjectErrors.nameRequired();
-    const companyId = input.counterpartyCompanyId?.toLowerCase() ?? null;
+    if (!input.name) throw ProjectErrors.nameRequired();
+    const companyId = input.counterpartyCompanyId ?? null;
     if (companyId && checkCompany) await this.requireCompany(ctx, companyId);
-    const auditorIds = [...new Set((input.defaultAuditorIds ?? []).map((personId) => String(personId).toLowerCase()))];
+    const auditorIds = [...new Set(input.defaultAuditorIds ?? [])];
     const kinds = await this.people.kinds(
       ctx,
       (input.defaultAuditorIds ?? []).map((personId, index) => ({ personId, field: `defaultAuditorIds.${index}` })),
     );
-    return { id, name, counterpartyCompanyId: companyId, defaultAuditors: auditorIds.map((personId) => ({ personId, kind: kinds.get(personId)! })) };
+    return { id, name: input.name, counterpartyCompanyId: companyId, defaultAuditors: auditorIds.map((personId) => ({ personId, kind: kinds.get(personId)! })) };
   }
 
   /**
@@ -73,7 +72,6 @@ export class ProjectsService {
    * arrived yet, so the directory is asked once before refusing.
    */
   private async requireCompany(ctx: RequestContext, companyId: string): Promise<void> {
-    if (!isUuid(companyId)) throw ProjectErrors.unknownCompany();
     if (await this.companies.exists(this.dataSource.manager, ctx.tenantId, companyId)) return;
     try {
       const company = await this.bus.request('directory.companies.get', ctx, { companyId });

@@ -17,7 +17,7 @@ export function lastAssignerRemoval(
   if (add.some((participant) => participant.role === 'assigner')) return null;
   const assigners = new Set(current.filter((participant) => participant.role === 'assigner').map((participant) => participant.personId));
   for (const [index, participant] of remove.entries()) {
-    if (participant.role !== 'assigner' || !assigners.delete(participant.personId.toLowerCase())) continue;
+    if (participant.role !== 'assigner' || !assigners.delete(participant.personId)) continue;
     if (assigners.size === 0) return index;
   }
   return null;

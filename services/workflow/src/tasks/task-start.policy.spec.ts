@@ -13,9 +13,9 @@ function refusal(outcome: unknown): unknown {
 }
 
 describe("a task from a template starts in the template's status", () => {
-  it('with or without the same workflow named (any case)', () => {
+  it('with or without the same workflow named', () => {
     expect(templateStartStatuses(undefined, { workflowId: WORKFLOW }, open)).toEqual([open]);
-    expect(templateStartStatuses(WORKFLOW.toUpperCase(), { workflowId: WORKFLOW }, open)).toEqual([open]);
+    expect(templateStartStatuses(WORKFLOW, { workflowId: WORKFLOW }, open)).toEqual([open]);
   });
 
   it("refuses another workflow than the template's", () => {
@@ -53,8 +53,8 @@ describe('the status a new task starts in', () => {
     expect(pickStartStatus([open, triage], undefined)).toBe(open);
   });
 
-  it('is the named candidate, in any case', () => {
-    expect(pickStartStatus([open, triage], triage.id.toUpperCase())).toBe(triage);
+  it('is the named candidate', () => {
+    expect(pickStartStatus([open, triage], triage.id)).toBe(triage);
   });
 
   it('refuses a named status that is not (or no longer) a candidate', () => {

@@ -11,7 +11,7 @@ export function templateStartStatuses<S extends { archived: boolean }>(
   template: { workflowId: string },
   status: S | null,
 ): S[] | DomainError {
-  if (workflowId !== undefined && workflowId.toLowerCase() !== template.workflowId) return TaskErrors.workflowMismatch();
+  if (workflowId !== undefined && workflowId !== template.workflowId) return TaskErrors.workflowMismatch();
   if (!status || status.archived) return TaskErrors.noStatus();
   return [status];
 }
@@ -28,10 +28,10 @@ export function workflowStartStatuses<S>(workflowId: string | undefined, workflo
 }
 
 /**
- * The status a new task starts in: the one its creator named among the candidates (any case), else the
+ * The status a new task starts in: the one its creator named among the candidates, else the
  * first. Refused when the named one is not a candidate (any more: the gateway picked it from an earlier read).
  */
 export function pickStartStatus<S extends { id: string }>(candidates: readonly S[], statusId: string | undefined): S | DomainError {
-  const status = statusId === undefined ? candidates[0] : candidates.find((candidate) => candidate.id === String(statusId).toLowerCase());
+  const status = statusId === undefined ? candidates[0] : candidates.find((candidate) => candidate.id === statusId);
   return status ?? TaskErrors.startStatusGone();
 }

@@ -155,7 +155,7 @@ export class TaskRepository {
       const rows = await queryRows<{ person_id: string; kind: PersonKind; role: TaskRole }>(
         manager,
         'DELETE FROM task_participants WHERE tenant_id = $1 AND task_id = $2 AND person_id = $3 AND role = $4 RETURNING person_id, kind, role',
-        [tenantId, taskId, participant.personId.toLowerCase(), participant.role],
+        [tenantId, taskId, participant.personId, participant.role],
       );
       for (const row of rows) removed.push({ personId: row.person_id, kind: row.kind, role: row.role });
     }

@@ -76,7 +76,7 @@ describe('task start status (medium: service + PostgreSQL)', () => {
 
   it('without a template: the first initial status of the workflow, or the initial one asked for, never an active one', async () => {
     const first = await tasks.create(ctx, { title: 'First', workflowId: workflow.id });
-    const triaged = await tasks.create(ctx, { title: 'Second', workflowId: workflow.id, statusId: status('Triage').toUpperCase() });
+    const triaged = await tasks.create(ctx, { title: 'Second', workflowId: workflow.id, statusId: status('Triage') });
 
     expect([first.status.id, triaged.status.id]).toEqual([status('Backlog'), status('Triage')]);
     await expect(tasks.create(ctx, { title: 'x', workflowId: workflow.id, statusId: status('Review') })).rejects.toMatchObject({ code: 'TASK.START_STATUS_CHANGED' });

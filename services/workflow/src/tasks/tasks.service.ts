@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, DomainError, isUuid, newId, toPage } from '@warden/kernel';
+import { decodeCursor, DomainError, newId, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { TaskCreatedV1, TaskParticipantsChangedV1, TaskStatusChangedV1 } from '@warden/contracts';
@@ -14,6 +14,7 @@ import type {
   PersonKind,
   RequestContext,
   TaskAccessFacts,
+  TaskStartQuery,
   TaskHistoryEntry,
   TaskParticipantView,
   TaskRole,
@@ -34,8 +35,6 @@ import { planTaskStatusChange } from './task-status-change.policy';
 import { planTaskUpdate, taskFieldsRefusal } from './task-update.policy';
 import { pickStartStatus, templateStartStatuses, workflowStartStatuses } from './task-start.policy';
 import type { StatusRecord } from './task.repository';
-
-const MAX_LIMIT = 100;
 
 function rolesOf(task: TaskView, personId: string | null): { roles: TaskRole[]; kind: PersonKind | null } {
   const mine = task.participants.filter((participant) => participant.personId === personId);
@@ -62,7 +61,7 @@ export class TasksService {
   ) {}
 
   async get(tenantId: string, taskId: string): Promise<TaskView> {
-    const task = isUuid(taskId) ? await this.tasks.get(tenantId, taskId.toLowerCase()) : null;
+    const task = await this.tasks.get(tenantId, taskId);
     if (!task) throw TaskErrors.notFound();
     return task;
   }
@@ -73,33 +72,30 @@ export class TasksService {
   }
 
   async list(tenantId: string, data: ListTasksData): Promise<Page<TaskView>> {
-    const limit = Math.min(Math.max(data.limit, 1), MAX_LIMIT);
     const after = decodeCursor(data.cursor);
-    const visible = [...data.visibility.participantIds, ...data.visibility.departmentMemberIds].filter(isUuid);
+    const visible = [...data.visibility.participantIds, ...data.visibility.departmentMemberIds];
     if (visible.length === 0 && data.visibility.all !== true) return { items: [], nextCursor: null };
-    const uuidOrNone = (value: string | undefined): string | undefined => (value === undefined ? undefined : isUuid(value) ? value : '00000000-0000-0000-0000-000000000000');
     const rows = await this.tasks.list(tenantId, {
       visibility: data.visibility,
-      projectId: uuidOrNone(data.projectId),
-      statusId: uuidOrNone(data.statusId),
-      participantId: uuidOrNone(data.participantId),
+      projectId: data.projectId,
+      statusId: data.statusId,
+      participantId: data.participantId,
       role: data.role,
       afterId: after?.id,
-      limit,
+      limit: data.limit,
     });
-    return toPage(rows, limit, (task) => ({ key: task.id, id: task.id }));
+    return toPage(rows, data.limit, (task) => ({ key: task.id, id: task.id }));
   }
 
   async create(ctx: RequestContext, data: CreateTaskData): Promise<TaskView> {
-    const title = typeof data.title === 'string' ? data.title.trim() : '';
-    if (!title) throw TaskErrors.titleRequired();
+    if (!data.title) throw TaskErrors.titleRequired();
     const explicit = await resolveParticipants(this.people, ctx, data.participants ?? [], 'participants');
     const creator = ctx.actorId ? await this.people.kinds(ctx, [{ personId: ctx.actorId, field: 'actor' }]) : new Map<string, PersonKind>();
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
-      const template = data.templateId ? (isUuid(data.templateId) ? await this.templates.get(tenantId, data.templateId.toLowerCase(), tx) : null) : null;
+      const template = data.templateId ? await this.templates.get(tenantId, data.templateId, tx) : null;
       if (data.templateId && !template) throw TemplateErrors.unknown('templateId');
-      const project = data.projectId ? (isUuid(data.projectId) ? await this.projects.get(tenantId, data.projectId.toLowerCase(), tx) : null) : null;
+      const project = data.projectId ? await this.projects.get(tenantId, data.projectId, tx) : null;
       if (data.projectId && !project) throw ProjectErrors.unknown('projectId');
       const candidates = await this.startStatuses(tx, tenantId, data.workflowId, template?.workflowId, template?.initialStatusId);
       const status = pickStartStatus(candidates, data.statusId);
@@ -113,7 +109,7 @@ export class TasksService {
       const id = newId();
       await this.tasks.insert(tx, tenantId, {
         id,
-        title,
+        title: data.title,
         description: data.description ?? '',
         projectId: project?.id ?? null,
         templateId: template?.id ?? null,
@@ -127,7 +123,7 @@ export class TasksService {
       const task = (await this.tasks.get(tenantId, id, tx))!;
       const event: TaskCreatedV1 = {
         taskId: id,
-        title,
+        title: data.title,
         projectId: task.projectId,
         templateId: task.templateId,
         workflowId: task.workflowId,
@@ -155,10 +151,6 @@ export class TasksService {
 
   async changeParticipants(ctx: RequestContext, data: ChangeParticipantsData): Promise<TaskView> {
     const adding = await resolveParticipants(this.people, ctx, data.add ?? [], 'add');
-    (data.remove ?? []).forEach((participant, index) => {
-      if (!isUuid(participant.personId)) throw TaskErrors.notFound();
-      if (!['assigner', 'assignee', 'auditor'].includes(participant.role)) throw TemplateErrors.badRole(`remove.${index}.role`);
-    });
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       const current = await this.locked(tx, tenantId, data.taskId);
@@ -178,7 +170,7 @@ export class TasksService {
     const tenantId = ctx.tenantId;
     return this.dataSource.transaction(async (tx) => {
       const current = await this.locked(tx, tenantId, data.taskId);
-      const target = isUuid(data.targetStatusId) ? await this.tasks.status(tenantId, data.targetStatusId.toLowerCase(), tx) : null;
+      const target = await this.tasks.status(tenantId, data.targetStatusId, tx);
       const transitionExists = target !== null && (await this.tasks.transitionExists(tx, tenantId, current.status.id, target.id));
       const actor = rolesOf(current, ctx.actorId);
       const actorKind = actor.kind ?? (ctx.actorId ? await this.tasks.kindOf(tenantId, ctx.actorId) : null);
@@ -197,8 +189,8 @@ export class TasksService {
   async accessFacts(tenantId: string, taskId: string, personId: string): Promise<TaskAccessFacts> {
     const task = await this.get(tenantId, taskId);
     const [workflow, transitions] = await Promise.all([this.workflows.get(tenantId, task.workflowId), this.tasks.transitionsFrom(tenantId, task.status.id)]);
-    const person = isUuid(personId) ? rolesOf(task, personId.toLowerCase()) : { roles: [], kind: null };
-    const kind = person.kind ?? (isUuid(personId) ? await this.tasks.kindOf(tenantId, personId.toLowerCase()) : null);
+    const person = rolesOf(task, personId);
+    const kind = person.kind ?? (await this.tasks.kindOf(tenantId, personId));
     return {
       taskId: task.id,
       workflowId: task.workflowId,
@@ -211,15 +203,15 @@ export class TasksService {
   }
 
   private async locked(tx: EntityManager, tenantId: string, taskId: string): Promise<TaskView> {
-    const current = isUuid(taskId) ? await this.tasks.get(tenantId, taskId.toLowerCase(), tx, true) : null;
+    const current = await this.tasks.get(tenantId, taskId, tx, true);
     if (!current) throw TaskErrors.notFound();
     return current;
   }
 
   /** The statuses a new task may start in (the gateway picks the first its creator may set). */
-  async initialStatuses(tenantId: string, data: { workflowId?: string; templateId?: string }): Promise<OrderStartingStatuses> {
+  async initialStatuses(tenantId: string, data: TaskStartQuery): Promise<OrderStartingStatuses> {
     const manager = this.dataSource.manager;
-    const template = data.templateId ? (isUuid(data.templateId) ? await this.templates.get(tenantId, data.templateId.toLowerCase(), manager) : null) : null;
+    const template = data.templateId ? await this.templates.get(tenantId, data.templateId, manager) : null;
     if (data.templateId && !template) throw TemplateErrors.unknown('templateId');
     const statuses = await this.startStatuses(manager, tenantId, data.workflowId, template?.workflowId, template?.initialStatusId);
     return { workflowId: statuses[0]!.workflowId, statuses: statuses.map((status) => ({ id: status.id, name: status.name })) };
@@ -238,7 +230,7 @@ export class TasksService {
       const status = await this.tasks.status(tenantId, templateStatusId, tx);
       statuses = templateStartStatuses(workflowId, { workflowId: templateWorkflowId }, status);
     } else {
-      const workflow = workflowId && isUuid(workflowId) ? await this.workflows.get(tenantId, workflowId.toLowerCase(), tx) : null;
+      const workflow = workflowId ? await this.workflows.get(tenantId, workflowId, tx) : null;
       const initial = workflow?.kind === 'task' ? await this.tasks.startStatuses(tenantId, workflow.id, tx) : [];
       statuses = workflowStartStatuses(workflowId, workflow, initial);
     }

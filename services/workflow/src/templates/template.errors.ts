@@ -8,5 +8,4 @@ export const TemplateErrors = {
   statusNotInWorkflow: (): DomainError =>
     DomainError.invalid('TEMPLATE.STATUS_NOT_IN_WORKFLOW', 'initialStatusId', "is not a status of the template's workflow"),
   archivedStatus: (): DomainError => DomainError.invalid('STATUS.ARCHIVED', 'initialStatusId', 'is archived; tasks can no longer start in it'),
-  badRole: (field: string): DomainError => DomainError.invalid('PARTICIPANT.UNKNOWN_ROLE', field, 'must be one of assigner, assignee, auditor'),
 };

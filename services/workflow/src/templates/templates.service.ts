@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUuid, newId } from '@warden/kernel';
-import type { ProjectScope, RequestContext, TemplateInput, TemplateView } from '@warden/contracts';
+import { newId } from '@warden/kernel';
+import type { ProjectScope, RequestContext, TemplateChanges, TemplateInput, TemplateView } from '@warden/contracts';
 import { WorkflowRepository } from '../workflows/workflow.repository';
 import { PeopleDirectory } from '../people/people.directory';
 import { resolveParticipants } from '../people/participants.input';
@@ -24,7 +24,7 @@ export class TemplatesService {
   }
 
   async get(tenantId: string, templateId: string): Promise<TemplateView> {
-    const template = isUuid(templateId) ? await this.templates.get(tenantId, templateId) : null;
+    const template = await this.templates.get(tenantId, templateId);
     if (!template) throw TemplateErrors.notFound();
     return template;
   }
@@ -33,7 +33,7 @@ export class TemplatesService {
     return this.save(ctx, newId(), input);
   }
 
-  async update(ctx: RequestContext, templateId: string, changes: Partial<TemplateInput>): Promise<TemplateView> {
+  async update(ctx: RequestContext, templateId: string, changes: TemplateChanges): Promise<TemplateView> {
     const current = await this.get(ctx.tenantId, templateId);
     return this.save(ctx, current.id, {
       name: changes.name ?? current.name,
@@ -44,16 +44,15 @@ export class TemplatesService {
   }
 
   private async save(ctx: RequestContext, id: string, input: TemplateInput): Promise<TemplateView> {
-    const name = typeof input.name === 'string' ? input.name.trim() : '';
-    if (!name) throw TemplateErrors.nameRequired();
+    if (!input.name) throw TemplateErrors.nameRequired();
     const participants = await resolveParticipants(this.people, ctx, input.defaultParticipants ?? [], 'defaultParticipants');
     return this.dataSource.transaction(async (tx) => {
-      const workflow = isUuid(input.workflowId) ? await this.workflows.get(ctx.tenantId, input.workflowId, tx) : null;
+      const workflow = await this.workflows.get(ctx.tenantId, input.workflowId, tx);
       if (!workflow || workflow.kind !== 'task') throw TemplateErrors.unknownWorkflow();
-      const status = workflow.statuses.find((candidate) => candidate.id === String(input.initialStatusId).toLowerCase());
+      const status = workflow.statuses.find((candidate) => candidate.id === input.initialStatusId);
       if (!status) throw TemplateErrors.statusNotInWorkflow();
       if (status.archived) throw TemplateErrors.archivedStatus();
-      const record: TemplateRecord = { id, name, workflowId: workflow.id, initialStatusId: status.id, defaultParticipants: participants };
+      const record: TemplateRecord = { id, name: input.name, workflowId: workflow.id, initialStatusId: status.id, defaultParticipants: participants };
       await this.templates.save(tx, ctx.tenantId, record);
       return (await this.templates.get(ctx.tenantId, id, tx))!;
     });

@@ -18,7 +18,7 @@ export class TransitionGrantsCheck {
   /** `prefixOf(index)` starts each field named in a refusal (`transitions.0.` in a workflow, nothing for one transition). */
   async require(ctx: RequestContext, transitions: readonly TransitionInput[], prefixOf: (index: number) => string = (index) => `transitions.${index}.`): Promise<void> {
     const groupRefs = transitions.flatMap((transition, index) =>
-      (transition.grants?.groupIds ?? []).map((groupId, position) => ({ groupId: String(groupId).toLowerCase(), field: `${prefixOf(index)}grants.groupIds.${position}` })),
+      (transition.grants?.groupIds ?? []).map((groupId, position) => ({ groupId, field: `${prefixOf(index)}grants.groupIds.${position}` })),
     );
     if (groupRefs.length > 0) {
       const groups = new Set((await this.bus.request('permissions.groups.list', ctx, {})).map((group) => group.id));

@@ -15,10 +15,5 @@ export const TransitionErrors = {
     ]),
   notFound: (): DomainError => DomainError.notFound('TRANSITION.NOT_FOUND', 'Transition'),
   duplicate: (field: string): DomainError => DomainError.invalid('TRANSITION.DUPLICATE', field, 'the same transition is listed twice'),
-  unknownRole: (field: string): DomainError =>
-    DomainError.invalid('TRANSITION.UNKNOWN_ROLE', field, 'must be one of assigner, assignee, auditor, participant (any participant)'),
-  unknownKind: (field: string): DomainError =>
-    DomainError.invalid('TRANSITION.UNKNOWN_KIND', field, 'must be one of employee, contact, any'),
-  unknownPerson: (field: string): DomainError => DomainError.invalid('PERSON.UNKNOWN', field, 'is not an employee or contact of this tenant'),
   unknownGroup: (field: string): DomainError => DomainError.invalid('GROUP.UNKNOWN', field, 'is not a group of this tenant'),
 };

@@ -37,7 +37,6 @@ describe('transition input', () => {
     ["another workflow's status", { fromStatusId: FOREIGN, toStatusId: DONE }, new Set([FOREIGN]), 'TRANSITION.OTHER_WORKFLOW', 'fromStatusId'],
     ['the same status twice', { fromStatusId: OPEN, toStatusId: OPEN }, new Set<string>(), 'TRANSITION.SAME_STATUS', 'toStatusId'],
     ['no status it leaves', { toStatusId: DONE }, new Set<string>(), 'TRANSITION.STATUS_REQUIRED', 'fromStatusId'],
-    ['a role that does not exist', { fromStatusId: OPEN, toStatusId: DONE, grants: { roles: [{ role: 'boss', kind: 'any' }] } }, new Set<string>(), 'TRANSITION.UNKNOWN_ROLE', 'grants.roles.0.role'],
   ] as const)('one transition: %s is refused naming its field', (_name, input, elsewhere, code, field) => {
     expect(refusal(() => resolveTransition(input as never, STATUSES, elsewhere))).toEqual({ code, field });
   });

@@ -1,5 +1,4 @@
 import { isUuid } from '@warden/kernel';
-import { GRANT_KINDS, GRANT_ROLES } from '@warden/contracts';
 import type { TransitionGrants, TransitionInput } from '@warden/contracts';
 import { TransitionErrors } from './transition.errors';
 
@@ -9,20 +8,15 @@ export interface ResolvedTransition {
   grants: TransitionGrants;
 }
 
-/** Grants as stored: every list present, roles without repeats. Throws 422 naming the bad field. */
-export function normaliseGrants(input: TransitionInput['grants'], field: string): TransitionGrants {
-  const roles = (input?.roles ?? []).map((grant, index) => {
-    if (!(GRANT_ROLES as readonly string[]).includes(grant?.role)) throw TransitionErrors.unknownRole(`${field}.roles.${index}.role`);
-    if (!(GRANT_KINDS as readonly string[]).includes(grant?.kind)) throw TransitionErrors.unknownKind(`${field}.roles.${index}.kind`);
-    return { role: grant.role, kind: grant.kind };
-  });
+/**
+ * Grants as stored: every list present, without repeats. Roles, kinds and ids were checked (and the ids
+ * lower-cased) by the request's class (libs/contracts/src/rpc/transition.rpc.ts); whether the groups and
+ * people exist is TransitionGrantsCheck's.
+ */
+export function normaliseGrants(input: TransitionInput['grants']): TransitionGrants {
+  const roles = (input?.roles ?? []).map((grant) => ({ role: grant.role, kind: grant.kind }));
   const unique = roles.filter((grant, index) => roles.findIndex((other) => other.role === grant.role && other.kind === grant.kind) === index);
-  const ids = (values: string[] | undefined, name: string): string[] =>
-    (values ?? []).map((value, index) => {
-      if (!isUuid(value)) throw name === 'groupIds' ? TransitionErrors.unknownGroup(`${field}.${name}.${index}`) : TransitionErrors.unknownPerson(`${field}.${name}.${index}`);
-      return value.toLowerCase();
-    });
-  return { roles: unique, groupIds: [...new Set(ids(input?.groupIds, 'groupIds'))], personIds: [...new Set(ids(input?.personIds, 'personIds'))] };
+  return { roles: unique, groupIds: [...new Set(input?.groupIds ?? [])], personIds: [...new Set(input?.personIds ?? [])] };
 }
 
 type Resolve = (reference: unknown, field: string) => string;
@@ -83,7 +77,7 @@ export function resolveTransitions(
     const key = `${pair.fromStatusId}>${pair.toStatusId}`;
     if (seen.has(key)) throw TransitionErrors.duplicate(field);
     seen.add(key);
-    return { ...pair, grants: normaliseGrants(input.grants, `${field}.grants`) };
+    return { ...pair, grants: normaliseGrants(input.grants) };
   });
 }
 
@@ -94,5 +88,5 @@ export function resolveTransition(
   otherWorkflowStatusIds: ReadonlySet<string>,
 ): ResolvedTransition {
   const pair = resolvePair(input, '', resolverFor(statuses, otherWorkflowStatusIds));
-  return { ...pair, grants: normaliseGrants(input.grants, 'grants') };
+  return { ...pair, grants: normaliseGrants(input.grants) };
 }

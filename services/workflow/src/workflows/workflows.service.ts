@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { isUuid, newId } from '@warden/kernel';
+import { newId } from '@warden/kernel';
 import { AuditRecorder, OutboxWriter, resourceValues } from '@warden/messaging';
 import { WorkflowChangedV1 } from '@warden/contracts';
 import type {
@@ -12,6 +12,7 @@ import type {
   StatusInput,
   TransitionInput,
   TransitionView,
+  TransitionRef,
   UpdateWorkflowData,
   WorkflowKind,
   WorkflowView,
@@ -28,7 +29,7 @@ import type { NewStatus } from './workflow.repository';
 function checkStatuses(kind: WorkflowKind, statuses: StatusInput[]): void {
   const seen = new Set<string>();
   statuses.forEach((status, index) => {
-    const key = status.name.trim().toLowerCase();
+    const key = status.name.toLowerCase();
     if (seen.has(key)) throw WorkflowErrors.duplicateName(`statuses.${index}.name`);
     seen.add(key);
   });
@@ -38,7 +39,7 @@ function checkStatuses(kind: WorkflowKind, statuses: StatusInput[]): void {
 function toNewStatus(input: StatusInput, position: number, id: string): NewStatus {
   return {
     id,
-    name: input.name.trim(),
+    name: input.name,
     color: input.color ?? DEFAULT_STATUS_COLOR,
     position,
     category: input.category,
@@ -62,7 +63,7 @@ export class WorkflowsService {
   }
 
   async get(tenantId: string, workflowId: string): Promise<WorkflowView> {
-    const workflow = isUuid(workflowId) ? await this.workflows.get(tenantId, workflowId) : null;
+    const workflow = await this.workflows.get(tenantId, workflowId);
     if (!workflow) throw WorkflowErrors.notFound();
     return workflow;
   }
@@ -95,7 +96,7 @@ export class WorkflowsService {
     return this.dataSource.transaction(async (tx) => {
       const id = newId();
       const hasDefault = (await this.workflows.list(tenantId, data.kind, tx)).length > 0;
-      await this.workflows.insertWorkflow(tx, tenantId, { id, name: data.name.trim(), kind: data.kind, free: data.kind === 'order', isDefault: !hasDefault });
+      await this.workflows.insertWorkflow(tx, tenantId, { id, name: data.name, kind: data.kind, free: data.kind === 'order', isDefault: !hasDefault });
       await this.writeStatuses(tx, tenantId, id, data.kind, data.statuses, []);
       if (data.transitions) await this.writeTransitions(tx, tenantId, id, data.transitions);
       return this.publish(tx, tenantId, id, null);
@@ -104,13 +105,13 @@ export class WorkflowsService {
 
   async update(ctx: RequestContext, data: UpdateWorkflowData): Promise<WorkflowView> {
     const tenantId = ctx.tenantId;
-    const before = isUuid(data.workflowId) ? await this.workflows.get(tenantId, data.workflowId) : null;
+    const before = await this.workflows.get(tenantId, data.workflowId);
     if (!before) throw WorkflowErrors.notFound();
     await this.checkTransitionInputs(ctx, before.kind, data.transitions);
     return this.dataSource.transaction(async (tx) => {
       const current = await this.workflows.get(tenantId, data.workflowId, tx, true);
       if (!current) throw WorkflowErrors.notFound();
-      await this.workflows.renameWorkflow(tx, tenantId, current.id, data.name?.trim());
+      await this.workflows.renameWorkflow(tx, tenantId, current.id, data.name);
       if (data.statuses) {
         checkStatuses(current.kind, data.statuses);
         const known = new Set(current.statuses.map((status) => status.id));
@@ -150,27 +151,26 @@ export class WorkflowsService {
     const before = await this.get(tenantId, data.workflowId);
     await this.checkOneTransition(ctx, data);
     return this.changingTransition(tenantId, before.id, async (tx, current) => {
-      const transition = current.transitions.find((candidate) => candidate.id === String(data.transitionId).toLowerCase());
+      const transition = current.transitions.find((candidate) => candidate.id === data.transitionId);
       if (!transition) throw TransitionErrors.notFound();
-      await this.workflows.updateTransitionGrants(tx, tenantId, transition.id, normaliseGrants(data.grants, 'grants'));
+      await this.workflows.updateTransitionGrants(tx, tenantId, transition.id, normaliseGrants(data.grants));
       return transition.id;
     });
   }
 
-  async removeTransition(ctx: RequestContext, data: { workflowId: string; transitionId: string }): Promise<{ deleted: true }> {
+  async removeTransition(ctx: RequestContext, data: TransitionRef): Promise<{ deleted: true }> {
     const tenantId = ctx.tenantId;
     const before = await this.get(tenantId, data.workflowId);
     await this.changingTransitions(tenantId, before.id, async (tx, current) => {
-      const transition = current.transitions.find((candidate) => candidate.id === String(data.transitionId).toLowerCase());
+      const transition = current.transitions.find((candidate) => candidate.id === data.transitionId);
       if (!transition) throw TransitionErrors.notFound();
       await this.workflows.deleteTransition(tx, tenantId, transition.id);
     });
     return { deleted: true };
   }
 
-  /** Grants of one transition: roles and kinds, then groups and people of the tenant (fields named from `grants`). */
+  /** Grants of one transition: groups and people of the tenant (fields named from `grants`). */
   private async checkOneTransition(ctx: RequestContext, input: TransitionInput): Promise<void> {
-    normaliseGrants(input.grants, 'grants');
     await this.grants.require(ctx, [input], () => '');
   }
 
@@ -197,14 +197,13 @@ export class WorkflowsService {
     return workflow.transitions.find((transition) => transition.id === id)!;
   }
 
-  /** What can be refused before the transaction: transitions on a free workflow, bad roles or kinds, unknown groups or people. */
+  /** What can be refused before the transaction: transitions on a free workflow, unknown groups or people. */
   private async checkTransitionInputs(ctx: RequestContext, kind: WorkflowKind, transitions: TransitionInput[] | undefined): Promise<void> {
     if (!transitions) return;
     if (kind !== 'task') {
       if (transitions.length > 0) throw TransitionErrors.freeWorkflow();
       return;
     }
-    transitions.forEach((transition, index) => normaliseGrants(transition.grants, `transitions.${index}.grants`));
     await this.grants.require(ctx, transitions);
   }
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-export const PHONE_PATTERN = /^\+?[0-9 ()-]{3,40}$/;
+import { PHONE_PATTERN } from '@warden/contracts';
 
 /** The fields of a person, shared by staff creation and the tenant's first administrator. */
 export class PersonFieldsRequestDto {

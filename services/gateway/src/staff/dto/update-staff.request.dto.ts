@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PHONE_PATTERN } from './person-fields.request.dto';
+import { PHONE_PATTERN } from '@warden/contracts';
 
 export class AccessChangeRequestDto {
   @ApiProperty({ description: 'true grants login access, false takes it away (and ends the sessions)' })

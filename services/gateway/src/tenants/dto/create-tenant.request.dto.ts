@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsNotEmpty, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { SLUG_PATTERN } from '@warden/contracts';
 import { PersonFieldsRequestDto } from '../../staff/dto/person-fields.request.dto';
 
 export class AdministratorRequestDto extends PersonFieldsRequestDto {
@@ -14,7 +15,7 @@ export class AdministratorRequestDto extends PersonFieldsRequestDto {
 export class CreateTenantRequestDto {
   @ApiProperty({ example: 'acme-service', description: '3-40 lowercase letters, digits and dashes; used at sign-in' })
   @IsString()
-  @Matches(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, { message: 'must be 3-40 lowercase letters, digits or dashes, not starting or ending with a dash' })
+  @Matches(SLUG_PATTERN, { message: 'must be 3-40 lowercase letters, digits or dashes, not starting or ending with a dash' })
   slug!: string;
 
   @ApiProperty({ example: 'Acme Service Ltd', maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;

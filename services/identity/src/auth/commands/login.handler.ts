@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { RequestContext, TokenPair } from '@warden/contracts';
+import type { LoginData, RequestContext, TokenPair } from '@warden/contracts';
 import { PasswordHasher } from '../../people/password.hasher';
 import { PersonRepository } from '../../people/person.repository';
 import { PresenceTracker } from '../../presence/presence.tracker';
@@ -10,12 +10,6 @@ import { SessionRepository } from '../../sessions/session.repository';
 import { TenantRepository } from '../../tenants/tenant.repository';
 import { AuthErrors } from '../auth.errors';
 import { TokenIssuer } from '../token.issuer';
-
-export interface LoginData {
-  tenant: string;
-  email: string;
-  password: string;
-}
 
 /**
  * Password sign-in. The account is proven first (the same answer for every kind of miss, and the
@@ -36,15 +30,13 @@ export class LoginHandler {
   ) {}
 
   async execute(data: LoginData, requestId: string): Promise<TokenPair> {
-    const password = typeof data.password === 'string' ? data.password : '';
-    const tenant = typeof data.tenant === 'string' ? await this.tenants.findBySlug(this.dataSource.manager, data.tenant) : null;
-    const person =
-      tenant && typeof data.email === 'string' ? await this.people.findActiveByEmail(this.dataSource.manager, tenant.id, data.email) : null;
+    const tenant = await this.tenants.findBySlug(this.dataSource.manager, data.tenant);
+    const person = tenant ? await this.people.findActiveByEmail(this.dataSource.manager, tenant.id, data.email) : null;
     if (!tenant || !person?.password_hash) {
-      await this.hasher.verifyNothing(password);
+      await this.hasher.verifyNothing(data.password);
       throw AuthErrors.invalidCredentials();
     }
-    if (!(await this.hasher.verify(person.password_hash, password))) throw AuthErrors.invalidCredentials();
+    if (!(await this.hasher.verify(person.password_hash, data.password))) throw AuthErrors.invalidCredentials();
     if (!person.access_enabled) throw AuthErrors.noAccess();
 
     const ctx: RequestContext = { tenantId: tenant.id, actorId: person.id, requestId };

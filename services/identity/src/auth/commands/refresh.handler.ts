@@ -32,7 +32,6 @@ export class RefreshHandler {
   ) {}
 
   async execute(refreshToken: string): Promise<TokenPair> {
-    if (typeof refreshToken !== 'string' || refreshToken.length === 0 || refreshToken.length > 200) throw AuthErrors.refreshInvalid();
     const outcome = await this.dataSource.transaction((manager) => this.rotate(manager, hashRefreshToken(refreshToken)));
     if (!outcome.ok) {
       if (outcome.ended) await outlastSessionLeases();

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
+import { DomainError } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { isUniqueViolation } from '@warden/persistence';
 import type { GrantContactAccessData, PersonFields, PersonView } from '@warden/contracts';
-import { checkPassword } from '../../people/person.errors';
-import { normalizeContactPerson } from '../../people/person.fields';
+import { contactPersonFields } from '../../people/person.fields';
 import { toStaffView } from '../../people/person.mapper';
 import { PasswordHasher } from '../../people/password.hasher';
 import { PersonRepository } from '../../people/person.repository';
@@ -30,10 +29,8 @@ export class GrantContactAccessHandler {
   ) {}
 
   async execute(tenantId: string, data: GrantContactAccessData): Promise<PersonView> {
-    if (!isUuid(data.contactId)) throw ContactAccessErrors.badContactId();
-    const contactId = data.contactId.toLowerCase();
-    const fields = normalizeContactPerson(data);
-    checkPassword(data.password, 'password');
+    const contactId = data.contactId;
+    const fields = contactPersonFields(data);
     const passwordHash = await this.hasher.hash(data.password);
     try {
       return await this.grant(tenantId, contactId, fields, passwordHash);

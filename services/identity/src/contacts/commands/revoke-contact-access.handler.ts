@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUuid } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import type { PersonView } from '@warden/contracts';
 import { toStaffView } from '../../people/person.mapper';
@@ -27,7 +26,6 @@ export class RevokeContactAccessHandler {
   ) {}
 
   async execute(tenantId: string, contactId: string): Promise<PersonView> {
-    if (!isUuid(contactId)) throw ContactAccessErrors.notFound();
     let ended = 0;
     const view = await this.dataSource.transaction(async (manager) => {
       const current = await this.people.findById(manager, tenantId, contactId, { kind: 'contact', lock: true });

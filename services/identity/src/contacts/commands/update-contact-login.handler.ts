@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid } from '@warden/kernel';
+import { DomainError } from '@warden/kernel';
 import type { PersonView, UpdateContactLoginData } from '@warden/contracts';
-import { normalizeContactPerson } from '../../people/person.fields';
+import { contactPersonFields } from '../../people/person.fields';
 import { toStaffView } from '../../people/person.mapper';
 import { PersonRepository } from '../../people/person.repository';
 import { ContactAccessErrors } from '../contact-access.errors';
@@ -20,11 +20,10 @@ export class UpdateContactLoginHandler {
   ) {}
 
   async execute(tenantId: string, data: UpdateContactLoginData): Promise<PersonView> {
-    if (!isUuid(data.contactId)) throw ContactAccessErrors.badContactId();
-    const fields = normalizeContactPerson(data);
+    const fields = contactPersonFields(data);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const current = await this.people.findById(manager, tenantId, data.contactId.toLowerCase(), { kind: 'contact', lock: true });
+        const current = await this.people.findById(manager, tenantId, data.contactId, { kind: 'contact', lock: true });
         if (!current || current.deleted_at) throw ContactAccessErrors.notFound();
         const row = await this.people.update(manager, tenantId, current.id, {
           last_name: fields.lastName,

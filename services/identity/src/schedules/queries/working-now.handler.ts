@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, workingAt } from '@warden/kernel';
+import { workingAt } from '@warden/kernel';
 import type { WorkingNowView } from '@warden/contracts';
 import { GetScheduleHandler } from './get-schedule.handler';
 
@@ -10,7 +10,6 @@ export class WorkingNowHandler {
 
   async execute(tenantId: string, personId: string, at?: string): Promise<WorkingNowView> {
     const instant = at === undefined ? new Date() : new Date(at);
-    if (Number.isNaN(instant.getTime())) throw DomainError.invalid('SCHEDULE.INVALID_INSTANT', 'at', 'must be an ISO 8601 date-time');
     const { schedule } = await this.schedules.execute(tenantId, personId);
     const state = workingAt(schedule, instant);
     return {

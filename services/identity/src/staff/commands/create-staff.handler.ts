@@ -3,8 +3,7 @@ import { DataSource } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import type { CreateStaffData, StaffView } from '@warden/contracts';
-import { checkPassword } from '../../people/person.errors';
-import { normalizeNewPerson } from '../../people/person.fields';
+import { newPersonFields } from '../../people/person.fields';
 import { toStaffView } from '../../people/person.mapper';
 import { PasswordHasher } from '../../people/password.hasher';
 import { PersonRepository } from '../../people/person.repository';
@@ -21,12 +20,11 @@ export class CreateStaffHandler {
   ) {}
 
   async execute(tenantId: string, data: CreateStaffData): Promise<StaffView> {
-    const fields = normalizeNewPerson(data);
-    if (data.password !== undefined) checkPassword(data.password, 'password');
+    const fields = newPersonFields(data);
     const passwordHash = data.password !== undefined ? await this.hasher.hash(data.password) : null;
     return this.dataSource.transaction(async (manager) => {
       const row = await this.people.insert(manager, { id: newId(), tenantId, kind: 'employee', ...fields, passwordHash });
-      await this.outbox.add(manager, employeeCreated(row, data.groupIds ?? []));
+      await this.outbox.add(manager, employeeCreated(row, data.groupIds));
       return toStaffView(row);
     });
   }

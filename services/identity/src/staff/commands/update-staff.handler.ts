@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditRecorder, OutboxWriter } from '@warden/messaging';
 import type { StaffView, UpdateStaffData } from '@warden/contracts';
-import { checkPassword, StaffErrors } from '../../people/person.errors';
-import { normalizeChanges } from '../../people/person.fields';
+import { StaffErrors } from '../../people/person.errors';
+import { personChanges } from '../../people/person.fields';
 import { hasAccess, toStaffView } from '../../people/person.mapper';
 import { PasswordHasher } from '../../people/password.hasher';
 import { PersonRepository } from '../../people/person.repository';
@@ -27,9 +27,8 @@ export class UpdateStaffHandler {
   ) {}
 
   async execute(tenantId: string, data: UpdateStaffData): Promise<StaffView> {
-    const changes: PersonChanges = normalizeChanges(data.changes ?? {});
+    const changes: PersonChanges = personChanges(data.changes);
     const access = data.access;
-    if (access?.password !== undefined) checkPassword(access.password, 'access.password');
     const passwordHash = access?.password !== undefined ? await this.hasher.hash(access.password) : undefined;
     let ended = 0;
     const view = await this.dataSource.transaction(async (manager) => {

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DomainError, isUuid, toPage } from '@warden/kernel';
+import { decodeCursor, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
-import { SYSTEM_STATUSES } from '@warden/contracts';
 import type { ListStaffData, StaffView } from '@warden/contracts';
 import { toStaffView } from '../../people/person.mapper';
 import { PersonRepository } from '../../people/person.repository';
 import { OutsideScheduleHandler } from '../../schedules/queries/outside-schedule.handler';
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
 
 /** The staff registry, ordered by name (then id, so the order is total and the cursor stable). */
 @Injectable()
@@ -21,24 +17,13 @@ export class ListStaffHandler {
   ) {}
 
   async execute(tenantId: string, data: ListStaffData): Promise<Page<StaffView>> {
-    const limit = data.limit ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw DomainError.invalid('PAGINATION.BAD_LIMIT', 'limit', `must be an integer from 1 to ${MAX_PAGE_SIZE}`);
-    }
-    if (data.status !== undefined && !SYSTEM_STATUSES.includes(data.status)) {
-      throw DomainError.invalid('STAFF.BAD_STATUS', 'status', `must be one of ${SYSTEM_STATUSES.join(', ')}`);
-    }
-    let outsideScheduleIds: string[] | undefined;
-    if (data.workingAt !== undefined) {
-      const instant = new Date(data.workingAt);
-      if (Number.isNaN(instant.getTime())) throw DomainError.invalid('SCHEDULE.INVALID_INSTANT', 'workingAt', 'must be an ISO 8601 date-time');
-      outsideScheduleIds = await this.outsideSchedule.execute(tenantId, instant);
-    }
+    const limit = data.limit;
+    const outsideScheduleIds = data.workingAt === undefined ? undefined : await this.outsideSchedule.execute(tenantId, new Date(data.workingAt));
     const rows = await this.people.list(this.dataSource.manager, tenantId, {
       outsideScheduleIds,
       kind: 'employee',
       status: data.status,
-      signInRefusedIds: (data.signInRefusedIds ?? []).filter(isUuid),
+      signInRefusedIds: data.signInRefusedIds ?? [],
       search: data.search,
       includeDeleted: data.includeDeleted === true,
       after: decodeCursor(data.cursor),

@@ -4,13 +4,11 @@ import { newId } from '@warden/kernel';
 import { OutboxWriter } from '@warden/messaging';
 import { TenantCreatedV1 } from '@warden/contracts';
 import type { CreateTenantData, StaffView, TenantView } from '@warden/contracts';
-import { checkPassword } from '../../people/person.errors';
-import { normalizeNewPerson } from '../../people/person.fields';
+import { newPersonFields } from '../../people/person.fields';
 import { toStaffView } from '../../people/person.mapper';
 import { PasswordHasher } from '../../people/password.hasher';
 import { PersonRepository } from '../../people/person.repository';
 import { employeeCreated } from '../../staff/staff.events';
-import { SLUG_PATTERN, TenantErrors } from '../tenant.errors';
 import { TenantRepository, toTenantView } from '../tenant.repository';
 
 /** A tenant and its first administrator, who can sign in at once; one transaction, both events. */
@@ -25,12 +23,8 @@ export class CreateTenantHandler {
   ) {}
 
   async execute(data: CreateTenantData): Promise<{ tenant: TenantView; administrator: StaffView }> {
-    const slug = typeof data.slug === 'string' ? data.slug.trim() : '';
-    if (!SLUG_PATTERN.test(slug)) throw TenantErrors.badSlug();
-    const name = typeof data.name === 'string' ? data.name.trim() : '';
-    if (!name) throw TenantErrors.nameRequired();
-    const fields = normalizeNewPerson(data.administrator ?? ({} as CreateTenantData['administrator']), 'administrator.');
-    checkPassword(data.administrator.password, 'administrator.password');
+    const { slug, name } = data;
+    const fields = newPersonFields(data.administrator);
     const passwordHash = await this.hasher.hash(data.administrator.password);
     return this.dataSource.transaction(async (manager) => {
       const tenant = await this.tenants.insert(manager, { id: newId(), slug, name });

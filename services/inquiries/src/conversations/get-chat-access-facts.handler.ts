@@ -1,10 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler } from '@nestjs/cqrs';
+import type { IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { chatKinds } from '@warden/contracts';
 import type { ChatAccessFacts, ChatAccessFactsRequest } from '@warden/contracts';
 import { RoutingRepository } from '../routing/routing.repository';
-import { ChatScopeService } from './chat-scope.service';
+import { ChatScopeReader } from './chat-scope.reader';
 import { ConversationRepository } from './conversation.repository';
+
+export class GetChatAccessFactsQuery extends Query<ChatAccessFacts> {
+  constructor(
+    readonly tenantId: string,
+    readonly data: ChatAccessFactsRequest,
+  ) {
+    super();
+  }
+}
 
 /**
  * The facts the permissions service's `conversation` and `inquiry` rules decide on, read at decision
@@ -12,16 +22,16 @@ import { ConversationRepository } from './conversation.repository';
  * contact or branches, for a reassignment the assignee's branches and, for starting a chat, the
  * tenant's chat switches. No decision is made here.
  */
-@Injectable()
-export class ChatAccessFactsService {
+@QueryHandler(GetChatAccessFactsQuery)
+export class GetChatAccessFactsHandler implements IQueryHandler<GetChatAccessFactsQuery> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly conversations: ConversationRepository,
-    private readonly scope: ChatScopeService,
+    private readonly scope: ChatScopeReader,
     private readonly settings: RoutingRepository,
   ) {}
 
-  async facts(tenantId: string, data: ChatAccessFactsRequest): Promise<ChatAccessFacts> {
+  async execute({ tenantId, data }: GetChatAccessFactsQuery): Promise<ChatAccessFacts> {
     const manager = this.dataSource.manager;
     const [record, person, assignee, settings] = await Promise.all([
       data.conversationId === undefined ? Promise.resolve(null) : this.conversations.get(manager, tenantId, data.conversationId),

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
-import { OutboxWriter } from '@warden/messaging';
 import { InquiryAssignedV1, InquiryRequeuedV1 } from '@warden/contracts';
 import type { ChatSettingsView, OutgoingEvent, RequeueReason, RoutingDecisionView, RoutingTrigger } from '@warden/contracts';
-import { ChatScopeService, widenAudience } from '../conversations/chat-scope.service';
+import { ChatScopeReader, widenAudience } from '../conversations/chat-scope.reader';
 import { InquiryRepository } from '../inquiries/inquiry.repository';
 import type { InquiryRecord } from '../inquiries/inquiry.repository';
 import type { ContactRecord } from '../read-models/read-model.repository';
@@ -28,17 +28,19 @@ export interface AppliedDecision {
 
 /**
  * Runs the routing policy against the read models, stores every decision with its candidates and
- * reasons, applies it (assignment, load counters) and records `inquiries.inquiry.assigned.v1` in the
- * same transaction. Callers hold the tenant's routing lock (see lockTenantRouting).
+ * reasons, applies it (assignment, load counters) and publishes `inquiries.inquiry.assigned.v1` through
+ * the EventBus into the outbox, in the caller's transaction. Callers hold the tenant's routing lock (see
+ * lockTenantRouting). A collaborator, not a use case: the inquiry and reception handlers, the read-model
+ * consumers and the routing clock all route through it, inside their own transactions.
  */
 @Injectable()
-export class RoutingService {
+export class InquiryRouter {
   constructor(
     private readonly routing: RoutingRepository,
     private readonly inquiries: InquiryRepository,
     private readonly readModels: ReadModelRepository,
-    private readonly scope: ChatScopeService,
-    private readonly outbox: OutboxWriter,
+    private readonly scope: ChatScopeReader,
+    private readonly events: EventBus<OutgoingEvent>,
     private readonly rosters: RosterCache,
   ) {}
 
@@ -128,7 +130,7 @@ export class RoutingService {
         },
       };
       if (events) events.push(assigned);
-      else await this.outbox.add(manager, assigned);
+      else await this.events.publish(assigned, manager);
     } else if (result.outcome === 'queued' && previous) {
       // A released sticky inquiry nobody can take goes back to the queue.
       await this.requeue(manager, tenantId, inquiry, 'released', now, summary(decisionId, trigger, result));
@@ -158,12 +160,13 @@ export class RoutingService {
       { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: inquiry.contactId, kind: 'contact' }], assigneeId: null },
       [previous],
     );
-    await this.outbox.add(manager, {
+    const requeued: OutgoingEvent<InquiryRequeuedV1> = {
       contract: InquiryRequeuedV1,
       tenantId,
       subject: inquiry.id,
       data: { inquiryId: inquiry.id, contactId: inquiry.contactId, branchId: inquiry.branchId, previousAssigneeId: previous, reason, routing, audience, at: now.toISOString() },
-    });
+    };
+    await this.events.publish(requeued, manager);
   }
 
   /**
@@ -193,18 +196,6 @@ export class RoutingService {
       assigned += 1;
     }
     return assigned;
-  }
-
-  settings(manager: EntityManager, tenantId: string): Promise<ChatSettingsView> {
-    return this.routing.settings(manager, tenantId);
-  }
-
-  candidates(manager: EntityManager, tenantId: string): Promise<ScheduledCandidate[]> {
-    return this.routing.candidates(manager, tenantId);
-  }
-
-  decisions(manager: EntityManager, tenantId: string, inquiryId: string): Promise<RoutingDecisionView[]> {
-    return this.routing.decisions(manager, tenantId, inquiryId);
   }
 }
 

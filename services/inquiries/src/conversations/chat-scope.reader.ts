@@ -19,7 +19,7 @@ export interface AudienceTarget {
  * `inquiries.conversations.access-facts`.
  */
 @Injectable()
-export class ChatScopeService {
+export class ChatScopeReader {
   constructor(private readonly readModels: ReadModelRepository) {}
 
   /** The directory contact a `contact` person signs in as (null for employees, or when unknown). */

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler } from '@nestjs/cqrs';
+import type { IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { AuditEntryView, AuditQuery } from '@warden/contracts';
 import { decodeCursor, DomainError } from '@warden/kernel';
@@ -8,15 +9,24 @@ import { AuditEntriesRepository } from './audit-entries.repository';
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
 
+export class ListAuditEntriesQuery extends Query<Page<AuditEntryView>> {
+  constructor(
+    readonly tenantId: string,
+    readonly query: AuditQuery,
+  ) {
+    super();
+  }
+}
+
 /** Reading the audit log of one tenant; there is no way to change or delete an entry here. */
-@Injectable()
-export class AuditLogService {
+@QueryHandler(ListAuditEntriesQuery)
+export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQuery> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly entries: AuditEntriesRepository,
   ) {}
 
-  list(tenantId: string, query: AuditQuery): Promise<Page<AuditEntryView>> {
+  execute({ tenantId, query }: ListAuditEntriesQuery): Promise<Page<AuditEntryView>> {
     const { cursor, limit, ...filter } = query;
     const after = decodeCursor(cursor);
     if (after && (Number.isNaN(Date.parse(after.key)) || !/^[0-9a-f-]{36}$/i.test(after.id))) {
