@@ -8,7 +8,9 @@ import { GetBranchHandler } from './get-branch.handler';
 import { ListBranchesHandler } from './list-branches.handler';
 import { UpdateBranchHandler } from './update-branch.handler';
 import { EmployeeBranchesMessages } from './employee-branches.messages';
-import { EmployeeBranchesService } from './employee-branches.service';
+import { EmployeeBranchesRepository } from './employee-branches.repository';
+import { GetEmployeeBranchesHandler } from './get-employee-branches.handler';
+import { SetEmployeeBranchesHandler } from './set-employee-branches.handler';
 
 @Module({
   imports: [EmployeesModule],
@@ -20,8 +22,10 @@ import { EmployeeBranchesService } from './employee-branches.service';
     CreateBranchHandler,
     UpdateBranchHandler,
     DeleteBranchHandler,
-    EmployeeBranchesService,
+    EmployeeBranchesRepository,
+    GetEmployeeBranchesHandler,
+    SetEmployeeBranchesHandler,
   ],
-  exports: [BranchRepository, EmployeeBranchesService],
+  exports: [BranchRepository, EmployeeBranchesRepository],
 })
 export class BranchesModule {}

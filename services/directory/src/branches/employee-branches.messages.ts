@@ -1,21 +1,27 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
 import type { EmployeeBranchesView } from '@warden/contracts';
-import { EmployeeBranchesService } from './employee-branches.service';
+import { GetEmployeeBranchesQuery } from './get-employee-branches.handler';
+import { SetEmployeeBranchesCommand } from './set-employee-branches.handler';
 
+/** An employee's branches: each message becomes one command or query for its handler (`*.handler.ts` beside this file). */
 @Controller()
 export class EmployeeBranchesMessages {
-  constructor(private readonly access: EmployeeBranchesService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @RpcHandler('directory.employees.branches.get')
   get(@Payload() message: RpcMessage<'directory.employees.branches.get'>): Promise<EmployeeBranchesView> {
-    return this.access.get(message.ctx, message.data.personId);
+    return this.queries.execute(new GetEmployeeBranchesQuery(message.ctx, message.data.personId));
   }
 
   @RpcHandler('directory.employees.branches.put')
   put(@Payload() message: RpcMessage<'directory.employees.branches.put'>): Promise<EmployeeBranchesView> {
-    return this.access.put(message.ctx, message.data);
+    return this.commands.execute(new SetEmployeeBranchesCommand(message.ctx, message.data));
   }
 }

@@ -1,24 +1,28 @@
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { newId } from '@warden/kernel';
 import { CompanyClientManagersChangedV1, ContactUpdatedV1 } from '@warden/contracts';
 import type { ContactFields, RequestContext } from '@warden/contracts';
 import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
-import { CompaniesService } from '../companies/companies.service';
+import { CreateCompanyCommand } from '../companies/create-company.handler';
+import { UpdateCompanyCommand } from '../companies/update-company.handler';
 import { DIRECTORY_SERVICE } from '../directory.service-definition';
 import { ContactsModule } from './contacts.module';
-import { ContactsService } from './contacts.service';
+import { CreateContactCommand } from './create-contact.handler';
+import { ListContactsQuery } from './list-contacts.handler';
+import { UpdateContactCommand } from './update-contact.handler';
 
 /** A contact's company (and the client-manager role it ends), and the contact search as the repository's SQL runs it. */
 describe('contacts (medium: service + PostgreSQL)', () => {
   let medium: Medium;
-  let contacts: ContactsService;
-  let companies: CompaniesService;
+  let commands: CommandBus;
+  let queries: QueryBus;
   let ctx: RequestContext;
 
   beforeAll(async () => {
     medium = await startMedium(DIRECTORY_SERVICE, { imports: [ContactsModule] });
-    contacts = medium.get(ContactsService);
-    companies = medium.get(CompaniesService);
+    commands = medium.get(CommandBus);
+    queries = medium.get(QueryBus);
   });
 
   afterAll(() => medium?.close());
@@ -28,15 +32,15 @@ describe('contacts (medium: service + PostgreSQL)', () => {
   });
 
   const contact = (lastName: string, fields: Partial<ContactFields> = {}) =>
-    contacts.create(ctx, { lastName, firstName: 'Anna', email: `${lastName.toLowerCase()}@example.test`, ...fields });
+    commands.execute(new CreateContactCommand(ctx, { lastName, firstName: 'Anna', email: `${lastName.toLowerCase()}@example.test`, ...fields }));
 
   describe('company placement', () => {
     it("moving a client manager to another company ends the role at the old one: rows and events in the contact's transaction", async () => {
-      const [acme, globex] = [await companies.create(ctx, { name: 'Acme' }), await companies.create(ctx, { name: 'Globex' })];
+      const [acme, globex] = [await commands.execute(new CreateCompanyCommand(ctx, { name: 'Acme' })), await commands.execute(new CreateCompanyCommand(ctx, { name: 'Globex' }))];
       const manager = await contact('Ivanova', { companyId: acme.id });
-      await companies.update(ctx, acme.id, { clientManagerIds: [manager.id] });
+      await commands.execute(new UpdateCompanyCommand(ctx, acme.id, { clientManagerIds: [manager.id] }));
 
-      const moved = await contacts.update(ctx, manager.id, { companyId: globex.id.toUpperCase() });
+      const moved = await commands.execute(new UpdateContactCommand(ctx, manager.id, { companyId: globex.id.toUpperCase() }));
 
       expect(moved.companyId).toBe(globex.id);
       expect(await medium.rows('SELECT company_id FROM contacts WHERE id = $1', [manager.id])).toEqual([{ company_id: globex.id }]);
@@ -47,16 +51,16 @@ describe('contacts (medium: service + PostgreSQL)', () => {
     });
 
     it("refuses a company of another tenant, and a contact of one company as manager of another, writing nothing", async () => {
-      const acme = await companies.create(ctx, { name: 'Acme' });
-      const elsewhere = await companies.create({ ...ctx, tenantId: newId() }, { name: 'Elsewhere' });
+      const acme = await commands.execute(new CreateCompanyCommand(ctx, { name: 'Acme' }));
+      const elsewhere = await commands.execute(new CreateCompanyCommand({ ...ctx, tenantId: newId() }, { name: 'Elsewhere' }));
       const outsider = await contact('Petrov');
       const before = await medium.outbox(ctx.tenantId);
 
       await expect(contact('Sidorov', { companyId: elsewhere.id })).rejects.toMatchObject({ code: 'COMPANY.UNKNOWN', fields: [{ field: 'companyId' }] });
-      await expect(contacts.update(ctx, outsider.id, { companyId: elsewhere.id })).rejects.toMatchObject({ code: 'COMPANY.UNKNOWN' });
+      await expect(commands.execute(new UpdateContactCommand(ctx, outsider.id, { companyId: elsewhere.id }))).rejects.toMatchObject({ code: 'COMPANY.UNKNOWN' });
       const acmeContact = await contact('Smirnov', { companyId: acme.id });
-      const globex = await companies.create(ctx, { name: 'Globex' });
-      await expect(companies.update(ctx, globex.id, { clientManagerIds: [acmeContact.id] })).rejects.toMatchObject({ code: 'COMPANY.MANAGER_NOT_OF_COMPANY' });
+      const globex = await commands.execute(new CreateCompanyCommand(ctx, { name: 'Globex' }));
+      await expect(commands.execute(new UpdateCompanyCommand(ctx, globex.id, { clientManagerIds: [acmeContact.id] }))).rejects.toMatchObject({ code: 'COMPANY.MANAGER_NOT_OF_COMPANY' });
 
       expect(await medium.rows("SELECT last_name FROM contacts WHERE tenant_id = $1 AND last_name = 'Sidorov'", [ctx.tenantId])).toEqual([]);
       expect(await medium.rows('SELECT company_id FROM contacts WHERE id = $1', [outsider.id])).toEqual([{ company_id: null }]);
@@ -70,7 +74,7 @@ describe('contacts (medium: service + PostgreSQL)', () => {
 
   describe('search', () => {
     const search = async (data: { search?: string; phone?: string }) =>
-      (await contacts.list(ctx.tenantId, { ...data, limit: 50 })).items.map((item) => item.lastName).sort();
+      (await queries.execute(new ListContactsQuery(ctx.tenantId, { ...data, limit: 50 }))).items.map((item) => item.lastName).sort();
 
     beforeEach(async () => {
       await contact('Kuznetsov', { phone: '+7 (912) 345-67-89' });

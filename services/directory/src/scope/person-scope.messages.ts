@@ -1,33 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
+import { QueryBus } from '@nestjs/cqrs';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
 import type { PersonScopeView } from '@warden/contracts';
-import { EmployeeBranchesService } from '../branches/employee-branches.service';
-import { CompanyRepository } from '../companies/company.repository';
-import { DepartmentRepository } from '../departments/department.repository';
+import { GetPersonScopeQuery } from './get-person-scope.handler';
 
-/** What a person's visibility depends on (departments, branches, managed companies), for the orders issue. */
+/** A person's scope: the message becomes one query for its handler (get-person-scope.handler.ts). */
 @Controller()
 export class PersonScopeMessages {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly departments: DepartmentRepository,
-    private readonly branches: EmployeeBranchesService,
-    private readonly companies: CompanyRepository,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @RpcHandler('directory.employees.scope')
-  async scope(@Payload() message: RpcMessage<'directory.employees.scope'>): Promise<PersonScopeView> {
-    const { tenantId } = message.ctx;
-    const { personId } = message.data;
-    const manager = this.dataSource.manager;
-    return {
-      personId,
-      departmentIds: await this.departments.ofPerson(manager, tenantId, personId),
-      branches: await this.branches.read(manager, tenantId, personId),
-      managedCompanyIds: await this.companies.managedBy(manager, tenantId, personId),
-    };
+  scope(@Payload() message: RpcMessage<'directory.employees.scope'>): Promise<PersonScopeView> {
+    return this.queries.execute(new GetPersonScopeQuery(message.ctx.tenantId, message.data.personId));
   }
 }

@@ -1,14 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
+import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { digitsOf, newId } from '@warden/kernel';
-import { OutboxWriter } from '@warden/messaging';
 import { isUniqueViolation } from '@warden/persistence';
 import { InboundReceivedV1 } from '@warden/contracts';
-import type { ChannelView, ContactView, InboundResult, ReceiveInboundData } from '@warden/contracts';
+import type { ChannelView, ContactView, InboundResult, OutgoingEvent, ReceiveInboundData, RequestContext } from '@warden/contracts';
 import { ContactRepository } from '../contacts/contact.repository';
 import type { ContactRecord } from '../contacts/contact.repository';
-import { ContactsService } from '../contacts/contacts.service';
+import { contactCreated } from '../contacts/contact.events';
 import { optionalText } from '../shared/text';
 import { ChannelErrors } from './channel.errors';
 import { ChannelRepository } from './channel.repository';
@@ -37,22 +37,31 @@ function slug(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'x';
 }
 
+export class ReceiveInboundCommand extends Command<InboundResult> {
+  constructor(
+    readonly ctx: RequestContext,
+    readonly data: ReceiveInboundData,
+  ) {
+    super();
+  }
+}
+
 /**
  * A message as a channel connector delivers it. The sender's contact is found (email, then the
  * messenger id on this channel, then the phone) or created; the message is recorded once per
  * (channel, message id) and announced with the channel's department, where the orders service opens a ticket.
  */
-@Injectable()
-export class InboundService {
+@CommandHandler(ReceiveInboundCommand)
+export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundCommand> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly channels: ChannelRepository,
     private readonly contacts: ContactRepository,
-    private readonly contactsService: ContactsService,
-    private readonly outbox: OutboxWriter,
+    private readonly events: EventBus<OutgoingEvent>,
   ) {}
 
-  async receive(tenantId: string, data: ReceiveInboundData): Promise<InboundResult> {
+  async execute({ ctx, data }: ReceiveInboundCommand): Promise<InboundResult> {
+    const tenantId = ctx.tenantId;
     const channel = await this.channels.find(this.dataSource.manager, tenantId, data.channelId);
     if (!channel) throw ChannelErrors.notFound();
     const from = data.from;
@@ -73,18 +82,21 @@ export class InboundService {
 
   private async record(manager: EntityManager, tenantId: string, channel: ChannelView, data: ReceiveInboundData): Promise<InboundResult> {
     let contact = await this.findSender(manager, tenantId, channel, data);
-    const contactCreated = contact === null;
-    if (!contact) contact = await this.contactsService.insertWithin(manager, tenantId, this.newContact(channel, data));
+    const newSender = contact === null;
+    if (!contact) {
+      contact = await this.contacts.insert(manager, tenantId, this.newContact(channel, data));
+      await this.events.publish(contactCreated(tenantId, contact), manager);
+    }
     const id = newId();
     const subject = data.subject ?? null;
     const rows: InboundRow[] = await manager.query(
       `INSERT INTO inbound_messages (id, tenant_id, channel_id, external_id, contact_id, contact_created, department_id, subject)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (channel_id, external_id) DO NOTHING RETURNING *`,
-      [id, tenantId, channel.id, data.messageId, contact.id, contactCreated, channel.departmentId, subject],
+      [id, tenantId, channel.id, data.messageId, contact.id, newSender, channel.departmentId, subject],
     );
     const row = rows[0];
     if (!row) throw new AlreadyReceived();
-    await this.outbox.add(manager, {
+    const received: OutgoingEvent<InboundReceivedV1> = {
       contract: InboundReceivedV1,
       tenantId,
       subject: id,
@@ -95,7 +107,7 @@ export class InboundService {
         departmentId: channel.departmentId,
         contactId: contact.id,
         companyId: contact.companyId,
-        contactCreated,
+        contactCreated: newSender,
         externalMessageId: data.messageId,
         inReplyTo: data.inReplyTo ?? null,
         references: messageIds(data.references),
@@ -109,7 +121,8 @@ export class InboundService {
         text: data.text,
         receivedAt: row.received_at.toISOString(),
       },
-    });
+    };
+    await this.events.publish(received, manager);
     return this.toResult(row, false);
   }
 
