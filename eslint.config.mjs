@@ -16,7 +16,9 @@ const depConstraints = [
 ];
 
 /** Only the e2e project may start applications in-process (it boots the whole product for its tests). */
-const APPLICATION_ENTRY_POINTS = ['gateway', 'identity', 'permissions', 'directory', 'workflow', 'inquiries', 'integrations'].map((name) => `@warden/${name}`);
+const APPLICATION_ENTRY_POINTS = ['gateway', 'identity', 'permissions', 'directory', 'workflow', 'inquiries', 'integrations'].map(
+  (name) => `@warden/${name}`,
+);
 
 /**
  * A `*.policy.ts` file is a pure rule: facts in, a decision out, unit-tested without a container or a database.

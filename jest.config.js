@@ -7,9 +7,9 @@ const { compilerOptions } = require('./tsconfig.base.json');
 /** Packages that ship only ES modules (Nest 12 and parts of its tree); Jest's CommonJS runtime needs them compiled. */
 function esmOnlyPackages() {
   const root = path.join(__dirname, 'node_modules');
-  const names = fs.readdirSync(root).flatMap((name) =>
-    name.startsWith('@') ? fs.readdirSync(path.join(root, name)).map((inner) => `${name}/${inner}`) : [name],
-  );
+  const names = fs
+    .readdirSync(root)
+    .flatMap((name) => (name.startsWith('@') ? fs.readdirSync(path.join(root, name)).map((inner) => `${name}/${inner}`) : [name]));
   return names.filter((name) => {
     try {
       return JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8')).type === 'module';
@@ -42,7 +42,11 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages().map((name) => name.replace(/[.+]/g, '\\$&')).join('|')})/)`],
+  transformIgnorePatterns: [
+    `/node_modules/(?!(${esmOnlyPackages()
+      .map((name) => name.replace(/[.+]/g, '\\$&'))
+      .join('|')})/)`,
+  ],
   setupFiles: ['reflect-metadata'],
   testTimeout: 30_000,
   // Integration and e2e specs share one database and one NATS namespace per run; tenants keep them apart.

@@ -60,7 +60,8 @@ async function drive(base, token, seconds, next, known) {
   const elapsed = (performance.now() - started) / 1000;
   const ok = results.filter((r) => r.status === 200);
   const codes = new Map();
-  for (const r of results.filter((r) => r.status !== 200)) codes.set(`${r.status} ${r.code}`, (codes.get(`${r.status} ${r.code}`) ?? 0) + 1);
+  for (const r of results.filter((r) => r.status !== 200))
+    codes.set(`${r.status} ${r.code}`, (codes.get(`${r.status} ${r.code}`) ?? 0) + 1);
   return {
     changesPerSecond: ok.length / elapsed,
     requests: results.length,
@@ -68,8 +69,14 @@ async function drive(base, token, seconds, next, known) {
     conflicts: results.filter((r) => r.status === 409).length,
     fiveXx: results.filter((r) => r.status >= 500 || r.status === 0).length,
     codes,
-    p50: percentile(ok.map((r) => r.ms), 50),
-    p99: percentile(ok.map((r) => r.ms), 99),
+    p50: percentile(
+      ok.map((r) => r.ms),
+      50,
+    ),
+    p99: percentile(
+      ok.map((r) => r.ms),
+      99,
+    ),
   };
 }
 
@@ -84,7 +91,9 @@ async function countersMatch(databaseUrl, tenantId) {
        WHERE s.tenant_id = $1`,
       [tenantId],
     );
-    return rows.every((row) => row.counted === row.actual) ? 'yes' : `NO: ${JSON.stringify(rows.filter((row) => row.counted !== row.actual))}`;
+    return rows.every((row) => row.counted === row.actual)
+      ? 'yes'
+      : `NO: ${JSON.stringify(rows.filter((row) => row.counted !== row.actual))}`;
   } finally {
     await db.end();
   }
@@ -99,7 +108,13 @@ async function main() {
   log(`seeding ${ORDERS} orders; ${cycle.length} statuses in play (the non-final ones)`);
   const orders = [];
   for (let i = 0; i < ORDERS; i++) {
-    orders.push(await expectStatus(call(base, 'POST', '/api/v1/orders', { title: `Contention ${i}`, statusId: cycle[i % cycle.length] }, token), 201, 'create order'));
+    orders.push(
+      await expectStatus(
+        call(base, 'POST', '/api/v1/orders', { title: `Contention ${i}`, statusId: cycle[i % cycle.length] }, token),
+        201,
+        'create order',
+      ),
+    );
   }
   const known = new Map(orders.map((order) => [order.id, order.status.id]));
   const position = new Map(orders.map((order, i) => [order.id, i % cycle.length]));
@@ -134,7 +149,9 @@ async function main() {
       realign();
       const result = await drive(base, token, SECONDS, next, known);
       rounds[name].push(result);
-      log(`  round ${round + 1} ${name.padEnd(6)} ${fmt(result.changesPerSecond, 1).padStart(7)} changes/s  409 ${result.conflicts}  5xx ${result.fiveXx}  p50 ${fmt(result.p50, 1)} ms  p99 ${fmt(result.p99, 1)} ms`);
+      log(
+        `  round ${round + 1} ${name.padEnd(6)} ${fmt(result.changesPerSecond, 1).padStart(7)} changes/s  409 ${result.conflicts}  5xx ${result.fiveXx}  p50 ${fmt(result.p50, 1)} ms  p99 ${fmt(result.p99, 1)} ms`,
+      );
     }
   }
   const counters = await countersMatch(stack.databaseUrl, seeded.tenantId);
@@ -158,7 +175,10 @@ async function main() {
   );
   const ratio = summary.random.changesPerSecond / summary.cycle.changesPerSecond;
   const pass = ratio >= TARGET && summary.random.fiveXx === 0 && summary.cycle.fiveXx === 0 && counters === 'yes';
-  const load = os.loadavg().map((v) => v.toFixed(2)).join(', ');
+  const load = os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(', ');
   const lines = [
     `## P9: random crossing status changes vs a fixed cycle (${new Date().toISOString()})`,
     '',
@@ -170,7 +190,8 @@ async function main() {
     '| load | changes/s | p50 / p99 ms | changes / requests | 5xx | other answers |',
     '|---|---|---|---|---|---|',
     ...Object.entries(summary).map(
-      ([name, s]) => `| ${name} | ${fmt(s.changesPerSecond, 1)} | ${fmt(s.p50, 1)} / ${fmt(s.p99, 1)} | ${fmtInt(s.changes)} / ${fmtInt(s.requests)} | ${s.fiveXx} | ${s.codes} |`,
+      ([name, s]) =>
+        `| ${name} | ${fmt(s.changesPerSecond, 1)} | ${fmt(s.p50, 1)} / ${fmt(s.p99, 1)} | ${fmtInt(s.changes)} / ${fmtInt(s.requests)} | ${s.fiveXx} | ${s.codes} |`,
     ),
     '',
     `| target | value | verdict |`,

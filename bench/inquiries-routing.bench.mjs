@@ -84,23 +84,29 @@ try {
   // Everyone works round the clock (so outcomes match R2), in one of four zones, with one exception day.
   const wholeDay = [{ start: '00:00', end: '24:00' }];
   const schedules = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'].map((timeZone) =>
-    JSON.stringify(parseWorkSchedule({
-      timeZone,
-      weekly: { mon: wholeDay, tue: wholeDay, wed: wholeDay, thu: wholeDay, fri: wholeDay, sat: wholeDay, sun: wholeDay },
-      exceptions: [{ date: '2020-01-01', intervals: [] }],
-    })),
+    JSON.stringify(
+      parseWorkSchedule({
+        timeZone,
+        weekly: { mon: wholeDay, tue: wholeDay, wed: wholeDay, thu: wholeDay, fri: wholeDay, sat: wholeDay, sun: wholeDay },
+        exceptions: [{ date: '2020-01-01', intervals: [] }],
+      }),
+    ),
   );
   await dataSource.query(
     `UPDATE employees SET schedule = ($2::jsonb[])[1 + abs(hashtext(person_id::text)) % 4], schedule_version = 1 WHERE tenant_id = $1`,
     [tenantId, schedules],
   );
-  const employeeIds = (await dataSource.query(`SELECT person_id FROM employees WHERE tenant_id = $1 ORDER BY person_id`, [tenantId])).map((row) => row.person_id);
+  const employeeIds = (await dataSource.query(`SELECT person_id FROM employees WHERE tenant_id = $1 ORDER BY person_id`, [tenantId])).map(
+    (row) => row.person_id,
+  );
   await dataSource.query(
     `INSERT INTO contacts (tenant_id, contact_id, full_name, responsible_employee_id, branch_id, at)
      SELECT $1, gen_random_uuid(), 'Client ' || i, ($2::uuid[])[1 + i % $3], ($4::uuid[])[1 + i % $5], now() FROM generate_series(1, $6) AS i`,
     [tenantId, employeeIds, employeeIds.length, branches, BRANCHES, CONTACTS],
   );
-  const contacts = (await dataSource.query(`SELECT contact_id FROM contacts WHERE tenant_id = $1 ORDER BY contact_id`, [tenantId])).map((row) => row.contact_id);
+  const contacts = (await dataSource.query(`SELECT contact_id FROM contacts WHERE tenant_id = $1 ORDER BY contact_id`, [tenantId])).map(
+    (row) => row.contact_id,
+  );
   const withOpen = contacts.slice(0, OPEN_INQUIRIES);
   await dataSource.query(
     `INSERT INTO conversations (id, tenant_id, kind, branch_id, created_at)
@@ -121,19 +127,39 @@ try {
       `SELECT contact_id, responsible_employee_id, branch_id FROM contacts WHERE tenant_id = $1 AND contact_id = $2`,
       [tenantId, contactId],
     );
-    const open = await manager.query(`SELECT assignee_id FROM inquiries WHERE tenant_id = $1 AND contact_id = $2 AND status <> 'closed'`, [tenantId, contactId]);
-    return { contactId, branchId: contact.branch_id, responsibleEmployeeId: contact.responsible_employee_id, stickyAssigneeId: open[0]?.assignee_id ?? null };
+    const open = await manager.query(`SELECT assignee_id FROM inquiries WHERE tenant_id = $1 AND contact_id = $2 AND status <> 'closed'`, [
+      tenantId,
+      contactId,
+    ]);
+    return {
+      contactId,
+      branchId: contact.branch_id,
+      responsibleEmployeeId: contact.responsible_employee_id,
+      stickyAssigneeId: open[0]?.assignee_id ?? null,
+    };
   };
-  const clientFor = (i) => ({ contactId: fresh[i % fresh.length], branchId: branches[i % BRANCHES], responsibleEmployeeId: employeeIds[i % EMPLOYEES], stickyAssigneeId: null });
+  const clientFor = (i) => ({
+    contactId: fresh[i % fresh.length],
+    branchId: branches[i % BRANCHES],
+    responsibleEmployeeId: employeeIds[i % EMPLOYEES],
+    stickyAssigneeId: null,
+  });
   const candidates = toCandidates(await dataSource.query(CANDIDATES_SQL, [tenantId]));
   const sample = decideRouting(candidates, await loadClient(dataSource.manager, fresh[0]), settings, new Date());
-  log(`candidates: ${candidates.length} (online: ${candidates.filter((c) => c.online).length}); sample outcome ${sample.outcome}, ` +
-    `qualified ${sample.candidates.filter((c) => c.qualified).length}, verdicts ${sample.candidates.length}`);
+  log(
+    `candidates: ${candidates.length} (online: ${candidates.filter((c) => c.online).length}); sample outcome ${sample.outcome}, ` +
+      `qualified ${sample.candidates.filter((c) => c.qualified).length}, verdicts ${sample.candidates.length}`,
+  );
 
   const { LIVE_SQL } = dist('services/inquiries/src/routing/routing.repository.js');
   const shortlistSample = shortlist(await new RoutingRepository().roster(dataSource.manager, tenantId), clientFor(0));
-  const plan = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${LIVE_SQL}`, [tenantId, shortlistSample.plausible.map((member) => member.personId)]);
-  log(`shortlist of ${shortlistSample.plausible.length}; presence/load query plan:\n${plan.map((row) => `    ${row['QUERY PLAN']}`).join('\n')}`);
+  const plan = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${LIVE_SQL}`, [
+    tenantId,
+    shortlistSample.plausible.map((member) => member.personId),
+  ]);
+  log(
+    `shortlist of ${shortlistSample.plausible.length}; presence/load query plan:\n${plan.map((row) => `    ${row['QUERY PLAN']}`).join('\n')}`,
+  );
 
   const repository = new RoutingRepository();
   const warmCache = new RosterCache(repository);
@@ -141,7 +167,11 @@ try {
   // Roster version check and the shortlist's presence/load in one statement while the cached roster is current.
   const route = async (manager, cache, i, routingSettings = settings, known = null) => {
     const client = known ?? (await loadClient(manager, fresh[i % fresh.length]));
-    const { roster, picked: list, live } = await cache.currentWithLive(manager, tenantId, (members) => {
+    const {
+      roster,
+      picked: list,
+      live,
+    } = await cache.currentWithLive(manager, tenantId, (members) => {
       const value = shortlist(members, client);
       return { value, personIds: value.plausible.map((member) => member.personId) };
     });
@@ -152,38 +182,61 @@ try {
 
   const variants = [
     ['R1', 'pure decision, full evaluation of 1,000 (dry run)', (i) => decideRouting(candidates, clientFor(i), settings, new Date())],
-    ['R1f', 'pure decision, hot path (shortlist + decide)', (i) => {
-      const client = clientFor(i);
-      decideWithRoster(pureRoster, shortlist(pureRoster, client), liveAll, client, settings, new Date());
-    }],
-    ['R2r', 'routing decision as InquiryRouter.route (roster version + shortlist presence/load in one SQL, decide)', (i) =>
-      route(dataSource.manager, warmCache, i, settings, clientFor(i))],
+    [
+      'R1f',
+      'pure decision, hot path (shortlist + decide)',
+      (i) => {
+        const client = clientFor(i);
+        decideWithRoster(pureRoster, shortlist(pureRoster, client), liveAll, client, settings, new Date());
+      },
+    ],
+    [
+      'R2r',
+      'routing decision as InquiryRouter.route (roster version + shortlist presence/load in one SQL, decide)',
+      (i) => route(dataSource.manager, warmCache, i, settings, clientFor(i)),
+    ],
     ['R2', 'R2r plus the receipt reading the client and its open inquiry first', (i) => route(dataSource.manager, warmCache, i)],
-    ['R2w', 'R2 with work schedules on (each shortlisted employee checked against its schedule and zone)', (i) =>
-      route(dataSource.manager, warmCache, i, scheduledSettings)],
+    [
+      'R2w',
+      'R2 with work schedules on (each shortlisted employee checked against its schedule and zone)',
+      (i) => route(dataSource.manager, warmCache, i, scheduledSettings),
+    ],
     ['R2c', 'R2 with a cold roster cache (roster re-read)', (i) => route(dataSource.manager, new RosterCache(repository), i)],
-    ['R3', 'decision incl. loading and storing (lock, inquiry, compact decision, assignment; 1 tx)', async (i) => {
-      const runner = dataSource.createQueryRunner();
-      await runner.connect();
-      await runner.startTransaction();
-      try {
-        const manager = runner.manager;
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('inquiries.routing:' || $1, 0))`, [tenantId]);
-        const { client, result } = await route(manager, warmCache, i);
-        const id = randomUUID();
-        const now = new Date();
-        await manager.query(`INSERT INTO conversations (id, tenant_id, kind, created_at) VALUES ($1, $2, 'inquiry', now())`, [id, tenantId]);
-        await manager.query(`INSERT INTO inquiries (id, tenant_id, contact_id, status, waiting_since) VALUES ($1, $2, $3, 'waiting', now())`, [id, tenantId, client.contactId]);
-        await repository.saveDecision(manager, tenantId, id, id, 'created', result, now);
-        if (result.assigneeId) {
-          await manager.query(`UPDATE inquiries SET status = 'assigned', assignee_id = $2, assigned_at = now(), waiting_since = NULL WHERE id = $1`, [id, result.assigneeId]);
-          await repository.recordAssignment(manager, tenantId, result.assigneeId, now);
+    [
+      'R3',
+      'decision incl. loading and storing (lock, inquiry, compact decision, assignment; 1 tx)',
+      async (i) => {
+        const runner = dataSource.createQueryRunner();
+        await runner.connect();
+        await runner.startTransaction();
+        try {
+          const manager = runner.manager;
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('inquiries.routing:' || $1, 0))`, [tenantId]);
+          const { client, result } = await route(manager, warmCache, i);
+          const id = randomUUID();
+          const now = new Date();
+          await manager.query(`INSERT INTO conversations (id, tenant_id, kind, created_at) VALUES ($1, $2, 'inquiry', now())`, [
+            id,
+            tenantId,
+          ]);
+          await manager.query(
+            `INSERT INTO inquiries (id, tenant_id, contact_id, status, waiting_since) VALUES ($1, $2, $3, 'waiting', now())`,
+            [id, tenantId, client.contactId],
+          );
+          await repository.saveDecision(manager, tenantId, id, id, 'created', result, now);
+          if (result.assigneeId) {
+            await manager.query(
+              `UPDATE inquiries SET status = 'assigned', assignee_id = $2, assigned_at = now(), waiting_since = NULL WHERE id = $1`,
+              [id, result.assigneeId],
+            );
+            await repository.recordAssignment(manager, tenantId, result.assigneeId, now);
+          }
+        } finally {
+          await runner.rollbackTransaction();
+          await runner.release();
         }
-      } finally {
-        await runner.rollbackTransaction();
-        await runner.release();
-      }
-    }],
+      },
+    ],
   ];
   const rounds = new Map(variants.map(([key]) => [key, []]));
   for (let round = 0; round < ROUNDS; round++) {
@@ -199,7 +252,9 @@ try {
       }
       const cpu = process.cpuUsage(cpuStart);
       // CPU of this process per decision: what the code costs, whatever else competes for the CPUs.
-      rounds.get(key).push({ p50: percentile(samples, 50), p99: percentile(samples, 99), cpu: (cpu.user + cpu.system) / 1000 / ITERATIONS });
+      rounds
+        .get(key)
+        .push({ p50: percentile(samples, 50), p99: percentile(samples, 99), cpu: (cpu.user + cpu.system) / 1000 / ITERATIONS });
     }
     log(`round ${round + 1}/${ROUNDS}: ${variants.map(([key]) => `${key} p99 ${fmt(rounds.get(key).at(-1).p99, 3)}`).join(', ')}`);
   }
@@ -212,7 +267,10 @@ try {
   const open = await dataSource.query(`SELECT count(*)::int AS n FROM inquiries WHERE tenant_id = $1 AND status = 'assigned'`, [tenantId]);
   const target = median(rounds.get('R2r').map((r) => r.p99));
   const r2 = median(rounds.get('R2').map((r) => r.p99));
-  const load = os.loadavg().map((v) => v.toFixed(2)).join(', ');
+  const load = os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(', ');
   const lines = [
     '# Benchmark: inquiry routing decision (issue 6, item 9)',
     '',

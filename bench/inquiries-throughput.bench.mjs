@@ -87,17 +87,40 @@ async function seedTenant(base, db) {
   const slug = `bench-inq-${randomBytes(3).toString('hex')}`;
   const adminEmail = `admin@${slug}.test`;
   const created = await expectStatus(
-    call(base, 'POST', '/api/v1/tenants', { slug, name: `Bench ${slug}`, administrator: { lastName: 'Admin', firstName: 'Alice', email: adminEmail, password: PASSWORD } }),
+    call(base, 'POST', '/api/v1/tenants', {
+      slug,
+      name: `Bench ${slug}`,
+      administrator: { lastName: 'Admin', firstName: 'Alice', email: adminEmail, password: PASSWORD },
+    }),
     201,
     'create tenant',
   );
   const tenantId = created.tenant.id;
-  const login = (email) => expectStatus(call(base, 'POST', '/api/v1/auth/login', { tenant: slug, email, password: PASSWORD }), 200, `login ${email}`);
+  const login = (email) =>
+    expectStatus(call(base, 'POST', '/api/v1/auth/login', { tenant: slug, email, password: PASSWORD }), 200, `login ${email}`);
   const adminToken = (await login(adminEmail)).accessToken;
   const branches = [];
-  for (const name of ['A', 'B']) branches.push((await expectStatus(call(base, 'POST', '/api/v1/branches', { name: `Branch ${name}`, timeZone: 'UTC' }, adminToken), 201, 'create branch')).id);
+  for (const name of ['A', 'B'])
+    branches.push(
+      (
+        await expectStatus(
+          call(base, 'POST', '/api/v1/branches', { name: `Branch ${name}`, timeZone: 'UTC' }, adminToken),
+          201,
+          'create branch',
+        )
+      ).id,
+    );
   const everywhere = await expectStatus(
-    call(base, 'POST', '/api/v1/groups', { name: 'Reception everywhere', rights: ['auth.login', 'staff.read', 'chats.internal', 'inquiries.assignable', 'inquiries.own-reception', 'branches.all'] }, adminToken),
+    call(
+      base,
+      'POST',
+      '/api/v1/groups',
+      {
+        name: 'Reception everywhere',
+        rights: ['auth.login', 'staff.read', 'chats.internal', 'inquiries.assignable', 'inquiries.own-reception', 'branches.all'],
+      },
+      adminToken,
+    ),
     201,
     'create group',
   );
@@ -105,36 +128,63 @@ async function seedTenant(base, db) {
   log(`seeding ${EMPLOYEES} employees (every ${ANYONE_EVERY}th in 'anyone' with branches.all, the rest 'my_branches' over 2 branches)`);
   let t = Date.now();
   // Creating and signing in hash/verify a password (argon2, CPU-bound in identity): 2 at a time, not more.
-  const employees = await inParallel(Array.from({ length: EMPLOYEES }, (_, i) => i), 2, async (i) => {
-    const anyone = i % ANYONE_EVERY === 0;
-    const email = `e${i}@${slug}.test`;
-    const body = { lastName: `Employee${i}`, firstName: 'Bench', email, password: PASSWORD, ...(anyone ? { groupIds: [everywhere.id] } : {}) };
-    const employee = await expectStatus(call(base, 'POST', '/api/v1/staff', body, adminToken), 201, 'create employee');
-    const branchBody = anyone
-      ? { mainBranchId: branches[0], additionalBranchIds: [], allBranches: true }
-      : { mainBranchId: branches[i % 2], additionalBranchIds: i % 7 === 0 ? [branches[(i + 1) % 2]] : [], allBranches: false };
-    await expectStatus(call(base, 'PUT', `/api/v1/staff/${employee.id}/branches`, branchBody, adminToken), 200, 'employee branches');
-    return { id: employee.id, email, mode: anyone ? 'anyone' : 'my_branches' };
-  });
+  const employees = await inParallel(
+    Array.from({ length: EMPLOYEES }, (_, i) => i),
+    2,
+    async (i) => {
+      const anyone = i % ANYONE_EVERY === 0;
+      const email = `e${i}@${slug}.test`;
+      const body = {
+        lastName: `Employee${i}`,
+        firstName: 'Bench',
+        email,
+        password: PASSWORD,
+        ...(anyone ? { groupIds: [everywhere.id] } : {}),
+      };
+      const employee = await expectStatus(call(base, 'POST', '/api/v1/staff', body, adminToken), 201, 'create employee');
+      const branchBody = anyone
+        ? { mainBranchId: branches[0], additionalBranchIds: [], allBranches: true }
+        : { mainBranchId: branches[i % 2], additionalBranchIds: i % 7 === 0 ? [branches[(i + 1) % 2]] : [], allBranches: false };
+      await expectStatus(call(base, 'PUT', `/api/v1/staff/${employee.id}/branches`, branchBody, adminToken), 200, 'employee branches');
+      return { id: employee.id, email, mode: anyone ? 'anyone' : 'my_branches' };
+    },
+  );
   // The mode needs the employee (and, for 'anyone', its right) known to the inquiries service: retry until it is.
   await inParallel(employees, 8, (employee) =>
-    eventually(() => expectStatus(call(base, 'PUT', `/api/v1/inquiries/reception/${employee.id}`, { mode: employee.mode }, adminToken), 200, 'reception mode'), 'reception mode'),
+    eventually(
+      () =>
+        expectStatus(
+          call(base, 'PUT', `/api/v1/inquiries/reception/${employee.id}`, { mode: employee.mode }, adminToken),
+          200,
+          'reception mode',
+        ),
+      'reception mode',
+    ),
   );
-  await inParallel(employees, 2, async (employee) => (employee.token = (await eventually(() => login(employee.email), 'employee login')).accessToken));
+  await inParallel(
+    employees,
+    2,
+    async (employee) => (employee.token = (await eventually(() => login(employee.email), 'employee login')).accessToken),
+  );
   log(`  employees created, modes set, signed in: ${fmt((Date.now() - t) / 1000, 1)} s`);
 
   log(`seeding ${fmtInt(CONTACTS)} contacts over POST /api/v1/contacts, ${SEED_PARALLEL} in parallel`);
   t = Date.now();
-  const contacts = await inParallel(Array.from({ length: CONTACTS }, (_, i) => i), SEED_PARALLEL, async (i) => {
-    const body = { lastName: `Client${i}`, firstName: 'Bench', email: `c${i}@${slug}.client.test`, branchId: branches[i % 2] };
-    return (await expectStatus(call(base, 'POST', '/api/v1/contacts', body, adminToken), 201, 'create contact')).id;
-  });
+  const contacts = await inParallel(
+    Array.from({ length: CONTACTS }, (_, i) => i),
+    SEED_PARALLEL,
+    async (i) => {
+      const body = { lastName: `Client${i}`, firstName: 'Bench', email: `c${i}@${slug}.client.test`, branchId: branches[i % 2] };
+      return (await expectStatus(call(base, 'POST', '/api/v1/contacts', body, adminToken), 201, 'create contact')).id;
+    },
+  );
   const contactSeconds = (Date.now() - t) / 1000;
   log(`  ${fmtInt(contacts.length)} contacts in ${fmt(contactSeconds, 1)} s (${fmtInt(contacts.length / contactSeconds)}/s)`);
   await eventually(
     async () => {
       const counts = await readModelCounts(db, tenantId);
-      if (counts.contacts < CONTACTS || counts.ready < EMPLOYEES) throw new Error(`read models: ${counts.contacts} contacts, ${counts.ready} employees ready`);
+      if (counts.contacts < CONTACTS || counts.ready < EMPLOYEES)
+        throw new Error(`read models: ${counts.contacts} contacts, ${counts.ready} employees ready`);
     },
     'the inquiries read models catching up',
     120_000,
@@ -164,7 +214,8 @@ async function drive(base, token, contacts, { seconds, concurrency }) {
           });
           const body = await response.json().catch(() => null);
           samples.push(performance.now() - t0);
-          if (response.status === 201 && body?.created) outcomes[body.status === 'assigned' ? 'assigned' : body.status === 'waiting' ? 'waiting' : 'other'] += 1;
+          if (response.status === 201 && body?.created)
+            outcomes[body.status === 'assigned' ? 'assigned' : body.status === 'waiting' ? 'waiting' : 'other'] += 1;
           else {
             const key = `HTTP ${response.status} ${body?.code ?? ''}${response.status === 201 ? ' (joined an open inquiry)' : ''}`.trim();
             failures.set(key, (failures.get(key) ?? 0) + 1);
@@ -177,7 +228,18 @@ async function drive(base, token, contacts, { seconds, concurrency }) {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { requests: samples.length + errors, elapsed, rps: samples.length / elapsed, p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples), outcomes, errors, failures, exhausted: next >= contacts.length };
+  return {
+    requests: samples.length + errors,
+    elapsed,
+    rps: samples.length / elapsed,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: Math.max(...samples),
+    outcomes,
+    errors,
+    failures,
+    exhausted: next >= contacts.length,
+  };
 }
 
 /** What the inquiries service stored for the measured inquiries: outcomes, and the gaps between consecutive decisions. */
@@ -186,7 +248,10 @@ async function storedDecisions(db, tenantId, since) {
     `SELECT outcome, count(*)::int AS n FROM inquiries.routing_decisions WHERE tenant_id = $1 AND decided_at >= $2 GROUP BY outcome ORDER BY outcome`,
     [tenantId, since],
   );
-  const { rows: times } = await db.query(`SELECT extract(epoch FROM decided_at) * 1000 AS ms FROM inquiries.routing_decisions WHERE tenant_id = $1 AND decided_at >= $2 ORDER BY decided_at`, [tenantId, since]);
+  const { rows: times } = await db.query(
+    `SELECT extract(epoch FROM decided_at) * 1000 AS ms FROM inquiries.routing_decisions WHERE tenant_id = $1 AND decided_at >= $2 ORDER BY decided_at`,
+    [tenantId, since],
+  );
   const gaps = [];
   for (let i = 1; i < times.length; i++) gaps.push(Number(times[i].ms) - Number(times[i - 1].ms));
   const { rows: load } = await db.query(
@@ -217,14 +282,24 @@ async function main() {
     log(`warm-up: ${warm.length} inquiries, 4 in flight`);
     await drive(base, seeded.adminToken, warm, { seconds: 30, concurrency: 4 });
     const since = new Date();
-    const cpu = cpuSnapshot({ gateway: stack.pid('gateway-cached'), inquiries: stack.pid('inquiries'), permissions: stack.pid('permissions'), identity: stack.pid('identity') });
-    log(`measuring: POST /api/v1/inquiries, ${CONCURRENCY} in flight, ${SECONDS} s, each a new contact (${fmtInt(measured.length)} available)`);
+    const cpu = cpuSnapshot({
+      gateway: stack.pid('gateway-cached'),
+      inquiries: stack.pid('inquiries'),
+      permissions: stack.pid('permissions'),
+      identity: stack.pid('identity'),
+    });
+    log(
+      `measuring: POST /api/v1/inquiries, ${CONCURRENCY} in flight, ${SECONDS} s, each a new contact (${fmtInt(measured.length)} available)`,
+    );
     const result = await drive(base, seeded.adminToken, measured, { seconds: SECONDS, concurrency: CONCURRENCY });
     const perInquiry = cpu.perRequest(result.outcomes.assigned + result.outcomes.waiting);
     stack.assertHealthy();
     const stored = await storedDecisions(db, seeded.tenantId, since);
     const failures = [...result.failures.entries()].map(([key, n]) => `${key} x${n}`).join(', ') || 'none';
-    const load = os.loadavg().map((v) => v.toFixed(2)).join(', ');
+    const load = os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(', ');
     const environment = `node ${process.version}, ${os.cpus().length} CPU, load average at the end ${load}, ${new Date().toISOString()}, whole run ${fmt((Date.now() - startedAt) / 1000, 0)} s`;
     const lines = [
       SECTION,
@@ -249,7 +324,7 @@ async function main() {
       `| open inquiries per online employee after the run (min / max) | ${stored.load.min} / ${stored.load.max} |`,
       `| CPU ms per inquiry: gateway, inquiries, permissions, identity | ${['gateway', 'inquiries', 'permissions', 'identity'].map((name) => fmt(perInquiry[name], 2)).join(', ')} |`,
       '',
-      'The service does not expose per-decision timings; the decision-only figures are R1-R3 above. One tenant\'s inquiries',
+      "The service does not expose per-decision timings; the decision-only figures are R1-R3 above. One tenant's inquiries",
       'are serialized by the tenant routing lock (pg_advisory_xact_lock), so the inquiries/s of one tenant is bounded by',
       '1 / (time the receive transaction holds the lock), whatever the concurrency.',
     ];

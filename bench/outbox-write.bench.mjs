@@ -133,7 +133,16 @@ async function main() {
     await mkdir(path.dirname(resultsFile), { recursive: true });
     await writeFile(
       resultsFile,
-      ['# Benchmark: the outbox on the write path (P4)', '', `Command: \`${QUICK ? 'BENCH_QUICK=1 ' : ''}npm run bench:outbox\``, '', environment, '', ...lines, ''].join('\n'),
+      [
+        '# Benchmark: the outbox on the write path (P4)',
+        '',
+        `Command: \`${QUICK ? 'BENCH_QUICK=1 ' : ''}npm run bench:outbox\``,
+        '',
+        environment,
+        '',
+        ...lines,
+        '',
+      ].join('\n'),
     );
     log(`summary written to ${path.relative(process.cwd(), resultsFile)}`);
   } finally {

@@ -54,7 +54,12 @@ async function main() {
   const body = {
     kind: 'group-status-access',
     targetId: employees.id,
-    change: { levels: [{ statusId: tenant.status.Ready, level: 'none' }, { statusId: tenant.status['In repair'], level: 'none' }] },
+    change: {
+      levels: [
+        { statusId: tenant.status.Ready, level: 'none' },
+        { statusId: tenant.status['In repair'], level: 'none' },
+      ],
+    },
   };
   const preview = () => call(base, 'POST', '/api/v1/permissions/preview', body, token);
   const first = await expectStatus(preview(), 200, 'preview');

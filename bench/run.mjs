@@ -26,8 +26,30 @@ import { fmt, fmtInt, median, percentile } from './lib/stats.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const CONFIG = QUICK
-  ? { rounds: 5, seconds: 1, warmupSeconds: 1, connections: 10, natsRequests: 300, natsWarmup: 200, orders: 200_000, pageRequests: 40, pageWarmup: 20, pageRoundMs: 2000 }
-  : { rounds: 7, seconds: 3, warmupSeconds: 2, connections: 10, natsRequests: 800, natsWarmup: 300, orders: 1_000_000, pageRequests: 100, pageWarmup: 40, pageRoundMs: 5000 };
+  ? {
+      rounds: 5,
+      seconds: 1,
+      warmupSeconds: 1,
+      connections: 10,
+      natsRequests: 300,
+      natsWarmup: 200,
+      orders: 200_000,
+      pageRequests: 40,
+      pageWarmup: 20,
+      pageRoundMs: 2000,
+    }
+  : {
+      rounds: 7,
+      seconds: 3,
+      warmupSeconds: 2,
+      connections: 10,
+      natsRequests: 800,
+      natsWarmup: 300,
+      orders: 1_000_000,
+      pageRequests: 100,
+      pageWarmup: 40,
+      pageRoundMs: 5000,
+    };
 if (process.env.BENCH_ORDERS) CONFIG.orders = Number(process.env.BENCH_ORDERS);
 const ONLY = process.env.BENCH_ONLY ?? null;
 if (ONLY !== null && ONLY !== 'P3') throw new Error(`BENCH_ONLY=${ONLY}: only P3 can be run alone`);
@@ -61,7 +83,10 @@ async function benchHttp(seeded) {
   const orderPath = `/api/v1/orders/${seeded.visibleOrder.id}`;
   const fetchQuery = `?tenantId=${seeded.tenantId}&orderId=${seeded.visibleOrder.id}`;
   const variants = [];
-  for (const [gateway, suffix, cache] of [['cached', 'Cached', 'on'], ['uncached', 'Uncached', 'off']]) {
+  for (const [gateway, suffix, cache] of [
+    ['cached', 'Cached', 'on'],
+    ['uncached', 'Uncached', 'off'],
+  ]) {
     const base = stack.gateways[gateway];
     variants.push(
       { key: `order${suffix}`, gateway, label: `GET order, cache ${cache}`, url: base + orderPath, token: seeded.employeeToken },
@@ -71,20 +96,41 @@ async function benchHttp(seeded) {
   }
   log(`P1/P2: ${CONFIG.rounds} alternating rounds of ${CONFIG.seconds} s per variant, ${CONFIG.connections} connections`);
   const run = (variant, seconds) => hammer({ url: variant.url, token: variant.token, seconds, connections: CONFIG.connections });
-  const results = await alternate(variants, CONFIG.rounds, async (variant) => {
-    const pids = Object.fromEntries(Object.entries(CPU_OF).map(([name, child]) => [name, stack.pid(child ?? `gateway-${variant.gateway}`)]));
-    const cpu = cpuSnapshot(pids);
-    const result = await run(variant, CONFIG.seconds);
-    result.cpu = cpu.perRequest(result.total);
-    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${variant.label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-    log(`  ${variant.label.padEnd(30)} ${fmtInt(result.rps).padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms`);
-    return result;
-  }, (variant) => run(variant, CONFIG.warmupSeconds));
+  const results = await alternate(
+    variants,
+    CONFIG.rounds,
+    async (variant) => {
+      const pids = Object.fromEntries(
+        Object.entries(CPU_OF).map(([name, child]) => [name, stack.pid(child ?? `gateway-${variant.gateway}`)]),
+      );
+      const cpu = cpuSnapshot(pids);
+      const result = await run(variant, CONFIG.seconds);
+      result.cpu = cpu.perRequest(result.total);
+      if (result.non2xx > 0 || result.errors > 0)
+        throw new Error(`${variant.label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+      log(`  ${variant.label.padEnd(30)} ${fmtInt(result.rps).padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms`);
+      return result;
+    },
+    (variant) => run(variant, CONFIG.warmupSeconds),
+  );
   const summary = Object.fromEntries(
     variants.map((variant) => {
       const rounds = results[variant.key];
-      const cpu = Object.fromEntries(Object.keys(CPU_OF).map((name) => [name, median(rounds.map((r) => r.cpu[name]).filter((v) => v !== undefined))]));
-      return [variant.key, { label: variant.label, rps: median(rounds.map((r) => r.rps)), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), bytes: median(rounds.map((r) => r.bytesPerResponse)), cpu, rounds }];
+      const cpu = Object.fromEntries(
+        Object.keys(CPU_OF).map((name) => [name, median(rounds.map((r) => r.cpu[name]).filter((v) => v !== undefined))]),
+      );
+      return [
+        variant.key,
+        {
+          label: variant.label,
+          rps: median(rounds.map((r) => r.rps)),
+          p50: median(rounds.map((r) => r.p50)),
+          p99: median(rounds.map((r) => r.p99)),
+          bytes: median(rounds.map((r) => r.bytesPerResponse)),
+          cpu,
+          rounds,
+        },
+      ];
     }),
   );
   const perRound = (a, b) => results[a].map((r, i) => r.rps / results[b][i].rps);
@@ -112,25 +158,54 @@ async function benchNats(seeded, nats) {
   const sessionSubject = `${stack.prefix}.rpc.identity.sessions.check`;
   const claims = JSON.parse(Buffer.from(seeded.employeeToken.split('.')[1], 'base64url').toString('utf8'));
   const session = { tenantId: claims.tid, personId: claims.sub, sessionId: claims.sid };
-  const checkData = { personId: seeded.employeeId, action: 'orders.read', resource: { type: 'order', statusId: seeded.visibleOrder.status.id } };
+  const checkData = {
+    personId: seeded.employeeId,
+    action: 'orders.read',
+    resource: { type: 'order', statusId: seeded.visibleOrder.status.id },
+  };
   const decision = await rpc(nats, checkSubject, ctx(), checkData);
   if (!decision.allowed) throw new Error(`the employee's check was refused: ${JSON.stringify(decision)}`);
   const variants = [
     { key: 'check', label: 'permissions.check', subject: checkSubject, payload: () => packet(checkSubject, ctx(), checkData) },
     { key: 'echo', label: 'echo (own process)', subject: echoSubject, payload: () => packet(checkSubject, ctx(), checkData) },
     // Not a target: the other bus call of GET /orders/{id}, to show where P1/P2 time goes.
-    { key: 'orderGet', label: 'workflow.orders.get (diag.)', subject: getSubject, payload: () => packet(getSubject, ctx(), { orderId: seeded.visibleOrder.id }) },
+    {
+      key: 'orderGet',
+      label: 'workflow.orders.get (diag.)',
+      subject: getSubject,
+      payload: () => packet(getSubject, ctx(), { orderId: seeded.visibleOrder.id }),
+    },
     // Not a target: the session check every authenticated request makes (one per event-loop turn under load).
-    { key: 'sessionCheck', label: 'identity.sessions.check (diag.)', subject: sessionSubject, payload: () => packet(sessionSubject, ctx(), { sessions: [session] }) },
+    {
+      key: 'sessionCheck',
+      label: 'identity.sessions.check (diag.)',
+      subject: sessionSubject,
+      payload: () => packet(sessionSubject, ctx(), { sessions: [session] }),
+    },
   ];
   log(`P3: ${CONFIG.rounds} alternating rounds of ${CONFIG.natsRequests} sequential requests per variant`);
-  const results = await alternate(variants, CONFIG.rounds, async (variant) => {
-    const samples = await sequentialLatencies(nats, variant.subject, variant.payload, CONFIG.natsRequests);
-    const round = { p50: percentile(samples, 50), p99: percentile(samples, 99) };
-    log(`  ${variant.label.padEnd(28)} p50 ${fmt(round.p50, 3)} ms  p99 ${fmt(round.p99, 3)} ms`);
-    return round;
-  }, (variant) => sequentialLatencies(nats, variant.subject, variant.payload, CONFIG.natsWarmup));
-  const summary = Object.fromEntries(variants.map((v) => [v.key, { label: v.label, p50: median(results[v.key].map((r) => r.p50)), p99: median(results[v.key].map((r) => r.p99)), rounds: results[v.key] }]));
+  const results = await alternate(
+    variants,
+    CONFIG.rounds,
+    async (variant) => {
+      const samples = await sequentialLatencies(nats, variant.subject, variant.payload, CONFIG.natsRequests);
+      const round = { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+      log(`  ${variant.label.padEnd(28)} p50 ${fmt(round.p50, 3)} ms  p99 ${fmt(round.p99, 3)} ms`);
+      return round;
+    },
+    (variant) => sequentialLatencies(nats, variant.subject, variant.payload, CONFIG.natsWarmup),
+  );
+  const summary = Object.fromEntries(
+    variants.map((v) => [
+      v.key,
+      {
+        label: v.label,
+        p50: median(results[v.key].map((r) => r.p50)),
+        p99: median(results[v.key].map((r) => r.p99)),
+        rounds: results[v.key],
+      },
+    ]),
+  );
   return { summary, ratio: summary.check.p99 / summary.echo.p99, ratioP50: summary.check.p50 / summary.echo.p50 };
 }
 
@@ -146,14 +221,20 @@ async function benchFirstPage(seeded, nats) {
   log(`  ${fmtInt(inserted.total)} orders in the tenant (insert took ${fmt(inserted.seconds, 1)} s)`);
   // The scope the gateway asks for before listing (older trees: only the visible statuses).
   const scopeCtx = () => ({ tenantId: seeded.tenantId, actorId: seeded.employeeId, requestId: crypto.randomUUID() });
-  const visible = await rpc(nats, `${stack.prefix}.rpc.permissions.orders.visibility-scope`, scopeCtx(), { personId: seeded.employeeId }, 3000).catch(() =>
-    rpc(nats, `${stack.prefix}.rpc.permissions.orders.visible-statuses`, scopeCtx(), { personId: seeded.employeeId }),
-  );
+  const visible = await rpc(
+    nats,
+    `${stack.prefix}.rpc.permissions.orders.visibility-scope`,
+    scopeCtx(),
+    { personId: seeded.employeeId },
+    3000,
+  ).catch(() => rpc(nats, `${stack.prefix}.rpc.permissions.orders.visible-statuses`, scopeCtx(), { personId: seeded.employeeId }));
   const url = `/api/v1/orders?limit=${PAGE_LIMIT}`;
   const first = await call(stack.gateways.cached, 'GET', url, undefined, seeded.employeeToken);
-  if (first.status !== 200 || first.body.items.length !== PAGE_LIMIT) throw new Error(`first page: HTTP ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
+  if (first.status !== 200 || first.body.items.length !== PAGE_LIMIT)
+    throw new Error(`first page: HTTP ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
   const visibleIds = new Set(visible.statusIds);
-  if (first.body.items.some((order) => !visibleIds.has(order.status.id))) throw new Error('the first page holds an order the employee may not see');
+  if (first.body.items.some((order) => !visibleIds.has(order.status.id)))
+    throw new Error('the first page holds an order the employee may not see');
   const timeOne = async () => {
     const started = performance.now();
     const response = await fetch(stack.gateways.cached + url, { headers: { authorization: `Bearer ${seeded.employeeToken}` } });
@@ -179,12 +260,19 @@ async function benchFirstPage(seeded, nats) {
   }
   const explain = await explainFirstPage(stack.databaseUrl, seeded.tenantId, visible, PAGE_LIMIT);
   // Any index scan of orders (by (tenant, id), (tenant, status, id) or the primary key), and no sequential scan.
-  const usesIndex = explain.plan.some((line) => /Index (Only )?Scan( Backward)? using \S+ on orders\b/.test(line)) && !explain.plan.some((line) => /Seq Scan on orders\b/.test(line));
+  const usesIndex =
+    explain.plan.some((line) => /Index (Only )?Scan( Backward)? using \S+ on orders\b/.test(line)) &&
+    !explain.plan.some((line) => /Seq Scan on orders\b/.test(line));
   return {
     orders: inserted.total,
     insertSeconds: inserted.seconds,
     visibleStatuses: visible.statusIds.length,
-    departments: visible.departmentIds === undefined ? 'n/a' : visible.departmentIds === 'all' ? 'all' : `${visible.departmentIds.length} (+ orders without a department)`,
+    departments:
+      visible.departmentIds === undefined
+        ? 'n/a'
+        : visible.departmentIds === 'all'
+          ? 'all'
+          : `${visible.departmentIds.length} (+ orders without a department)`,
     total: first.body.total,
     p50: median(rounds.map((r) => r.p50)),
     p95: median(rounds.map((r) => r.p95)),
@@ -199,14 +287,60 @@ function report({ http, natsResult, page }) {
   const s = http.summary;
   const n = natsResult.summary;
   const rows = [
-    ['P1', 'req/s ratio, order GET (cache on) / fixed-body route (issue baseline: unprotected, similar body, no bus call)', fmt(http.ratioCached), `${fmtInt(s.orderCached.rps)} vs ${fmtInt(s.baseCached.rps)} req/s`, `>= ${TARGETS.p1}`, verdict(http.ratioCached >= TARGETS.p1)],
-    ['P2', 'req/s ratio, order GET (cache off) / fixed-body route (issue baseline)', fmt(http.ratioUncached), `${fmtInt(s.orderUncached.rps)} vs ${fmtInt(s.baseUncached.rps)} req/s`, `>= ${TARGETS.p2}`, verdict(http.ratioUncached >= TARGETS.p2)],
-    ['P1b', 'req/s ratio, order GET (cache on) / unchecked fetch (unprotected, same workflow fetch: the access path alone)', fmt(http.ratioCachedFetch), `${fmtInt(s.orderCached.rps)} vs ${fmtInt(s.fetchCached.rps)} req/s`, `(>= ${TARGETS.p1})`, `(${verdict(http.ratioCachedFetch >= TARGETS.p1)})`],
-    ['P2b', 'req/s ratio, order GET (cache off) / unchecked fetch (the access path alone)', fmt(http.ratioUncachedFetch), `${fmtInt(s.orderUncached.rps)} vs ${fmtInt(s.fetchUncached.rps)} req/s`, `(>= ${TARGETS.p2})`, `(${verdict(http.ratioUncachedFetch >= TARGETS.p2)})`],
-    ['P3', 'p99 ratio, permissions.check / NATS echo', `${fmt(natsResult.ratio)}x`, `p99 ${fmt(n.check.p99, 3)} vs ${fmt(n.echo.p99, 3)} ms; p50 ${fmt(n.check.p50, 3)} vs ${fmt(n.echo.p50, 3)} ms`, `<= ${TARGETS.p3}x`, verdict(natsResult.ratio <= TARGETS.p3)],
-    ['P6', `p95, first page of ${fmtInt(page.orders)} orders`, `${fmt(page.p95)} ms`, `p50 ${fmt(page.p50)} ms, p99 ${fmt(page.p99)} ms; index used: ${page.usesIndex ? 'yes' : 'NO'}`, `<= ${TARGETS.p6} ms + index`, verdict(page.p95 <= TARGETS.p6 && page.usesIndex) + (page.orders < 1_000_000 ? ' (fewer orders than the target says)' : '')],
+    [
+      'P1',
+      'req/s ratio, order GET (cache on) / fixed-body route (issue baseline: unprotected, similar body, no bus call)',
+      fmt(http.ratioCached),
+      `${fmtInt(s.orderCached.rps)} vs ${fmtInt(s.baseCached.rps)} req/s`,
+      `>= ${TARGETS.p1}`,
+      verdict(http.ratioCached >= TARGETS.p1),
+    ],
+    [
+      'P2',
+      'req/s ratio, order GET (cache off) / fixed-body route (issue baseline)',
+      fmt(http.ratioUncached),
+      `${fmtInt(s.orderUncached.rps)} vs ${fmtInt(s.baseUncached.rps)} req/s`,
+      `>= ${TARGETS.p2}`,
+      verdict(http.ratioUncached >= TARGETS.p2),
+    ],
+    [
+      'P1b',
+      'req/s ratio, order GET (cache on) / unchecked fetch (unprotected, same workflow fetch: the access path alone)',
+      fmt(http.ratioCachedFetch),
+      `${fmtInt(s.orderCached.rps)} vs ${fmtInt(s.fetchCached.rps)} req/s`,
+      `(>= ${TARGETS.p1})`,
+      `(${verdict(http.ratioCachedFetch >= TARGETS.p1)})`,
+    ],
+    [
+      'P2b',
+      'req/s ratio, order GET (cache off) / unchecked fetch (the access path alone)',
+      fmt(http.ratioUncachedFetch),
+      `${fmtInt(s.orderUncached.rps)} vs ${fmtInt(s.fetchUncached.rps)} req/s`,
+      `(>= ${TARGETS.p2})`,
+      `(${verdict(http.ratioUncachedFetch >= TARGETS.p2)})`,
+    ],
+    [
+      'P3',
+      'p99 ratio, permissions.check / NATS echo',
+      `${fmt(natsResult.ratio)}x`,
+      `p99 ${fmt(n.check.p99, 3)} vs ${fmt(n.echo.p99, 3)} ms; p50 ${fmt(n.check.p50, 3)} vs ${fmt(n.echo.p50, 3)} ms`,
+      `<= ${TARGETS.p3}x`,
+      verdict(natsResult.ratio <= TARGETS.p3),
+    ],
+    [
+      'P6',
+      `p95, first page of ${fmtInt(page.orders)} orders`,
+      `${fmt(page.p95)} ms`,
+      `p50 ${fmt(page.p50)} ms, p99 ${fmt(page.p99)} ms; index used: ${page.usesIndex ? 'yes' : 'NO'}`,
+      `<= ${TARGETS.p6} ms + index`,
+      verdict(page.p95 <= TARGETS.p6 && page.usesIndex) + (page.orders < 1_000_000 ? ' (fewer orders than the target says)' : ''),
+    ],
   ];
-  const table = ['| Target | What | Measured | Absolute (medians) | Goal | Result |', '|---|---|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  const table = [
+    '| Target | What | Measured | Absolute (medians) | Goal | Result |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
   const roundList = (values, digits = 0) => values.map((v) => (digits ? fmt(v, digits) : fmtInt(v))).join(', ');
   const details = [
     'P1/P2 compare with the baseline the issue names, an unprotected route of the same gateway returning a similar body (a fixed',
@@ -217,7 +351,12 @@ function report({ http, natsResult, page }) {
     '',
     '| Variant | median req/s | median p50 ms | median p99 ms | bytes/response | CPU ms/request: gateway, workflow, permissions, identity | req/s per round |',
     '|---|---|---|---|---|---|---|',
-    ...Object.values(s).map((v) => `| ${v.label} | ${fmtInt(v.rps)} | ${v.p50} | ${v.p99} | ${fmtInt(v.bytes)} | ${Object.keys(CPU_OF).map((name) => fmt(v.cpu[name], 3)).join(', ')} | ${roundList(v.rounds.map((r) => r.rps))} |`),
+    ...Object.values(s).map(
+      (v) =>
+        `| ${v.label} | ${fmtInt(v.rps)} | ${v.p50} | ${v.p99} | ${fmtInt(v.bytes)} | ${Object.keys(CPU_OF)
+          .map((name) => fmt(v.cpu[name], 3))
+          .join(', ')} | ${roundList(v.rounds.map((r) => r.rps))} |`,
+    ),
     '',
     `Per-round ratios vs the fixed body, cache on: ${roundList(http.roundRatiosCached, 2)}; cache off: ${roundList(http.roundRatiosUncached, 2)}`,
     `Per-round ratios vs the unchecked fetch, cache on: ${roundList(http.roundRatiosCachedFetch, 2)}; cache off: ${roundList(http.roundRatiosUncachedFetch, 2)}`,
@@ -226,14 +365,23 @@ function report({ http, natsResult, page }) {
     '',
     '| Subject | median p50 ms | median p99 ms | p99 per round |',
     '|---|---|---|---|',
-    ...Object.values(n).map((v) => `| ${v.label} | ${fmt(v.p50, 3)} | ${fmt(v.p99, 3)} | ${roundList(v.rounds.map((r) => r.p99), 3)} |`),
+    ...Object.values(n).map(
+      (v) =>
+        `| ${v.label} | ${fmt(v.p50, 3)} | ${fmt(v.p99, 3)} | ${roundList(
+          v.rounds.map((r) => r.p99),
+          3,
+        )} |`,
+    ),
     '',
     `p50 ratio check/echo: ${fmt(natsResult.ratioP50)}x`,
     '',
     '## First page of visible orders',
     '',
     `${fmtInt(page.orders)} orders in the tenant (SQL insert ${fmt(page.insertSeconds, 1)} s); the employee sees ${page.visibleStatuses} statuses, departments: ${page.departments}; total ${fmtInt(page.total)}.`,
-    `p95 per round: ${roundList(page.rounds.map((r) => r.p95), 2)} ms`,
+    `p95 per round: ${roundList(
+      page.rounds.map((r) => r.p95),
+      2,
+    )} ms`,
     '',
     'EXPLAIN (ANALYZE, BUFFERS) of the list query (as OrderRepository.list issues it, limit 50 + 1):',
     '',
@@ -258,20 +406,41 @@ async function main() {
   for (const base of Object.values(stack.gateways)) {
     const visible = await call(base, 'GET', `/api/v1/orders/${seeded.visibleOrder.id}`, undefined, seeded.employeeToken);
     const hidden = await call(base, 'GET', `/api/v1/orders/${seeded.hiddenOrder.id}`, undefined, seeded.employeeToken);
-    if (visible.status !== 200 || hidden.status !== 404) throw new Error(`sanity check on ${base}: visible order ${visible.status}, hidden order ${hidden.status} (expected 200 and 404)`);
+    if (visible.status !== 200 || hidden.status !== 404)
+      throw new Error(`sanity check on ${base}: visible order ${visible.status}, hidden order ${hidden.status} (expected 200 and 404)`);
   }
   const fixed = await call(stack.gateways.cached, 'GET', '/api/v1/bench/order');
-  const fetched = await call(stack.gateways.cached, 'GET', `/api/v1/bench/order?tenantId=${seeded.tenantId}&orderId=${seeded.visibleOrder.id}`);
-  if (fixed.status !== 200 || fetched.status !== 200 || fetched.body.id !== seeded.visibleOrder.id) throw new Error(`bench route: HTTP ${fixed.status} / ${fetched.status}`);
-  log(`JSON body sizes: order ${JSON.stringify(seeded.visibleOrder).length} B, fixed baseline ${JSON.stringify(fixed.body).length} B, unchecked fetch ${JSON.stringify(fetched.body).length} B`);
+  const fetched = await call(
+    stack.gateways.cached,
+    'GET',
+    `/api/v1/bench/order?tenantId=${seeded.tenantId}&orderId=${seeded.visibleOrder.id}`,
+  );
+  if (fixed.status !== 200 || fetched.status !== 200 || fetched.body.id !== seeded.visibleOrder.id)
+    throw new Error(`bench route: HTTP ${fixed.status} / ${fetched.status}`);
+  log(
+    `JSON body sizes: order ${JSON.stringify(seeded.visibleOrder).length} B, fixed baseline ${JSON.stringify(fixed.body).length} B, unchecked fetch ${JSON.stringify(fetched.body).length} B`,
+  );
   const nats = await connectNats(stack.natsUrl, stack.infra.natsCredentialsFile);
   try {
     if (ONLY === 'P3') {
       const natsResult = await benchNats(seeded, nats);
       const n = natsResult.summary;
-      console.log(['', `P3 only (node ${process.version}, ${os.cpus().length} CPU, ${QUICK ? 'BENCH_QUICK=1' : 'full run'}, load ${os.loadavg().map((v) => fmt(v, 2)).join(' ')})`, '',
-        `P3 p99 ratio check/echo: ${fmt(natsResult.ratio)}x (target <= ${TARGETS.p3}x) ${verdict(natsResult.ratio <= TARGETS.p3)}; p50 ratio ${fmt(natsResult.ratioP50)}x`,
-        ...Object.values(n).map((v) => `  ${v.label.padEnd(28)} p50 ${fmt(v.p50, 3)} ms  p99 ${fmt(v.p99, 3)} ms  (p99 per round: ${v.rounds.map((r) => fmt(r.p99, 3)).join(', ')})`), ''].join('\n'));
+      console.log(
+        [
+          '',
+          `P3 only (node ${process.version}, ${os.cpus().length} CPU, ${QUICK ? 'BENCH_QUICK=1' : 'full run'}, load ${os
+            .loadavg()
+            .map((v) => fmt(v, 2))
+            .join(' ')})`,
+          '',
+          `P3 p99 ratio check/echo: ${fmt(natsResult.ratio)}x (target <= ${TARGETS.p3}x) ${verdict(natsResult.ratio <= TARGETS.p3)}; p50 ratio ${fmt(natsResult.ratioP50)}x`,
+          ...Object.values(n).map(
+            (v) =>
+              `  ${v.label.padEnd(28)} p50 ${fmt(v.p50, 3)} ms  p99 ${fmt(v.p99, 3)} ms  (p99 per round: ${v.rounds.map((r) => fmt(r.p99, 3)).join(', ')})`,
+          ),
+          '',
+        ].join('\n'),
+      );
       return;
     }
     const http = await benchHttp(seeded);
@@ -281,9 +450,31 @@ async function main() {
     const command = QUICK ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench';
     console.log(['', `Summary (${environment})`, '', ...table, ''].join('\n'));
     console.log(details.slice(0, details.indexOf('## First page of visible orders')).join('\n'));
-    console.log(['EXPLAIN (ANALYZE, BUFFERS), first page:', ...page.explain.plan.map((line) => `  ${line}`), 'EXPLAIN (ANALYZE, BUFFERS), total:', ...page.explain.countPlan.map((line) => `  ${line}`), ''].join('\n'));
+    console.log(
+      [
+        'EXPLAIN (ANALYZE, BUFFERS), first page:',
+        ...page.explain.plan.map((line) => `  ${line}`),
+        'EXPLAIN (ANALYZE, BUFFERS), total:',
+        ...page.explain.countPlan.map((line) => `  ${line}`),
+        '',
+      ].join('\n'),
+    );
     await mkdir(path.dirname(resultsFile), { recursive: true });
-    await writeFile(resultsFile, [`# Benchmark: order access (issue 3, item 7)`, '', `Command: \`${command}\``, '', environment, '', ...table, '', ...details, ''].join('\n'));
+    await writeFile(
+      resultsFile,
+      [
+        `# Benchmark: order access (issue 3, item 7)`,
+        '',
+        `Command: \`${command}\``,
+        '',
+        environment,
+        '',
+        ...table,
+        '',
+        ...details,
+        '',
+      ].join('\n'),
+    );
     log(`summary written to ${path.relative(process.cwd(), resultsFile)}`);
   } finally {
     await nats.close().catch(() => undefined);

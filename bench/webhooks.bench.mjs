@@ -44,7 +44,9 @@ function startReceiver() {
       if (!arrivals.has(event.id)) arrivals.set(event.id, { at, time: Date.parse(event.time) });
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, arrivals, url: `http://127.0.0.1:${server.address().port}/hook` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, arrivals, url: `http://127.0.0.1:${server.address().port}/hook` })),
+  );
 }
 
 async function createOrders(base, token, count, clients) {
@@ -84,7 +86,16 @@ async function main() {
     let pending = 0;
     let cursor = null;
     do {
-      const page = await expectStatus(call(base, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries?status=pending&limit=200${cursor ? `&cursor=${cursor}` : ''}`, undefined, token), 200);
+      const page = await expectStatus(
+        call(
+          base,
+          'GET',
+          `/api/v1/webhooks/${endpoint.id}/deliveries?status=pending&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+          undefined,
+          token,
+        ),
+        200,
+      );
       pending += page.items.length;
       cursor = page.nextCursor;
     } while (cursor);
@@ -120,7 +131,10 @@ async function main() {
   const pass = p99 <= TARGET_P99_MS;
   receiver.server.close();
 
-  const load = os.loadavg().map((value) => value.toFixed(2)).join(', ');
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
   const lines = [
     `## Webhook delivery (${new Date().toISOString()})`,
     '',

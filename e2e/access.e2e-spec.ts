@@ -65,7 +65,11 @@ describe('access decisions', () => {
     const tenant = await createTenant(stack, 'ac');
     const employee = await signedInEmployee(tenant);
     expect((await stack.http.post('/api/v1/groups', { name: 'Try', rights: [] }, employee.token)).status).toBe(403);
-    const granted = await stack.http.put(`/api/v1/staff/${employee.id}/rights`, { right: 'groups.manage', effect: 'allow' }, tenant.adminToken);
+    const granted = await stack.http.put(
+      `/api/v1/staff/${employee.id}/rights`,
+      { right: 'groups.manage', effect: 'allow' },
+      tenant.adminToken,
+    );
     expect(granted.body.effectiveRights).toContain('groups.manage');
     expect((await stack.http.post('/api/v1/groups', { name: 'Try', rights: [] }, employee.token)).status).toBe(201);
   });
@@ -73,10 +77,18 @@ describe('access decisions', () => {
   it('refuses bad override input with the field named', async () => {
     const tenant = await createTenant(stack, 'ac');
     const employee = await createEmployee(stack, tenant);
-    const badRight = await stack.http.put(`/api/v1/staff/${employee.id}/rights`, { right: 'orders.fly', effect: 'allow' }, tenant.adminToken);
+    const badRight = await stack.http.put(
+      `/api/v1/staff/${employee.id}/rights`,
+      { right: 'orders.fly', effect: 'allow' },
+      tenant.adminToken,
+    );
     expect(badRight.status).toBe(422);
     expect(badRight.body.errors).toContainEqual(expect.objectContaining({ field: 'right' }));
-    const badEffect = await stack.http.put(`/api/v1/staff/${employee.id}/rights`, { right: 'staff.read', effect: 'maybe' }, tenant.adminToken);
+    const badEffect = await stack.http.put(
+      `/api/v1/staff/${employee.id}/rights`,
+      { right: 'staff.read', effect: 'maybe' },
+      tenant.adminToken,
+    );
     expect(badEffect.status).toBe(422);
     expect(badEffect.body.errors).toContainEqual(expect.objectContaining({ field: 'effect' }));
     const missing = await stack.http.get('/api/v1/staff/01900000-0000-7000-8000-000000000000/rights', tenant.adminToken);
@@ -89,7 +101,9 @@ describe('access decisions', () => {
     const employees = await employeeGroup(tenant);
     expect((await login(stack, tenant, employee.email)).status).toBe(200);
 
-    expect((await stack.http.patch(`/api/v1/groups/${employees.id}`, { loginBarred: true }, tenant.adminToken)).body.loginBarred).toBe(true);
+    expect((await stack.http.patch(`/api/v1/groups/${employees.id}`, { loginBarred: true }, tenant.adminToken)).body.loginBarred).toBe(
+      true,
+    );
     const barred = await login(stack, tenant, employee.email);
     expect(barred.status).toBe(403);
     expect(barred.body.code).toBe('LOGIN.GROUP_BARRED');
@@ -120,7 +134,12 @@ describe('access decisions', () => {
     expect(allowed.body.steps.at(-1)).toMatchObject({ rule: 'override.personal', effect: 'allow' });
 
     const login = await stack.http.get(`/api/v1/permissions/explain?personId=${tenant.adminId}&action=auth.login`, tenant.adminToken);
-    expect(login.body.steps.map((step: any) => step.rule)).toEqual(['person.active', 'group.login-barred', 'override.personal', 'group.rights']);
+    expect(login.body.steps.map((step: any) => step.rule)).toEqual([
+      'person.active',
+      'group.login-barred',
+      'override.personal',
+      'group.rights',
+    ]);
     expect(login.body.steps.at(-1).detail).toContain("'Administrator'");
 
     const notAllowed = await stack.http.get(`/api/v1/permissions/explain?personId=${tenant.adminId}&action=auth.login`, employee.token);
@@ -133,7 +152,10 @@ describe('access decisions', () => {
       tenant.adminToken,
     );
     expect(unknownType.body).toMatchObject({ allowed: false, code: 'RESOURCE.UNKNOWN_TYPE' });
-    const badResource = await stack.http.get(`/api/v1/permissions/explain?personId=${employee.id}&action=orders.read&resource=%5B1%5D`, tenant.adminToken);
+    const badResource = await stack.http.get(
+      `/api/v1/permissions/explain?personId=${employee.id}&action=orders.read&resource=%5B1%5D`,
+      tenant.adminToken,
+    );
     expect(badResource.status).toBe(422);
   });
 

@@ -75,7 +75,8 @@ describe('schema-driven fuzzing of the API', () => {
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         if (answer.status < 300 && answer.contentType.startsWith('application/json')) generator.learnIds(JSON.parse(answer.text));
         const problem = answer.status < 400 || answer.contentType.startsWith('application/problem+json');
-        if (answer.status >= 500 || !problem) failures.push({ index, as, request, status: answer.status, answer: answer.text.slice(0, 300) });
+        if (answer.status >= 500 || !problem)
+          failures.push({ index, as, request, status: answer.status, answer: answer.text.slice(0, 300) });
       } catch (error) {
         failures.push({ index, as, request, status: 'no answer', answer: String(error) });
       }

@@ -45,7 +45,11 @@ describe('audit log', () => {
     expect(levelBefore).toBe('set');
 
     const startedAt = new Date();
-    const change = await stack.http.put(`/api/v1/staff/${master.id}/status-access`, { levels: [{ statusId: ready, level: 'view' }] }, boss.token);
+    const change = await stack.http.put(
+      `/api/v1/staff/${master.id}/status-access`,
+      { levels: [{ statusId: ready, level: 'view' }] },
+      boss.token,
+    );
     expect(change.status).toBe(200);
     const requestId = change.headers.get('x-request-id');
     expect(requestId).toBeTruthy();
@@ -66,29 +70,54 @@ describe('audit log', () => {
 
     // The same entry through each filter; filters that do not match find nothing.
     expect((await entries({ requestId: requestId! })).map((found) => found.id)).toEqual([entry.id]);
-    expect((await entries({ actorId: boss.id, action: 'status-access.person.updated', resourceType: 'person' })).map((found) => found.id)).toContain(entry.id);
-    expect((await entries({ resourceId: master.id, from: startedAt.toISOString(), to: new Date(Date.now() + 60_000).toISOString() })).map((found) => found.id)).toEqual([entry.id]);
-    expect((await stack.http.get(`/api/v1/audit?resourceId=${master.id}&to=${encodeURIComponent(startedAt.toISOString())}`, boss.token)).body.items).toEqual([]);
+    expect(
+      (await entries({ actorId: boss.id, action: 'status-access.person.updated', resourceType: 'person' })).map((found) => found.id),
+    ).toContain(entry.id);
+    expect(
+      (await entries({ resourceId: master.id, from: startedAt.toISOString(), to: new Date(Date.now() + 60_000).toISOString() })).map(
+        (found) => found.id,
+      ),
+    ).toEqual([entry.id]);
+    expect(
+      (await stack.http.get(`/api/v1/audit?resourceId=${master.id}&to=${encodeURIComponent(startedAt.toISOString())}`, boss.token)).body
+        .items,
+    ).toEqual([]);
     expect((await stack.http.get(`/api/v1/audit?resourceId=${master.id}&action=group.updated`, boss.token)).body.items).toEqual([]);
 
     // Setting the same level again changes nothing, so nothing is recorded.
-    const again = await stack.http.put(`/api/v1/staff/${master.id}/status-access`, { levels: [{ statusId: ready, level: 'view' }] }, boss.token);
+    const again = await stack.http.put(
+      `/api/v1/staff/${master.id}/status-access`,
+      { levels: [{ statusId: ready, level: 'view' }] },
+      boss.token,
+    );
     expect(again.status).toBe(200);
     const flag = await stack.http.put(`/api/v1/staff/${master.id}/status-access`, { levels: [], mayChangeClosed: true }, boss.token);
     expect(flag.status).toBe(200);
     const [flagEntry, first] = await entries({ resourceId: master.id }, 2);
     expect(first!.id).toBe(entry.id);
-    expect(flagEntry).toMatchObject({ before: { mayChangeClosed: false }, after: { mayChangeClosed: true }, requestId: flag.headers.get('x-request-id') });
+    expect(flagEntry).toMatchObject({
+      before: { mayChangeClosed: false },
+      after: { mayChangeClosed: true },
+      requestId: flag.headers.get('x-request-id'),
+    });
   });
 
   it('records a group’s levels on a status', async () => {
     const groups = await stack.http.get('/api/v1/groups', boss.token);
     const employees = groups.body.find((group: any) => group.systemKey === 'employee');
     const waiting = tenant.status['Waiting for parts']!;
-    const change = await stack.http.put(`/api/v1/groups/${employees.id}/status-access`, { levels: [{ statusId: waiting, level: 'none' }] }, boss.token);
+    const change = await stack.http.put(
+      `/api/v1/groups/${employees.id}/status-access`,
+      { levels: [{ statusId: waiting, level: 'none' }] },
+      boss.token,
+    );
     expect(change.status).toBe(200);
     const [entry] = await entries({ resourceId: employees.id, action: 'status-access.group.updated' });
-    expect(entry).toMatchObject({ resource: { type: 'group', id: employees.id }, before: { levels: { [waiting]: 'set' } }, after: { levels: { [waiting]: 'none' } } });
+    expect(entry).toMatchObject({
+      resource: { type: 'group', id: employees.id },
+      before: { levels: { [waiting]: 'set' } },
+      after: { levels: { [waiting]: 'none' } },
+    });
   });
 
   it('records groups, their rights and login bar, memberships and personal rights', async () => {
@@ -97,11 +126,21 @@ describe('audit log', () => {
     expect(created.status).toBe(201);
     const groupId = created.body.id;
     const [creation] = await entries({ resourceId: groupId, action: 'group.created' });
-    expect(creation).toMatchObject({ actor: { id: boss.id, kind: 'person' }, resource: { type: 'group', id: groupId }, before: {}, after: { name: 'Couriers', rights: ['auth.login', 'orders.read'], loginBarred: false } });
+    expect(creation).toMatchObject({
+      actor: { id: boss.id, kind: 'person' },
+      resource: { type: 'group', id: groupId },
+      before: {},
+      after: { name: 'Couriers', rights: ['auth.login', 'orders.read'], loginBarred: false },
+    });
 
-    expect((await stack.http.patch(`/api/v1/groups/${groupId}`, { rights: ['orders.read'], loginBarred: true }, boss.token)).status).toBe(200);
+    expect((await stack.http.patch(`/api/v1/groups/${groupId}`, { rights: ['orders.read'], loginBarred: true }, boss.token)).status).toBe(
+      200,
+    );
     const [update] = await entries({ resourceId: groupId, action: 'group.updated' });
-    expect(update).toMatchObject({ before: { rights: ['auth.login', 'orders.read'], loginBarred: false }, after: { rights: ['orders.read'], loginBarred: true } });
+    expect(update).toMatchObject({
+      before: { rights: ['auth.login', 'orders.read'], loginBarred: false },
+      after: { rights: ['orders.read'], loginBarred: true },
+    });
 
     expect((await stack.http.post(`/api/v1/groups/${groupId}/members`, { personIds: [employee.id] }, boss.token)).status).toBe(200);
     const [joined] = await entries({ resourceId: groupId, action: 'group.members.added' });
@@ -110,16 +149,26 @@ describe('audit log', () => {
     const [left] = await entries({ resourceId: groupId, action: 'group.members.removed' });
     expect(left).toMatchObject({ before: { members: { [employee.id]: true } }, after: { members: { [employee.id]: false } } });
 
-    expect((await stack.http.put(`/api/v1/staff/${employee.id}/rights`, { right: 'staff.read', effect: 'deny' }, boss.token)).status).toBe(200);
+    expect((await stack.http.put(`/api/v1/staff/${employee.id}/rights`, { right: 'staff.read', effect: 'deny' }, boss.token)).status).toBe(
+      200,
+    );
     const [denied] = await entries({ resourceId: employee.id, action: 'person.rights.updated' });
-    expect(denied).toMatchObject({ resource: { type: 'person', id: employee.id }, before: { rights: { 'staff.read': null } }, after: { rights: { 'staff.read': 'deny' } } });
+    expect(denied).toMatchObject({
+      resource: { type: 'person', id: employee.id },
+      before: { rights: { 'staff.read': null } },
+      after: { rights: { 'staff.read': 'deny' } },
+    });
   });
 
   it('records staff access and deletion', async () => {
     const employee = await signedInEmployee(stack, tenant, { firstName: 'Dora' });
     expect((await stack.http.patch(`/api/v1/staff/${employee.id}`, { access: { enabled: false } }, boss.token)).status).toBe(200);
     const [revoked] = await entries({ resourceId: employee.id, action: 'staff.access.updated' });
-    expect(revoked).toMatchObject({ actor: { id: boss.id, kind: 'person' }, before: { accessEnabled: true }, after: { accessEnabled: false } });
+    expect(revoked).toMatchObject({
+      actor: { id: boss.id, kind: 'person' },
+      before: { accessEnabled: true },
+      after: { accessEnabled: false },
+    });
     expect((await stack.http.delete(`/api/v1/staff/${employee.id}`, boss.token)).status).toBe(200);
     const [deleted] = await entries({ resourceId: employee.id, action: 'staff.deleted' });
     expect(deleted).toMatchObject({ resource: { type: 'person', id: employee.id }, before: { deleted: false }, after: { deleted: true } });
@@ -130,7 +179,11 @@ describe('audit log', () => {
     const department = await stack.http.postExpecting('/api/v1/departments', { name: 'Support' }, boss.token);
     expect((await stack.http.patch(`/api/v1/departments/${department.id}`, { headId: head.id }, boss.token)).status).toBe(200);
     const [headChange, departmentCreated] = await entries({ resourceType: 'department', resourceId: department.id }, 2);
-    expect(departmentCreated).toMatchObject({ action: 'department.created', before: {}, after: { name: 'Support', headId: null, memberIds: [] } });
+    expect(departmentCreated).toMatchObject({
+      action: 'department.created',
+      before: {},
+      after: { name: 'Support', headId: null, memberIds: [] },
+    });
     expect(headChange).toMatchObject({ action: 'department.updated', before: { headId: null }, after: { headId: head.id } });
 
     const branch = await stack.http.postExpecting('/api/v1/branches', { name: 'Downtown', timeZone: 'UTC' }, boss.token);
@@ -141,12 +194,23 @@ describe('audit log', () => {
     const workflow = (await stack.http.get('/api/v1/workflows', boss.token)).body[0];
     expect((await stack.http.patch(`/api/v1/workflows/${workflow.id}`, { name: 'Repairs' }, boss.token)).status).toBe(200);
     const [renamed] = await entries({ resourceId: workflow.id, action: 'workflow.updated' });
-    expect(renamed).toMatchObject({ resource: { type: 'workflow', id: workflow.id }, before: { name: workflow.name }, after: { name: 'Repairs' } });
+    expect(renamed).toMatchObject({
+      resource: { type: 'workflow', id: workflow.id },
+      before: { name: workflow.name },
+      after: { name: 'Repairs' },
+    });
 
-    const webhook = await stack.http.postExpecting('/api/v1/webhooks', { url: 'https://hooks.example.com/warden', eventTypes: ['workflow.order.*'] }, boss.token);
+    const webhook = await stack.http.postExpecting(
+      '/api/v1/webhooks',
+      { url: 'https://hooks.example.com/warden', eventTypes: ['workflow.order.*'] },
+      boss.token,
+    );
     expect((await stack.http.patch(`/api/v1/webhooks/${webhook.id}`, { active: false }, boss.token)).status).toBe(200);
     const [paused, added] = await entries({ resourceType: 'webhook', resourceId: webhook.id }, 2);
-    expect(added).toMatchObject({ action: 'webhook.created', after: { url: 'https://hooks.example.com/warden', eventTypes: ['workflow.order.*'], active: true } });
+    expect(added).toMatchObject({
+      action: 'webhook.created',
+      after: { url: 'https://hooks.example.com/warden', eventTypes: ['workflow.order.*'], active: true },
+    });
     expect(JSON.stringify(added)).not.toContain('whsec_');
     expect(paused).toMatchObject({ action: 'webhook.updated', before: { active: true }, after: { active: false } });
   });
@@ -160,7 +224,11 @@ describe('audit log', () => {
   it("never shows another tenant's entries", async () => {
     const ready = other.status.Ready!;
     const stranger = await signedInEmployee(stack, other, { firstName: 'Olga' });
-    const change = await stack.http.put(`/api/v1/staff/${stranger.id}/status-access`, { levels: [{ statusId: ready, level: 'none' }] }, other.adminToken);
+    const change = await stack.http.put(
+      `/api/v1/staff/${stranger.id}/status-access`,
+      { levels: [{ statusId: ready, level: 'none' }] },
+      other.adminToken,
+    );
     expect(change.status).toBe(200);
     await entries({ resourceId: stranger.id }, 1, other.adminToken);
     // Each administrator sees its own tenant's entries only, whatever the filter names.
@@ -175,7 +243,10 @@ describe('audit log', () => {
     const first = await stack.http.get(`/api/v1/audit?actorId=${boss.id}&limit=1`, boss.token);
     expect(first.body.items).toHaveLength(1);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await stack.http.get(`/api/v1/audit?actorId=${boss.id}&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`, boss.token);
+    const second = await stack.http.get(
+      `/api/v1/audit?actorId=${boss.id}&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      boss.token,
+    );
     expect(second.body.items[0].id).toBe(all[1].id);
     const times = all.map((entry) => Date.parse(entry.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);

@@ -26,7 +26,11 @@ describe('authentication', () => {
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
       expect(answer.body).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS', detail: answers[0]!.body.detail });
     }
-    const right = await stack.http.post('/api/v1/auth/login', { tenant: tenant.slug, email: tenant.adminEmail.toUpperCase(), password: PASSWORD });
+    const right = await stack.http.post('/api/v1/auth/login', {
+      tenant: tenant.slug,
+      email: tenant.adminEmail.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(right.status).toBe(200);
   });
 
@@ -47,7 +51,13 @@ describe('authentication', () => {
     expect(missing.status).toBe(401);
     expect(missing.body.code).toBe('AUTH.TOKEN_MISSING');
 
-    const claims = { sub: tenant.adminId, tid: tenant.tenantId, tsl: tenant.slug, kind: 'employee', sid: '0190f0f0-0000-7000-8000-000000000000' };
+    const claims = {
+      sub: tenant.adminId,
+      tid: tenant.tenantId,
+      tsl: tenant.slug,
+      kind: 'employee',
+      sid: '0190f0f0-0000-7000-8000-000000000000',
+    };
     const forged = new JwtService().sign(claims, { secret: 'some-other-secret-some-other-secret-00', expiresIn: 600 });
     const forgedAnswer = await stack.http.get('/api/v1/staff', forged);
     expect(forgedAnswer.status).toBe(401);

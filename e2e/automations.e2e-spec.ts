@@ -37,9 +37,22 @@ describe('automation rules: route a company’s new tickets', () => {
     support = await post('/api/v1/departments', { name: 'Support' });
     acme = await post('/api/v1/companies', { name: 'Acme' });
     globex = await post('/api/v1/companies', { name: 'Globex' });
-    acmeContact = await post('/api/v1/contacts', { lastName: 'Road', firstName: 'Runner', email: `runner@${tenant.slug}.test`, companyId: acme.id });
-    globexContact = await post('/api/v1/contacts', { lastName: 'Scorpio', firstName: 'Hank', email: `hank@${tenant.slug}.test`, companyId: globex.id });
-    const automators = await post('/api/v1/groups', { name: 'Automators', rights: ['automation.manage', 'departments.all', 'orders.transfer-anywhere'] });
+    acmeContact = await post('/api/v1/contacts', {
+      lastName: 'Road',
+      firstName: 'Runner',
+      email: `runner@${tenant.slug}.test`,
+      companyId: acme.id,
+    });
+    globexContact = await post('/api/v1/contacts', {
+      lastName: 'Scorpio',
+      firstName: 'Hank',
+      email: `hank@${tenant.slug}.test`,
+      companyId: globex.id,
+    });
+    const automators = await post('/api/v1/groups', {
+      name: 'Automators',
+      rights: ['automation.manage', 'departments.all', 'orders.transfer-anywhere'],
+    });
     await post(`/api/v1/groups/${automators.id}/members`, { personIds: [owner.id] }, 200);
   }, 120_000);
 
@@ -61,7 +74,11 @@ describe('automation rules: route a company’s new tickets', () => {
     const id = '01900000-0000-7000-8000-000000000000';
     const refused = [
       await stack.http.get('/api/v1/automations', kate.token),
-      await stack.http.post('/api/v1/automations', { name: 'x', trigger: 'order.created', actions: { departmentId: keyAccounts.id } }, kate.token),
+      await stack.http.post(
+        '/api/v1/automations',
+        { name: 'x', trigger: 'order.created', actions: { departmentId: keyAccounts.id } },
+        kate.token,
+      ),
       await stack.http.get(`/api/v1/automations/${id}`, kate.token),
       await stack.http.patch(`/api/v1/automations/${id}`, { active: false }, kate.token),
       await stack.http.delete(`/api/v1/automations/${id}`, kate.token),
@@ -72,7 +89,11 @@ describe('automation rules: route a company’s new tickets', () => {
 
   it('bad input is 422 naming the field: an unknown field, a status of another workflow, another tenant’s department or employee', async () => {
     const base = { name: 'Bad', trigger: 'order.created', actions: { departmentId: keyAccounts.id } };
-    const taskWorkflow = await post('/api/v1/workflows', { name: 'Tasks', kind: 'task', statuses: [{ name: 'Open', category: 'initial' }] });
+    const taskWorkflow = await post('/api/v1/workflows', {
+      name: 'Tasks',
+      kind: 'task',
+      statuses: [{ name: 'Open', category: 'initial' }],
+    });
     const foreignDepartment = await stack.http.post('/api/v1/departments', { name: 'Foreign' }, other.adminToken);
     const foreignEmployee = await signedInEmployee(stack, other, { firstName: 'Fred' });
     const cases: Array<[Record<string, unknown>, string]> = [
@@ -106,9 +127,20 @@ describe('automation rules: route a company’s new tickets', () => {
     expect(acmeRule).toMatchObject({ ownerId: tenant.adminId, active: true, position: 0, conditions: { clientCompanyIds: [acme.id] } });
     expect((await stack.http.get(`/api/v1/automations/${acmeRule.id}`, tenant.adminToken)).body).toEqual(acmeRule);
 
-    const ticket = await createOrder(stack, tenant.adminToken, { title: 'Printer on fire', departmentId: support.id, clientContactId: acmeContact.id });
-    const unrelated = await createOrder(stack, tenant.adminToken, { title: 'Globex asks', departmentId: support.id, clientContactId: globexContact.id });
-    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${ticket.id}`, tenant.adminToken)).body.responsibleId).toBe(kate.id), SLOW);
+    const ticket = await createOrder(stack, tenant.adminToken, {
+      title: 'Printer on fire',
+      departmentId: support.id,
+      clientContactId: acmeContact.id,
+    });
+    const unrelated = await createOrder(stack, tenant.adminToken, {
+      title: 'Globex asks',
+      departmentId: support.id,
+      clientContactId: globexContact.id,
+    });
+    await eventually(
+      async () => expect((await stack.http.get(`/api/v1/orders/${ticket.id}`, tenant.adminToken)).body.responsibleId).toBe(kate.id),
+      SLOW,
+    );
     const moved = (await stack.http.get(`/api/v1/orders/${ticket.id}`, tenant.adminToken)).body;
     expect(moved).toMatchObject({ departmentId: keyAccounts.id, responsibleId: kate.id });
 
@@ -139,7 +171,11 @@ describe('automation rules: route a company’s new tickets', () => {
   it('the dry run says what the rule would do and why, changes nothing, and matches the real run', async () => {
     // Made while the rule is off: nothing ran on it.
     await stack.http.patch(`/api/v1/automations/${acmeRule.id}`, { active: false }, tenant.adminToken);
-    const quiet = await createOrder(stack, tenant.adminToken, { title: 'Acme again', departmentId: support.id, clientContactId: acmeContact.id });
+    const quiet = await createOrder(stack, tenant.adminToken, {
+      title: 'Acme again',
+      departmentId: support.id,
+      clientContactId: acmeContact.id,
+    });
     const globexTicket = await createOrder(stack, tenant.adminToken, { title: 'Globex again', clientContactId: globexContact.id });
     const dry = await stack.http.post(`/api/v1/automations/${acmeRule.id}/dry-run`, { orderId: quiet.id }, tenant.adminToken);
     expect(dry.status).toBe(200);
@@ -159,14 +195,25 @@ describe('automation rules: route a company’s new tickets', () => {
 
     // On again: the real run on a twin ticket does what the dry run said.
     await stack.http.patch(`/api/v1/automations/${acmeRule.id}`, { active: true }, tenant.adminToken);
-    const twin = await createOrder(stack, tenant.adminToken, { title: 'Acme twin', departmentId: support.id, clientContactId: acmeContact.id });
+    const twin = await createOrder(stack, tenant.adminToken, {
+      title: 'Acme twin',
+      departmentId: support.id,
+      clientContactId: acmeContact.id,
+    });
     const [applied] = await readEvents(AutomationAppliedV1.type, (event) => event.subject === twin.id, SLOW);
     expect(applied.data.actions.map((action: any) => [action.action, action.outcome, action.value])).toEqual(
       dry.body.actions.map((action: any) => [action.action, action.outcome, action.value]),
     );
-    expect((await stack.http.get(`/api/v1/orders/${twin.id}`, tenant.adminToken)).body).toMatchObject({ departmentId: keyAccounts.id, responsibleId: kate.id });
+    expect((await stack.http.get(`/api/v1/orders/${twin.id}`, tenant.adminToken)).body).toMatchObject({
+      departmentId: keyAccounts.id,
+      responsibleId: kate.id,
+    });
 
-    const unknownOrder = await stack.http.post(`/api/v1/automations/${acmeRule.id}/dry-run`, { orderId: '01900000-0000-7000-8000-000000000000' }, tenant.adminToken);
+    const unknownOrder = await stack.http.post(
+      `/api/v1/automations/${acmeRule.id}/dry-run`,
+      { orderId: '01900000-0000-7000-8000-000000000000' },
+      tenant.adminToken,
+    );
     expect(unknownOrder.status).toBe(404);
     // A rule writer who does not see the order learns nothing about it: 404, as for one that does not exist.
     const writer = await signedInEmployee(stack, tenant, { firstName: 'Wanda' });
@@ -180,15 +227,28 @@ describe('automation rules: route a company’s new tickets', () => {
   it('a rule whose owner lost the right does nothing it may no longer do, and the history says why', async () => {
     const rule = await post(
       '/api/v1/automations',
-      { name: 'Globex to Key accounts', trigger: 'order.created', conditions: { clientCompanyIds: [globex.id] }, actions: { departmentId: keyAccounts.id, responsibleId: kate.id } },
+      {
+        name: 'Globex to Key accounts',
+        trigger: 'order.created',
+        conditions: { clientCompanyIds: [globex.id] },
+        actions: { departmentId: keyAccounts.id, responsibleId: kate.id },
+      },
       201,
       owner.token,
     );
     expect(rule.ownerId).toBe(owner.id);
-    const denied = await stack.http.put(`/api/v1/staff/${owner.id}/rights`, { right: 'orders.transfer', effect: 'deny' }, tenant.adminToken);
+    const denied = await stack.http.put(
+      `/api/v1/staff/${owner.id}/rights`,
+      { right: 'orders.transfer', effect: 'deny' },
+      tenant.adminToken,
+    );
     expect(denied.status).toBe(200);
 
-    const ticket = await createOrder(stack, tenant.adminToken, { title: 'Globex third', departmentId: support.id, clientContactId: globexContact.id });
+    const ticket = await createOrder(stack, tenant.adminToken, {
+      title: 'Globex third',
+      departmentId: support.id,
+      clientContactId: globexContact.id,
+    });
     const [applied] = await readEvents(AutomationAppliedV1.type, (event) => event.subject === ticket.id, SLOW);
     expect(applied.data.actions.map((action: any) => [action.action, action.outcome, action.code])).toEqual([
       ['set-department', 'refused', 'RIGHT.DENIED_PERSONALLY'],
@@ -219,7 +279,10 @@ describe('automation rules: route a company’s new tickets', () => {
     const order = await createOrder(stack, tenant.adminToken, { title: 'Laptop does not boot' });
     expect((await moveOrder(stack, tenant.adminToken, order.id, tenant.status.Contacted)).status).toBe(200);
     expect((await moveOrder(stack, tenant.adminToken, order.id, tenant.status.Diagnostics)).status).toBe(200);
-    await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body.responsibleId).toBe(kate.id), SLOW);
+    await eventually(
+      async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body.responsibleId).toBe(kate.id),
+      SLOW,
+    );
     const entries = await history(order.id);
     expect(entries.map((entry) => [entry.kind, entry.to.name, entry.automation?.ruleId ?? null])).toEqual([
       ['status', 'New lead', null],

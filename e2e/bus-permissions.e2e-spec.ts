@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { createCloudEvent, eventStreamName, eventSubject, inboxConsumerName, OrderCreatedV1, rpcSubject, TenantCreatedV1 } from '@warden/contracts';
+import {
+  createCloudEvent,
+  eventStreamName,
+  eventSubject,
+  inboxConsumerName,
+  OrderCreatedV1,
+  rpcSubject,
+  TenantCreatedV1,
+} from '@warden/contracts';
 import type { BusUser, CloudEvent, RequestContext } from '@warden/contracts';
 import { connectToTestNats, eventually, testEnv } from '@warden/testing';
 import { Stack } from './support/stack';
@@ -14,7 +22,9 @@ const REFUSAL_TIMEOUT_MS = 2000;
 /** A request the way the gateway's BusClient sends it (Nest's NATS packet), with a context of our choosing. */
 function rpcRequest(connection: NatsConnection, name: string, ctx: RequestContext, data: unknown) {
   const subject = rpcSubject(name);
-  return connection.request(subject, JSON.stringify({ pattern: subject, data: { ctx, data }, id: randomUUID() }), { timeout: REFUSAL_TIMEOUT_MS });
+  return connection.request(subject, JSON.stringify({ pattern: subject, data: { ctx, data }, id: randomUUID() }), {
+    timeout: REFUSAL_TIMEOUT_MS,
+  });
 }
 
 /**
@@ -61,20 +71,26 @@ describe('NATS users and permissions', () => {
 
   it('lets the gateway user call a service RPC with any context it builds (the success case)', async () => {
     const gateway = await as('gateway');
-    const reply = (await rpcRequest(gateway, 'workflow.orders.get', ctx(), { orderId: order.id })).json<{ response: { id: string; title: string } }>();
+    const reply = (await rpcRequest(gateway, 'workflow.orders.get', ctx(), { orderId: order.id })).json<{
+      response: { id: string; title: string };
+    }>();
     expect(reply.response).toMatchObject({ id: order.id, title: 'Not for the bus' });
   });
 
   it('refuses a client without credentials', async () => {
     await expect(connect({ servers: testEnv().natsUrl, reconnect: false, timeout: REFUSAL_TIMEOUT_MS })).rejects.toThrow(/authorization/i);
-    await expect(connect({ servers: testEnv().natsUrl, reconnect: false, user: 'integrator', pass: 'guessed' })).rejects.toThrow(/authorization/i);
+    await expect(connect({ servers: testEnv().natsUrl, reconnect: false, user: 'integrator', pass: 'guessed' })).rejects.toThrow(
+      /authorization/i,
+    );
   });
 
   it('refuses every rpc subject to the integrator: no order, no reply from any service', async () => {
     const integrator = await as('integrator');
     const refused = violations(integrator);
     for (const name of ['workflow.orders.get', 'identity.health', 'permissions.check', 'directory.health', 'inquiries.health']) {
-      await expect(rpcRequest(integrator, name, ctx(), { orderId: order.id })).rejects.toThrow(/Permissions Violation for Publish to ".*rpc\./);
+      await expect(rpcRequest(integrator, name, ctx(), { orderId: order.id })).rejects.toThrow(
+        /Permissions Violation for Publish to ".*rpc\./,
+      );
     }
     // Nor may it listen in on the services' requests.
     integrator.subscribe(rpcSubject('workflow.>'));
@@ -104,7 +120,9 @@ describe('NATS users and permissions', () => {
 
     // No publishing events (core or JetStream), no changing the stream, no taking over a service's consumer.
     const forged = createCloudEvent('identity', { type: TenantCreatedV1.type, tenantId: randomUUID(), subject: randomUUID(), data: {} });
-    await expect(jetstream(integrator).publish(eventSubject(forged.type), JSON.stringify(forged), { timeout: REFUSAL_TIMEOUT_MS })).rejects.toThrow();
+    await expect(
+      jetstream(integrator).publish(eventSubject(forged.type), JSON.stringify(forged), { timeout: REFUSAL_TIMEOUT_MS }),
+    ).rejects.toThrow();
     await expect(manager.streams.delete(stream)).rejects.toThrow();
     await expect(manager.consumers.info(stream, inboxConsumerName('permissions', 'identity'))).rejects.toThrow();
     await expect(manager.consumers.delete(stream, inboxConsumerName('permissions', 'identity'))).rejects.toThrow();
@@ -113,7 +131,9 @@ describe('NATS users and permissions', () => {
       expect(refused.join('\n')).toMatch(/STREAM\.DELETE/);
     });
     // The services' consumer is still there.
-    await expect((await jetstreamManager(await as('permissions'))).consumers.info(stream, inboxConsumerName('permissions', 'identity'))).resolves.toBeDefined();
+    await expect(
+      (await jetstreamManager(await as('permissions'))).consumers.info(stream, inboxConsumerName('permissions', 'identity')),
+    ).resolves.toBeDefined();
   });
 
   it('keeps each service to its own subjects: no serving, calling or publishing for another service', async () => {
@@ -125,7 +145,9 @@ describe('NATS users and permissions', () => {
     expect(refused[0]).toMatch(/Subscription to ".*rpc\.workflow\.orders\.get"/);
     // Publishing workflow's events.
     const forged = createCloudEvent('workflow', { type: OrderCreatedV1.type, tenantId: tenant.tenantId, subject: randomUUID(), data: {} });
-    await expect(jetstream(directory).publish(eventSubject(forged.type), JSON.stringify(forged), { timeout: REFUSAL_TIMEOUT_MS })).rejects.toThrow();
+    await expect(
+      jetstream(directory).publish(eventSubject(forged.type), JSON.stringify(forged), { timeout: REFUSAL_TIMEOUT_MS }),
+    ).rejects.toThrow();
     // Calling a service it never calls (directory only calls identity).
     await expect(rpcRequest(directory, 'workflow.orders.get', ctx(), { orderId: order.id })).rejects.toThrow(
       /Permissions Violation for Publish to ".*rpc\.workflow\.orders\.get"/,

@@ -9,7 +9,11 @@ const REPO = path.resolve(__dirname, '..');
  */
 describe('chaos (short)', () => {
   it('loses, duplicates and invents no event while workflow, the gateway, NATS and PostgreSQL are killed', async () => {
-    const child = spawn(process.execPath, [path.join(REPO, 'tools/chaos.mjs'), '--short'], { cwd: REPO, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO, 'tools/chaos.mjs'), '--short'], {
+      cwd: REPO,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -54,7 +54,11 @@ describe('chats in a school: internal chats need no setting, students chat with 
 
   describe('internal chats', () => {
     it('a new employee starts one and writes in it with nothing set up', async () => {
-      const chat = await http().post('/api/v1/conversations', { kind: 'internal', title: 'Staff room', employeeIds: [colleague.id] }, teacher.token);
+      const chat = await http().post(
+        '/api/v1/conversations',
+        { kind: 'internal', title: 'Staff room', employeeIds: [colleague.id] },
+        teacher.token,
+      );
       expect(chat.status).toBe(201);
       expect(chat.body.participants).toEqual(
         expect.arrayContaining([
@@ -65,7 +69,7 @@ describe('chats in a school: internal chats need no setting, students chat with 
       expect((await http().post(`/api/v1/conversations/${chat.body.id}/messages`, { text: 'Tea?' }, colleague.token)).status).toBe(201);
     });
 
-    it("an administrator takes the right away from a group, or from one person, and gets it back to them", async () => {
+    it('an administrator takes the right away from a group, or from one person, and gets it back to them', async () => {
       const without = employeesGroup.rights.filter((right: string) => right !== 'chats.internal');
       expect((await http().patch(`/api/v1/groups/${employeesGroup.id}`, { rights: without }, t.adminToken)).status).toBe(200);
       const refused = await http().post('/api/v1/conversations', { kind: 'internal', employeeIds: [colleague.id] }, teacher.token);
@@ -74,19 +78,29 @@ describe('chats in a school: internal chats need no setting, students chat with 
       expect(refused.body.detail).toContain("'chats.internal'");
       expect((await http().patch(`/api/v1/groups/${employeesGroup.id}`, { rights: employeesGroup.rights }, t.adminToken)).status).toBe(200);
 
-      expect((await http().put(`/api/v1/staff/${teacher.id}/rights`, { right: 'chats.internal', effect: 'deny' }, t.adminToken)).status).toBe(200);
+      expect(
+        (await http().put(`/api/v1/staff/${teacher.id}/rights`, { right: 'chats.internal', effect: 'deny' }, t.adminToken)).status,
+      ).toBe(200);
       const denied = await http().post('/api/v1/conversations', { kind: 'internal', employeeIds: [colleague.id] }, teacher.token);
       expect(denied.status).toBe(403);
       expect(denied.body.code).toBe('RIGHT.DENIED_PERSONALLY');
-      expect((await http().put(`/api/v1/staff/${teacher.id}/rights`, { right: 'chats.internal', effect: null }, t.adminToken)).status).toBe(200);
-      expect((await http().post('/api/v1/conversations', { kind: 'internal', employeeIds: [colleague.id] }, teacher.token)).status).toBe(201);
+      expect((await http().put(`/api/v1/staff/${teacher.id}/rights`, { right: 'chats.internal', effect: null }, t.adminToken)).status).toBe(
+        200,
+      );
+      expect((await http().post('/api/v1/conversations', { kind: 'internal', employeeIds: [colleague.id] }, teacher.token)).status).toBe(
+        201,
+      );
     });
 
     it('a student may not start an internal chat, nor a chat with a teacher, even holding the right', async () => {
       const internal = await http().post('/api/v1/conversations', { kind: 'internal', employeeIds: [teacher.id] }, anna.token);
       expect(internal.status).toBe(403);
       expect(internal.body.code).toBe('CONVERSATION.START_FORBIDDEN');
-      const withTeacher = await http().post('/api/v1/conversations', { kind: 'client_employee', employeeIds: [teacher.id], contactIds: [anna.id] }, anna.token);
+      const withTeacher = await http().post(
+        '/api/v1/conversations',
+        { kind: 'client_employee', employeeIds: [teacher.id], contactIds: [anna.id] },
+        anna.token,
+      );
       expect(withTeacher.status).toBe(403);
       expect(withTeacher.body.code).toBe('CONVERSATION.START_FORBIDDEN');
     });
@@ -124,7 +138,12 @@ describe('chats in a school: internal chats need no setting, students chat with 
       expect(chat.status).toBe(201);
       expect(chat.body).toMatchObject({ kind: 'client_group', title: 'Homework', createdBy: anna.id });
       expect(chat.body.participants).toHaveLength(2);
-      expect(chat.body.participants).toEqual(expect.arrayContaining([{ id: anna.id, kind: 'contact' }, { id: boris.id, kind: 'contact' }]));
+      expect(chat.body.participants).toEqual(
+        expect.arrayContaining([
+          { id: anna.id, kind: 'contact' },
+          { id: boris.id, kind: 'contact' },
+        ]),
+      );
       const first = await http().post(`/api/v1/conversations/${chat.body.id}/messages`, { text: 'Did you do exercise 3?' }, anna.token);
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ authorId: anna.id, authorKind: 'contact' });
@@ -177,16 +196,27 @@ describe('chats in a school: internal chats need no setting, students chat with 
 
     it('a student whose group was granted chats.internal still starts a group chat as itself, not as an unknown employee', async () => {
       const clients = (await http().get('/api/v1/groups', t.adminToken)).body.find((group: any) => group.systemKey === 'client');
-      expect((await http().patch(`/api/v1/groups/${clients.id}`, { rights: [...clients.rights, 'chats.internal'] }, t.adminToken)).status).toBe(200);
+      expect(
+        (await http().patch(`/api/v1/groups/${clients.id}`, { rights: [...clients.rights, 'chats.internal'] }, t.adminToken)).status,
+      ).toBe(200);
       const chat = await startGroupChat(boris, [anna.id]);
       expect(chat.status).toBe(201);
       expect(chat.body.participants).toHaveLength(2);
-      expect(chat.body.participants).toEqual(expect.arrayContaining([{ id: boris.id, kind: 'contact' }, { id: anna.id, kind: 'contact' }]));
+      expect(chat.body.participants).toEqual(
+        expect.arrayContaining([
+          { id: boris.id, kind: 'contact' },
+          { id: anna.id, kind: 'contact' },
+        ]),
+      );
       expect((await http().patch(`/api/v1/groups/${clients.id}`, { rights: clients.rights }, t.adminToken)).status).toBe(200);
     });
 
     it('an employee still starts a client group chat with students of any class', async () => {
-      const chat = await http().post('/api/v1/conversations', { kind: 'client_group', employeeIds: [], contactIds: [anna.id, vera.id] }, teacher.token);
+      const chat = await http().post(
+        '/api/v1/conversations',
+        { kind: 'client_group', employeeIds: [], contactIds: [anna.id, vera.id] },
+        teacher.token,
+      );
       expect(chat.status).toBe(201);
       expect((await http().get(`/api/v1/conversations/${chat.body.id}`, vera.token)).status).toBe(200);
     });
@@ -197,7 +227,11 @@ describe('chats in a school: internal chats need no setting, students chat with 
       const explained = await http().get(`/api/v1/permissions/explain?${query}`, t.adminToken);
       expect(explained.status).toBe(200);
       expect(explained.body).toMatchObject({ allowed: false, code: 'CONVERSATION.NOT_CLASSMATE' });
-      const classmate = new URLSearchParams({ personId: anna.id, action: 'conversation.start', resource: JSON.stringify({ type: 'conversation', kind: 'client_group', contactIds: boris.id }) });
+      const classmate = new URLSearchParams({
+        personId: anna.id,
+        action: 'conversation.start',
+        resource: JSON.stringify({ type: 'conversation', kind: 'client_group', contactIds: boris.id }),
+      });
       expect((await http().get(`/api/v1/permissions/explain?${classmate}`, t.adminToken)).body).toMatchObject({ allowed: true });
     });
   });

@@ -70,32 +70,77 @@ describe('clients stay apart: route × viewer × owner', () => {
       otherContact: { id: otherContact.id, token: otherContact.token },
     });
     // A client manager is a contact of the company; an employee may hold the role too.
-    const managers = await stack.http.put(`/api/v1/companies/${acme.id}/client-managers`, { personIds: [manager.id, accountManager.id] }, tenant.adminToken);
+    const managers = await stack.http.put(
+      `/api/v1/companies/${acme.id}/client-managers`,
+      { personIds: [manager.id, accountManager.id] },
+      tenant.adminToken,
+    );
     expect([managers.status, managers.body.clientManagerIds?.sort()]).toEqual([200, [manager.id, accountManager.id].sort()]);
     const support = await post('/api/v1/departments', { name: 'Support', memberIds: [employee.id] });
 
     // Orders: the contact's own, its colleague's, Globex's; all in Support.
-    ids.ownOrder = (await createOrder(stack, tenant.adminToken, { title: 'Ann: invoice', departmentId: support.id, clientContactId: contact.id })).id;
-    ids.colleagueOrder = (await createOrder(stack, tenant.adminToken, { title: 'Colin: printer', departmentId: support.id, clientContactId: colleague.id })).id;
-    ids.globexOrder = (await createOrder(stack, tenant.adminToken, { title: 'Gus: server', departmentId: support.id, clientContactId: otherContact.id })).id;
+    ids.ownOrder = (
+      await createOrder(stack, tenant.adminToken, { title: 'Ann: invoice', departmentId: support.id, clientContactId: contact.id })
+    ).id;
+    ids.colleagueOrder = (
+      await createOrder(stack, tenant.adminToken, { title: 'Colin: printer', departmentId: support.id, clientContactId: colleague.id })
+    ).id;
+    ids.globexOrder = (
+      await createOrder(stack, tenant.adminToken, { title: 'Gus: server', departmentId: support.id, clientContactId: otherContact.id })
+    ).id;
 
     // Projects: Acme's (Colin audits), Globex's (Gus audits), and one without a client that Ann audits.
-    ids.acmeProject = (await post('/api/v1/projects', { name: 'Acme support', counterpartyCompanyId: acme.id, defaultAuditorIds: [employee.id, colleague.id] })).id;
-    ids.globexProject = (await post('/api/v1/projects', { name: 'Globex support', counterpartyCompanyId: globex.id, defaultAuditorIds: [otherContact.id] })).id;
+    ids.acmeProject = (
+      await post('/api/v1/projects', {
+        name: 'Acme support',
+        counterpartyCompanyId: acme.id,
+        defaultAuditorIds: [employee.id, colleague.id],
+      })
+    ).id;
+    ids.globexProject = (
+      await post('/api/v1/projects', { name: 'Globex support', counterpartyCompanyId: globex.id, defaultAuditorIds: [otherContact.id] })
+    ).id;
     ids.annsProject = (await post('/api/v1/projects', { name: 'Internal review', defaultAuditorIds: [contact.id] })).id;
 
     // Templates: the firm's own form (employees only), one naming an Acme contact, one naming Globex's.
-    const workflow = await createTaskWorkflow(stack, tenant, [['Open', 'initial'], ['Done', 'final']], [['Open', 'Done', { roles: [{ role: 'assignee', kind: 'employee' }] }]]);
+    const workflow = await createTaskWorkflow(
+      stack,
+      tenant,
+      [
+        ['Open', 'initial'],
+        ['Done', 'final'],
+      ],
+      [['Open', 'Done', { roles: [{ role: 'assignee', kind: 'employee' }] }]],
+    );
     const template = (name: string, participants: Array<{ personId: string; role: string }>) =>
-      post('/api/v1/templates', { name, workflowId: workflow.body.id, initialStatusId: workflow.status.Open, defaultParticipants: participants });
+      post('/api/v1/templates', {
+        name,
+        workflowId: workflow.body.id,
+        initialStatusId: workflow.status.Open,
+        defaultParticipants: participants,
+      });
     ids.firmTemplate = (await template('Question', [{ personId: employee.id, role: 'assignee' }])).id;
     ids.acmeTemplate = (await template('Acme request', [{ personId: colleague.id, role: 'auditor' }])).id;
     ids.globexTemplate = (await template('Globex request', [{ personId: otherContact.id, role: 'auditor' }])).id;
 
     // Tasks: the administrator's in Acme's and Globex's projects; Ann's own in Acme's project.
-    ids.acmeTask = (await createTask(stack, tenant.adminToken, { title: 'Acme: renew contract', projectId: ids.acmeProject, workflowId: workflow.body.id })).id;
-    ids.globexTask = (await createTask(stack, tenant.adminToken, { title: 'Globex: renew contract', projectId: ids.globexProject, workflowId: workflow.body.id })).id;
-    ids.ownTask = (await createTask(stack, contact.token, { title: 'Ann: a question', projectId: ids.acmeProject, templateId: ids.firmTemplate })).id;
+    ids.acmeTask = (
+      await createTask(stack, tenant.adminToken, {
+        title: 'Acme: renew contract',
+        projectId: ids.acmeProject,
+        workflowId: workflow.body.id,
+      })
+    ).id;
+    ids.globexTask = (
+      await createTask(stack, tenant.adminToken, {
+        title: 'Globex: renew contract',
+        projectId: ids.globexProject,
+        workflowId: workflow.body.id,
+      })
+    ).id;
+    ids.ownTask = (
+      await createTask(stack, contact.token, { title: 'Ann: a question', projectId: ids.acmeProject, templateId: ids.firmTemplate })
+    ).id;
 
     // Inquiries: each client writes to the organisation as itself (nobody receives them: waiting).
     ids.ownInquiry = (await post('/api/v1/inquiries', { text: 'Is my order ready?' }, contact.token)).id;
@@ -109,7 +154,10 @@ describe('clients stay apart: route × viewer × owner', () => {
 
     // The client managers reach the permissions service by event.
     for (const person of [manager, accountManager]) {
-      await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${ids.colleagueOrder}`, person.token)).status).toBe(200), SLOW);
+      await eventually(
+        async () => expect((await stack.http.get(`/api/v1/orders/${ids.colleagueOrder}`, person.token)).status).toBe(200),
+        SLOW,
+      );
     }
   }, 180_000);
 
@@ -125,13 +173,22 @@ describe('clients stay apart: route × viewer × owner', () => {
   const equipment = ['printer', 'tray', 'globexServer'];
 
   const visibility: VisibilityRow[] = [
-    ...(['GET /orders', 'GET /orders/:id', 'GET /orders/:id/history', 'GET /orders/:id/transitions', 'GET /orders/:id/comments'] as const).map(
+    ...(
+      ['GET /orders', 'GET /orders/:id', 'GET /orders/:id/history', 'GET /orders/:id/transitions', 'GET /orders/:id/comments'] as const
+    ).map(
       (route): VisibilityRow => ({
         route,
         kind: route === 'GET /orders' ? 'list' : 'read',
-        path: (id) => (route === 'GET /orders' ? '/api/v1/orders?limit=100' : `/api/v1/orders/${id}${route.slice('GET /orders/:id'.length)}`),
+        path: (id) =>
+          route === 'GET /orders' ? '/api/v1/orders?limit=100' : `/api/v1/orders/${id}${route.slice('GET /orders/:id'.length)}`,
         items: orders,
-        sees: { employee: orders, contact: ['ownOrder'], clientManager: ['ownOrder', 'colleagueOrder'], accountManager: ['ownOrder', 'colleagueOrder'], otherContact: ['globexOrder'] },
+        sees: {
+          employee: orders,
+          contact: ['ownOrder'],
+          clientManager: ['ownOrder', 'colleagueOrder'],
+          accountManager: ['ownOrder', 'colleagueOrder'],
+          otherContact: ['globexOrder'],
+        },
       }),
     ),
     {
@@ -139,7 +196,13 @@ describe('clients stay apart: route × viewer × owner', () => {
       kind: 'list',
       path: () => `/api/v1/companies/${ids.acme}/orders?limit=100`,
       items: orders,
-      sees: { employee: ['ownOrder', 'colleagueOrder'], contact: ['ownOrder'], clientManager: ['ownOrder', 'colleagueOrder'], accountManager: ['ownOrder', 'colleagueOrder'], otherContact: [] },
+      sees: {
+        employee: ['ownOrder', 'colleagueOrder'],
+        contact: ['ownOrder'],
+        clientManager: ['ownOrder', 'colleagueOrder'],
+        accountManager: ['ownOrder', 'colleagueOrder'],
+        otherContact: [],
+      },
     },
     {
       route: 'GET /companies/{Globex}/orders',
@@ -154,7 +217,13 @@ describe('clients stay apart: route × viewer × owner', () => {
         kind: route === 'GET /projects' ? 'list' : 'read',
         path: (id) => (route === 'GET /projects' ? '/api/v1/projects' : `/api/v1/projects/${id}`),
         items: projects,
-        sees: { employee: projects, contact: ['acmeProject', 'annsProject'], clientManager: ['acmeProject'], accountManager: projects, otherContact: ['globexProject'] },
+        sees: {
+          employee: projects,
+          contact: ['acmeProject', 'annsProject'],
+          clientManager: ['acmeProject'],
+          accountManager: projects,
+          otherContact: ['globexProject'],
+        },
       }),
     ),
     ...(['GET /templates', 'GET /templates/:id'] as const).map(
@@ -163,17 +232,31 @@ describe('clients stay apart: route × viewer × owner', () => {
         kind: route === 'GET /templates' ? 'list' : 'read',
         path: (id) => (route === 'GET /templates' ? '/api/v1/templates' : `/api/v1/templates/${id}`),
         items: templates,
-        sees: { employee: templates, contact: ['firmTemplate', 'acmeTemplate'], clientManager: ['firmTemplate', 'acmeTemplate'], accountManager: templates, otherContact: ['firmTemplate', 'globexTemplate'] },
+        sees: {
+          employee: templates,
+          contact: ['firmTemplate', 'acmeTemplate'],
+          clientManager: ['firmTemplate', 'acmeTemplate'],
+          accountManager: templates,
+          otherContact: ['firmTemplate', 'globexTemplate'],
+        },
       }),
     ),
-    ...(['GET /tasks', 'GET /tasks/:id', 'GET /tasks/:id/participants', 'GET /tasks/:id/history', 'GET /tasks/:id/transitions'] as const).map(
+    ...(
+      ['GET /tasks', 'GET /tasks/:id', 'GET /tasks/:id/participants', 'GET /tasks/:id/history', 'GET /tasks/:id/transitions'] as const
+    ).map(
       (route): VisibilityRow => ({
         route,
         kind: route === 'GET /tasks' ? 'list' : 'read',
         path: (id) => (route === 'GET /tasks' ? '/api/v1/tasks?limit=100' : `/api/v1/tasks/${id}${route.slice('GET /tasks/:id'.length)}`),
         items: tasks,
         // Tasks are seen by who takes part: the employee audits Acme's project, Gus Globex's.
-        sees: { employee: ['acmeTask', 'ownTask'], contact: ['ownTask'], clientManager: [], accountManager: [], otherContact: ['globexTask'] },
+        sees: {
+          employee: ['acmeTask', 'ownTask'],
+          contact: ['ownTask'],
+          clientManager: [],
+          accountManager: [],
+          otherContact: ['globexTask'],
+        },
       }),
     ),
     {
@@ -182,13 +265,22 @@ describe('clients stay apart: route × viewer × owner', () => {
       path: (id) => `/api/v1/equipment/${id}`,
       items: equipment,
       // A client reads its own company's equipment (to pick a device on its ticket), nothing of another company.
-      sees: { employee: equipment, contact: ['printer', 'tray'], clientManager: ['printer', 'tray'], accountManager: equipment, otherContact: ['globexServer'] },
+      sees: {
+        employee: equipment,
+        contact: ['printer', 'tray'],
+        clientManager: ['printer', 'tray'],
+        accountManager: equipment,
+        otherContact: ['globexServer'],
+      },
     },
-    ...(['GET /inquiries', 'GET /inquiries/:id', 'GET /conversations', 'GET /conversations/:id', 'GET /conversations/:id/messages'] as const).map(
+    ...(
+      ['GET /inquiries', 'GET /inquiries/:id', 'GET /conversations', 'GET /conversations/:id', 'GET /conversations/:id/messages'] as const
+    ).map(
       (route): VisibilityRow => ({
         route,
         kind: route.includes(':id') ? 'read' : 'list',
-        path: (id) => `/api/v1/${route.split('/')[1]}${route.includes(':id') ? `/${id}` : ''}${route.endsWith('messages') ? '/messages' : ''}`,
+        path: (id) =>
+          `/api/v1/${route.split('/')[1]}${route.includes(':id') ? `/${id}` : ''}${route.endsWith('messages') ? '/messages' : ''}`,
         items: inquiries,
         sees: { employee: [], contact: ['ownInquiry'], clientManager: [], accountManager: [], otherContact: ['globexInquiry'] },
       }),
@@ -224,22 +316,74 @@ describe('clients stay apart: route × viewer × owner', () => {
 
   const statuses: StatusRow[] = [
     ...['/api/v1/companies', '/api/v1/contacts', '/api/v1/departments', '/api/v1/branches', '/api/v1/channels'].map(
-      (path): StatusRow => ({ route: `GET ${path.slice(7)}`, path: () => path, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } }),
+      (path): StatusRow => ({
+        route: `GET ${path.slice(7)}`,
+        path: () => path,
+        status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 },
+      }),
     ),
-    { route: 'GET /companies/{Acme}', path: () => `/api/v1/companies/${ids.acme}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    {
+      route: 'GET /companies/{Acme}',
+      path: () => `/api/v1/companies/${ids.acme}`,
+      status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 },
+    },
     // Another company's equipment tree is 404, as a company that does not exist.
-    { route: 'GET /companies/{Acme}/equipment', path: () => `/api/v1/companies/${ids.acme}/equipment`, status: { employee: 200, contact: 200, clientManager: 200, accountManager: 200, otherContact: 404 } },
-    { route: 'GET /companies/{Globex}/equipment', path: () => `/api/v1/companies/${ids.globex}/equipment`, status: { employee: 200, contact: 404, clientManager: 404, accountManager: 200, otherContact: 200 } },
-    { route: 'GET /contacts/{Colin}', path: () => `/api/v1/contacts/${colleague.id}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
-    { route: 'GET /staff', path: () => '/api/v1/staff', status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
-    { route: 'GET /staff/{employee}', path: () => `/api/v1/staff/${viewers.employee.id}`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
-    { route: 'GET /staff/{employee}/schedule', path: () => `/api/v1/staff/${viewers.employee.id}/schedule`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
-    { route: 'GET /staff/{employee}/schedule/now', path: () => `/api/v1/staff/${viewers.employee.id}/schedule/now`, status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
-    { route: 'GET /rights', path: () => '/api/v1/rights', status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
+    {
+      route: 'GET /companies/{Acme}/equipment',
+      path: () => `/api/v1/companies/${ids.acme}/equipment`,
+      status: { employee: 200, contact: 200, clientManager: 200, accountManager: 200, otherContact: 404 },
+    },
+    {
+      route: 'GET /companies/{Globex}/equipment',
+      path: () => `/api/v1/companies/${ids.globex}/equipment`,
+      status: { employee: 200, contact: 404, clientManager: 404, accountManager: 200, otherContact: 200 },
+    },
+    {
+      route: 'GET /contacts/{Colin}',
+      path: () => `/api/v1/contacts/${colleague.id}`,
+      status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 },
+    },
+    {
+      route: 'GET /staff',
+      path: () => '/api/v1/staff',
+      status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 },
+    },
+    {
+      route: 'GET /staff/{employee}',
+      path: () => `/api/v1/staff/${viewers.employee.id}`,
+      status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 },
+    },
+    {
+      route: 'GET /staff/{employee}/schedule',
+      path: () => `/api/v1/staff/${viewers.employee.id}/schedule`,
+      status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 },
+    },
+    {
+      route: 'GET /staff/{employee}/schedule/now',
+      path: () => `/api/v1/staff/${viewers.employee.id}/schedule/now`,
+      status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 },
+    },
+    {
+      route: 'GET /rights',
+      path: () => '/api/v1/rights',
+      status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 },
+    },
     // The tenant's statuses and transitions: configuration every client's tickets and tasks move through, no client's data.
-    { route: 'GET /workflows', path: () => '/api/v1/workflows', status: { employee: 200, contact: 200, clientManager: 200, accountManager: 200, otherContact: 200 } },
-    { route: 'GET /groups', path: () => '/api/v1/groups', status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 } },
-    { route: 'GET /inquiries/routing/preview', path: () => `/api/v1/inquiries/routing/preview?contactId=${colleague.id}`, status: { employee: 403, contact: 403, clientManager: 403, accountManager: 403, otherContact: 403 } },
+    {
+      route: 'GET /workflows',
+      path: () => '/api/v1/workflows',
+      status: { employee: 200, contact: 200, clientManager: 200, accountManager: 200, otherContact: 200 },
+    },
+    {
+      route: 'GET /groups',
+      path: () => '/api/v1/groups',
+      status: { employee: 200, contact: 403, clientManager: 403, accountManager: 200, otherContact: 403 },
+    },
+    {
+      route: 'GET /inquiries/routing/preview',
+      path: () => `/api/v1/inquiries/routing/preview?contactId=${colleague.id}`,
+      status: { employee: 403, contact: 403, clientManager: 403, accountManager: 403, otherContact: 403 },
+    },
   ];
 
   it.each(statuses.map((row) => [row.route, row] as const))('%s', async (_route, row) => {
@@ -251,7 +395,13 @@ describe('clients stay apart: route × viewer × owner', () => {
   it("a client reads its company's equipment tree to pick a device on its ticket; equipment stays read-only for it", async () => {
     const tree = await stack.http.get(`/api/v1/companies/${ids.acme}/equipment`, viewers.contact.token);
     expect(tree.status).toBe(200);
-    expect(tree.body).toEqual([expect.objectContaining({ id: ids.printer, name: 'Printer', children: [expect.objectContaining({ id: ids.tray, name: 'Paper tray', children: [] })] })]);
+    expect(tree.body).toEqual([
+      expect.objectContaining({
+        id: ids.printer,
+        name: 'Printer',
+        children: [expect.objectContaining({ id: ids.tray, name: 'Paper tray', children: [] })],
+      }),
+    ]);
     const hidden = await stack.http.get(`/api/v1/companies/${ids.globex}/equipment`, viewers.contact.token);
     expect([hidden.status, hidden.body.code]).toEqual([404, 'COMPANY.NOT_FOUND']);
     const foreign = await stack.http.get(`/api/v1/equipment/${ids.globexServer}`, viewers.contact.token);
@@ -269,9 +419,13 @@ describe('clients stay apart: route × viewer × owner', () => {
     expect((await stack.http.get(`/api/v1/equipment/${ids.printer}`, tenant.adminToken)).body.name).toBe('Printer');
   });
 
-  it("an employee denied the directory right still cannot read equipment (403)", async () => {
+  it('an employee denied the directory right still cannot read equipment (403)', async () => {
     const courier = await signedInEmployee(stack, tenant, { firstName: 'Cody', position: 'Courier' });
-    const denied = await stack.http.put(`/api/v1/staff/${courier.id}/rights`, { right: 'directory.read', effect: 'deny' }, tenant.adminToken);
+    const denied = await stack.http.put(
+      `/api/v1/staff/${courier.id}/rights`,
+      { right: 'directory.read', effect: 'deny' },
+      tenant.adminToken,
+    );
     expect(denied.status).toBe(200);
     expect((await stack.http.get(`/api/v1/companies/${ids.acme}/equipment`, courier.token)).status).toBe(403);
     expect((await stack.http.get(`/api/v1/equipment/${ids.printer}`, courier.token)).status).toBe(403);
@@ -279,16 +433,27 @@ describe('clients stay apart: route × viewer × owner', () => {
 
   it("a task in another client's project, or from another client's template, is refused and pulls nobody in", async () => {
     const before = await stack.http.get('/api/v1/tasks?limit=100', viewers.otherContact.token);
-    for (const fields of [{ projectId: ids.globexProject, workflowId: undefined, templateId: ids.firmTemplate }, { templateId: ids.globexTemplate }]) {
+    for (const fields of [
+      { projectId: ids.globexProject, workflowId: undefined, templateId: ids.firmTemplate },
+      { templateId: ids.globexTemplate },
+    ]) {
       const refused = await stack.http.post('/api/v1/tasks', { title: 'Peek', ...fields }, viewers.contact.token);
       expect([refused.status, refused.body.code]).toEqual([403, fields.projectId ? 'PROJECT.NOT_OWN' : 'TEMPLATE.NOT_OWN']);
     }
     expect((await stack.http.get('/api/v1/tasks?limit=100', viewers.otherContact.token)).body.items).toEqual(before.body.items);
     // A made-up project is still unknown (422 naming the field), as for anyone.
-    const unknown = await stack.http.post('/api/v1/tasks', { title: 'Ghost', projectId: '01900000-0000-7000-8000-000000000000', templateId: ids.firmTemplate }, viewers.contact.token);
+    const unknown = await stack.http.post(
+      '/api/v1/tasks',
+      { title: 'Ghost', projectId: '01900000-0000-7000-8000-000000000000', templateId: ids.firmTemplate },
+      viewers.contact.token,
+    );
     expect([unknown.status, unknown.body.code, unknown.body.errors?.[0]?.field]).toEqual([422, 'PROJECT.UNKNOWN', 'projectId']);
     // Its own company's project and template are fine.
-    const own = await stack.http.post('/api/v1/tasks', { title: 'Fine', projectId: ids.acmeProject, templateId: ids.acmeTemplate }, viewers.contact.token);
+    const own = await stack.http.post(
+      '/api/v1/tasks',
+      { title: 'Fine', projectId: ids.acmeProject, templateId: ids.acmeTemplate },
+      viewers.contact.token,
+    );
     expect(own.status).toBe(201);
   });
 
@@ -312,24 +477,38 @@ describe('clients stay apart: route × viewer × owner', () => {
       viewers.contact.token,
     );
     expect(fine.status).toBe(201);
-    const added = await stack.http.patch(`/api/v1/tasks/${fine.body.id}/participants`, { add: [{ personId: viewers.otherContact.id, role: 'auditor' }] }, viewers.contact.token);
+    const added = await stack.http.patch(
+      `/api/v1/tasks/${fine.body.id}/participants`,
+      { add: [{ personId: viewers.otherContact.id, role: 'auditor' }] },
+      viewers.contact.token,
+    );
     expect([added.status, added.body.code]).toEqual([403, 'TASK.PARTICIPANT_OTHER_CLIENT']);
     expect((await stack.http.get(`/api/v1/tasks/${fine.body.id}`, viewers.otherContact.token)).status).toBe(404);
     // An employee names anyone.
-    const byEmployee = await stack.http.patch(`/api/v1/tasks/${fine.body.id}/participants`, { add: [{ personId: viewers.otherContact.id, role: 'auditor' }] }, viewers.employee.token);
+    const byEmployee = await stack.http.patch(
+      `/api/v1/tasks/${fine.body.id}/participants`,
+      { add: [{ personId: viewers.otherContact.id, role: 'auditor' }] },
+      viewers.employee.token,
+    );
     expect(byEmployee.status).toBe(200);
   });
 
   it('explain names the client step for a project', async () => {
     const resource = (id: string) => encodeURIComponent(JSON.stringify({ type: 'project', projectId: id }));
-    const refused = await stack.http.get(`/api/v1/permissions/explain?personId=${viewers.contact.id}&action=project.read&resource=${resource(ids.globexProject)}`, tenant.adminToken);
+    const refused = await stack.http.get(
+      `/api/v1/permissions/explain?personId=${viewers.contact.id}&action=project.read&resource=${resource(ids.globexProject)}`,
+      tenant.adminToken,
+    );
     expect(refused.body).toMatchObject({ allowed: false, code: 'PROJECT.NOT_OWN' });
     expect(refused.body.steps).toContainEqual(expect.objectContaining({ rule: 'project.client', effect: 'deny' }));
-    const allowed = await stack.http.get(`/api/v1/permissions/explain?personId=${viewers.contact.id}&action=project.read&resource=${resource(ids.acmeProject)}`, tenant.adminToken);
+    const allowed = await stack.http.get(
+      `/api/v1/permissions/explain?personId=${viewers.contact.id}&action=project.read&resource=${resource(ids.acmeProject)}`,
+      tenant.adminToken,
+    );
     expect(allowed.body).toMatchObject({ allowed: true });
   });
 
-  it("moving a contact to another company moves its projects with it, once the change reaches permissions", async () => {
+  it('moving a contact to another company moves its projects with it, once the change reaches permissions', async () => {
     const moved = await stack.http.patch(`/api/v1/contacts/${colleague.id}`, { companyId: globex.id }, tenant.adminToken);
     expect(moved.status).toBe(200);
     await eventually(async () => {
@@ -343,17 +522,27 @@ describe('clients stay apart: route × viewer × owner', () => {
   it("a contact of another company, or of none, cannot be a company's client manager; nothing changes", async () => {
     const loner = await createPortalContact(stack, tenant, { firstName: 'Lone' });
     for (const personId of [viewers.otherContact.id, loner.id]) {
-      const refused = await stack.http.put(`/api/v1/companies/${acme.id}/client-managers`, { personIds: [viewers.clientManager.id, personId] }, tenant.adminToken);
-      expect([refused.status, refused.body.code, refused.body.errors]).toEqual([422, 'COMPANY.MANAGER_NOT_OF_COMPANY', [expect.objectContaining({ field: 'clientManagerIds' })]]);
+      const refused = await stack.http.put(
+        `/api/v1/companies/${acme.id}/client-managers`,
+        { personIds: [viewers.clientManager.id, personId] },
+        tenant.adminToken,
+      );
+      expect([refused.status, refused.body.code, refused.body.errors]).toEqual([
+        422,
+        'COMPANY.MANAGER_NOT_OF_COMPANY',
+        [expect.objectContaining({ field: 'clientManagerIds' })],
+      ]);
     }
     const company = await stack.http.get(`/api/v1/companies/${acme.id}`, tenant.adminToken);
     expect(company.body.clientManagerIds.sort()).toEqual([viewers.clientManager.id, viewers.accountManager.id].sort());
   });
 
-  it("a client manager that moves to another company stops managing the old one and loses its tickets", async () => {
+  it('a client manager that moves to another company stops managing the old one and loses its tickets', async () => {
     const moved = await stack.http.patch(`/api/v1/contacts/${viewers.clientManager.id}`, { companyId: globex.id }, tenant.adminToken);
     expect(moved.status).toBe(200);
-    expect((await stack.http.get(`/api/v1/companies/${acme.id}`, tenant.adminToken)).body.clientManagerIds).toEqual([viewers.accountManager.id]);
+    expect((await stack.http.get(`/api/v1/companies/${acme.id}`, tenant.adminToken)).body.clientManagerIds).toEqual([
+      viewers.accountManager.id,
+    ]);
     await eventually(async () => {
       const listed = await stack.http.get('/api/v1/orders?limit=100', viewers.clientManager.token);
       expect(listed.body.items).toEqual([]);

@@ -35,7 +35,8 @@ function composeConfig(args: string[], env: Record<string, string> = {}): { serv
     const started = Object.keys(services).filter((name) => !services[name].profiles?.length);
     expect(started.sort()).toEqual(['nats', 'postgres', ...BACKEND].sort());
     expect(services.nats.command).toEqual(['-c', '/etc/nats/nats.conf', '-js', '-sd', '/data']);
-    for (const name of BACKEND) expect(services[name].environment).toMatchObject({ NATS_URL: 'nats://nats:4222', NATS_STREAM_REPLICAS: '1' });
+    for (const name of BACKEND)
+      expect(services[name].environment).toMatchObject({ NATS_URL: 'nats://nats:4222', NATS_STREAM_REPLICAS: '1' });
   });
 
   it('with deploy/nats/ha.env: three NATS nodes in one cluster, every process told about all three, 3 stream replicas', () => {

@@ -43,7 +43,13 @@ describe('client portal access: contacts sign in as clients', () => {
     expect(signedIn.status).toBe(200);
     const me = await stack.http.get('/api/v1/me', signedIn.body.accessToken);
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ id: person.id, kind: 'contact', email: 'buyer@client.test', systemStatus: 'online', tenantId: a.tenantId });
+    expect(me.body).toMatchObject({
+      id: person.id,
+      kind: 'contact',
+      email: 'buyer@client.test',
+      systemStatus: 'online',
+      tenantId: a.tenantId,
+    });
     expect(me.body.groups).toEqual([{ id: (await clientGroup(a)).id, name: 'Client' }]);
 
     const staff = await stack.http.get('/api/v1/staff', signedIn.body.accessToken);
@@ -57,7 +63,10 @@ describe('client portal access: contacts sign in as clients', () => {
     expect(grantedEvent!.data).toMatchObject({ personId: person.id, kind: 'contact', email: 'buyer@client.test', hasAccess: true });
     const joined = await readEvents(GroupMembershipChangedV1.type, (event) => event.data.addedPersonIds.includes(person.id));
     expect(joined[0]!.data.groupName).toBe('Client');
-    const updated = await readEvents(ContactUpdatedV1.type, (event) => event.subject === person.id && event.data.portalPersonId === person.id);
+    const updated = await readEvents(
+      ContactUpdatedV1.type,
+      (event) => event.subject === person.id && event.data.portalPersonId === person.id,
+    );
     expect(updated).toHaveLength(1);
 
     // Granting again sets a new password (a retry after a failure converges the same way).
@@ -161,10 +170,20 @@ describe('client portal access: contacts sign in as clients', () => {
 
   it('refuses placeholder emails, blocked contacts, short passwords and an email an employee signs in with, writing nothing', async () => {
     const department = (await stack.http.post('/api/v1/departments', { name: 'Portal dept' }, a.adminToken)).body;
-    const bot = (await stack.http.post('/api/v1/channels', { kind: 'messenger', address: '@cp_bot', name: 'Bot', departmentId: department.id }, a.adminToken))
-      .body;
-    const inbound = (await stack.http.post(`/api/v1/channels/${bot.id}/inbound`, { messageId: 'cp-1', from: { messengerId: '4242' }, text: 'hi' }, a.adminToken))
-      .body;
+    const bot = (
+      await stack.http.post(
+        '/api/v1/channels',
+        { kind: 'messenger', address: '@cp_bot', name: 'Bot', departmentId: department.id },
+        a.adminToken,
+      )
+    ).body;
+    const inbound = (
+      await stack.http.post(
+        `/api/v1/channels/${bot.id}/inbound`,
+        { messageId: 'cp-1', from: { messengerId: '4242' }, text: 'hi' },
+        a.adminToken,
+      )
+    ).body;
     const placeholder = await stack.http.post(`/api/v1/contacts/${inbound.contactId}/portal-access`, { password: PASSWORD }, a.adminToken);
     expect(placeholder.status).toBe(422);
     expect(placeholder.body).toMatchObject({ code: 'CONTACT.EMAIL_PLACEHOLDER', errors: [{ field: 'email' }] });
@@ -186,7 +205,10 @@ describe('client portal access: contacts sign in as clients', () => {
     expect(taken.body).toMatchObject({ code: 'CONTACT_ACCESS.EMAIL_TAKEN', errors: [{ field: 'email' }] });
 
     for (const id of [inbound.contactId, blocked.id, short.id, twin.id]) {
-      expect((await stack.http.get(`/api/v1/contacts/${id}`, a.adminToken)).body).toMatchObject({ portalAccess: 'none', portalPersonId: null });
+      expect((await stack.http.get(`/api/v1/contacts/${id}`, a.adminToken)).body).toMatchObject({
+        portalAccess: 'none',
+        portalPersonId: null,
+      });
     }
     expect((await login(stack, a, 'blocked@client.test')).status).toBe(401);
     const employeeMe = await stack.http.get('/api/v1/me', (await login(stack, a, employee.email)).body.accessToken);

@@ -48,7 +48,10 @@ describe('database outage', () => {
     ];
     for (const call of calls) {
       const response = await call();
-      expect({ status: response.status, code: response.body?.code }).toEqual({ status: 503, code: expect.stringMatching(/^(DATABASE|BUS)\./) });
+      expect({ status: response.status, code: response.body?.code }).toEqual({
+        status: 503,
+        code: expect.stringMatching(/^(DATABASE|BUS)\./),
+      });
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     }
@@ -57,10 +60,13 @@ describe('database outage', () => {
     expect(direct.body.code).toBe('DATABASE.UNAVAILABLE');
 
     await postgres!.start();
-    await eventually(async () => {
-      const back = await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken);
-      if (back.status !== 200) throw new Error(`still ${back.status}`);
-    }, { timeoutMs: 30_000 });
+    await eventually(
+      async () => {
+        const back = await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken);
+        if (back.status !== 200) throw new Error(`still ${back.status}`);
+      },
+      { timeoutMs: 30_000 },
+    );
     const created = await stack.http.post('/api/v1/orders', { title: 'After the outage' }, tenant.adminToken);
     expect(created.status).toBe(201);
   }, 90_000);

@@ -29,7 +29,11 @@ describe('directory: contacts, companies, equipment', () => {
     const first = await contact(a, { lastName: 'Smirnova', firstName: 'Anna', email: 'anna@client.test' });
     expect(first).toMatchObject({ status: 'active', notifications: true, portalAccess: 'none', fullName: 'Smirnova Anna' });
 
-    const taken = await stack.http.post('/api/v1/contacts', { lastName: 'Other', firstName: 'Anna', email: 'ANNA@client.test' }, a.adminToken);
+    const taken = await stack.http.post(
+      '/api/v1/contacts',
+      { lastName: 'Other', firstName: 'Anna', email: 'ANNA@client.test' },
+      a.adminToken,
+    );
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ code: 'CONTACT.EMAIL_TAKEN', errors: [{ field: 'email' }] });
     expect((await contact(b, { lastName: 'Same', firstName: 'Email', email: 'anna@client.test' })).email).toBe('anna@client.test');
@@ -46,7 +50,11 @@ describe('directory: contacts, companies, equipment', () => {
       [{ responsibleEmployeeId: b.adminId }, 'responsibleEmployeeId'],
     ];
     for (const [fields, field] of cases) {
-      const refused = await stack.http.post('/api/v1/contacts', { lastName: 'X', firstName: 'Y', email: `x-${field}@c.test`, ...fields }, a.adminToken);
+      const refused = await stack.http.post(
+        '/api/v1/contacts',
+        { lastName: 'X', firstName: 'Y', email: `x-${field}@c.test`, ...fields },
+        a.adminToken,
+      );
       expect(refused.status).toBe(422);
       expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
     }
@@ -57,7 +65,13 @@ describe('directory: contacts, companies, equipment', () => {
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ status: 'blocked', notifications: false, email: 'anna@client.test' });
     const events = await readEvents(ContactUpdatedV1.type, (event) => event.subject === first.id);
-    expect(events[0]!.data).toMatchObject({ contactId: first.id, status: 'blocked', notifications: false, email: 'anna@client.test', companyId: null });
+    expect(events[0]!.data).toMatchObject({
+      contactId: first.id,
+      status: 'blocked',
+      notifications: false,
+      email: 'anna@client.test',
+      companyId: null,
+    });
   });
 
   it('contacts: search and filter by name, email, phone, company, status, branch and responsible employee, with cursor pages', async () => {
@@ -65,9 +79,21 @@ describe('directory: contacts, companies, equipment', () => {
     const manager = await createEmployee(stack, tenant);
     const company = (await stack.http.post('/api/v1/companies', { name: 'Acme' }, tenant.adminToken)).body;
     const branch = (await stack.http.post('/api/v1/branches', { name: 'Main', timeZone: 'UTC' }, tenant.adminToken)).body;
-    await contact(tenant, { lastName: 'Alekseev', firstName: 'Boris', email: 'boris@acme.test', phone: '+7 (900) 111-22-33', companyId: company.id });
+    await contact(tenant, {
+      lastName: 'Alekseev',
+      firstName: 'Boris',
+      email: 'boris@acme.test',
+      phone: '+7 (900) 111-22-33',
+      companyId: company.id,
+    });
     await contact(tenant, { lastName: 'Belova', firstName: 'Vera', email: 'vera@home.test', status: 'inactive', branchId: branch.id });
-    await contact(tenant, { lastName: 'Chernov', firstName: 'Gleb', email: 'gleb@acme.test', companyId: company.id, responsibleEmployeeId: manager.id });
+    await contact(tenant, {
+      lastName: 'Chernov',
+      firstName: 'Gleb',
+      email: 'gleb@acme.test',
+      companyId: company.id,
+      responsibleEmployeeId: manager.id,
+    });
     const names = async (query: string): Promise<string[]> => {
       const response = await stack.http.get(`/api/v1/contacts?${query}`, tenant.adminToken);
       expect(response.status).toBe(200);
@@ -99,7 +125,11 @@ describe('directory: contacts, companies, equipment', () => {
   it('companies: client managers must be employees of the tenant; changes are published; contacts are counted', async () => {
     const managerOne = await createEmployee(stack, a);
     const managerTwo = await createEmployee(stack, a);
-    const company = await stack.http.post('/api/v1/companies', { name: 'Globex', taxId: '7700000001', clientManagerIds: [managerOne.id] }, a.adminToken);
+    const company = await stack.http.post(
+      '/api/v1/companies',
+      { name: 'Globex', taxId: '7700000001', clientManagerIds: [managerOne.id] },
+      a.adminToken,
+    );
     expect(company.status).toBe(201);
     expect(company.body).toMatchObject({ name: 'Globex', taxId: '7700000001', clientManagerIds: [managerOne.id], contactCount: 0 });
     await contact(a, { lastName: 'Employee', firstName: 'Of Globex', email: 'staff@globex.test', companyId: company.body.id });
@@ -108,10 +138,18 @@ describe('directory: contacts, companies, equipment', () => {
     expect(taxTaken.status).toBe(409);
     expect(taxTaken.body.code).toBe('COMPANY.TAX_ID_TAKEN');
 
-    const foreignManager = await stack.http.put(`/api/v1/companies/${company.body.id}/client-managers`, { personIds: [managerTwo.id, b.adminId] }, a.adminToken);
+    const foreignManager = await stack.http.put(
+      `/api/v1/companies/${company.body.id}/client-managers`,
+      { personIds: [managerTwo.id, b.adminId] },
+      a.adminToken,
+    );
     expect(foreignManager.status).toBe(422);
     expect(foreignManager.body.errors).toEqual([expect.objectContaining({ field: 'clientManagerIds' })]);
-    const replaced = await stack.http.put(`/api/v1/companies/${company.body.id}/client-managers`, { personIds: [managerTwo.id] }, a.adminToken);
+    const replaced = await stack.http.put(
+      `/api/v1/companies/${company.body.id}/client-managers`,
+      { personIds: [managerTwo.id] },
+      a.adminToken,
+    );
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ clientManagerIds: [managerTwo.id], contactCount: 1 });
 
@@ -128,7 +166,11 @@ describe('directory: contacts, companies, equipment', () => {
     const acme = (await stack.http.post('/api/v1/companies', { name: 'Tree Co' }, a.adminToken)).body;
     const other = (await stack.http.post('/api/v1/companies', { name: 'Other Co' }, a.adminToken)).body;
     const node = async (name: string, parentId: string | null, companyId = acme.id): Promise<any> => {
-      const response = await stack.http.post('/api/v1/equipment', { companyId, parentId, name, kind: 'device', serialNumber: `SN-${name}` }, a.adminToken);
+      const response = await stack.http.post(
+        '/api/v1/equipment',
+        { companyId, parentId, name, kind: 'device', serialNumber: `SN-${name}` },
+        a.adminToken,
+      );
       expect(response.status).toBe(201);
       return response.body;
     };
@@ -141,19 +183,34 @@ describe('directory: contacts, companies, equipment', () => {
     const tree = await stack.http.get(`/api/v1/companies/${acme.id}/equipment`, a.adminToken);
     expect(tree.status).toBe(200);
     expect(tree.body.map((root: any) => root.name)).toEqual(['Rack', 'Room']);
-    expect(tree.body[0].children[0]).toMatchObject({ name: 'Server', serialNumber: 'SN-Server', children: [expect.objectContaining({ name: 'Disk' })] });
+    expect(tree.body[0].children[0]).toMatchObject({
+      name: 'Server',
+      serialNumber: 'SN-Server',
+      children: [expect.objectContaining({ name: 'Disk' })],
+    });
 
     const underDescendant = await stack.http.patch(`/api/v1/equipment/${rack.id}`, { parentId: disk.id }, a.adminToken);
     expect(underDescendant.status).toBe(422);
     expect(underDescendant.body).toMatchObject({ code: 'EQUIPMENT.CYCLE', errors: [{ field: 'parentId' }] });
     const underItself = await stack.http.patch(`/api/v1/equipment/${server.id}`, { parentId: server.id }, a.adminToken);
     expect(underItself.body.code).toBe('EQUIPMENT.CYCLE');
-    const crossCompany = await stack.http.patch(`/api/v1/equipment/${server.id}`, { parentId: foreignRoot.id, name: 'Renamed' }, a.adminToken);
+    const crossCompany = await stack.http.patch(
+      `/api/v1/equipment/${server.id}`,
+      { parentId: foreignRoot.id, name: 'Renamed' },
+      a.adminToken,
+    );
     expect(crossCompany.status).toBe(422);
     expect(crossCompany.body.code).toBe('EQUIPMENT.PARENT_OTHER_COMPANY');
-    const crossCreate = await stack.http.post('/api/v1/equipment', { companyId: acme.id, parentId: foreignRoot.id, name: 'Bad' }, a.adminToken);
+    const crossCreate = await stack.http.post(
+      '/api/v1/equipment',
+      { companyId: acme.id, parentId: foreignRoot.id, name: 'Bad' },
+      a.adminToken,
+    );
     expect(crossCreate.body.code).toBe('EQUIPMENT.PARENT_OTHER_COMPANY');
-    expect((await stack.http.get(`/api/v1/equipment/${server.id}`, a.adminToken)).body).toMatchObject({ name: 'Server', parentId: rack.id });
+    expect((await stack.http.get(`/api/v1/equipment/${server.id}`, a.adminToken)).body).toMatchObject({
+      name: 'Server',
+      parentId: rack.id,
+    });
 
     const moved = await stack.http.patch(`/api/v1/equipment/${server.id}`, { parentId: room.id, location: 'Room 101' }, a.adminToken);
     expect(moved.status).toBe(200);
@@ -176,7 +233,11 @@ describe('directory: contacts, companies, equipment', () => {
     const person = await contact(a, { lastName: 'Portal', firstName: 'User', email: 'portal@client.test' });
     const short = await stack.http.post(`/api/v1/contacts/${person.id}/portal-access`, { password: 'short' }, a.adminToken);
     expect(short.status).toBe(422);
-    const granted = await stack.http.post(`/api/v1/contacts/${person.id}/portal-access`, { password: 'long-enough-password' }, a.adminToken);
+    const granted = await stack.http.post(
+      `/api/v1/contacts/${person.id}/portal-access`,
+      { password: 'long-enough-password' },
+      a.adminToken,
+    );
     expect(granted.status).toBe(200);
     expect(granted.body).toMatchObject({ portalAccess: 'granted', portalPersonId: person.id });
     expect(granted.body).not.toHaveProperty('password');
@@ -187,9 +248,25 @@ describe('directory: contacts, companies, equipment', () => {
     expect(revoked.body).toMatchObject({ portalAccess: 'none', portalPersonId: null });
 
     const department = (await stack.http.post('/api/v1/departments', { name: 'Portal dept' }, a.adminToken)).body;
-    const bot = (await stack.http.post('/api/v1/channels', { kind: 'messenger', address: '@portal_bot', name: 'Bot', departmentId: department.id }, a.adminToken)).body;
-    const inbound = (await stack.http.post(`/api/v1/channels/${bot.id}/inbound`, { messageId: '1', from: { messengerId: '999' }, text: 'hi' }, a.adminToken)).body;
-    const placeholder = await stack.http.post(`/api/v1/contacts/${inbound.contactId}/portal-access`, { password: 'long-enough-password' }, a.adminToken);
+    const bot = (
+      await stack.http.post(
+        '/api/v1/channels',
+        { kind: 'messenger', address: '@portal_bot', name: 'Bot', departmentId: department.id },
+        a.adminToken,
+      )
+    ).body;
+    const inbound = (
+      await stack.http.post(
+        `/api/v1/channels/${bot.id}/inbound`,
+        { messageId: '1', from: { messengerId: '999' }, text: 'hi' },
+        a.adminToken,
+      )
+    ).body;
+    const placeholder = await stack.http.post(
+      `/api/v1/contacts/${inbound.contactId}/portal-access`,
+      { password: 'long-enough-password' },
+      a.adminToken,
+    );
     expect(placeholder.status).toBe(422);
     expect(placeholder.body).toMatchObject({ code: 'CONTACT.EMAIL_PLACEHOLDER', errors: [{ field: 'email' }] });
   });

@@ -1,4 +1,10 @@
-import { BranchCreatedV1, DepartmentMembershipChangedV1, EmployeeBranchesChangedV1, InboundReceivedV1, ContactCreatedV1 } from '@warden/contracts';
+import {
+  BranchCreatedV1,
+  DepartmentMembershipChangedV1,
+  EmployeeBranchesChangedV1,
+  InboundReceivedV1,
+  ContactCreatedV1,
+} from '@warden/contracts';
 import { readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createEmployee, createTenant, login } from './staff.fixtures';
@@ -22,7 +28,11 @@ describe('directory: branches, departments, channels, inbound messages', () => {
   });
 
   it('branches: create with an IANA time zone, list, rename, refuse bad zones and duplicate names, event published', async () => {
-    const created = await stack.http.post('/api/v1/branches', { name: 'Downtown', address: '1 Main St', timeZone: 'Europe/Moscow' }, a.adminToken);
+    const created = await stack.http.post(
+      '/api/v1/branches',
+      { name: 'Downtown', address: '1 Main St', timeZone: 'Europe/Moscow' },
+      a.adminToken,
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Downtown', address: '1 Main St', timeZone: 'Europe/Moscow' });
 
@@ -47,7 +57,7 @@ describe('directory: branches, departments, channels, inbound messages', () => {
     expect(events[0]!.tenantid).toBe(a.tenantId);
   });
 
-  it("departments: head and members must be employees of this tenant (422 naming the field); members endpoints publish who joined and left", async () => {
+  it('departments: head and members must be employees of this tenant (422 naming the field); members endpoints publish who joined and left', async () => {
     const agent = await createEmployee(stack, a);
     const foreigner = await createEmployee(stack, b);
 
@@ -91,20 +101,40 @@ describe('directory: branches, departments, channels, inbound messages', () => {
     const initial = await stack.http.get(`/api/v1/staff/${agent.id}/branches`, a.adminToken);
     expect(initial.body).toEqual({ personId: agent.id, mainBranchId: null, additionalBranchIds: [], allBranches: false, updatedAt: null });
 
-    const put = await stack.http.put(`/api/v1/staff/${agent.id}/branches`, { mainBranchId: main.id, additionalBranchIds: [extra.id], allBranches: false }, a.adminToken);
+    const put = await stack.http.put(
+      `/api/v1/staff/${agent.id}/branches`,
+      { mainBranchId: main.id, additionalBranchIds: [extra.id], allBranches: false },
+      a.adminToken,
+    );
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ mainBranchId: main.id, additionalBranchIds: [extra.id], allBranches: false });
 
-    const foreignBranch = await stack.http.put(`/api/v1/staff/${agent.id}/branches`, { mainBranchId: main.id, additionalBranchIds: [foreign.id], allBranches: false }, a.adminToken);
+    const foreignBranch = await stack.http.put(
+      `/api/v1/staff/${agent.id}/branches`,
+      { mainBranchId: main.id, additionalBranchIds: [foreign.id], allBranches: false },
+      a.adminToken,
+    );
     expect(foreignBranch.status).toBe(422);
     expect(foreignBranch.body).toMatchObject({ code: 'BRANCH.UNKNOWN', errors: [{ field: 'additionalBranchIds.0' }] });
-    const repeated = await stack.http.put(`/api/v1/staff/${agent.id}/branches`, { mainBranchId: main.id, additionalBranchIds: [main.id], allBranches: false }, a.adminToken);
+    const repeated = await stack.http.put(
+      `/api/v1/staff/${agent.id}/branches`,
+      { mainBranchId: main.id, additionalBranchIds: [main.id], allBranches: false },
+      a.adminToken,
+    );
     expect(repeated.status).toBe(422);
-    const otherTenantPerson = await stack.http.put(`/api/v1/staff/${agent.id}/branches`, { mainBranchId: foreign.id, additionalBranchIds: [], allBranches: true }, b.adminToken);
+    const otherTenantPerson = await stack.http.put(
+      `/api/v1/staff/${agent.id}/branches`,
+      { mainBranchId: foreign.id, additionalBranchIds: [], allBranches: true },
+      b.adminToken,
+    );
     expect(otherTenantPerson.status).toBe(404);
     expect((await stack.http.get(`/api/v1/staff/${agent.id}/branches`, a.adminToken)).body.additionalBranchIds).toEqual([extra.id]);
 
-    const all = await stack.http.put(`/api/v1/staff/${agent.id}/branches`, { mainBranchId: null, additionalBranchIds: [], allBranches: true }, a.adminToken);
+    const all = await stack.http.put(
+      `/api/v1/staff/${agent.id}/branches`,
+      { mainBranchId: null, additionalBranchIds: [], allBranches: true },
+      a.adminToken,
+    );
     expect(all.body).toMatchObject({ mainBranchId: null, additionalBranchIds: [], allBranches: true });
 
     const events = await readEvents(EmployeeBranchesChangedV1.type, (event) => event.subject === agent.id, { atLeast: 2 });
@@ -115,7 +145,11 @@ describe('directory: branches, departments, channels, inbound messages', () => {
 
     const inUse = await stack.http.delete(`/api/v1/branches/${extra.id}`, a.adminToken);
     expect(inUse.status).toBe(200); // no longer referenced after "all branches"
-    const mainInUse = await stack.http.put(`/api/v1/staff/${agent.id}/branches`, { mainBranchId: main.id, additionalBranchIds: [], allBranches: false }, a.adminToken);
+    const mainInUse = await stack.http.put(
+      `/api/v1/staff/${agent.id}/branches`,
+      { mainBranchId: main.id, additionalBranchIds: [], allBranches: false },
+      a.adminToken,
+    );
     expect(mainInUse.status).toBe(200);
     const refused = await stack.http.delete(`/api/v1/branches/${main.id}`, a.adminToken);
     expect(refused.status).toBe(409);
@@ -126,17 +160,40 @@ describe('directory: branches, departments, channels, inbound messages', () => {
     const accounting = (await stack.http.post('/api/v1/departments', { name: 'Accounting' }, a.adminToken)).body;
     const foreignDepartment = (await stack.http.post('/api/v1/departments', { name: 'Accounting' }, b.adminToken)).body;
 
-    const foreign = await stack.http.post('/api/v1/channels', { kind: 'email', address: 'acc@a.test', name: 'Mail', departmentId: foreignDepartment.id }, a.adminToken);
+    const foreign = await stack.http.post(
+      '/api/v1/channels',
+      { kind: 'email', address: 'acc@a.test', name: 'Mail', departmentId: foreignDepartment.id },
+      a.adminToken,
+    );
     expect(foreign.status).toBe(422);
     expect(foreign.body).toMatchObject({ code: 'DEPARTMENT.UNKNOWN', errors: [{ field: 'departmentId' }] });
-    const badKind = await stack.http.post('/api/v1/channels', { kind: 'fax', address: 'x', name: 'Fax', departmentId: accounting.id }, a.adminToken);
+    const badKind = await stack.http.post(
+      '/api/v1/channels',
+      { kind: 'fax', address: 'x', name: 'Fax', departmentId: accounting.id },
+      a.adminToken,
+    );
     expect(badKind.status).toBe(422);
 
-    const mail = await stack.http.post('/api/v1/channels', { kind: 'email', address: 'acc@a.test', name: 'Accounting mail', departmentId: accounting.id }, a.adminToken);
+    const mail = await stack.http.post(
+      '/api/v1/channels',
+      { kind: 'email', address: 'acc@a.test', name: 'Accounting mail', departmentId: accounting.id },
+      a.adminToken,
+    );
     expect(mail.status).toBe(201);
-    const bot = (await stack.http.post('/api/v1/channels', { kind: 'messenger', address: '@acc_bot', name: 'Bot', departmentId: accounting.id }, a.adminToken)).body;
+    const bot = (
+      await stack.http.post(
+        '/api/v1/channels',
+        { kind: 'messenger', address: '@acc_bot', name: 'Bot', departmentId: accounting.id },
+        a.adminToken,
+      )
+    ).body;
 
-    const message = { messageId: 'm-1', from: { email: 'Client@Example.test', name: 'Olga Ivanova' }, subject: 'Invoice', text: 'Where is my invoice?' };
+    const message = {
+      messageId: 'm-1',
+      from: { email: 'Client@Example.test', name: 'Olga Ivanova' },
+      subject: 'Invoice',
+      text: 'Where is my invoice?',
+    };
     const first = await stack.http.post(`/api/v1/channels/${mail.body.id}/inbound`, message, a.adminToken);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ channelId: mail.body.id, departmentId: accounting.id, contactCreated: true, duplicate: false });
@@ -146,55 +203,114 @@ describe('directory: branches, departments, channels, inbound messages', () => {
 
     const contact = await stack.http.get(`/api/v1/contacts/${first.body.contactId}`, a.adminToken);
     expect(contact.body).toMatchObject({ firstName: 'Olga', lastName: 'Ivanova', email: 'Client@Example.test', emailIsPlaceholder: false });
-    const second = await stack.http.post(`/api/v1/channels/${mail.body.id}/inbound`, { ...message, messageId: 'm-2', from: { email: 'client@example.test' } }, a.adminToken);
+    const second = await stack.http.post(
+      `/api/v1/channels/${mail.body.id}/inbound`,
+      { ...message, messageId: 'm-2', from: { email: 'client@example.test' } },
+      a.adminToken,
+    );
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ contactId: first.body.contactId, contactCreated: false });
 
-    const fromMessenger = await stack.http.post(`/api/v1/channels/${bot.id}/inbound`, { messageId: '77', from: { messengerId: '12345', name: 'Pyotr' }, text: 'hi' }, a.adminToken);
+    const fromMessenger = await stack.http.post(
+      `/api/v1/channels/${bot.id}/inbound`,
+      { messageId: '77', from: { messengerId: '12345', name: 'Pyotr' }, text: 'hi' },
+      a.adminToken,
+    );
     expect(fromMessenger.status).toBe(201);
     const placeholder = (await stack.http.get(`/api/v1/contacts/${fromMessenger.body.contactId}`, a.adminToken)).body;
     expect(placeholder.email).toMatch(/@no-email\.invalid$/);
-    expect(placeholder).toMatchObject({ emailIsPlaceholder: true, notifications: false, messengerIds: { '@acc_bot': '12345' }, lastName: 'Pyotr' });
-    const againFromMessenger = await stack.http.post(`/api/v1/channels/${bot.id}/inbound`, { messageId: '78', from: { messengerId: '12345' }, text: 'me again' }, a.adminToken);
+    expect(placeholder).toMatchObject({
+      emailIsPlaceholder: true,
+      notifications: false,
+      messengerIds: { '@acc_bot': '12345' },
+      lastName: 'Pyotr',
+    });
+    const againFromMessenger = await stack.http.post(
+      `/api/v1/channels/${bot.id}/inbound`,
+      { messageId: '78', from: { messengerId: '12345' }, text: 'me again' },
+      a.adminToken,
+    );
     expect(againFromMessenger.body).toMatchObject({ contactId: fromMessenger.body.contactId, contactCreated: false });
 
     const events = await readEvents(InboundReceivedV1.type, (event) => event.data.channelId === mail.body.id, { atLeast: 2 });
     expect(events).toHaveLength(2);
-    expect(events[0]!.data).toMatchObject({ departmentId: accounting.id, contactId: first.body.contactId, externalMessageId: 'm-1', subject: 'Invoice', text: 'Where is my invoice?' });
+    expect(events[0]!.data).toMatchObject({
+      departmentId: accounting.id,
+      contactId: first.body.contactId,
+      externalMessageId: 'm-1',
+      subject: 'Invoice',
+      text: 'Where is my invoice?',
+    });
     const contactEvents = await readEvents(ContactCreatedV1.type, (event) => event.subject === first.body.contactId);
     expect(contactEvents).toHaveLength(1);
   });
 
   it('inbound: unknown channel 404, malformed 422 and nothing recorded, another tenant cannot deliver to the channel', async () => {
     const department = (await stack.http.post('/api/v1/departments', { name: 'Support' }, a.adminToken)).body;
-    const channel = (await stack.http.post('/api/v1/channels', { kind: 'widget', address: 'site-key-1', name: 'Widget', departmentId: department.id }, a.adminToken)).body;
+    const channel = (
+      await stack.http.post(
+        '/api/v1/channels',
+        { kind: 'widget', address: 'site-key-1', name: 'Widget', departmentId: department.id },
+        a.adminToken,
+      )
+    ).body;
 
-    const unknown = await stack.http.post(`/api/v1/channels/${UNKNOWN_ID}/inbound`, { messageId: 'x', from: { email: 'x@y.test' }, text: 't' }, a.adminToken);
+    const unknown = await stack.http.post(
+      `/api/v1/channels/${UNKNOWN_ID}/inbound`,
+      { messageId: 'x', from: { email: 'x@y.test' }, text: 't' },
+      a.adminToken,
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('CHANNEL.NOT_FOUND');
-    const otherTenant = await stack.http.post(`/api/v1/channels/${channel.id}/inbound`, { messageId: 'x', from: { email: 'x@y.test' }, text: 't' }, b.adminToken);
+    const otherTenant = await stack.http.post(
+      `/api/v1/channels/${channel.id}/inbound`,
+      { messageId: 'x', from: { email: 'x@y.test' }, text: 't' },
+      b.adminToken,
+    );
     expect(otherTenant.status).toBe(404);
 
-    const noSender = await stack.http.post(`/api/v1/channels/${channel.id}/inbound`, { messageId: 'x', from: { name: 'Anonymous' }, text: 't' }, a.adminToken);
+    const noSender = await stack.http.post(
+      `/api/v1/channels/${channel.id}/inbound`,
+      { messageId: 'x', from: { name: 'Anonymous' }, text: 't' },
+      a.adminToken,
+    );
     expect(noSender.status).toBe(422);
     expect(noSender.body).toMatchObject({ code: 'INBOUND.SENDER_UNKNOWN', errors: [{ field: 'from' }] });
-    const badEmail = await stack.http.post(`/api/v1/channels/${channel.id}/inbound`, { messageId: 'x', from: { email: 'not-an-email' }, text: 't' }, a.adminToken);
+    const badEmail = await stack.http.post(
+      `/api/v1/channels/${channel.id}/inbound`,
+      { messageId: 'x', from: { email: 'not-an-email' }, text: 't' },
+      a.adminToken,
+    );
     expect(badEmail.status).toBe(422);
     expect(badEmail.body.errors).toContainEqual(expect.objectContaining({ field: 'from.email' }));
-    const noText = await stack.http.post(`/api/v1/channels/${channel.id}/inbound`, { messageId: 'x', from: { email: 'x@y.test' } }, a.adminToken);
+    const noText = await stack.http.post(
+      `/api/v1/channels/${channel.id}/inbound`,
+      { messageId: 'x', from: { email: 'x@y.test' } },
+      a.adminToken,
+    );
     expect(noText.status).toBe(422);
 
     // Nothing was half-written: the message id is still free and no contact was created.
     const contacts = await stack.http.get('/api/v1/contacts?email=x%40y.test', a.adminToken);
     expect(contacts.body.items).toEqual([]);
-    const ok = await stack.http.post(`/api/v1/channels/${channel.id}/inbound`, { messageId: 'x', from: { email: 'x@y.test' }, text: 't' }, a.adminToken);
+    const ok = await stack.http.post(
+      `/api/v1/channels/${channel.id}/inbound`,
+      { messageId: 'x', from: { email: 'x@y.test' }, text: 't' },
+      a.adminToken,
+    );
     expect(ok.status).toBe(201);
   });
 
   it('tenant isolation: every branch, department and channel route answers 404 for another tenant', async () => {
     const branch = (await stack.http.post('/api/v1/branches', { name: 'Iso', timeZone: 'UTC' }, a.adminToken)).body;
     const department = (await stack.http.post('/api/v1/departments', { name: 'Iso' }, a.adminToken)).body;
-    const channel = (await stack.http.post('/api/v1/channels', { kind: 'email', address: 'iso@a.test', name: 'Iso', departmentId: department.id }, a.adminToken)).body;
+    const channel = (
+      await stack.http.post(
+        '/api/v1/channels',
+        { kind: 'email', address: 'iso@a.test', name: 'Iso', departmentId: department.id },
+        a.adminToken,
+      )
+    ).body;
     const t = b.adminToken;
     const answers = await Promise.all([
       stack.http.get(`/api/v1/branches/${branch.id}`, t),

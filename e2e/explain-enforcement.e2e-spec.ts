@@ -31,16 +31,25 @@ describe('explain and enforcement agree', () => {
   };
 
   const explain = (personId: string, action: string, resource: Record<string, unknown>) =>
-    stack.http.get(`/api/v1/permissions/explain?personId=${personId}&action=${action}&resource=${encodeURIComponent(JSON.stringify(resource))}`, tenant.adminToken);
+    stack.http.get(
+      `/api/v1/permissions/explain?personId=${personId}&action=${action}&resource=${encodeURIComponent(JSON.stringify(resource))}`,
+      tenant.adminToken,
+    );
 
   /** An employee in one new group of the given rights only (not in the Employee group). */
   async function inGroupOnly(rights: string[]): Promise<Person> {
     const employee = await createEmployee(stack, tenant, { firstName: 'Gordon' });
     const groups = (await stack.http.get('/api/v1/groups', tenant.adminToken)).body;
     const employees = groups.find((group: any) => group.systemKey === 'employee');
-    const group = await stack.http.post('/api/v1/groups', { name: `Narrow ${Math.random().toString(36).slice(2, 7)}`, rights }, tenant.adminToken);
+    const group = await stack.http.post(
+      '/api/v1/groups',
+      { name: `Narrow ${Math.random().toString(36).slice(2, 7)}`, rights },
+      tenant.adminToken,
+    );
     expect(group.status).toBe(201);
-    expect((await stack.http.post(`/api/v1/groups/${group.body.id}/members`, { personIds: [employee.id] }, tenant.adminToken)).status).toBe(200);
+    expect((await stack.http.post(`/api/v1/groups/${group.body.id}/members`, { personIds: [employee.id] }, tenant.adminToken)).status).toBe(
+      200,
+    );
     expect((await stack.http.delete(`/api/v1/groups/${employees.id}/members/${employee.id}`, tenant.adminToken)).status).toBe(200);
     const signedIn = await login(stack, tenant, employee.email);
     expect(signedIn.status).toBe(200);
@@ -52,7 +61,15 @@ describe('explain and enforcement agree', () => {
 
     beforeAll(async () => {
       const everyone = { roles: [{ role: 'participant', kind: 'any' }] };
-      workflow = await createTaskWorkflow(stack, tenant, [['Open', 'initial'], ['Review', 'active']], [['Open', 'Review', everyone]]);
+      workflow = await createTaskWorkflow(
+        stack,
+        tenant,
+        [
+          ['Open', 'initial'],
+          ['Review', 'active'],
+        ],
+        [['Open', 'Review', everyone]],
+      );
     });
 
     const cases: Array<{ name: string; code: string; person: () => Promise<Person> }> = [
@@ -70,7 +87,10 @@ describe('explain and enforcement agree', () => {
 
     it.each(cases)('$name: refused with $code in the transitions, explain, and the move itself', async ({ code, person: make }) => {
       const person = await make();
-      const task = await createTask(stack, tenant.adminToken, { workflowId: workflow.body.id, participants: [{ personId: person.id, role: 'assignee' }] });
+      const task = await createTask(stack, tenant.adminToken, {
+        workflowId: workflow.body.id,
+        participants: [{ personId: person.id, role: 'assignee' }],
+      });
 
       const own = await stack.http.get(`/api/v1/tasks/${task.id}/transitions`, person.token);
       expect([own.status, own.body.code]).toEqual([403, code]);
@@ -79,7 +99,9 @@ describe('explain and enforcement agree', () => {
 
       const answered = await transitionsFor(stack, tenant, task.id, person.id);
       expect(answered.Review).toMatchObject({ allowed: false, code });
-      expect(answered.Review.steps).toContainEqual(expect.objectContaining({ effect: 'deny', detail: expect.stringContaining("'tasks.read'") }));
+      expect(answered.Review.steps).toContainEqual(
+        expect.objectContaining({ effect: 'deny', detail: expect.stringContaining("'tasks.read'") }),
+      );
       const resource = { type: 'task', taskId: task.id, targetStatusId: workflow.status.Review };
       for (const action of ['task.change-status', 'task.read']) {
         const explained = await explain(person.id, action, resource);
@@ -90,9 +112,16 @@ describe('explain and enforcement agree', () => {
 
     it('a participant holding tasks.read is allowed in all of them', async () => {
       const person = await signedInEmployee(stack, tenant, { firstName: 'Tess' });
-      const task = await createTask(stack, tenant.adminToken, { workflowId: workflow.body.id, participants: [{ personId: person.id, role: 'assignee' }] });
+      const task = await createTask(stack, tenant.adminToken, {
+        workflowId: workflow.body.id,
+        participants: [{ personId: person.id, role: 'assignee' }],
+      });
       expect((await transitionsFor(stack, tenant, task.id, person.id)).Review).toMatchObject({ allowed: true });
-      const explained = await explain(person.id, 'task.change-status', { type: 'task', taskId: task.id, targetStatusId: workflow.status.Review });
+      const explained = await explain(person.id, 'task.change-status', {
+        type: 'task',
+        taskId: task.id,
+        targetStatusId: workflow.status.Review,
+      });
       expect(explained.body.allowed).toBe(true);
       const own = await stack.http.get(`/api/v1/tasks/${task.id}/transitions`, person.token);
       expect(own.body.transitions.find((t: any) => t.name === 'Review')).toMatchObject({ allowed: true });
@@ -120,7 +149,11 @@ describe('explain and enforcement agree', () => {
     });
 
     async function departmentId(): Promise<string> {
-      const created = await stack.http.post('/api/v1/departments', { name: `Desk ${Math.random().toString(36).slice(2, 7)}` }, tenant.adminToken);
+      const created = await stack.http.post(
+        '/api/v1/departments',
+        { name: `Desk ${Math.random().toString(36).slice(2, 7)}` },
+        tenant.adminToken,
+      );
       expect(created.status).toBe(201);
       return created.body.id;
     }
@@ -147,7 +180,11 @@ describe('explain and enforcement agree', () => {
       // orders.update and orders.transfer are still granted; reading the order first refuses, hidden as 404.
       const moved = await moveOrder(stack, person.token, order.id, tenant.status.New!);
       expect([moved.status, moved.body.code]).toEqual([404, 'ORDER.NOT_FOUND']);
-      const transferred = await stack.http.post(`/api/v1/orders/${order.id}/transfer`, { departmentId: await departmentId() }, person.token);
+      const transferred = await stack.http.post(
+        `/api/v1/orders/${order.id}/transfer`,
+        { departmentId: await departmentId() },
+        person.token,
+      );
       expect([transferred.status, transferred.body.code]).toEqual([404, 'ORDER.NOT_FOUND']);
       const own = await stack.http.get(`/api/v1/orders/${order.id}/transitions`, person.token);
       expect([own.status, own.body.code]).toEqual([403, 'RIGHT.DENIED_PERSONALLY']);
@@ -158,8 +195,15 @@ describe('explain and enforcement agree', () => {
         ['orders.transfer', { targetDepartmentId: await departmentId() }],
       ] as const) {
         const explained = await explain(person.id, action, resourceOf(order, extra));
-        expect([action, explained.status, explained.body.allowed, explained.body.code]).toEqual([action, 200, false, 'RIGHT.DENIED_PERSONALLY']);
-        expect(explained.body.steps).toContainEqual(expect.objectContaining({ rule: 'override.personal', effect: 'deny', detail: expect.stringContaining("'orders.read'") }));
+        expect([action, explained.status, explained.body.allowed, explained.body.code]).toEqual([
+          action,
+          200,
+          false,
+          'RIGHT.DENIED_PERSONALLY',
+        ]);
+        expect(explained.body.steps).toContainEqual(
+          expect.objectContaining({ rule: 'override.personal', effect: 'deny', detail: expect.stringContaining("'orders.read'") }),
+        );
       }
       expect((await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body.status.id).toBe(order.status.id);
     });

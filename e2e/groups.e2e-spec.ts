@@ -37,7 +37,7 @@ describe('groups', () => {
     expect(rights.body).toContainEqual({ name: 'auth.login', description: expect.stringContaining('Sign in') });
   });
 
-  it("a group says which level it has on statuses nobody set: a new group sees no order status until granted, and may set task statuses", async () => {
+  it('a group says which level it has on statuses nobody set: a new group sees no order status until granted, and may set task statuses', async () => {
     const tenant = await createTenant(stack, 'grd');
     const created = await stack.http.post('/api/v1/groups', { name: 'Couriers', rights: ['auth.login', 'orders.read'] }, tenant.adminToken);
     expect(created.status).toBe(201);
@@ -53,10 +53,14 @@ describe('groups', () => {
     // The levels screen of the group agrees: every existing order status at none, by default.
     const levels = await stack.http.get(`/api/v1/groups/${created.body.id}/status-access`, tenant.adminToken);
     expect(levels.status).toBe(200);
-    const orderStatuses = levels.body.workflows.filter((workflow: any) => workflow.kind !== 'task').flatMap((workflow: any) => workflow.statuses);
+    const orderStatuses = levels.body.workflows
+      .filter((workflow: any) => workflow.kind !== 'task')
+      .flatMap((workflow: any) => workflow.statuses);
     expect(orderStatuses.length).toBeGreaterThan(0);
     expect([...new Set(orderStatuses.map((status: any) => `${status.level}/${status.explicit}`))]).toEqual(['none/false']);
-    expect((await stack.http.get(`/api/v1/groups/${created.body.id}`, tenant.adminToken)).body.defaultLevels).toEqual(created.body.defaultLevels);
+    expect((await stack.http.get(`/api/v1/groups/${created.body.id}`, tenant.adminToken)).body.defaultLevels).toEqual(
+      created.body.defaultLevels,
+    );
   });
 
   it('a plain employee may read groups but is refused managing them, with the reason', async () => {
@@ -79,7 +83,13 @@ describe('groups', () => {
     const tenant = await createTenant(stack, 'gr');
     const created = await stack.http.post('/api/v1/groups', { name: 'Masters', rights: ['auth.login', 'orders.read'] }, tenant.adminToken);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Masters', systemKey: null, rights: ['auth.login', 'orders.read'], loginBarred: false, memberCount: 0 });
+    expect(created.body).toMatchObject({
+      name: 'Masters',
+      systemKey: null,
+      rights: ['auth.login', 'orders.read'],
+      loginBarred: false,
+      memberCount: 0,
+    });
 
     const duplicate = await stack.http.post('/api/v1/groups', { name: 'masters', rights: [] }, tenant.adminToken);
     expect(duplicate.status).toBe(409);
@@ -145,7 +155,9 @@ describe('groups', () => {
     expect((await stack.http.post(`/api/v1/groups/${bGroup.id}/members`, { personIds: [a.adminId] }, a.adminToken)).status).toBe(404);
     expect((await stack.http.delete(`/api/v1/groups/${bGroup.id}/members/${bEmployee.id}`, a.adminToken)).status).toBe(404);
     expect((await stack.http.get(`/api/v1/staff/${bEmployee.id}/rights`, a.adminToken)).status).toBe(404);
-    expect((await stack.http.put(`/api/v1/staff/${bEmployee.id}/rights`, { right: 'staff.read', effect: 'deny' }, a.adminToken)).status).toBe(404);
+    expect(
+      (await stack.http.put(`/api/v1/staff/${bEmployee.id}/rights`, { right: 'staff.read', effect: 'deny' }, a.adminToken)).status,
+    ).toBe(404);
     expect((await stack.http.get(`/api/v1/permissions/explain?personId=${bEmployee.id}&action=auth.login`, a.adminToken)).status).toBe(404);
     expect((await stack.http.get('/api/v1/groups', a.adminToken)).body.map((group: any) => group.name)).not.toContain('B only');
     expect((await stack.http.get(`/api/v1/groups/${bGroup.id}`, b.adminToken)).body.name).toBe('B only');

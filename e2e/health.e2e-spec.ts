@@ -27,7 +27,9 @@ describe('health', () => {
     expect((await stack.http.get('/health/live')).status).toBe(200);
     const ready = await stack.http.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(Object.keys(ready.body.info)).toEqual(expect.arrayContaining(['nats', 'identity', 'permissions', 'directory', 'workflow', 'inquiries']));
+    expect(Object.keys(ready.body.info)).toEqual(
+      expect.arrayContaining(['nats', 'identity', 'permissions', 'directory', 'workflow', 'inquiries']),
+    );
     expect(ready.body.details.nats.status).toBe('up');
   });
 
@@ -97,11 +99,14 @@ describe('gateway readiness on its own NATS connection', () => {
     expect(up.body.details.workflow.status).toBe('down');
 
     process.kill(nats.pid!, 'SIGKILL');
-    await eventually(async () => {
-      const down = await http.get('/health/ready');
-      expect(down.status).toBe(503);
-      expect(down.body.details.nats.status).toBe('down');
-    }, { timeoutMs: 10_000, intervalMs: 200 });
+    await eventually(
+      async () => {
+        const down = await http.get('/health/ready');
+        expect(down.status).toBe(503);
+        expect(down.body.details.nats.status).toBe('down');
+      },
+      { timeoutMs: 10_000, intervalMs: 200 },
+    );
 
     nats = await start();
     await eventually(async () => expect((await http.get('/health/ready')).status).toBe(200), { timeoutMs: 15_000, intervalMs: 200 });

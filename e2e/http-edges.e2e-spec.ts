@@ -15,7 +15,11 @@ const PROBLEM = 'application/problem+json';
 function expectProblem(response: HttpResponse, status: number, code: string, field?: string): void {
   expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
   expect(response.headers.get('content-type')).toContain(PROBLEM);
-  expect(response.body).toMatchObject({ type: expect.stringMatching(/^urn:warden:problem:/), title: expect.any(String), detail: expect.any(String) });
+  expect(response.body).toMatchObject({
+    type: expect.stringMatching(/^urn:warden:problem:/),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   expect(response.body.requestId).toBe(response.headers.get('x-request-id'));
   if (field) expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
 }
@@ -31,7 +35,9 @@ function rawExchange(url: string, bytes: string): Promise<HttpResponse> {
     socket.on('close', () => {
       const [head, body] = [text.slice(0, text.indexOf('\r\n\r\n')), text.slice(text.indexOf('\r\n\r\n') + 4)];
       const [statusLine, ...lines] = head.split('\r\n');
-      const headers = new Headers(lines.map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()] as [string, string]));
+      const headers = new Headers(
+        lines.map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()] as [string, string]),
+      );
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: body ? JSON.parse(body) : null });
     });
   });
@@ -58,7 +64,10 @@ describe('HTTP edges', () => {
       ['GET', '/api/v1/orders/1'],
       ['GET', `/api/v1/departments/${randomUUID()}x`],
     ])('%s %s: an id that is not a UUID is 404 naming it, on every route alike', async (method, path) => {
-      const response = await stack.http.request(method, path, { token: tenant.adminToken, body: method === 'PUT' ? { levels: [] } : undefined });
+      const response = await stack.http.request(method, path, {
+        token: tenant.adminToken,
+        body: method === 'PUT' ? { levels: [] } : undefined,
+      });
       expectProblem(response, 404, 'RESOURCE.NOT_FOUND', 'id');
     });
 
@@ -92,7 +101,11 @@ describe('HTTP edges', () => {
     });
 
     it('refuses a NUL character in a nested field and in a field name', async () => {
-      const nested = await stack.http.put(`/api/v1/staff/${tenant.adminId}/status-access`, { levels: [{ statusId: 'x\u0000', level: 'view' }] }, tenant.adminToken);
+      const nested = await stack.http.put(
+        `/api/v1/staff/${tenant.adminId}/status-access`,
+        { levels: [{ statusId: 'x\u0000', level: 'view' }] },
+        tenant.adminToken,
+      );
       expectProblem(nested, 422, 'REQUEST.INVALID', 'levels.0.statusId');
       const key = await stack.http.post('/api/v1/departments', { name: 'x', 'n\u0000': 1 }, tenant.adminToken);
       expectProblem(key, 422, 'REQUEST.INVALID', 'n\u0000');
@@ -109,7 +122,10 @@ describe('HTTP edges', () => {
       const deep = `${'['.repeat(2000)}${']'.repeat(2000)}`;
       const login = await stack.http.post('/api/v1/auth/login', `{"tenant":${deep},"email":"a@b.test","password":"x"}`);
       expectProblem(login, 422, 'REQUEST.INVALID');
-      expect(login.body.errors[0]).toMatchObject({ field: expect.stringMatching(/^tenant(\.0)+$/), reason: 'is nested deeper than 32 levels' });
+      expect(login.body.errors[0]).toMatchObject({
+        field: expect.stringMatching(/^tenant(\.0)+$/),
+        reason: 'is nested deeper than 32 levels',
+      });
       const objects = `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`;
       expectProblem(await stack.http.post('/api/v1/departments', objects, tenant.adminToken), 422, 'REQUEST.INVALID');
     });
@@ -123,7 +139,11 @@ describe('HTTP edges', () => {
       const response = await stack.http.get(`/api/v1/orders?search=${'a'.repeat(20_000)}`, tenant.adminToken);
       expect(response.status).toBe(431);
       expect(response.headers.get('content-type')).toBe(PROBLEM);
-      expect(response.body).toMatchObject({ status: 431, code: 'REQUEST.HEADERS_TOO_LARGE', requestId: response.headers.get('x-request-id') });
+      expect(response.body).toMatchObject({
+        status: 431,
+        code: 'REQUEST.HEADERS_TOO_LARGE',
+        requestId: response.headers.get('x-request-id'),
+      });
     });
 
     it('answers an over-long path parameter with 414 as a problem document', async () => {
@@ -132,10 +152,22 @@ describe('HTTP edges', () => {
 
     it('answers a bad URL encoding, a too large body, another content type and malformed JSON with problem documents', async () => {
       expectProblem(await stack.http.get('/api/v1/orders/%E0%A4%A', tenant.adminToken), 400, 'REQUEST.MALFORMED');
-      expectProblem(await stack.http.post('/api/v1/departments', { name: 'x'.repeat(300 * 1024) }, tenant.adminToken), 413, 'REQUEST.TOO_LARGE');
-      const text = await stack.http.request('POST', '/api/v1/departments', { token: tenant.adminToken, body: 'name=x', headers: { 'content-type': 'text/plain' } });
+      expectProblem(
+        await stack.http.post('/api/v1/departments', { name: 'x'.repeat(300 * 1024) }, tenant.adminToken),
+        413,
+        'REQUEST.TOO_LARGE',
+      );
+      const text = await stack.http.request('POST', '/api/v1/departments', {
+        token: tenant.adminToken,
+        body: 'name=x',
+        headers: { 'content-type': 'text/plain' },
+      });
       expectProblem(text, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
-      const form = await stack.http.request('POST', '/api/v1/departments', { token: tenant.adminToken, body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const form = await stack.http.request('POST', '/api/v1/departments', {
+        token: tenant.adminToken,
+        body: 'name=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expectProblem(form, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
       expectProblem(await stack.http.post('/api/v1/departments', '{"name":', tenant.adminToken), 400, 'REQUEST.MALFORMED');
       expectProblem(await stack.http.post('/api/v1/departments', '{"__proto__":{"x":1}}', tenant.adminToken), 400, 'REQUEST.MALFORMED');
@@ -154,13 +186,21 @@ describe('HTTP edges', () => {
       const headers = { 'content-type': 'application/json' };
       const heartbeat = await stack.http.request('POST', '/api/v1/me/heartbeat', { token: tenant.adminToken, headers });
       expect(heartbeat.status).toBe(200);
-      const session = await stack.http.postExpecting('/api/v1/auth/login', { tenant: tenant.slug, email: tenant.adminEmail, password: PASSWORD }, undefined, 200);
+      const session = await stack.http.postExpecting(
+        '/api/v1/auth/login',
+        { tenant: tenant.slug, email: tenant.adminEmail, password: PASSWORD },
+        undefined,
+        200,
+      );
       const logout = await stack.http.request('POST', '/api/v1/auth/logout', { token: session.accessToken, headers });
       expect(logout.status).toBe(200);
     });
 
     it('reports the missing fields of a route that needs a body', async () => {
-      const response = await stack.http.request('POST', '/api/v1/departments', { token: tenant.adminToken, headers: { 'content-type': 'application/json' } });
+      const response = await stack.http.request('POST', '/api/v1/departments', {
+        token: tenant.adminToken,
+        headers: { 'content-type': 'application/json' },
+      });
       expectProblem(response, 422, 'REQUEST.INVALID');
       expect(response.body.errors.map((error: { field: string }) => error.field)).toContain('name');
     });
@@ -168,7 +208,11 @@ describe('HTTP edges', () => {
 
   describe('headers', () => {
     it('sends nosniff, frame protection and a CSP on API answers, errors and /docs', async () => {
-      for (const response of [await stack.http.get('/health/live'), await stack.http.get('/api/v1/nothing'), await stack.http.get('/docs')]) {
+      for (const response of [
+        await stack.http.get('/health/live'),
+        await stack.http.get('/api/v1/nothing'),
+        await stack.http.get('/docs'),
+      ]) {
         expect(response.headers.get('x-content-type-options')).toBe('nosniff');
         expect(response.headers.get('x-frame-options')).toBe('DENY');
         expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -215,7 +259,11 @@ describe('HTTP edges with CORS_ORIGINS, TRUST_PROXY unset and in production', ()
   beforeAll(async () => {
     stack = await Stack.start({
       services: [IDENTITY_SERVICE],
-      gateway: { NODE_ENV: 'production', CORS_ORIGINS: `${allowed}, http://localhost:5173`, METRICS_TOKEN: 'metrics-token-0123456789abcdef' },
+      gateway: {
+        NODE_ENV: 'production',
+        CORS_ORIGINS: `${allowed}, http://localhost:5173`,
+        METRICS_TOKEN: 'metrics-token-0123456789abcdef',
+      },
     });
   });
 
@@ -225,7 +273,11 @@ describe('HTTP edges with CORS_ORIGINS, TRUST_PROXY unset and in production', ()
 
   it('answers a preflight from an allowed origin with 204 and the allowed methods and headers', async () => {
     const preflight = await stack.http.request('OPTIONS', '/api/v1/orders', {
-      headers: { origin: allowed, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,content-type,if-match' },
+      headers: {
+        origin: allowed,
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'authorization,content-type,if-match',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(allowed);
@@ -237,11 +289,18 @@ describe('HTTP edges with CORS_ORIGINS, TRUST_PROXY unset and in production', ()
   it('lets an allowed origin read ETag, X-Request-Id, Retry-After and Location', async () => {
     const answer = await stack.http.request('GET', '/health/live', { headers: { origin: 'http://localhost:5173' } });
     expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(answer.headers.get('access-control-expose-headers')?.split(',').map((name) => name.trim())).toEqual(['ETag', 'X-Request-Id', 'Retry-After', 'Location']);
+    expect(
+      answer.headers
+        .get('access-control-expose-headers')
+        ?.split(',')
+        .map((name) => name.trim()),
+    ).toEqual(['ETag', 'X-Request-Id', 'Retry-After', 'Location']);
   });
 
   it('gives another origin no CORS headers', async () => {
-    const preflight = await stack.http.request('OPTIONS', '/api/v1/orders', { headers: { origin: 'https://evil.example.test', 'access-control-request-method': 'GET' } });
+    const preflight = await stack.http.request('OPTIONS', '/api/v1/orders', {
+      headers: { origin: 'https://evil.example.test', 'access-control-request-method': 'GET' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const answer = await stack.http.request('GET', '/health/live', { headers: { origin: 'https://evil.example.test' } });
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
@@ -262,7 +321,10 @@ describe('production without METRICS_TOKEN, with DOCS_ENABLED=true and METRICS_P
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await Stack.start({ services: [], gateway: { NODE_ENV: 'production', DOCS_ENABLED: 'true', METRICS_TOKEN: undefined, METRICS_PORT: 0 } });
+    stack = await Stack.start({
+      services: [],
+      gateway: { NODE_ENV: 'production', DOCS_ENABLED: 'true', METRICS_TOKEN: undefined, METRICS_PORT: 0 },
+    });
   });
 
   afterAll(async () => {
@@ -288,7 +350,10 @@ describe('the gateway process in production', () => {
   /** Starts the built gateway as `npm start` and the image do; it must exit before listening. */
   function startGateway(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [entry], {
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -101,7 +101,11 @@ describe('Idempotency-Key', () => {
   it('scopes a key on an anonymous route (creating a tenant) to the route: the retry gets the same tenant', async () => {
     const key = randomUUID();
     const slug = `idem-${randomUUID().slice(0, 8)}`;
-    const body = { slug, name: 'Idempotent Ltd', administrator: { lastName: 'A', firstName: 'B', email: `boss@${slug}.test`, password: 'correct-horse-battery' } };
+    const body = {
+      slug,
+      name: 'Idempotent Ltd',
+      administrator: { lastName: 'A', firstName: 'B', email: `boss@${slug}.test`, password: 'correct-horse-battery' },
+    };
     const first = await stack.http.post('/api/v1/tenants', body, undefined, { 'idempotency-key': key });
     expect(first.status).toBe(201);
     const again = await stack.http.post('/api/v1/tenants', body, undefined, { 'idempotency-key': key });

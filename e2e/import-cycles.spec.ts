@@ -155,12 +155,19 @@ describe('import cycles inside a service or library', () => {
     expect(names).toEqual(expect.arrayContaining(['libs/contracts', 'libs/kernel', 'services/gateway', 'services/workflow']));
     const workflow = graphs.find(({ project }) => project.name === 'services/workflow')!;
     const module = path.join(workflow.project.src, 'workflow.module.ts');
-    expect([...workflow.files.get(module)!].map((file) => path.relative(workflow.project.src, file))).toContain(path.join('orders', 'orders.module.ts'));
+    expect([...workflow.files.get(module)!].map((file) => path.relative(workflow.project.src, file))).toContain(
+      path.join('orders', 'orders.module.ts'),
+    );
   });
 
   it('no file imports itself back, directly or through other files', () => {
     const cycles = graphs.flatMap(({ project, files }) =>
-      rings(files).map((ring) => `${project.name}: ${cycleThrough(ring, files).map((file) => path.relative(project.src, file)).join(' → ')}`),
+      rings(files).map(
+        (ring) =>
+          `${project.name}: ${cycleThrough(ring, files)
+            .map((file) => path.relative(project.src, file))
+            .join(' → ')}`,
+      ),
     );
     expect(cycles).toEqual([]);
   });

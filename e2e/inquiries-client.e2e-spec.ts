@@ -52,11 +52,15 @@ describe('inquiries: a signed-in client writes as itself', () => {
     expect(details.body).toMatchObject({ id: inquiryId, contactId: alice.id, decisions: [] });
     const messages = await http().get(`/api/v1/conversations/${inquiryId}/messages`, alice.token);
     expect(messages.status).toBe(200);
-    expect(messages.body.items.map((message: any) => message.text).sort()).toEqual(['Hello?', 'Is my phone ready?', 'Pretending to be Bob']);
+    expect(messages.body.items.map((message: any) => message.text).sort()).toEqual([
+      'Hello?',
+      'Is my phone ready?',
+      'Pretending to be Bob',
+    ]);
     expect(messages.body.items.every((message: any) => message.authorId === alice.id && message.authorKind === 'contact')).toBe(true);
   });
 
-  it("another client gets 404 for it, its messages, and cannot write into it", async () => {
+  it('another client gets 404 for it, its messages, and cannot write into it', async () => {
     expect((await http().get(`/api/v1/inquiries/${inquiryId}`, bob.token)).status).toBe(404);
     const messages = await http().get(`/api/v1/conversations/${inquiryId}/messages`, bob.token);
     expect(messages.status).toBe(404);

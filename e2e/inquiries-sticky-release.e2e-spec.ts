@@ -27,7 +27,9 @@ describe('inquiries: sticky release after N minutes offline', () => {
     await eventually(
       async () => {
         const preview = (await http().get(`/api/v1/inquiries/routing/preview?contactId=${probeId}`, t.adminToken)).body;
-        expect(preview.candidates.find((c: any) => c.personId === people[name]!.id)).toMatchObject({ failed: expect.arrayContaining(['offline']) });
+        expect(preview.candidates.find((c: any) => c.personId === people[name]!.id)).toMatchObject({
+          failed: expect.arrayContaining(['offline']),
+        });
       },
       { timeoutMs: 10_000 },
     );
@@ -40,22 +42,47 @@ describe('inquiries: sticky release after N minutes offline', () => {
     const branch = (await http().post('/api/v1/branches', { name: 'Main', timeZone: 'UTC' }, t.adminToken)).body.id;
     for (const name of ['anna', 'ben']) {
       const employee = await createEmployee(stack, t, { firstName: name });
-      expect((await http().put(`/api/v1/staff/${employee.id}/branches`, { mainBranchId: branch, additionalBranchIds: [], allBranches: false }, t.adminToken)).status).toBe(200);
-      await eventually(async () => expect((await http().put(`/api/v1/inquiries/reception/${employee.id}`, { mode: 'my_branches' }, t.adminToken)).status).toBe(200), {
-        timeoutMs: 10_000,
-      });
+      expect(
+        (
+          await http().put(
+            `/api/v1/staff/${employee.id}/branches`,
+            { mainBranchId: branch, additionalBranchIds: [], allBranches: false },
+            t.adminToken,
+          )
+        ).status,
+      ).toBe(200);
+      await eventually(
+        async () =>
+          expect((await http().put(`/api/v1/inquiries/reception/${employee.id}`, { mode: 'my_branches' }, t.adminToken)).status).toBe(200),
+        {
+          timeoutMs: 10_000,
+        },
+      );
       people[name] = { id: employee.id, email: employee.email, token: (await login(stack, t, employee.email)).body.accessToken };
     }
-    const contact = await http().post('/api/v1/contacts', { lastName: 'Client', firstName: 'Sticky', email: 'client@sticky.test', branchId: branch }, t.adminToken);
+    const contact = await http().post(
+      '/api/v1/contacts',
+      { lastName: 'Client', firstName: 'Sticky', email: 'client@sticky.test', branchId: branch },
+      t.adminToken,
+    );
     expect(contact.status).toBe(201);
     contactId = contact.body.id;
-    const probe = await http().post('/api/v1/contacts', { lastName: 'Probe', firstName: 'Sticky', email: 'probe@sticky.test', branchId: branch }, t.adminToken);
+    const probe = await http().post(
+      '/api/v1/contacts',
+      { lastName: 'Probe', firstName: 'Sticky', email: 'probe@sticky.test', branchId: branch },
+      t.adminToken,
+    );
     expect(probe.status).toBe(201);
     probeId = probe.body.id;
     await eventually(
       async () => {
         const preview = (await http().get(`/api/v1/inquiries/routing/preview?contactId=${contactId}`, t.adminToken)).body;
-        expect(preview.candidates.filter((c: any) => c.qualified).map((c: any) => c.personId).sort()).toEqual([people.anna!.id, people.ben!.id].sort());
+        expect(
+          preview.candidates
+            .filter((c: any) => c.qualified)
+            .map((c: any) => c.personId)
+            .sort(),
+        ).toEqual([people.anna!.id, people.ben!.id].sort());
       },
       { timeoutMs: 30_000, intervalMs: 300 },
     );
@@ -88,9 +115,18 @@ describe('inquiries: sticky release after N minutes offline', () => {
     expect(await clock.releaseSticky(new Date(Date.now() + 6 * MINUTE))).toBe(1);
     const moved = await inquiry(open.id);
     expect(moved).toMatchObject({ status: 'assigned', assigneeId: people[other]!.id });
-    expect(moved.decisions.at(-1)).toMatchObject({ trigger: 'released', outcome: 'assigned', assigneeId: people[other]!.id, released: { personId: people[holder]!.id } });
+    expect(moved.decisions.at(-1)).toMatchObject({
+      trigger: 'released',
+      outcome: 'assigned',
+      assigneeId: people[other]!.id,
+      released: { personId: people[holder]!.id },
+    });
     const events = await readEvents<InquiryAssignedV1>(InquiryAssignedV1.type, (event) => event.subject === open.id);
-    expect(events.at(-1)!.data).toMatchObject({ assigneeId: people[other]!.id, previousAssigneeId: people[holder]!.id, routing: { trigger: 'released' } });
+    expect(events.at(-1)!.data).toMatchObject({
+      assigneeId: people[other]!.id,
+      previousAssigneeId: people[holder]!.id,
+      routing: { trigger: 'released' },
+    });
     // Released once: the next tick finds nothing due.
     expect(await clock.releaseSticky(new Date(Date.now() + 6 * MINUTE))).toBe(0);
   });
@@ -116,11 +152,22 @@ describe('inquiries: sticky release after N minutes offline', () => {
   it("a deleted assignee's inquiry goes back to the queue, announced with the reason", async () => {
     const [waiting] = (await http().get('/api/v1/inquiries?status=waiting', t.adminToken)).body.items;
     people.ben!.token = (await login(stack, t, people.ben!.email)).body.accessToken;
-    await eventually(async () => expect(await inquiry(waiting.id)).toMatchObject({ status: 'assigned', assigneeId: people.ben!.id }), { timeoutMs: 10_000 });
+    await eventually(async () => expect(await inquiry(waiting.id)).toMatchObject({ status: 'assigned', assigneeId: people.ben!.id }), {
+      timeoutMs: 10_000,
+    });
 
     expect((await http().delete(`/api/v1/staff/${people.ben!.id}`, t.adminToken)).status).toBe(200);
-    await eventually(async () => expect(await inquiry(waiting.id)).toMatchObject({ status: 'waiting', assigneeId: null }), { timeoutMs: 10_000 });
-    const [requeued] = await readEvents<InquiryRequeuedV1>(InquiryRequeuedV1.type, (event) => event.subject === waiting.id && event.data.reason === 'assignee-deleted');
-    expect(requeued!.data).toMatchObject({ previousAssigneeId: people.ben!.id, routing: null, audience: expect.arrayContaining([people.ben!.id]) });
+    await eventually(async () => expect(await inquiry(waiting.id)).toMatchObject({ status: 'waiting', assigneeId: null }), {
+      timeoutMs: 10_000,
+    });
+    const [requeued] = await readEvents<InquiryRequeuedV1>(
+      InquiryRequeuedV1.type,
+      (event) => event.subject === waiting.id && event.data.reason === 'assignee-deleted',
+    );
+    expect(requeued!.data).toMatchObject({
+      previousAssigneeId: people.ben!.id,
+      routing: null,
+      audience: expect.arrayContaining([people.ben!.id]),
+    });
   });
 });

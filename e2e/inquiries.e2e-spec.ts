@@ -27,7 +27,11 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
     return response.body;
   };
   const contact = async (lastName: string, fields: Record<string, unknown>) => {
-    const response = await http().post('/api/v1/contacts', { lastName, firstName: 'Client', email: `${lastName.toLowerCase()}@client.test`, ...fields }, t.adminToken);
+    const response = await http().post(
+      '/api/v1/contacts',
+      { lastName, firstName: 'Client', email: `${lastName.toLowerCase()}@client.test`, ...fields },
+      t.adminToken,
+    );
     expect(response.status).toBe(201);
     return response.body.id as string;
   };
@@ -35,9 +39,18 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
   beforeAll(async () => {
     stack = await Stack.start();
     t = await createTenant(stack, 'inq');
-    for (const name of ['A', 'B']) branches[name] = (await http().post('/api/v1/branches', { name: `Branch ${name}`, timeZone: 'UTC' }, t.adminToken)).body.id;
-    const accountants = await http().post('/api/v1/groups', { name: 'Accountants', rights: ['auth.login', 'staff.read', 'chats.internal'] }, t.adminToken);
-    const chatAdmins = await http().post('/api/v1/groups', { name: 'Chat admins', rights: ['auth.login', 'staff.read', 'chats.internal', 'inquiries.admin'] }, t.adminToken);
+    for (const name of ['A', 'B'])
+      branches[name] = (await http().post('/api/v1/branches', { name: `Branch ${name}`, timeZone: 'UTC' }, t.adminToken)).body.id;
+    const accountants = await http().post(
+      '/api/v1/groups',
+      { name: 'Accountants', rights: ['auth.login', 'staff.read', 'chats.internal'] },
+      t.adminToken,
+    );
+    const chatAdmins = await http().post(
+      '/api/v1/groups',
+      { name: 'Chat admins', rights: ['auth.login', 'staff.read', 'chats.internal', 'inquiries.admin'] },
+      t.adminToken,
+    );
     expect([accountants.status, chatAdmins.status]).toEqual([201, 201]);
     const staff: Array<[string, string | null, string]> = [
       ['accountant', accountants.body.id, 'A'],
@@ -48,16 +61,29 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
     ];
     for (const [name, groupId, branch] of staff) {
       const employee = await createEmployee(stack, t, { firstName: name, ...(groupId ? { groupIds: [groupId] } : {}) });
-      const put = await http().put(`/api/v1/staff/${employee.id}/branches`, { mainBranchId: branches[branch], additionalBranchIds: [], allBranches: false }, t.adminToken);
+      const put = await http().put(
+        `/api/v1/staff/${employee.id}/branches`,
+        { mainBranchId: branches[branch], additionalBranchIds: [], allBranches: false },
+        t.adminToken,
+      );
       expect(put.status).toBe(200);
       people[name] = { id: employee.id, email: employee.email, token: '' };
     }
     // Modes are set once by a chat administrator (the accountant could not set its own).
-    const modes: Record<string, string> = { accountant: 'my_branches', rita: 'my_branches', boris: 'my_branches', max: 'own_clients', carol: 'my_branches' };
+    const modes: Record<string, string> = {
+      accountant: 'my_branches',
+      rita: 'my_branches',
+      boris: 'my_branches',
+      max: 'own_clients',
+      carol: 'my_branches',
+    };
     for (const [name, mode] of Object.entries(modes)) {
-      await eventually(async () => expect((await http().put(`/api/v1/inquiries/reception/${people[name]!.id}`, { mode }, t.adminToken)).status).toBe(200), {
-        timeoutMs: 10_000,
-      });
+      await eventually(
+        async () => expect((await http().put(`/api/v1/inquiries/reception/${people[name]!.id}`, { mode }, t.adminToken)).status).toBe(200),
+        {
+          timeoutMs: 10_000,
+        },
+      );
     }
     for (const name of Object.keys(people)) people[name]!.token = (await login(stack, t, people[name]!.email)).body.accessToken;
     clients.a = await contact('Alpha', { branchId: branches.A });
@@ -134,7 +160,9 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
     expect(stored.body.decisions).toHaveLength(1);
     expect(stored.body.decisions[0]).toMatchObject({ trigger: 'created', outcome: 'assigned', assigneeId: people.boris!.id });
     expect(stored.body.decisions[0].candidates.find((c: any) => c.personId === people.rita!.id)).toMatchObject({ reason: 'branch' });
-    expect(stored.body.decisions[0].candidates.find((c: any) => c.personId === people.accountant!.id)).toMatchObject({ reason: 'no_right' });
+    expect(stored.body.decisions[0].candidates.find((c: any) => c.personId === people.accountant!.id)).toMatchObject({
+      reason: 'no_right',
+    });
 
     // Visibility: client, assignee, chat administrators of the branch; others 404.
     expect((await http().get(`/api/v1/inquiries/${a.id}`, people.carol!.token)).status).toBe(200);
@@ -146,7 +174,9 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
     expect(carolList).not.toContain(b.id);
     expect((await http().get('/api/v1/inquiries', people.accountant!.token)).body.items).toEqual([]);
 
-    const assigned = await readEvents<InquiryAssignedV1>(InquiryAssignedV1.type, (event) => [a.id, b.id, m.id].includes(event.subject), { atLeast: 3 });
+    const assigned = await readEvents<InquiryAssignedV1>(InquiryAssignedV1.type, (event) => [a.id, b.id, m.id].includes(event.subject), {
+      atLeast: 3,
+    });
     expect(assigned.map((event) => event.data.assigneeId).sort()).toEqual([people.rita!.id, people.boris!.id, people.max!.id].sort());
     expect(assigned.every((event) => event.data.routing.trigger === 'created' && event.data.routing.candidatesConsidered >= 5)).toBe(true);
 
@@ -172,7 +202,9 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
   });
 
   it('bad input: a conversation one is not in, empty or oversized text, a foreign assignee, a non-assignable one, another branch without the right', async () => {
-    const a = (await http().get('/api/v1/inquiries?status=assigned', people.rita!.token)).body.items.find((item: any) => item.contactId === clients.a);
+    const a = (await http().get('/api/v1/inquiries?status=assigned', people.rita!.token)).body.items.find(
+      (item: any) => item.contactId === clients.a,
+    );
     expect((await http().post(`/api/v1/conversations/${a.id}/messages`, { text: 'let me in' }, people.boris!.token)).status).toBe(404);
     const empty = await http().post(`/api/v1/conversations/${a.id}/messages`, { text: '   ' }, people.rita!.token);
     expect(empty.status).toBe(422);
@@ -182,22 +214,34 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
     const foreign = await http().post(`/api/v1/inquiries/${a.id}/reassign`, { assigneeId: other.adminId }, people.carol!.token);
     expect(foreign.status).toBe(422);
     expect(foreign.body.code).toBe('INQUIRY.ASSIGNEE_UNKNOWN');
-    const notAssignable = await http().post(`/api/v1/inquiries/${a.id}/reassign`, { assigneeId: people.accountant!.id }, people.carol!.token);
+    const notAssignable = await http().post(
+      `/api/v1/inquiries/${a.id}/reassign`,
+      { assigneeId: people.accountant!.id },
+      people.carol!.token,
+    );
     expect(notAssignable.status).toBe(422);
     expect(notAssignable.body).toMatchObject({ code: 'INQUIRY.ASSIGNEE_NOT_ASSIGNABLE', errors: [{ field: 'assigneeId' }] });
     const otherBranch = await http().post(`/api/v1/inquiries/${a.id}/reassign`, { assigneeId: people.boris!.id }, people.carol!.token);
     expect(otherBranch.status).toBe(403);
     expect(otherBranch.body.code).toBe('INQUIRY.OTHER_BRANCH_FORBIDDEN');
-    expect((await http().post(`/api/v1/inquiries/${a.id}/reassign`, { assigneeId: people.max!.id }, people.accountant!.token)).status).toBe(404);
+    expect((await http().post(`/api/v1/inquiries/${a.id}/reassign`, { assigneeId: people.max!.id }, people.accountant!.token)).status).toBe(
+      404,
+    );
     const still = await http().get(`/api/v1/inquiries/${a.id}`, people.rita!.token);
     expect(still.body).toMatchObject({ status: 'assigned', assigneeId: people.rita!.id });
     expect(still.body.decisions).toHaveLength(1);
   });
 
   it('the responsible employee keeps receiving after its right is revoked, until a chat administrator reassigns', async () => {
-    const revoke = await http().put(`/api/v1/staff/${people.rita!.id}/rights`, { right: 'inquiries.assignable', effect: 'deny' }, t.adminToken);
+    const revoke = await http().put(
+      `/api/v1/staff/${people.rita!.id}/rights`,
+      { right: 'inquiries.assignable', effect: 'deny' },
+      t.adminToken,
+    );
     expect(revoke.status).toBe(200);
-    await eventually(async () => expect(verdict(await preview(clients.a2!), people.rita!.id)).toMatchObject({ reason: 'no_right' }), { timeoutMs: 10_000 });
+    await eventually(async () => expect(verdict(await preview(clients.a2!), people.rita!.id)).toMatchObject({ reason: 'no_right' }), {
+      timeoutMs: 10_000,
+    });
     const sticky = await preview(clients.a!);
     expect(sticky).toMatchObject({ outcome: 'sticky', assigneeId: people.rita!.id });
 
@@ -227,7 +271,9 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
     const boris = (people.boris as any).stream as SseStream;
     await boris.close();
     expect((await http().post('/api/v1/auth/logout', {}, people.boris!.token)).status).toBe(200);
-    await eventually(async () => expect(verdict(await preview(clients.q!), people.boris!.id)).toMatchObject({ reason: 'offline' }), { timeoutMs: 10_000 });
+    await eventually(async () => expect(verdict(await preview(clients.q!), people.boris!.id)).toMatchObject({ reason: 'offline' }), {
+      timeoutMs: 10_000,
+    });
 
     const waiting = await write(clients.q!, 'Is anybody in branch B?');
     expect(waiting).toMatchObject({ created: true, status: 'waiting', assigneeId: null });
@@ -239,7 +285,11 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
 
     people.boris!.token = (await login(stack, t, people.boris!.email)).body.accessToken;
     await eventually(
-      async () => expect((await http().get(`/api/v1/inquiries/${waiting.id}`, people.boris!.token)).body).toMatchObject({ status: 'assigned', assigneeId: people.boris!.id }),
+      async () =>
+        expect((await http().get(`/api/v1/inquiries/${waiting.id}`, people.boris!.token)).body).toMatchObject({
+          status: 'assigned',
+          assigneeId: people.boris!.id,
+        }),
       { timeoutMs: 10_000 },
     );
     const after = await http().get(`/api/v1/inquiries/${waiting.id}`, t.adminToken);
@@ -260,7 +310,11 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
   });
 
   it('internal chats between employees, read marks and a switched-off kind', async () => {
-    const chat = await http().post('/api/v1/conversations', { kind: 'internal', title: 'Front desk', employeeIds: [people.boris!.id] }, people.rita!.token);
+    const chat = await http().post(
+      '/api/v1/conversations',
+      { kind: 'internal', title: 'Front desk', employeeIds: [people.boris!.id] },
+      people.rita!.token,
+    );
     expect(chat.status).toBe(201);
     const posted = await http().post(`/api/v1/conversations/${chat.body.id}/messages`, { text: 'Coffee?' }, people.rita!.token);
     expect(posted.status).toBe(201);
@@ -272,7 +326,11 @@ describe('inquiries: reception modes, routing, stickiness, queue, explanations a
 
     const off = await http().put('/api/v1/inquiries/settings', { clientEmployeeChats: false }, t.adminToken);
     expect(off.body).toMatchObject({ clientEmployeeChats: false, inquiries: true });
-    const refused = await http().post('/api/v1/conversations', { kind: 'client_employee', employeeIds: [], contactIds: [clients.b] }, people.boris!.token);
+    const refused = await http().post(
+      '/api/v1/conversations',
+      { kind: 'client_employee', employeeIds: [], contactIds: [clients.b] },
+      people.boris!.token,
+    );
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('CONVERSATION.KIND_DISABLED');
     await http().put('/api/v1/inquiries/settings', { inquiries: false }, t.adminToken);

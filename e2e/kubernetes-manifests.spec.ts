@@ -24,7 +24,9 @@ const SERVICES = ['identity', 'permissions', 'directory', 'workflow', 'inquiries
 
 const kubectlAvailable = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 if (!kubectlAvailable) {
-  console.warn('kubectl is not installed: deploy/k8s is rendered by e2e/support/kustomize-lite.ts, and not compared with kubectl kustomize');
+  console.warn(
+    'kubectl is not installed: deploy/k8s is rendered by e2e/support/kustomize-lite.ts, and not compared with kubectl kustomize',
+  );
 }
 
 function parseYaml(text: string): K8sObject[] {
@@ -68,11 +70,22 @@ const podLabels = (objects: K8sObject[], kind: string, name: string) => find(obj
 describe('Kubernetes schema validation (kubernetes-models)', () => {
   it('refuses a malformed object: a string replica count, a nameless container, an unknown kind', () => {
     const failures = schemaFailures([
-      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'broken' }, spec: { replicas: '2', selector: {}, template: { spec: { containers: [{ image: 'x' }] } } } },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'broken' },
+        spec: { replicas: '2', selector: {}, template: { spec: { containers: [{ image: 'x' }] } } },
+      },
       { apiVersion: 'example.com/v1', kind: 'Nothing', metadata: { name: 'unknown' } },
     ]);
     expect(failures).toEqual([
-      { name: 'Deployment/broken', errors: expect.arrayContaining(['/spec/replicas must be integer', expect.stringMatching(/containers\/0 must have required property name/)]) },
+      {
+        name: 'Deployment/broken',
+        errors: expect.arrayContaining([
+          '/spec/replicas must be integer',
+          expect.stringMatching(/containers\/0 must have required property name/),
+        ]),
+      },
       { name: 'Nothing/unknown', errors: [expect.stringMatching(/no schema/)] },
     ]);
   });
@@ -174,7 +187,10 @@ describe('the dev and production overlays', () => {
     const objects = overlays.production;
     const nats = find(objects, 'StatefulSet', 'warden-nats');
     expect(nats.spec.replicas).toBe(3);
-    expect(nats.spec.template.spec.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' });
+    expect(nats.spec.template.spec.topologySpreadConstraints[0]).toMatchObject({
+      topologyKey: 'kubernetes.io/hostname',
+      whenUnsatisfiable: 'DoNotSchedule',
+    });
     const configName = nats.spec.template.spec.volumes[0].projected.sources[0].configMap.name as string;
     const config = find(objects, 'ConfigMap', configName).data!['nats.conf'];
     expect(config).toMatch(/cluster \{/);
@@ -216,7 +232,10 @@ describe('the dev and production overlays', () => {
     for (const container of containers) {
       expect(container.image).toBe(image);
       expect(container.command).toEqual(['node', '--enable-source-maps', `dist/services/${container.name}/src/main.js`, 'migrate']);
-      expect(container.env).toContainEqual({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `warden-${container.name}-database`, key: 'DATABASE_URL' } } });
+      expect(container.env).toContainEqual({
+        name: 'DATABASE_URL',
+        valueFrom: { secretKeyRef: { name: `warden-${container.name}-database`, key: 'DATABASE_URL' } },
+      });
     }
     // It reads the Secrets and the ConfigMap the production overlay creates in the same namespace.
     expect(missingReferences(overlays.migrate, overlays.production)).toEqual([]);
@@ -246,7 +265,8 @@ describe('the dev and production overlays', () => {
 
     it('a Deployment without a PodDisruptionBudget or an autoscaler, or with one replica', () => {
       const objects = copy(overlays.production).filter(
-        (object) => !(['PodDisruptionBudget', 'HorizontalPodAutoscaler'].includes(object.kind) && object.metadata.name === 'warden-inquiries'),
+        (object) =>
+          !(['PodDisruptionBudget', 'HorizontalPodAutoscaler'].includes(object.kind) && object.metadata.name === 'warden-inquiries'),
       );
       find(objects, 'Deployment', 'warden-identity').spec.replicas = 1;
       expect(disruptionBudgetViolations(objects)).toEqual(['Deployment/warden-inquiries: no PodDisruptionBudget selects its pods']);
@@ -258,7 +278,9 @@ describe('the dev and production overlays', () => {
 
     it('a pod no NetworkPolicy covers, and a Secret that is not rendered', () => {
       const objects = copy(overlays.production).filter(
-        (object) => !(object.kind === 'NetworkPolicy' && object.metadata.name === 'warden-services') && !(object.kind === 'Secret' && object.metadata.name === 'warden-jwt'),
+        (object) =>
+          !(object.kind === 'NetworkPolicy' && object.metadata.name === 'warden-services') &&
+          !(object.kind === 'Secret' && object.metadata.name === 'warden-jwt'),
       );
       expect(networkPolicyViolations(objects).sort()).toEqual(
         SERVICES.flatMap((service) => [

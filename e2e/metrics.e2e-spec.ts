@@ -121,9 +121,13 @@ describe('metrics', () => {
     // The employee's creation leaves identity's outbox and is applied by permissions' consumer.
     await eventually(async () => {
       const published = await serviceMetrics('identity');
-      expect(delta(published, identityBefore, 'warden_events_published_total', { type: 'identity.employee.created.v1' })).toBeGreaterThanOrEqual(1);
+      expect(
+        delta(published, identityBefore, 'warden_events_published_total', { type: 'identity.employee.created.v1' }),
+      ).toBeGreaterThanOrEqual(1);
       const handled = await serviceMetrics('permissions');
-      expect(delta(handled, permissionsBefore, 'warden_events_handled_total', { type: 'identity.employee.created.v1', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+      expect(
+        delta(handled, permissionsBefore, 'warden_events_handled_total', { type: 'identity.employee.created.v1', outcome: 'ok' }),
+      ).toBeGreaterThanOrEqual(1);
     });
   });
 });
@@ -133,7 +137,11 @@ describe('metrics behind METRICS_TOKEN', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await Stack.start({ services: [PERMISSIONS_SERVICE], serviceEnv: { METRICS_PORT: 0, METRICS_TOKEN: token }, gateway: { METRICS_TOKEN: token } });
+    stack = await Stack.start({
+      services: [PERMISSIONS_SERVICE],
+      serviceEnv: { METRICS_PORT: 0, METRICS_TOKEN: token },
+      gateway: { METRICS_TOKEN: token },
+    });
   });
 
   afterAll(async () => {

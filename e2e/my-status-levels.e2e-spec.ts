@@ -35,12 +35,16 @@ describe('my status levels', () => {
     const list = await stack.http.get('/api/v1/workflows', master.token);
     expect(list.status).toBe(200);
     const workflow = orderWorkflow(list.body);
-    expect(workflow.statuses.map((status: any) => status.name)).toEqual(DEFAULT_STATUSES.filter((name) => name !== 'New lead' && name !== 'Contacted'));
+    expect(workflow.statuses.map((status: any) => status.name)).toEqual(
+      DEFAULT_STATUSES.filter((name) => name !== 'New lead' && name !== 'Contacted'),
+    );
     expect(workflow.statuses.find((status: any) => status.name === 'Diagnostics').myLevel).toBe('view');
     expect(workflow.statuses.find((status: any) => status.name === 'In repair').myLevel).toBe('set');
 
     const one = await stack.http.get(`/api/v1/workflows/${workflow.id}`, master.token);
-    expect(one.body.statuses.map((status: any) => [status.name, status.myLevel])).toEqual(workflow.statuses.map((status: any) => [status.name, status.myLevel]));
+    expect(one.body.statuses.map((status: any) => [status.name, status.myLevel])).toEqual(
+      workflow.statuses.map((status: any) => [status.name, status.myLevel]),
+    );
   });
 
   it('a workflow manager reads every status, with its own level', async () => {

@@ -1,13 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  findFreePort,
-  findNatsServerBinary,
-  launchNatsServer,
-  loadOrCreateNatsCredentials,
-  renderNatsAuthConfigWith,
-} from '@warden/infra';
+import { findFreePort, findNatsServerBinary, launchNatsServer, loadOrCreateNatsCredentials, renderNatsAuthConfigWith } from '@warden/infra';
 import type { NatsServerHandle } from '@warden/infra';
 import { eventually, testEnv } from '@warden/testing';
 import { createTenant } from './staff.fixtures';

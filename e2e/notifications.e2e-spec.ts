@@ -30,14 +30,21 @@ describe('email notifications', () => {
   afterAll(async () => {
     await stack?.stop();
     await sink?.stop();
-    for (const [name, value] of [['SMTP_URL', previous.smtp], ['NOTIFICATION_RETRY_SCHEDULE', previous.schedule]] as const) {
+    for (const [name, value] of [
+      ['SMTP_URL', previous.smtp],
+      ['NOTIFICATION_RETRY_SCHEDULE', previous.schedule],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
   });
 
   async function contact(email: string, notifications: boolean): Promise<{ id: string; email: string }> {
-    const response = await stack.http.post('/api/v1/contacts', { lastName: 'Client', firstName: email.split('@')[0], email, notifications }, boss.token);
+    const response = await stack.http.post(
+      '/api/v1/contacts',
+      { lastName: 'Client', firstName: email.split('@')[0], email, notifications },
+      boss.token,
+    );
     if (response.status !== 201) throw new Error(`contact: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   }
@@ -106,9 +113,17 @@ describe('email notifications', () => {
   it('emails nobody whose flag is off or whose address is a placeholder', async () => {
     const quiet = await contact(`quiet@${tenant.slug}.client.test`, false);
     const desk = await stack.http.post('/api/v1/departments', { name: 'Bot desk', memberIds: [] }, boss.token);
-    const channel = await stack.http.post('/api/v1/channels', { kind: 'messenger', address: `@${tenant.slug}_bot`, name: 'Bot', departmentId: desk.body.id }, boss.token);
+    const channel = await stack.http.post(
+      '/api/v1/channels',
+      { kind: 'messenger', address: `@${tenant.slug}_bot`, name: 'Bot', departmentId: desk.body.id },
+      boss.token,
+    );
     expect(channel.status).toBe(201);
-    const inbound = await stack.http.post(`/api/v1/channels/${channel.body.id}/inbound`, { messageId: 'tg-1', from: { messengerId: '777', name: 'Pavel' }, text: 'Hi' }, boss.token);
+    const inbound = await stack.http.post(
+      `/api/v1/channels/${channel.body.id}/inbound`,
+      { messageId: 'tg-1', from: { messengerId: '777', name: 'Pavel' }, text: 'Hi' },
+      boss.token,
+    );
     const placeholderId: string = inbound.body.contactId;
     // Even with its flag turned on, a generated address gets nothing.
     expect((await stack.http.patch(`/api/v1/contacts/${placeholderId}`, { notifications: true }, boss.token)).status).toBe(200);
@@ -116,8 +131,12 @@ describe('email notifications', () => {
     await createOrder(stack, boss.token, { title: 'From the bot', clientContactId: placeholderId });
 
     await eventually(async () => {
-      expect((await log(quiet.id)).map((item) => `${item.status}:${item.reason}`)).toEqual(["skipped:the contact's notifications flag is off"]);
-      expect((await log(placeholderId)).map((item) => `${item.status}:${item.reason}`)).toContain('skipped:the contact has only a generated placeholder email');
+      expect((await log(quiet.id)).map((item) => `${item.status}:${item.reason}`)).toEqual([
+        "skipped:the contact's notifications flag is off",
+      ]);
+      expect((await log(placeholderId)).map((item) => `${item.status}:${item.reason}`)).toContain(
+        'skipped:the contact has only a generated placeholder email',
+      );
     }, SLOW);
     expect(sink.to(quiet.email)).toEqual([]);
     expect(sink.received.filter((mail) => mail.subject.includes('From the bot') || mail.subject.includes('Quiet one'))).toEqual([]);
@@ -152,7 +171,9 @@ describe('email notifications', () => {
     expect((await stack.http.get('/api/v1/notifications', nina.token)).status).toBe(403);
 
     const order = await createOrder(stack, boss.token, { title: 'Contract renewal' });
-    expect((await stack.http.post(`/api/v1/orders/${order.id}/transfer`, { departmentId: department.body.id }, boss.token)).status).toBe(200);
+    expect((await stack.http.post(`/api/v1/orders/${order.id}/transfer`, { departmentId: department.body.id }, boss.token)).status).toBe(
+      200,
+    );
 
     const mail = await eventually(() => {
       expect(sink.to(`nina@${tenant.slug}.test`)).toHaveLength(1);
@@ -160,7 +181,9 @@ describe('email notifications', () => {
     }, SLOW);
     expect(mail.subject).toBe(`[Tenant ${tenant.slug}] Ticket #${order.number} transferred to Key accounts`);
     await eventually(async () => {
-      expect((await log(oleg.id)).map((item) => `${item.status}:${item.reason}`)).toEqual(['skipped:the employee turned these notifications off']);
+      expect((await log(oleg.id)).map((item) => `${item.status}:${item.reason}`)).toEqual([
+        'skipped:the employee turned these notifications off',
+      ]);
     }, SLOW);
     expect(sink.to(`oleg@${tenant.slug}.test`)).toEqual([]);
   });

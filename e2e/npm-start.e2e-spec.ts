@@ -73,7 +73,10 @@ class NpmStart {
   /** Pids the supervisor reported for a service or replica, oldest first ("workflow started (pid 123)", "workflow-2 started ..."). */
   pids(service?: string): number[] {
     const pattern = new RegExp(`\\| (${service ?? '[a-z]+(?:-\\d+)?'}) started \\(pid (\\d+)\\)`);
-    return this.lines.map((line) => pattern.exec(line)).filter((match) => match !== null).map((match) => Number(match![2]));
+    return this.lines
+      .map((line) => pattern.exec(line))
+      .filter((match) => match !== null)
+      .map((match) => Number(match![2]));
   }
 
   async waitFor(pattern: RegExp, timeoutMs: number): Promise<string> {
@@ -103,7 +106,9 @@ async function demoToken(start: NpmStart, port = start.port): Promise<string> {
 }
 
 async function workflowsAnswer(start: NpmStart, token: string, port = start.port): Promise<void> {
-  const response = await fetch(start.url('/api/v1/workflows', port), { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+  const response = await fetch(start.url('/api/v1/workflows', port), { headers: { authorization: `Bearer ${token}` } }).catch(
+    () => undefined,
+  );
   if (response?.status !== 200) throw new Error(`GET /workflows: ${response?.status ?? 'no answer'}`);
 }
 
@@ -135,10 +140,17 @@ describe('npm start', () => {
     // No SMTP_URL: a ticket's email lands in the local sink as an .eml file, with one line printed for it.
     const email = `client-${Date.now()}@example.test`;
     const post = (route: string, body: unknown) =>
-      fetch(start!.url(route), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(start!.url(route), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const contact = (await (await post('/api/v1/contacts', { lastName: 'Client', firstName: 'Ann', email })).json()) as { id: string };
     expect((await post('/api/v1/orders', { title: 'Printer jams', clientContactId: contact.id })).status).toBe(201);
-    await start.waitFor(new RegExp(`mail +\\| to ${email.replace(/\./g, '\\.')}: .*Ticket #\\d+ received: Printer jams +\\(\\.data/mail/.+\\.eml\\)`), 30_000);
+    await start.waitFor(
+      new RegExp(`mail +\\| to ${email.replace(/\./g, '\\.')}: .*Ticket #\\d+ received: Printer jams +\\(\\.data/mail/.+\\.eml\\)`),
+      30_000,
+    );
 
     // A service killed outright: started again, the rest untouched.
     const [workflow] = start.pids('workflow');

@@ -34,7 +34,21 @@ function exportedMetricNames(): Set<string> {
 /** The metric names a PromQL expression selects (identifiers followed by a selector, a range or nothing). */
 function metricsIn(expression: string): string[] {
   const withoutStrings = expression.replace(/"[^"]*"/g, '""').replace(/\[[^\]]*\]/g, '[]');
-  const functionsAndKeywords = new Set(['sum', 'max', 'min', 'avg', 'rate', 'increase', 'by', 'without', 'histogram_quantile', 'clamp_min', 'le', 'on', 'ignoring']);
+  const functionsAndKeywords = new Set([
+    'sum',
+    'max',
+    'min',
+    'avg',
+    'rate',
+    'increase',
+    'by',
+    'without',
+    'histogram_quantile',
+    'clamp_min',
+    'le',
+    'on',
+    'ignoring',
+  ]);
   return [...withoutStrings.matchAll(/\b([a-z_][a-z0-9_]*)\b(?!\s*\()/g)]
     .map((match) => match[1]!)
     .filter((name) => !functionsAndKeywords.has(name) && /_/.test(name) && !['endpoint_state', 'rate_interval'].includes(name));
@@ -43,7 +57,9 @@ function metricsIn(expression: string): string[] {
 describe('the documents in docs/ point at files that exist', () => {
   it.each(readdirSync(path.join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')))('%s', (name) => {
     const text = read(`docs/${name}`);
-    const targets = [...text.matchAll(/\]\((?!https?:|#)([^)\s]+)\)|^\[[^\]]+\]: (?!https?:)(\S+)$/gm)].map((match) => (match[1] ?? match[2])!.split('#')[0]!);
+    const targets = [...text.matchAll(/\]\((?!https?:|#)([^)\s]+)\)|^\[[^\]]+\]: (?!https?:)(\S+)$/gm)].map(
+      (match) => (match[1] ?? match[2])!.split('#')[0]!,
+    );
     expect(targets.length).toBeGreaterThan(0);
     expect(targets.filter((target) => !existsSync(path.join(repoRoot, 'docs', target)))).toEqual([]);
   });
@@ -52,11 +68,15 @@ describe('the documents in docs/ point at files that exist', () => {
 describe('operations companions (docs/operations.md)', () => {
   const exported = exportedMetricNames();
   const dashboard = JSON.parse(read('deploy/observability/grafana-dashboard.json'));
-  const alerts = parse(read('deploy/observability/prometheus-alerts.yaml')) as { groups: Array<{ rules: Array<{ alert: string; expr: string; annotations: { runbook: string } }> }> };
+  const alerts = parse(read('deploy/observability/prometheus-alerts.yaml')) as {
+    groups: Array<{ rules: Array<{ alert: string; expr: string; annotations: { runbook: string } }> }>;
+  };
   const runbook = read('docs/operations.md');
 
   it('the dashboard queries only metrics the processes export', () => {
-    const expressions: string[] = dashboard.panels.flatMap((panel: { targets: Array<{ expr: string }> }) => panel.targets.map((target) => target.expr));
+    const expressions: string[] = dashboard.panels.flatMap((panel: { targets: Array<{ expr: string }> }) =>
+      panel.targets.map((target) => target.expr),
+    );
     expect(expressions.length).toBeGreaterThanOrEqual(10);
     const used = expressions.flatMap(metricsIn);
     expect(used).toContain('warden_outbox_pending');
@@ -75,6 +95,8 @@ describe('operations companions (docs/operations.md)', () => {
   });
 
   it('catches a metric that does not exist (the check itself can fail)', () => {
-    expect(metricsIn('sum(rate(warden_no_such_metric_total{service="x"}[5m]))').filter((name) => !exported.has(name))).toEqual(['warden_no_such_metric_total']);
+    expect(metricsIn('sum(rate(warden_no_such_metric_total{service="x"}[5m]))').filter((name) => !exported.has(name))).toEqual([
+      'warden_no_such_metric_total',
+    ]);
   });
 });

@@ -29,7 +29,13 @@ describe('orders: every level against every check, caching, isolation, concurren
 
   // Level on Diagnostics × check: each row changes the level and asserts on the very next request,
   // so every row is also a cache-invalidation test (the previous row's decisions were cached).
-  const table: Array<{ level: 'none' | 'view' | 'set'; read: number; listed: boolean; setInto: number | string; moveOut: number | string }> = [
+  const table: Array<{
+    level: 'none' | 'view' | 'set';
+    read: number;
+    listed: boolean;
+    setInto: number | string;
+    moveOut: number | string;
+  }> = [
     { level: 'none', read: 404, listed: false, setInto: 'STATUS.NO_SET_ON_TARGET', moveOut: 404 },
     { level: 'view', read: 200, listed: true, setInto: 'STATUS.NO_SET_ON_TARGET', moveOut: 200 },
     { level: 'set', read: 200, listed: true, setInto: 200, moveOut: 200 },
@@ -64,7 +70,11 @@ describe('orders: every level against every check, caching, isolation, concurren
     const groups = await stack.http.get('/api/v1/groups', tenant.adminToken);
     const employees = groups.body.find((g: any) => g.systemKey === 'employee');
 
-    const hide = await stack.http.put(`/api/v1/groups/${employees.id}/status-access`, { levels: [{ statusId: tenant.status['Waiting for parts'], level: 'none' }] }, tenant.adminToken);
+    const hide = await stack.http.put(
+      `/api/v1/groups/${employees.id}/status-access`,
+      { levels: [{ statusId: tenant.status['Waiting for parts'], level: 'none' }] },
+      tenant.adminToken,
+    );
     expect(hide.status).toBe(200);
     const level = hide.body.workflows[0].statuses.find((s: any) => s.name === 'Waiting for parts');
     expect(level).toMatchObject({ level: 'none', explicit: true });
@@ -73,12 +83,29 @@ describe('orders: every level against every check, caching, isolation, concurren
     await setLevels(stack, tenant, employee.id, { 'Waiting for parts': 'view' });
     expect((await stack.http.get(`/api/v1/orders/${order.id}`, employee.token)).status).toBe(200);
 
-    const restore = await stack.http.put(`/api/v1/groups/${employees.id}/status-access`, { levels: [{ statusId: tenant.status['Waiting for parts'], level: null }] }, tenant.adminToken);
-    expect(restore.body.workflows[0].statuses.find((s: any) => s.name === 'Waiting for parts')).toMatchObject({ level: 'set', explicit: false });
+    const restore = await stack.http.put(
+      `/api/v1/groups/${employees.id}/status-access`,
+      { levels: [{ statusId: tenant.status['Waiting for parts'], level: null }] },
+      tenant.adminToken,
+    );
+    expect(restore.body.workflows[0].statuses.find((s: any) => s.name === 'Waiting for parts')).toMatchObject({
+      level: 'set',
+      explicit: false,
+    });
     await setLevels(stack, tenant, employee.id, { 'Waiting for parts': null });
     const group = await stack.http.get(`/api/v1/groups/${employees.id}/status-access`, tenant.adminToken);
     expect(group.status).toBe(200);
-    expect(group.body.workflows[0].statuses.map((s: any) => s.level)).toEqual(['set', 'set', 'set', 'set', 'set', 'set', 'set', 'view', 'view']);
+    expect(group.body.workflows[0].statuses.map((s: any) => s.level)).toEqual([
+      'set',
+      'set',
+      'set',
+      'set',
+      'set',
+      'set',
+      'set',
+      'view',
+      'view',
+    ]);
   });
 
   it('a stale version is refused with 409 (body or If-Match) and nothing changes', async () => {
@@ -86,7 +113,12 @@ describe('orders: every level against every check, caching, isolation, concurren
     const stale = await moveOrder(stack, tenant.adminToken, order.id, tenant.status.Diagnostics, order.version - 1);
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'ORDER.VERSION_MISMATCH', currentVersion: order.version });
-    const staleHeader = await stack.http.post(`/api/v1/orders/${order.id}/status`, { statusId: tenant.status.Diagnostics }, tenant.adminToken, { 'if-match': `"${order.version - 1}"` });
+    const staleHeader = await stack.http.post(
+      `/api/v1/orders/${order.id}/status`,
+      { statusId: tenant.status.Diagnostics },
+      tenant.adminToken,
+      { 'if-match': `"${order.version - 1}"` },
+    );
     expect(staleHeader.status).toBe(409);
     const stalePatch = await stack.http.patch(`/api/v1/orders/${order.id}`, { title: 'x', version: 1 }, tenant.adminToken);
     expect(stalePatch.status).toBe(409);
@@ -94,9 +126,15 @@ describe('orders: every level against every check, caching, isolation, concurren
     expect(unchanged.body).toMatchObject({ version: order.version, title: order.title, status: { name: 'New' } });
     expect(unchanged.headers.get('etag')).toBe(`"${order.version}"`);
 
-    const fresh = await stack.http.post(`/api/v1/orders/${order.id}/status`, { statusId: tenant.status.Diagnostics }, tenant.adminToken, { 'if-match': `"${order.version}"` });
+    const fresh = await stack.http.post(`/api/v1/orders/${order.id}/status`, { statusId: tenant.status.Diagnostics }, tenant.adminToken, {
+      'if-match': `"${order.version}"`,
+    });
     expect(fresh.status).toBe(200);
-    const patched = await stack.http.patch(`/api/v1/orders/${order.id}`, { title: '  Renamed ', clientRef: 'client-7', version: fresh.body.version }, tenant.adminToken);
+    const patched = await stack.http.patch(
+      `/api/v1/orders/${order.id}`,
+      { title: '  Renamed ', clientRef: 'client-7', version: fresh.body.version },
+      tenant.adminToken,
+    );
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ title: 'Renamed', clientRef: 'client-7', version: fresh.body.version + 1 });
   });
@@ -110,12 +148,27 @@ describe('orders: every level against every check, caching, isolation, concurren
     expect(malformed.status).toBe(422);
     expect(malformed.body.errors[0].field).toBe('statusId');
 
-    const other = await stack.http.post('/api/v1/workflows', { name: 'Warranty', kind: 'order', statuses: [{ name: 'Received', category: 'initial' }, { name: 'Done', category: 'final' }] }, tenant.adminToken);
+    const other = await stack.http.post(
+      '/api/v1/workflows',
+      {
+        name: 'Warranty',
+        kind: 'order',
+        statuses: [
+          { name: 'Received', category: 'initial' },
+          { name: 'Done', category: 'final' },
+        ],
+      },
+      tenant.adminToken,
+    );
     expect(other.status).toBe(201);
     const foreign = await moveOrder(stack, tenant.adminToken, order.id, other.body.statuses[1].id);
     expect(foreign.status).toBe(422);
     expect(foreign.body.code).toBe('STATUS.UNKNOWN');
-    const createdElsewhere = await stack.http.post('/api/v1/orders', { title: 'x', workflowId: other.body.id, statusId: tenant.status.New }, tenant.adminToken);
+    const createdElsewhere = await stack.http.post(
+      '/api/v1/orders',
+      { title: 'x', workflowId: other.body.id, statusId: tenant.status.New },
+      tenant.adminToken,
+    );
     expect(createdElsewhere.status).toBe(422);
     expect(createdElsewhere.body.errors[0].field).toBe('statusId');
 
@@ -125,10 +178,18 @@ describe('orders: every level against every check, caching, isolation, concurren
     const unknownField = await stack.http.post('/api/v1/orders', { title: 'ok', number: 5 }, tenant.adminToken);
     expect(unknownField.status).toBe(422);
 
-    const badLevel = await stack.http.put(`/api/v1/staff/${employee.id}/status-access`, { levels: [{ statusId: tenant.status.New, level: 'edit' }] }, tenant.adminToken);
+    const badLevel = await stack.http.put(
+      `/api/v1/staff/${employee.id}/status-access`,
+      { levels: [{ statusId: tenant.status.New, level: 'edit' }] },
+      tenant.adminToken,
+    );
     expect(badLevel.status).toBe(422);
     expect(badLevel.body.errors[0].field).toBe('levels.0.level');
-    const unknownStatus = await stack.http.put(`/api/v1/staff/${employee.id}/status-access`, { levels: [{ statusId: randomUUID(), level: 'view' }] }, tenant.adminToken);
+    const unknownStatus = await stack.http.put(
+      `/api/v1/staff/${employee.id}/status-access`,
+      { levels: [{ statusId: randomUUID(), level: 'view' }] },
+      tenant.adminToken,
+    );
     expect(unknownStatus.status).toBe(422);
     expect(unknownStatus.body).toMatchObject({ code: 'STATUS.UNKNOWN', errors: [{ field: 'levels.0.statusId' }] });
 
@@ -168,7 +229,11 @@ describe('orders: every level against every check, caching, isolation, concurren
     expect(crossStatus.status).toBe(422);
     expect((await stack.http.get(`/api/v1/workflows/${tenant.workflowId}`, other.adminToken)).status).toBe(404);
     expect((await stack.http.get(`/api/v1/staff/${employee.id}/status-access`, other.adminToken)).status).toBe(404);
-    const crossLevel = await stack.http.put(`/api/v1/staff/${other.adminId}/status-access`, { levels: [{ statusId: tenant.status.New, level: 'none' }] }, other.adminToken);
+    const crossLevel = await stack.http.put(
+      `/api/v1/staff/${other.adminId}/status-access`,
+      { levels: [{ statusId: tenant.status.New, level: 'none' }] },
+      other.adminToken,
+    );
     expect(crossLevel.status).toBe(422);
   });
 
@@ -186,15 +251,34 @@ describe('orders: every level against every check, caching, isolation, concurren
 
     const reordered = [...statuses].reverse().map((s: any) => (s.name === 'Cancelled' ? { ...s, name: 'Refused', color: '#000000' } : s));
     reordered.push({ name: 'Awaiting payment', category: 'active' });
-    const changed = await stack.http.patch(`/api/v1/workflows/${fresh.workflowId}`, { name: 'Repairs', statuses: reordered.filter((s: any) => s.name !== 'Contacted') }, fresh.adminToken);
+    const changed = await stack.http.patch(
+      `/api/v1/workflows/${fresh.workflowId}`,
+      { name: 'Repairs', statuses: reordered.filter((s: any) => s.name !== 'Contacted') },
+      fresh.adminToken,
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.name).toBe('Repairs');
     expect(changed.body.statuses.map((s: any) => s.name)).toEqual([
-      'Refused', 'Closed', 'Ready', 'In repair', 'Waiting for parts', 'Diagnostics', 'New', 'New lead', 'Awaiting payment',
+      'Refused',
+      'Closed',
+      'Ready',
+      'In repair',
+      'Waiting for parts',
+      'Diagnostics',
+      'New',
+      'New lead',
+      'Awaiting payment',
     ]);
     const archived = await stack.http.patch(
       `/api/v1/workflows/${fresh.workflowId}`,
-      { statuses: changed.body.statuses.map((s: any) => ({ id: s.id, name: s.name, category: s.category, archived: s.name === 'New lead' })) },
+      {
+        statuses: changed.body.statuses.map((s: any) => ({
+          id: s.id,
+          name: s.name,
+          category: s.category,
+          archived: s.name === 'New lead',
+        })),
+      },
       fresh.adminToken,
     );
     expect(archived.status).toBe(200);
@@ -204,16 +288,35 @@ describe('orders: every level against every check, caching, isolation, concurren
     const created = await createOrder(stack, fresh.adminToken);
     expect(created.status.name).toBe('New');
 
-    const duplicate = await stack.http.post('/api/v1/workflows', { name: 'Dup', kind: 'order', statuses: [{ name: 'A', category: 'initial' }, { name: 'a', category: 'final' }] }, fresh.adminToken);
+    const duplicate = await stack.http.post(
+      '/api/v1/workflows',
+      {
+        name: 'Dup',
+        kind: 'order',
+        statuses: [
+          { name: 'A', category: 'initial' },
+          { name: 'a', category: 'final' },
+        ],
+      },
+      fresh.adminToken,
+    );
     expect(duplicate.status).toBe(422);
     expect(duplicate.body.errors[0].field).toBe('statuses.1.name');
-    const badCategory = await stack.http.post('/api/v1/workflows', { name: 'Bad', kind: 'order', statuses: [{ name: 'A', category: 'open' }] }, fresh.adminToken);
+    const badCategory = await stack.http.post(
+      '/api/v1/workflows',
+      { name: 'Bad', kind: 'order', statuses: [{ name: 'A', category: 'open' }] },
+      fresh.adminToken,
+    );
     expect(badCategory.status).toBe(422);
     expect(badCategory.body.errors[0].field).toBe('statuses.0.category');
 
     const worker = await signedInEmployee(stack, fresh);
     expect((await stack.http.get('/api/v1/workflows', worker.token)).status).toBe(200);
-    const refused = await stack.http.post('/api/v1/workflows', { name: 'Mine', kind: 'order', statuses: [{ name: 'A', category: 'initial' }] }, worker.token);
+    const refused = await stack.http.post(
+      '/api/v1/workflows',
+      { name: 'Mine', kind: 'order', statuses: [{ name: 'A', category: 'initial' }] },
+      worker.token,
+    );
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('RIGHT.NOT_GRANTED');
   });

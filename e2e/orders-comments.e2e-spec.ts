@@ -44,7 +44,11 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
     gus = await createPortalContact(stack, tenant, { companyId: globex.id, firstName: 'Gus' });
     const managers = await stack.http.put(`/api/v1/companies/${acme.id}/client-managers`, { personIds: [mandy.id] }, tenant.adminToken);
     expect(managers.status).toBe(200);
-    ticket = await createOrder(stack, tenant.adminToken, { title: 'Printer on the second floor jams', departmentId: firstLine.id, clientContactId: ann.id });
+    ticket = await createOrder(stack, tenant.adminToken, {
+      title: 'Printer on the second floor jams',
+      departmentId: firstLine.id,
+      clientContactId: ann.id,
+    });
     // Department membership and the client manager reach the permissions service by event.
     await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${ticket.id}`, agent.token)).status).toBe(200), SLOW);
     await eventually(async () => expect((await stack.http.get(`/api/v1/orders/${ticket.id}`, mandy.token)).status).toBe(200), SLOW);
@@ -73,7 +77,12 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
   }
 
   it('the agent leaves an internal note on the ticket; colleagues read it, the client and its client manager do not', async () => {
-    const note = await post(`/api/v1/orders/${ticket.id}/comments`, { body: '  Probably the fuser; ask the field engineer.  ', visibility: 'internal' }, 201, agent.token);
+    const note = await post(
+      `/api/v1/orders/${ticket.id}/comments`,
+      { body: '  Probably the fuser; ask the field engineer.  ', visibility: 'internal' },
+      201,
+      agent.token,
+    );
     expect(note).toEqual({
       id: expect.any(String),
       orderId: ticket.id,
@@ -93,20 +102,42 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
     expect(event).toMatchObject({
       tenantid: tenant.tenantId,
       subject: ticket.id,
-      data: { orderId: ticket.id, number: ticket.number, visibility: 'internal', authorId: agent.id, authorKind: 'employee', body: note.body, inboundMessageId: null },
+      data: {
+        orderId: ticket.id,
+        number: ticket.number,
+        visibility: 'internal',
+        authorId: agent.id,
+        authorKind: 'employee',
+        body: note.body,
+        inboundMessageId: null,
+      },
     });
   });
 
   it('the agent replies publicly; the client reads the reply in the portal and answers; the conversation reads oldest first, page by page', async () => {
-    const reply = await post(`/api/v1/orders/${ticket.id}/comments`, { body: 'We will send an engineer tomorrow morning.', visibility: 'public' }, 201, agent.token);
+    const reply = await post(
+      `/api/v1/orders/${ticket.id}/comments`,
+      { body: 'We will send an engineer tomorrow morning.', visibility: 'public' },
+      201,
+      agent.token,
+    );
     expect((await comments(ticket.id, ann.token)).map((comment) => comment.id)).toEqual([reply.id]);
 
-    const answer = await post(`/api/v1/orders/${ticket.id}/comments`, { body: 'Thank you, someone will be at the reception.', visibility: 'public' }, 201, ann.token);
+    const answer = await post(
+      `/api/v1/orders/${ticket.id}/comments`,
+      { body: 'Thank you, someone will be at the reception.', visibility: 'public' },
+      201,
+      ann.token,
+    );
     expect(answer).toMatchObject({ visibility: 'public', authorId: ann.id, authorKind: 'contact', inboundMessageId: null });
     // Her company's client manager follows the conversation too, without the internal note.
     expect((await comments(ticket.id, mandy.token)).map((comment) => comment.body)).toEqual([reply.body, answer.body]);
     const all = await comments(ticket.id, agent.token);
-    expect(all.map((comment) => [comment.visibility, comment.authorKind])).toEqual([['internal', 'employee'], ['public', 'employee'], ['public', 'contact']]);
+    expect(all.map((comment) => [comment.visibility, comment.authorKind])).toEqual([
+      ['internal', 'employee'],
+      ['public', 'employee'],
+      ['public', 'contact'],
+    ]);
 
     const first = await stack.http.get(`/api/v1/orders/${ticket.id}/comments?limit=2`, agent.token);
     expect(first.status).toBe(200);
@@ -134,7 +165,11 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
     // Another tenant's administrator does not see it either.
     expect((await stack.http.get(`/api/v1/orders/${ticket.id}/comments`, other.adminToken)).status).toBe(404);
 
-    const clientNote = await stack.http.post(`/api/v1/orders/${ticket.id}/comments`, { body: 'Just between us', visibility: 'internal' }, ann.token);
+    const clientNote = await stack.http.post(
+      `/api/v1/orders/${ticket.id}/comments`,
+      { body: 'Just between us', visibility: 'internal' },
+      ann.token,
+    );
     expect([clientNote.status, clientNote.body.code]).toEqual([403, 'COMMENT.CLIENT_INTERNAL_NOTE']);
 
     const invalid: Array<[Record<string, unknown>, string]> = [
@@ -147,21 +182,40 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
     ];
     for (const [body, field] of invalid) {
       const refused = await stack.http.post(`/api/v1/orders/${ticket.id}/comments`, body, agent.token);
-      expect([field, refused.status, refused.body.errors]).toEqual([field, 422, expect.arrayContaining([expect.objectContaining({ field })])]);
+      expect([field, refused.status, refused.body.errors]).toEqual([
+        field,
+        422,
+        expect.arrayContaining([expect.objectContaining({ field })]),
+      ]);
     }
     const badCursor = await stack.http.get(`/api/v1/orders/${ticket.id}/comments?cursor=nonsense`, agent.token);
     expect([badCursor.status, badCursor.body.errors]).toEqual([422, [expect.objectContaining({ field: 'cursor' })]]);
     expect((await comments(ticket.id, agent.token)).length).toBe(before);
   });
 
-  it('a reply email joins its ticket as the client\'s public comment, once; a new email opens a new ticket', async () => {
-    const mailbox = await post('/api/v1/channels', { kind: 'email', address: `support@${tenant.slug}.test`, name: 'Support mail', departmentId: firstLine.id });
-    const opening = { messageId: '<m1@acme.test>', from: { email: ann.email, name: 'Ann Client' }, subject: 'Scanner does not start', text: 'The scanner shows error E42.' };
+  it("a reply email joins its ticket as the client's public comment, once; a new email opens a new ticket", async () => {
+    const mailbox = await post('/api/v1/channels', {
+      kind: 'email',
+      address: `support@${tenant.slug}.test`,
+      name: 'Support mail',
+      departmentId: firstLine.id,
+    });
+    const opening = {
+      messageId: '<m1@acme.test>',
+      from: { email: ann.email, name: 'Ann Client' },
+      subject: 'Scanner does not start',
+      text: 'The scanner shows error E42.',
+    };
     const opened = await post(`/api/v1/channels/${mailbox.id}/inbound`, opening);
     const mailTicket = await ticketTitled('Scanner does not start');
     expect(mailTicket).toMatchObject({ clientContactId: ann.id, departmentId: firstLine.id, inboundMessageId: opened.inboundMessageId });
 
-    const agentReply = await post(`/api/v1/orders/${mailTicket.id}/comments`, { body: 'Please restart it holding the blue button.', visibility: 'public' }, 201, agent.token);
+    const agentReply = await post(
+      `/api/v1/orders/${mailTicket.id}/comments`,
+      { body: 'Please restart it holding the blue button.', visibility: 'public' },
+      201,
+      agent.token,
+    );
     const reply = {
       messageId: '<m2@acme.test>',
       inReplyTo: '<m1@acme.test>',
@@ -190,11 +244,24 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
     expect((await comments(mailTicket.id, ann.token)).map((comment) => comment.id)).toEqual([agentReply.id, joined.id]);
 
     // An answer to the answer names only the later message: it is part of the same thread.
-    await post(`/api/v1/channels/${mailbox.id}/inbound`, { messageId: '<m3@acme.test>', references: ['<m1@acme.test>', '<m2@acme.test>'], from: { email: ann.email }, text: 'Works now.' });
-    await eventually(async () => expect((await comments(mailTicket.id, agent.token)).map((comment) => comment.body)).toContain('Works now.'), SLOW);
+    await post(`/api/v1/channels/${mailbox.id}/inbound`, {
+      messageId: '<m3@acme.test>',
+      references: ['<m1@acme.test>', '<m2@acme.test>'],
+      from: { email: ann.email },
+      text: 'Works now.',
+    });
+    await eventually(
+      async () => expect((await comments(mailTicket.id, agent.token)).map((comment) => comment.body)).toContain('Works now.'),
+      SLOW,
+    );
 
     // A new email without a thread opens its own ticket, and the first ticket stays as it was.
-    const fresh = await post(`/api/v1/channels/${mailbox.id}/inbound`, { messageId: '<m4@acme.test>', from: { email: ann.email }, subject: 'Toner is empty', text: 'Floor 3.' });
+    const fresh = await post(`/api/v1/channels/${mailbox.id}/inbound`, {
+      messageId: '<m4@acme.test>',
+      from: { email: ann.email },
+      subject: 'Toner is empty',
+      text: 'Floor 3.',
+    });
     const tonerTicket = await ticketTitled('Toner is empty');
     expect(tonerTicket).toMatchObject({ clientContactId: ann.id, inboundMessageId: fresh.inboundMessageId });
     expect(await comments(tonerTicket.id, agent.token)).toEqual([]);
@@ -203,28 +270,75 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
     const events = await readEvents(OrderCommentAddedV1.type, (event) => event.data.inboundMessageId === received.inboundMessageId);
     expect(events).toHaveLength(1);
     const [inbound] = await readEvents(InboundReceivedV1.type, (event) => event.data.inboundMessageId === received.inboundMessageId);
-    expect(inbound!.data).toMatchObject({ externalMessageId: '<m2@acme.test>', inReplyTo: '<m1@acme.test>', references: ['<m1@acme.test>'] });
+    expect(inbound!.data).toMatchObject({
+      externalMessageId: '<m2@acme.test>',
+      inReplyTo: '<m1@acme.test>',
+      references: ['<m1@acme.test>'],
+    });
 
     // Thread headers of the wrong shape are refused naming the field, and nothing is received.
-    for (const [body, field] of [[{ inReplyTo: '' }, 'inReplyTo'], [{ references: '<m1@acme.test>' }, 'references'], [{ references: [42] }, 'references']] as const) {
-      const refused = await stack.http.post(`/api/v1/channels/${mailbox.id}/inbound`, { messageId: '<bad@acme.test>', from: { email: ann.email }, text: 'x', ...body }, tenant.adminToken);
-      expect([field, refused.status, refused.body.errors]).toEqual([field, 422, expect.arrayContaining([expect.objectContaining({ field })])]);
+    for (const [body, field] of [
+      [{ inReplyTo: '' }, 'inReplyTo'],
+      [{ references: '<m1@acme.test>' }, 'references'],
+      [{ references: [42] }, 'references'],
+    ] as const) {
+      const refused = await stack.http.post(
+        `/api/v1/channels/${mailbox.id}/inbound`,
+        { messageId: '<bad@acme.test>', from: { email: ann.email }, text: 'x', ...body },
+        tenant.adminToken,
+      );
+      expect([field, refused.status, refused.body.errors]).toEqual([
+        field,
+        422,
+        expect.arrayContaining([expect.objectContaining({ field })]),
+      ]);
     }
   });
 
   it('a reply naming a thread of another channel or tenant opens its own ticket there and adds nothing to the original', async () => {
-    const mailbox = await post('/api/v1/channels', { kind: 'email', address: `help@${tenant.slug}.test`, name: 'Help mail', departmentId: firstLine.id });
-    const billing = await post('/api/v1/channels', { kind: 'email', address: `billing@${tenant.slug}.test`, name: 'Billing mail', departmentId: accounting.id });
+    const mailbox = await post('/api/v1/channels', {
+      kind: 'email',
+      address: `help@${tenant.slug}.test`,
+      name: 'Help mail',
+      departmentId: firstLine.id,
+    });
+    const billing = await post('/api/v1/channels', {
+      kind: 'email',
+      address: `billing@${tenant.slug}.test`,
+      name: 'Billing mail',
+      departmentId: accounting.id,
+    });
     const foreignSupport = await stack.http.postExpecting('/api/v1/departments', { name: 'Support' }, other.adminToken, 201);
-    const foreign = await stack.http.postExpecting('/api/v1/channels', { kind: 'email', address: `help@${other.slug}.test`, name: 'Help mail', departmentId: foreignSupport.id }, other.adminToken, 201);
-    await post(`/api/v1/channels/${mailbox.id}/inbound`, { messageId: '<t1@acme.test>', from: { email: ann.email }, subject: 'VPN drops', text: 'Every ten minutes.' });
+    const foreign = await stack.http.postExpecting(
+      '/api/v1/channels',
+      { kind: 'email', address: `help@${other.slug}.test`, name: 'Help mail', departmentId: foreignSupport.id },
+      other.adminToken,
+      201,
+    );
+    await post(`/api/v1/channels/${mailbox.id}/inbound`, {
+      messageId: '<t1@acme.test>',
+      from: { email: ann.email },
+      subject: 'VPN drops',
+      text: 'Every ten minutes.',
+    });
     const vpnTicket = await ticketTitled('VPN drops');
 
-    const answer = { messageId: '<t2@acme.test>', inReplyTo: '<t1@acme.test>', from: { email: ann.email }, subject: 'Re: VPN drops (invoice)', text: 'And the invoice?' };
+    const answer = {
+      messageId: '<t2@acme.test>',
+      inReplyTo: '<t1@acme.test>',
+      from: { email: ann.email },
+      subject: 'Re: VPN drops (invoice)',
+      text: 'And the invoice?',
+    };
     await post(`/api/v1/channels/${billing.id}/inbound`, answer);
     const billingTicket = await ticketTitled('Re: VPN drops (invoice)');
     expect(billingTicket.departmentId).toBe(accounting.id);
-    await stack.http.postExpecting(`/api/v1/channels/${foreign.id}/inbound`, { ...answer, subject: 'Re: VPN drops (elsewhere)' }, other.adminToken, 201);
+    await stack.http.postExpecting(
+      `/api/v1/channels/${foreign.id}/inbound`,
+      { ...answer, subject: 'Re: VPN drops (elsewhere)' },
+      other.adminToken,
+      201,
+    );
     const foreignTicket = await ticketTitled('Re: VPN drops (elsewhere)', other.adminToken);
     expect(foreignTicket.departmentId).toBe(foreign.departmentId);
 
@@ -233,16 +347,35 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
   });
 
   it('a messenger sender with an open ticket on the bot writes into it; once the ticket is closed, the next message opens a new one', async () => {
-    const bot = await post('/api/v1/channels', { kind: 'messenger', address: `@${tenant.slug}_bot`, name: 'Support bot', departmentId: firstLine.id });
-    await post(`/api/v1/channels/${bot.id}/inbound`, { messageId: '1', from: { messengerId: '4242', name: 'Pyotr Petrov' }, text: 'My monitor flickers' });
+    const bot = await post('/api/v1/channels', {
+      kind: 'messenger',
+      address: `@${tenant.slug}_bot`,
+      name: 'Support bot',
+      departmentId: firstLine.id,
+    });
+    await post(`/api/v1/channels/${bot.id}/inbound`, {
+      messageId: '1',
+      from: { messengerId: '4242', name: 'Pyotr Petrov' },
+      text: 'My monitor flickers',
+    });
     const chatTicket = await ticketTitled('My monitor flickers');
-    const second = await post(`/api/v1/channels/${bot.id}/inbound`, { messageId: '2', from: { messengerId: '4242' }, text: 'The left one, since Monday' });
+    const second = await post(`/api/v1/channels/${bot.id}/inbound`, {
+      messageId: '2',
+      from: { messengerId: '4242' },
+      text: 'The left one, since Monday',
+    });
     const joined = await eventually(async () => {
       const items = await comments(chatTicket.id, agent.token);
       expect(items).toHaveLength(1);
       return items[0];
     }, SLOW);
-    expect(joined).toMatchObject({ body: 'The left one, since Monday', visibility: 'public', authorKind: 'contact', authorId: second.contactId, inboundMessageId: second.inboundMessageId });
+    expect(joined).toMatchObject({
+      body: 'The left one, since Monday',
+      visibility: 'public',
+      authorKind: 'contact',
+      authorId: second.contactId,
+      inboundMessageId: second.inboundMessageId,
+    });
     // Another sender on the same bot opens its own ticket.
     await post(`/api/v1/channels/${bot.id}/inbound`, { messageId: '3', from: { messengerId: '5151' }, text: 'Keyboard missing keys' });
     await ticketTitled('Keyboard missing keys');

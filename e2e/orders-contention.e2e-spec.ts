@@ -26,7 +26,9 @@ describe('orders: concurrent crossing status changes', () => {
     const orders = await Promise.all(Array.from({ length: 12 }, (_, i) => createOrder(stack, boss.token, { title: `Crossing ${i}` })));
     // Half the orders in X, half in Y, then every round moves each pair across in both directions at once.
     const [x, y] = [statuses[1]!, statuses[2]!];
-    await Promise.all(orders.map((order, i) => stack.http.post(`/api/v1/orders/${order.id}/status`, { statusId: i % 2 ? y : x }, boss.token)));
+    await Promise.all(
+      orders.map((order, i) => stack.http.post(`/api/v1/orders/${order.id}/status`, { statusId: i % 2 ? y : x }, boss.token)),
+    );
     const applied = new Map<string, number>(orders.map((order) => [order.id, 0]));
     const answers: number[] = [];
     const problems: any[] = [];
@@ -73,10 +75,16 @@ describe('orders: concurrent crossing status changes', () => {
     for (let round = 0; round < 4; round++) {
       const now = await stack.http.get(`/api/v1/orders/${order.id}`, boss.token);
       const targets = statuses.filter((id) => id !== now.body.status.id);
-      const answers = await Promise.all(targets.map((statusId) => stack.http.post(`/api/v1/orders/${order.id}/status`, { statusId }, boss.token)));
+      const answers = await Promise.all(
+        targets.map((statusId) => stack.http.post(`/api/v1/orders/${order.id}/status`, { statusId }, boss.token)),
+      );
       for (const answer of answers) {
         if (answer.status === 200) applied++;
-        else expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 409, code: expect.stringMatching(/^ORDER\.(STATUS_MOVED|ALREADY_IN_STATUS)$/) });
+        else
+          expect({ status: answer.status, code: answer.body.code }).toEqual({
+            status: 409,
+            code: expect.stringMatching(/^ORDER\.(STATUS_MOVED|ALREADY_IN_STATUS)$/),
+          });
       }
     }
     expect(applied).toBeGreaterThanOrEqual(4);

@@ -6,7 +6,6 @@ import type { PortalContactFixture } from './contact.fixtures';
 import { createOrder, createOrdersTenant, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
 
-
 /** Directory events reach permissions (and policy changes the gateway) asynchronously; a busy machine may take a while. */
 const SLOW = { timeoutMs: 20_000 };
 jest.setTimeout(60_000);
@@ -46,13 +45,31 @@ describe('orders and clients: own orders, client managers, company history, equi
     globex = await post('/api/v1/companies', { name: 'Globex' });
     client = await createPortalContact(stack, tenant, { companyId: acme.id });
     colleague = await createPortalContact(stack, tenant, { companyId: acme.id });
-    stranger = await post('/api/v1/contacts', { lastName: 'Stranger', firstName: 'Sam', email: `sam@${tenant.slug}.test`, companyId: globex.id });
+    stranger = await post('/api/v1/contacts', {
+      lastName: 'Stranger',
+      firstName: 'Sam',
+      email: `sam@${tenant.slug}.test`,
+      companyId: globex.id,
+    });
     printer = await post('/api/v1/equipment', { companyId: acme.id, name: 'Printer', serialNumber: 'PR-1' });
     foreignPrinter = await post('/api/v1/equipment', { companyId: globex.id, name: 'Printer', serialNumber: 'PR-2' });
 
-    own = await createOrder(stack, tenant.adminToken, { title: 'Acme: invoice question', departmentId: accounting.id, clientContactId: client.id });
-    colleagues = await createOrder(stack, tenant.adminToken, { title: 'Acme: printer broken', departmentId: support.id, clientContactId: colleague.id, equipmentId: printer.id });
-    strangers = await createOrder(stack, tenant.adminToken, { title: 'Globex: printer broken', departmentId: support.id, clientContactId: stranger.id });
+    own = await createOrder(stack, tenant.adminToken, {
+      title: 'Acme: invoice question',
+      departmentId: accounting.id,
+      clientContactId: client.id,
+    });
+    colleagues = await createOrder(stack, tenant.adminToken, {
+      title: 'Acme: printer broken',
+      departmentId: support.id,
+      clientContactId: colleague.id,
+      equipmentId: printer.id,
+    });
+    strangers = await createOrder(stack, tenant.adminToken, {
+      title: 'Globex: printer broken',
+      departmentId: support.id,
+      clientContactId: stranger.id,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -74,14 +91,27 @@ describe('orders and clients: own orders, client managers, company history, equi
     expect(colleagues).toMatchObject({ clientContactId: colleague.id, clientCompanyId: acme.id, equipmentId: printer.id });
     expect(strangers).toMatchObject({ clientContactId: stranger.id, clientCompanyId: globex.id });
     const [created] = await readEvents(OrderCreatedV1.type, (event) => event.subject === colleagues.id);
-    expect(created!.data).toMatchObject({ clientContactId: colleague.id, clientCompanyId: acme.id, equipmentId: printer.id, departmentId: support.id });
+    expect(created!.data).toMatchObject({
+      clientContactId: colleague.id,
+      clientCompanyId: acme.id,
+      equipmentId: printer.id,
+      departmentId: support.id,
+    });
   });
 
   it("equipment of another company, equipment without a client, and another tenant's ids are refused naming the field; nothing is written", async () => {
     const before = (await listed(tenant.adminToken)).total;
-    const foreignContact = await stack.http.post('/api/v1/contacts', { lastName: 'Far', firstName: 'Away', email: `far@${other.slug}.test` }, other.adminToken);
+    const foreignContact = await stack.http.post(
+      '/api/v1/contacts',
+      { lastName: 'Far', firstName: 'Away', email: `far@${other.slug}.test` },
+      other.adminToken,
+    );
     const foreignCompany = await stack.http.post('/api/v1/companies', { name: 'Initech' }, other.adminToken);
-    const foreignEquipment = await stack.http.post('/api/v1/equipment', { companyId: foreignCompany.body.id, name: 'Server' }, other.adminToken);
+    const foreignEquipment = await stack.http.post(
+      '/api/v1/equipment',
+      { companyId: foreignCompany.body.id, name: 'Server' },
+      other.adminToken,
+    );
     const cases: Array<[Record<string, unknown>, string, string]> = [
       [{ clientContactId: client.id, equipmentId: foreignPrinter.id }, 'equipmentId', 'ORDER.EQUIPMENT_OTHER_COMPANY'],
       [{ equipmentId: printer.id }, 'equipmentId', 'ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY'],
@@ -91,7 +121,12 @@ describe('orders and clients: own orders, client managers, company history, equi
     ];
     for (const [fields, field, code] of cases) {
       const refused = await stack.http.post('/api/v1/orders', { title: 'Refused', ...fields }, tenant.adminToken);
-      expect([field, refused.status, refused.body.code, refused.body.errors]).toEqual([field, 422, code, [expect.objectContaining({ field })]]);
+      expect([field, refused.status, refused.body.code, refused.body.errors]).toEqual([
+        field,
+        422,
+        code,
+        [expect.objectContaining({ field })],
+      ]);
     }
     expect((await listed(tenant.adminToken)).total).toBe(before);
 
@@ -99,9 +134,18 @@ describe('orders and clients: own orders, client managers, company history, equi
     const order = await createOrder(stack, tenant.adminToken, { title: 'Scanner', clientContactId: client.id, equipmentId: printer.id });
     const toStranger = await stack.http.patch(`/api/v1/orders/${order.id}`, { clientContactId: stranger.id }, tenant.adminToken);
     expect([toStranger.status, toStranger.body.code]).toEqual([422, 'ORDER.EQUIPMENT_OTHER_COMPANY']);
-    const withEquipment = await stack.http.patch(`/api/v1/orders/${order.id}`, { clientContactId: stranger.id, equipmentId: foreignPrinter.id }, tenant.adminToken);
+    const withEquipment = await stack.http.patch(
+      `/api/v1/orders/${order.id}`,
+      { clientContactId: stranger.id, equipmentId: foreignPrinter.id },
+      tenant.adminToken,
+    );
     expect(withEquipment.status).toBe(200);
-    expect(withEquipment.body).toMatchObject({ clientContactId: stranger.id, clientCompanyId: globex.id, equipmentId: foreignPrinter.id, version: order.version + 1 });
+    expect(withEquipment.body).toMatchObject({
+      clientContactId: stranger.id,
+      clientCompanyId: globex.id,
+      equipmentId: foreignPrinter.id,
+      version: order.version + 1,
+    });
     const cleared = await stack.http.patch(`/api/v1/orders/${order.id}`, { clientContactId: null, equipmentId: null }, tenant.adminToken);
     expect(cleared.body).toMatchObject({ clientContactId: null, clientCompanyId: null, equipmentId: null });
   });
@@ -128,12 +172,24 @@ describe('orders and clients: own orders, client managers, company history, equi
   it('explain shows the client step for a contact', async () => {
     const resource = (order: any) =>
       encodeURIComponent(
-        JSON.stringify({ type: 'order', statusId: order.status.id, departmentId: order.departmentId, clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId }),
+        JSON.stringify({
+          type: 'order',
+          statusId: order.status.id,
+          departmentId: order.departmentId,
+          clientContactId: order.clientContactId,
+          clientCompanyId: order.clientCompanyId,
+        }),
       );
-    const refused = await stack.http.get(`/api/v1/permissions/explain?personId=${client.id}&action=orders.read&resource=${resource(colleagues)}`, tenant.adminToken);
+    const refused = await stack.http.get(
+      `/api/v1/permissions/explain?personId=${client.id}&action=orders.read&resource=${resource(colleagues)}`,
+      tenant.adminToken,
+    );
     expect(refused.body).toMatchObject({ allowed: false, code: 'ORDER.NOT_OWN' });
     expect(refused.body.steps).toContainEqual(expect.objectContaining({ rule: 'order.client-contact', effect: 'deny' }));
-    const allowed = await stack.http.get(`/api/v1/permissions/explain?personId=${client.id}&action=orders.read&resource=${resource(own)}`, tenant.adminToken);
+    const allowed = await stack.http.get(
+      `/api/v1/permissions/explain?personId=${client.id}&action=orders.read&resource=${resource(own)}`,
+      tenant.adminToken,
+    );
     expect(allowed.body).toMatchObject({ allowed: true });
     expect(allowed.body.steps).toContainEqual(expect.objectContaining({ rule: 'order.client-contact', effect: 'allow' }));
   });
@@ -146,7 +202,10 @@ describe('orders and clients: own orders, client managers, company history, equi
     expect((await stack.http.get(`/api/v1/orders/${own.id}`, manager.token)).status).toBe(200);
     expect((await stack.http.get(`/api/v1/orders/${strangers.id}`, manager.token)).status).toBe(404);
     // The agent sees IT's orders of both companies, and not accounting's.
-    await eventually(async () => expect((await listed(agent.token)).ids).toEqual(expect.arrayContaining([colleagues.id, strangers.id])), SLOW);
+    await eventually(
+      async () => expect((await listed(agent.token)).ids).toEqual(expect.arrayContaining([colleagues.id, strangers.id])),
+      SLOW,
+    );
     expect((await listed(agent.token)).ids).not.toContain(own.id);
   });
 

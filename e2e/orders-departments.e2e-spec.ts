@@ -4,7 +4,6 @@ import { Stack } from './support/stack';
 import { createOrder, createOrdersTenant, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
 
-
 /** Directory events reach permissions (and policy changes the gateway) asynchronously; a busy machine may take a while. */
 const SLOW = { timeoutMs: 20_000 };
 jest.setTimeout(60_000);
@@ -42,7 +41,11 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     // The head sees every department through a group; the deputy through a personal grant.
     const heads = await post('/api/v1/groups', { name: 'Support heads', rights: ['departments.all'] });
     await post(`/api/v1/groups/${heads.id}/members`, { personIds: [head.id] }, 200);
-    const granted = await stack.http.put(`/api/v1/staff/${deputy.id}/rights`, { right: 'departments.all', effect: 'allow' }, tenant.adminToken);
+    const granted = await stack.http.put(
+      `/api/v1/staff/${deputy.id}/rights`,
+      { right: 'departments.all', effect: 'allow' },
+      tenant.adminToken,
+    );
     expect(granted.status).toBe(200);
   }, 120_000);
 
@@ -84,7 +87,11 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     expect(await listed(agent)).toEqual({ ids: [shared.id, itTicket.id], total: 2 });
     expect(await listed(accountant)).toEqual({ ids: [shared.id, accTicket.id], total: 2 });
 
-    for (const path of [`/api/v1/orders/${accTicket.id}`, `/api/v1/orders/${accTicket.id}/history`, `/api/v1/orders/${accTicket.id}/transitions`]) {
+    for (const path of [
+      `/api/v1/orders/${accTicket.id}`,
+      `/api/v1/orders/${accTicket.id}/history`,
+      `/api/v1/orders/${accTicket.id}/transitions`,
+    ]) {
       const hidden = await stack.http.get(path, agent.token);
       expect([path, hidden.status, hidden.body.code]).toEqual([path, 404, 'ORDER.NOT_FOUND']);
     }
@@ -94,7 +101,9 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     expect(patch.status).toBe(404);
     expect((await stack.http.get(`/api/v1/orders/${itTicket.id}`, accountant.token)).status).toBe(404);
     expect((await stack.http.get(`/api/v1/orders/${itTicket.id}`, agent.token)).status).toBe(200);
-    expect((await stack.http.post(`/api/v1/orders/${itTicket.id}/status`, { statusId: tenant.status.Contacted }, agent.token)).status).toBe(200);
+    expect((await stack.http.post(`/api/v1/orders/${itTicket.id}/status`, { statusId: tenant.status.Contacted }, agent.token)).status).toBe(
+      200,
+    );
 
     // Filtering by a department narrows what one sees; it never widens it.
     expect(await listed(agent, `&departmentId=${accounting.id}`)).toEqual({ ids: [], total: 0 });
@@ -113,22 +122,46 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
 
   it('explain shows the department steps of a refusal and of an allowance', async () => {
     const resource = (order: any) =>
-      encodeURIComponent(JSON.stringify({ type: 'order', statusId: order.status.id, departmentId: order.departmentId, clientCompanyId: null, clientContactId: null }));
-    const refused = await stack.http.get(`/api/v1/permissions/explain?personId=${agent.id}&action=orders.read&resource=${resource(accTicket)}`, tenant.adminToken);
+      encodeURIComponent(
+        JSON.stringify({
+          type: 'order',
+          statusId: order.status.id,
+          departmentId: order.departmentId,
+          clientCompanyId: null,
+          clientContactId: null,
+        }),
+      );
+    const refused = await stack.http.get(
+      `/api/v1/permissions/explain?personId=${agent.id}&action=orders.read&resource=${resource(accTicket)}`,
+      tenant.adminToken,
+    );
     expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({ allowed: false, code: 'ORDER.OTHER_DEPARTMENT' });
     expect(refused.body.steps.map((step: any) => `${step.rule}:${step.effect}`)).toEqual(
       expect.arrayContaining(['status.view:allow', 'order.department:none', 'order.client-manager:deny']),
     );
-    const allowed = await stack.http.get(`/api/v1/permissions/explain?personId=${head.id}&action=orders.read&resource=${resource(accTicket)}`, tenant.adminToken);
+    const allowed = await stack.http.get(
+      `/api/v1/permissions/explain?personId=${head.id}&action=orders.read&resource=${resource(accTicket)}`,
+      tenant.adminToken,
+    );
     expect(allowed.body).toMatchObject({ allowed: true, code: 'ALLOWED.STATUS_VIEW' });
     const department = allowed.body.steps.find((step: any) => step.rule === 'order.department');
     expect(department).toMatchObject({ effect: 'allow', detail: expect.stringContaining("'Support heads'") });
   });
 
   it('a ticket arriving on the accounting channel lands in accounting, once per message, with the sender as client', async () => {
-    const channel = await post('/api/v1/channels', { kind: 'email', address: `billing@${tenant.slug}.test`, name: 'Billing mail', departmentId: accounting.id });
-    const message = { messageId: 'mail-1', from: { email: 'olga@client.test', name: 'Olga Ivanova' }, subject: 'Refund for March', text: 'Please refund the March invoice.' };
+    const channel = await post('/api/v1/channels', {
+      kind: 'email',
+      address: `billing@${tenant.slug}.test`,
+      name: 'Billing mail',
+      departmentId: accounting.id,
+    });
+    const message = {
+      messageId: 'mail-1',
+      from: { email: 'olga@client.test', name: 'Olga Ivanova' },
+      subject: 'Refund for March',
+      text: 'Please refund the March invoice.',
+    };
     const received = await post(`/api/v1/channels/${channel.id}/inbound`, message);
     await post(`/api/v1/channels/${channel.id}/inbound`, message, 200);
 
@@ -151,7 +184,11 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     expect((await listed(agent, '&search=Refund')).total).toBe(0);
 
     // A message without a subject is titled by its first words.
-    await post(`/api/v1/channels/${channel.id}/inbound`, { messageId: 'mail-2', from: { email: 'olga@client.test' }, text: 'The act of reconciliation for the second quarter is missing two payments' });
+    await post(`/api/v1/channels/${channel.id}/inbound`, {
+      messageId: 'mail-2',
+      from: { email: 'olga@client.test' },
+      text: 'The act of reconciliation for the second quarter is missing two payments',
+    });
     const untitled = await eventually(async () => {
       const page = await stack.http.get('/api/v1/orders?search=reconciliation', accountant.token);
       expect(page.body.items).toHaveLength(1);
@@ -161,7 +198,11 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
 
     const created = await readEvents(OrderCreatedV1.type, (event) => event.data.inboundMessageId === received.inboundMessageId);
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ tenantid: tenant.tenantId, subject: ticket.id, data: { departmentId: accounting.id, clientContactId: received.contactId } });
+    expect(created[0]).toMatchObject({
+      tenantid: tenant.tenantId,
+      subject: ticket.id,
+      data: { departmentId: accounting.id, clientContactId: received.contactId },
+    });
     // Accepted twice, still one ticket.
     expect((await stack.http.get('/api/v1/orders?search=Refund', head.token)).body.total).toBe(1);
   });
@@ -172,17 +213,32 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     // Accounting is not the agent's department: without 'orders.transfer-anywhere' it may not hand tickets there...
     const refused = await stack.http.post(`/api/v1/orders/${itTicket.id}/transfer`, { departmentId: accounting.id }, agent.token);
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ code: 'ORDER.TRANSFER_TARGET_NOT_VISIBLE', detail: expect.stringContaining('orders.transfer-anywhere') });
+    expect(refused.body).toMatchObject({
+      code: 'ORDER.TRANSFER_TARGET_NOT_VISIBLE',
+      detail: expect.stringContaining('orders.transfer-anywhere'),
+    });
     expect((await stack.http.get(`/api/v1/orders/${itTicket.id}`, agent.token)).body.version).toBe(fresh.version);
     // ...with it, it may.
-    const granted = await stack.http.put(`/api/v1/staff/${agent.id}/rights`, { right: 'orders.transfer-anywhere', effect: 'allow' }, tenant.adminToken);
+    const granted = await stack.http.put(
+      `/api/v1/staff/${agent.id}/rights`,
+      { right: 'orders.transfer-anywhere', effect: 'allow' },
+      tenant.adminToken,
+    );
     expect(granted.status).toBe(200);
 
-    const stale = await stack.http.post(`/api/v1/orders/${itTicket.id}/transfer`, { departmentId: accounting.id, version: fresh.version - 1 }, agent.token);
+    const stale = await stack.http.post(
+      `/api/v1/orders/${itTicket.id}/transfer`,
+      { departmentId: accounting.id, version: fresh.version - 1 },
+      agent.token,
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('ORDER.VERSION_MISMATCH');
 
-    const moved = await stack.http.post(`/api/v1/orders/${itTicket.id}/transfer`, { departmentId: accounting.id, version: fresh.version }, agent.token);
+    const moved = await stack.http.post(
+      `/api/v1/orders/${itTicket.id}/transfer`,
+      { departmentId: accounting.id, version: fresh.version },
+      agent.token,
+    );
     expect(moved.status).toBe(200);
     expect(moved.body).toEqual({
       order: null,
@@ -218,7 +274,13 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     expect(event).toMatchObject({
       type: 'workflow.order.transferred.v1',
       tenantid: tenant.tenantId,
-      data: { orderId: itTicket.id, number: itTicket.number, fromDepartmentId: support.id, toDepartmentId: accounting.id, actorId: agent.id },
+      data: {
+        orderId: itTicket.id,
+        number: itTicket.number,
+        fromDepartmentId: support.id,
+        toDepartmentId: accounting.id,
+        actorId: agent.id,
+      },
     });
     expect(event!.data.policyVersion).toBeGreaterThan(0);
   });
@@ -227,7 +289,12 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     const order = await createOrder(stack, tenant.adminToken, { title: 'Printer jam' });
     const kept = await stack.http.post(`/api/v1/orders/${order.id}/transfer`, { departmentId: support.id }, agent.token);
     expect(kept.status).toBe(200);
-    expect(kept.body).toMatchObject({ visibleToYou: true, departmentId: support.id, message: 'Transferred to IT support', order: { id: order.id, departmentId: support.id } });
+    expect(kept.body).toMatchObject({
+      visibleToYou: true,
+      departmentId: support.id,
+      message: 'Transferred to IT support',
+      order: { id: order.id, departmentId: support.id },
+    });
 
     const same = await stack.http.post(`/api/v1/orders/${order.id}/transfer`, { departmentId: support.id }, agent.token);
     expect([same.status, same.body.code]).toEqual([409, 'ORDER.ALREADY_IN_DEPARTMENT']);
@@ -242,7 +309,11 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     expect(missing.body.errors).toContainEqual(expect.objectContaining({ field: 'departmentId' }));
     const viaPatch = await stack.http.patch(`/api/v1/orders/${order.id}`, { departmentId: field.id }, agent.token);
     expect([viaPatch.status, viaPatch.body.code]).toEqual([422, 'ORDER.USE_TRANSFER']);
-    const samePatch = await stack.http.patch(`/api/v1/orders/${order.id}`, { departmentId: support.id, title: 'Printer jam, 2nd floor' }, agent.token);
+    const samePatch = await stack.http.patch(
+      `/api/v1/orders/${order.id}`,
+      { departmentId: support.id, title: 'Printer jam, 2nd floor' },
+      agent.token,
+    );
     expect(samePatch.status).toBe(200);
 
     // Without the transfer right at all: 403 from the route's right.
@@ -286,7 +357,11 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
     const answers = await Promise.all([
       stack.http.get(`/api/v1/orders/${accTicket.id}`, t),
       stack.http.get(`/api/v1/orders/${accTicket.id}/history`, t),
-      stack.http.post(`/api/v1/orders/${accTicket.id}/transfer`, { departmentId: (await stack.http.get('/api/v1/departments', t)).body[0].id }, t),
+      stack.http.post(
+        `/api/v1/orders/${accTicket.id}/transfer`,
+        { departmentId: (await stack.http.get('/api/v1/departments', t)).body[0].id },
+        t,
+      ),
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404]);
     const theirs = await stack.http.get('/api/v1/orders?limit=100', t);

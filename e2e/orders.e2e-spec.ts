@@ -153,7 +153,15 @@ describe('orders: the repair-shop story (per-status access levels)', () => {
     const response = await stack.http.get(`/api/v1/orders/${lead.id}/transitions`, manager.token);
     expect(response.status).toBe(200);
     expect(response.body.transitions.map((t: any) => t.name)).toEqual([
-      'New lead', 'Contacted', 'New', 'Diagnostics', 'Waiting for parts', 'In repair', 'Ready', 'Closed', 'Cancelled',
+      'New lead',
+      'Contacted',
+      'New',
+      'Diagnostics',
+      'Waiting for parts',
+      'In repair',
+      'Ready',
+      'Closed',
+      'Cancelled',
     ]);
     const verdicts = Object.fromEntries(response.body.transitions.map((t: any) => [t.name, t.allowed ? 'allowed' : t.code]));
     expect(verdicts).toEqual({
@@ -170,8 +178,13 @@ describe('orders: the repair-shop story (per-status access levels)', () => {
   });
 
   it('explain shows the chain of rules behind an order decision', async () => {
-    const resource = encodeURIComponent(JSON.stringify({ type: 'order', statusId: tenant.status.Closed, targetStatusId: tenant.status.New }));
-    const response = await stack.http.get(`/api/v1/permissions/explain?personId=${master.id}&action=orders.update&resource=${resource}`, tenant.adminToken);
+    const resource = encodeURIComponent(
+      JSON.stringify({ type: 'order', statusId: tenant.status.Closed, targetStatusId: tenant.status.New }),
+    );
+    const response = await stack.http.get(
+      `/api/v1/permissions/explain?personId=${master.id}&action=orders.update&resource=${resource}`,
+      tenant.adminToken,
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ allowed: false, code: 'STATUS.NOT_VISIBLE' });
     const rules = response.body.steps.map((step: any) => `${step.rule}:${step.effect}`);

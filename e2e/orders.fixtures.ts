@@ -14,7 +14,17 @@ export interface Person {
   token: string;
 }
 
-export const DEFAULT_STATUSES = ['New lead', 'Contacted', 'New', 'Diagnostics', 'Waiting for parts', 'In repair', 'Ready', 'Closed', 'Cancelled'];
+export const DEFAULT_STATUSES = [
+  'New lead',
+  'Contacted',
+  'New',
+  'Diagnostics',
+  'Waiting for parts',
+  'In repair',
+  'Ready',
+  'Closed',
+  'Cancelled',
+];
 
 /** A tenant whose default order workflow has reached the permissions service's read model. */
 export async function createOrdersTenant(stack: Stack, prefix = 'or'): Promise<OrdersTenant> {
@@ -49,7 +59,9 @@ export async function setLevels(
   levels: Record<string, 'none' | 'view' | 'set' | null>,
   mayChangeClosed?: boolean | null,
 ): Promise<any> {
-  const body: Record<string, unknown> = { levels: Object.entries(levels).map(([name, level]) => ({ statusId: tenant.status[name], level })) };
+  const body: Record<string, unknown> = {
+    levels: Object.entries(levels).map(([name, level]) => ({ statusId: tenant.status[name], level })),
+  };
   if (mayChangeClosed !== undefined) body.mayChangeClosed = mayChangeClosed;
   const response = await stack.http.put(`/api/v1/staff/${personId}/status-access`, body, tenant.adminToken);
   if (response.status !== 200) throw new Error(`status-access put: ${response.status} ${JSON.stringify(response.body)}`);

@@ -26,9 +26,15 @@ describe('permissions: preview of group, membership and personal-right changes',
     master = await signedInEmployee(stack, tenant);
     const support = await stack.http.postExpecting('/api/v1/departments', { name: 'IT support' }, tenant.adminToken, 201);
     tickets = [];
-    for (const title of ['VPN', 'Printer']) tickets.push((await createOrder(stack, tenant.adminToken, { title, departmentId: support.id })).id);
+    for (const title of ['VPN', 'Printer'])
+      tickets.push((await createOrder(stack, tenant.adminToken, { title, departmentId: support.id })).id);
     await createOrder(stack, tenant.adminToken, { title: 'Office moves' });
-    heads = await stack.http.postExpecting('/api/v1/groups', { name: 'Support heads', rights: ['departments.all'] }, tenant.adminToken, 201);
+    heads = await stack.http.postExpecting(
+      '/api/v1/groups',
+      { name: 'Support heads', rights: ['departments.all'] },
+      tenant.adminToken,
+      201,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -64,7 +70,11 @@ describe('permissions: preview of group, membership and personal-right changes',
     expect(seen.filter((id) => !after.includes(id))).toEqual([...person.orders.lose.sample].sort());
     expect(after.filter((id) => !seen.includes(id))).toEqual([...person.orders.gain.sample].sort());
     expect(person.orders.lose.total + person.orders.gain.total).toBe(person.orders.lose.sample.length + person.orders.gain.sample.length);
-    const catalog = (list: any[]) => list.filter((action) => !action.action.startsWith('order.')).map((action) => action.action).sort();
+    const catalog = (list: any[]) =>
+      list
+        .filter((action) => !action.action.startsWith('order.'))
+        .map((action) => action.action)
+        .sort();
     expect(rights.filter((right) => !rightsAfter.includes(right)).sort()).toEqual(catalog(person.actions.lose));
     expect(rightsAfter.filter((right) => !rights.includes(right)).sort()).toEqual(catalog(person.actions.gain));
   }
@@ -77,7 +87,10 @@ describe('permissions: preview of group, membership and personal-right changes',
     expect(joining.body.people).toEqual([
       {
         personId: master.id,
-        orders: { lose: NOTHING, gain: { total: 2, byStatus: [{ statusId: tenant.status['New lead'], count: 2 }], sample: [...tickets].sort().reverse() } },
+        orders: {
+          lose: NOTHING,
+          gain: { total: 2, byStatus: [{ statusId: tenant.status['New lead'], count: 2 }], sample: [...tickets].sort().reverse() },
+        },
         tasks: { lose: NOTHING, gain: NOTHING },
         actions: { lose: [], gain: [{ action: 'departments.all' }] },
       },
@@ -85,13 +98,23 @@ describe('permissions: preview of group, membership and personal-right changes',
     // Nothing changed: the same version, the same answer again.
     expect(await policyVersion()).toBe(version);
     expect((await preview('group-members-add', heads.id, { personIds: [master.id] })).body).toEqual(joining.body);
-    await madeAsPreviewed(joining.body.people[0], () => stack.http.post(`/api/v1/groups/${heads.id}/members`, { personIds: [master.id] }, tenant.adminToken));
+    await madeAsPreviewed(joining.body.people[0], () =>
+      stack.http.post(`/api/v1/groups/${heads.id}/members`, { personIds: [master.id] }, tenant.adminToken),
+    );
     expect((await preview('group-members-add', heads.id, { personIds: [master.id] })).body.people).toEqual([]);
 
     const leaving = await preview('group-member-remove', heads.id, { personId: master.id });
     expect(leaving.status).toBe(200);
-    expect(leaving.body.people).toEqual([expect.objectContaining({ personId: master.id, orders: { lose: joining.body.people[0].orders.gain, gain: NOTHING }, actions: { lose: [{ action: 'departments.all' }], gain: [] } })]);
-    await madeAsPreviewed(leaving.body.people[0], () => stack.http.delete(`/api/v1/groups/${heads.id}/members/${master.id}`, tenant.adminToken));
+    expect(leaving.body.people).toEqual([
+      expect.objectContaining({
+        personId: master.id,
+        orders: { lose: joining.body.people[0].orders.gain, gain: NOTHING },
+        actions: { lose: [{ action: 'departments.all' }], gain: [] },
+      }),
+    ]);
+    await madeAsPreviewed(leaving.body.people[0], () =>
+      stack.http.delete(`/api/v1/groups/${heads.id}/members/${master.id}`, tenant.adminToken),
+    );
     expect((await preview('group-member-remove', heads.id, { personId: master.id })).body.people).toEqual([]);
   });
 
@@ -100,7 +123,11 @@ describe('permissions: preview of group, membership and personal-right changes',
     const stripped = await preview('group', heads.id, { rights: [] });
     expect(stripped.status).toBe(200);
     expect(stripped.body.people).toEqual([
-      expect.objectContaining({ personId: master.id, orders: { lose: expect.objectContaining({ total: 2 }), gain: NOTHING }, actions: { lose: [{ action: 'departments.all' }], gain: [] } }),
+      expect.objectContaining({
+        personId: master.id,
+        orders: { lose: expect.objectContaining({ total: 2 }), gain: NOTHING },
+        actions: { lose: [{ action: 'departments.all' }], gain: [] },
+      }),
     ]);
     await madeAsPreviewed(stripped.body.people[0], () => stack.http.patch(`/api/v1/groups/${heads.id}`, { rights: [] }, tenant.adminToken));
 
@@ -112,14 +139,26 @@ describe('permissions: preview of group, membership and personal-right changes',
     const clerk = await signedInEmployee(stack, tenant);
     await stack.http.postExpecting(`/api/v1/groups/${heads.id}/members`, { personIds: [clerk.id] }, tenant.adminToken, 200);
     const barred = await preview('group', heads.id, { loginBarred: true });
-    expect(barred.body.people).toEqual([expect.objectContaining({ personId: clerk.id, orders: { lose: NOTHING, gain: NOTHING }, actions: { lose: [{ action: 'auth.login' }], gain: [] } })]);
-    const rightsOf = async () => (await stack.http.get(`/api/v1/staff/${clerk.id}/rights`, tenant.adminToken)).body.effectiveRights as string[];
+    expect(barred.body.people).toEqual([
+      expect.objectContaining({
+        personId: clerk.id,
+        orders: { lose: NOTHING, gain: NOTHING },
+        actions: { lose: [{ action: 'auth.login' }], gain: [] },
+      }),
+    ]);
+    const rightsOf = async () =>
+      (await stack.http.get(`/api/v1/staff/${clerk.id}/rights`, tenant.adminToken)).body.effectiveRights as string[];
     const before = await rightsOf();
     expect((await stack.http.patch(`/api/v1/groups/${heads.id}`, { loginBarred: true }, tenant.adminToken)).status).toBe(200);
     const after = await rightsOf();
-    expect([before.filter((right) => !after.includes(right)), after.filter((right) => !before.includes(right))]).toEqual([['auth.login'], []]);
+    expect([before.filter((right) => !after.includes(right)), after.filter((right) => !before.includes(right))]).toEqual([
+      ['auth.login'],
+      [],
+    ]);
     expect((await stack.http.get('/api/v1/orders', clerk.token)).status).toBe(401);
-    expect((await stack.http.patch(`/api/v1/groups/${heads.id}`, { loginBarred: false, rights: ['departments.all'] }, tenant.adminToken)).status).toBe(200);
+    expect(
+      (await stack.http.patch(`/api/v1/groups/${heads.id}`, { loginBarred: false, rights: ['departments.all'] }, tenant.adminToken)).status,
+    ).toBe(200);
     expect((await stack.http.delete(`/api/v1/groups/${heads.id}/members/${clerk.id}`, tenant.adminToken)).status).toBe(200);
   });
 
@@ -128,17 +167,28 @@ describe('permissions: preview of group, membership and personal-right changes',
     const granting = await preview('person-right', master.id, grant);
     expect(granting.status).toBe(200);
     expect(granting.body.people).toEqual([
-      expect.objectContaining({ personId: master.id, orders: { lose: NOTHING, gain: expect.objectContaining({ total: 2 }) }, actions: { lose: [], gain: [{ action: 'departments.all' }] } }),
+      expect.objectContaining({
+        personId: master.id,
+        orders: { lose: NOTHING, gain: expect.objectContaining({ total: 2 }) },
+        actions: { lose: [], gain: [{ action: 'departments.all' }] },
+      }),
     ]);
     await madeAsPreviewed(granting.body.people[0], () => stack.http.put(`/api/v1/staff/${master.id}/rights`, grant, tenant.adminToken));
 
     const denying = await preview('person-right', master.id, { right: 'orders.read', effect: 'deny' });
     expect(denying.body.people).toEqual([
-      expect.objectContaining({ orders: { lose: expect.objectContaining({ total: 3 }), gain: NOTHING }, actions: { lose: [{ action: 'orders.read' }], gain: [] } }),
+      expect.objectContaining({
+        orders: { lose: expect.objectContaining({ total: 3 }), gain: NOTHING },
+        actions: { lose: [{ action: 'orders.read' }], gain: [] },
+      }),
     ]);
     const removing = await preview('person-right', master.id, { right: 'departments.all', effect: null });
-    expect(removing.body.people).toEqual([expect.objectContaining({ orders: { lose: granting.body.people[0].orders.gain, gain: NOTHING } })]);
-    await madeAsPreviewed(removing.body.people[0], () => stack.http.put(`/api/v1/staff/${master.id}/rights`, { right: 'departments.all', effect: null }, tenant.adminToken));
+    expect(removing.body.people).toEqual([
+      expect.objectContaining({ orders: { lose: granting.body.people[0].orders.gain, gain: NOTHING } }),
+    ]);
+    await madeAsPreviewed(removing.body.people[0], () =>
+      stack.http.put(`/api/v1/staff/${master.id}/rights`, { right: 'departments.all', effect: null }, tenant.adminToken),
+    );
   });
 
   it('is refused as each change is: 403 without groups.manage, the same 422 for a bad body, 404, 409', async () => {
@@ -146,7 +196,8 @@ describe('permissions: preview of group, membership and personal-right changes',
     const administrators = groups.body.find((group: any) => group.systemKey === 'administrator');
     const routes: Record<string, (targetId: string, change: any, token?: string) => Promise<any>> = {
       'group-members-add': (id, change, token = tenant.adminToken) => stack.http.post(`/api/v1/groups/${id}/members`, change, token),
-      'group-member-remove': (id, change, token = tenant.adminToken) => stack.http.delete(`/api/v1/groups/${id}/members/${change.personId}`, token),
+      'group-member-remove': (id, change, token = tenant.adminToken) =>
+        stack.http.delete(`/api/v1/groups/${id}/members/${change.personId}`, token),
       group: (id, change, token = tenant.adminToken) => stack.http.patch(`/api/v1/groups/${id}`, change, token),
       'person-right': (id, change, token = tenant.adminToken) => stack.http.put(`/api/v1/staff/${id}/rights`, change, token),
     };
@@ -168,14 +219,25 @@ describe('permissions: preview of group, membership and personal-right changes',
     await same('group', heads.id, { rights: [] }, 403, master.token);
     await same('person-right', master.id, { right: 'orders.read', effect: 'deny' }, 403, master.token);
 
-    for (const change of [{ personIds: [] }, { personIds: ['someone'] }, { personIds: [MISSING] }, {}, { personIds: [master.id], extra: 1 }]) {
+    for (const change of [
+      { personIds: [] },
+      { personIds: ['someone'] },
+      { personIds: [MISSING] },
+      {},
+      { personIds: [master.id], extra: 1 },
+    ]) {
       await same('group-members-add', heads.id, change, 422);
     }
-    for (const change of [{ rights: ['orders.everything'] }, { loginBarred: 'yes' }, { name: '' }, { rights: 'all' }]) await same('group', heads.id, change, 422);
+    for (const change of [{ rights: ['orders.everything'] }, { loginBarred: 'yes' }, { name: '' }, { rights: 'all' }])
+      await same('group', heads.id, change, 422);
     await same('group', administrators.id, { loginBarred: true }, 422);
     await same('group', administrators.id, { rights: ['auth.login'] }, 422);
     await same('group', heads.id, { name: 'Administrator' }, 409);
-    for (const change of [{ right: 'orders.everything', effect: 'allow' }, { right: 'orders.read', effect: 'sometimes' }, { right: 'orders.read' }]) {
+    for (const change of [
+      { right: 'orders.everything', effect: 'allow' },
+      { right: 'orders.read', effect: 'sometimes' },
+      { right: 'orders.read' },
+    ]) {
       await same('person-right', master.id, change, 422);
     }
 

@@ -16,7 +16,11 @@ describe('permissions: preview of a status-access change', () => {
     stack = await Stack.start();
     tenant = await createOrdersTenant(stack, 'pre');
     master = await signedInEmployee(stack, tenant);
-    for (const [status, count] of [['Ready', 3], ['In repair', 2], ['New', 1]] as const) {
+    for (const [status, count] of [
+      ['Ready', 3],
+      ['In repair', 2],
+      ['New', 1],
+    ] as const) {
       ids[status] = [];
       for (let i = 0; i < count; i += 1) {
         const order = await createOrder(stack, tenant.adminToken, { title: `${status} ${i}` });
@@ -51,13 +55,21 @@ describe('permissions: preview of a status-access change', () => {
     const before = await masterSees();
     const version = await policyVersion();
 
-    const preview = await stack.http.post('/api/v1/permissions/preview', { kind: 'person-status-access', targetId: master.id, change: lowerReady() }, tenant.adminToken);
+    const preview = await stack.http.post(
+      '/api/v1/permissions/preview',
+      { kind: 'person-status-access', targetId: master.id, change: lowerReady() },
+      tenant.adminToken,
+    );
     expect(preview.status).toBe(200);
     expect(preview.body.policyVersion).toBe(version);
     expect(preview.body.people).toHaveLength(1);
     const [person] = preview.body.people;
     expect(person.personId).toBe(master.id);
-    expect(person.orders.lose).toEqual({ total: 3, byStatus: [{ statusId: tenant.status.Ready, count: 3 }], sample: [...ids.Ready!].sort().reverse() });
+    expect(person.orders.lose).toEqual({
+      total: 3,
+      byStatus: [{ statusId: tenant.status.Ready, count: 3 }],
+      sample: [...ids.Ready!].sort().reverse(),
+    });
     expect(person.orders.gain).toEqual({ total: 0, byStatus: [], sample: [] });
     expect(person.tasks).toEqual({ lose: { total: 0, byStatus: [], sample: [] }, gain: { total: 0, byStatus: [], sample: [] } });
     expect(person.actions).toEqual({ lose: [{ action: 'order.status.set', statusId: tenant.status.Ready }], gain: [] });
@@ -65,7 +77,11 @@ describe('permissions: preview of a status-access change', () => {
     // Nothing changed: the same version, the same list, the same preview again.
     expect(await policyVersion()).toBe(version);
     expect(await masterSees()).toEqual(before);
-    const again = await stack.http.post('/api/v1/permissions/preview', { kind: 'person-status-access', targetId: master.id, change: lowerReady() }, tenant.adminToken);
+    const again = await stack.http.post(
+      '/api/v1/permissions/preview',
+      { kind: 'person-status-access', targetId: master.id, change: lowerReady() },
+      tenant.adminToken,
+    );
     expect(again.body).toEqual(preview.body);
 
     const made = await stack.http.put(`/api/v1/staff/${master.id}/status-access`, lowerReady(), tenant.adminToken);
@@ -79,7 +95,11 @@ describe('permissions: preview of a status-access change', () => {
     expect(await policyVersion()).toBeGreaterThan(version);
 
     // Made already: previewing it again shows nobody.
-    const repeated = await stack.http.post('/api/v1/permissions/preview', { kind: 'person-status-access', targetId: master.id, change: lowerReady() }, tenant.adminToken);
+    const repeated = await stack.http.post(
+      '/api/v1/permissions/preview',
+      { kind: 'person-status-access', targetId: master.id, change: lowerReady() },
+      tenant.adminToken,
+    );
     expect(repeated.body.people).toEqual([]);
   });
 
@@ -87,9 +107,18 @@ describe('permissions: preview of a status-access change', () => {
     const groups = await stack.http.get('/api/v1/groups', tenant.adminToken);
     const employees = groups.body.find((group: any) => group.systemKey === 'employee');
     const colleague = await signedInEmployee(stack, tenant);
-    const change = { levels: [{ statusId: tenant.status.Ready, level: 'none' }, { statusId: tenant.status['In repair'], level: 'view' }] };
+    const change = {
+      levels: [
+        { statusId: tenant.status.Ready, level: 'none' },
+        { statusId: tenant.status['In repair'], level: 'view' },
+      ],
+    };
 
-    const preview = await stack.http.post('/api/v1/permissions/preview', { kind: 'group-status-access', targetId: employees.id, change }, tenant.adminToken);
+    const preview = await stack.http.post(
+      '/api/v1/permissions/preview',
+      { kind: 'group-status-access', targetId: employees.id, change },
+      tenant.adminToken,
+    );
     expect(preview.status).toBe(200);
     // The master's own "none" on Ready already decides; "In repair" only loses the right to set it.
     const byPerson = new Map(preview.body.people.map((person: any) => [person.personId, person]));
@@ -112,7 +141,11 @@ describe('permissions: preview of a status-access change', () => {
     expect((await stack.http.put(`/api/v1/groups/${employees.id}/status-access`, change, tenant.adminToken)).status).toBe(200);
     const colleagueAfter = await stack.http.get('/api/v1/orders?limit=100', colleague.token);
     expect(colleagueBefore.body.total - colleagueAfter.body.total).toBe(3);
-    await stack.http.put(`/api/v1/groups/${employees.id}/status-access`, { levels: change.levels.map((level) => ({ ...level, level: null })) }, tenant.adminToken);
+    await stack.http.put(
+      `/api/v1/groups/${employees.id}/status-access`,
+      { levels: change.levels.map((level) => ({ ...level, level: null })) },
+      tenant.adminToken,
+    );
   });
 
   it('the closed-order flag shows as the action order.closed.change', async () => {
@@ -127,7 +160,11 @@ describe('permissions: preview of a status-access change', () => {
   });
 
   it('is refused as the change is: 403 without its right, the same 422 for a bad body, 404 for an unknown target', async () => {
-    const asMaster = await stack.http.post('/api/v1/permissions/preview', { kind: 'person-status-access', targetId: master.id, change: lowerReady() }, master.token);
+    const asMaster = await stack.http.post(
+      '/api/v1/permissions/preview',
+      { kind: 'person-status-access', targetId: master.id, change: lowerReady() },
+      master.token,
+    );
     const changeAsMaster = await stack.http.put(`/api/v1/staff/${master.id}/status-access`, lowerReady(), master.token);
     expect([asMaster.status, asMaster.body.code]).toEqual([403, changeAsMaster.body.code]);
 
@@ -136,10 +173,19 @@ describe('permissions: preview of a status-access change', () => {
       { levels: [{ statusId: tenant.status.Ready, level: 'none' }], colour: 'red' },
       { levels: 'all' },
       { levels: [{ statusId: '01900000-0000-7000-8000-000000000000', level: 'none' }] },
-      { levels: [{ statusId: tenant.status.Ready, level: 'none' }, { statusId: tenant.status.Ready, level: 'view' }] },
+      {
+        levels: [
+          { statusId: tenant.status.Ready, level: 'none' },
+          { statusId: tenant.status.Ready, level: 'view' },
+        ],
+      },
     ];
     for (const body of bodies) {
-      const previewed = await stack.http.post('/api/v1/permissions/preview', { kind: 'person-status-access', targetId: master.id, change: body }, tenant.adminToken);
+      const previewed = await stack.http.post(
+        '/api/v1/permissions/preview',
+        { kind: 'person-status-access', targetId: master.id, change: body },
+        tenant.adminToken,
+      );
       const changed = await stack.http.put(`/api/v1/staff/${master.id}/status-access`, body, tenant.adminToken);
       expect(changed.status).toBe(422);
       expect({ status: previewed.status, code: previewed.body.code, errors: previewed.body.errors }).toEqual({
@@ -150,22 +196,49 @@ describe('permissions: preview of a status-access change', () => {
     }
 
     const missing = '01900000-0000-7000-8000-000000000000';
-    for (const [kind, route] of [['person-status-access', `/api/v1/staff/${missing}/status-access`], ['group-status-access', `/api/v1/groups/${missing}/status-access`]] as const) {
-      const previewed = await stack.http.post('/api/v1/permissions/preview', { kind, targetId: missing, change: lowerReady() }, tenant.adminToken);
+    for (const [kind, route] of [
+      ['person-status-access', `/api/v1/staff/${missing}/status-access`],
+      ['group-status-access', `/api/v1/groups/${missing}/status-access`],
+    ] as const) {
+      const previewed = await stack.http.post(
+        '/api/v1/permissions/preview',
+        { kind, targetId: missing, change: lowerReady() },
+        tenant.adminToken,
+      );
       const changed = await stack.http.put(route, lowerReady(), tenant.adminToken);
       expect([previewed.status, previewed.body.code]).toEqual([404, changed.body.code]);
     }
-    expect((await stack.http.post('/api/v1/permissions/preview', { kind: 'person-status-access', targetId: 'nobody', change: lowerReady() }, tenant.adminToken)).status).toBe(404);
+    expect(
+      (
+        await stack.http.post(
+          '/api/v1/permissions/preview',
+          { kind: 'person-status-access', targetId: 'nobody', change: lowerReady() },
+          tenant.adminToken,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('names `kind` when the kind is unknown or not supported yet, and the fields of the envelope', async () => {
-    const unsupported = await stack.http.post('/api/v1/permissions/preview', { kind: 'department', targetId: master.id, change: {} }, tenant.adminToken);
+    const unsupported = await stack.http.post(
+      '/api/v1/permissions/preview',
+      { kind: 'department', targetId: master.id, change: {} },
+      tenant.adminToken,
+    );
     expect(unsupported.status).toBe(422);
     expect(unsupported.body).toMatchObject({ code: 'PREVIEW.KIND_NOT_SUPPORTED', errors: [expect.objectContaining({ field: 'kind' })] });
-    const unknown = await stack.http.post('/api/v1/permissions/preview', { kind: 'everything', targetId: master.id, change: {} }, tenant.adminToken);
+    const unknown = await stack.http.post(
+      '/api/v1/permissions/preview',
+      { kind: 'everything', targetId: master.id, change: {} },
+      tenant.adminToken,
+    );
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors).toContainEqual(expect.objectContaining({ field: 'kind' }));
-    const noChange = await stack.http.post('/api/v1/permissions/preview', { kind: 'person-status-access', targetId: master.id }, tenant.adminToken);
+    const noChange = await stack.http.post(
+      '/api/v1/permissions/preview',
+      { kind: 'person-status-access', targetId: master.id },
+      tenant.adminToken,
+    );
     expect(noChange.status).toBe(422);
     expect(noChange.body.errors).toContainEqual(expect.objectContaining({ field: 'change' }));
   });

@@ -50,7 +50,7 @@ describe('*.policy.ts files import no framework or database code', () => {
     const pure = [
       "import { DomainError } from '@warden/kernel';",
       "import type { DecisionStep } from '@warden/contracts';",
-      'export const fail = (step: DecisionStep): DomainError => DomainError.invalid(\'STATUS.UNKNOWN\', step.kind, \'no\');',
+      "export const fail = (step: DecisionStep): DomainError => DomainError.invalid('STATUS.UNKNOWN', step.kind, 'no');",
     ].join('\n');
 
     const [policy, service, purePolicy] = lint({
@@ -60,7 +60,15 @@ describe('*.policy.ts files import no framework or database code', () => {
     });
 
     expect(policy!.restricted).toHaveLength(7);
-    for (const name of ['@nestjs/common', 'typeorm', 'pg', '@nats-io/transport-node', '@warden/messaging', '@warden/persistence', '@warden/service-kit']) {
+    for (const name of [
+      '@nestjs/common',
+      'typeorm',
+      'pg',
+      '@nats-io/transport-node',
+      '@warden/messaging',
+      '@warden/persistence',
+      '@warden/service-kit',
+    ]) {
       expect(policy!.restricted.some((message) => message.startsWith(`'${name}' import is restricted`))).toBe(true);
     }
     expect(service!.restricted).toEqual([]);

@@ -52,7 +52,10 @@ describe('presence', () => {
     const employee = await createEmployee(stack, tenant);
     const session = await login(stack, tenant, employee.email);
     expect(await statusOf(tenant.adminToken, employee.id)).toBe('online');
-    await eventually(async () => expect(await statusOf(tenant.adminToken, employee.id)).toBe('offline'), { timeoutMs: 10_000, intervalMs: 500 });
+    await eventually(async () => expect(await statusOf(tenant.adminToken, employee.id)).toBe('offline'), {
+      timeoutMs: 10_000,
+      intervalMs: 500,
+    });
     await stack.http.post('/api/v1/me/heartbeat', {}, session.body.accessToken);
     expect(await statusOf(tenant.adminToken, employee.id)).toBe('online');
     const list = await stack.http.get('/api/v1/staff?status=online', tenant.adminToken);

@@ -38,7 +38,10 @@ describe('realtime: streams of an ended session are closed', () => {
   };
   const expectEnded = async (stream: SseStream) => {
     await eventually(() => expect(stream.endedByServer).toBe(true));
-    expect(stream.events.at(-1)).toEqual({ event: 'session.ended', data: { code: 'AUTH.SESSION_ENDED', detail: expect.stringContaining('sign in again') } });
+    expect(stream.events.at(-1)).toEqual({
+      event: 'session.ended',
+      data: { code: 'AUTH.SESSION_ENDED', detail: expect.stringContaining('sign in again') },
+    });
   };
   const expectRefused = async (token: string) => {
     for (const via of ['header', 'query'] as const) {
@@ -50,7 +53,11 @@ describe('realtime: streams of an ended session are closed', () => {
   const chatWith = async (employeeId: string) => {
     const chat = await eventually(
       async () => {
-        const created = await stack.http.post('/api/v1/conversations', { kind: 'internal', title: 'Realtime', employeeIds: [employeeId] }, t.adminToken);
+        const created = await stack.http.post(
+          '/api/v1/conversations',
+          { kind: 'internal', title: 'Realtime', employeeIds: [employeeId] },
+          t.adminToken,
+        );
         expect(created.status).toBe(201);
         return created.body.id as string;
       },
@@ -72,7 +79,8 @@ describe('realtime: streams of an ended session are closed', () => {
     const laptop = await open(laptopToken, 'query');
     const before = await post('Both of you?');
     await eventually(() => {
-      for (const stream of [phone, laptop]) expect(stream.of('inquiries.message.posted.v1', (e) => e.data.messageId === before)).toHaveLength(1);
+      for (const stream of [phone, laptop])
+        expect(stream.of('inquiries.message.posted.v1', (e) => e.data.messageId === before)).toHaveLength(1);
     });
 
     expect((await stack.http.post('/api/v1/auth/logout', {}, phoneToken)).status).toBe(200);

@@ -31,8 +31,16 @@ describe('registry filters', () => {
   });
 
   it('contacts can be filtered by the notifications flag', async () => {
-    const on = await stack.http.post('/api/v1/contacts', { lastName: 'On', firstName: 'Olga', email: 'olga@client.test' }, tenant.adminToken);
-    const off = await stack.http.post('/api/v1/contacts', { lastName: 'Off', firstName: 'Oleg', email: 'oleg@client.test', notifications: false }, tenant.adminToken);
+    const on = await stack.http.post(
+      '/api/v1/contacts',
+      { lastName: 'On', firstName: 'Olga', email: 'olga@client.test' },
+      tenant.adminToken,
+    );
+    const off = await stack.http.post(
+      '/api/v1/contacts',
+      { lastName: 'Off', firstName: 'Oleg', email: 'oleg@client.test', notifications: false },
+      tenant.adminToken,
+    );
     expect([on.status, off.status]).toEqual([201, 201]);
     const ids = async (flag: string) =>
       (await stack.http.get(`/api/v1/contacts?notifications=${flag}`, tenant.adminToken)).body.items?.map((item: any) => item.id);

@@ -80,7 +80,9 @@ describe('every RPC validates its message at the service', () => {
       data: { viewer: { personId: 'me', kind: 'robot' }, conversationId: randomUUID(), text: '   ' },
     });
     expect(post.err).toMatchObject({ code: 'REQUEST.INVALID' });
-    expect(new Set(post.err?.fields?.map((problem) => problem.field))).toEqual(new Set(['data.viewer.personId', 'data.viewer.kind', 'data.text']));
+    expect(new Set(post.err?.fields?.map((problem) => problem.field))).toEqual(
+      new Set(['data.viewer.personId', 'data.viewer.kind', 'data.text']),
+    );
   });
 
   it('hands the handler the ids lower-cased: an id in capitals finds the same workflow', async () => {
@@ -93,21 +95,36 @@ describe('every RPC validates its message at the service', () => {
 
   it('names a bad field inside a nested object (the grants of a transition)', async () => {
     const grants = { roles: [{ role: 'boss', kind: 'any' }], groupIds: ['admins'] };
-    const reply = await call('workflow.transitions.add', { ctx: ctx(), data: { workflowId: 'w', fromStatusId: randomUUID(), toStatusId: randomUUID(), grants } });
+    const reply = await call('workflow.transitions.add', {
+      ctx: ctx(),
+      data: { workflowId: 'w', fromStatusId: randomUUID(), toStatusId: randomUUID(), grants },
+    });
     expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation' });
-    expect(reply.err?.fields?.map((problem) => problem.field).sort()).toEqual(['data.grants.groupIds', 'data.grants.roles.0.role', 'data.workflowId']);
+    expect(reply.err?.fields?.map((problem) => problem.field).sort()).toEqual([
+      'data.grants.groupIds',
+      'data.grants.roles.0.role',
+      'data.workflowId',
+    ]);
   });
 
   it('hands the handler normalised data: text trimmed, blank optional text absent', async () => {
-    const reply = await call('directory.branches.create', { ctx: ctx(), data: { name: '  North  ', address: '   ', timeZone: 'Europe/Berlin' } });
+    const reply = await call('directory.branches.create', {
+      ctx: ctx(),
+      data: { name: '  North  ', address: '   ', timeZone: 'Europe/Berlin' },
+    });
     expect(reply.err).toBeUndefined();
     expect(reply.response).toMatchObject({ name: 'North', address: null });
   });
 
   it('checks a patch field by field: a required field cannot be cleared, a nested id must be an id', async () => {
-    const reply = await call('directory.contacts.update', { ctx: ctx(), data: { contactId: randomUUID(), changes: { lastName: null, middleName: null, companyId: 'acme' } } });
+    const reply = await call('directory.contacts.update', {
+      ctx: ctx(),
+      data: { contactId: randomUUID(), changes: { lastName: null, middleName: null, companyId: 'acme' } },
+    });
     expect(reply.err).toMatchObject({ code: 'REQUEST.INVALID' });
-    expect(new Set(reply.err?.fields?.map((problem) => problem.field))).toEqual(new Set(['data.changes.lastName', 'data.changes.companyId']));
+    expect(new Set(reply.err?.fields?.map((problem) => problem.field))).toEqual(
+      new Set(['data.changes.lastName', 'data.changes.companyId']),
+    );
   });
 
   it('checks a resource whose attributes are free as a whole: a string type, scalar attributes', async () => {

@@ -80,18 +80,25 @@ describe('scale-out: two replicas of everything', () => {
       expect(again.body.id).toBe(first.body.id);
     });
 
-    it('tasks: the assignee takes its transition, is refused the assigner\'s, which the assigner takes', async () => {
+    it("tasks: the assignee takes its transition, is refused the assigner's, which the assigner takes", async () => {
       const lawyer = await signedInEmployee(stack, t, { firstName: 'Lawyer' });
       const workflow = await createTaskWorkflow(
         stack,
         t,
-        [['Open', 'initial'], ['In progress', 'active'], ['Done', 'final']],
+        [
+          ['Open', 'initial'],
+          ['In progress', 'active'],
+          ['Done', 'final'],
+        ],
         [
           ['Open', 'In progress', { roles: [{ role: 'assignee', kind: 'any' }] }],
           ['In progress', 'Done', { roles: [{ role: 'assigner', kind: 'any' }] }],
         ],
       );
-      const task = await createTask(stack, t.adminToken, { workflowId: workflow.body.id, participants: [{ personId: lawyer.id, role: 'assignee' }] });
+      const task = await createTask(stack, t.adminToken, {
+        workflowId: workflow.body.id,
+        participants: [{ personId: lawyer.id, role: 'assignee' }],
+      });
       expect((await moveTask(stack, lawyer.token, task.id, workflow.status['In progress']!)).status).toBe(200);
       const refused = await moveTask(stack, lawyer.token, task.id, workflow.status.Done!);
       expect(refused.status).toBe(403);
@@ -116,13 +123,25 @@ describe('scale-out: two replicas of everything', () => {
       }
     });
 
-    it('inquiries: a client\'s message is routed to the one employee who qualifies; realtime reaches it on either gateway', async () => {
+    it("inquiries: a client's message is routed to the one employee who qualifies; realtime reaches it on either gateway", async () => {
       const branch = (await http().post('/api/v1/branches', { name: 'Main', timeZone: 'UTC' }, t.adminToken)).body.id;
       const rita = await createEmployee(stack, t, { firstName: 'Rita' });
-      expect((await http().put(`/api/v1/staff/${rita.id}/branches`, { mainBranchId: branch, additionalBranchIds: [], allBranches: false }, t.adminToken)).status).toBe(200);
-      await eventually(async () => expect((await http().put(`/api/v1/inquiries/reception/${rita.id}`, { mode: 'my_branches' }, t.adminToken)).status).toBe(200), {
-        timeoutMs: 10_000,
-      });
+      expect(
+        (
+          await http().put(
+            `/api/v1/staff/${rita.id}/branches`,
+            { mainBranchId: branch, additionalBranchIds: [], allBranches: false },
+            t.adminToken,
+          )
+        ).status,
+      ).toBe(200);
+      await eventually(
+        async () =>
+          expect((await http().put(`/api/v1/inquiries/reception/${rita.id}`, { mode: 'my_branches' }, t.adminToken)).status).toBe(200),
+        {
+          timeoutMs: 10_000,
+        },
+      );
       const ritaToken = (await login(stack, t, rita.email)).body.accessToken as string;
       // Rita has the app open twice: one stream on each gateway.
       const onA = await SseStream.open(gatewayA().baseUrl, ritaToken);
@@ -130,9 +149,17 @@ describe('scale-out: two replicas of everything', () => {
       expect([onA.status, onA.body, onB.status, onB.body]).toEqual([200, undefined, 200, undefined]);
       streams.push(onA.stream, onB.stream);
 
-      const client = await http().post('/api/v1/contacts', { lastName: 'Client', firstName: 'Scaled', email: `client@${t.slug}.test`, branchId: branch }, t.adminToken);
+      const client = await http().post(
+        '/api/v1/contacts',
+        { lastName: 'Client', firstName: 'Scaled', email: `client@${t.slug}.test`, branchId: branch },
+        t.adminToken,
+      );
       // A client of the same branch without an open inquiry: its dry run shows Rita's presence.
-      const probe = await http().post('/api/v1/contacts', { lastName: 'Probe', firstName: 'Scaled', email: `probe@${t.slug}.test`, branchId: branch }, t.adminToken);
+      const probe = await http().post(
+        '/api/v1/contacts',
+        { lastName: 'Probe', firstName: 'Scaled', email: `probe@${t.slug}.test`, branchId: branch },
+        t.adminToken,
+      );
       expect([client.status, probe.status]).toEqual([201, 201]);
       await eventually(
         async () => {
@@ -148,7 +175,9 @@ describe('scale-out: two replicas of everything', () => {
       await eventually(() => {
         for (const { stream } of [onA, onB]) {
           expect(stream.of('inquiries.inquiry.assigned.v1', (e) => e.subject === opened.body.id)).toHaveLength(1);
-          expect(stream.of('inquiries.message.posted.v1', (e) => e.data.conversationId === opened.body.id && e.data.authorKind === 'contact')).toHaveLength(1);
+          expect(
+            stream.of('inquiries.message.posted.v1', (e) => e.data.conversationId === opened.body.id && e.data.authorKind === 'contact'),
+          ).toHaveLength(1);
           expect(stream.of('inquiries.message.posted.v1', (e) => e.data.messageId === reply.body.id)).toHaveLength(1);
         }
       });
@@ -158,16 +187,26 @@ describe('scale-out: two replicas of everything', () => {
       await eventually(
         async () => {
           const preview = (await http().get(`/api/v1/inquiries/routing/preview?contactId=${probe.body.id}`, t.adminToken)).body;
-          expect(preview.candidates.find((c: any) => c.personId === rita.id)).toMatchObject({ failed: expect.arrayContaining(['offline']) });
+          expect(preview.candidates.find((c: any) => c.personId === rita.id)).toMatchObject({
+            failed: expect.arrayContaining(['offline']),
+          });
         },
         { timeoutMs: 10_000 },
       );
       expect((await http().put('/api/v1/inquiries/settings', { stickyReleaseMinutes: 5 }, t.adminToken)).status).toBe(200);
       const later = new Date(Date.now() + 10 * MINUTE);
-      const released = await Promise.all(stack.instances.get('inquiries')!.map((instance) => instance.get(RoutingClock).releaseSticky(later)));
+      const released = await Promise.all(
+        stack.instances.get('inquiries')!.map((instance) => instance.get(RoutingClock).releaseSticky(later)),
+      );
       expect(released.reduce((sum, count) => sum + count, 0)).toBe(1);
-      expect((await http().get(`/api/v1/inquiries/${opened.body.id}`, t.adminToken)).body).toMatchObject({ status: 'waiting', assigneeId: null });
-      const requeued = await readEvents(InquiryRequeuedV1.type, (event) => event.subject === opened.body.id, { atLeast: 2, timeoutMs: 1500 });
+      expect((await http().get(`/api/v1/inquiries/${opened.body.id}`, t.adminToken)).body).toMatchObject({
+        status: 'waiting',
+        assigneeId: null,
+      });
+      const requeued = await readEvents(InquiryRequeuedV1.type, (event) => event.subject === opened.body.id, {
+        atLeast: 2,
+        timeoutMs: 1500,
+      });
       expect(requeued).toHaveLength(1);
     });
   });
@@ -185,7 +224,10 @@ describe('scale-out: two replicas of everything', () => {
     }
     await Promise.all(stack.instances.get('identity')!.map((instance) => instance.get(PresenceSweeper).sweep()));
     expect((await http().get(`/api/v1/staff/${employee.id}`, t.adminToken)).body.systemStatus).toBe('offline');
-    const events = await readEvents<PresenceChangedV1>(PresenceChangedV1.type, (event) => event.subject === employee.id, { atLeast: 3, timeoutMs: 1500 });
+    const events = await readEvents<PresenceChangedV1>(PresenceChangedV1.type, (event) => event.subject === employee.id, {
+      atLeast: 3,
+      timeoutMs: 1500,
+    });
     expect(events.map((event) => event.data.presence)).toEqual(['online', 'offline']);
   });
 
@@ -196,7 +238,9 @@ describe('scale-out: two replicas of everything', () => {
       const [from, to] = round % 2 === 0 ? [a, b] : [b, a];
       // Both gateways hold the decision "allowed".
       for (const client of [a, b]) expect((await client.get('/api/v1/staff', employee.token)).status).toBe(200);
-      expect((await from.put(`/api/v1/staff/${employee.id}/rights`, { right: 'staff.read', effect: 'deny' }, t.adminToken)).status).toBe(200);
+      expect((await from.put(`/api/v1/staff/${employee.id}/rights`, { right: 'staff.read', effect: 'deny' }, t.adminToken)).status).toBe(
+        200,
+      );
       const refused = await to.get('/api/v1/staff', employee.token);
       expect([refused.status, refused.body.code]).toEqual([403, 'RIGHT.DENIED_PERSONALLY']);
       expect((await from.get('/api/v1/staff', employee.token)).status).toBe(403);
@@ -206,14 +250,19 @@ describe('scale-out: two replicas of everything', () => {
   });
 
   it('every order event reached the stream once and the webhook receiver once, though two relays and two dispatchers ran', async () => {
-    const events = await readEvents(
-      'workflow.order.>',
-      (event) => event.tenantid === t.tenantId,
-      { atLeast: 4 },
-    );
+    const events = await readEvents('workflow.order.>', (event) => event.tenantid === t.tenantId, { atLeast: 4 });
     const ids = events.map((event) => event.id);
     expect(new Set(ids).size).toBe(ids.length);
-    await eventually(() => expect(receiver.accepted().map((request) => request.event.id).sort()).toEqual([...ids].sort()), { timeoutMs: 10_000 });
+    await eventually(
+      () =>
+        expect(
+          receiver
+            .accepted()
+            .map((request) => request.event.id)
+            .sort(),
+        ).toEqual([...ids].sort()),
+      { timeoutMs: 10_000 },
+    );
     // Nothing more arrives: no delivery was sent twice.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(receiver.received.map((request) => request.event.id).sort()).toEqual([...ids].sort());

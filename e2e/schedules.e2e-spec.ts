@@ -15,7 +15,13 @@ const WHOLE_DAY = [{ start: '00:00', end: '24:00' }];
  */
 function workingTodayAndTomorrow() {
   const now = Date.now();
-  return { weekly: {}, exceptions: [{ date: dateOf(now), intervals: WHOLE_DAY }, { date: dateOf(now + DAY_MS), intervals: WHOLE_DAY }] };
+  return {
+    weekly: {},
+    exceptions: [
+      { date: dateOf(now), intervals: WHOLE_DAY },
+      { date: dateOf(now + DAY_MS), intervals: WHOLE_DAY },
+    ],
+  };
 }
 
 function offTodayAndTomorrow() {
@@ -44,13 +50,25 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
 
   it('sets a whole schedule, reads it back normalized and announces it with the whole schedule', async () => {
     const ana = await createEmployee(stack, t, { firstName: 'Ana' });
-    expect((await http().get(schedulePath(ana.id), t.adminToken)).body).toEqual({ personId: ana.id, schedule: null, version: 0, updatedAt: null });
+    expect((await http().get(schedulePath(ana.id), t.adminToken)).body).toEqual({
+      personId: ana.id,
+      schedule: null,
+      version: 0,
+      updatedAt: null,
+    });
 
     const put = await http().put(
       schedulePath(ana.id),
       {
         timeZone: 'europe/berlin',
-        weekly: { mon: [{ start: '14:00', end: '18:00' }, { start: '09:00', end: '13:00' }], fri: [{ start: '22:00', end: '24:00' }], sat: [{ start: '00:00', end: '06:00' }] },
+        weekly: {
+          mon: [
+            { start: '14:00', end: '18:00' },
+            { start: '09:00', end: '13:00' },
+          ],
+          fri: [{ start: '22:00', end: '24:00' }],
+          sat: [{ start: '00:00', end: '06:00' }],
+        },
         exceptions: [{ date: '2031-12-31', intervals: [{ start: '09:00', end: '12:00' }] }, { date: '2031-12-25' }],
       },
       t.adminToken,
@@ -59,7 +77,10 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
     const expected = {
       timeZone: 'Europe/Berlin',
       weekly: {
-        mon: [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }],
+        mon: [
+          { start: '09:00', end: '13:00' },
+          { start: '14:00', end: '18:00' },
+        ],
         tue: [],
         wed: [],
         thu: [],
@@ -103,7 +124,14 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
   it('answers "working now" from the real clock: inside, outside with the next change, and no schedule', async () => {
     const ben = await createEmployee(stack, t, { firstName: 'Ben' });
     const none = await http().get(`${schedulePath(ben.id)}/now`, t.adminToken);
-    expect(none.body).toMatchObject({ personId: ben.id, working: true, reason: 'no_schedule', nextChangeAt: null, timeZone: null, local: null });
+    expect(none.body).toMatchObject({
+      personId: ben.id,
+      working: true,
+      reason: 'no_schedule',
+      nextChangeAt: null,
+      timeZone: null,
+      local: null,
+    });
 
     expect((await http().put(schedulePath(ben.id), workingTodayAndTomorrow(), t.adminToken)).status).toBe(200);
     const inside = await http().get(`${schedulePath(ben.id)}/now`, t.adminToken);
@@ -141,12 +169,35 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
     const good = { timeZone: 'UTC', weekly: { mon: [{ start: '09:00', end: '13:00' }] } };
     expect((await http().put(schedulePath(dee.id), good, t.adminToken)).status).toBe(200);
     const cases: Array<[unknown, string[]]> = [
-      [{ weekly: { mon: [{ start: '09:00', end: '13:00' }, { start: '22:00', end: '06:00' }] } }, ['weekly.mon.1.end']],
-      [{ weekly: { tue: [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '14:00' }] } }, ['weekly.tue.1.start']],
+      [
+        {
+          weekly: {
+            mon: [
+              { start: '09:00', end: '13:00' },
+              { start: '22:00', end: '06:00' },
+            ],
+          },
+        },
+        ['weekly.mon.1.end'],
+      ],
+      [
+        {
+          weekly: {
+            tue: [
+              { start: '09:00', end: '13:00' },
+              { start: '12:00', end: '14:00' },
+            ],
+          },
+        },
+        ['weekly.tue.1.start'],
+      ],
       [{ weekly: { wed: [{ start: '9:00', end: '25:00' }] } }, ['weekly.wed.0.start', 'weekly.wed.0.end']],
       [{ timeZone: 'Mars/Olympus_Mons', weekly: {} }, ['timeZone']],
       [{ timeZone: '+03:00', weekly: {} }, ['timeZone']],
-      [{ weekly: {}, exceptions: [{ date: '2031-02-30' }, { date: '2031-03-01' }, { date: '2031-03-01', intervals: [] }] }, ['exceptions.0.date', 'exceptions.2.date']],
+      [
+        { weekly: {}, exceptions: [{ date: '2031-02-30' }, { date: '2031-03-01' }, { date: '2031-03-01', intervals: [] }] },
+        ['exceptions.0.date', 'exceptions.2.date'],
+      ],
       [{ weekly: { monday: [] } }, ['weekly.monday']],
       [{ weekly: { mon: [{ start: '09:00', end: '10:00', note: 'x' }] } }, ['weekly.mon.0.note']],
       [{ weekly: 'always' }, ['weekly']],
@@ -158,12 +209,18 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
       expect([...new Set(response.body.errors.map((error: any) => error.field))]).toEqual(fields);
     }
     const overnight = await http().put(schedulePath(dee.id), cases[0]![0], t.adminToken);
-    expect(overnight.body).toMatchObject({ code: 'SCHEDULE.INVALID', errors: [{ field: 'weekly.mon.1.end', reason: expect.stringContaining('22:00-24:00') }] });
+    expect(overnight.body).toMatchObject({
+      code: 'SCHEDULE.INVALID',
+      errors: [{ field: 'weekly.mon.1.end', reason: expect.stringContaining('22:00-24:00') }],
+    });
     const badInstant = await http().get(`${schedulePath(dee.id)}/now?at=yesterday`, t.adminToken);
     expect(badInstant.status).toBe(422);
     expect(badInstant.body.errors).toEqual([expect.objectContaining({ field: 'at' })]);
 
-    expect((await http().get(schedulePath(dee.id), t.adminToken)).body).toMatchObject({ version: 1, schedule: { weekly: { mon: good.weekly.mon } } });
+    expect((await http().get(schedulePath(dee.id), t.adminToken)).body).toMatchObject({
+      version: 1,
+      schedule: { weekly: { mon: good.weekly.mon } },
+    });
     expect((await http().put(schedulePath('00000000-0000-7000-8000-000000000000'), good, t.adminToken)).status).toBe(404);
     expect((await http().get(`${schedulePath('not-an-id')}/now`, t.adminToken)).status).toBe(404);
   });
@@ -231,13 +288,22 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
     };
     const verdict = (decision: any, personId: string) => decision.candidates.find((candidate: any) => candidate.personId === personId);
     const contact = async (lastName: string) =>
-      (await http().postExpecting('/api/v1/contacts', { lastName, firstName: 'Client', email: `${lastName.toLowerCase()}@client.test`, branchId }, r.adminToken)).id as string;
+      (
+        await http().postExpecting(
+          '/api/v1/contacts',
+          { lastName, firstName: 'Client', email: `${lastName.toLowerCase()}@client.test`, branchId },
+          r.adminToken,
+        )
+      ).id as string;
     const settings = async (useWorkSchedules: boolean) => {
       const response = await http().put('/api/v1/inquiries/settings', { useWorkSchedules }, r.adminToken);
       expect([response.status, response.body.useWorkSchedules]).toEqual([200, useWorkSchedules]);
     };
     const schedule = async (name: string, body: unknown | null) => {
-      const response = body === null ? await http().delete(schedulePath(people[name]!), r.adminToken) : await http().put(schedulePath(people[name]!), body, r.adminToken);
+      const response =
+        body === null
+          ? await http().delete(schedulePath(people[name]!), r.adminToken)
+          : await http().put(schedulePath(people[name]!), body, r.adminToken);
       expect(response.status).toBe(200);
     };
 
@@ -246,10 +312,24 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
       branchId = (await http().postExpecting('/api/v1/branches', { name: 'Main', timeZone: 'UTC' }, r.adminToken)).id;
       for (const name of ['ivy', 'jon']) {
         const employee = await createEmployee(stack, r, { firstName: name });
-        expect((await http().put(`/api/v1/staff/${employee.id}/branches`, { mainBranchId: branchId, additionalBranchIds: [], allBranches: false }, r.adminToken)).status).toBe(200);
-        await eventually(async () => expect((await http().put(`/api/v1/inquiries/reception/${employee.id}`, { mode: 'my_branches' }, r.adminToken)).status).toBe(200), {
-          timeoutMs: 10_000,
-        });
+        expect(
+          (
+            await http().put(
+              `/api/v1/staff/${employee.id}/branches`,
+              { mainBranchId: branchId, additionalBranchIds: [], allBranches: false },
+              r.adminToken,
+            )
+          ).status,
+        ).toBe(200);
+        await eventually(
+          async () =>
+            expect((await http().put(`/api/v1/inquiries/reception/${employee.id}`, { mode: 'my_branches' }, r.adminToken)).status).toBe(
+              200,
+            ),
+          {
+            timeoutMs: 10_000,
+          },
+        );
         expect((await login(stack, r, employee.email)).status).toBe(200); // online
         people[name] = employee.id;
       }
@@ -264,7 +344,11 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
         async () => {
           const decision = await preview(client);
           expect(decision).toMatchObject({ outcome: 'assigned', assigneeId: people.jon });
-          expect(verdict(decision, people.ivy!)).toMatchObject({ qualified: false, reason: 'schedule', detail: expect.stringContaining('outside its work schedule') });
+          expect(verdict(decision, people.ivy!)).toMatchObject({
+            qualified: false,
+            reason: 'schedule',
+            detail: expect.stringContaining('outside its work schedule'),
+          });
         },
         { timeoutMs: 10_000, intervalMs: 200 },
       );
@@ -291,7 +375,11 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
       // No schedule counts as inside: clearing Ivy's lets the queue hand her the inquiry.
       await schedule('ivy', null);
       await eventually(
-        async () => expect((await http().get(`/api/v1/inquiries/${waiting.id}`, r.adminToken)).body).toMatchObject({ status: 'assigned', assigneeId: people.ivy }),
+        async () =>
+          expect((await http().get(`/api/v1/inquiries/${waiting.id}`, r.adminToken)).body).toMatchObject({
+            status: 'assigned',
+            assigneeId: people.ivy,
+          }),
         { timeoutMs: 10_000, intervalMs: 200 },
       );
       // A new client's message takes the hot path (the cached roster): it sees the new schedules too.
@@ -319,7 +407,10 @@ describe('work schedules: weekly hours with exceptions, "working now", and routi
       // Three days on, the weekly hours apply again (the days off were today and tomorrow).
       expect(await clock.drainScheduled(new Date(Date.now() + 3 * DAY_MS))).toBe(1);
       const assigned = (await http().get(`/api/v1/inquiries/${waiting.id}`, r.adminToken)).body;
-      expect(assigned).toMatchObject({ status: 'assigned', assigneeId: expect.stringMatching(new RegExp(`^(${people.ivy}|${people.jon})$`)) });
+      expect(assigned).toMatchObject({
+        status: 'assigned',
+        assigneeId: expect.stringMatching(new RegExp(`^(${people.ivy}|${people.jon})$`)),
+      });
       expect(assigned.decisions.at(-1)).toMatchObject({ trigger: 'queue', outcome: 'assigned' });
     });
   });

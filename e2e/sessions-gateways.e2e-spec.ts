@@ -30,8 +30,7 @@ describe('sessions across gateways: an ended session is refused on every gateway
   let t: TenantFixture;
   const streams: SseStream[] = [];
 
-  const startNats = () =>
-    launchNatsServer({ binary: findNatsServerBinary()!, port: natsPort, storeDir, log: () => undefined });
+  const startNats = () => launchNatsServer({ binary: findNatsServerBinary()!, port: natsPort, storeDir, log: () => undefined });
 
   beforeAll(async () => {
     natsPort = await findFreePort();

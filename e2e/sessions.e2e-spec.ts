@@ -57,7 +57,8 @@ describe('sessions: access tokens of ended sessions are refused', () => {
     expect(patched.status).toBe(200);
 
     await eventually(async () => {
-      for (const token of [...tokens, lockedToken]) expect((await stack.http.get('/api/v1/me', token)).body).toMatchObject({ code: 'AUTH.SESSION_ENDED' });
+      for (const token of [...tokens, lockedToken])
+        expect((await stack.http.get('/api/v1/me', token)).body).toMatchObject({ code: 'AUTH.SESSION_ENDED' });
     });
     const [gone] = await readEvents<SessionsRevokedV1>(SessionsRevokedV1.type, (e) => e.subject === deleted.id);
     expect(gone!.data).toMatchObject({ reason: 'deleted' });

@@ -70,7 +70,9 @@ describe('staff registry: who can sign in', () => {
 
   it('a personal deny of auth.login shows as no_access with its reason', async () => {
     const person = await createEmployee(stack, tenant);
-    expect((await stack.http.put(`/api/v1/staff/${person.id}/rights`, { right: 'auth.login', effect: 'deny' }, tenant.adminToken)).status).toBe(200);
+    expect(
+      (await stack.http.put(`/api/v1/staff/${person.id}/rights`, { right: 'auth.login', effect: 'deny' }, tenant.adminToken)).status,
+    ).toBe(200);
     expect((await card(person.id)).body).toMatchObject({ systemStatus: 'no_access', signInRefusal: { code: 'RIGHT.DENIED_PERSONALLY' } });
     expect(await listed('no_access')).toContain(person.id);
     expect((await login(stack, tenant, person.email)).status).toBe(403);

@@ -17,7 +17,9 @@ describe('staff: who works at an instant', () => {
   });
 
   const working = async (at: string) =>
-    (await stack.http.get(`/api/v1/staff?workingAt=${encodeURIComponent(at)}&limit=200`, tenant.adminToken)).body.items.map((item: any) => item.id);
+    (await stack.http.get(`/api/v1/staff?workingAt=${encodeURIComponent(at)}&limit=200`, tenant.adminToken)).body.items.map(
+      (item: any) => item.id,
+    );
 
   it('lists people inside their schedule then, and people without a schedule', async () => {
     const morning = await createEmployee(stack, tenant, { firstName: 'Morning' });

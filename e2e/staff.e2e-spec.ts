@@ -23,7 +23,15 @@ describe('staff registry', () => {
 
     const created = await stack.http.post(
       '/api/v1/staff',
-      { lastName: 'Petrov', firstName: 'Ivan', middleName: 'Sergeevich', phone: '+7 900 123-45-67', position: 'Engineer', email: 'Ivan.Petrov@Example.com', password: PASSWORD },
+      {
+        lastName: 'Petrov',
+        firstName: 'Ivan',
+        middleName: 'Sergeevich',
+        phone: '+7 900 123-45-67',
+        position: 'Engineer',
+        email: 'Ivan.Petrov@Example.com',
+        password: PASSWORD,
+      },
       tenant.adminToken,
     );
     expect(created.status).toBe(201);
@@ -48,7 +56,11 @@ describe('staff registry', () => {
     expect(employeeRow).toMatchObject({ systemStatus: 'online', lastLoginAt: expect.any(String) });
     expect(list.body.items.find((item: any) => item.id === tenant.adminId)).toMatchObject({ systemStatus: 'online' });
 
-    const refused = await stack.http.post('/api/v1/staff', { lastName: 'X', firstName: 'Y', email: `x@${tenant.slug}.test` }, employeeToken);
+    const refused = await stack.http.post(
+      '/api/v1/staff',
+      { lastName: 'X', firstName: 'Y', email: `x@${tenant.slug}.test` },
+      employeeToken,
+    );
     expect(refused.status).toBe(403);
     expect(refused.body.code).toEqual(expect.any(String));
     expect(refused.body.detail).toEqual(expect.any(String));
@@ -97,7 +109,11 @@ describe('staff registry', () => {
     expect(needsPassword.status).toBe(422);
     expect(needsPassword.body.errors).toEqual([expect.objectContaining({ field: 'access.password' })]);
 
-    const granted = await stack.http.patch(`/api/v1/staff/${id}`, { access: { enabled: true, password: 'another-password' } }, tenant.adminToken);
+    const granted = await stack.http.patch(
+      `/api/v1/staff/${id}`,
+      { access: { enabled: true, password: 'another-password' } },
+      tenant.adminToken,
+    );
     expect(granted.status).toBe(200);
     expect(granted.body.systemStatus).toBe('offline');
     expect((await login(stack, tenant, email, 'another-password')).status).toBe(200);
@@ -160,9 +176,15 @@ describe('staff registry', () => {
       tenant.adminToken,
     );
     expect(malformed.status).toBe(422);
-    expect(malformed.body.errors.map((error: any) => error.field)).toEqual(expect.arrayContaining(['email', 'phone', 'password', 'groupIds']));
+    expect(malformed.body.errors.map((error: any) => error.field)).toEqual(
+      expect.arrayContaining(['email', 'phone', 'password', 'groupIds']),
+    );
 
-    const unknownField = await stack.http.post('/api/v1/staff', { lastName: 'P', firstName: 'I', email: `p@${tenant.slug}.test`, role: 'boss' }, tenant.adminToken);
+    const unknownField = await stack.http.post(
+      '/api/v1/staff',
+      { lastName: 'P', firstName: 'I', email: `p@${tenant.slug}.test`, role: 'boss' },
+      tenant.adminToken,
+    );
     expect(unknownField.status).toBe(422);
     expect(unknownField.body.errors).toEqual([{ field: 'role', reason: 'is not a known field' }]);
 
@@ -177,7 +199,11 @@ describe('staff registry', () => {
     // Nothing was written: the same email is still free.
     expect((await stack.http.post('/api/v1/staff', { lastName: 'P', firstName: 'I', email }, tenant.adminToken)).status).toBe(201);
 
-    const duplicate = await stack.http.post('/api/v1/staff', { lastName: 'Q', firstName: 'R', email: email.toUpperCase() }, tenant.adminToken);
+    const duplicate = await stack.http.post(
+      '/api/v1/staff',
+      { lastName: 'Q', firstName: 'R', email: email.toUpperCase() },
+      tenant.adminToken,
+    );
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('STAFF.EMAIL_TAKEN');
 
@@ -190,7 +216,11 @@ describe('staff registry', () => {
     const badId = await stack.http.get('/api/v1/staff/not-a-uuid', tenant.adminToken);
     expect(badId.status).toBe(404);
     expect(badId.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
-    const missingPerson = await stack.http.patch('/api/v1/staff/0190f0f0-0000-7000-8000-000000000000', { position: 'x' }, tenant.adminToken);
+    const missingPerson = await stack.http.patch(
+      '/api/v1/staff/0190f0f0-0000-7000-8000-000000000000',
+      { position: 'x' },
+      tenant.adminToken,
+    );
     expect(missingPerson.status).toBe(404);
     expect(missingPerson.body.code).toBe('STAFF.NOT_FOUND');
   });

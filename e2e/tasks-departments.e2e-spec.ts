@@ -36,11 +36,27 @@ describe('tasks: department visibility (tasks.read-department)', () => {
     legal = await post('/api/v1/departments', { name: 'Legal', memberIds: [lead.id, member.id, colleague.id] });
     await post('/api/v1/departments', { name: 'Accounting', memberIds: [stranger.id] });
     for (const person of [lead, stranger]) {
-      const granted = await stack.http.put(`/api/v1/staff/${person.id}/rights`, { right: 'tasks.read-department', effect: 'allow' }, tenant.adminToken);
+      const granted = await stack.http.put(
+        `/api/v1/staff/${person.id}/rights`,
+        { right: 'tasks.read-department', effect: 'allow' },
+        tenant.adminToken,
+      );
       expect(granted.status).toBe(200);
     }
-    const workflow = await createTaskWorkflow(stack, tenant, [['Open', 'initial'], ['Done', 'final']], [['Open', 'Done', { roles: [{ role: 'participant', kind: 'any' }] }]]);
-    task = await createTask(stack, tenant.adminToken, { title: 'Review the lease', workflowId: workflow.body.id, participants: [{ personId: member.id, role: 'assignee' }] });
+    const workflow = await createTaskWorkflow(
+      stack,
+      tenant,
+      [
+        ['Open', 'initial'],
+        ['Done', 'final'],
+      ],
+      [['Open', 'Done', { roles: [{ role: 'participant', kind: 'any' }] }]],
+    );
+    task = await createTask(stack, tenant.adminToken, {
+      title: 'Review the lease',
+      workflowId: workflow.body.id,
+      participants: [{ personId: member.id, role: 'assignee' }],
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -75,10 +91,15 @@ describe('tasks: department visibility (tasks.read-department)', () => {
 
   it('explain names the department the task is seen through', async () => {
     const resource = JSON.stringify({ type: 'task', taskId: task.id });
-    const explained = await stack.http.get(`/api/v1/permissions/explain?personId=${lead.id}&action=task.read&resource=${encodeURIComponent(resource)}`, tenant.adminToken);
+    const explained = await stack.http.get(
+      `/api/v1/permissions/explain?personId=${lead.id}&action=task.read&resource=${encodeURIComponent(resource)}`,
+      tenant.adminToken,
+    );
     expect(explained.status).toBe(200);
     expect(explained.body).toMatchObject({ allowed: true, code: 'ALLOWED.TASK_VISIBLE' });
-    expect(explained.body.steps).toContainEqual(expect.objectContaining({ rule: 'task.department', detail: expect.stringContaining("'Legal'") }));
+    expect(explained.body.steps).toContainEqual(
+      expect.objectContaining({ rule: 'task.department', detail: expect.stringContaining("'Legal'") }),
+    );
   });
 
   it('a colleague of the same department without the right gets 404, as for a task that does not exist', async () => {

@@ -40,8 +40,17 @@ describe('tasks: the status a new task starts in', () => {
     workflow = await createTaskWorkflow(
       stack,
       tenant,
-      [['Inbox', 'initial'], ['Triage', 'initial'], ['Working', 'active'], ['Done', 'final']],
-      [['Inbox', 'Working', everyone], ['Triage', 'Working', everyone], ['Working', 'Done', everyone]],
+      [
+        ['Inbox', 'initial'],
+        ['Triage', 'initial'],
+        ['Working', 'active'],
+        ['Done', 'final'],
+      ],
+      [
+        ['Inbox', 'Working', everyone],
+        ['Triage', 'Working', everyone],
+        ['Working', 'Done', everyone],
+      ],
     );
     const groups = await stack.http.get('/api/v1/groups', tenant.adminToken);
     employeesGroupId = groups.body.find((group: any) => group.systemKey === 'employee').id;
@@ -90,7 +99,11 @@ describe('tasks: the status a new task starts in', () => {
   });
 
   it("a template's initial status needs set too: refused with the status named, allowed once the level allows", async () => {
-    const template = await stack.http.post('/api/v1/templates', { name: 'Request', workflowId: workflow.body.id, initialStatusId: workflow.status.Triage }, tenant.adminToken);
+    const template = await stack.http.post(
+      '/api/v1/templates',
+      { name: 'Request', workflowId: workflow.body.id, initialStatusId: workflow.status.Triage },
+      tenant.adminToken,
+    );
     expect(template.status).toBe(201);
     await levels(`staff/${clerk.id}`, { Triage: 'view' });
     const before = await taskCount();
@@ -105,7 +118,11 @@ describe('tasks: the status a new task starts in', () => {
   });
 
   it('an unknown workflow or a missing one stays a 422 naming the field', async () => {
-    const unknown = await stack.http.post('/api/v1/tasks', { title: 'Ghost', workflowId: '01900000-0000-7000-8000-000000000000' }, clerk.token);
+    const unknown = await stack.http.post(
+      '/api/v1/tasks',
+      { title: 'Ghost', workflowId: '01900000-0000-7000-8000-000000000000' },
+      clerk.token,
+    );
     expect([unknown.status, unknown.body.errors?.[0]?.field]).toEqual([422, 'workflowId']);
     const missing = await stack.http.post('/api/v1/tasks', { title: 'Ghost' }, clerk.token);
     expect([missing.status, missing.body.errors?.[0]?.field]).toEqual([422, 'workflowId']);

@@ -52,7 +52,12 @@ describe('tasks: the law-firm story (transition rights by role and kind)', () =>
     workflow = await createTaskWorkflow(
       stack,
       tenant,
-      [[APPROVAL, 'initial'], ['In progress', 'active'], ['Completed', 'final'], ['Rejected', 'final']],
+      [
+        [APPROVAL, 'initial'],
+        ['In progress', 'active'],
+        ['Completed', 'final'],
+        ['Rejected', 'final'],
+      ],
       [
         [APPROVAL, 'In progress', { roles: [{ role: 'auditor', kind: 'contact' }] }],
         [APPROVAL, 'Rejected', { roles: [{ role: 'auditor', kind: 'contact' }] }],
@@ -80,7 +85,12 @@ describe('tasks: the law-firm story (transition rights by role and kind)', () =>
 
     const madeTemplate = await stack.http.post(
       '/api/v1/templates',
-      { name: 'Client question', workflowId: workflow.body.id, initialStatusId: workflow.status[APPROVAL], defaultParticipants: [{ personId: juniorLawyer.id, role: 'assignee' }] },
+      {
+        name: 'Client question',
+        workflowId: workflow.body.id,
+        initialStatusId: workflow.status[APPROVAL],
+        defaultParticipants: [{ personId: juniorLawyer.id, role: 'assignee' }],
+      },
       tenant.adminToken,
     );
     expect(madeTemplate.status).toBe(201);
@@ -121,7 +131,11 @@ describe('tasks: the law-firm story (transition rights by role and kind)', () =>
     expect(toWork).toMatchObject({ transition: true, allowed: false, code: 'TRANSITION.NOT_GRANTED' });
     expect(toWork.reason).toContain('auditor-contact');
     expect(toWork.reason).toContain('your roles here are auditor (employee)');
-    expect(answers.body.transitions.find((t: any) => t.name === 'Completed')).toMatchObject({ transition: false, allowed: false, code: 'TRANSITION.NONE' });
+    expect(answers.body.transitions.find((t: any) => t.name === 'Completed')).toMatchObject({
+      transition: false,
+      allowed: false,
+      code: 'TRANSITION.NONE',
+    });
 
     const refused = await moveTask(stack, seniorLawyer.token, task.id, workflow.status['In progress']);
     expect(refused.status).toBe(403);
@@ -164,11 +178,20 @@ describe('tasks: the law-firm story (transition rights by role and kind)', () =>
       decision: { code: 'ALLOWED.TRANSITION_ROLE' },
     });
     const events = await readEvents(TaskStatusChangedV1.type, (event: any) => event.subject === task.id);
-    expect(events[0]!.data).toMatchObject({ actorId: responsible.id, actorRoles: ['auditor'], actorKind: 'contact', to: { name: 'In progress' } });
+    expect(events[0]!.data).toMatchObject({
+      actorId: responsible.id,
+      actorRoles: ['auditor'],
+      actorKind: 'contact',
+      to: { name: 'In progress' },
+    });
   });
 
   it('an assignee-contact is refused "Completed" until the workflow grants it to assignee-contacts, then completes the task', async () => {
-    const added = await stack.http.patch(`/api/v1/tasks/${task.id}/participants`, { add: [{ personId: accountant.id, role: 'assignee' }] }, asker.token);
+    const added = await stack.http.patch(
+      `/api/v1/tasks/${task.id}/participants`,
+      { add: [{ personId: accountant.id, role: 'assignee' }] },
+      asker.token,
+    );
     expect(added.status).toBe(200);
     expect(added.body.participants).toContainEqual({ personId: accountant.id, kind: 'contact', role: 'assignee' });
     const participantEvents = await readEvents(TaskParticipantsChangedV1.type, (event: any) => event.subject === task.id);
@@ -195,6 +218,12 @@ describe('tasks: the law-firm story (transition rights by role and kind)', () =>
 
   it('publishes the creation on the stream', async () => {
     const created = await readEvents(TaskCreatedV1.type, (event: any) => event.subject === task.id);
-    expect(created[0]!.data).toMatchObject({ taskId: task.id, projectId: project.id, templateId: template.id, createdBy: asker.id, status: { name: APPROVAL } });
+    expect(created[0]!.data).toMatchObject({
+      taskId: task.id,
+      projectId: project.id,
+      templateId: template.id,
+      createdBy: asker.id,
+      status: { name: APPROVAL },
+    });
   });
 });

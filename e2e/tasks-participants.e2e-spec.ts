@@ -41,7 +41,15 @@ describe('tasks: participants keep an assigner', () => {
     lawyer = await signedInEmployee(stack, tenant, { firstName: 'Lawyer' });
     partner = await signedInEmployee(stack, tenant, { firstName: 'Partner' });
     client = await createPortalContact(stack, tenant, { firstName: 'Client' });
-    workflow = await createTaskWorkflow(stack, tenant, [['Open', 'initial'], ['Accepted', 'final']], [['Open', 'Accepted', { roles: [{ role: 'assigner', kind: 'any' }] }]]);
+    workflow = await createTaskWorkflow(
+      stack,
+      tenant,
+      [
+        ['Open', 'initial'],
+        ['Accepted', 'final'],
+      ],
+      [['Open', 'Accepted', { roles: [{ role: 'assigner', kind: 'any' }] }]],
+    );
     // The administrator creates the task (and so is its only assigner) and stays an auditor, to keep seeing it.
     task = await createTask(stack, tenant.adminToken, {
       workflowId: workflow.body.id,
@@ -98,12 +106,19 @@ describe('tasks: participants keep an assigner', () => {
     expect(events).toHaveLength(2);
     expect(events.map((event) => event.data)).toEqual([
       expect.objectContaining({ added: [{ personId: partner.id, kind: 'employee', role: 'assigner' }], removed: [] }),
-      expect.objectContaining({ added: [], removed: [{ personId: tenant.adminId, kind: 'employee', role: 'assigner' }], actorId: tenant.adminId }),
+      expect.objectContaining({
+        added: [],
+        removed: [{ personId: tenant.adminId, kind: 'employee', role: 'assigner' }],
+        actorId: tenant.adminId,
+      }),
     ]);
   });
 
   it('replaces the only assigner by another person (here a contact) in one request; the new assigner can use its grants', async () => {
-    const replaced = await change({ add: [{ personId: client.id, role: 'assigner' }], remove: [{ personId: partner.id, role: 'assigner' }] });
+    const replaced = await change({
+      add: [{ personId: client.id, role: 'assigner' }],
+      remove: [{ personId: partner.id, role: 'assigner' }],
+    });
     expect(replaced.status).toBe(200);
     expect(assigners(replaced.body)).toEqual([client.id]);
     const events = await participantEvents(3);
@@ -114,7 +129,10 @@ describe('tasks: participants keep an assigner', () => {
     });
 
     // The assigners' transition follows the role: the contact may accept the task now, the partner no longer.
-    expect((await transitionsFor(stack, tenant, task.id, client.id)).Accepted).toMatchObject({ allowed: true, code: 'ALLOWED.TRANSITION_ROLE' });
+    expect((await transitionsFor(stack, tenant, task.id, client.id)).Accepted).toMatchObject({
+      allowed: true,
+      code: 'ALLOWED.TRANSITION_ROLE',
+    });
     expect((await transitionsFor(stack, tenant, task.id, partner.id)).Accepted.allowed).toBe(false);
   });
 
@@ -128,7 +146,10 @@ describe('tasks: participants keep an assigner', () => {
     // probed with a request that is refused either way, so it writes nothing while waiting.
     await eventually(
       async () => {
-        const probe = await change({ add: [{ personId: lawyer.id, role: 'auditor' }], remove: [{ personId: lawyer.id, role: 'assigner' }] });
+        const probe = await change({
+          add: [{ personId: lawyer.id, role: 'auditor' }],
+          remove: [{ personId: lawyer.id, role: 'assigner' }],
+        });
         expect(probe.status).toBe(422);
         expect(probe.body).toMatchObject({ code: 'PERSON.UNKNOWN', errors: [{ field: 'add.0.personId' }] });
       },
@@ -143,7 +164,10 @@ describe('tasks: participants keep an assigner', () => {
     expect(alone.status).toBe(422);
     expect(alone.body.code).toBe('TASK.ASSIGNER_REQUIRED');
 
-    const replaced = await change({ add: [{ personId: partner.id, role: 'assigner' }], remove: [{ personId: lawyer.id, role: 'assigner' }] });
+    const replaced = await change({
+      add: [{ personId: partner.id, role: 'assigner' }],
+      remove: [{ personId: lawyer.id, role: 'assigner' }],
+    });
     expect(replaced.status).toBe(200);
     expect(assigners(replaced.body)).toEqual([partner.id]);
     const moved = await moveTask(stack, partner.token, task.id, workflow.status.Accepted!);

@@ -34,7 +34,9 @@ describe('tasks: transition rights, roles × kinds × grants', () => {
     outsider = await signedInEmployee(stack, tenant, { firstName: 'Outsider' });
     const group = await stack.http.post('/api/v1/groups', { name: 'Senior lawyers', rights: [] }, tenant.adminToken);
     expect(group.status).toBe(201);
-    expect((await stack.http.post(`/api/v1/groups/${group.body.id}/members`, { personIds: [groupMember.id] }, tenant.adminToken)).status).toBe(200);
+    expect(
+      (await stack.http.post(`/api/v1/groups/${group.body.id}/members`, { personIds: [groupMember.id] }, tenant.adminToken)).status,
+    ).toBe(200);
 
     // One target per grant, all from "Start", so one transitions answer shows every grant for a person.
     const grants: Array<[string, string, Record<string, unknown>]> = ROLES.flatMap((role) =>
@@ -112,7 +114,7 @@ describe('tasks: transition rights, roles × kinds × grants', () => {
     it('a transition to a status of another workflow', async () => {
       const response = await stack.http.patch(
         `/api/v1/workflows/${workflow.body.id}`,
-        { transitions: [{ from: 'Start', to: (await otherWorkflowStatus()), grants: {} }] },
+        { transitions: [{ from: 'Start', to: await otherWorkflowStatus(), grants: {} }] },
         tenant.adminToken,
       );
       expect(response.status).toBe(422);
@@ -123,11 +125,19 @@ describe('tasks: transition rights, roles × kinds × grants', () => {
     });
 
     it('a status that is not in the workflow, and transitions on an order workflow', async () => {
-      const unknown = await stack.http.patch(`/api/v1/workflows/${workflow.body.id}`, { transitions: [{ from: 'Start', to: 'Nowhere' }] }, tenant.adminToken);
+      const unknown = await stack.http.patch(
+        `/api/v1/workflows/${workflow.body.id}`,
+        { transitions: [{ from: 'Start', to: 'Nowhere' }] },
+        tenant.adminToken,
+      );
       expect(unknown.status).toBe(422);
       expect(unknown.body.errors[0]).toMatchObject({ field: 'transitions.0.to' });
       const orders = (await stack.http.get('/api/v1/workflows?kind=order', tenant.adminToken)).body[0];
-      const free = await stack.http.patch(`/api/v1/workflows/${orders.id}`, { transitions: [{ from: 'New', to: 'Closed' }] }, tenant.adminToken);
+      const free = await stack.http.patch(
+        `/api/v1/workflows/${orders.id}`,
+        { transitions: [{ from: 'New', to: 'Closed' }] },
+        tenant.adminToken,
+      );
       expect(free.status).toBe(422);
       expect(free.body.code).toBe('TRANSITION.FREE_WORKFLOW');
     });
@@ -140,7 +150,15 @@ describe('tasks: transition rights, roles × kinds × grants', () => {
     ])('a grant %j is refused naming %s', async (grants, field) => {
       const response = await stack.http.post(
         '/api/v1/workflows',
-        { name: 'Bad', kind: 'task', statuses: [{ name: 'A', category: 'initial' }, { name: 'B', category: 'final' }], transitions: [{ from: 'A', to: 'B', grants }] },
+        {
+          name: 'Bad',
+          kind: 'task',
+          statuses: [
+            { name: 'A', category: 'initial' },
+            { name: 'B', category: 'final' },
+          ],
+          transitions: [{ from: 'A', to: 'B', grants }],
+        },
         tenant.adminToken,
       );
       expect(response.status).toBe(422);
@@ -165,7 +183,14 @@ describe('tasks: transition rights, roles × kinds × grants', () => {
       const other = await createTenant(stack, 'other');
       const response = await stack.http.post(
         '/api/v1/tasks',
-        { title: 'Leak', workflowId: workflow.body.id, participants: [{ personId: outsider.id, role: 'auditor' }, { personId: other.adminId, role: 'assignee' }] },
+        {
+          title: 'Leak',
+          workflowId: workflow.body.id,
+          participants: [
+            { personId: outsider.id, role: 'auditor' },
+            { personId: other.adminId, role: 'assignee' },
+          ],
+        },
         tenant.adminToken,
       );
       expect(response.status).toBe(422);
@@ -176,7 +201,11 @@ describe('tasks: transition rights, roles × kinds × grants', () => {
     });
 
     it('a project whose counterparty is not a company of the tenant', async () => {
-      const response = await stack.http.post('/api/v1/projects', { name: 'Ghost', counterpartyCompanyId: '0192f0c4-0000-7000-8000-000000000000' }, tenant.adminToken);
+      const response = await stack.http.post(
+        '/api/v1/projects',
+        { name: 'Ghost', counterpartyCompanyId: '0192f0c4-0000-7000-8000-000000000000' },
+        tenant.adminToken,
+      );
       expect(response.status).toBe(422);
       expect(response.body.errors[0].field).toBe('counterpartyCompanyId');
     });

@@ -33,15 +33,24 @@ describe('tasks: per-status access levels', () => {
     workflow = await createTaskWorkflow(
       stack,
       tenant,
-      [['Open', 'initial'], ['Review', 'active'], ['Signed', 'final']],
-      [['Open', 'Review', everyone], ['Open', 'Signed', everyone], ['Review', 'Signed', everyone]],
+      [
+        ['Open', 'initial'],
+        ['Review', 'active'],
+        ['Signed', 'final'],
+      ],
+      [
+        ['Open', 'Review', everyone],
+        ['Open', 'Signed', everyone],
+        ['Review', 'Signed', everyone],
+      ],
     );
     const groups = await stack.http.get('/api/v1/groups', tenant.adminToken);
     employeesGroupId = groups.body.find((group: any) => group.systemKey === 'employee').id;
     // The task workflow reaches the read model behind the screens.
     await eventually(async () => {
       const card = await stack.http.get(`/api/v1/staff/${lawyer.id}/status-access`, tenant.adminToken);
-      if (!card.body.workflows?.some((w: any) => w.workflowId === workflow.body.id)) throw new Error('task workflow not yet known to permissions');
+      if (!card.body.workflows?.some((w: any) => w.workflowId === workflow.body.id))
+        throw new Error('task workflow not yet known to permissions');
     }, SLOW);
   }, 120_000);
 
@@ -84,19 +93,36 @@ describe('tasks: per-status access levels', () => {
   });
 
   it('a personal view on a task status: the move is refused with STATUS.NO_SET_ON_TARGET, in transitions, explain and the move itself', async () => {
-    const put = await stack.http.put(`/api/v1/staff/${lawyer.id}/status-access`, { levels: [{ statusId: workflow.status.Signed, level: 'view' }] }, tenant.adminToken);
+    const put = await stack.http.put(
+      `/api/v1/staff/${lawyer.id}/status-access`,
+      { levels: [{ statusId: workflow.status.Signed, level: 'view' }] },
+      tenant.adminToken,
+    );
     expect(put.status).toBe(200);
-    expect(taskWorkflowOf(put.body).statuses.find((s: any) => s.name === 'Signed')).toMatchObject({ level: 'view', override: 'view', source: 'person' });
+    expect(taskWorkflowOf(put.body).statuses.find((s: any) => s.name === 'Signed')).toMatchObject({
+      level: 'view',
+      override: 'view',
+      source: 'person',
+    });
     const task = await newTask();
 
     const own = await stack.http.get(`/api/v1/tasks/${task.id}/transitions`, lawyer.token);
     expect(own.status).toBe(200);
     const answers = Object.fromEntries(own.body.transitions.map((t: any) => [t.name, t]));
-    expect(answers.Signed).toMatchObject({ transition: true, allowed: false, code: 'STATUS.NO_SET_ON_TARGET', reason: "No right to set status 'Signed'" });
+    expect(answers.Signed).toMatchObject({
+      transition: true,
+      allowed: false,
+      code: 'STATUS.NO_SET_ON_TARGET',
+      reason: "No right to set status 'Signed'",
+    });
     expect(answers.Review).toMatchObject({ allowed: true, code: 'ALLOWED.TRANSITION_ROLE' });
 
     const explained = await transitionsFor(stack, tenant, task.id, lawyer.id);
-    expect(explained.Signed.steps).toContainEqual({ rule: 'status.target.set', effect: 'deny', detail: expect.stringContaining("personal override 'view'") });
+    expect(explained.Signed.steps).toContainEqual({
+      rule: 'status.target.set',
+      effect: 'deny',
+      detail: expect.stringContaining("personal override 'view'"),
+    });
     const resource = JSON.stringify({ type: 'task', taskId: task.id, targetStatusId: workflow.status.Signed });
     const explain = await stack.http.get(
       `/api/v1/permissions/explain?personId=${lawyer.id}&action=task.change-status&resource=${encodeURIComponent(resource)}`,
@@ -114,7 +140,11 @@ describe('tasks: per-status access levels', () => {
   });
 
   it('a group level on a task status applies to its members; resetting it restores the default', async () => {
-    const restrict = await stack.http.put(`/api/v1/groups/${employeesGroupId}/status-access`, { levels: [{ statusId: workflow.status.Review, level: 'view' }] }, tenant.adminToken);
+    const restrict = await stack.http.put(
+      `/api/v1/groups/${employeesGroupId}/status-access`,
+      { levels: [{ statusId: workflow.status.Review, level: 'view' }] },
+      tenant.adminToken,
+    );
     expect(restrict.status).toBe(200);
     expect(taskWorkflowOf(restrict.body).statuses.find((s: any) => s.name === 'Review')).toMatchObject({ level: 'view', explicit: true });
     const task = await newTask();
@@ -122,14 +152,21 @@ describe('tasks: per-status access levels', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('STATUS.NO_SET_ON_TARGET');
 
-    const reset = await stack.http.put(`/api/v1/groups/${employeesGroupId}/status-access`, { levels: [{ statusId: workflow.status.Review, level: null }] }, tenant.adminToken);
+    const reset = await stack.http.put(
+      `/api/v1/groups/${employeesGroupId}/status-access`,
+      { levels: [{ statusId: workflow.status.Review, level: null }] },
+      tenant.adminToken,
+    );
     expect(taskWorkflowOf(reset.body).statuses.find((s: any) => s.name === 'Review')).toMatchObject({ level: 'set', explicit: false });
     expect((await moveTask(stack, clerk.token, task.id, workflow.status.Review!)).status).toBe(200);
   });
 
   it('explain takes the steps enforcement takes: without tasks.read the move is refused in transitions, explain and the move itself', async () => {
     const denied = await signedInEmployee(stack, tenant, { firstName: 'Dennis' });
-    const task = await createTask(stack, tenant.adminToken, { workflowId: workflow.body.id, participants: [{ personId: denied.id, role: 'assignee' }] });
+    const task = await createTask(stack, tenant.adminToken, {
+      workflowId: workflow.body.id,
+      participants: [{ personId: denied.id, role: 'assignee' }],
+    });
     expect((await transitionsFor(stack, tenant, task.id, denied.id)).Review).toMatchObject({ allowed: true });
 
     const put = await stack.http.put(`/api/v1/staff/${denied.id}/rights`, { right: 'tasks.read', effect: 'deny' }, tenant.adminToken);
@@ -145,7 +182,10 @@ describe('tasks: per-status access levels', () => {
     expect(explained.Review.steps).toContainEqual(expect.objectContaining({ rule: 'override.personal', effect: 'deny' }));
     const resource = JSON.stringify({ type: 'task', taskId: task.id, targetStatusId: workflow.status.Review });
     for (const action of ['task.change-status', 'task.read']) {
-      const explain = await stack.http.get(`/api/v1/permissions/explain?personId=${denied.id}&action=${action}&resource=${encodeURIComponent(resource)}`, tenant.adminToken);
+      const explain = await stack.http.get(
+        `/api/v1/permissions/explain?personId=${denied.id}&action=${action}&resource=${encodeURIComponent(resource)}`,
+        tenant.adminToken,
+      );
       expect([explain.status, explain.body.allowed, explain.body.code]).toEqual([200, false, 'RIGHT.DENIED_PERSONALLY']);
     }
     expect((await stack.http.get(`/api/v1/tasks/${task.id}`, tenant.adminToken)).body.status.name).toBe('Open');

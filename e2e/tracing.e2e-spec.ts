@@ -56,7 +56,12 @@ describe('tracing on: a trace crosses NATS into the service', () => {
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    throw new Error(`no such span among ${exporter.getFinishedSpans().map((span) => span.name).join(', ')}`);
+    throw new Error(
+      `no such span among ${exporter
+        .getFinishedSpans()
+        .map((span) => span.name)
+        .join(', ')}`,
+    );
   }
 
   const ctx = () => ({ tenantId: '', actorId: null, requestId: randomUUID() });
@@ -107,7 +112,9 @@ describe('tracing on: a trace crosses NATS into the service', () => {
       // By subject: the consumers of the tenant admin's own employee.created may finish after the reset above.
       consumers = exporter
         .getFinishedSpans()
-        .filter((span) => span.name === 'consume identity.employee.created.v1' && span.attributes['cloudevents.event_subject'] === employee.id);
+        .filter(
+          (span) => span.name === 'consume identity.employee.created.v1' && span.attributes['cloudevents.event_subject'] === employee.id,
+        );
       if (['directory', 'inquiries'].every((service) => groups(consumers).some((group) => group.includes(service)))) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -147,7 +154,8 @@ describe('tracing on: a trace crosses NATS into the service', () => {
   function ancestors(span: ReadableSpan): string[] {
     const byId = new Map(exporter.getFinishedSpans().map((candidate) => [candidate.spanContext().spanId, candidate]));
     const names: string[] = [];
-    for (let parent = byId.get(span.parentSpanContext?.spanId ?? ''); parent; parent = byId.get(parent.parentSpanContext?.spanId ?? '')) names.push(parent.name);
+    for (let parent = byId.get(span.parentSpanContext?.spanId ?? ''); parent; parent = byId.get(parent.parentSpanContext?.spanId ?? ''))
+      names.push(parent.name);
     return names;
   }
 
@@ -161,7 +169,12 @@ describe('tracing on: a trace crosses NATS into the service', () => {
     await finishedSpan((span) => inTrace(span) && span.name.startsWith('handle ') && span.name.includes('permissions.'));
     const handler = await finishedSpan((span) => inTrace(span) && span.name === `handle ${rpcSubject('identity.staff.create')}`);
     // The INSERT of the person, a span of the handler's (through the transaction the handler runs).
-    const insert = await finishedSpan((span) => inTrace(span) && span.name.startsWith('pg.query:INSERT') && String(span.attributes['db.query.text'] ?? span.attributes['db.statement']).includes('persons'));
+    const insert = await finishedSpan(
+      (span) =>
+        inTrace(span) &&
+        span.name.startsWith('pg.query:INSERT') &&
+        String(span.attributes['db.query.text'] ?? span.attributes['db.statement']).includes('persons'),
+    );
     expect(insert.attributes['db.system.name'] ?? insert.attributes['db.system']).toBe('postgresql');
     expect(String(insert.attributes['db.query.text'] ?? insert.attributes['db.statement'])).not.toContain(employee.email);
     expect(ancestors(insert)).toContain(handler.name);

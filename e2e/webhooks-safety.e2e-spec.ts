@@ -46,14 +46,21 @@ describe('webhooks: settings read at start-up', () => {
     stack = await Stack.start();
     const tenant: OrdersTenant = await createOrdersTenant(stack, 'wf');
     receiver.answer = () => 500;
-    const created = await stack.http.post('/api/v1/webhooks', { url: receiver.url, eventTypes: ['workflow.order.created.v1'] }, tenant.adminToken);
+    const created = await stack.http.post(
+      '/api/v1/webhooks',
+      { url: receiver.url, eventTypes: ['workflow.order.created.v1'] },
+      tenant.adminToken,
+    );
     expect(created.status).toBe(201);
     await createOrder(stack, tenant.adminToken, { title: 'Never accepted' });
-    const disabled = await eventually(async () => {
-      const read = await stack!.http.get(`/api/v1/webhooks/${created.body.id}`, tenant.adminToken);
-      expect(read.body.active).toBe(false);
-      return read.body;
-    }, { timeoutMs: 15_000 });
+    const disabled = await eventually(
+      async () => {
+        const read = await stack!.http.get(`/api/v1/webhooks/${created.body.id}`, tenant.adminToken);
+        expect(read.body.active).toBe(false);
+        return read.body;
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(disabled.disabledReason).toContain('no successful delivery since');
     const log = await stack.http.get(`/api/v1/webhooks/${created.body.id}/deliveries`, tenant.adminToken);
     expect(log.body.items).toEqual([expect.objectContaining({ status: 'failed', attempts: 4, lastStatusCode: 500, nextAttemptAt: null })]);
@@ -63,7 +70,14 @@ describe('webhooks: settings read at start-up', () => {
     process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'false';
     stack = await Stack.start();
     const tenant: OrdersTenant = await createOrdersTenant(stack, 'ws');
-    for (const url of [receiver.url, 'https://127.0.0.1/hook', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/hook', 'https://localhost/hook', 'http://hooks.example.com/']) {
+    for (const url of [
+      receiver.url,
+      'https://127.0.0.1/hook',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[::1]/hook',
+      'https://localhost/hook',
+      'http://hooks.example.com/',
+    ]) {
       const refused = await stack.http.post('/api/v1/webhooks', { url, eventTypes: ['*'] }, tenant.adminToken);
       expect(refused.status).toBe(422);
       expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'url' })]);
@@ -81,7 +95,11 @@ describe('webhooks: settings read at start-up', () => {
     receiver.answer = () => 200;
     stack = await Stack.start({ serviceEnv: { DATABASE_URL: withDatabase(testEnv().databaseUrl, database) } });
     const tenant: OrdersTenant = await createOrdersTenant(stack, 'wk');
-    const created = await stack.http.postExpecting('/api/v1/webhooks', { url: receiver.url, eventTypes: ['workflow.order.*'] }, tenant.adminToken);
+    const created = await stack.http.postExpecting(
+      '/api/v1/webhooks',
+      { url: receiver.url, eventTypes: ['workflow.order.*'] },
+      tenant.adminToken,
+    );
     const rotated = await stack.http.postExpecting(`/api/v1/webhooks/${created.id}/rotate-secret`, {}, tenant.adminToken, 200);
     const pingVerifiesWith = async (...secrets: string[]) => {
       const test = await stack!.http.post(`/api/v1/webhooks/${created.id}/test`, {}, tenant.adminToken);
@@ -106,7 +124,9 @@ describe('webhooks: settings read at start-up', () => {
     // A key that never encrypted them: the service refuses to start, saying which setting is wrong.
     await stack.stopService(INTEGRATIONS_SERVICE.name);
     process.env.WEBHOOK_SECRETS_KEY = 'an-unrelated-secrets-key-of-this-test-93c5';
-    await expect(stack.startService(INTEGRATIONS_SERVICE)).rejects.toThrow(/decrypt with neither WEBHOOK_SECRETS_KEY nor WEBHOOK_SECRETS_KEY_PREVIOUS/);
+    await expect(stack.startService(INTEGRATIONS_SERVICE)).rejects.toThrow(
+      /decrypt with neither WEBHOOK_SECRETS_KEY nor WEBHOOK_SECRETS_KEY_PREVIOUS/,
+    );
     process.env.WEBHOOK_SECRETS_KEY = 'the-second-secrets-key-of-this-test-7b1e0d';
     await stack.startService(INTEGRATIONS_SERVICE);
     await stack.stop();

@@ -49,7 +49,11 @@ describe('webhooks', () => {
     expect(refused.status).toBe(403);
     expect((await stack.http.get('/api/v1/webhooks', employee.token)).status).toBe(403);
 
-    const unknownType = await stack.http.post('/api/v1/webhooks', { url: receiver.url, eventTypes: ['workflow.order.*', 'workflow.order.exploded.v1'] }, boss.token);
+    const unknownType = await stack.http.post(
+      '/api/v1/webhooks',
+      { url: receiver.url, eventTypes: ['workflow.order.*', 'workflow.order.exploded.v1'] },
+      boss.token,
+    );
     expect(unknownType.status).toBe(422);
     expect(unknownType.body.errors).toEqual([{ field: 'eventTypes.1', reason: 'is not a known event type' }]);
     const noPrefix = await stack.http.post('/api/v1/webhooks', { url: receiver.url, eventTypes: ['billing.*'] }, boss.token);
@@ -64,7 +68,13 @@ describe('webhooks', () => {
 
   it("delivers an order's changes once each, in order, signed, with the event id as webhook-id", async () => {
     const endpoint = await createEndpoint(boss.token, { url: receiver.url, eventTypes: ['workflow.order.*'], description: 'CRM sync' });
-    expect(endpoint).toMatchObject({ url: receiver.url, eventTypes: ['workflow.order.*'], description: 'CRM sync', active: true, disabledReason: null });
+    expect(endpoint).toMatchObject({
+      url: receiver.url,
+      eventTypes: ['workflow.order.*'],
+      description: 'CRM sync',
+      active: true,
+      disabledReason: null,
+    });
     expect(endpoint.secret).toMatch(/^whsec_/);
     const read = await stack.http.get(`/api/v1/webhooks/${endpoint.id}`, boss.token);
     expect(read.status).toBe(200);
@@ -74,11 +84,14 @@ describe('webhooks', () => {
     expect((await moveOrder(stack, boss.token, order.id, tenant.status.Contacted!)).status).toBe(200);
     expect((await moveOrder(stack, boss.token, order.id, tenant.status.New!)).status).toBe(200);
 
-    const arrived = await eventually(() => {
-      const mine = receiver.received.filter((request) => request.event.subject === order.id);
-      expect(mine).toHaveLength(3);
-      return mine;
-    }, { timeoutMs: 10_000 });
+    const arrived = await eventually(
+      () => {
+        const mine = receiver.received.filter((request) => request.event.subject === order.id);
+        expect(mine).toHaveLength(3);
+        return mine;
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(arrived.map((request) => request.event.type)).toEqual([
       'workflow.order.created.v1',
       'workflow.order.status-changed.v1',
@@ -95,7 +108,13 @@ describe('webhooks', () => {
     const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?eventType=workflow.order.status-changed.v1`, boss.token);
     expect(log.status).toBe(200);
     expect(log.body.items).toHaveLength(2);
-    expect(log.body.items[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
+    expect(log.body.items[0]).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      nextAttemptAt: null,
+    });
     // Cursor pages, newest first.
     const first = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?limit=2`, boss.token);
     expect(first.body.items.map((item: any) => item.eventId)).toEqual([arrived[2]!.event.id, arrived[1]!.event.id]);
@@ -113,10 +132,13 @@ describe('webhooks', () => {
     expect((await moveOrder(stack, boss.token, order.id, tenant.status.Contacted!)).status).toBe(200);
     const otherOrder = await createOrder(stack, other.adminToken, { title: 'Other tenant order' });
 
-    await eventually(() => {
-      expect(receiver.received.filter((request) => request.event.subject === otherOrder.id)).toHaveLength(1);
-      expect(receiver.received.filter((request) => request.event.subject === order.id)).toHaveLength(1);
-    }, { timeoutMs: 10_000 });
+    await eventually(
+      () => {
+        expect(receiver.received.filter((request) => request.event.subject === otherOrder.id)).toHaveLength(1);
+        expect(receiver.received.filter((request) => request.event.subject === order.id)).toHaveLength(1);
+      },
+      { timeoutMs: 10_000 },
+    );
     const mine = receiver.received.filter((request) => request.event.subject === order.id);
     expect(mine[0]!.event.type).toBe('workflow.order.status-changed.v1');
     verifyWebhook(exact.secret, mine[0]!);
@@ -138,11 +160,14 @@ describe('webhooks', () => {
     receiver.answer = (request) => (request.event.type === 'workflow.order.created.v1' && failuresLeft-- > 0 ? 500 : 200);
     const order = await createOrder(stack, boss.token, { title: 'Flaky receiver' });
     try {
-      const delivered = await eventually(async () => {
-        const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?status=delivered`, boss.token);
-        expect(log.body.items).toHaveLength(1);
-        return log.body.items[0];
-      }, { timeoutMs: 10_000 });
+      const delivered = await eventually(
+        async () => {
+          const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?status=delivered`, boss.token);
+          expect(log.body.items).toHaveLength(1);
+          return log.body.items[0];
+        },
+        { timeoutMs: 10_000 },
+      );
       expect(delivered).toMatchObject({ eventType: 'workflow.order.created.v1', attempts: 3, lastStatusCode: 200, status: 'delivered' });
       const attempts = receiver.received.filter((request) => request.event.subject === order.id);
       expect(attempts.map((request) => request.status)).toEqual([500, 500, 200]);
@@ -194,11 +219,14 @@ describe('webhooks', () => {
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(endpoint.secret);
     const order = await createOrder(stack, boss.token, { title: 'After rotation' });
-    const request = await eventually(() => {
-      const got = receiver.received.find((candidate) => candidate.event.subject === order.id);
-      expect(got).toBeDefined();
-      return got!;
-    }, { timeoutMs: 10_000 });
+    const request = await eventually(
+      () => {
+        const got = receiver.received.find((candidate) => candidate.event.subject === order.id);
+        expect(got).toBeDefined();
+        return got!;
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(String(request.headers['webhook-signature']).split(' ')).toHaveLength(2);
     verifyWebhook(rotated.body.secret, request);
     verifyWebhook(endpoint.secret, request);
@@ -211,11 +239,17 @@ describe('webhooks', () => {
     expect(test.status).toBe(200);
     expect(test.body).toMatchObject({ statusCode: 200, error: null });
     expect(typeof test.body.latencyMs).toBe('number');
-    const ping = receiver.received.find((request) => request.event.type === 'warden.webhook.test.v1' && request.event.subject === endpoint.id);
+    const ping = receiver.received.find(
+      (request) => request.event.type === 'warden.webhook.test.v1' && request.event.subject === endpoint.id,
+    );
     expect(ping).toBeDefined();
     verifyWebhook(endpoint.secret, ping!);
 
-    const patched = await stack.http.patch(`/api/v1/webhooks/${endpoint.id}`, { active: false, eventTypes: ['directory.branch.*'] }, boss.token);
+    const patched = await stack.http.patch(
+      `/api/v1/webhooks/${endpoint.id}`,
+      { active: false, eventTypes: ['directory.branch.*'] },
+      boss.token,
+    );
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ active: false, eventTypes: ['directory.branch.*'] });
     const badPatch = await stack.http.patch(`/api/v1/webhooks/${endpoint.id}`, { eventTypes: ['nope.v1'] }, boss.token);
@@ -229,22 +263,31 @@ describe('webhooks', () => {
   it('a receiver down for a while gets everything once it is back; the log shows the attempts', async () => {
     const endpoint = await createEndpoint(boss.token, { url: receiver.url + '?down', eventTypes: ['workflow.order.created.v1'] });
     await receiver.stop();
-    const orders = [await createOrder(stack, boss.token, { title: 'While down 1' }), await createOrder(stack, boss.token, { title: 'While down 2' })];
+    const orders = [
+      await createOrder(stack, boss.token, { title: 'While down 1' }),
+      await createOrder(stack, boss.token, { title: 'While down 2' }),
+    ];
     try {
-      await eventually(async () => {
-        const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?status=pending`, boss.token);
-        expect(log.body.items).toHaveLength(2);
-        expect(log.body.items[0].attempts).toBeGreaterThanOrEqual(1);
-        expect(log.body.items[0].lastStatusCode).toBeNull();
-        expect(log.body.items[0].lastError).toEqual(expect.any(String));
-        expect(log.body.items[0].nextAttemptAt).toEqual(expect.any(String));
-      }, { timeoutMs: 10_000 });
+      await eventually(
+        async () => {
+          const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?status=pending`, boss.token);
+          expect(log.body.items).toHaveLength(2);
+          expect(log.body.items[0].attempts).toBeGreaterThanOrEqual(1);
+          expect(log.body.items[0].lastStatusCode).toBeNull();
+          expect(log.body.items[0].lastError).toEqual(expect.any(String));
+          expect(log.body.items[0].nextAttemptAt).toEqual(expect.any(String));
+        },
+        { timeoutMs: 10_000 },
+      );
     } finally {
       await receiver.listen();
     }
-    await eventually(() => {
-      for (const order of orders) expect(receiver.received.filter((request) => request.event.subject === order.id)).toHaveLength(1);
-    }, { timeoutMs: 10_000 });
+    await eventually(
+      () => {
+        for (const order of orders) expect(receiver.received.filter((request) => request.event.subject === order.id)).toHaveLength(1);
+      },
+      { timeoutMs: 10_000 },
+    );
     const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries`, boss.token);
     expect(log.body.items.map((item: any) => item.status)).toEqual(['delivered', 'delivered']);
     expect(log.body.items.every((item: any) => item.attempts >= 2)).toBe(true);
@@ -258,20 +301,29 @@ describe('webhooks', () => {
     receiver.answer = (request) => (request.url.endsWith('?gone') && goneAnswers-- > 0 ? 410 : 200);
     try {
       const first = await createOrder(stack, boss.token, { title: 'To a gone receiver' });
-      const disabled = await eventually(async () => {
-        const read = await stack.http.get(`/api/v1/webhooks/${gone.id}`, boss.token);
-        expect(read.body.active).toBe(false);
-        return read.body;
-      }, { timeoutMs: 10_000 });
+      const disabled = await eventually(
+        async () => {
+          const read = await stack.http.get(`/api/v1/webhooks/${gone.id}`, boss.token);
+          expect(read.body.active).toBe(false);
+          return read.body;
+        },
+        { timeoutMs: 10_000 },
+      );
       expect(disabled.disabledReason).toContain('410');
-      const notice = await eventually(() => {
-        // `integrations.*` also brings the endpoint's audit entries (integrations.audit.recorded.v1): look for the notice.
-        const got = receiver.received.find(
-          (request) => request.url.endsWith('?watcher') && request.event.subject === gone.id && request.event.type === 'integrations.webhook.disabled.v1',
-        );
-        expect(got).toBeDefined();
-        return got!;
-      }, { timeoutMs: 10_000 });
+      const notice = await eventually(
+        () => {
+          // `integrations.*` also brings the endpoint's audit entries (integrations.audit.recorded.v1): look for the notice.
+          const got = receiver.received.find(
+            (request) =>
+              request.url.endsWith('?watcher') &&
+              request.event.subject === gone.id &&
+              request.event.type === 'integrations.webhook.disabled.v1',
+          );
+          expect(got).toBeDefined();
+          return got!;
+        },
+        { timeoutMs: 10_000 },
+      );
       expect(notice.event).toMatchObject({ type: 'integrations.webhook.disabled.v1', data: { endpointId: gone.id } });
       verifyWebhook(watcher.secret, notice);
 
@@ -280,7 +332,9 @@ describe('webhooks', () => {
       expect(receiver.received.filter((request) => request.event.subject === waiting.id)).toHaveLength(0);
       const enabled = await stack.http.patch(`/api/v1/webhooks/${gone.id}`, { active: true }, boss.token);
       expect(enabled.body).toMatchObject({ active: true, disabledReason: null });
-      await eventually(() => expect(receiver.received.filter((request) => request.event.subject === waiting.id)).toHaveLength(1), { timeoutMs: 10_000 });
+      await eventually(() => expect(receiver.received.filter((request) => request.event.subject === waiting.id)).toHaveLength(1), {
+        timeoutMs: 10_000,
+      });
       const log = await stack.http.get(`/api/v1/webhooks/${gone.id}/deliveries?status=failed`, boss.token);
       expect(log.body.items).toEqual([expect.objectContaining({ lastStatusCode: 410, attempts: 1 })]);
       expect(receiver.received.find((request) => request.url.endsWith('?gone') && request.event.subject === first.id)?.status).toBe(410);
@@ -299,9 +353,13 @@ describe('webhooks', () => {
     try {
       const orders: Array<{ id: string }> = [];
       for (let index = 0; index < 12; index++) orders.push(await createOrder(stack, boss.token, { title: `Replica order ${index}` }));
-      await eventually(() => {
-        for (const order of orders) expect(receiver.received.filter((request) => request.event.subject === order.id).length).toBeGreaterThanOrEqual(1);
-      }, { timeoutMs: 15_000 });
+      await eventually(
+        () => {
+          for (const order of orders)
+            expect(receiver.received.filter((request) => request.event.subject === order.id).length).toBeGreaterThanOrEqual(1);
+        },
+        { timeoutMs: 15_000 },
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       for (const order of orders) expect(receiver.received.filter((request) => request.event.subject === order.id)).toHaveLength(1);
       expect(receiver.mostInFlight).toBe(1);
@@ -319,23 +377,37 @@ describe('webhooks', () => {
     expect(sampleSum(samples, 'warden_webhook_deliveries_total', { outcome: 'retry' })).toBeGreaterThan(0);
     expect(sampleSum(samples, 'warden_webhook_deliveries_total', { outcome: 'gone' })).toBe(1);
     expect(sampleSum(samples, 'warden_webhook_attempt_seconds_count')).toBeGreaterThan(0);
-    expect(samples.filter((sample) => sample.name === 'warden_webhook_pending').map((sample) => sample.labels.endpoint_state).sort()).toEqual(['active', 'inactive']);
+    expect(
+      samples
+        .filter((sample) => sample.name === 'warden_webhook_pending')
+        .map((sample) => sample.labels.endpoint_state)
+        .sort(),
+    ).toEqual(['active', 'inactive']);
   });
 
   it('keeps the delivery log for WEBHOOK_LOG_RETENTION: finished deliveries and unneeded event copies go, pending ones stay', async () => {
     const endpoint = await createEndpoint(boss.token, { url: receiver.url, eventTypes: ['workflow.order.created.v1'] });
     const delivered = await createOrder(stack, boss.token, { title: 'Delivered long ago' });
-    await eventually(() => expect(receiver.received.some((request) => request.event.subject === delivered.id && request.status === 200)).toBe(true), { timeoutMs: 10_000 });
+    await eventually(
+      () => expect(receiver.received.some((request) => request.event.subject === delivered.id && request.status === 200)).toBe(true),
+      { timeoutMs: 10_000 },
+    );
     receiver.answer = () => 503;
     const waiting = await createOrder(stack, boss.token, { title: 'Still waiting' });
-    await eventually(() => expect(receiver.received.some((request) => request.event.subject === waiting.id)).toBe(true), { timeoutMs: 10_000 });
+    await eventually(() => expect(receiver.received.some((request) => request.event.subject === waiting.id)).toBe(true), {
+      timeoutMs: 10_000,
+    });
     receiver.answer = () => 200;
     await stack.http.patch(`/api/v1/webhooks/${endpoint.id}`, { active: false }, boss.token);
 
     const pruner = stack.services.get(INTEGRATIONS_SERVICE.name)!.get(DeliveryLogPruner);
     // Nothing is old enough yet.
     expect(await pruner.prune()).toEqual({ deliveries: 0, events: 0 });
-    const log = async () => (await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries`, boss.token)).body.items as Array<{ status: string; eventId: string }>;
+    const log = async () =>
+      (await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries`, boss.token)).body.items as Array<{
+        status: string;
+        eventId: string;
+      }>;
     expect((await log()).map((delivery) => delivery.status).sort()).toEqual(['delivered', 'pending']);
 
     // 31 days on (the default retention is 30): the delivered one and its event copy go, the pending one stays.

@@ -157,7 +157,10 @@ export async function build({ clean = false, quiet = false } = {}) {
   // The stamp records a hash of the compiler options, the swc version and this script: when any of them changes,
   // all outputs are stale even though they are newer than their sources.
   const self = await readFile(fileURLToPath(import.meta.url));
-  const fingerprint = createHash('sha256').update(JSON.stringify([options, swc.version])).update(self).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([options, swc.version]))
+    .update(self)
+    .digest('hex');
   let previous = null;
   try {
     previous = JSON.parse(await readFile(STAMP, 'utf8')).fingerprint;
@@ -189,7 +192,9 @@ export async function build({ clean = false, quiet = false } = {}) {
   if (errors.length > 0) {
     for (const { source, error } of errors) {
       // swc appends a native stack trace when RUST_BACKTRACE is set; the diagnostic above it is what matters.
-      const message = String(error.message ?? error).split(/\n\s*(?:Caused by:|Stack backtrace:)/)[0].trimEnd();
+      const message = String(error.message ?? error)
+        .split(/\n\s*(?:Caused by:|Stack backtrace:)/)[0]
+        .trimEnd();
       console.error(`build: ${path.relative(repoRoot, source)}\n${message}`);
     }
     // Leave no stale output looking up to date: the next build retries the failed ones.

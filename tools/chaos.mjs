@@ -68,7 +68,9 @@ async function waitForStack(baseUrl, timeoutMs = 60_000) {
     try {
       const response = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(3000) });
       const body = await response.json();
-      const down = Object.entries(body.details ?? {}).filter(([, check]) => check.status !== 'up').map(([name]) => name);
+      const down = Object.entries(body.details ?? {})
+        .filter(([, check]) => check.status !== 'up')
+        .map(([name]) => name);
       if (response.status === 200 && down.length === 0) return;
       last = `HTTP ${response.status}, down: ${down.join(', ')}`;
     } catch (error) {
@@ -122,7 +124,9 @@ function report(result, faults) {
   lines.push('errors by window (a fault window: from the kill until every service answers again, plus one second):');
   for (const window of faults.windows) {
     const fiveXX = Object.values(window.fiveXX).reduce((sum, n) => sum + n, 0);
-    const detail = Object.entries(window.fiveXX).map(([status, n]) => `${n} × ${status}`).join(', ');
+    const detail = Object.entries(window.fiveXX)
+      .map(([status, n]) => `${n} × ${status}`)
+      .join(', ');
     const took = window.endedAt ? `, window ${((window.endedAt - window.startedAt) / 1000).toFixed(1)} s` : '';
     lines.push(
       `${window.name.padEnd(10)} 5xx ${fiveXX}${detail ? ` (${detail})` : ''}, network errors ${window.networkErrors}, requests ${window.requests}${took}`,

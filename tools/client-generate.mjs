@@ -26,7 +26,11 @@ export async function generateOpenApiDocument() {
   // The NATS it finds or starts has users whose permissions honour this prefix; the gateway connects as its own.
   const subjectPrefix = `client_generate_${randomBytes(3).toString('hex')}`;
   process.env.NATS_SUBJECT_PREFIX = subjectPrefix; // stream and bucket names read it (libs/contracts/src/subjects.ts)
-  const discovered = await infra.discoverInfrastructure({ purpose: 'test', log, env: { ...process.env, NATS_SUBJECT_PREFIX: subjectPrefix } });
+  const discovered = await infra.discoverInfrastructure({
+    purpose: 'test',
+    log,
+    env: { ...process.env, NATS_SUBJECT_PREFIX: subjectPrefix },
+  });
   try {
     const { createGatewayApp, buildOpenApiDocument, GatewayEnv } = require(path.join(distDir, 'services/gateway/src/index.js'));
     const env = Object.assign(new GatewayEnv(), {

@@ -34,7 +34,10 @@ async function serviceHealthy() {
       ? { authenticator: credsAuthenticator(readFileSync(process.env.NATS_CREDS)) }
       : {};
   // NATS_URL may list several servers, comma-separated (a cluster), as the services accept it.
-  const servers = (process.env.NATS_URL ?? 'nats://127.0.0.1:4222').split(',').map((server) => server.trim()).filter(Boolean);
+  const servers = (process.env.NATS_URL ?? 'nats://127.0.0.1:4222')
+    .split(',')
+    .map((server) => server.trim())
+    .filter(Boolean);
   const connection = await connect({ servers, timeout: TIMEOUT_MS, ...auth });
   try {
     // NestJS' NATS transport expects its packet shape: { pattern, data, id }, and answers { response | err, id }.

@@ -80,7 +80,6 @@ async function shutdown(exitCode, reason) {
   process.exit(exitCode);
 }
 
-
 function portIsFree(candidate) {
   return new Promise((resolve) => {
     const server = createServer();
@@ -158,7 +157,8 @@ async function main() {
   const backends = backendServices();
   const services = [...backends, 'gateway'];
   assertBuilt(services);
-  if (!Number.isInteger(port) || port < 1 || port + replicas - 1 > 65535) throw new Error(`PORT must be a TCP port number, not "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port + replicas - 1 > 65535)
+    throw new Error(`PORT must be a TCP port number, not "${process.env.PORT}"`);
   for (const gatewayPort of gatewayPorts) {
     if (!(await portIsFree(gatewayPort))) throw new Error(`port ${gatewayPort} is in use; stop what uses it or set PORT`);
   }
@@ -168,7 +168,10 @@ async function main() {
   const infra = await infraPromise;
   if (shuttingDown) return;
   say('infra', `database ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);
-  say('infra', `nats     ${infra.natsUrl}${infra.natsCredentialsFile ? ` (users and passwords: ${path.relative(process.cwd(), infra.natsCredentialsFile)})` : ''}`);
+  say(
+    'infra',
+    `nats     ${infra.natsUrl}${infra.natsCredentialsFile ? ` (users and passwords: ${path.relative(process.cwd(), infra.natsCredentialsFile)})` : ''}`,
+  );
 
   // No SMTP server given: email notifications go to a local sink that keeps them as files.
   if (!process.env.SMTP_URL) {

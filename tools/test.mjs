@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, then run every spec against real Postgres and real NATS.
+// `npm test`: type-check, lint and format check, then run every spec against real Postgres and real NATS.
 // Infrastructure comes from the same discovery `npm start` uses (DATABASE_URL / NATS_URL, the local
 // services, testcontainers where Docker answers, or embedded fallbacks). Each run gets its own
 // database and its own NATS subject namespace, so a running `npm start` on the same machine is untouched.
@@ -30,21 +30,34 @@ function runChecked(title, script, args, { env = process.env, quietOnSuccess = f
 
 if (!jestArgs.includes('--no-typecheck')) {
   // Type-check and lint at once: each mostly waits on one core, and the machine has two.
-  log('type-checking (tsc --noEmit) and linting (eslint with Nx module boundaries)');
+  log('type-checking (tsc --noEmit), linting (eslint with Nx module boundaries) and checking the format (prettier)');
   const typecheck = runChecked('type-check', require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   // The lint run is where the architecture is enforced: Nx tags forbid a service importing another service.
   const lint = jestArgs.includes('--no-lint')
     ? Promise.resolve(true)
     : (async () => {
         const env = { ...process.env, NX_DAEMON: 'false' };
-        const graph = await runChecked('project graph (nx show projects)', path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), ['show', 'projects'], {
-          env,
-          quietOnSuccess: true,
-        });
+        const graph = await runChecked(
+          'project graph (nx show projects)',
+          path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'),
+          ['show', 'projects'],
+          {
+            env,
+            quietOnSuccess: true,
+          },
+        );
         return graph && runChecked('lint', path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), ['.'], { env });
       })();
-  const [typed, linted] = await Promise.all([typecheck, lint]);
-  if (!typed || !linted) process.exit(1);
+  const formatted = runChecked(
+    'format (prettier --check)',
+    require.resolve('prettier/bin/prettier.cjs'),
+    ['--check', '--log-level', 'warn', '.'],
+    {
+      quietOnSuccess: true,
+    },
+  );
+  const [typed, linted, laidOut] = await Promise.all([typecheck, lint, formatted]);
+  if (!typed || !linted || !laidOut) process.exit(1);
 }
 const args = jestArgs.filter((arg) => arg !== '--no-typecheck' && arg !== '--no-lint');
 
@@ -53,10 +66,16 @@ const infra = require(path.join(repoRoot, 'dist/libs/infra/src/index.js'));
 const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 // The subject prefix is known before discovery: a nats-server started for this run gets permissions for it.
 const subjectPrefix = `test_${runId}`;
-const discovered = await infra.discoverInfrastructure({ purpose: 'test', log, env: { ...process.env, NATS_SUBJECT_PREFIX: subjectPrefix } });
+const discovered = await infra.discoverInfrastructure({
+  purpose: 'test',
+  log,
+  env: { ...process.env, NATS_SUBJECT_PREFIX: subjectPrefix },
+});
 const database = `warden_test_${runId}`;
 await infra.createDatabaseIfMissing(discovered.databaseUrl, database);
-log(`database ${database}, NATS ${discovered.natsUrl}${discovered.natsCredentialsFile ? ' (users and permissions)' : ''}, subject namespace ${subjectPrefix}`);
+log(
+  `database ${database}, NATS ${discovered.natsUrl}${discovered.natsCredentialsFile ? ' (users and permissions)' : ''}, subject namespace ${subjectPrefix}`,
+);
 
 const env = {
   ...process.env,

@@ -41,12 +41,14 @@ export async function withClient(databaseUrl, fn) {
  */
 export async function insertOrders(databaseUrl, { tenantId, workflowId, createdBy, statuses, count }) {
   let lo = 0;
-  const buckets = statuses.map((status) => {
-    const share = STATUS_SHARES[status.name] ?? 0;
-    const bucket = `(${literal(status.id)}, ${lo}, ${lo + share - 1}, ${status.category === 'final'})`;
-    lo += share;
-    return share > 0 ? bucket : null;
-  }).filter(Boolean);
+  const buckets = statuses
+    .map((status) => {
+      const share = STATUS_SHARES[status.name] ?? 0;
+      const bucket = `(${literal(status.id)}, ${lo}, ${lo + share - 1}, ${status.category === 'final'})`;
+      lo += share;
+      return share > 0 ? bucket : null;
+    })
+    .filter(Boolean);
   if (lo !== 100) throw new Error(`status shares cover ${lo}% of the statuses, not 100%`);
 
   return withClient(databaseUrl, async (client) => {
@@ -120,10 +122,16 @@ export async function explainFirstPage(databaseUrl, tenantId, scope, limit) {
       FROM orders o JOIN statuses s ON s.id = o.status_id WHERE ${where} ORDER BY o.id DESC LIMIT ${limit + 1}`;
     // A named (prepared) statement run several times, so that a generic plan, if Postgres switches to one, shows.
     let plan = [];
-    for (let i = 0; i < 6; i++) plan = (await client.query({ name: 'bench_list', text: `EXPLAIN (ANALYZE, BUFFERS) ${list}`, values: params })).rows.map((row) => row['QUERY PLAN']);
+    for (let i = 0; i < 6; i++)
+      plan = (await client.query({ name: 'bench_list', text: `EXPLAIN (ANALYZE, BUFFERS) ${list}`, values: params })).rows.map(
+        (row) => row['QUERY PLAN'],
+      );
     const count =
       departmentIds === 'all'
-        ? { text: 'SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])', values: [tenantId, scope.statusIds] }
+        ? {
+            text: 'SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])',
+            values: [tenantId, scope.statusIds],
+          }
         : {
             text: `SELECT (SELECT COALESCE(sum(count), 0) FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[]))
                  - (SELECT COALESCE(sum(count), 0) FROM order_department_counts
@@ -133,7 +141,9 @@ export async function explainFirstPage(databaseUrl, tenantId, scope, limit) {
                        AND o.department_id IS NOT NULL AND NOT (o.department_id = ANY($3::uuid[]))) AS total`,
             values: [tenantId, scope.statusIds, departmentIds, scope.managedCompanyIds ?? []],
           };
-    const countPlan = (await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${count.text}`, values: count.values })).rows.map((row) => row['QUERY PLAN']);
+    const countPlan = (await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${count.text}`, values: count.values })).rows.map(
+      (row) => row['QUERY PLAN'],
+    );
     return { plan, countPlan };
   });
 }

@@ -68,7 +68,8 @@ export async function seed(baseUrl) {
     'create tenant',
   );
   const tenantId = created.tenant.id;
-  const login = (email) => expectStatus(call(baseUrl, 'POST', '/api/v1/auth/login', { tenant: slug, email, password: PASSWORD }), 200, `login ${email}`);
+  const login = (email) =>
+    expectStatus(call(baseUrl, 'POST', '/api/v1/auth/login', { tenant: slug, email, password: PASSWORD }), 200, `login ${email}`);
   const adminToken = (await login(adminEmail)).accessToken;
 
   const workflows = await expectStatus(call(baseUrl, 'GET', '/api/v1/workflows', undefined, adminToken), 200, 'list workflows');
@@ -79,7 +80,8 @@ export async function seed(baseUrl) {
   // The default workflow reaches the permissions service by event: wait until it knows every status.
   await eventually(async () => {
     const access = await call(baseUrl, 'GET', `/api/v1/staff/${created.administrator.id}/status-access`, undefined, adminToken);
-    if (access.body?.workflows?.[0]?.statuses?.length !== workflow.statuses.length) throw new Error('statuses not yet known to permissions');
+    if (access.body?.workflows?.[0]?.statuses?.length !== workflow.statuses.length)
+      throw new Error('statuses not yet known to permissions');
   }, 'permissions learning the workflow');
 
   const employeeEmail = `master@${slug}.test`;
@@ -106,7 +108,13 @@ export async function seed(baseUrl) {
   for (const name of Object.keys(EMPLOYEE_LEVELS)) {
     for (let i = 0; i < 3; i++) {
       const order = await expectStatus(
-        call(baseUrl, 'POST', '/api/v1/orders', { title: `Bench ${name} ${i}`, description: 'Phone does not charge; replace the port', statusId: status[name] }, adminToken),
+        call(
+          baseUrl,
+          'POST',
+          '/api/v1/orders',
+          { title: `Bench ${name} ${i}`, description: 'Phone does not charge; replace the port', statusId: status[name] },
+          adminToken,
+        ),
         201,
         'create order',
       );
@@ -116,7 +124,19 @@ export async function seed(baseUrl) {
   const visibleOrder = orders.find((order) => order.status.id === status['In repair']);
   const hiddenOrder = orders.find((order) => order.status.id === status['New lead']);
 
-  return { slug, tenantId, workflowId: workflow.id, status, statuses, adminToken, employeeId: employee.id, employeeToken, visibleOrder, hiddenOrder, orders };
+  return {
+    slug,
+    tenantId,
+    workflowId: workflow.id,
+    status,
+    statuses,
+    adminToken,
+    employeeId: employee.id,
+    employeeToken,
+    visibleOrder,
+    hiddenOrder,
+    orders,
+  };
 }
 
 export { call, expectStatus };

@@ -92,7 +92,10 @@ export class BenchStack {
     say('bench', 'migrating');
     await runMigrations(backends, this.env, { track: (child) => this.#track('migration', child, false) });
     for (const service of backends) this.#track(service, spawnService(service, [], this.env));
-    for (const [name, cache] of [['cached', 'on'], ['uncached', 'off']]) {
+    for (const [name, cache] of [
+      ['cached', 'on'],
+      ['uncached', 'off'],
+    ]) {
       const port = await freePort();
       const env = { ...this.env, PORT: String(port), HOST: '127.0.0.1', DECISION_CACHE: cache, BENCH_ROUTES: 'on' };
       this.#track(`gateway-${name}`, spawnService('gateway', [], env));

@@ -42,13 +42,40 @@ describe('the AsyncAPI document, as integrators read it', () => {
     expect(served.status).toBe(200);
     const { document, diagnostics } = await new Parser().parse(JSON.stringify(served.body));
     // Severity 0 is an error, 1 a warning.
-    expect(diagnostics.filter((diagnostic) => diagnostic.severity <= 1).map((diagnostic) => `${diagnostic.code}: ${diagnostic.message} at ${diagnostic.path.join('/')}`)).toEqual([]);
+    expect(
+      diagnostics
+        .filter((diagnostic) => diagnostic.severity <= 1)
+        .map((diagnostic) => `${diagnostic.code}: ${diagnostic.message} at ${diagnostic.path.join('/')}`),
+    ).toEqual([]);
     expect(document).toBeDefined();
-    expect(document!.servers().all().map((server) => server.protocol())).toEqual(['nats']);
-    expect(document!.operations().all().map((operation) => operation.action())).toEqual(EVENT_CONTRACTS.map(() => 'send'));
-    const statusChanged = document!.messages().all().find((message) => message.name() === 'workflow.order.status-changed.v1');
+    expect(
+      document!
+        .servers()
+        .all()
+        .map((server) => server.protocol()),
+    ).toEqual(['nats']);
+    expect(
+      document!
+        .operations()
+        .all()
+        .map((operation) => operation.action()),
+    ).toEqual(EVENT_CONTRACTS.map(() => 'send'));
+    const statusChanged = document!
+      .messages()
+      .all()
+      .find((message) => message.name() === 'workflow.order.status-changed.v1');
     expect(statusChanged?.contentType()).toBe('application/cloudevents+json');
-    expect(statusChanged?.payload()?.required()).toEqual(['specversion', 'id', 'source', 'type', 'time', 'subject', 'datacontenttype', 'tenantid', 'data']);
+    expect(statusChanged?.payload()?.required()).toEqual([
+      'specversion',
+      'id',
+      'source',
+      'type',
+      'time',
+      'subject',
+      'datacontenttype',
+      'tenantid',
+      'data',
+    ]);
   });
 
   it('matches every event on the stream: envelope and data as published, nulls included', async () => {
@@ -56,21 +83,43 @@ describe('the AsyncAPI document, as integrators read it', () => {
     // an order, a department, a contact, and an inbound message on a channel.
     const tenant = await createOrdersTenant(stack, 'aa');
     const department = await stack.http.postExpecting('/api/v1/departments', { name: 'Front desk' }, tenant.adminToken);
-    await stack.http.postExpecting('/api/v1/contacts', { lastName: 'Client', firstName: 'Carl', email: `carl@${tenant.slug}.test` }, tenant.adminToken);
-    const channel = await stack.http.postExpecting('/api/v1/channels', { kind: 'email', address: `desk@${tenant.slug}.test`, name: 'Desk', departmentId: department.id }, tenant.adminToken);
-    const inbound = await stack.http.post(`/api/v1/channels/${channel.id}/inbound`, { messageId: 'm-1', from: { email: 'someone@else.test' }, text: 'Hello' }, tenant.adminToken);
+    await stack.http.postExpecting(
+      '/api/v1/contacts',
+      { lastName: 'Client', firstName: 'Carl', email: `carl@${tenant.slug}.test` },
+      tenant.adminToken,
+    );
+    const channel = await stack.http.postExpecting(
+      '/api/v1/channels',
+      { kind: 'email', address: `desk@${tenant.slug}.test`, name: 'Desk', departmentId: department.id },
+      tenant.adminToken,
+    );
+    const inbound = await stack.http.post(
+      `/api/v1/channels/${channel.id}/inbound`,
+      { messageId: 'm-1', from: { email: 'someone@else.test' }, text: 'Hello' },
+      tenant.adminToken,
+    );
     expect([200, 201]).toContain(inbound.status);
     await createOrder(stack, tenant.adminToken);
 
     const validator = new AsyncApiEventValidator();
-    const wanted = ['identity.employee.created.v1', 'permissions.policy.changed.v1', 'workflow.order.created.v1', 'directory.department.created.v1', 'directory.contact.created.v1', 'directory.inbound.received.v1'];
-    const events = await eventually(async () => {
-      const all = await everyEvent();
-      const types = new Set(all.filter((event) => event.tenantid === tenant.tenantId).map((event) => event.type));
-      for (const type of wanted) if (!types.has(type)) throw new Error(`no ${type} yet`);
-      // The run's stream also carries what the libraries' own tests publish, which is no product event.
-      return all.filter((event) => !isLibraryTestEvent(event));
-    }, { timeoutMs: 15_000, intervalMs: 500 });
+    const wanted = [
+      'identity.employee.created.v1',
+      'permissions.policy.changed.v1',
+      'workflow.order.created.v1',
+      'directory.department.created.v1',
+      'directory.contact.created.v1',
+      'directory.inbound.received.v1',
+    ];
+    const events = await eventually(
+      async () => {
+        const all = await everyEvent();
+        const types = new Set(all.filter((event) => event.tenantid === tenant.tenantId).map((event) => event.type));
+        for (const type of wanted) if (!types.has(type)) throw new Error(`no ${type} yet`);
+        // The run's stream also carries what the libraries' own tests publish, which is no product event.
+        return all.filter((event) => !isLibraryTestEvent(event));
+      },
+      { timeoutMs: 15_000, intervalMs: 500 },
+    );
     expect(events.flatMap((event) => validator.check(event).map((difference) => `${difference} in ${JSON.stringify(event)}`))).toEqual([]);
   });
 });

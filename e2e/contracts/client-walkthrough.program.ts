@@ -64,5 +64,13 @@ export async function walkThrough(input: WalkthroughInput): Promise<WalkthroughR
   const listed = await api.GET('/api/v1/orders', { params: { query: { departmentId: department.data.id, limit: 10 } } });
   if (!listed.data) fail('list orders', listed.error, listed.response.status);
 
-  return { created: created.data, etag, moved: moved.data, transitions: after.data, listed: listed.data, responsibleId: employee.data.id, departmentId: department.data.id };
+  return {
+    created: created.data,
+    etag,
+    moved: moved.data,
+    transitions: after.data,
+    listed: listed.data,
+    responsibleId: employee.data.id,
+    departmentId: department.data.id,
+  };
 }

@@ -18,7 +18,13 @@ function integratorCredentials(): Record<string, string> {
 function runConsumer(env: Record<string, string>): Promise<Record<string, unknown>[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CONSUMER], {
-      env: { ...process.env, NATS_URL: testEnv().natsUrl, NATS_SUBJECT_PREFIX: testEnv().subjectPrefix, ...integratorCredentials(), ...env },
+      env: {
+        ...process.env,
+        NATS_URL: testEnv().natsUrl,
+        NATS_SUBJECT_PREFIX: testEnv().subjectPrefix,
+        ...integratorCredentials(),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -29,7 +35,14 @@ function runConsumer(env: Record<string, string>): Promise<Record<string, unknow
     child.on('exit', (code) => {
       clearTimeout(timer);
       if (code !== 0) reject(new Error(`consumer exited with ${code}: ${stderr}`));
-      else resolve(stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>));
+      else
+        resolve(
+          stdout
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as Record<string, unknown>),
+        );
     });
   });
 }

@@ -59,7 +59,10 @@ describe('the OpenAPI document, as the generators frontend teams use read it', (
 
   it('passes @redocly/cli lint with its recommended rules without an error', () => {
     const lint = runCli('@redocly/cli', 'bin/cli.js', ['lint', 'openapi.json', '--format=json'], dir);
-    const report = JSON.parse(lint.stdout) as { totals: { errors: number }; problems: { ruleId: string; severity: string; message: string }[] };
+    const report = JSON.parse(lint.stdout) as {
+      totals: { errors: number };
+      problems: { ruleId: string; severity: string; message: string }[];
+    };
     expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     expect(report.totals.errors).toBe(0);
     expect(lint.status).toBe(0);
@@ -75,7 +78,8 @@ describe('the OpenAPI document, as the generators frontend teams use read it', (
         if (!Array.isArray(operation.security)) incomplete.push(`${where}: security`);
         for (const [status, response] of Object.entries(operation.responses as Json)) {
           if (!response.headers?.['X-Request-Id']) incomplete.push(`${where} ${status}: X-Request-Id`);
-          if ((status === '503' || status === '429') && !response.headers?.['Retry-After']) incomplete.push(`${where} ${status}: Retry-After`);
+          if ((status === '503' || status === '429') && !response.headers?.['Retry-After'])
+            incomplete.push(`${where} ${status}: Retry-After`);
         }
       }
     }
@@ -88,7 +92,9 @@ describe('the OpenAPI document, as the generators frontend teams use read it', (
     const changeStatus = document.paths['/api/v1/orders/{id}/status'].post.responses;
     expect(Object.keys(changeStatus)).toEqual(['200', '400', '401', '403', '404', '409', '413', '414', '415', '422', '431', '503']);
     expect(changeStatus['409']['x-problem-codes']).toEqual(['ORDER.VERSION_MISMATCH', 'ORDER.ALREADY_IN_STATUS', 'ORDER.STATUS_MOVED']);
-    expect(changeStatus['403']['x-problem-codes']).toEqual(expect.arrayContaining(['RIGHT.NOT_GRANTED', 'STATUS.NO_SET_ON_TARGET', 'ORDER.CLOSED_LOCKED']));
+    expect(changeStatus['403']['x-problem-codes']).toEqual(
+      expect.arrayContaining(['RIGHT.NOT_GRANTED', 'STATUS.NO_SET_ON_TARGET', 'ORDER.CLOSED_LOCKED']),
+    );
     expect(changeStatus['422'].description).toContain('`REQUEST.INVALID`');
     // A route without a body is refused a bad URL (400), never a body it did not ask for.
     const read = document.paths['/api/v1/orders/{id}'].get.responses;
@@ -99,9 +105,12 @@ describe('the OpenAPI document, as the generators frontend teams use read it', (
   it('declares a real type for every property: nullable scalars keep their type, counts are integers, no shapeless objects', () => {
     const vague: string[] = [];
     // The gateway's own schemas and parameters (the health probes' bodies are @nestjs/terminus's).
-    for (const [at, schema] of [...schemas(document.components, '#/components'), ...schemas(document.paths, '#/paths')].filter(([at]) => !at.startsWith('#/paths//health'))) {
+    for (const [at, schema] of [...schemas(document.components, '#/components'), ...schemas(document.paths, '#/paths')].filter(
+      ([at]) => !at.startsWith('#/paths//health'),
+    )) {
       if (schema.type === 'number') vague.push(`${at}: number (integers say integer)`);
-      if (schema.type === 'object' && !schema.properties && !schema.additionalProperties && !schema.allOf && !schema.$ref) vague.push(`${at}: object without a shape`);
+      if (schema.type === 'object' && !schema.properties && !schema.additionalProperties && !schema.allOf && !schema.$ref)
+        vague.push(`${at}: object without a shape`);
       if (schema.nullable && !schema.type && !schema.allOf && !schema.$ref) vague.push(`${at}: nullable without a type`);
     }
     expect(vague).toEqual([]);
@@ -123,22 +132,39 @@ describe('the OpenAPI document, as the generators frontend teams use read it', (
   it('types a strict program through openapi-typescript + openapi-fetch: it compiles against the live document', () => {
     runCli('openapi-typescript', 'bin/cli.js', ['openapi.json', '--output', 'live-api.d.ts'], dir);
     const liveTypes = readFileSync(path.join(dir, 'live-api.d.ts'), 'utf8');
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(repoRoot, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(repoRoot, 'tsconfig.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    );
     if (!config) throw new Error('cannot read tsconfig.json');
-    const options: ts.CompilerOptions = { ...config.options, strict: true, noEmit: true, noUnusedLocals: true, exactOptionalPropertyTypes: false };
+    const options: ts.CompilerOptions = {
+      ...config.options,
+      strict: true,
+      noEmit: true,
+      noUnusedLocals: true,
+      exactOptionalPropertyTypes: false,
+    };
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);
     // The client's types as generated from the document the gateway serves right now, not the committed ones.
     host.readFile = (file) => (path.resolve(file) === CLIENT_TYPES ? liveTypes : readFile(file));
     const program = ts.createProgram([PROGRAM], options, host);
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
     expect(diagnostics).toEqual([]);
   });
 
   it('runs that program against the stack: sign in, an order with a responsible employee and a department, a status change with If-Match, transitions, list', async () => {
     const tenant = await createTenant(stack, 'cl');
     const result = await walkThrough({ baseUrl: stack.http.baseUrl, tenant: tenant.slug, email: tenant.adminEmail, password: PASSWORD });
-    expect(result.created).toMatchObject({ responsibleId: result.responsibleId, departmentId: result.departmentId, clientRef: null, version: 1 });
+    expect(result.created).toMatchObject({
+      responsibleId: result.responsibleId,
+      departmentId: result.departmentId,
+      clientRef: null,
+      version: 1,
+    });
     expect(result.etag).toBe('"1"');
     expect(result.moved.version).toBe(2);
     expect(result.moved.status.id).not.toBe(result.created.status.id);

@@ -11,7 +11,10 @@ const RECEIVER = path.resolve(__dirname, '../../examples/webhook-receiver.mjs');
 /** The README's example receiver, run as an integrator would, with the events it printed. */
 class ExampleReceiver {
   readonly lines: Array<Record<string, any>> = [];
-  private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly url: string) {
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly url: string,
+  ) {
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
@@ -52,7 +55,11 @@ describe('the webhook receiver example (examples/webhook-receiver.mjs)', () => {
   it("verifies and prints an order's status changes, in order, and refuses a forged delivery", async () => {
     const tenant = await createOrdersTenant(stack, 'wr');
     // The endpoint is made first (its secret is shown once), then the receiver starts with it and the URL is set.
-    const endpoint = await stack.http.postExpecting('/api/v1/webhooks', { url: 'http://127.0.0.1:9/placeholder', eventTypes: ['workflow.order.*'], active: false }, tenant.adminToken);
+    const endpoint = await stack.http.postExpecting(
+      '/api/v1/webhooks',
+      { url: 'http://127.0.0.1:9/placeholder', eventTypes: ['workflow.order.*'], active: false },
+      tenant.adminToken,
+    );
     receiver = await ExampleReceiver.start(endpoint.secret);
     const patched = await stack.http.patch(`/api/v1/webhooks/${endpoint.id}`, { url: receiver.url, active: true }, tenant.adminToken);
     expect(patched.status).toBe(200);
@@ -60,16 +67,24 @@ describe('the webhook receiver example (examples/webhook-receiver.mjs)', () => {
     const order = await createOrder(stack, tenant.adminToken);
     const moved = await moveOrder(stack, tenant.adminToken, order.id, tenant.status['Diagnostics']!, order.version);
     expect(moved.status).toBe(200);
-    const printed = await eventually(() => {
-      const mine = receiver!.lines.filter((line) => line.subject === order.id);
-      expect(mine.map((line) => line.type)).toEqual(['workflow.order.created.v1', 'workflow.order.status-changed.v1']);
-      return mine;
-    }, { timeoutMs: 15_000 });
+    const printed = await eventually(
+      () => {
+        const mine = receiver!.lines.filter((line) => line.subject === order.id);
+        expect(mine.map((line) => line.type)).toEqual(['workflow.order.created.v1', 'workflow.order.status-changed.v1']);
+        return mine;
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(printed[1]!.data).toMatchObject({ orderId: order.id });
 
     const forged = await fetch(receiver.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/cloudevents+json', 'webhook-id': 'forged', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,AAAA' },
+      headers: {
+        'content-type': 'application/cloudevents+json',
+        'webhook-id': 'forged',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': 'v1,AAAA',
+      },
       body: JSON.stringify({ type: 'workflow.order.created.v1', subject: 'forged' }),
     });
     expect(forged.status).toBe(400);
@@ -79,10 +94,13 @@ describe('the webhook receiver example (examples/webhook-receiver.mjs)', () => {
     const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries`, tenant.adminToken);
     const first = log.body.items.find((delivery: any) => delivery.eventId === printed[0]!.id);
     await stack.http.postExpecting(`/api/v1/webhooks/${endpoint.id}/deliveries/${first.id}/redeliver`, {}, tenant.adminToken, 200);
-    await eventually(async () => {
-      const again = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries`, tenant.adminToken);
-      expect(again.body.items.find((delivery: any) => delivery.id === first.id)).toMatchObject({ status: 'delivered', attempts: 2 });
-    }, { timeoutMs: 10_000 });
+    await eventually(
+      async () => {
+        const again = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries`, tenant.adminToken);
+        expect(again.body.items.find((delivery: any) => delivery.id === first.id)).toMatchObject({ status: 'delivered', attempts: 2 });
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(receiver.lines.filter((line) => line.id === printed[0]!.id)).toHaveLength(1);
   });
 });

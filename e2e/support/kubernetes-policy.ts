@@ -68,7 +68,8 @@ export function podViolations(objects: K8sObject[], available: K8sObject[] = obj
     const accountName = pod.serviceAccountName ?? 'default';
     const account = ofKind(available, 'ServiceAccount').find((candidate) => candidate.metadata.name === accountName);
     if (!account) violations.push(`${where}: ServiceAccount ${accountName} is not part of the tree`);
-    else if (account.automountServiceAccountToken !== false) violations.push(`ServiceAccount/${accountName}: automountServiceAccountToken is not false`);
+    else if (account.automountServiceAccountToken !== false)
+      violations.push(`ServiceAccount/${accountName}: automountServiceAccountToken is not false`);
   }
   return violations;
 }
@@ -112,7 +113,8 @@ export function productionScaleViolations(objects: K8sObject[]): string[] {
   for (const deployment of ofKind(objects, 'Deployment')) {
     if (!((deployment.spec?.replicas ?? 1) >= 2)) violations.push(`${id(deployment)}: fewer than 2 replicas`);
     const autoscaler = autoscalers.find(
-      (candidate) => candidate.spec?.scaleTargetRef?.kind === 'Deployment' && candidate.spec?.scaleTargetRef?.name === deployment.metadata.name,
+      (candidate) =>
+        candidate.spec?.scaleTargetRef?.kind === 'Deployment' && candidate.spec?.scaleTargetRef?.name === deployment.metadata.name,
     );
     if (!autoscaler) violations.push(`${id(deployment)}: no HorizontalPodAutoscaler`);
     else if (!(autoscaler.spec?.minReplicas >= 2)) violations.push(`${id(autoscaler)}: minReplicas below 2`);
@@ -129,7 +131,8 @@ export function missingReferences(objects: K8sObject[], available: K8sObject[] =
   for (const workload of objects.filter(isWorkload)) {
     const pod = workload.spec?.template?.spec ?? {};
     const need = (kind: 'ConfigMap' | 'Secret', name: string | undefined) => {
-      if (name && !(kind === 'ConfigMap' ? configMaps : secrets).has(name)) missing.push(`${id(workload)}: ${kind} ${name} is not in the tree`);
+      if (name && !(kind === 'ConfigMap' ? configMaps : secrets).has(name))
+        missing.push(`${id(workload)}: ${kind} ${name} is not in the tree`);
     };
     for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
       for (const source of container.envFrom ?? []) {

@@ -41,12 +41,18 @@ interface Item {
  */
 export function configMapHash(name: string, data: Record<string, string>): string {
   const sorted = Object.fromEntries(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return createHash('sha256').update(JSON.stringify({ data: sorted, kind: 'ConfigMap', name })).digest('hex').slice(0, 10);
+  return createHash('sha256')
+    .update(JSON.stringify({ data: sorted, kind: 'ConfigMap', name }))
+    .digest('hex')
+    .slice(0, 10);
 }
 
 function applyJsonPatch(target: K8sObject, operations: Array<{ op: string; path: string; value?: unknown }>): void {
   for (const { op, path: pointer, value } of operations) {
-    const keys = pointer.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const keys = pointer
+      .split('/')
+      .slice(1)
+      .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
     const last = keys.pop()!;
     let parent: any = target; // walking arbitrary YAML
     for (const key of keys) {
@@ -107,7 +113,10 @@ function build(directory: string): Item[] {
     const behavior = generator.behavior ?? 'create';
     if (behavior === 'create') {
       if (existing) throw new Error(`ConfigMap ${generator.name} exists already`);
-      items.push({ object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: generator.name }, data }, hashed: !generator.options?.disableNameSuffixHash });
+      items.push({
+        object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: generator.name }, data },
+        hashed: !generator.options?.disableNameSuffixHash,
+      });
     } else {
       if (!existing) throw new Error(`ConfigMap ${generator.name} to ${behavior} is not in the resources`);
       existing.object.data = behavior === 'merge' ? { ...existing.object.data, ...data } : data;
@@ -118,15 +127,21 @@ function build(directory: string): Item[] {
     for (const { object } of items) {
       object.metadata.labels = { ...object.metadata.labels, ...pairs };
       if (includeTemplates && POD_TEMPLATE_KINDS.has(object.kind)) {
-        object.spec.template.metadata = { ...object.spec.template.metadata, labels: { ...object.spec.template.metadata?.labels, ...pairs } };
+        object.spec.template.metadata = {
+          ...object.spec.template.metadata,
+          labels: { ...object.spec.template.metadata?.labels, ...pairs },
+        };
       }
       if (includeTemplates && object.kind === 'StatefulSet') {
-        for (const claim of object.spec.volumeClaimTemplates ?? []) claim.metadata = { ...claim.metadata, labels: { ...claim.metadata?.labels, ...pairs } };
+        for (const claim of object.spec.volumeClaimTemplates ?? [])
+          claim.metadata = { ...claim.metadata, labels: { ...claim.metadata?.labels, ...pairs } };
       }
     }
   }
   for (const { target, patch } of kustomization.patches ?? []) {
-    const matching = items.filter(({ object }) => (!target.kind || object.kind === target.kind) && (!target.name || object.metadata.name === target.name));
+    const matching = items.filter(
+      ({ object }) => (!target.kind || object.kind === target.kind) && (!target.name || object.metadata.name === target.name),
+    );
     if (matching.length === 0) throw new Error(`patch target ${JSON.stringify(target)} matches nothing`);
     for (const { object } of matching) applyJsonPatch(object, parse(patch) as Array<{ op: string; path: string; value?: unknown }>);
   }
@@ -135,7 +150,8 @@ function build(directory: string): Item[] {
       for (const container of containersOf(object)) {
         const reference = container.image ?? '';
         const colon = reference.lastIndexOf(':');
-        const [name, tag] = colon > reference.lastIndexOf('/') ? [reference.slice(0, colon), reference.slice(colon + 1)] : [reference, undefined];
+        const [name, tag] =
+          colon > reference.lastIndexOf('/') ? [reference.slice(0, colon), reference.slice(colon + 1)] : [reference, undefined];
         if (name !== image.name) continue;
         const newTag = image.newTag ?? tag;
         container.image = `${image.newName ?? name}${newTag ? `:${newTag}` : ''}`;

@@ -95,7 +95,11 @@ export function operationsOf(document: OpenApiDocument): FuzzOperation[] {
         pathParams: parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name),
         query: parameters
           .filter((parameter) => parameter.in === 'query')
-          .map((parameter) => ({ name: parameter.name, required: parameter.required ?? false, schema: parameter.schema ?? { type: 'string' } })),
+          .map((parameter) => ({
+            name: parameter.name,
+            required: parameter.required ?? false,
+            schema: parameter.schema ?? { type: 'string' },
+          })),
         body: json?.schema,
         bodyRequired: operation.requestBody?.required ?? false,
       });
@@ -128,8 +132,26 @@ const NASTY_STRINGS = [
   '2026-02-30T25:61:61Z',
 ];
 const NASTY_VALUES: unknown[] = [null, true, false, 0, -1, 1.5, 2 ** 53, -(2 ** 63), 1e308, [], {}, [null], { $gt: '' }, 'string'];
-const BAD_IDS = ['not-a-uuid', '0', '-1', '00000000-0000-0000-0000-00000000000g', '%00', '%ED%A0%80', "1'%20OR%20'1'='1", 'x'.repeat(90), '..%2F..%2Fadmin'];
-const ODD_CONTENT_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/jsonx', ''];
+const BAD_IDS = [
+  'not-a-uuid',
+  '0',
+  '-1',
+  '00000000-0000-0000-0000-00000000000g',
+  '%00',
+  '%ED%A0%80',
+  "1'%20OR%20'1'='1",
+  'x'.repeat(90),
+  '..%2F..%2Fadmin',
+];
+const ODD_CONTENT_TYPES = [
+  'text/plain',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=latin1',
+  'application/jsonx',
+  '',
+];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KNOWN_IDS_KEPT = 500;
@@ -148,7 +170,13 @@ export class RequestGenerator {
   learnIds(answer: unknown, depth = 0): void {
     if (depth > 8 || !answer || typeof answer !== 'object') return;
     for (const [key, value] of Object.entries(answer)) {
-      if (typeof value === 'string' && (key === 'id' || key.endsWith('Id')) && UUID.test(value) && !this.spareIds.has(value) && !this.knownIds.includes(value)) {
+      if (
+        typeof value === 'string' &&
+        (key === 'id' || key.endsWith('Id')) &&
+        UUID.test(value) &&
+        !this.spareIds.has(value) &&
+        !this.knownIds.includes(value)
+      ) {
         this.knownIds.push(value);
         if (this.knownIds.length > KNOWN_IDS_KEPT) this.knownIds.shift();
       } else {
@@ -170,7 +198,12 @@ export class RequestGenerator {
     if (schema.allOf) {
       return schema.allOf.reduce<Schema>((merged, part) => {
         const resolved = this.resolve(part, seen + 1);
-        return { ...merged, ...resolved, properties: { ...merged.properties, ...resolved.properties }, required: [...(merged.required ?? []), ...(resolved.required ?? [])] };
+        return {
+          ...merged,
+          ...resolved,
+          properties: { ...merged.properties, ...resolved.properties },
+          required: [...(merged.required ?? []), ...(resolved.required ?? [])],
+        };
       }, {});
     }
     if (schema.oneOf ?? schema.anyOf) return this.resolve(this.random.pick((schema.oneOf ?? schema.anyOf)!), seen + 1);
@@ -232,7 +265,8 @@ export class RequestGenerator {
   /** Every path into a value where a string or another value could be put (`["levels", 0, "level"]`). */
   private leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
     if (Array.isArray(value)) return value.flatMap((item, index) => this.leaves(item, [...path, index]));
-    if (value && typeof value === 'object') return [path, ...Object.entries(value).flatMap(([key, item]) => this.leaves(item, [...path, key]))].filter((leaf) => leaf.length > 0);
+    if (value && typeof value === 'object')
+      return [path, ...Object.entries(value).flatMap(([key, item]) => this.leaves(item, [...path, key]))].filter((leaf) => leaf.length > 0);
     return [path];
   }
 
@@ -246,7 +280,21 @@ export class RequestGenerator {
   /** One request for the operation: valid about a third of the time, else broken in one way. */
   request(operation: FuzzOperation, token: string | undefined): FuzzRequest {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    const mutations = ['valid', 'valid', 'valid', 'bad-id', 'query', 'wrong-type', 'missing-required', 'nasty-string', 'deep', 'content-type', 'malformed', 'empty', 'unknown-field'];
+    const mutations = [
+      'valid',
+      'valid',
+      'valid',
+      'bad-id',
+      'query',
+      'wrong-type',
+      'missing-required',
+      'nasty-string',
+      'deep',
+      'content-type',
+      'malformed',
+      'empty',
+      'unknown-field',
+    ];
     const mutation = this.random.pick(mutations);
 
     let path = operation.path;
@@ -266,10 +314,12 @@ export class RequestGenerator {
       if (this.random.chance(0.3)) query.append(parameter.name, 'again');
     }
     let queryText = query.toString();
-    if (mutation === 'query' && this.random.chance(0.3)) queryText += `${queryText ? '&' : ''}${this.random.pick(['%00=1', 'a=%ED%A0%80', 'limit=%FF', '__proto__[x]=1', 'a[b][c]=1'])}`;
+    if (mutation === 'query' && this.random.chance(0.3))
+      queryText += `${queryText ? '&' : ''}${this.random.pick(['%00=1', 'a=%ED%A0%80', 'limit=%FF', '__proto__[x]=1', 'a[b][c]=1'])}`;
     const url = queryText ? `${path}?${queryText}` : path;
 
-    if (!operation.body && !['content-type', 'malformed', 'empty'].includes(mutation)) return { method: operation.method, url, headers, mutation };
+    if (!operation.body && !['content-type', 'malformed', 'empty'].includes(mutation))
+      return { method: operation.method, url, headers, mutation };
 
     let body: unknown = operation.body ? this.valid(operation.body) : {};
     const leaves = this.leaves(body);
@@ -288,7 +338,8 @@ export class RequestGenerator {
         body = this.replaceAt(body, leaves.length ? this.random.pick(leaves) : [], this.random.pick(NASTY_STRINGS));
         break;
       case 'unknown-field':
-        if (body && typeof body === 'object' && !Array.isArray(body)) body = { ...(body as object), [this.random.pick(['__proto__x', 'constructor', 'tenantId', 'id', '\u0000', 'x'.repeat(300)])]: 1 };
+        if (body && typeof body === 'object' && !Array.isArray(body))
+          body = { ...(body as object), [this.random.pick(['__proto__x', 'constructor', 'tenantId', 'id', '\u0000', 'x'.repeat(300)])]: 1 };
         break;
     }
     let text = JSON.stringify(body);
@@ -297,7 +348,19 @@ export class RequestGenerator {
       const deep = this.random.chance(0.5) ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
       text = leaves.length ? JSON.stringify(this.replaceAt(body, this.random.pick(leaves), '__DEEP__')).replace('"__DEEP__"', deep) : deep;
     }
-    if (mutation === 'malformed') text = this.random.pick(['{', '{"a":}', "{'a':1}", '{"a":1}}', 'nul', '\u0000', '{"a":"\\x"}', '[1,]', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{}}}']);
+    if (mutation === 'malformed')
+      text = this.random.pick([
+        '{',
+        '{"a":}',
+        "{'a':1}",
+        '{"a":1}}',
+        'nul',
+        '\u0000',
+        '{"a":"\\x"}',
+        '[1,]',
+        '{"__proto__":{"admin":true}}',
+        '{"constructor":{"prototype":{}}}',
+      ]);
     if (mutation === 'empty') text = '';
     headers['content-type'] = mutation === 'content-type' ? this.random.pick(ODD_CONTENT_TYPES) : 'application/json';
     if (headers['content-type'] === '') delete headers['content-type'];

@@ -29,7 +29,12 @@ function parse(raw: string): Pick<ReceivedMail, 'headers' | 'subject' | 'text'> 
   const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
   const parts = boundary ? body.split(`--${boundary}`) : [body];
   const plain = parts.find((part) => /Content-Type: text\/plain/i.test(part)) ?? body;
-  const content = boundary ? plain.split(/\r?\n\r?\n/).slice(1).join('\r\n\r\n') : plain;
+  const content = boundary
+    ? plain
+        .split(/\r?\n\r?\n/)
+        .slice(1)
+        .join('\r\n\r\n')
+    : plain;
   return { headers, subject: headers.subject ?? '', text: decodeQuotedPrintable(content.trim()) };
 }
 

@@ -8,10 +8,17 @@ export class SseStream {
   private readonly abort = new AbortController();
   private done: Promise<void> = Promise.resolve();
 
-  static async open(baseUrl: string, token: string, via: 'header' | 'query' = 'header'): Promise<{ status: number; stream: SseStream; body?: any }> {
+  static async open(
+    baseUrl: string,
+    token: string,
+    via: 'header' | 'query' = 'header',
+  ): Promise<{ status: number; stream: SseStream; body?: any }> {
     const stream = new SseStream();
     const url = `${baseUrl}/api/v1/realtime${via === 'query' ? `?access_token=${encodeURIComponent(token)}` : ''}`;
-    const response = await fetch(url, { headers: via === 'header' ? { authorization: `Bearer ${token}` } : {}, signal: stream.abort.signal });
+    const response = await fetch(url, {
+      headers: via === 'header' ? { authorization: `Bearer ${token}` } : {},
+      signal: stream.abort.signal,
+    });
     if (response.status !== 200) return { status: response.status, stream, body: await response.json() };
     stream.done = stream.read(response.body!);
     await eventually(() => expect(stream.events.some((event) => event.event === 'ready')).toBe(true));

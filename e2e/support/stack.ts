@@ -11,7 +11,14 @@ import { INTEGRATIONS_SERVICE } from '@warden/integrations';
 import { PERMISSIONS_SERVICE } from '@warden/permissions';
 import { WORKFLOW_SERVICE } from '@warden/workflow';
 
-export const ALL_SERVICES: ServiceDefinition[] = [IDENTITY_SERVICE, PERMISSIONS_SERVICE, DIRECTORY_SERVICE, WORKFLOW_SERVICE, INQUIRIES_SERVICE, INTEGRATIONS_SERVICE];
+export const ALL_SERVICES: ServiceDefinition[] = [
+  IDENTITY_SERVICE,
+  PERMISSIONS_SERVICE,
+  DIRECTORY_SERVICE,
+  WORKFLOW_SERVICE,
+  INQUIRIES_SERVICE,
+  INTEGRATIONS_SERVICE,
+];
 
 /** The environment tools/test.mjs prepared for this run (database, NATS namespace), validated like a real start. */
 export function serviceEnv(overrides: Partial<ServiceEnv> = {}): ServiceEnv {
@@ -90,7 +97,9 @@ export class Stack {
 
   /** Starts the stack's number of instances of one service. */
   async startService(definition: ServiceDefinition): Promise<void> {
-    const started = await Promise.all(Array.from({ length: this.replicas }, () => startService(definition, serviceEnv(this.serviceOverrides))));
+    const started = await Promise.all(
+      Array.from({ length: this.replicas }, () => startService(definition, serviceEnv(this.serviceOverrides))),
+    );
     this.instances.set(definition.name, started);
   }
 

@@ -57,7 +57,11 @@ export async function prepareTenant(api, clients) {
   const slug = `chaos-${Date.now().toString(36)}`;
   const administrator = { email: `boss@${slug}.test`, password: 'chaos-password-1', firstName: 'Cha', lastName: 'Os' };
   await api.must('POST', '/api/v1/tenants', { slug, name: 'Chaos', administrator });
-  const login = await api.must('POST', '/api/v1/auth/login', { tenant: slug, email: administrator.email, password: administrator.password });
+  const login = await api.must('POST', '/api/v1/auth/login', {
+    tenant: slug,
+    email: administrator.email,
+    password: administrator.password,
+  });
   api.token = login.accessToken;
   const me = await api.must('GET', '/api/v1/me');
   const [workflow] = await api.must('GET', '/api/v1/workflows');

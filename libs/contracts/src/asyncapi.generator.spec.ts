@@ -28,12 +28,20 @@ describe('generateAsyncApi', () => {
     expect(data.required).toContain('personId');
     expect(data.required).not.toContain('middleName');
     expect(EmployeeCreatedV1.type).toBe('identity.employee.created.v1');
-    expect(dataOf('OrderStatusChangedV1').properties.from).toMatchObject({ type: 'object', required: ['id', 'name'], properties: { id: { format: 'uuid' } } });
+    expect(dataOf('OrderStatusChangedV1').properties.from).toMatchObject({
+      type: 'object',
+      required: ['id', 'name'],
+      properties: { id: { format: 'uuid' } },
+    });
   });
 
   it('lets optional fields be null, puts enums of arrays on the items, and leaves no schema empty', () => {
     expect(dataOf('OrderCreatedV1').properties.responsibleId).toEqual({ type: ['string', 'null'], format: 'uuid' });
-    expect(dataOf('TaskStatusChangedV1').properties.actorRoles).toMatchObject({ type: 'array', uniqueItems: true, items: { type: 'string', enum: expect.any(Array) } });
+    expect(dataOf('TaskStatusChangedV1').properties.actorRoles).toMatchObject({
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', enum: expect.any(Array) },
+    });
     const empty: string[] = [];
     const walk = (schema: any, at: string): void => {
       if (!schema || typeof schema !== 'object') return;

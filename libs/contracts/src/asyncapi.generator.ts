@@ -103,7 +103,11 @@ function envelopeSchema(contract: EventContract): JsonSchema {
     additionalProperties: false,
     properties: {
       specversion: { type: 'string', const: '1.0' },
-      id: { type: 'string', format: 'uuid', description: 'Unique per event; also the Nats-Msg-Id header (broker de-duplication) — skip ids you have handled' },
+      id: {
+        type: 'string',
+        format: 'uuid',
+        description: 'Unique per event; also the Nats-Msg-Id header (broker de-duplication) — skip ids you have handled',
+      },
       source: { type: 'string', const: `/warden/${service}`, description: 'The producing service' },
       type: { type: 'string', const: contract.type, description: 'The event type, also the NATS subject' },
       time: { type: 'string', format: 'date-time' },
@@ -113,7 +117,8 @@ function envelopeSchema(contract: EventContract): JsonSchema {
       traceparent: {
         type: 'string',
         pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
-        description: 'W3C trace context of the change that produced the event, when tracing is on (CloudEvents distributed tracing extension)',
+        description:
+          'W3C trace context of the change that produced the event, when tracing is on (CloudEvents distributed tracing extension)',
       },
       data: classSchema(contract),
     },

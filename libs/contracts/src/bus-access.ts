@@ -75,7 +75,10 @@ function keyValueBucket(bucket: string): string[] {
  * deleting one makes it start over. Their names are known, so these subjects are denied.
  */
 function serviceConsumerSubjects(stream: string, prefix: string): string[] {
-  const names = [...SERVICE_NAMES.flatMap((service) => SERVICE_NAMES.map((source) => inboxConsumerName(service, source, prefix))), webhookConsumerName(prefix)];
+  const names = [
+    ...SERVICE_NAMES.flatMap((service) => SERVICE_NAMES.map((source) => inboxConsumerName(service, source, prefix))),
+    webhookConsumerName(prefix),
+  ];
   return names.flatMap((name) => [
     `$JS.API.CONSUMER.*.${stream}.${name}`,
     `$JS.API.CONSUMER.*.${stream}.${name}.>`,

@@ -31,7 +31,7 @@ describe('the rights an action needs', () => {
     expect(rightsNeeded('orders.read', true)).toEqual(['orders.read']);
   });
 
-  it('acting on an existing order needs seeing it too, after the action\'s own right (as the gateway reads it before acting)', () => {
+  it("acting on an existing order needs seeing it too, after the action's own right (as the gateway reads it before acting)", () => {
     expect(rightsNeeded('orders.update', true)).toEqual(['orders.update', 'orders.read']);
     expect(rightsNeeded('orders.transfer', true)).toEqual(['orders.transfer', 'orders.read']);
   });

@@ -119,7 +119,11 @@ export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): 
   const port = await findFreePort(options.preferredPort);
   const recent: string[] = []; // the last lines of postgres output, for error messages
   const remember = (message: unknown): void => {
-    recent.push(...String(message instanceof Error ? message.message : message).trim().split('\n'));
+    recent.push(
+      ...String(message instanceof Error ? message.message : message)
+        .trim()
+        .split('\n'),
+    );
     recent.splice(0, Math.max(0, recent.length - 20));
   };
   const isRoot = process.getuid?.() === 0;
@@ -134,7 +138,8 @@ export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): 
     // user if missing) and hands it the data directory; the directory's parent must be traversable by it.
     createPostgresUser: isRoot,
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'listen_addresses=127.0.0.1',
       ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: remember,
@@ -173,7 +178,10 @@ export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): 
         throw new Error(`embedded PostgreSQL did not start on port ${port}:\n${recent.join('\n')}`);
       }),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`embedded PostgreSQL not ready after ${START_TIMEOUT_MS} ms:\n${recent.join('\n')}`)), START_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`embedded PostgreSQL not ready after ${START_TIMEOUT_MS} ms:\n${recent.join('\n')}`)),
+          START_TIMEOUT_MS,
+        );
       }),
     ]);
   } catch (error) {

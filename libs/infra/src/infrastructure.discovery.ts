@@ -79,7 +79,11 @@ async function discoverDatabase(context: Context): Promise<string> {
   }
   const databaseDir = await temporaryDir('warden-test-pg-');
   // Registered before launching so that a failed start still removes the directory.
-  started.push({ description: `temporary directory ${databaseDir}`, housekeeping: true, stop: () => rm(databaseDir, { recursive: true, force: true }) });
+  started.push({
+    description: `temporary directory ${databaseDir}`,
+    housekeeping: true,
+    stop: () => rm(databaseDir, { recursive: true, force: true }),
+  });
   const cluster = await launchEmbeddedPostgres({ databaseDir, persistent: false, unsafeFast: true, log });
   started.push({ description: 'embedded PostgreSQL', stop: cluster.stop });
   return cluster.url;

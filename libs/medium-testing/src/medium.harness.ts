@@ -13,7 +13,9 @@ import type { ServiceDefinition } from '@warden/service-kit';
 import { testEnv } from '@warden/testing';
 
 /** What a use case asks other services over the bus, answered by the spec: name -> answer (or a function of the request). */
-export type BusAnswers = { [K in RpcName]?: RpcResponse<K> | ((data: RpcRequestData<K>, ctx: RequestContext) => RpcResponse<K> | Promise<RpcResponse<K>>) };
+export type BusAnswers = {
+  [K in RpcName]?: RpcResponse<K> | ((data: RpcRequestData<K>, ctx: RequestContext) => RpcResponse<K> | Promise<RpcResponse<K>>);
+};
 
 export interface MediumOptions {
   /** The feature modules under test (e.g. OrdersModule), as the service's root module imports them. */
@@ -47,7 +49,10 @@ export interface Medium {
  * are about (e2e/ covers it); events are not published, the outbox rows are what the specs assert.
  * Nest's `@nestjs/testing` is not a dependency: NestFactory.createApplicationContext is what it wraps.
  */
-export async function startMedium(service: Pick<ServiceDefinition, 'name' | 'entities' | 'migrations'>, options: MediumOptions): Promise<Medium> {
+export async function startMedium(
+  service: Pick<ServiceDefinition, 'name' | 'entities' | 'migrations'>,
+  options: MediumOptions,
+): Promise<Medium> {
   const serverUrl = testEnv().databaseUrl;
   // Named after the run's database, so tools/test.mjs drops it with the run's even when a spec never got to close().
   const database = `${decodeURIComponent(new URL(serverUrl).pathname.slice(1))}_m_${service.name}_${randomBytes(4).toString('hex')}`;

@@ -5,7 +5,9 @@ const ctx = { tenantId: 't1', actorId: '0190a5c2-0000-7000-8000-000000000001', r
 
 describe('audit entries', () => {
   it('keep only the fields whose values changed, on both sides', () => {
-    expect(changedFields({ name: 'A', rights: ['x', 'y'], loginBarred: false }, { name: 'B', rights: ['x', 'y'], loginBarred: false })).toEqual({
+    expect(
+      changedFields({ name: 'A', rights: ['x', 'y'], loginBarred: false }, { name: 'B', rights: ['x', 'y'], loginBarred: false }),
+    ).toEqual({
       before: { name: 'A' },
       after: { name: 'B' },
     });
@@ -16,7 +18,14 @@ describe('audit entries', () => {
   });
 
   it('record nothing when no field changed', () => {
-    expect(auditEntry('permissions', 't1', { action: 'group.updated', resource: { type: 'group', id: 'g' }, before: { name: 'A' }, after: { name: 'A' } }, ctx)).toBeNull();
+    expect(
+      auditEntry(
+        'permissions',
+        't1',
+        { action: 'group.updated', resource: { type: 'group', id: 'g' }, before: { name: 'A' }, after: { name: 'A' } },
+        ctx,
+      ),
+    ).toBeNull();
   });
 
   it('show every field after a creation and before a deletion', () => {
@@ -26,7 +35,13 @@ describe('audit entries', () => {
 
   it('name the signed-in person and the request id of the change', () => {
     const now = new Date('2026-01-02T03:04:05.000Z');
-    const event = auditEntry('permissions', 't1', { action: 'group.updated', resource: { type: 'group', id: 'g' }, before: { name: 'A' }, after: { name: 'B' } }, ctx, now);
+    const event = auditEntry(
+      'permissions',
+      't1',
+      { action: 'group.updated', resource: { type: 'group', id: 'g' }, before: { name: 'A' }, after: { name: 'B' } },
+      ctx,
+      now,
+    );
     expect(event).toEqual({
       contract: PermissionsAuditRecordedV1,
       tenantId: 't1',
@@ -44,13 +59,23 @@ describe('audit entries', () => {
   });
 
   it('name the system when no person asked (an event consumer, a timer)', () => {
-    const event = auditEntry('identity', 't1', { action: 'staff.deleted', resource: { type: 'person', id: 'p' }, before: { deleted: false }, after: { deleted: true } }, undefined);
+    const event = auditEntry(
+      'identity',
+      't1',
+      { action: 'staff.deleted', resource: { type: 'person', id: 'p' }, before: { deleted: false }, after: { deleted: true } },
+      undefined,
+    );
     expect(event?.data.actor).toEqual({ id: null, kind: 'system' });
     expect(event?.data.requestId).toBeNull();
   });
 
   it("are recorded as the service's own audit event", () => {
-    const event = auditEntry('identity', 't1', { action: 'staff.deleted', resource: { type: 'person', id: 'p' }, before: { deleted: false }, after: { deleted: true } }, undefined);
+    const event = auditEntry(
+      'identity',
+      't1',
+      { action: 'staff.deleted', resource: { type: 'person', id: 'p' }, before: { deleted: false }, after: { deleted: true } },
+      undefined,
+    );
     expect(event?.contract.type).toBe('identity.audit.recorded.v1');
   });
 });

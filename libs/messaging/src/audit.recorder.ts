@@ -34,7 +34,10 @@ function canonical(value: unknown): string {
  * Only the fields whose values differ, on each side; null when nothing changed (then nothing is recorded). A creation
  * (before null) shows every field after, a deletion (after null) every field before.
  */
-export function changedFields(before: AuditValues, after: AuditValues): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
+export function changedFields(
+  before: AuditValues,
+  after: AuditValues,
+): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
   const changedBefore: Record<string, unknown> = {};
   const changedAfter: Record<string, unknown> = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);

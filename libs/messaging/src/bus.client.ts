@@ -61,7 +61,10 @@ export class BusClient {
     try {
       const timeout = Math.max(timeoutMs, busTimeoutOverride() ?? 0);
       const headers = traceHeaders(trace.setSpan(context.active(), span));
-      const reply = await this.connection.request(subject, JSON.stringify({ pattern: subject, data: { ctx, data }, id }), { timeout, headers });
+      const reply = await this.connection.request(subject, JSON.stringify({ pattern: subject, data: { ctx, data }, id }), {
+        timeout,
+        headers,
+      });
       packet = this.decode(reply, id);
     } catch (error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: 'unavailable' });

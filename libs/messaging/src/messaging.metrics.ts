@@ -18,10 +18,15 @@ export class MessagingMetrics {
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
-    this.publishedTotal = new Counter({ name: 'warden_events_published_total', help: 'Events published from the outbox, by type', labelNames: ['type'], registers });
+    this.publishedTotal = new Counter({
+      name: 'warden_events_published_total',
+      help: 'Events published from the outbox, by type',
+      labelNames: ['type'],
+      registers,
+    });
     this.handledTotal = new Counter({
       name: 'warden_events_handled_total',
-      help: 'Events taken by this service\'s consumers, by type and outcome (ok, duplicate, invalid, error)',
+      help: "Events taken by this service's consumers, by type and outcome (ok, duplicate, invalid, error)",
       labelNames: ['type', 'outcome'],
       registers,
     });

@@ -15,9 +15,7 @@ export async function createMessagingTables(queryRunner: QueryRunner, schema: st
       "created_at" timestamptz NOT NULL DEFAULT now(),
       "published_at" timestamptz
     )`);
-  await queryRunner.query(
-    `CREATE INDEX "outbox_unpublished_idx" ON "${schema}"."outbox" ("id") WHERE "published_at" IS NULL`,
-  );
+  await queryRunner.query(`CREATE INDEX "outbox_unpublished_idx" ON "${schema}"."outbox" ("id") WHERE "published_at" IS NULL`);
   await queryRunner.query(`
     CREATE TABLE "${schema}"."inbox" (
       "event_id" uuid NOT NULL,

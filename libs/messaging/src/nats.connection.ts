@@ -25,7 +25,15 @@ export const NATS_RECONNECT_OPTIONS = {
 
 /** Options for every long-lived connection of a process (messaging, the Nest transport, the gateway). */
 export function natsConnectionOptions(servers: string, name: string, auth: NatsAuthEnv = {}, user: string = name): ConnectionOptions {
-  return { servers: servers.split(',').map((server) => server.trim()).filter(Boolean), name, ...NATS_RECONNECT_OPTIONS, ...natsAuthOptions(auth, user) };
+  return {
+    servers: servers
+      .split(',')
+      .map((server) => server.trim())
+      .filter(Boolean),
+    name,
+    ...NATS_RECONNECT_OPTIONS,
+    ...natsAuthOptions(auth, user),
+  };
 }
 
 /** A connection that keeps reconnecting for as long as the process lives: the broker may come and go. */
@@ -36,7 +44,12 @@ export async function connectToNats(servers: string, name: string, auth: NatsAut
 /** True when the server lets a client in without any credentials. */
 export async function acceptsAnonymousClients(servers: string): Promise<boolean> {
   try {
-    const probe = await connect({ servers: servers.split(',').map((server) => server.trim()), reconnect: false, timeout: 3000, name: 'anonymous-probe' });
+    const probe = await connect({
+      servers: servers.split(',').map((server) => server.trim()),
+      reconnect: false,
+      timeout: 3000,
+      name: 'anonymous-probe',
+    });
     await probe.close();
     return true;
   } catch {
@@ -52,7 +65,11 @@ const logger = new Logger('NatsConnection');
  * so that its supervisor (npm start, Compose's restart policy, Kubernetes) replaces it; a close the process asked
  * for (shutdown) resolves without an error and changes nothing.
  */
-export function exitWhenClosedByError(connection: NatsConnection, what: string, exit: (code: number) => void = (code) => process.exit(code)): void {
+export function exitWhenClosedByError(
+  connection: NatsConnection,
+  what: string,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
   void connection.closed().then((error) => {
     if (!error) return;
     logger.error(`${what}: the NATS connection closed for good (${error.message}); exiting so that the process is replaced`);

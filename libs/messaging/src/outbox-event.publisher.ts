@@ -35,5 +35,5 @@ export class OutboxEventPublisher implements IEventPublisher<OutgoingEvent>, OnM
 
 function transactionOf(dispatcherContext: unknown): EntityManager {
   if (dispatcherContext instanceof EntityManager && dispatcherContext.queryRunner?.isTransactionActive) return dispatcherContext;
-  throw new Error('An event is published inside the transaction of its change: pass that transaction\'s EntityManager');
+  throw new Error("An event is published inside the transaction of its change: pass that transaction's EntityManager");
 }

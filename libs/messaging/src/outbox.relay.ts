@@ -103,7 +103,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Rows not yet published (by any replica). */
   async pending(): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL')) as Array<{ pending: number }>;
+    const [row] = (await this.dataSource.query('SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL')) as Array<{
+      pending: number;
+    }>;
     return row?.pending ?? 0;
   }
 
@@ -138,7 +140,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 }
 
-
 /**
  * The publication of one event as a span of the trace that wrote it (the event's `traceparent` extension), so a
  * trace shows how long the change waited in the outbox; consumers stay children of the writer. No-op untraced.
@@ -148,7 +149,10 @@ async function publishInTrace<T>(row: OutboxRow, publish: () => Promise<T>): Pro
   if (typeof traceparent !== 'string') return publish();
   const span = wardenTracer().startSpan(
     `publish ${row.type}`,
-    { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'cloudevents.event_id': row.id } },
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'cloudevents.event_id': row.id },
+    },
     contextFromTraceparent(traceparent),
   );
   try {

@@ -38,7 +38,10 @@ async function whenJetStreamClusterReady<T>(action: () => Promise<T>, timeoutMs 
     const nodes = await Promise.all(
       clusterPorts.map(async (clusterPort, index) => {
         const configFile = path.join(dir, `node-${index}.conf`);
-        await writeFile(configFile, `server_name: node-${index}\ncluster { name: warden-test, listen: "127.0.0.1:${clusterPort}", routes: [${routes}] }\n`);
+        await writeFile(
+          configFile,
+          `server_name: node-${index}\ncluster { name: warden-test, listen: "127.0.0.1:${clusterPort}", routes: [${routes}] }\n`,
+        );
         return { configFile, port: await findFreePort(), storeDir: path.join(dir, `store-${index}`) };
       }),
     );

@@ -10,7 +10,15 @@ import { createCloudEvent, eventSubject } from '@warden/contracts';
 import type { OutgoingEvent } from '@warden/contracts';
 import { newId } from '@warden/kernel';
 import { connectToTestNats, eventually, LIBRARY_TEST_EVENT_TYPES, readEvents, testEnv } from '@warden/testing';
-import { createMessagingTables, dropMessagingTables, ensureEventStream, EventSubscriber, OutboxEventPublisher, OutboxRelay, OutboxWriter } from '../src';
+import {
+  createMessagingTables,
+  dropMessagingTables,
+  ensureEventStream,
+  EventSubscriber,
+  OutboxEventPublisher,
+  OutboxRelay,
+  OutboxWriter,
+} from '../src';
 import type { MessagingOptions } from '../src';
 
 const SERVICE = 'messaging_test';
@@ -85,7 +93,10 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     });
     await relay.stop();
 
-    const published = await readEvents(CounterBumpedV1.type, (candidate) => candidate.id === event.id, { timeoutMs: 2000, documented: false });
+    const published = await readEvents(CounterBumpedV1.type, (candidate) => candidate.id === event.id, {
+      timeoutMs: 2000,
+      documented: false,
+    });
     expect(published).toHaveLength(1);
     expect(published[0]).toMatchObject({ specversion: '1.0', tenantid: tenantId, type: CounterBumpedV1.type, data: { by: 1 } });
   });
@@ -106,7 +117,9 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     await relay.wake();
     await relay.stop();
     expect(await dataSource.query('SELECT id FROM outbox WHERE id = $1', [eventId])).toHaveLength(0);
-    expect(await readEvents(CounterBumpedV1.type, (candidate) => candidate.id === eventId, { timeoutMs: 800, documented: false })).toHaveLength(0);
+    expect(
+      await readEvents(CounterBumpedV1.type, (candidate) => candidate.id === eventId, { timeoutMs: 800, documented: false }),
+    ).toHaveLength(0);
   });
 
   it('wakes when the transaction that wrote a row commits, without waiting for the poll', async () => {
@@ -200,13 +213,20 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
       await replicaNats.close();
     }
 
-    const published = await readEvents(CounterBumpedV1.type, (event) => event.tenantid === burstTenant, { atLeast: 600, timeoutMs: 5000, documented: false });
+    const published = await readEvents(CounterBumpedV1.type, (event) => event.tenantid === burstTenant, {
+      atLeast: 600,
+      timeoutMs: 5000,
+      documented: false,
+    });
     // The relay's order: oldest first by id (as one relay alone publishes them).
     expect(published.map((event) => event.id)).toEqual(written.map((event) => event.id).sort());
   });
 
   it("records an event published on the service's EventBus in the transaction passed with it, and only there", async () => {
-    @Module({ imports: [CqrsModule.forRoot()], providers: [OutboxEventPublisher, { provide: OutboxWriter, useValue: new OutboxWriter(options) }] })
+    @Module({
+      imports: [CqrsModule.forRoot()],
+      providers: [OutboxEventPublisher, { provide: OutboxWriter, useValue: new OutboxWriter(options) }],
+    })
     class EventsModule {}
     const app = await NestFactory.createApplicationContext(EventsModule, { logger: false });
     await app.init();
@@ -238,4 +258,3 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     }
   });
 });
-

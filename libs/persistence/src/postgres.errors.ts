@@ -47,7 +47,8 @@ const CONNECTION_MESSAGES = [
 export function isDatabaseUnavailable(error: unknown): boolean {
   const cause = driverError(error);
   const code = cause?.code;
-  if (typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P') || code === '53300' || SOCKET_CODES.has(code))) return true;
+  if (typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P') || code === '53300' || SOCKET_CODES.has(code)))
+    return true;
   if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
   const message = error instanceof Error ? error.message : '';
   return CONNECTION_MESSAGES.some((text) => message.includes(text));

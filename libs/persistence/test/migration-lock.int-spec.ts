@@ -30,7 +30,13 @@ describe('migrations of replicas starting together', () => {
   });
 
   it('applies each migration once when four replicas migrate a fresh schema at once', async () => {
-    const options = createDataSourceOptions({ service: SCHEMA, databaseUrl: testEnv().databaseUrl, entities: [], migrations: MIGRATIONS, poolSize: 2 });
+    const options = createDataSourceOptions({
+      service: SCHEMA,
+      databaseUrl: testEnv().databaseUrl,
+      entities: [],
+      migrations: MIGRATIONS,
+      poolSize: 2,
+    });
     for (let replica = 0; replica < 4; replica++) dataSources.push(await new DataSource(options).initialize());
 
     const results = await Promise.allSettled(dataSources.map((dataSource) => migrate(dataSource, SCHEMA)));

@@ -88,13 +88,19 @@ describe('transactions retried on deadlocks and serialization failures', () => {
   });
 
   it('tells a database that is not there from a fault: connection refused, admin shutdown, cannot connect now', async () => {
-    const absent = new DataSource({ type: 'postgres', url: 'postgres://postgres@127.0.0.1:1/none', extra: { connectionTimeoutMillis: 1000 } });
+    const absent = new DataSource({
+      type: 'postgres',
+      url: 'postgres://postgres@127.0.0.1:1/none',
+      extra: { connectionTimeoutMillis: 1000 },
+    });
     const refused = await absent.initialize().then(
       () => null,
       (error: unknown) => error,
     );
     expect(isDatabaseUnavailable(refused)).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('connection failure'), { code: '08006' }))).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);

@@ -21,7 +21,10 @@ export class DrainingNatsServer extends ServerNats {
   private readonly ownSubscriptions: Unsubscribable[] = [];
   private idle: (() => void) | null = null;
 
-  constructor(options: NatsServerOptions, private readonly drainTimeoutMs = RPC_DRAIN_TIMEOUT_MS) {
+  constructor(
+    options: NatsServerOptions,
+    private readonly drainTimeoutMs = RPC_DRAIN_TIMEOUT_MS,
+  ) {
     super({ ...options, gracefulShutdown: false });
   }
 

@@ -20,7 +20,11 @@ import { RPC_NAME_KEY } from './rpc-handler.decorator';
 // refuses every field it does not declare.
 const OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false };
 
-async function problemsOf(contract: new () => object, value: unknown, prefix: string): Promise<{ instance: object; problems: FieldProblem[] }> {
+async function problemsOf(
+  contract: new () => object,
+  value: unknown,
+  prefix: string,
+): Promise<{ instance: object; problems: FieldProblem[] }> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { instance: {}, problems: [{ field: prefix, reason: 'must be an object' }] };
   }

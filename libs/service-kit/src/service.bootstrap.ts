@@ -67,12 +67,13 @@ async function startAndCloseOnSignals(definition: ServiceDefinition): Promise<vo
 /** The process entry point: `node main.js` runs the service, `node main.js migrate` only migrates. */
 export function runService(definition: ServiceDefinition): void {
   const command = process.argv[2];
-  const run = command === 'migrate'
-    ? migrateService(definition).then((applied) => {
-        process.stdout.write(`${definition.name}: schema is at ${applied[applied.length - 1] ?? 'no migration'}\n`);
-        process.exit(0);
-      })
-    : startAndCloseOnSignals(definition);
+  const run =
+    command === 'migrate'
+      ? migrateService(definition).then((applied) => {
+          process.stdout.write(`${definition.name}: schema is at ${applied[applied.length - 1] ?? 'no migration'}\n`);
+          process.exit(0);
+        })
+      : startAndCloseOnSignals(definition);
   run.catch((error: unknown) => {
     process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

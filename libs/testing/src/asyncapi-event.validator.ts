@@ -35,7 +35,9 @@ export class AsyncApiEventValidator {
       this.compiled.set(message.name, validate);
     }
     if (validate(event)) return [];
-    return (validate.errors ?? []).map((error) => `${message.name}: ${error.instancePath || '/'} ${error.message ?? 'invalid'} ${JSON.stringify(error.params)}`);
+    return (validate.errors ?? []).map(
+      (error) => `${message.name}: ${error.instancePath || '/'} ${error.message ?? 'invalid'} ${JSON.stringify(error.params)}`,
+    );
   }
 }
 
@@ -45,5 +47,6 @@ let shared: AsyncApiEventValidator | undefined;
 export function assertDocumentedEvent(event: unknown): void {
   shared ??= new AsyncApiEventValidator();
   const differences = shared.check(event);
-  if (differences.length > 0) throw new Error(`An event differs from the AsyncAPI document:\n${differences.join('\n')}\nevent: ${JSON.stringify(event)}`);
+  if (differences.length > 0)
+    throw new Error(`An event differs from the AsyncAPI document:\n${differences.join('\n')}\nevent: ${JSON.stringify(event)}`);
 }

@@ -65,7 +65,8 @@ export class HttpClient {
       // leave non-JSON bodies as text
     }
     const differences = this.responseCheck?.check(method, path, response.status, response.headers.get('content-type'), parsed) ?? [];
-    if (differences.length > 0) throw new Error(`The answer differs from the OpenAPI document:\n${differences.join('\n')}\nbody: ${text.slice(0, 2000)}`);
+    if (differences.length > 0)
+      throw new Error(`The answer differs from the OpenAPI document:\n${differences.join('\n')}\nbody: ${text.slice(0, 2000)}`);
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 

@@ -25,7 +25,10 @@ function strictSchema(schema: unknown): unknown {
   const { nullable, example: _example, ...rest } = schema as Json;
   const converted: Json = {};
   for (const [key, value] of Object.entries(rest)) {
-    converted[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Json).map(([name, inner]) => [name, strictSchema(inner)])) : strictSchema(value);
+    converted[key] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value as Json).map(([name, inner]) => [name, strictSchema(inner)]))
+        : strictSchema(value);
   }
   if (converted.properties && converted.additionalProperties === undefined) converted.additionalProperties = false;
   if (typeof converted.$ref === 'string') converted.$ref = converted.$ref.replace('#/components/schemas/', SCHEMA_BASE);
@@ -79,7 +82,9 @@ export class OpenApiResponseValidator {
     if (!schema) return [`${where}: no schema for ${mediaType}`];
     const validate = this.validatorFor(`${where} ${mediaType}`, schema);
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((error) => `${where}: body${error.instancePath} ${error.message ?? 'invalid'} ${JSON.stringify(error.params)}`);
+    return (validate.errors ?? []).map(
+      (error) => `${where}: body${error.instancePath} ${error.message ?? 'invalid'} ${JSON.stringify(error.params)}`,
+    );
   }
 
   private validatorFor(key: string, schema: unknown): ValidateFunction {

@@ -10,6 +10,15 @@ import { ScopeModule } from './scope/scope.module';
 
 /** The organisation's structure (branches, departments, channels) and its clients (contacts, companies, equipment). */
 @Module({
-  imports: [EmployeesModule, BranchesModule, DepartmentsModule, ChannelsModule, ContactsModule, CompaniesModule, EquipmentModule, ScopeModule],
+  imports: [
+    EmployeesModule,
+    BranchesModule,
+    DepartmentsModule,
+    ChannelsModule,
+    ContactsModule,
+    CompaniesModule,
+    EquipmentModule,
+    ScopeModule,
+  ],
 })
 export class DirectoryModule {}

@@ -33,7 +33,11 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
   // bodyParser off: the JSON parser above is the only one (no form or text bodies).
   // abortOnError off: a failed start throws to the caller (main.ts exits with the reason; an in-process test
   // fails that test) instead of Nest calling process.exit, which took a whole test run down with it.
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true, bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   // While shutting down, each answer closes its keep-alive connection: the server's close() waits for those.
   const shutdown = app.get(ShutdownState);

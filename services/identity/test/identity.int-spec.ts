@@ -55,7 +55,9 @@ describe('identity service', () => {
       callback: (_error, message) => {
         if (decision.code === 'SILENT') return;
         const request = message.json<{ id: string; data: { data: { personIds: string[] } } }>();
-        const refused = decision.allowed ? [] : request.data.data.personIds.map((personId) => ({ personId, code: decision.code, reason: decision.reason }));
+        const refused = decision.allowed
+          ? []
+          : request.data.data.personIds.map((personId) => ({ personId, code: decision.code, reason: decision.reason }));
         message.respond(JSON.stringify({ id: request.id, response: refused, isDisposed: true }));
       },
     });
@@ -85,7 +87,10 @@ describe('identity service', () => {
         name: 'Weak',
         administrator: { lastName: 'A', firstName: 'B', email: 'x@y.test', password: 'short' },
       }),
-    ).rejects.toMatchObject({ code: 'REQUEST.INVALID', fields: [{ field: 'data.administrator.password', reason: 'must be longer than or equal to 8 characters' }] });
+    ).rejects.toMatchObject({
+      code: 'REQUEST.INVALID',
+      fields: [{ field: 'data.administrator.password', reason: 'must be longer than or equal to 8 characters' }],
+    });
   });
 
   it('signs in only when the permissions service allows, and answers 503-kind when it is silent', async () => {
@@ -105,7 +110,13 @@ describe('identity service', () => {
     expect(pair.tokenType).toBe('Bearer');
     const [, payload] = pair.accessToken.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
-    expect(claims).toMatchObject({ sub: tenant.adminId, tid: tenant.tenantId, tsl: tenant.slug, kind: 'employee', sid: expect.any(String) });
+    expect(claims).toMatchObject({
+      sub: tenant.adminId,
+      tid: tenant.tenantId,
+      tsl: tenant.slug,
+      kind: 'employee',
+      sid: expect.any(String),
+    });
     expect(claims.exp - claims.iat).toBe(900);
   });
 
@@ -132,7 +143,9 @@ describe('identity service', () => {
     expect(presence.map((event) => event.data.presence)).toEqual(['online', 'offline']);
     // Another tenant does not see the person at all.
     const other = await newTenant();
-    await expect(bus.request('identity.staff.get', ctx(other.tenantId), { personId: employee.id })).rejects.toMatchObject({ code: 'STAFF.NOT_FOUND' });
+    await expect(bus.request('identity.staff.get', ctx(other.tenantId), { personId: employee.id })).rejects.toMatchObject({
+      code: 'STAFF.NOT_FOUND',
+    });
   });
 
   it('ends the sessions of barred people in the context tenant only, after the lease; a repeat ends nothing', async () => {
@@ -144,7 +157,10 @@ describe('identity service', () => {
       const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
       return { sessionId: claims.sid as string, tenantId, personId };
     };
-    const sessions = [sessionOf(barred.accessToken, tenant.tenantId, tenant.adminId), sessionOf(elsewhere.accessToken, other.tenantId, other.adminId)];
+    const sessions = [
+      sessionOf(barred.accessToken, tenant.tenantId, tenant.adminId),
+      sessionOf(elsewhere.accessToken, other.tenantId, other.adminId),
+    ];
 
     const started = Date.now();
     // The other tenant's administrator is named too: only the context's tenant counts.
@@ -155,17 +171,32 @@ describe('identity service', () => {
     expect(ended).toEqual({ ended: 1 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
     expect((await bus.request('identity.sessions.check', ctx(), { sessions })).live).toEqual([sessions[1]!.sessionId]);
-    await expect(bus.request('identity.auth.refresh', ctx(), { refreshToken: barred.refreshToken })).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
+    await expect(bus.request('identity.auth.refresh', ctx(), { refreshToken: barred.refreshToken })).rejects.toMatchObject({
+      code: 'AUTH.REFRESH_INVALID',
+    });
 
     const repeated = Date.now();
-    expect(await bus.request('identity.sessions.end-for-people', ctx(tenant.tenantId), { personIds: [tenant.adminId], reason: 'login-barred' })).toEqual({ ended: 0 });
+    expect(
+      await bus.request('identity.sessions.end-for-people', ctx(tenant.tenantId), { personIds: [tenant.adminId], reason: 'login-barred' }),
+    ).toEqual({ ended: 0 });
     expect(Date.now() - repeated).toBeLessThan(550);
 
     // A malformed request ends nothing: refused where it arrives, naming the field.
-    const refused = (data: unknown) => bus.request('identity.sessions.end-for-people', ctx(tenant.tenantId), data as never).catch((error: unknown) => error);
-    expect(await refused({ personIds: 'everyone', reason: 'login-barred' })).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation', fields: expect.arrayContaining([expect.objectContaining({ field: 'data.personIds' })]) });
-    expect(await refused({ personIds: [tenant.adminId, 'not-a-uuid'], reason: 'login-barred' })).toMatchObject({ code: 'REQUEST.INVALID', fields: [{ field: 'data.personIds', reason: 'each value in personIds must be a UUID' }] });
-    expect(await refused({ personIds: [tenant.adminId], reason: 'logout' })).toMatchObject({ code: 'REQUEST.INVALID', fields: [{ field: 'data.reason', reason: expect.stringContaining('login-barred') }] });
+    const refused = (data: unknown) =>
+      bus.request('identity.sessions.end-for-people', ctx(tenant.tenantId), data as never).catch((error: unknown) => error);
+    expect(await refused({ personIds: 'everyone', reason: 'login-barred' })).toMatchObject({
+      code: 'REQUEST.INVALID',
+      kind: 'validation',
+      fields: expect.arrayContaining([expect.objectContaining({ field: 'data.personIds' })]),
+    });
+    expect(await refused({ personIds: [tenant.adminId, 'not-a-uuid'], reason: 'login-barred' })).toMatchObject({
+      code: 'REQUEST.INVALID',
+      fields: [{ field: 'data.personIds', reason: 'each value in personIds must be a UUID' }],
+    });
+    expect(await refused({ personIds: [tenant.adminId], reason: 'logout' })).toMatchObject({
+      code: 'REQUEST.INVALID',
+      fields: [{ field: 'data.reason', reason: expect.stringContaining('login-barred') }],
+    });
   });
 
   it('the sweeper marks silent people offline in one statement, with one event each', async () => {

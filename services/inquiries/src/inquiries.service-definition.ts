@@ -10,5 +10,10 @@ export const INQUIRIES_SERVICE: ServiceDefinition = {
   rootModule: InquiriesModule,
   // Repositories use SQL directly (routing's candidate query is the hot path); no TypeORM entities.
   entities: [],
-  migrations: [CreateInquiriesSchema1732400000000, CreateChatsAndRouting1733100000000, CreateRosterVersions1733300000000, AddEmployeeSchedules1734100000000],
+  migrations: [
+    CreateInquiriesSchema1732400000000,
+    CreateChatsAndRouting1733100000000,
+    CreateRosterVersions1733300000000,
+    AddEmployeeSchedules1734100000000,
+  ],
 };

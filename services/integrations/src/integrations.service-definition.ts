@@ -11,5 +11,11 @@ export const INTEGRATIONS_SERVICE: ServiceDefinition = {
   rootModule: IntegrationsModule,
   // Repositories use SQL directly (row locks with SKIP LOCKED, ordering checks); no TypeORM entities.
   entities: [],
-  migrations: [CreateIntegrationsSchema1733300000000, CreateNotificationTables1733350000000, DeliveryLogRetention1734900000000, CreateAuditEntries1735000000000, DeliveriesInStreamOrder1735100000000],
+  migrations: [
+    CreateIntegrationsSchema1733300000000,
+    CreateNotificationTables1733350000000,
+    DeliveryLogRetention1734900000000,
+    CreateAuditEntries1735000000000,
+    DeliveriesInStreamOrder1735100000000,
+  ],
 };

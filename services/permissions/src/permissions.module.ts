@@ -17,7 +17,20 @@ import { PreviewModule } from './preview/preview.module';
 import { RESOURCE_RULES } from './resource-rules';
 
 @Module({
-  imports: [PolicyModule, CheckModule, GroupsModule, OverridesModule, TenantsModule, StatusAccessModule, RightsHoldersModule, PortalModule, TaskAccessModule, OrderAccessModule, ChatAccessModule, PreviewModule],
+  imports: [
+    PolicyModule,
+    CheckModule,
+    GroupsModule,
+    OverridesModule,
+    TenantsModule,
+    StatusAccessModule,
+    RightsHoldersModule,
+    PortalModule,
+    TaskAccessModule,
+    OrderAccessModule,
+    ChatAccessModule,
+    PreviewModule,
+  ],
 })
 export class PermissionsModule implements OnModuleInit {
   constructor(

@@ -12,5 +12,12 @@ export const PERMISSIONS_SERVICE: ServiceDefinition = {
   rootModule: PermissionsModule,
   // Repositories use SQL directly, as in every service; no TypeORM entities.
   entities: [],
-  migrations: [CreatePermissionsSchema1732400000000, CreatePolicyTables1732500000000, CreateStatusAccess1732700000000, CreateOrderVisibility1733400000000, StatusAccessTaskWorkflows1733700000000, CreateContactCompanies1734100000000],
+  migrations: [
+    CreatePermissionsSchema1732400000000,
+    CreatePolicyTables1732500000000,
+    CreateStatusAccess1732700000000,
+    CreateOrderVisibility1733400000000,
+    StatusAccessTaskWorkflows1733700000000,
+    CreateContactCompanies1734100000000,
+  ],
 };

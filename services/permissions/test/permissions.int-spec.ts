@@ -17,7 +17,10 @@ describe('permissions service (bus + database)', () => {
 
   beforeAll(async () => {
     service = await startService(PERMISSIONS_SERVICE, loadEnv(ServiceEnv));
-    client = await NestFactory.createApplicationContext(BusModule.forRoot({ service: 'permissions-test', natsUrl: testEnv().natsUrl, natsAuth: process.env, natsUser: 'gateway' }), { logger: false });
+    client = await NestFactory.createApplicationContext(
+      BusModule.forRoot({ service: 'permissions-test', natsUrl: testEnv().natsUrl, natsAuth: process.env, natsUser: 'gateway' }),
+      { logger: false },
+    );
     bus = client.get(BusClient);
     // A resource rule registered as PermissionsModule registers those of src/resource-rules.ts: allows `door` resources that are open.
     service.get(ResourceRuleRegistry).register({
@@ -100,7 +103,10 @@ describe('permissions service (bus + database)', () => {
     await eventually(async () =>
       expect(await call(tenantId, 'permissions.check', { personId, action: 'auth.login' })).toMatchObject({ code: 'PERSON.DELETED' }),
     );
-    const changes = await readEvents<PolicyChangedV1>(PolicyChangedV1.type, (e) => e.tenantid === tenantId && e.data.change === 'person.deleted');
+    const changes = await readEvents<PolicyChangedV1>(
+      PolicyChangedV1.type,
+      (e) => e.tenantid === tenantId && e.data.change === 'person.deleted',
+    );
     expect(changes[0]!.data.affectedPersonIds).toEqual([personId]);
   });
 
@@ -145,7 +151,10 @@ describe('permissions service (bus + database)', () => {
     // Rights outside the catalog and ids that are not ids never reach the service: the RPC boundary names them.
     const badRight = await failure(call(tenantId, 'permissions.groups.create', { name: 'X', rights: ['orders.fly' as never] }));
     expect(badRight).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation', fields: [{ field: 'data.rights' }] });
-    expect(await failure(call(tenantId, 'permissions.groups.get', { groupId: newId() }))).toMatchObject({ code: 'GROUP.NOT_FOUND', kind: 'not_found' });
+    expect(await failure(call(tenantId, 'permissions.groups.get', { groupId: newId() }))).toMatchObject({
+      code: 'GROUP.NOT_FOUND',
+      kind: 'not_found',
+    });
     const notAnId = await failure(call(tenantId, 'permissions.groups.get', { groupId: 'nope' }));
     expect(notAnId).toMatchObject({ code: 'REQUEST.INVALID', fields: [{ field: 'data.groupId' }] });
   });
@@ -159,18 +168,31 @@ describe('permissions service (bus + database)', () => {
     expect(await check(adminId, 'orders.read', { type: 'door', open: true })).toMatchObject({ allowed: true, code: 'ALLOWED.DOOR_OPEN' });
     expect(await check(adminId, 'orders.read', { type: 'door', open: false })).toMatchObject({ allowed: false, code: 'DOOR.SHUT' });
     // The right is refused first; the rule is not asked.
-    expect(await check(employee, 'staff.manage', { type: 'door', open: true })).toMatchObject({ allowed: false, code: 'RIGHT.NOT_GRANTED' });
+    expect(await check(employee, 'staff.manage', { type: 'door', open: true })).toMatchObject({
+      allowed: false,
+      code: 'RIGHT.NOT_GRANTED',
+    });
     expect(await check(adminId, 'orders.read', { type: 'window' })).toMatchObject({ allowed: false, code: 'RESOURCE.UNKNOWN_TYPE' });
     // Neither a catalog right nor a resource action: no rule is asked, with or without a resource.
-    expect(await check(employee, 'door.walk-through', { type: 'door', open: true })).toMatchObject({ allowed: false, code: 'ACTION.UNKNOWN' });
+    expect(await check(employee, 'door.walk-through', { type: 'door', open: true })).toMatchObject({
+      allowed: false,
+      code: 'ACTION.UNKNOWN',
+    });
     expect(await check(newId(), 'door.walk-through', { type: 'door', open: true })).toMatchObject({ code: 'PERSON.UNKNOWN' });
     expect(await check(employee, 'door.walk-through')).toMatchObject({ allowed: false, code: 'ACTION.UNKNOWN' });
     // A resource action takes its catalog right first, then needs its resource.
     expect(await check(employee, 'task.read', { type: 'door', open: true })).toMatchObject({ allowed: true, code: 'ALLOWED.DOOR_OPEN' });
     expect(await check(employee, 'task.read')).toMatchObject({ allowed: false, code: 'RESOURCE.MISSING' });
     await call(tenantId, 'permissions.overrides.set', { personId: employee, right: 'tasks.read', effect: 'deny' });
-    expect(await check(employee, 'task.read', { type: 'door', open: true })).toMatchObject({ allowed: false, code: 'RIGHT.DENIED_PERSONALLY' });
-    const explained = await call(tenantId, 'permissions.explain', { personId: adminId, action: 'orders.read', resource: { type: 'door', open: true } });
+    expect(await check(employee, 'task.read', { type: 'door', open: true })).toMatchObject({
+      allowed: false,
+      code: 'RIGHT.DENIED_PERSONALLY',
+    });
+    const explained = await call(tenantId, 'permissions.explain', {
+      personId: adminId,
+      action: 'orders.read',
+      resource: { type: 'door', open: true },
+    });
     expect(explained.steps.map((step) => step.rule)).toEqual(['person.active', 'override.personal', 'group.rights', 'door.open']);
   });
 
@@ -190,7 +212,10 @@ describe('permissions service (bus + database)', () => {
     expect(rights.effectiveRights).toContain('staff.manage');
     expect(rights.effectiveRights).not.toContain('staff.read');
     await call(tenantId, 'permissions.overrides.set', { personId, right: 'staff.read', effect: null });
-    expect(await call(tenantId, 'permissions.check', { personId, action: 'staff.read' })).toMatchObject({ allowed: true, code: 'ALLOWED.GROUP' });
+    expect(await call(tenantId, 'permissions.check', { personId, action: 'staff.read' })).toMatchObject({
+      allowed: true,
+      code: 'ALLOWED.GROUP',
+    });
     expect(await failure(call(tenantId, 'permissions.overrides.list', { personId: newId() }))).toMatchObject({ code: 'PERSON.NOT_FOUND' });
   });
 });

@@ -12,5 +12,12 @@ export const WORKFLOW_SERVICE: ServiceDefinition = {
   rootModule: WorkflowModule,
   // Repositories use SQL directly (the list query's plan matters); no TypeORM entities to register.
   entities: [],
-  migrations: [CreateWorkflowSchema1732400000000, CreateWorkflowsAndOrders1732500000000, AddOrderDepartmentsAndClients1733400000000, CreateTasks1733600000000, CreateOrderComments1734000000000, CreateAutomations1735000000000],
+  migrations: [
+    CreateWorkflowSchema1732400000000,
+    CreateWorkflowsAndOrders1732500000000,
+    AddOrderDepartmentsAndClients1733400000000,
+    CreateTasks1733600000000,
+    CreateOrderComments1734000000000,
+    CreateAutomations1735000000000,
+  ],
 };

@@ -1,6 +1,13 @@
 import { ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsUUID } from 'class-validator';
 
-export const SESSION_REVOCATION_REASONS = ['logout', 'refresh-reuse', 'deleted', 'access-removed', 'portal-access-revoked', 'login-barred'] as const;
+export const SESSION_REVOCATION_REASONS = [
+  'logout',
+  'refresh-reuse',
+  'deleted',
+  'access-removed',
+  'portal-access-revoked',
+  'login-barred',
+] as const;
 export type SessionRevocationReason = (typeof SESSION_REVOCATION_REASONS)[number];
 
 /**

@@ -312,7 +312,13 @@ export class ReceiveInboundData extends ChannelRef {
   /** The message id an email answers (its In-Reply-To header). */
   @OptionalText() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) inReplyTo?: string | null;
   /** The thread's earlier message ids (an email's References header). */
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(500, { each: true }) references?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(500, { each: true })
+  references?: string[];
   @IsObject() @IsNotEmptyObject() @ValidateNested() @Type(() => InboundSender) from!: InboundSender;
   @OptionalText() @IsOptional() @IsString() @MaxLength(500) subject?: string | null;
   @IsString() @MaxLength(100_000) text!: string;

@@ -98,7 +98,10 @@ export class TenantAdministratorFields extends PersonFields {
 }
 
 export class CreateTenantData {
-  @Trim() @IsString() @Matches(SLUG_PATTERN, { message: 'must be 3-40 lowercase letters, digits or dashes, not starting or ending with a dash' }) slug!: string;
+  @Trim()
+  @IsString()
+  @Matches(SLUG_PATTERN, { message: 'must be 3-40 lowercase letters, digits or dashes, not starting or ending with a dash' })
+  slug!: string;
   @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @IsObject() @ValidateNested() @Type(() => TenantAdministratorFields) administrator!: TenantAdministratorFields;
 }

@@ -1,7 +1,13 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { fieldProblems } from '@warden/kernel';
-import { ChatSettingsChanges, ListInquiriesRequest, PostMessageRequest, ReceiveInquiryRequest, StartConversationRequest } from './inquiries.rpc';
+import {
+  ChatSettingsChanges,
+  ListInquiriesRequest,
+  PostMessageRequest,
+  ReceiveInquiryRequest,
+  StartConversationRequest,
+} from './inquiries.rpc';
 
 // As the boundary checks a message (libs/service-kit/src/rpc-validation.interceptor.ts): unknown fields refused.
 async function check<T extends object>(contract: new () => T, data: object): Promise<{ value: T; fields: string[] }> {
@@ -23,11 +29,9 @@ describe('requests of the inquiries service', () => {
   it('refuses a blank or too long message text, and a viewer that is not a person', async () => {
     expect((await check(PostMessageRequest, { viewer, conversationId, text: '   ' })).fields).toEqual(['text']);
     expect((await check(ReceiveInquiryRequest, { viewer, text: 'x'.repeat(4001) })).fields).toEqual(['text']);
-    expect((await check(PostMessageRequest, { viewer: { personId: 'me', kind: 'robot', extra: 1 }, conversationId, text: 'Hi' })).fields.sort()).toEqual([
-      'viewer.extra',
-      'viewer.kind',
-      'viewer.personId',
-    ]);
+    expect(
+      (await check(PostMessageRequest, { viewer: { personId: 'me', kind: 'robot', extra: 1 }, conversationId, text: 'Hi' })).fields.sort(),
+    ).toEqual(['viewer.extra', 'viewer.kind', 'viewer.personId']);
     expect((await check(PostMessageRequest, { conversationId, text: 'Hi' })).fields).toEqual(['viewer']);
   });
 
@@ -35,14 +39,20 @@ describe('requests of the inquiries service', () => {
     const start = { viewer, kind: 'internal', employeeIds: [], contactIds: [] };
     expect((await check(StartConversationRequest, { ...start, title: '  ' })).value.title).toBeNull();
     expect((await check(StartConversationRequest, { ...start, title: ' Team ' })).value.title).toBe('Team');
-    expect((await check(StartConversationRequest, { ...start, kind: 'inquiry', employeeIds: ['x'] })).fields).toEqual(['kind', 'employeeIds']);
+    expect((await check(StartConversationRequest, { ...start, kind: 'inquiry', employeeIds: ['x'] })).fields).toEqual([
+      'kind',
+      'employeeIds',
+    ]);
   });
 
   it("checks a list's scope: each part null or well-formed, none left out", async () => {
     const scope = { assigneeId: null, contactId: null, adminBranches: { all: false, branchIds: [conversationId] } };
     expect((await check(ListInquiriesRequest, { scope, limit: 20 })).fields).toEqual([]);
     expect((await check(ListInquiriesRequest, { scope: { ...scope, adminBranches: null }, limit: 20 })).fields).toEqual([]);
-    const { fields } = await check(ListInquiriesRequest, { scope: { contactId: null, adminBranches: { all: 'yes', branchIds: ['b'] } }, limit: 101 });
+    const { fields } = await check(ListInquiriesRequest, {
+      scope: { contactId: null, adminBranches: { all: 'yes', branchIds: ['b'] } },
+      limit: 101,
+    });
     expect(fields.sort()).toEqual(['limit', 'scope.adminBranches.all', 'scope.adminBranches.branchIds', 'scope.assigneeId']);
   });
 
@@ -51,6 +61,9 @@ describe('requests of the inquiries service', () => {
     expect((await check(ChatSettingsChanges, { stickyReleaseMinutes: null })).fields).toEqual([]);
     expect((await check(ChatSettingsChanges, { stickyReleaseMinutes: 15, inquiries: true })).fields).toEqual([]);
     expect((await check(ChatSettingsChanges, { stickyReleaseMinutes: 0 })).fields).toEqual(['stickyReleaseMinutes']);
-    expect((await check(ChatSettingsChanges, { stickyReleaseMinutes: 1.5, inquiries: 'on' })).fields.sort()).toEqual(['inquiries', 'stickyReleaseMinutes']);
+    expect((await check(ChatSettingsChanges, { stickyReleaseMinutes: 1.5, inquiries: 'on' })).fields.sort()).toEqual([
+      'inquiries',
+      'stickyReleaseMinutes',
+    ]);
   });
 });

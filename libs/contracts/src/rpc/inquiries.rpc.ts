@@ -1,6 +1,22 @@
 import { PartialType } from '@nestjs/mapped-types';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import type { Page } from '@warden/kernel';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
@@ -201,7 +217,12 @@ export interface ChatKindsView {
 }
 
 export function chatKinds(settings: Pick<ChatSettingsView, 'clientEmployeeChats' | 'clientGroupChats' | 'inquiries'>): ChatKindsView {
-  return { internalChats: true, clientEmployeeChats: settings.clientEmployeeChats, clientGroupChats: settings.clientGroupChats, inquiries: settings.inquiries };
+  return {
+    internalChats: true,
+    clientEmployeeChats: settings.clientEmployeeChats,
+    clientGroupChats: settings.clientGroupChats,
+    inquiries: settings.inquiries,
+  };
 }
 
 export class StartConversationRequest {

@@ -1,7 +1,12 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { fieldProblems } from '@warden/kernel';
-import { UpdateNotificationSettingsRequest, UpdateNotificationTemplateRequest, UpdateWebhookRequest, WebhookEndpointInput } from './integrations.rpc';
+import {
+  UpdateNotificationSettingsRequest,
+  UpdateNotificationTemplateRequest,
+  UpdateWebhookRequest,
+  WebhookEndpointInput,
+} from './integrations.rpc';
 
 // As the boundary checks a message (libs/service-kit/src/rpc-validation.interceptor.ts): unknown fields refused.
 async function check<T extends object>(contract: new () => T, data: object): Promise<{ value: T; fields: string[] }> {
@@ -14,10 +19,16 @@ const endpointId = '0192f0c4-0000-7000-8000-000000000001';
 
 describe('requests of the integrations service', () => {
   it("trims a webhook's address and description; a blank description is none", async () => {
-    const { value, fields } = await check(WebhookEndpointInput, { url: ' https://hooks.example.com/x ', eventTypes: ['*'], description: '   ' });
+    const { value, fields } = await check(WebhookEndpointInput, {
+      url: ' https://hooks.example.com/x ',
+      eventTypes: ['*'],
+      description: '   ',
+    });
     expect(fields).toEqual([]);
     expect(value).toMatchObject({ url: 'https://hooks.example.com/x', description: null });
-    expect((await check(WebhookEndpointInput, { url: 'https://a.example', eventTypes: ['*'], description: ' CRM ' })).value.description).toBe('CRM');
+    expect(
+      (await check(WebhookEndpointInput, { url: 'https://a.example', eventTypes: ['*'], description: ' CRM ' })).value.description,
+    ).toBe('CRM');
   });
 
   it('refuses a webhook without event types, or with ones that are not text', async () => {
@@ -40,12 +51,16 @@ describe('requests of the integrations service', () => {
   it('changes notification settings one kind at a time, booleans only', async () => {
     const personId = endpointId;
     expect((await check(UpdateNotificationSettingsRequest, { personId, changes: { inquiryAssigned: false } })).fields).toEqual([]);
-    expect((await check(UpdateNotificationSettingsRequest, { personId, changes: { orderTransferred: 'no' } })).fields).toEqual(['changes.orderTransferred']);
+    expect((await check(UpdateNotificationSettingsRequest, { personId, changes: { orderTransferred: 'no' } })).fields).toEqual([
+      'changes.orderTransferred',
+    ]);
   });
 
   it('takes templates of known kinds and languages only', async () => {
     const template = { kind: 'order-created', language: 'ru', subject: 'S', text: 'T', html: '<p>H</p>' };
     expect((await check(UpdateNotificationTemplateRequest, template)).fields).toEqual([]);
-    expect((await check(UpdateNotificationTemplateRequest, { ...template, kind: 'order-exploded', language: 'de', subject: '' })).fields).toEqual(['kind', 'language', 'subject']);
+    expect(
+      (await check(UpdateNotificationTemplateRequest, { ...template, kind: 'order-exploded', language: 'de', subject: '' })).fields,
+    ).toEqual(['kind', 'language', 'subject']);
   });
 });

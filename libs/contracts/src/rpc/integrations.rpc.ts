@@ -1,6 +1,22 @@
 import { PartialType } from '@nestjs/mapped-types';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import type { Page } from '@warden/kernel';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
@@ -62,7 +78,6 @@ export interface WebhookTestResultView {
   latencyMs: number;
   error: string | null;
 }
-
 
 export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sent', 'failed', 'skipped'];

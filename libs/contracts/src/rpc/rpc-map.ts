@@ -19,7 +19,21 @@ import type { AutomationRpc } from './automation.rpc';
  * The BusClient is typed by this map, so a gateway call and its service handler cannot drift apart.
  * Each service's RPC interface lives in its own file and is listed here.
  */
-export interface RpcMap extends IdentityRpc, ScheduleRpc, PermissionsRpc, DirectoryRpc, WorkflowRpc, StatusAccessRpc, TaskRpc, InquiriesRpc, RightsHoldersRpc, OrderVisibilityRpc, IntegrationsRpc, AuditRpc, PermissionPreviewRpc, AutomationRpc {
+export interface RpcMap
+  extends IdentityRpc,
+    ScheduleRpc,
+    PermissionsRpc,
+    DirectoryRpc,
+    WorkflowRpc,
+    StatusAccessRpc,
+    TaskRpc,
+    InquiriesRpc,
+    RightsHoldersRpc,
+    OrderVisibilityRpc,
+    IntegrationsRpc,
+    AuditRpc,
+    PermissionPreviewRpc,
+    AutomationRpc {
   'identity.health': { request: NoData; response: { service: string; status: 'ok' } };
   'permissions.health': { request: NoData; response: { service: string; status: 'ok' } };
   'directory.health': { request: NoData; response: { service: string; status: 'ok' } };

@@ -1,6 +1,20 @@
 import { PartialType } from '@nestjs/mapped-types';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import type { Page } from '@warden/kernel';
 import type { PersonKind } from '../events/identity.events';
 import { TASK_ROLES } from '../events/task.events';
@@ -96,7 +110,12 @@ export class TemplateInput {
   @Transform(trimmed) @IsString() @MaxLength(TEMPLATE_NAME_MAX) name!: string;
   @IsId() workflowId!: string;
   @IsId() initialStatusId!: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => TaskParticipantInput) defaultParticipants?: TaskParticipantInput[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TaskParticipantInput)
+  defaultParticipants?: TaskParticipantInput[];
 }
 
 export class TemplateChanges extends PartialType(TemplateInput) {}
@@ -145,7 +164,12 @@ export class CreateTaskData {
   /** Needed without a template; a template's workflow wins and a different one is refused. */
   @IsOptional() @IsId() workflowId?: string;
   /** Added to the defaults of the project and template; the creator always becomes the assigner. */
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TaskParticipantInput) participants?: TaskParticipantInput[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TaskParticipantInput)
+  participants?: TaskParticipantInput[];
   /**
    * The status to start in, one of `workflow.tasks.initial-statuses` (the gateway picks the first its
    * creator may set); without it, the first of them.
@@ -196,8 +220,18 @@ export class UpdateTaskData {
 
 export class ChangeParticipantsData {
   @IsId() taskId!: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TaskParticipantInput) add?: TaskParticipantInput[];
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TaskParticipantInput) remove?: TaskParticipantInput[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TaskParticipantInput)
+  add?: TaskParticipantInput[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TaskParticipantInput)
+  remove?: TaskParticipantInput[];
 }
 
 export class ChangeTaskStatusData {

@@ -31,7 +31,11 @@ describe('workflow request classes: ids', () => {
     expect(fields).toEqual([]);
     expect(value).toEqual({ taskId: TASK, add: [{ personId: ANN, role: 'assignee' }], remove: [{ personId: ANN, role: 'assigner' }] });
 
-    const grants = await received(ChangeTransitionData, { workflowId: TASK, transitionId: TASK, grants: { groupIds: [GROUP.toUpperCase()] } });
+    const grants = await received(ChangeTransitionData, {
+      workflowId: TASK,
+      transitionId: TASK,
+      grants: { groupIds: [GROUP.toUpperCase()] },
+    });
     expect(grants.fields).toEqual([]);
     expect(grants.value.grants.groupIds).toEqual([GROUP]);
   });
@@ -55,8 +59,16 @@ describe('workflow request classes: ids', () => {
 describe('workflow request classes: text', () => {
   it('trims titles, names and searches once, for every handler', async () => {
     expect((await received(CreateOrderData, { title: '  Cracked screen ' })).value.title).toBe('Cracked screen');
-    expect((await received(UpdateWorkflowData, { workflowId: TASK, statuses: [{ name: ' Open ', category: 'initial' }] })).value.statuses?.[0]?.name).toBe('Open');
-    const search = await received(ListOrdersData, { visibleStatusIds: [STATUS], scope: { departmentIds: 'all', contactId: null, managedCompanyIds: [] }, search: ' 42 ', limit: 20 });
+    expect(
+      (await received(UpdateWorkflowData, { workflowId: TASK, statuses: [{ name: ' Open ', category: 'initial' }] })).value.statuses?.[0]
+        ?.name,
+    ).toBe('Open');
+    const search = await received(ListOrdersData, {
+      visibleStatusIds: [STATUS],
+      scope: { departmentIds: 'all', contactId: null, managedCompanyIds: [] },
+      search: ' 42 ',
+      limit: 20,
+    });
     expect([search.fields, search.value.search]).toEqual([[], '42']);
   });
 
@@ -67,27 +79,39 @@ describe('workflow request classes: text', () => {
 
 describe('workflow request classes: required, nullable and partial', () => {
   it('takes null where a field may be cleared, and refuses a required field left out', async () => {
-    expect((await received(CreateOrderData, { title: 'x', responsibleId: null, departmentId: null, clientContactId: null, equipmentId: null })).fields).toEqual([]);
+    expect(
+      (await received(CreateOrderData, { title: 'x', responsibleId: null, departmentId: null, clientContactId: null, equipmentId: null }))
+        .fields,
+    ).toEqual([]);
     const decision = { code: 'ALLOWED.TRANSFER', policyVersion: 3 };
-    expect((await received(TransferOrderData, { orderId: TASK, departmentId: STATUS, expectedDepartmentId: null, decision })).fields).toEqual([]);
+    expect(
+      (await received(TransferOrderData, { orderId: TASK, departmentId: STATUS, expectedDepartmentId: null, decision })).fields,
+    ).toEqual([]);
     expect((await received(TransferOrderData, { orderId: TASK, departmentId: STATUS, decision })).fields).toEqual(['expectedDepartmentId']);
   });
 
   it('requires the visibility rule of a list: no scope, no list', async () => {
     expect((await received(ListOrdersData, { visibleStatusIds: [STATUS], limit: 20 })).fields).toEqual(['scope']);
     expect((await received(ListTasksData, { limit: 20 })).fields).toEqual(['visibility']);
-    const badScope = await received(ListOrdersData, { visibleStatusIds: [STATUS], scope: { departmentIds: 'some', contactId: null, managedCompanyIds: [] }, limit: 20 });
+    const badScope = await received(ListOrdersData, {
+      visibleStatusIds: [STATUS],
+      scope: { departmentIds: 'some', contactId: null, managedCompanyIds: [] },
+      limit: 20,
+    });
     expect(badScope.fields).toContain('scope.departmentIds');
   });
 
   it('takes a patch of any of the fields, checked as on create, and nothing else', async () => {
     const patch = await received(UpdateProjectData, { projectId: TASK, changes: { name: ' Lease ' } });
     expect([patch.fields, patch.value.changes.name]).toEqual([[], 'Lease']);
-    expect((await received(UpdateProjectData, { projectId: TASK, changes: { defaultAuditorIds: ['ann'], owner: ANN } })).fields.sort()).toEqual([
-      'changes.defaultAuditorIds',
-      'changes.owner',
+    expect(
+      (await received(UpdateProjectData, { projectId: TASK, changes: { defaultAuditorIds: ['ann'], owner: ANN } })).fields.sort(),
+    ).toEqual(['changes.defaultAuditorIds', 'changes.owner']);
+    expect((await received(UpdateAutomationData, { ruleId: TASK, changes: { actions: { departmentId: 'sales' } } })).fields).toEqual([
+      'changes.actions.departmentId',
     ]);
-    expect((await received(UpdateAutomationData, { ruleId: TASK, changes: { actions: { departmentId: 'sales' } } })).fields).toEqual(['changes.actions.departmentId']);
-    expect((await received(UpdateAutomationData, { ruleId: TASK, changes: { actions: { responsibleId: null } } })).fields).toEqual(['changes.actions.responsibleId']);
+    expect((await received(UpdateAutomationData, { ruleId: TASK, changes: { actions: { responsibleId: null } } })).fields).toEqual([
+      'changes.actions.responsibleId',
+    ]);
   });
 });

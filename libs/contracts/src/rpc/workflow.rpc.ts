@@ -78,7 +78,13 @@ export class CreateWorkflowData {
 export class UpdateWorkflowData {
   @IsId() workflowId!: string;
   @IsOptional() @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => StatusInput) statuses?: StatusInput[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => StatusInput)
+  statuses?: StatusInput[];
   /** Task workflows only; when given, the whole list (transitions left out are removed). */
   @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TransitionInput) transitions?: TransitionInput[];
 }

@@ -19,7 +19,13 @@ describe('parseWorkSchedule', () => {
   it('normalizes a valid schedule: canonical zone, every weekday, intervals by start, exceptions by date', () => {
     const schedule = parseWorkSchedule({
       timeZone: 'europe/berlin',
-      weekly: { mon: [{ start: '14:00', end: '18:00' }, { start: '09:00', end: '13:00' }], sat: [] },
+      weekly: {
+        mon: [
+          { start: '14:00', end: '18:00' },
+          { start: '09:00', end: '13:00' },
+        ],
+        sat: [],
+      },
       exceptions: [
         { date: '2025-12-31', intervals: [{ start: '09:00', end: '12:00' }] },
         { date: '2025-12-25', intervals: [] },
@@ -28,7 +34,10 @@ describe('parseWorkSchedule', () => {
     expect(schedule).toEqual({
       timeZone: 'Europe/Berlin',
       weekly: {
-        mon: [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }],
+        mon: [
+          { start: '09:00', end: '13:00' },
+          { start: '14:00', end: '18:00' },
+        ],
         tue: [],
         wed: [],
         thu: [],
@@ -51,18 +60,42 @@ describe('parseWorkSchedule', () => {
   });
 
   it('accepts touching intervals and 24:00 as the end of the day', () => {
-    const schedule = parseWorkSchedule({ weekly: { fri: [{ start: '22:00', end: '24:00' }, { start: '13:00', end: '22:00' }] } });
-    expect(schedule.weekly.fri).toEqual([{ start: '13:00', end: '22:00' }, { start: '22:00', end: '24:00' }]);
+    const schedule = parseWorkSchedule({
+      weekly: {
+        fri: [
+          { start: '22:00', end: '24:00' },
+          { start: '13:00', end: '22:00' },
+        ],
+      },
+    });
+    expect(schedule.weekly.fri).toEqual([
+      { start: '13:00', end: '22:00' },
+      { start: '22:00', end: '24:00' },
+    ]);
   });
 
   it('refuses an end not after its start, naming the end and saying how to write an overnight shift', () => {
-    const problems = problemsOf({ weekly: { mon: [{ start: '09:00', end: '13:00' }, { start: '22:00', end: '06:00' }] } });
+    const problems = problemsOf({
+      weekly: {
+        mon: [
+          { start: '09:00', end: '13:00' },
+          { start: '22:00', end: '06:00' },
+        ],
+      },
+    });
     expect(problems).toEqual([{ field: 'weekly.mon.1.end', reason: expect.stringContaining('22:00-24:00 and 00:00-06:00') }]);
     expect(fields({ weekly: { tue: [{ start: '10:00', end: '10:00' }] } })).toEqual(['weekly.tue.0.end']);
   });
 
   it('refuses overlapping intervals, naming the later one', () => {
-    const problems = problemsOf({ weekly: { wed: [{ start: '09:00', end: '13:00' }, { start: '12:30', end: '18:00' }] } });
+    const problems = problemsOf({
+      weekly: {
+        wed: [
+          { start: '09:00', end: '13:00' },
+          { start: '12:30', end: '18:00' },
+        ],
+      },
+    });
     expect(problems).toEqual([{ field: 'weekly.wed.1.start', reason: 'overlaps weekly.wed.0 (09:00-13:00)' }]);
   });
 
@@ -84,7 +117,9 @@ describe('parseWorkSchedule', () => {
   });
 
   it('refuses an unknown time zone and fixed offsets', () => {
-    expect(problemsOf({ timeZone: 'Mars/Olympus_Mons', weekly: {} })).toEqual([{ field: 'timeZone', reason: expect.stringContaining('not a known IANA time zone') }]);
+    expect(problemsOf({ timeZone: 'Mars/Olympus_Mons', weekly: {} })).toEqual([
+      { field: 'timeZone', reason: expect.stringContaining('not a known IANA time zone') },
+    ]);
     expect(fields({ timeZone: '+03:00', weekly: {} })).toEqual(['timeZone']);
     expect(fields({ timeZone: 42, weekly: {} })).toEqual(['timeZone']);
   });
@@ -92,26 +127,31 @@ describe('parseWorkSchedule', () => {
   it('refuses impossible and repeated exception dates and bad exception hours', () => {
     expect(fields({ weekly: {}, exceptions: [{ date: '2025-02-29', intervals: [] }] })).toEqual(['exceptions.0.date']);
     expect(fields({ weekly: {}, exceptions: [{ date: '1 May', intervals: [] }] })).toEqual(['exceptions.0.date']);
-    expect(problemsOf({ weekly: {}, exceptions: [{ date: '2025-05-01' }, { date: '2025-05-02' }, { date: '2025-05-01', intervals: [] }] })).toEqual([
-      { field: 'exceptions.2.date', reason: 'repeats exceptions.0' },
+    expect(
+      problemsOf({ weekly: {}, exceptions: [{ date: '2025-05-01' }, { date: '2025-05-02' }, { date: '2025-05-01', intervals: [] }] }),
+    ).toEqual([{ field: 'exceptions.2.date', reason: 'repeats exceptions.0' }]);
+    expect(fields({ weekly: {}, exceptions: [{ date: '2025-05-01', intervals: [{ start: '12:00', end: '11:00' }] }] })).toEqual([
+      'exceptions.0.intervals.0.end',
     ]);
-    expect(fields({ weekly: {}, exceptions: [{ date: '2025-05-01', intervals: [{ start: '12:00', end: '11:00' }] }] })).toEqual(['exceptions.0.intervals.0.end']);
   });
 
   it('refuses too many intervals in a day', () => {
-    const many = Array.from({ length: 13 }, (_, hour) => ({ start: `${String(hour).padStart(2, '0')}:00`, end: `${String(hour).padStart(2, '0')}:30` }));
+    const many = Array.from({ length: 13 }, (_, hour) => ({
+      start: `${String(hour).padStart(2, '0')}:00`,
+      end: `${String(hour).padStart(2, '0')}:30`,
+    }));
     expect(fields({ weekly: { mon: many } })).toEqual(['weekly.mon']);
   });
 
   it('reports every problem at once', () => {
-    expect(fields({ timeZone: 'Nowhere/Land', weekly: { sun: [{ start: 'x', end: '10:00' }] }, exceptions: [{ date: 'tomorrow' }] })).toEqual([
-      'timeZone',
-      'weekly.sun.0.start',
-      'exceptions.0.date',
-    ]);
+    expect(
+      fields({ timeZone: 'Nowhere/Land', weekly: { sun: [{ start: 'x', end: '10:00' }] }, exceptions: [{ date: 'tomorrow' }] }),
+    ).toEqual(['timeZone', 'weekly.sun.0.start', 'exceptions.0.date']);
   });
   it('puts a schedule read back from jsonb into reading order: timeZone, mon..sun, exceptions', () => {
-    const scrambled = JSON.parse('{"weekly":{"fri":[],"mon":[{"end":"13:00","start":"09:00"}],"sat":[],"sun":[],"thu":[],"tue":[],"wed":[]},"timeZone":"UTC","exceptions":[]}');
+    const scrambled = JSON.parse(
+      '{"weekly":{"fri":[],"mon":[{"end":"13:00","start":"09:00"}],"sat":[],"sun":[],"thu":[],"tue":[],"wed":[]},"timeZone":"UTC","exceptions":[]}',
+    );
     const ordered = inReadingOrder(scrambled);
     expect(Object.keys(ordered)).toEqual(['timeZone', 'weekly', 'exceptions']);
     expect(Object.keys(ordered.weekly)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);

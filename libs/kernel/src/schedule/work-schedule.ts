@@ -139,7 +139,8 @@ function parseTimeZone(value: unknown, fallback: string, problems: Problems): st
  */
 export function parseWorkSchedule(input: unknown, fallbackTimeZone: string = DEFAULT_SCHEDULE_TIME_ZONE): WorkSchedule {
   const problems = new Problems();
-  if (!isPlainObject(input)) throw DomainError.invalid('SCHEDULE.INVALID', 'schedule', 'must be an object { timeZone, weekly, exceptions }');
+  if (!isPlainObject(input))
+    throw DomainError.invalid('SCHEDULE.INVALID', 'schedule', 'must be an object { timeZone, weekly, exceptions }');
   problems.unknownFields(input, ['timeZone', 'weekly', 'exceptions'], '');
   const timeZone = parseTimeZone(input.timeZone, fallbackTimeZone, problems);
 
@@ -148,15 +149,18 @@ export function parseWorkSchedule(input: unknown, fallbackTimeZone: string = DEF
   if (!isPlainObject(input.weekly)) problems.add('weekly', 'must be an object with a list of intervals per weekday (mon … sun)');
   else {
     for (const key of Object.keys(input.weekly)) {
-      if (!(WEEKDAYS as readonly string[]).includes(key)) problems.add(`weekly.${key}`, 'is not a weekday (mon, tue, wed, thu, fri, sat, sun)');
+      if (!(WEEKDAYS as readonly string[]).includes(key))
+        problems.add(`weekly.${key}`, 'is not a weekday (mon, tue, wed, thu, fri, sat, sun)');
     }
-    for (const day of WEEKDAYS) if (input.weekly[day] !== undefined) weekly[day] = parseIntervals(input.weekly[day], `weekly.${day}`, problems);
+    for (const day of WEEKDAYS)
+      if (input.weekly[day] !== undefined) weekly[day] = parseIntervals(input.weekly[day], `weekly.${day}`, problems);
   }
 
   const exceptions: Array<ScheduleExceptionDay & { day: number }> = [];
   if (input.exceptions !== undefined && input.exceptions !== null) {
     if (!Array.isArray(input.exceptions)) problems.add('exceptions', 'must be an array of { date, intervals }');
-    else if (input.exceptions.length > SCHEDULE_LIMITS.exceptions) problems.add('exceptions', `must have at most ${SCHEDULE_LIMITS.exceptions} dates`);
+    else if (input.exceptions.length > SCHEDULE_LIMITS.exceptions)
+      problems.add('exceptions', `must have at most ${SCHEDULE_LIMITS.exceptions} dates`);
     else {
       const seen = new Map<number, number>();
       input.exceptions.forEach((item: unknown, index) => {

@@ -7,7 +7,10 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 const OFFICE = parseWorkSchedule({
   timeZone: 'Europe/Berlin',
   weekly: {
-    mon: [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }],
+    mon: [
+      { start: '09:00', end: '13:00' },
+      { start: '14:00', end: '18:00' },
+    ],
     tue: [{ start: '09:00', end: '18:00' }],
     wed: [{ start: '09:00', end: '18:00' }],
     thu: [{ start: '09:00', end: '18:00' }],
@@ -71,7 +74,11 @@ describe('workingAt: exceptions', () => {
   });
 
   it('exception dates are dates of the schedule time zone, not of UTC', () => {
-    const tokyo = parseWorkSchedule({ timeZone: 'Asia/Tokyo', weekly: { mon: [{ start: '00:00', end: '24:00' }] }, exceptions: [{ date: '2025-06-02' }] });
+    const tokyo = parseWorkSchedule({
+      timeZone: 'Asia/Tokyo',
+      weekly: { mon: [{ start: '00:00', end: '24:00' }] },
+      exceptions: [{ date: '2025-06-02' }],
+    });
     // 2025-06-01T16:00Z is already Monday 2025-06-02 01:00 in Tokyo: the day off.
     expect(workingAt(tokyo, at('2025-06-01T16:00:00Z'))).toMatchObject({ working: false, reason: 'exception_day_off' });
     // Monday 2025-06-09 in Tokyo is a plain Monday.
@@ -80,7 +87,10 @@ describe('workingAt: exceptions', () => {
 });
 
 describe('workingAt: overnight shifts written across midnight', () => {
-  const NIGHT = parseWorkSchedule({ timeZone: 'UTC', weekly: { fri: [{ start: '22:00', end: '24:00' }], sat: [{ start: '00:00', end: '06:00' }] } });
+  const NIGHT = parseWorkSchedule({
+    timeZone: 'UTC',
+    weekly: { fri: [{ start: '22:00', end: '24:00' }], sat: [{ start: '00:00', end: '06:00' }] },
+  });
 
   it('works through midnight and the next change is the end of the shift, not midnight', () => {
     const state = workingAt(NIGHT, at('2025-05-30T23:00:00Z'));
@@ -92,7 +102,8 @@ describe('workingAt: overnight shifts written across midnight', () => {
 });
 
 describe('workingAt: DST edges (Europe/Berlin: 2025-03-30 02:00 -> 03:00, 2025-10-26 03:00 -> 02:00)', () => {
-  const sunday = (intervals: Array<{ start: string; end: string }>) => parseWorkSchedule({ timeZone: 'Europe/Berlin', weekly: { sun: intervals } });
+  const sunday = (intervals: Array<{ start: string; end: string }>) =>
+    parseWorkSchedule({ timeZone: 'Europe/Berlin', weekly: { sun: intervals } });
 
   it('the same wall-clock hours are different UTC instants before and after the change', () => {
     const weekend = sunday([{ start: '09:00', end: '17:00' }]);
@@ -155,13 +166,19 @@ describe('workingAt: no schedule, no hours', () => {
 
   it('round the clock, every day: working, with no change', () => {
     const day = [{ start: '00:00', end: '24:00' }];
-    const always = parseWorkSchedule({ timeZone: 'Europe/Berlin', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day } });
+    const always = parseWorkSchedule({
+      timeZone: 'Europe/Berlin',
+      weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+    });
     expect(workingAt(always, at('2025-10-26T01:30:00Z'))).toMatchObject({ working: true, nextChangeAt: null });
   });
 
   it('a holiday far ahead is found as the next change', () => {
     const day = [{ start: '00:00', end: '24:00' }];
-    const always = parseWorkSchedule({ weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }, exceptions: [{ date: '2025-12-25' }] });
+    const always = parseWorkSchedule({
+      weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+      exceptions: [{ date: '2025-12-25' }],
+    });
     expect(iso(workingAt(always, at('2025-06-02T08:00:00Z')).nextChangeAt)).toBe('2025-12-25T00:00:00.000Z');
   });
 });
@@ -170,7 +187,13 @@ describe('isWorkingAt agrees with workingAt', () => {
   it('at every quarter hour of a DST week', () => {
     const schedule = parseWorkSchedule({
       timeZone: 'Europe/Berlin',
-      weekly: { sun: [{ start: '01:00', end: '02:30' }, { start: '02:45', end: '03:15' }], mon: [{ start: '09:00', end: '18:00' }] },
+      weekly: {
+        sun: [
+          { start: '01:00', end: '02:30' },
+          { start: '02:45', end: '03:15' },
+        ],
+        mon: [{ start: '09:00', end: '18:00' }],
+      },
       exceptions: [{ date: '2025-10-28', intervals: [{ start: '10:00', end: '11:00' }] }],
     });
     let previous: { working: boolean; nextChangeAt: Date | null } | null = null;
@@ -179,7 +202,8 @@ describe('isWorkingAt agrees with workingAt', () => {
       expect(isWorkingAt(schedule, t)).toBe(state.working);
       // Between two samples nothing changes unless the previous sample announced it.
       if (previous && previous.working !== state.working) expect(previous.nextChangeAt!.getTime()).toBeLessThanOrEqual(t);
-      if (previous && previous.working === state.working && previous.nextChangeAt) expect(previous.nextChangeAt.getTime()).toBeGreaterThan(t - 15 * 60_000);
+      if (previous && previous.working === state.working && previous.nextChangeAt)
+        expect(previous.nextChangeAt.getTime()).toBeGreaterThan(t - 15 * 60_000);
       previous = state;
     }
   });

@@ -114,7 +114,12 @@ export function workingAt(schedule: WorkSchedule | null, instant: Date): Working
   else reason = working ? 'weekly_hours' : hours.length === 0 ? 'weekly_day_off' : 'outside_weekly_hours';
   const next = nextChange(plan, at, working);
   const { date, time } = formatLocal(local);
-  return { working, reason, nextChangeAt: next === null ? null : new Date(next), local: { date, time, weekday: WEEKDAYS[weekdayIndex(day)]! } };
+  return {
+    working,
+    reason,
+    nextChangeAt: next === null ? null : new Date(next),
+    local: { date, time, weekday: WEEKDAYS[weekdayIndex(day)]! },
+  };
 }
 
 /**
@@ -126,7 +131,8 @@ function nextChange(plan: CompiledSchedule, at: number, current: boolean): numbe
   const zone = plan.timeZone;
   const limit = at + NEXT_CHANGE_HORIZON_DAYS * DAY_MS;
   // Past the last exception the weekly pattern repeats: a week and a day without a change means never.
-  const patternEnd = (Math.max(Math.floor(localEpochMinute(zone, at) / MINUTES_PER_DAY), plan.lastExceptionDay) + 9) * DAY_MS + 14 * HOUR_MS;
+  const patternEnd =
+    (Math.max(Math.floor(localEpochMinute(zone, at) / MINUTES_PER_DAY), plan.lastExceptionDay) + 9) * DAY_MS + 14 * HOUR_MS;
   for (let from = at; from < limit && from < patternEnd; from += 7 * DAY_MS) {
     const to = from + 7 * DAY_MS;
     const candidates: number[] = [];

@@ -38,17 +38,20 @@ export class BranchRepository {
   }
 
   async find(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<BranchView | null> {
-    const rows: BranchRow[] = await manager.query(
-      `SELECT * FROM branches WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
-      [tenantId, id],
-    );
+    const rows: BranchRow[] = await manager.query(`SELECT * FROM branches WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [
+      tenantId,
+      id,
+    ]);
     return rows[0] ? toView(rows[0]) : null;
   }
 
   /** Ids among `ids` that are branches of the tenant. */
   async existing(manager: EntityManager, tenantId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM branches WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, ids]);
+    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM branches WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [
+      tenantId,
+      ids,
+    ]);
     return new Set(rows.map((row) => row.id));
   }
 

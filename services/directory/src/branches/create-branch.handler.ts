@@ -31,7 +31,12 @@ export class CreateBranchHandler implements ICommandHandler<CreateBranchCommand>
     return writeBranch(this.dataSource.manager, async (manager) => {
       const branch = await this.branches.insert(manager, ctx.tenantId, record);
       await this.events.publish(branchCreated(ctx.tenantId, branch), manager);
-      await this.audit.record(manager, ctx.tenantId, { action: 'branch.created', resource: { type: 'branch', id: branch.id }, before: null, after: resourceValues(branch) });
+      await this.audit.record(manager, ctx.tenantId, {
+        action: 'branch.created',
+        resource: { type: 'branch', id: branch.id },
+        before: null,
+        after: resourceValues(branch),
+      });
       return branch;
     });
   }

@@ -33,7 +33,12 @@ export class DeleteBranchHandler implements ICommandHandler<DeleteBranchCommand>
       if (!current) throw BranchErrors.notFound();
       await this.branches.delete(manager, ctx.tenantId, branchId);
       await this.events.publish(branchDeleted(ctx.tenantId, branchId), manager);
-      await this.audit.record(manager, ctx.tenantId, { action: 'branch.deleted', resource: { type: 'branch', id: branchId }, before: resourceValues(current), after: null });
+      await this.audit.record(manager, ctx.tenantId, {
+        action: 'branch.deleted',
+        resource: { type: 'branch', id: branchId },
+        before: resourceValues(current),
+        after: null,
+      });
       return { deleted: true as const };
     });
   }

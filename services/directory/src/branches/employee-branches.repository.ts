@@ -53,10 +53,11 @@ export class EmployeeBranchesRepository {
     );
     await manager.query('DELETE FROM employee_additional_branches WHERE tenant_id = $1 AND person_id = $2', [tenantId, access.personId]);
     if (access.additionalBranchIds.length > 0) {
-      await manager.query(
-        `INSERT INTO employee_additional_branches (tenant_id, person_id, branch_id) SELECT $1, $2, unnest($3::uuid[])`,
-        [tenantId, access.personId, access.additionalBranchIds],
-      );
+      await manager.query(`INSERT INTO employee_additional_branches (tenant_id, person_id, branch_id) SELECT $1, $2, unnest($3::uuid[])`, [
+        tenantId,
+        access.personId,
+        access.additionalBranchIds,
+      ]);
     }
   }
 }

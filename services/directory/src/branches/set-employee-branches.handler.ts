@@ -47,7 +47,12 @@ export class SetEmployeeBranchesHandler implements ICommandHandler<SetEmployeeBr
       if (mainBranchId && !known.has(mainBranchId)) throw BranchErrors.unknown('mainBranchId');
       const missing = additional.findIndex((id) => !known.has(id));
       if (missing >= 0) throw BranchErrors.unknown(`additionalBranchIds.${missing}`);
-      await this.access.replace(manager, tenantId, { personId: input.personId, mainBranchId, additionalBranchIds: additional, allBranches: input.allBranches });
+      await this.access.replace(manager, tenantId, {
+        personId: input.personId,
+        mainBranchId,
+        additionalBranchIds: additional,
+        allBranches: input.allBranches,
+      });
       const view = await this.access.read(manager, tenantId, input.personId);
       await this.events.publish(
         {

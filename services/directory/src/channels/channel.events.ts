@@ -2,7 +2,14 @@ import { ChannelCreatedV1, ChannelDeletedV1, ChannelUpdatedV1 } from '@warden/co
 import type { ChannelSnapshotV1, ChannelView, OutgoingEvent } from '@warden/contracts';
 
 function snapshot(channel: ChannelView): ChannelSnapshotV1 {
-  return { channelId: channel.id, kind: channel.kind, address: channel.address, name: channel.name, departmentId: channel.departmentId, at: channel.updatedAt };
+  return {
+    channelId: channel.id,
+    kind: channel.kind,
+    address: channel.address,
+    name: channel.name,
+    departmentId: channel.departmentId,
+    at: channel.updatedAt,
+  };
 }
 
 export function channelCreated(tenantId: string, channel: ChannelView): OutgoingEvent<ChannelSnapshotV1> {

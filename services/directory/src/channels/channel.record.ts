@@ -12,7 +12,12 @@ export function channelRecord(id: string, input: ChannelInput): ChannelRecord {
 }
 
 /** Refuses a department that is not the tenant's; locked so it cannot be deleted under the channel being written. */
-export async function requireDepartment(departments: DepartmentRepository, manager: EntityManager, tenantId: string, departmentId: string): Promise<void> {
+export async function requireDepartment(
+  departments: DepartmentRepository,
+  manager: EntityManager,
+  tenantId: string,
+  departmentId: string,
+): Promise<void> {
   if (!(await departments.find(manager, tenantId, departmentId, true))) throw DepartmentErrors.unknown('departmentId');
 }
 

@@ -37,13 +37,19 @@ function toView(row: ChannelRow): ChannelView {
 export class ChannelRepository {
   async list(manager: EntityManager, tenantId: string, departmentId?: string): Promise<ChannelView[]> {
     const rows: ChannelRow[] = departmentId
-      ? await manager.query('SELECT * FROM channels WHERE tenant_id = $1 AND department_id = $2 ORDER BY lower(name), id', [tenantId, departmentId])
+      ? await manager.query('SELECT * FROM channels WHERE tenant_id = $1 AND department_id = $2 ORDER BY lower(name), id', [
+          tenantId,
+          departmentId,
+        ])
       : await manager.query('SELECT * FROM channels WHERE tenant_id = $1 ORDER BY lower(name), id', [tenantId]);
     return rows.map(toView);
   }
 
   async find(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<ChannelView | null> {
-    const rows: ChannelRow[] = await manager.query(`SELECT * FROM channels WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [tenantId, id]);
+    const rows: ChannelRow[] = await manager.query(`SELECT * FROM channels WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [
+      tenantId,
+      id,
+    ]);
     return rows[0] ? toView(rows[0]) : null;
   }
 

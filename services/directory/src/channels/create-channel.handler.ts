@@ -35,7 +35,12 @@ export class CreateChannelHandler implements ICommandHandler<CreateChannelComman
       await requireDepartment(this.departments, manager, ctx.tenantId, record.departmentId);
       const channel = await this.channels.insert(manager, ctx.tenantId, record);
       await this.events.publish(channelCreated(ctx.tenantId, channel), manager);
-      await this.audit.record(manager, ctx.tenantId, { action: 'channel.created', resource: { type: 'channel', id: channel.id }, before: null, after: resourceValues(channel) });
+      await this.audit.record(manager, ctx.tenantId, {
+        action: 'channel.created',
+        resource: { type: 'channel', id: channel.id },
+        before: null,
+        after: resourceValues(channel),
+      });
       return channel;
     });
   }

@@ -33,7 +33,12 @@ export class DeleteChannelHandler implements ICommandHandler<DeleteChannelComman
       if (!current) throw ChannelErrors.notFound();
       await this.channels.delete(manager, ctx.tenantId, channelId);
       await this.events.publish(channelDeleted(ctx.tenantId, channelId), manager);
-      await this.audit.record(manager, ctx.tenantId, { action: 'channel.deleted', resource: { type: 'channel', id: channelId }, before: resourceValues(current), after: null });
+      await this.audit.record(manager, ctx.tenantId, {
+        action: 'channel.deleted',
+        resource: { type: 'channel', id: channelId },
+        before: resourceValues(current),
+        after: null,
+      });
       return { deleted: true as const };
     });
   }

@@ -34,7 +34,13 @@ function messageIds(values: readonly string[] = []): string[] {
 class AlreadyReceived extends Error {}
 
 function slug(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'x';
+  return (
+    value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'x'
+  );
 }
 
 export class ReceiveInboundCommand extends Command<InboundResult> {
@@ -126,7 +132,12 @@ export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundComm
     return this.toResult(row, false);
   }
 
-  private async findSender(manager: EntityManager, tenantId: string, channel: ChannelView, data: ReceiveInboundData): Promise<ContactView | null> {
+  private async findSender(
+    manager: EntityManager,
+    tenantId: string,
+    channel: ChannelView,
+    data: ReceiveInboundData,
+  ): Promise<ContactView | null> {
     const email = data.from.email;
     if (email) return this.contacts.findByEmail(manager, tenantId, email);
     const messengerId = data.from.messengerId;
@@ -136,7 +147,10 @@ export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundComm
       return this.contacts.findByEmail(manager, tenantId, this.placeholderEmail(channel, data));
     }
     const phone = digitsOf(data.from.phone);
-    return (await this.contacts.findByPhone(manager, tenantId, phone)) ?? this.contacts.findByEmail(manager, tenantId, this.placeholderEmail(channel, data));
+    return (
+      (await this.contacts.findByPhone(manager, tenantId, phone)) ??
+      this.contacts.findByEmail(manager, tenantId, this.placeholderEmail(channel, data))
+    );
   }
 
   private newContact(channel: ChannelView, data: ReceiveInboundData): ContactRecord {
@@ -171,7 +185,10 @@ export class ReceiveInboundHandler implements ICommandHandler<ReceiveInboundComm
   }
 
   private async findPrevious(manager: EntityManager, channelId: string, messageId: string): Promise<InboundResult | null> {
-    const rows: InboundRow[] = await manager.query('SELECT * FROM inbound_messages WHERE channel_id = $1 AND external_id = $2', [channelId, messageId]);
+    const rows: InboundRow[] = await manager.query('SELECT * FROM inbound_messages WHERE channel_id = $1 AND external_id = $2', [
+      channelId,
+      messageId,
+    ]);
     return rows[0] ? this.toResult(rows[0], true) : null;
   }
 

@@ -38,7 +38,12 @@ export class UpdateChannelHandler implements ICommandHandler<UpdateChannelComman
       if (changes.departmentId !== undefined) await requireDepartment(this.departments, manager, ctx.tenantId, record.departmentId);
       const channel = await this.channels.update(manager, ctx.tenantId, record);
       await this.events.publish(channelUpdated(ctx.tenantId, channel), manager);
-      await this.audit.record(manager, ctx.tenantId, { action: 'channel.updated', resource: { type: 'channel', id: channelId }, before: resourceValues(current), after: resourceValues(channel) });
+      await this.audit.record(manager, ctx.tenantId, {
+        action: 'channel.updated',
+        resource: { type: 'channel', id: channelId },
+        before: resourceValues(current),
+        after: resourceValues(channel),
+      });
       return channel;
     });
   }

@@ -19,7 +19,12 @@ export class ClientManagersCheck {
 
   async require(ctx: RequestContext, companyId: string, managers: string[]): Promise<void> {
     const contacts = await this.companies.contactCompanies(this.dataSource.manager, ctx.tenantId, managers);
-    if ([...contacts.values()].some((contactCompany) => contactCompany !== companyId)) throw CompanyErrors.managerOfOtherCompany('clientManagerIds');
-    await this.employees.requireEmployees(ctx, managers.filter((id) => !contacts.has(id)), 'clientManagerIds');
+    if ([...contacts.values()].some((contactCompany) => contactCompany !== companyId))
+      throw CompanyErrors.managerOfOtherCompany('clientManagerIds');
+    await this.employees.requireEmployees(
+      ctx,
+      managers.filter((id) => !contacts.has(id)),
+      'clientManagerIds',
+    );
   }
 }

@@ -41,6 +41,8 @@ export class CompaniesMessages {
   /** The client managers as a whole: an update changing nothing else. */
   @RpcHandler('directory.companies.client-managers.put')
   setClientManagers(@Payload() message: RpcMessage<'directory.companies.client-managers.put'>): Promise<CompanyView> {
-    return this.commands.execute(new UpdateCompanyCommand(message.ctx, message.data.companyId, { clientManagerIds: message.data.personIds }));
+    return this.commands.execute(
+      new UpdateCompanyCommand(message.ctx, message.data.companyId, { clientManagerIds: message.data.personIds }),
+    );
   }
 }

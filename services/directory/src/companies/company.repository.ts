@@ -102,21 +102,17 @@ export class CompanyRepository {
   }
 
   async update(manager: EntityManager, tenantId: string, id: string, name: string, taxId: string | null): Promise<void> {
-    await manager.query('UPDATE companies SET name = $3, tax_id = $4, sort_name = $5, updated_at = now() WHERE tenant_id = $1 AND id = $2', [
-      tenantId,
-      id,
-      name,
-      taxId,
-      sortNameOf(name),
-    ]);
+    await manager.query(
+      'UPDATE companies SET name = $3, tax_id = $4, sort_name = $5, updated_at = now() WHERE tenant_id = $1 AND id = $2',
+      [tenantId, id, name, taxId, sortNameOf(name)],
+    );
   }
 
   async setManagers(manager: EntityManager, tenantId: string, id: string, personIds: string[]): Promise<void> {
-    await manager.query('DELETE FROM company_client_managers WHERE tenant_id = $1 AND company_id = $2 AND NOT (person_id = ANY($3::uuid[]))', [
-      tenantId,
-      id,
-      personIds,
-    ]);
+    await manager.query(
+      'DELETE FROM company_client_managers WHERE tenant_id = $1 AND company_id = $2 AND NOT (person_id = ANY($3::uuid[]))',
+      [tenantId, id, personIds],
+    );
     if (personIds.length > 0) {
       await manager.query(
         'INSERT INTO company_client_managers (tenant_id, company_id, person_id) SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING',

@@ -36,7 +36,10 @@ export class CreateCompanyHandler implements ICommandHandler<CreateCompanyComman
       await this.companies.insert(manager, ctx.tenantId, id, input.name, input.taxId ?? null);
       await this.companies.setManagers(manager, ctx.tenantId, id, managers);
       const company = (await this.companies.find(manager, ctx.tenantId, id))!;
-      await this.events.publishAll(happened(companyCreated(ctx.tenantId, company), clientManagersChanged(ctx.tenantId, [], company)), manager);
+      await this.events.publishAll(
+        happened(companyCreated(ctx.tenantId, company), clientManagersChanged(ctx.tenantId, [], company)),
+        manager,
+      );
       return company;
     });
   }

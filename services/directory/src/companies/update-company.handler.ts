@@ -43,10 +43,18 @@ export class UpdateCompanyHandler implements ICommandHandler<UpdateCompanyComman
       await this.companies.update(manager, ctx.tenantId, companyId, changes.name ?? before.name, taxId);
       if (managers) await this.companies.setManagers(manager, ctx.tenantId, companyId, managers);
       const after = (await this.companies.find(manager, ctx.tenantId, companyId))!;
-      await this.events.publishAll(happened(companyUpdated(ctx.tenantId, after), clientManagersChanged(ctx.tenantId, before.clientManagerIds, after)), manager);
+      await this.events.publishAll(
+        happened(companyUpdated(ctx.tenantId, after), clientManagersChanged(ctx.tenantId, before.clientManagerIds, after)),
+        manager,
+      );
       // Who sees all of the company's items is an administrative setting; its name and tax id are not.
       const managersOf = (company: CompanyView) => ({ clientManagerIds: [...company.clientManagerIds].sort() });
-      await this.audit.record(manager, ctx.tenantId, { action: 'company.client-managers.updated', resource: { type: 'company', id: companyId }, before: managersOf(before), after: managersOf(after) });
+      await this.audit.record(manager, ctx.tenantId, {
+        action: 'company.client-managers.updated',
+        resource: { type: 'company', id: companyId },
+        before: managersOf(before),
+        after: managersOf(after),
+      });
       return after;
     });
   }

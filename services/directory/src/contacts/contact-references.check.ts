@@ -25,7 +25,11 @@ export class ContactReferencesCheck {
     if (record.companyId && changed('companyId') && !(await this.companies.exists(manager, ctx.tenantId, record.companyId))) {
       throw CompanyErrors.unknown('companyId');
     }
-    if (record.branchId && changed('branchId') && !(await this.branches.existing(manager, ctx.tenantId, [record.branchId])).has(record.branchId)) {
+    if (
+      record.branchId &&
+      changed('branchId') &&
+      !(await this.branches.existing(manager, ctx.tenantId, [record.branchId])).has(record.branchId)
+    ) {
       throw BranchErrors.unknown('branchId');
     }
     if (record.responsibleEmployeeId && changed('responsibleEmployeeId')) {

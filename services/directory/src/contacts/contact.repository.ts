@@ -109,17 +109,26 @@ export class ContactRepository {
     if (filter.notifications !== undefined) where.push(`notifications = ${param(filter.notifications)}`);
     if (filter.after) where.push(`(sort_name, id) > (${param(filter.after.key)}, ${param(filter.after.id)}::uuid)`);
     const limit = param(filter.limit + 1);
-    const rows: ContactRow[] = await manager.query(`SELECT * FROM contacts WHERE ${where.join(' AND ')} ORDER BY sort_name, id LIMIT ${limit}`, params);
+    const rows: ContactRow[] = await manager.query(
+      `SELECT * FROM contacts WHERE ${where.join(' AND ')} ORDER BY sort_name, id LIMIT ${limit}`,
+      params,
+    );
     return rows.map((row) => ({ ...toView(row), sortName: row.sort_name }));
   }
 
   async find(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<ContactView | null> {
-    const rows: ContactRow[] = await manager.query(`SELECT * FROM contacts WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [tenantId, id]);
+    const rows: ContactRow[] = await manager.query(`SELECT * FROM contacts WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [
+      tenantId,
+      id,
+    ]);
     return rows[0] ? toView(rows[0]) : null;
   }
 
   async findByEmail(manager: EntityManager, tenantId: string, email: string): Promise<ContactView | null> {
-    const rows: ContactRow[] = await manager.query('SELECT * FROM contacts WHERE tenant_id = $1 AND lower(email) = lower($2)', [tenantId, email]);
+    const rows: ContactRow[] = await manager.query('SELECT * FROM contacts WHERE tenant_id = $1 AND lower(email) = lower($2)', [
+      tenantId,
+      email,
+    ]);
     return rows[0] ? toView(rows[0]) : null;
   }
 
@@ -132,7 +141,10 @@ export class ContactRepository {
   }
 
   async findByPhone(manager: EntityManager, tenantId: string, digits: string): Promise<ContactView | null> {
-    const rows: ContactRow[] = await manager.query('SELECT * FROM contacts WHERE tenant_id = $1 AND phone_digits = $2 ORDER BY id LIMIT 1', [tenantId, digits]);
+    const rows: ContactRow[] = await manager.query(
+      'SELECT * FROM contacts WHERE tenant_id = $1 AND phone_digits = $2 ORDER BY id LIMIT 1',
+      [tenantId, digits],
+    );
     return rows[0] ? toView(rows[0]) : null;
   }
 

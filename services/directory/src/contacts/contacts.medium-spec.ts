@@ -32,11 +32,16 @@ describe('contacts (medium: service + PostgreSQL)', () => {
   });
 
   const contact = (lastName: string, fields: Partial<ContactFields> = {}) =>
-    commands.execute(new CreateContactCommand(ctx, { lastName, firstName: 'Anna', email: `${lastName.toLowerCase()}@example.test`, ...fields }));
+    commands.execute(
+      new CreateContactCommand(ctx, { lastName, firstName: 'Anna', email: `${lastName.toLowerCase()}@example.test`, ...fields }),
+    );
 
   describe('company placement', () => {
     it("moving a client manager to another company ends the role at the old one: rows and events in the contact's transaction", async () => {
-      const [acme, globex] = [await commands.execute(new CreateCompanyCommand(ctx, { name: 'Acme' })), await commands.execute(new CreateCompanyCommand(ctx, { name: 'Globex' }))];
+      const [acme, globex] = [
+        await commands.execute(new CreateCompanyCommand(ctx, { name: 'Acme' })),
+        await commands.execute(new CreateCompanyCommand(ctx, { name: 'Globex' })),
+      ];
       const manager = await contact('Ivanova', { companyId: acme.id });
       await commands.execute(new UpdateCompanyCommand(ctx, acme.id, { clientManagerIds: [manager.id] }));
 
@@ -46,23 +51,36 @@ describe('contacts (medium: service + PostgreSQL)', () => {
       expect(await medium.rows('SELECT company_id FROM contacts WHERE id = $1', [manager.id])).toEqual([{ company_id: globex.id }]);
       expect(await medium.rows('SELECT person_id FROM company_client_managers WHERE company_id = $1', [acme.id])).toEqual([]);
       const events = (await medium.outbox(ctx.tenantId)).slice(-3);
-      expect(events.map((event) => event.type)).toEqual([ContactUpdatedV1.type, 'directory.company.updated.v1', CompanyClientManagersChangedV1.type]);
+      expect(events.map((event) => event.type)).toEqual([
+        ContactUpdatedV1.type,
+        'directory.company.updated.v1',
+        CompanyClientManagersChangedV1.type,
+      ]);
       expect(events[2]).toMatchObject({ subject: acme.id, data: { removedPersonIds: [manager.id], clientManagerIds: [] } });
     });
 
-    it("refuses a company of another tenant, and a contact of one company as manager of another, writing nothing", async () => {
+    it('refuses a company of another tenant, and a contact of one company as manager of another, writing nothing', async () => {
       const acme = await commands.execute(new CreateCompanyCommand(ctx, { name: 'Acme' }));
       const elsewhere = await commands.execute(new CreateCompanyCommand({ ...ctx, tenantId: newId() }, { name: 'Elsewhere' }));
       const outsider = await contact('Petrov');
       const before = await medium.outbox(ctx.tenantId);
 
-      await expect(contact('Sidorov', { companyId: elsewhere.id })).rejects.toMatchObject({ code: 'COMPANY.UNKNOWN', fields: [{ field: 'companyId' }] });
-      await expect(commands.execute(new UpdateContactCommand(ctx, outsider.id, { companyId: elsewhere.id }))).rejects.toMatchObject({ code: 'COMPANY.UNKNOWN' });
+      await expect(contact('Sidorov', { companyId: elsewhere.id })).rejects.toMatchObject({
+        code: 'COMPANY.UNKNOWN',
+        fields: [{ field: 'companyId' }],
+      });
+      await expect(commands.execute(new UpdateContactCommand(ctx, outsider.id, { companyId: elsewhere.id }))).rejects.toMatchObject({
+        code: 'COMPANY.UNKNOWN',
+      });
       const acmeContact = await contact('Smirnov', { companyId: acme.id });
       const globex = await commands.execute(new CreateCompanyCommand(ctx, { name: 'Globex' }));
-      await expect(commands.execute(new UpdateCompanyCommand(ctx, globex.id, { clientManagerIds: [acmeContact.id] }))).rejects.toMatchObject({ code: 'COMPANY.MANAGER_NOT_OF_COMPANY' });
+      await expect(
+        commands.execute(new UpdateCompanyCommand(ctx, globex.id, { clientManagerIds: [acmeContact.id] })),
+      ).rejects.toMatchObject({ code: 'COMPANY.MANAGER_NOT_OF_COMPANY' });
 
-      expect(await medium.rows("SELECT last_name FROM contacts WHERE tenant_id = $1 AND last_name = 'Sidorov'", [ctx.tenantId])).toEqual([]);
+      expect(await medium.rows("SELECT last_name FROM contacts WHERE tenant_id = $1 AND last_name = 'Sidorov'", [ctx.tenantId])).toEqual(
+        [],
+      );
       expect(await medium.rows('SELECT company_id FROM contacts WHERE id = $1', [outsider.id])).toEqual([{ company_id: null }]);
       expect(await medium.rows('SELECT * FROM company_client_managers WHERE company_id = $1', [globex.id])).toEqual([]);
       expect((await medium.outbox(ctx.tenantId)).slice(before.length).map((event) => event.type)).toEqual([

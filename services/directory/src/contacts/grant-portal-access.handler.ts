@@ -33,6 +33,12 @@ export class GrantPortalAccessHandler implements ICommandHandler<GrantPortalAcce
     if (contact.emailIsPlaceholder) throw ContactErrors.placeholderEmail();
     if (contact.status === 'blocked') throw ContactErrors.blocked();
     await this.logins.grant(ctx, contact, password);
-    return recordPortalPerson(this.dataSource.manager, { contacts: this.contacts, events: this.events }, ctx.tenantId, contact.id, contact.id);
+    return recordPortalPerson(
+      this.dataSource.manager,
+      { contacts: this.contacts, events: this.events },
+      ctx.tenantId,
+      contact.id,
+      contact.id,
+    );
   }
 }

@@ -47,7 +47,8 @@ export class UpdateContactHandler implements ICommandHandler<UpdateContactComman
       let contact = await this.contacts.update(manager, ctx.tenantId, record);
       if (loginRevoked) contact = await this.contacts.setPortalPerson(manager, ctx.tenantId, contactId, null);
       await this.events.publish(contactUpdated(ctx.tenantId, contact), manager);
-      if (current.companyId && current.companyId !== contact.companyId) await this.leaveClientManagers(manager, ctx.tenantId, current.companyId, contactId);
+      if (current.companyId && current.companyId !== contact.companyId)
+        await this.leaveClientManagers(manager, ctx.tenantId, current.companyId, contactId);
       return contact;
     });
   }
@@ -82,9 +83,17 @@ export class UpdateContactHandler implements ICommandHandler<UpdateContactComman
   private async leaveClientManagers(manager: EntityManager, tenantId: string, companyId: string, contactId: string): Promise<void> {
     const before = await this.companies.find(manager, tenantId, companyId, true);
     if (!before?.clientManagerIds.includes(contactId)) return;
-    await this.companies.setManagers(manager, tenantId, companyId, before.clientManagerIds.filter((id) => id !== contactId));
+    await this.companies.setManagers(
+      manager,
+      tenantId,
+      companyId,
+      before.clientManagerIds.filter((id) => id !== contactId),
+    );
     await this.companies.update(manager, tenantId, companyId, before.name, before.taxId);
     const after = (await this.companies.find(manager, tenantId, companyId))!;
-    await this.events.publishAll(happened(companyUpdated(tenantId, after), clientManagersChanged(tenantId, before.clientManagerIds, after)), manager);
+    await this.events.publishAll(
+      happened(companyUpdated(tenantId, after), clientManagersChanged(tenantId, before.clientManagerIds, after)),
+      manager,
+    );
   }
 }

@@ -41,8 +41,16 @@ export class CreateDepartmentHandler implements ICommandHandler<CreateDepartment
       await this.departments.insert(manager, ctx.tenantId, id, input.name, headId);
       await this.departments.addMembers(manager, ctx.tenantId, id, memberIds);
       const department = (await this.departments.find(manager, ctx.tenantId, id))!;
-      await this.events.publishAll(happened(departmentCreated(ctx.tenantId, department), membershipChanged(ctx.tenantId, [], department)), manager);
-      await this.audit.record(manager, ctx.tenantId, { action: 'department.created', resource: { type: 'department', id }, before: null, after: resourceValues(department) });
+      await this.events.publishAll(
+        happened(departmentCreated(ctx.tenantId, department), membershipChanged(ctx.tenantId, [], department)),
+        manager,
+      );
+      await this.audit.record(manager, ctx.tenantId, {
+        action: 'department.created',
+        resource: { type: 'department', id },
+        before: null,
+        after: resourceValues(department),
+      });
       return department;
     });
   }

@@ -33,7 +33,12 @@ export class DeleteDepartmentHandler implements ICommandHandler<DeleteDepartment
       if (!department) throw DepartmentErrors.notFound();
       await this.departments.delete(manager, ctx.tenantId, departmentId);
       await this.events.publish(departmentDeleted(ctx.tenantId, department), manager);
-      await this.audit.record(manager, ctx.tenantId, { action: 'department.deleted', resource: { type: 'department', id: departmentId }, before: resourceValues(department), after: null });
+      await this.audit.record(manager, ctx.tenantId, {
+        action: 'department.deleted',
+        resource: { type: 'department', id: departmentId },
+        before: resourceValues(department),
+        after: null,
+      });
       return { deleted: true as const };
     });
   }

@@ -2,7 +2,13 @@ import { DepartmentCreatedV1, DepartmentDeletedV1, DepartmentMembershipChangedV1
 import type { DepartmentSnapshotV1, DepartmentView, OutgoingEvent } from '@warden/contracts';
 
 function snapshot(department: DepartmentView): DepartmentSnapshotV1 {
-  return { departmentId: department.id, name: department.name, headId: department.headId, memberIds: department.memberIds, at: department.updatedAt };
+  return {
+    departmentId: department.id,
+    name: department.name,
+    headId: department.headId,
+    memberIds: department.memberIds,
+    at: department.updatedAt,
+  };
 }
 
 export function departmentCreated(tenantId: string, department: DepartmentView): OutgoingEvent<DepartmentSnapshotV1> {
@@ -14,7 +20,11 @@ export function departmentUpdated(tenantId: string, department: DepartmentView):
 }
 
 /** Null when nobody joined or left, so no empty event is published. */
-export function membershipChanged(tenantId: string, before: string[], after: DepartmentView): OutgoingEvent<DepartmentMembershipChangedV1> | null {
+export function membershipChanged(
+  tenantId: string,
+  before: string[],
+  after: DepartmentView,
+): OutgoingEvent<DepartmentMembershipChangedV1> | null {
   const added = after.memberIds.filter((id) => !before.includes(id));
   const removed = before.filter((id) => !after.memberIds.includes(id));
   if (added.length === 0 && removed.length === 0) return null;

@@ -48,7 +48,12 @@ export async function changeMembers(
       await departments.touch(manager, tenantId, departmentId);
       after = (await departments.find(manager, tenantId, departmentId))!;
       await events.publishAll(happened(departmentUpdated(tenantId, after), membershipChanged(tenantId, before.memberIds, after)), manager);
-      await audit.record(manager, tenantId, { action: 'department.updated', resource: { type: 'department', id: departmentId }, before: resourceValues(before), after: resourceValues(after) });
+      await audit.record(manager, tenantId, {
+        action: 'department.updated',
+        resource: { type: 'department', id: departmentId },
+        before: resourceValues(before),
+        after: resourceValues(after),
+      });
     }
     return after;
   });

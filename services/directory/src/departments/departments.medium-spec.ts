@@ -28,7 +28,14 @@ describe('department head and members (medium: service + PostgreSQL)', () => {
         'identity.staff.get': ({ personId }) => {
           const staff = identityStaff.get(personId);
           if (!staff) throw DomainError.notFound('STAFF.NOT_FOUND', 'Person');
-          return { id: personId, kind: staff.kind, fullName: 'New Hire', email: `${personId}@example.test`, deletedAt: null, updatedAt: new Date().toISOString() } as never;
+          return {
+            id: personId,
+            kind: staff.kind,
+            fullName: 'New Hire',
+            email: `${personId}@example.test`,
+            deletedAt: null,
+            updatedAt: new Date().toISOString(),
+          } as never;
         },
       },
     });
@@ -43,17 +50,30 @@ describe('department head and members (medium: service + PostgreSQL)', () => {
     for (const personId of [ann, bob, cyd]) {
       await medium
         .get(EmployeeRepository)
-        .upsert(medium.dataSource.manager, { tenantId: ctx.tenantId, personId, kind: 'employee', fullName: 'E', email: `${personId}@example.test`, deletedAt: null, sourceTime: new Date() });
+        .upsert(medium.dataSource.manager, {
+          tenantId: ctx.tenantId,
+          personId,
+          kind: 'employee',
+          fullName: 'E',
+          email: `${personId}@example.test`,
+          deletedAt: null,
+          sourceTime: new Date(),
+        });
     }
   });
 
   const members = (departmentId: string) =>
-    medium.rows<{ person_id: string }>('SELECT person_id FROM department_members WHERE department_id = $1', [departmentId]).then((rows) => rows.map((row) => row.person_id).sort());
-  const membershipEvents = async () => (await medium.outbox(ctx.tenantId)).filter((row) => row.type === DepartmentMembershipChangedV1.type).map((row) => row.data);
+    medium
+      .rows<{ person_id: string }>('SELECT person_id FROM department_members WHERE department_id = $1', [departmentId])
+      .then((rows) => rows.map((row) => row.person_id).sort());
+  const membershipEvents = async () =>
+    (await medium.outbox(ctx.tenantId)).filter((row) => row.type === DepartmentMembershipChangedV1.type).map((row) => row.data);
 
   it('a head and member change writes the rows and one membership event naming who joined and who left', async () => {
     const created = await commands.execute(new CreateDepartmentCommand(ctx, { name: 'Workshop', headId: ann, memberIds: [ann, bob] }));
-    const updated = await commands.execute(new UpdateDepartmentCommand(ctx, created.id, { headId: cyd.toUpperCase(), memberIds: [bob, cyd] }));
+    const updated = await commands.execute(
+      new UpdateDepartmentCommand(ctx, created.id, { headId: cyd.toUpperCase(), memberIds: [bob, cyd] }),
+    );
 
     expect(updated).toMatchObject({ headId: cyd });
     expect(await medium.rows('SELECT head_id FROM departments WHERE id = $1', [created.id])).toEqual([{ head_id: cyd }]);
@@ -84,14 +104,23 @@ describe('department head and members (medium: service + PostgreSQL)', () => {
     await medium.rows('UPDATE employees SET deleted_at = now() WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, bob]);
     const eventsBefore = await medium.outbox(ctx.tenantId);
 
-    await expect(commands.execute(new UpdateDepartmentCommand(ctx, created.id, { headId: bob }))).rejects.toMatchObject({ code: 'DIRECTORY.NOT_AN_EMPLOYEE', fields: [{ field: 'headId' }] });
-    await expect(commands.execute(new AddDepartmentMembersCommand(ctx, created.id, [contact]))).rejects.toMatchObject({ code: 'DIRECTORY.NOT_AN_EMPLOYEE' });
-    await expect(commands.execute(new UpdateDepartmentCommand(ctx, created.id, { memberIds: [newId()] }))).rejects.toMatchObject({ fields: [{ field: 'memberIds' }] });
+    await expect(commands.execute(new UpdateDepartmentCommand(ctx, created.id, { headId: bob }))).rejects.toMatchObject({
+      code: 'DIRECTORY.NOT_AN_EMPLOYEE',
+      fields: [{ field: 'headId' }],
+    });
+    await expect(commands.execute(new AddDepartmentMembersCommand(ctx, created.id, [contact]))).rejects.toMatchObject({
+      code: 'DIRECTORY.NOT_AN_EMPLOYEE',
+    });
+    await expect(commands.execute(new UpdateDepartmentCommand(ctx, created.id, { memberIds: [newId()] }))).rejects.toMatchObject({
+      fields: [{ field: 'memberIds' }],
+    });
     expect(await members(created.id)).toEqual([ann]);
     expect(await medium.outbox(ctx.tenantId)).toEqual(eventsBefore);
 
     await commands.execute(new AddDepartmentMembersCommand(ctx, created.id, [newHire]));
     expect(await members(created.id)).toEqual([ann, newHire].sort());
-    expect(await medium.rows('SELECT kind FROM employees WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, newHire])).toEqual([{ kind: 'employee' }]);
+    expect(await medium.rows('SELECT kind FROM employees WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, newHire])).toEqual([
+      { kind: 'employee' },
+    ]);
   });
 });

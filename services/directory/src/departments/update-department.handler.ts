@@ -40,14 +40,33 @@ export class UpdateDepartmentHandler implements ICommandHandler<UpdateDepartment
     return writeDepartment(this.dataSource.manager, async (manager) => {
       const before = await this.departments.find(manager, ctx.tenantId, departmentId, true);
       if (!before) throw DepartmentErrors.notFound();
-      await this.departments.update(manager, ctx.tenantId, departmentId, changes.name ?? before.name, headId === undefined ? before.headId : headId);
+      await this.departments.update(
+        manager,
+        ctx.tenantId,
+        departmentId,
+        changes.name ?? before.name,
+        headId === undefined ? before.headId : headId,
+      );
       if (memberIds) {
-        await this.departments.removeMembers(manager, ctx.tenantId, departmentId, before.memberIds.filter((id) => !memberIds.includes(id)));
+        await this.departments.removeMembers(
+          manager,
+          ctx.tenantId,
+          departmentId,
+          before.memberIds.filter((id) => !memberIds.includes(id)),
+        );
         await this.departments.addMembers(manager, ctx.tenantId, departmentId, memberIds);
       }
       const after = (await this.departments.find(manager, ctx.tenantId, departmentId))!;
-      await this.events.publishAll(happened(departmentUpdated(ctx.tenantId, after), membershipChanged(ctx.tenantId, before.memberIds, after)), manager);
-      await this.audit.record(manager, ctx.tenantId, { action: 'department.updated', resource: { type: 'department', id: departmentId }, before: resourceValues(before), after: resourceValues(after) });
+      await this.events.publishAll(
+        happened(departmentUpdated(ctx.tenantId, after), membershipChanged(ctx.tenantId, before.memberIds, after)),
+        manager,
+      );
+      await this.audit.record(manager, ctx.tenantId, {
+        action: 'department.updated',
+        resource: { type: 'department', id: departmentId },
+        before: resourceValues(before),
+        after: resourceValues(after),
+      });
       return after;
     });
   }

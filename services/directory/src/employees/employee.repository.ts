@@ -48,5 +48,4 @@ export class EmployeeRepository {
     );
     return new Map(rows.map((row) => [row.person_id, row.active]));
   }
-
 }

@@ -1,7 +1,11 @@
 import { EquipmentCreatedV1, EquipmentDeletedV1, EquipmentUpdatedV1 } from '@warden/contracts';
 import type { EquipmentSnapshotV1, EquipmentView, OutgoingEvent } from '@warden/contracts';
 
-function snapshotEvent(contract: typeof EquipmentCreatedV1 | typeof EquipmentUpdatedV1, tenantId: string, node: EquipmentView): OutgoingEvent<EquipmentSnapshotV1> {
+function snapshotEvent(
+  contract: typeof EquipmentCreatedV1 | typeof EquipmentUpdatedV1,
+  tenantId: string,
+  node: EquipmentView,
+): OutgoingEvent<EquipmentSnapshotV1> {
   const { id, createdAt: _createdAt, updatedAt, ...rest } = node;
   return { contract, tenantId, subject: id, data: { equipmentId: id, ...rest, at: updatedAt } };
 }

@@ -11,6 +11,13 @@ import { UpdateEquipmentHandler } from './update-equipment.handler';
 @Module({
   imports: [CompaniesModule],
   controllers: [EquipmentMessages],
-  providers: [EquipmentRepository, GetEquipmentTreeHandler, GetEquipmentHandler, CreateEquipmentHandler, UpdateEquipmentHandler, DeleteEquipmentHandler],
+  providers: [
+    EquipmentRepository,
+    GetEquipmentTreeHandler,
+    GetEquipmentHandler,
+    CreateEquipmentHandler,
+    UpdateEquipmentHandler,
+    DeleteEquipmentHandler,
+  ],
 })
 export class EquipmentModule {}

@@ -53,10 +53,10 @@ export class EquipmentRepository {
   }
 
   async ofCompany(manager: EntityManager, tenantId: string, companyId: string): Promise<EquipmentView[]> {
-    const rows: EquipmentRow[] = await manager.query('SELECT * FROM equipment WHERE tenant_id = $1 AND company_id = $2 ORDER BY lower(name), id', [
-      tenantId,
-      companyId,
-    ]);
+    const rows: EquipmentRow[] = await manager.query(
+      'SELECT * FROM equipment WHERE tenant_id = $1 AND company_id = $2 ORDER BY lower(name), id',
+      [tenantId, companyId],
+    );
     return rows.map(toView);
   }
 

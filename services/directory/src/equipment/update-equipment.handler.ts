@@ -37,7 +37,8 @@ export class UpdateEquipmentHandler implements ICommandHandler<UpdateEquipmentCo
         await checkParent(this.equipment, manager, tenantId, current.companyId, parentId);
         if (await this.equipment.isInSubtree(manager, tenantId, equipmentId, parentId)) throw EquipmentErrors.cycle();
       }
-      const pick = (field: Exclude<keyof EquipmentFields, 'name'>): string | null => (changes[field] === undefined ? current[field] : changes[field]);
+      const pick = (field: Exclude<keyof EquipmentFields, 'name'>): string | null =>
+        changes[field] === undefined ? current[field] : changes[field];
       const node = await this.equipment.update(manager, tenantId, {
         id: equipmentId,
         companyId: current.companyId,

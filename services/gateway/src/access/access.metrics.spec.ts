@@ -19,8 +19,14 @@ describe('AccessMetrics', () => {
 
     const text = await metrics.render();
     const count = (result: string, source: string) =>
-      Number(new RegExp(`^warden_access_decisions_total\\{result="${result}",source="${source}",service="gateway"\\} (\\d+)$`, 'm').exec(text)?.[1]);
-    expect([count('allowed', 'permissions'), count('allowed', 'cache'), count('denied', 'cache'), count('denied', 'permissions')]).toEqual([1, 2, 1, 0]);
+      Number(
+        new RegExp(`^warden_access_decisions_total\\{result="${result}",source="${source}",service="gateway"\\} (\\d+)$`, 'm').exec(
+          text,
+        )?.[1],
+      );
+    expect([count('allowed', 'permissions'), count('allowed', 'cache'), count('denied', 'cache'), count('denied', 'permissions')]).toEqual([
+      1, 2, 1, 0,
+    ]);
     expect([count('unavailable', 'cache'), count('unavailable', 'permissions'), count('error', 'permissions')]).toEqual([1, 1, 1]);
   });
 });

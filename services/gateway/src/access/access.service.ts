@@ -38,7 +38,13 @@ export class AccessService {
    * `fresh`: ask the permissions service even if a decision is cached, and keep none — for rules whose
    * facts change without a policy change and are not named by the resource (who is an inquiry's assignee).
    */
-  async decide(principal: Principal, ctx: RequestContext, action: Right | string, resource?: ResourceRef, options: { fresh?: boolean } = {}): Promise<Decision> {
+  async decide(
+    principal: Principal,
+    ctx: RequestContext,
+    action: Right | string,
+    resource?: ResourceRef,
+    options: { fresh?: boolean } = {},
+  ): Promise<Decision> {
     const key = cacheKey(action, resource);
     const cached = options.fresh ? undefined : this.cache.get(principal.tenantId, principal.personId, key);
     if (cached) {

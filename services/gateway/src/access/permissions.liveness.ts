@@ -38,7 +38,9 @@ export class PermissionsLiveness implements OnApplicationBootstrap, OnApplicatio
 
   assertAlive(now = Date.now()): void {
     if (now - this.lastAnswerAt <= ALIVE_FOR_MS) return;
-    throw new DomainError('BUS.UNAVAILABLE', 'unavailable', 'The permissions service is not available', undefined, { service: 'permissions' });
+    throw new DomainError('BUS.UNAVAILABLE', 'unavailable', 'The permissions service is not available', undefined, {
+      service: 'permissions',
+    });
   }
 
   private async ping(): Promise<void> {
@@ -46,7 +48,8 @@ export class PermissionsLiveness implements OnApplicationBootstrap, OnApplicatio
       await this.bus.request('permissions.health', { tenantId: '', actorId: null, requestId: randomUUID() }, {}, PING_TIMEOUT_MS);
       this.answered();
     } catch {
-      if (Date.now() - this.lastAnswerAt > ALIVE_FOR_MS && this.lastAnswerAt !== 0) this.logger.warn('The permissions service stopped answering');
+      if (Date.now() - this.lastAnswerAt > ALIVE_FOR_MS && this.lastAnswerAt !== 0)
+        this.logger.warn('The permissions service stopped answering');
     }
   }
 }

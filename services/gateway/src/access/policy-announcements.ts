@@ -52,7 +52,10 @@ export class PolicyAnnouncements {
     const left = (this.waiting.get(key) ?? []).filter((waiter) => waiter !== wake);
     if (left.length > 0) this.waiting.set(key, left);
     else this.waiting.delete(key);
-    if (!heard) this.logger.warn(`Policy version ${change.policyVersion} of tenant ${tenantId} not announced within ${this.waitMs} ms; answering anyway`);
+    if (!heard)
+      this.logger.warn(
+        `Policy version ${change.policyVersion} of tenant ${tenantId} not announced within ${this.waitMs} ms; answering anyway`,
+      );
     return heard;
   }
 }

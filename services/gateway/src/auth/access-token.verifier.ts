@@ -31,7 +31,11 @@ export class AccessTokenVerifier {
   ) {}
 
   /** The principal of a valid token of a live session; `requestId` labels the check sent to identity. */
-  async verify(token: string | null, requestId: string, missingHint = 'Send an access token: Authorization: Bearer <token>'): Promise<Principal> {
+  async verify(
+    token: string | null,
+    requestId: string,
+    missingHint = 'Send an access token: Authorization: Bearer <token>',
+  ): Promise<Principal> {
     if (!token) throw new DomainError('AUTH.TOKEN_MISSING', 'unauthorized', missingHint);
     const known = this.verified.get(token);
     if (known) return this.live(known, requestId);

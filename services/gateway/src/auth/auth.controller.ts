@@ -25,7 +25,10 @@ export class AuthController {
   @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Sign in with tenant, email and password; rate-limited per address and per account' })
   @ApiOkResponse({ type: TokenPairResponseDto })
-  @ApiProblemCodes({ 401: ['AUTH.INVALID_CREDENTIALS'], 403: ['AUTH.NO_ACCESS', 'LOGIN.GROUP_BARRED', 'RIGHT.NOT_GRANTED', 'RIGHT.DENIED_PERSONALLY'] })
+  @ApiProblemCodes({
+    401: ['AUTH.INVALID_CREDENTIALS'],
+    403: ['AUTH.NO_ACCESS', 'LOGIN.GROUP_BARRED', 'RIGHT.NOT_GRANTED', 'RIGHT.DENIED_PERSONALLY'],
+  })
   @ApiProblems(401, 403, 422, 429, 503)
   login(@Ctx() ctx: RequestContext, @Body() body: LoginRequestDto): Promise<TokenPairResponseDto> {
     return this.bus.request('identity.auth.login', ctx, { tenant: body.tenant, email: body.email, password: body.password });

@@ -94,9 +94,14 @@ export class SessionRevocationListener implements OnApplicationBootstrap, OnAppl
 
   private startAfterWatermark(subject: string): Partial<OrderedConsumerOptions> {
     // One subject as a string: a list needs nats-server 2.10, and 2.9 is still common.
-    if (this.watermark > 0) return { filter_subjects: subject, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.watermark + 1 };
+    if (this.watermark > 0)
+      return { filter_subjects: subject, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.watermark + 1 };
     // Nothing applied yet: the whole window again (applying a revocation twice changes nothing).
-    return { filter_subjects: subject, deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(this.startedAt - REPLAY_WINDOW_MS).toISOString() };
+    return {
+      filter_subjects: subject,
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: new Date(this.startedAt - REPLAY_WINDOW_MS).toISOString(),
+    };
   }
 
   /** After a reconnect the server may have lost the ephemeral consumer: end this pass, `follow` starts the next. */

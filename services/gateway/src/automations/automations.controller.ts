@@ -55,7 +55,11 @@ export class AutomationsController {
   @ApiOperation({ summary: 'Change a rule; `conditions` and `actions`, when given, replace the whole object' })
   @ApiOkResponse({ type: AutomationResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  update(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: UpdateAutomationRequestDto): Promise<AutomationResponseDto> {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param() params: IdParamsDto,
+    @Body() body: UpdateAutomationRequestDto,
+  ): Promise<AutomationResponseDto> {
     return this.bus.request('workflow.automations.update', ctx, { ruleId: params.id, changes: body });
   }
 
@@ -72,7 +76,8 @@ export class AutomationsController {
   @HttpCode(200)
   @Action('automation.manage')
   @ApiOperation({
-    summary: 'What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing. An order you do not see is 404',
+    summary:
+      'What the rule would do to the order now and why: each condition, each action with the owner’s permission answer; changes nothing. An order you do not see is 404',
   })
   @ApiOkResponse({ type: AutomationDryRunResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

@@ -34,9 +34,18 @@ export class ChatAccessService {
    * May the caller start a chat of this kind with these people (the `conversation` rule's
    * `conversation.start`: `chats.internal` for employees, classmates only for a client, the kind switched on).
    */
-  requireStart(principal: Principal, ctx: RequestContext, start: { kind: string; employeeIds: readonly string[]; contactIds: readonly string[] }): Promise<Decision> {
+  requireStart(
+    principal: Principal,
+    ctx: RequestContext,
+    start: { kind: string; employeeIds: readonly string[]; contactIds: readonly string[] },
+  ): Promise<Decision> {
     // Resource attributes are scalars: the people named go comma-separated.
-    const resource = { type: 'conversation', kind: start.kind, employeeIds: start.employeeIds.join(','), contactIds: start.contactIds.join(',') };
+    const resource = {
+      type: 'conversation',
+      kind: start.kind,
+      employeeIds: start.employeeIds.join(','),
+      contactIds: start.contactIds.join(','),
+    };
     return this.access.require(principal, ctx, 'conversation.start', resource, undefined, { fresh: true });
   }
 
@@ -50,13 +59,21 @@ export class ChatAccessService {
 
   /** May the caller reassign the inquiry to this employee, as far as branches go; applied by the inquiries service after its own checks. */
   async assignBranch(principal: Principal, ctx: RequestContext, inquiryId: string, assigneeId: string): Promise<AppliedDecision> {
-    const { allowed, code, reason } = await this.access.decide(principal, ctx, 'inquiry.assign-branch', { type: 'inquiry', inquiryId, assigneeId }, { fresh: true });
+    const { allowed, code, reason } = await this.access.decide(
+      principal,
+      ctx,
+      'inquiry.assign-branch',
+      { type: 'inquiry', inquiryId, assigneeId },
+      { fresh: true },
+    );
     return { allowed, code, reason };
   }
 
   /** Which inquiries the caller sees, as a filter the inquiries service puts into its list's SQL. */
   async inquiryScope(principal: Principal, ctx: RequestContext): Promise<InquiryScope> {
-    const { assigneeId, contactId, adminBranches } = await this.bus.request('permissions.inquiries.visibility-scope', ctx, { personId: principal.personId });
+    const { assigneeId, contactId, adminBranches } = await this.bus.request('permissions.inquiries.visibility-scope', ctx, {
+      personId: principal.personId,
+    });
     return { assigneeId, contactId, adminBranches };
   }
 }

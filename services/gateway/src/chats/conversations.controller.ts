@@ -15,7 +15,14 @@ import {
   PostMessageRequestDto,
   ReadMarkRequestDto,
 } from './dto/conversation.request.dto';
-import { ChatKindsResponseDto, ConversationPageResponseDto, ConversationResponseDto, MessagePageResponseDto, MessageResponseDto, ReadMarkResponseDto } from './dto/conversation.response.dto';
+import {
+  ChatKindsResponseDto,
+  ConversationPageResponseDto,
+  ConversationResponseDto,
+  MessagePageResponseDto,
+  MessageResponseDto,
+  ReadMarkResponseDto,
+} from './dto/conversation.response.dto';
 
 /**
  * Conversations of every kind. What you see: conversations you take part in; for inquiries also the
@@ -44,7 +51,11 @@ export class ConversationsController {
   })
   @ApiCreatedResponse({ type: ConversationResponseDto })
   @ApiProblems(401, 403, 422, 503)
-  async create(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: CreateConversationRequestDto): Promise<ConversationResponseDto> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Body() body: CreateConversationRequestDto,
+  ): Promise<ConversationResponseDto> {
     const employeeIds = body.employeeIds ?? [];
     const contactIds = body.contactIds ?? [];
     await this.chats.requireStart(principal, ctx, { kind: body.kind, employeeIds, contactIds });
@@ -72,7 +83,11 @@ export class ConversationsController {
   @ApiOperation({ summary: 'Conversations you take part in, newest first, with unread counts' })
   @ApiOkResponse({ type: ConversationPageResponseDto })
   @ApiProblems(401, 403, 422, 503)
-  async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListConversationsQueryDto): Promise<ConversationPageResponseDto> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Query() query: ListConversationsQueryDto,
+  ): Promise<ConversationPageResponseDto> {
     const page = await this.bus.request('inquiries.conversations.list', ctx, {
       viewer: this.chats.caller(principal),
       kind: query.kind,
@@ -87,7 +102,11 @@ export class ConversationsController {
   @SignedIn()
   @ApiOkResponse({ type: ConversationResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  async get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: ConversationParamsDto): Promise<ConversationResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param() params: ConversationParamsDto,
+  ): Promise<ConversationResponseDto> {
     await this.chats.requireConversation(principal, ctx, 'conversation.see', params.id);
     return this.bus.request('inquiries.conversations.get', ctx, { viewer: this.chats.caller(principal), conversationId: params.id });
   }
@@ -115,7 +134,9 @@ export class ConversationsController {
 
   @Post(':id/messages')
   @SignedIn()
-  @ApiOperation({ summary: 'Post a message (1–4000 characters) to a conversation you see; a switched-off kind or a closed inquiry refuses it' })
+  @ApiOperation({
+    summary: 'Post a message (1–4000 characters) to a conversation you see; a switched-off kind or a closed inquiry refuses it',
+  })
   @ApiCreatedResponse({ type: MessageResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   async post(
@@ -125,7 +146,11 @@ export class ConversationsController {
     @Body() body: PostMessageRequestDto,
   ): Promise<MessageResponseDto> {
     await this.chats.requireConversation(principal, ctx, 'conversation.post', params.id);
-    return this.bus.request('inquiries.messages.post', ctx, { viewer: this.chats.caller(principal), conversationId: params.id, text: body.text });
+    return this.bus.request('inquiries.messages.post', ctx, {
+      viewer: this.chats.caller(principal),
+      conversationId: params.id,
+      text: body.text,
+    });
   }
 
   @Post(':id/read')
@@ -141,6 +166,10 @@ export class ConversationsController {
     @Body() body: ReadMarkRequestDto,
   ): Promise<ReadMarkResponseDto> {
     await this.chats.requireConversation(principal, ctx, 'conversation.see', params.id);
-    return this.bus.request('inquiries.messages.read', ctx, { viewer: this.chats.caller(principal), conversationId: params.id, messageId: body.messageId });
+    return this.bus.request('inquiries.messages.read', ctx, {
+      viewer: this.chats.caller(principal),
+      conversationId: params.id,
+      messageId: body.messageId,
+    });
   }
 }

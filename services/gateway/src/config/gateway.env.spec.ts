@@ -17,16 +17,21 @@ describe('GatewayEnv', () => {
       ['TENANT_SIGNUP_TOKEN', { JWT_SECRET: strong(), TENANT_SIGNUP_TOKEN: 'dev-only-signup-token-change-me' }],
       ['TENANT_SIGNUP_TOKEN', { JWT_SECRET: strong(), TENANT_SIGNUP_TOKEN: 'Zq8r2LmV9xKp4TnW' }],
     ])('refuses to start with a weak %s, naming the variable', (variable, secrets) => {
-      expect(() => loadEnv(GatewayEnv, { NODE_ENV: 'production', ...secrets })).toThrow(new RegExp(`^Invalid environment:\\n  ${variable}: ${variable} `));
+      expect(() => loadEnv(GatewayEnv, { NODE_ENV: 'production', ...secrets })).toThrow(
+        new RegExp(`^Invalid environment:\\n  ${variable}: ${variable} `),
+      );
     });
 
     it('leaves development values alone outside production', () => {
-      expect(() => loadEnv(GatewayEnv, { NODE_ENV: 'development', JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef' })).not.toThrow();
+      expect(() =>
+        loadEnv(GatewayEnv, { NODE_ENV: 'development', JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef' }),
+      ).not.toThrow();
     });
   });
 
   it('reads TRUST_PROXY as off, a hop count or proxy addresses, and refuses anything else', () => {
-    const env = (TRUST_PROXY?: string) => loadEnv(GatewayEnv, { JWT_SECRET: strong(), ...(TRUST_PROXY === undefined ? {} : { TRUST_PROXY }) });
+    const env = (TRUST_PROXY?: string) =>
+      loadEnv(GatewayEnv, { JWT_SECRET: strong(), ...(TRUST_PROXY === undefined ? {} : { TRUST_PROXY }) });
     expect(trustProxy(env())).toBe(false);
     expect(trustProxy(env('off'))).toBe(false);
     expect(trustProxy(env('0'))).toBe(false);
@@ -39,10 +44,9 @@ describe('GatewayEnv', () => {
 
   it('reads CORS_ORIGINS as a list of origins, empty by default', () => {
     expect(corsOrigins(loadEnv(GatewayEnv, { JWT_SECRET: strong() }))).toEqual([]);
-    expect(corsOrigins(loadEnv(GatewayEnv, { JWT_SECRET: strong(), CORS_ORIGINS: 'https://app.example.test, http://localhost:5173' }))).toEqual([
-      'https://app.example.test',
-      'http://localhost:5173',
-    ]);
+    expect(
+      corsOrigins(loadEnv(GatewayEnv, { JWT_SECRET: strong(), CORS_ORIGINS: 'https://app.example.test, http://localhost:5173' })),
+    ).toEqual(['https://app.example.test', 'http://localhost:5173']);
     expect(() => loadEnv(GatewayEnv, { JWT_SECRET: strong(), CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadEnv(GatewayEnv, { JWT_SECRET: strong(), CORS_ORIGINS: 'https://app.example.test/path' })).toThrow(/CORS_ORIGINS/);
   });

@@ -19,13 +19,15 @@ export class GatewayEnv extends ServiceEnv {
   @IsInt() @Min(0) DECISION_CACHE_TTL_MS: number = 60_000;
   @IsInt() @Min(100) BUS_TIMEOUT_MS: number = 5000;
   /** Browser origins allowed to call the API (CORS); empty: no CORS headers at all. */
-  @IsString() @Matches(ORIGIN_LIST, { message: 'CORS_ORIGINS must be comma-separated origins such as https://app.example.com' })
+  @IsString()
+  @Matches(ORIGIN_LIST, { message: 'CORS_ORIGINS must be comma-separated origins such as https://app.example.com' })
   CORS_ORIGINS: string = '';
   /**
    * Which X-Forwarded-For hops to believe for the client address (the sign-in limit per address):
    * off (default: the connecting address), a hop count, or the proxies' addresses / CIDR ranges.
    */
-  @IsString() @Matches(PROXY_SETTING, { message: 'TRUST_PROXY must be off, a hop count or comma-separated proxy addresses / CIDR ranges' })
+  @IsString()
+  @Matches(PROXY_SETTING, { message: 'TRUST_PROXY must be off, a hop count or comma-separated proxy addresses / CIDR ranges' })
   TRUST_PROXY: string = 'off';
   /** `/docs` (Swagger UI and the OpenAPI document): on outside production, in production only with `true`. */
   @IsOptional() @IsIn(['true', 'false', '']) DOCS_ENABLED?: string;

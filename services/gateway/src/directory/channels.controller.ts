@@ -6,7 +6,12 @@ import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx } from '../http/request-context.decorator';
-import { CreateChannelRequestDto, InboundMessageRequestDto, ListChannelsQueryDto, UpdateChannelRequestDto } from './dto/channel.request.dto';
+import {
+  CreateChannelRequestDto,
+  InboundMessageRequestDto,
+  ListChannelsQueryDto,
+  UpdateChannelRequestDto,
+} from './dto/channel.request.dto';
 import { ChannelResponseDto, InboundResultResponseDto } from './dto/channel.response.dto';
 import { DeletedResponseDto, IdParamsDto } from './dto/id-params.request.dto';
 

@@ -5,7 +5,12 @@ import type { RequestContext } from '@warden/contracts';
 import { Action } from '../auth/route-metadata';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx } from '../http/request-context.decorator';
-import { ClientManagersRequestDto, CreateCompanyRequestDto, ListCompaniesQueryDto, UpdateCompanyRequestDto } from './dto/company.request.dto';
+import {
+  ClientManagersRequestDto,
+  CreateCompanyRequestDto,
+  ListCompaniesQueryDto,
+  UpdateCompanyRequestDto,
+} from './dto/company.request.dto';
 import { CompanyPageResponseDto, CompanyResponseDto } from './dto/company.response.dto';
 import { IdParamsDto } from './dto/id-params.request.dto';
 
@@ -56,7 +61,11 @@ export class CompaniesController {
   @ApiOperation({ summary: "Replace the company's client managers; publishes directory.company.client-managers-changed.v1" })
   @ApiOkResponse({ type: CompanyResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  clientManagers(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: ClientManagersRequestDto): Promise<CompanyResponseDto> {
+  clientManagers(
+    @Ctx() ctx: RequestContext,
+    @Param() params: IdParamsDto,
+    @Body() body: ClientManagersRequestDto,
+  ): Promise<CompanyResponseDto> {
     return this.bus.request('directory.companies.client-managers.put', ctx, { companyId: params.id, personIds: body.personIds });
   }
 }

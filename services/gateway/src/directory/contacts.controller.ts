@@ -67,7 +67,11 @@ export class ContactsController {
   })
   @ApiOkResponse({ type: ContactResponseDto, description: '`portalAccess: granted`, `portalPersonId` = the contact id' })
   @ApiProblems(401, 403, 404, 409, 422, 503)
-  grantPortalAccess(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: PortalAccessRequestDto): Promise<ContactResponseDto> {
+  grantPortalAccess(
+    @Ctx() ctx: RequestContext,
+    @Param() params: IdParamsDto,
+    @Body() body: PortalAccessRequestDto,
+  ): Promise<ContactResponseDto> {
     return this.portal.grant(ctx, params.id, body.password);
   }
 

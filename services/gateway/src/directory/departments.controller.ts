@@ -47,7 +47,11 @@ export class DepartmentsController {
   @ApiOperation({ summary: 'Rename, change the head, or replace the members (`memberIds`)' })
   @ApiOkResponse({ type: DepartmentResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)
-  update(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: UpdateDepartmentRequestDto): Promise<DepartmentResponseDto> {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param() params: IdParamsDto,
+    @Body() body: UpdateDepartmentRequestDto,
+  ): Promise<DepartmentResponseDto> {
     return this.bus.request('directory.departments.update', ctx, { departmentId: params.id, changes: body });
   }
 
@@ -66,7 +70,11 @@ export class DepartmentsController {
   @ApiOperation({ summary: 'Add employees to a department (already-members are left as they are)' })
   @ApiOkResponse({ type: DepartmentResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  addMembers(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: DepartmentMembersRequestDto): Promise<DepartmentResponseDto> {
+  addMembers(
+    @Ctx() ctx: RequestContext,
+    @Param() params: IdParamsDto,
+    @Body() body: DepartmentMembersRequestDto,
+  ): Promise<DepartmentResponseDto> {
     return this.bus.request('directory.departments.members.add', ctx, { departmentId: params.id, personIds: body.personIds });
   }
 

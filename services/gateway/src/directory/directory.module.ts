@@ -10,7 +10,14 @@ import { PortalAccessFacade } from './portal-access.facade';
 
 /** The directory service's HTTP API: organisation structure and clients. */
 @Module({
-  controllers: [BranchesController, DepartmentsController, ChannelsController, ContactsController, CompaniesController, EquipmentController],
+  controllers: [
+    BranchesController,
+    DepartmentsController,
+    ChannelsController,
+    ContactsController,
+    CompaniesController,
+    EquipmentController,
+  ],
   providers: [PortalAccessFacade, EquipmentAccessService],
 })
 export class DirectoryModule {}

@@ -29,7 +29,12 @@ export class EquipmentAccessService {
     return node;
   }
 
-  private async requireReadable(principal: Principal, ctx: RequestContext, companyId: string, hidden: { code: ErrorCode; what: string }): Promise<void> {
+  private async requireReadable(
+    principal: Principal,
+    ctx: RequestContext,
+    companyId: string,
+    hidden: { code: ErrorCode; what: string },
+  ): Promise<void> {
     const decision = await this.access.decide(principal, ctx, 'equipment.read', { type: 'equipment', companyId: companyId.toLowerCase() });
     if (decision.allowed) return;
     // Another client's equipment must not show that it exists; a missing right is an ordinary 403.

@@ -24,11 +24,16 @@ export class EquipmentController {
   @SignedIn()
   @ApiOperation({
     summary: "The company's equipment tree (roots with nested children)",
-    description: "Employees need `directory.read` (403 without). A client contact reads its own company's tree, to pick a device on its ticket; another company answers 404 COMPANY.NOT_FOUND, as one that does not exist.",
+    description:
+      "Employees need `directory.read` (403 without). A client contact reads its own company's tree, to pick a device on its ticket; another company answers 404 COMPANY.NOT_FOUND, as one that does not exist.",
   })
   @ApiOkResponse({ type: [EquipmentTreeNodeResponseDto] })
   @ApiProblems(401, 403, 404, 422, 503)
-  tree(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: IdParamsDto): Promise<EquipmentTreeNodeResponseDto[]> {
+  tree(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param() params: IdParamsDto,
+  ): Promise<EquipmentTreeNodeResponseDto[]> {
     return this.equipment.tree(principal, ctx, params.id);
   }
 
@@ -45,7 +50,8 @@ export class EquipmentController {
   @SignedIn()
   @ApiOperation({
     summary: 'One node of equipment',
-    description: "Employees need `directory.read` (403 without). A client contact reads its own company's equipment; another company's answers 404 EQUIPMENT.NOT_FOUND.",
+    description:
+      "Employees need `directory.read` (403 without). A client contact reads its own company's equipment; another company's answers 404 EQUIPMENT.NOT_FOUND.",
   })
   @ApiOkResponse({ type: EquipmentResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)

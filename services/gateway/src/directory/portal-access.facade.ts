@@ -29,7 +29,11 @@ export class PortalAccessFacade {
     const contact = await this.bus.request('directory.contacts.portal-access.revoke', ctx, { contactId });
     const membership = await this.bus.request('permissions.contacts.revoke-portal', ctx, { personId: contact.id });
     // The contact's cached "allowed" decisions must go even when the membership was already gone.
-    await this.access.applied(ctx.tenantId, { policyVersion: membership.policy.policyVersion, affectedPersonIds: [contact.id] }, membership.policy);
+    await this.access.applied(
+      ctx.tenantId,
+      { policyVersion: membership.policy.policyVersion, affectedPersonIds: [contact.id] },
+      membership.policy,
+    );
     return contact;
   }
 }

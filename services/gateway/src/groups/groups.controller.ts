@@ -51,7 +51,11 @@ export class GroupsController {
   })
   @ApiCreatedResponse({ type: GroupResponseDto })
   @ApiProblems(401, 403, 409, 422, 503)
-  async create(@Body() body: CreateGroupRequestDto, @Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<GroupResponseDto> {
+  async create(
+    @Body() body: CreateGroupRequestDto,
+    @Ctx() ctx: RequestContext,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<GroupResponseDto> {
     const { group, policy } = await this.bus.request('permissions.groups.create', ctx, body);
     return this.applied(principal, policy, group);
   }
@@ -92,7 +96,10 @@ export class GroupsController {
     @Ctx() ctx: RequestContext,
     @CurrentPrincipal() principal: Principal,
   ): Promise<GroupResponseDto> {
-    const { group, policy } = await this.bus.request('permissions.groups.members.add', ctx, { groupId: params.id, personIds: body.personIds });
+    const { group, policy } = await this.bus.request('permissions.groups.members.add', ctx, {
+      groupId: params.id,
+      personIds: body.personIds,
+    });
     return this.applied(principal, policy, group);
   }
 
@@ -101,8 +108,15 @@ export class GroupsController {
   @ApiOperation({ summary: 'Remove a person from a group (the last active administrator cannot be removed)' })
   @ApiOkResponse({ type: GroupResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)
-  async removeMember(@Param() params: GroupMemberParamsDto, @Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<GroupResponseDto> {
-    const { group, policy } = await this.bus.request('permissions.groups.members.remove', ctx, { groupId: params.id, personIds: [params.personId] });
+  async removeMember(
+    @Param() params: GroupMemberParamsDto,
+    @Ctx() ctx: RequestContext,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<GroupResponseDto> {
+    const { group, policy } = await this.bus.request('permissions.groups.members.remove', ctx, {
+      groupId: params.id,
+      personIds: [params.personId],
+    });
     return this.applied(principal, policy, group);
   }
 

@@ -62,7 +62,9 @@ export class HealthController {
     try {
       const rtt = await Promise.race([
         this.nats.rtt(),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('NATS did not answer a ping')), NATS_PING_TIMEOUT_MS))),
+        new Promise<never>(
+          (_, reject) => (timer = setTimeout(() => reject(new Error('NATS did not answer a ping')), NATS_PING_TIMEOUT_MS)),
+        ),
       ]);
       return { status: 'up', rttMs: Math.round(rtt) };
     } catch (error) {

@@ -7,6 +7,9 @@ const BY_DEPENDENCY = { type: 'object', additionalProperties: { $ref: getSchemaP
 export class ReadinessResponseDto {
   @ApiProperty({ enum: ['ok'] }) status!: 'ok';
   @ApiProperty({ ...BY_DEPENDENCY, description: 'The dependencies that are up' }) info!: Record<string, DependencyHealthDto>;
-  @ApiProperty({ ...BY_DEPENDENCY, description: 'The dependencies that are down (none while ready)' }) error!: Record<string, DependencyHealthDto>;
+  @ApiProperty({ ...BY_DEPENDENCY, description: 'The dependencies that are down (none while ready)' }) error!: Record<
+    string,
+    DependencyHealthDto
+  >;
   @ApiProperty({ ...BY_DEPENDENCY, description: 'Every dependency' }) details!: Record<string, DependencyHealthDto>;
 }

@@ -26,6 +26,8 @@ export class IdParamsPipe implements PipeTransform {
 
 function check(name: string, value: unknown): void {
   if (!isUuid(value)) {
-    throw new DomainError('RESOURCE.NOT_FOUND', 'not_found', `Nothing has the ${name} given: it is not an id`, [{ field: name, reason: 'is not an id (a UUID)' }]);
+    throw new DomainError('RESOURCE.NOT_FOUND', 'not_found', `Nothing has the ${name} given: it is not an id`, [
+      { field: name, reason: 'is not an id (a UUID)' },
+    ]);
   }
 }

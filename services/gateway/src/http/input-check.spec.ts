@@ -10,7 +10,12 @@ describe('findInputProblem', () => {
 
   it.each([
     ['a NUL in a value', { name: 'a\u0000b' }, 'name', 'contains a NUL character (U+0000)'],
-    ['a NUL deep in an array', { levels: [{ statusId: 'x' }, { statusId: '\u0000' }] }, 'levels.1.statusId', 'contains a NUL character (U+0000)'],
+    [
+      'a NUL deep in an array',
+      { levels: [{ statusId: 'x' }, { statusId: '\u0000' }] },
+      'levels.1.statusId',
+      'contains a NUL character (U+0000)',
+    ],
     ['a lone high surrogate', { email: 'a\ud800@x.test' }, 'email', 'contains an unpaired UTF-16 surrogate (not valid Unicode)'],
     ['a lone low surrogate', { email: '\udc00' }, 'email', 'contains an unpaired UTF-16 surrogate (not valid Unicode)'],
     ['a reversed pair', { name: '\udc00\ud800' }, 'name', 'contains an unpaired UTF-16 surrogate (not valid Unicode)'],
@@ -22,7 +27,10 @@ describe('findInputProblem', () => {
 
   it(`takes nesting up to ${MAX_INPUT_DEPTH} levels and refuses deeper, naming where`, () => {
     expect(findInputProblem(nested(MAX_INPUT_DEPTH))).toBeUndefined();
-    expect(findInputProblem(nested(MAX_INPUT_DEPTH + 1))).toEqual({ field: Array(MAX_INPUT_DEPTH).fill('a').join('.'), reason: `is nested deeper than ${MAX_INPUT_DEPTH} levels` });
+    expect(findInputProblem(nested(MAX_INPUT_DEPTH + 1))).toEqual({
+      field: Array(MAX_INPUT_DEPTH).fill('a').join('.'),
+      reason: `is nested deeper than ${MAX_INPUT_DEPTH} levels`,
+    });
   });
 
   it('does not overflow on 100,000 levels', () => {

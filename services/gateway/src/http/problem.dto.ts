@@ -25,9 +25,16 @@ export class ProblemDto {
   @ApiPropertyOptional({ description: 'The X-Request-Id of the request' }) requestId?: string;
   // Extensions some problems carry (the details of the domain error behind them).
   @ApiPropertyOptional({ example: 'orders.update', description: '403: the action that was refused' }) action?: string;
-  @ApiPropertyOptional({ type: 'integer', example: 7, description: "403: the tenant's policy version the refusal was decided under" }) policyVersion?: number;
-  @ApiPropertyOptional({ type: 'integer', example: 4, description: '409 *.VERSION_MISMATCH: the version the resource is at now' }) currentVersion?: number;
-  @ApiPropertyOptional({ type: 'integer', example: 30, description: '429: seconds until a retry can succeed (also the Retry-After header)' }) retryAfterSeconds?: number;
+  @ApiPropertyOptional({ type: 'integer', example: 7, description: "403: the tenant's policy version the refusal was decided under" })
+  policyVersion?: number;
+  @ApiPropertyOptional({ type: 'integer', example: 4, description: '409 *.VERSION_MISMATCH: the version the resource is at now' })
+  currentVersion?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 30,
+    description: '429: seconds until a retry can succeed (also the Retry-After header)',
+  })
+  retryAfterSeconds?: number;
   @ApiPropertyOptional({ example: 'permissions', description: '503: the service that did not answer' }) service?: string;
   @ApiPropertyOptional({ format: 'uuid', description: '409 STATUS.IN_USE: the status orders still use' }) statusId?: string;
   @ApiPropertyOptional({
@@ -36,7 +43,8 @@ export class ProblemDto {
     description: '503 HEALTH.NOT_READY: each dependency, up or down',
   })
   details?: Record<string, DependencyHealthDto>;
-  @ApiPropertyOptional({ example: 'internal', description: '403 CONVERSATION.KIND_DISABLED: the conversation kind switched off' }) kind?: string;
+  @ApiPropertyOptional({ example: 'internal', description: '403 CONVERSATION.KIND_DISABLED: the conversation kind switched off' })
+  kind?: string;
 }
 
 const DESCRIPTIONS: Record<number, string> = {

@@ -9,8 +9,9 @@ export function requestContextOf(request: AuthenticatedRequest): RequestContext 
 }
 
 /** The RequestContext to send with bus requests: tenant and actor from the token, the request id. */
-export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext =>
-  requestContextOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+export const Ctx = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): RequestContext =>
+    requestContextOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
 );
 
 /** The signed-in person (only on authenticated routes). */

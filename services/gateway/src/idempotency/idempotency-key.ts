@@ -42,7 +42,9 @@ function canonicalJson(value: unknown): string {
 
 /** What must be the same for a retry to be "the same request": method, path with query, body. */
 export function requestFingerprint(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${url}\n${canonicalJson(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${url}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 }
 
 /** The record's name in the store: the caller's scope and the key, hashed (any key, fixed length, nothing readable). */

@@ -33,9 +33,12 @@ function inProgress(): DomainError {
 }
 
 function keyReused(): DomainError {
-  return new DomainError('IDEMPOTENCY.KEY_REUSED', 'validation', 'This Idempotency-Key was used for another request (method, path or body)', [
-    { field: 'Idempotency-Key', reason: 'was used for another request; use a new key for a new request' },
-  ]);
+  return new DomainError(
+    'IDEMPOTENCY.KEY_REUSED',
+    'validation',
+    'This Idempotency-Key was used for another request (method, path or body)',
+    [{ field: 'Idempotency-Key', reason: 'was used for another request; use a new key for a new request' }],
+  );
 }
 
 function stillRunning(): DomainError {
@@ -99,8 +102,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const status = reply.statusCode;
     const work = withBusTimeout(LATE_ANSWER_MS, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
     const recorded = work.then(
-      (body) => this.store.complete(name, { ...record, outcome: { type: 'response', status, headers: answerHeaders(reply), body: body === undefined ? null : JSON.stringify(body) } }),
-      (error: unknown) => (isUnapplied(error) ? this.store.release(name) : this.store.complete(name, { ...record, outcome: errorOutcome(error) })),
+      (body) =>
+        this.store.complete(name, {
+          ...record,
+          outcome: { type: 'response', status, headers: answerHeaders(reply), body: body === undefined ? null : JSON.stringify(body) },
+        }),
+      (error: unknown) =>
+        isUnapplied(error) ? this.store.release(name) : this.store.complete(name, { ...record, outcome: errorOutcome(error) }),
     );
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {

@@ -56,7 +56,12 @@ export class IdempotencyStore implements OnModuleInit {
   private kv(): Promise<KV> {
     this.bucket ??= new Kvm(this.connection)
       // Replicated like the event stream (NATS_STREAM_REPLICAS) when created; an existing bucket is used as it is.
-      .create(idempotencyBucketName(), { history: 1, ttl: IDEMPOTENCY_RETENTION_MS, storage: StorageType.File, replicas: this.options.streamReplicas ?? 1 })
+      .create(idempotencyBucketName(), {
+        history: 1,
+        ttl: IDEMPOTENCY_RETENTION_MS,
+        storage: StorageType.File,
+        replicas: this.options.streamReplicas ?? 1,
+      })
       .catch((error: unknown) => {
         this.bucket = undefined;
         throw error;
@@ -72,7 +77,8 @@ export class IdempotencyStore implements OnModuleInit {
         const created = await kv.create(name, JSON.stringify(record)).catch(() => null);
         if (created !== null) return { claimed: true, revision: created };
         const entry = await kv.get(name);
-        if (entry && entry.operation === 'PUT') return { claimed: false, record: entry.json<IdempotencyRecord>(), revision: entry.revision };
+        if (entry && entry.operation === 'PUT')
+          return { claimed: false, record: entry.json<IdempotencyRecord>(), revision: entry.revision };
         // Deleted or expired between the two calls: try to claim it again.
       }
       throw new Error('the key kept changing');

@@ -8,7 +8,13 @@ import { Action, SignedIn } from '../auth/route-metadata';
 import { ChatAccessService } from '../chats/chat-access.service';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
-import { InquiryParamsDto, ListInquiriesQueryDto, ReassignInquiryRequestDto, ReceiveInquiryRequestDto, RoutingPreviewQueryDto } from './dto/inquiry.request.dto';
+import {
+  InquiryParamsDto,
+  ListInquiriesQueryDto,
+  ReassignInquiryRequestDto,
+  ReceiveInquiryRequestDto,
+  RoutingPreviewQueryDto,
+} from './dto/inquiry.request.dto';
 import {
   InquiryDetailsResponseDto,
   InquiryPageResponseDto,
@@ -42,9 +48,17 @@ export class InquiriesController {
   })
   @ApiCreatedResponse({ type: ReceivedInquiryResponseDto })
   @ApiProblems(401, 403, 422, 503)
-  async receive(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: ReceiveInquiryRequestDto): Promise<ReceivedInquiryResponseDto> {
+  async receive(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Body() body: ReceiveInquiryRequestDto,
+  ): Promise<ReceivedInquiryResponseDto> {
     if (principal.kind === 'employee') await this.access.require(principal, ctx, 'inquiries.admin');
-    return this.bus.request('inquiries.inquiries.receive', ctx, { viewer: this.chats.caller(principal), contactId: body.contactId, text: body.text });
+    return this.bus.request('inquiries.inquiries.receive', ctx, {
+      viewer: this.chats.caller(principal),
+      contactId: body.contactId,
+      text: body.text,
+    });
   }
 
   @Get()
@@ -52,7 +66,11 @@ export class InquiriesController {
   @ApiOperation({ summary: 'Inquiries you can see, newest first; `status=waiting` is the queue' })
   @ApiOkResponse({ type: InquiryPageResponseDto })
   @ApiProblems(401, 403, 422, 503)
-  async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListInquiriesQueryDto): Promise<InquiryPageResponseDto> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Query() query: ListInquiriesQueryDto,
+  ): Promise<InquiryPageResponseDto> {
     const page = await this.bus.request('inquiries.inquiries.list', ctx, {
       scope: await this.chats.inquiryScope(principal, ctx),
       status: query.status,
@@ -77,7 +95,11 @@ export class InquiriesController {
   @ApiOperation({ summary: 'An inquiry with every stored routing decision (candidates and reasons)' })
   @ApiOkResponse({ type: InquiryDetailsResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  async get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: InquiryParamsDto): Promise<InquiryDetailsResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param() params: InquiryParamsDto,
+  ): Promise<InquiryDetailsResponseDto> {
     await this.chats.requireInquiry(principal, ctx, 'inquiry.see', params.id);
     return this.bus.request('inquiries.inquiries.get', ctx, { viewer: this.chats.caller(principal), inquiryId: params.id });
   }
@@ -87,7 +109,8 @@ export class InquiriesController {
   @SignedIn()
   @ApiOperation({
     summary: 'Reassign to another employee (chat administrator of the branch, or the current assignee)',
-    description: "The target needs 'inquiries.assignable'; one working only in branches you cannot access needs your 'inquiries.assign-other-branches'.",
+    description:
+      "The target needs 'inquiries.assignable'; one working only in branches you cannot access needs your 'inquiries.assign-other-branches'.",
   })
   @ApiOkResponse({ type: InquiryResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)
@@ -99,7 +122,12 @@ export class InquiriesController {
   ): Promise<InquiryResponseDto> {
     await this.chats.requireInquiry(principal, ctx, 'inquiry.reassign', params.id);
     const branch = await this.chats.assignBranch(principal, ctx, params.id, body.assigneeId);
-    return this.bus.request('inquiries.inquiries.reassign', ctx, { viewer: this.chats.caller(principal), inquiryId: params.id, assigneeId: body.assigneeId, branch });
+    return this.bus.request('inquiries.inquiries.reassign', ctx, {
+      viewer: this.chats.caller(principal),
+      inquiryId: params.id,
+      assigneeId: body.assigneeId,
+      branch,
+    });
   }
 
   @Post(':id/close')
@@ -108,7 +136,11 @@ export class InquiriesController {
   @ApiOperation({ summary: "Close (chat administrator of the branch, or the assignee); the client's next message opens a new inquiry" })
   @ApiOkResponse({ type: InquiryResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)
-  async close(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param() params: InquiryParamsDto): Promise<InquiryResponseDto> {
+  async close(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param() params: InquiryParamsDto,
+  ): Promise<InquiryResponseDto> {
     await this.chats.requireInquiry(principal, ctx, 'inquiry.close', params.id);
     return this.bus.request('inquiries.inquiries.close', ctx, { viewer: this.chats.caller(principal), inquiryId: params.id });
   }

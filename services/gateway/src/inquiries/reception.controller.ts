@@ -32,7 +32,11 @@ export class ReceptionController {
   @ApiOperation({ summary: "Set your own reception mode; 'anyone' is refused (422) without access to all branches" })
   @ApiOkResponse({ type: ReceptionResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  setMine(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: SetReceptionRequestDto): Promise<ReceptionResponseDto> {
+  setMine(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Body() body: SetReceptionRequestDto,
+  ): Promise<ReceptionResponseDto> {
     return this.set(ctx, principal.personId, body.mode);
   }
 
@@ -47,10 +51,16 @@ export class ReceptionController {
 
   @Put('reception/:personId')
   @Action('inquiries.admin')
-  @ApiOperation({ summary: "A chat administrator sets an employee's reception mode; 'anyone' is refused (422) without access to all branches" })
+  @ApiOperation({
+    summary: "A chat administrator sets an employee's reception mode; 'anyone' is refused (422) without access to all branches",
+  })
   @ApiOkResponse({ type: ReceptionResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  setFor(@Ctx() ctx: RequestContext, @Param() params: PersonParamsDto, @Body() body: SetReceptionRequestDto): Promise<ReceptionResponseDto> {
+  setFor(
+    @Ctx() ctx: RequestContext,
+    @Param() params: PersonParamsDto,
+    @Body() body: SetReceptionRequestDto,
+  ): Promise<ReceptionResponseDto> {
     return this.set(ctx, params.personId, body.mode);
   }
 

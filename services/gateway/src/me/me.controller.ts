@@ -32,7 +32,10 @@ export class MeController {
 
   @Get('status-access')
   @SignedIn()
-  @ApiOperation({ summary: "The caller's own level on every status, and its closed-order flag", description: 'The same answer as `GET /staff/{id}/status-access`, for the signed-in person; needs no right beyond signing in.' })
+  @ApiOperation({
+    summary: "The caller's own level on every status, and its closed-order flag",
+    description: 'The same answer as `GET /staff/{id}/status-access`, for the signed-in person; needs no right beyond signing in.',
+  })
   @ApiOkResponse({ type: PersonStatusAccessResponseDto })
   @ApiProblems(401, 403, 503)
   statusAccess(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal): Promise<PersonStatusAccessResponseDto> {

@@ -23,7 +23,12 @@ export class HttpMetrics implements OnModuleInit {
     metrics: MetricsRegistry,
   ) {
     const registers = [metrics.registry];
-    this.requests = new Counter({ name: 'warden_http_requests_total', help: 'HTTP requests answered, by method, route template and status', labelNames: ['method', 'route', 'status'], registers });
+    this.requests = new Counter({
+      name: 'warden_http_requests_total',
+      help: 'HTTP requests answered, by method, route template and status',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
     this.duration = new Histogram({
       name: 'warden_http_request_duration_seconds',
       help: 'Time from receiving an HTTP request to sending its response, by method and route template',

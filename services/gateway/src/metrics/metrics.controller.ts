@@ -18,14 +18,21 @@ export class MetricsController {
 
   @Get()
   @Public('scraped by Prometheus; with METRICS_TOKEN set it requires that token as a bearer token, and production serves it only then')
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async scrape(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     // Open metrics on the public port would tell anyone the traffic and the versions running; the internal
     // METRICS_PORT (MetricsEndpoint) is where a cluster scrapes without a token.
     if (this.env.NODE_ENV === 'production' && !this.env.METRICS_TOKEN) {
       throw new DomainError('ROUTE.NOT_FOUND', 'not_found', 'Cannot GET /metrics');
     }
     if (!metricsScrapeAllowed(authorization, this.env.METRICS_TOKEN)) {
-      throw new DomainError('METRICS.TOKEN_INVALID', 'unauthorized', 'Reading the metrics needs the metrics token: Authorization: Bearer <token>');
+      throw new DomainError(
+        'METRICS.TOKEN_INVALID',
+        'unauthorized',
+        'Reading the metrics needs the metrics token: Authorization: Bearer <token>',
+      );
     }
     void reply.header('content-type', this.metrics.contentType);
     return this.metrics.render();

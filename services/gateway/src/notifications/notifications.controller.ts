@@ -44,7 +44,8 @@ export class NotificationsController {
   @Public('the signed token of an email link says whose notifications to turn off')
   @ApiOperation({
     summary: 'The link in every email: turns the notifications off without signing in',
-    description: "A contact's link turns its notifications flag off (as `PATCH /contacts/{id}` with `notifications: false` would); an employee's turns off that kind of email in its own settings. Repeating it changes nothing.",
+    description:
+      "A contact's link turns its notifications flag off (as `PATCH /contacts/{id}` with `notifications: false` would); an employee's turns off that kind of email in its own settings. Repeating it changes nothing.",
   })
   @ApiOkResponse({ type: UnsubscribedResponseDto })
   @ApiProblems(404, 422, 503)
@@ -66,13 +67,20 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Turn kinds of emails on or off for oneself; fields left out stay as they are' })
   @ApiOkResponse({ type: NotificationSettingsResponseDto })
   @ApiProblems(401, 403, 422, 503)
-  updateSettings(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal, @Body() body: UpdateNotificationSettingsRequestDto): Promise<NotificationSettingsResponseDto> {
+  updateSettings(
+    @Ctx() ctx: RequestContext,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: UpdateNotificationSettingsRequestDto,
+  ): Promise<NotificationSettingsResponseDto> {
     return this.bus.request('integrations.notification-settings.update', ctx, { personId: principal.personId, changes: body });
   }
 
   @Get('api/v1/notifications/templates')
   @Action('integrations.manage')
-  @ApiOperation({ summary: "The tenant's email language and every template (its own or the default), in English and Russian", description: PLACEHOLDER_HELP })
+  @ApiOperation({
+    summary: "The tenant's email language and every template (its own or the default), in English and Russian",
+    description: PLACEHOLDER_HELP,
+  })
   @ApiOkResponse({ type: NotificationTemplatesResponseDto })
   @ApiProblems(401, 403, 503)
   templates(@Ctx() ctx: RequestContext): Promise<NotificationTemplatesResponseDto> {
@@ -81,10 +89,17 @@ export class NotificationsController {
 
   @Put('api/v1/notifications/templates/:kind/:language')
   @Action('integrations.manage')
-  @ApiOperation({ summary: "Write the tenant's own template of one kind in one language", description: `${PLACEHOLDER_HELP} An unknown placeholder is 422 naming the field.` })
+  @ApiOperation({
+    summary: "Write the tenant's own template of one kind in one language",
+    description: `${PLACEHOLDER_HELP} An unknown placeholder is 422 naming the field.`,
+  })
   @ApiOkResponse({ type: NotificationTemplateResponseDto })
   @ApiProblems(401, 403, 422, 503)
-  updateTemplate(@Ctx() ctx: RequestContext, @Param() params: TemplateParamsDto, @Body() body: UpdateNotificationTemplateRequestDto): Promise<NotificationTemplateResponseDto> {
+  updateTemplate(
+    @Ctx() ctx: RequestContext,
+    @Param() params: TemplateParamsDto,
+    @Body() body: UpdateNotificationTemplateRequestDto,
+  ): Promise<NotificationTemplateResponseDto> {
     return this.bus.request('integrations.notification-templates.update', ctx, { kind: params.kind, language: params.language, ...body });
   }
 

@@ -1,4 +1,11 @@
-import type { HeaderObject, OpenAPIObject, OperationObject, ReferenceObject, ResponseObject, SecurityRequirementObject } from '@nestjs/swagger';
+import type {
+  HeaderObject,
+  OpenAPIObject,
+  OperationObject,
+  ReferenceObject,
+  ResponseObject,
+  SecurityRequirementObject,
+} from '@nestjs/swagger';
 
 /**
  * What every operation of the gateway shares, added to the generated document in one place instead of
@@ -8,7 +15,8 @@ import type { HeaderObject, OpenAPIObject, OperationObject, ReferenceObject, Res
  */
 export const RESPONSE_HEADERS: Record<string, HeaderObject> = {
   'X-Request-Id': {
-    description: 'The id of this request: yours when you sent a sane one (up to 128 characters of `A-Za-z0-9._:-`), else a new UUID; also `requestId` in problem bodies and on every log line of the request',
+    description:
+      'The id of this request: yours when you sent a sane one (up to 128 characters of `A-Za-z0-9._:-`), else a new UUID; also `requestId` in problem bodies and on every log line of the request',
     schema: { type: 'string', maxLength: 128, example: '0192f0c4-6b1e-7000-8000-5f0e8c1d2a3b' },
   },
   'Retry-After': {

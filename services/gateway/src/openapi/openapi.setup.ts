@@ -40,7 +40,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addSecurity('accessTokenQuery', { type: 'apiKey', in: 'query', name: 'access_token', description: 'The access token as a query parameter, for EventSource clients that cannot send headers' })
+    .addSecurity('accessTokenQuery', {
+      type: 'apiKey',
+      in: 'query',
+      name: 'access_token',
+      description: 'The access token as a query parameter, for EventSource clients that cannot send headers',
+    })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   documentIdempotencyKey(document);

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { CreateOrderData, DepartmentView, OrderFieldChanges, OrderHistoryEntry, OrderView, RequestContext, ResourceRef } from '@warden/contracts';
+import type {
+  CreateOrderData,
+  DepartmentView,
+  OrderFieldChanges,
+  OrderHistoryEntry,
+  OrderView,
+  RequestContext,
+  ResourceRef,
+} from '@warden/contracts';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
 import type { OrderTransitionsResponseDto, TransferOrderResponseDto } from './dto/order.response.dto';
@@ -57,7 +65,12 @@ export class OrderAccessService {
   }
 
   /** A company's order history: the company must exist in the tenant (404), and only visible orders are listed. */
-  async ofCompany(principal: Principal, ctx: RequestContext, companyId: string, query: { cursor?: string; limit?: number }): Promise<Page<OrderView>> {
+  async ofCompany(
+    principal: Principal,
+    ctx: RequestContext,
+    companyId: string,
+    query: { cursor?: string; limit?: number },
+  ): Promise<Page<OrderView>> {
     const company = await this.bus.request('directory.companies.get', ctx, { companyId });
     return this.list(principal, ctx, { cursor: query.cursor, limit: query.limit }, company.id);
   }
@@ -87,7 +100,11 @@ export class OrderAccessService {
     return this.bus.request('workflow.orders.create', ctx, { ...data, ...start, ...owner });
   }
 
-  private async startingStatus(principal: Principal, ctx: RequestContext, workflowId?: string): Promise<{ workflowId?: string; statusId?: string }> {
+  private async startingStatus(
+    principal: Principal,
+    ctx: RequestContext,
+    workflowId?: string,
+  ): Promise<{ workflowId?: string; statusId?: string }> {
     const initial = await this.bus.request('workflow.orders.initial-statuses', ctx, { workflowId });
     // No initial status at all: the workflow service answers that itself.
     if (initial.statuses.length === 0) return {};
@@ -96,10 +113,20 @@ export class OrderAccessService {
       if (decision.allowed) return { workflowId: initial.workflowId, statusId: status.id };
     }
     const names = initial.statuses.map((status) => `'${status.name}'`).join(', ');
-    throw new DomainError('ORDER.NO_INITIAL_STATUS_ALLOWED', 'forbidden', `The person may not set any initial status a new order could start in (${names})`);
+    throw new DomainError(
+      'ORDER.NO_INITIAL_STATUS_ALLOWED',
+      'forbidden',
+      `The person may not set any initial status a new order could start in (${names})`,
+    );
   }
 
-  async update(principal: Principal, ctx: RequestContext, orderId: string, changes: OrderFieldChanges, version: number | undefined): Promise<OrderView> {
+  async update(
+    principal: Principal,
+    ctx: RequestContext,
+    orderId: string,
+    changes: OrderFieldChanges,
+    version: number | undefined,
+  ): Promise<OrderView> {
     await this.visible(principal, ctx, orderId);
     return this.bus.request('workflow.orders.update', ctx, { orderId, changes, expectedVersion: version });
   }
@@ -109,7 +136,13 @@ export class OrderAccessService {
    * (else 403 with the rule's code) — then the workflow service changes it if the order is still
    * at the version and in the status the decision was made for.
    */
-  async changeStatus(principal: Principal, ctx: RequestContext, orderId: string, targetStatusId: string, version: number | undefined): Promise<OrderView> {
+  async changeStatus(
+    principal: Principal,
+    ctx: RequestContext,
+    orderId: string,
+    targetStatusId: string,
+    version: number | undefined,
+  ): Promise<OrderView> {
     const order = await this.visible(principal, ctx, orderId);
     const workflow = await this.bus.request('workflow.workflows.get', ctx, { workflowId: order.workflowId });
     if (!workflow.statuses.some((status) => status.id === targetStatusId)) {
@@ -131,10 +164,19 @@ export class OrderAccessService {
    * decision found it. Losing sight of the order afterwards is the expected outcome of handing it
    * over, so the answer says so instead of failing.
    */
-  async transfer(principal: Principal, ctx: RequestContext, orderId: string, departmentId: string, version: number | undefined): Promise<TransferOrderResponseDto> {
+  async transfer(
+    principal: Principal,
+    ctx: RequestContext,
+    orderId: string,
+    departmentId: string,
+    version: number | undefined,
+  ): Promise<TransferOrderResponseDto> {
     const order = await this.visible(principal, ctx, orderId);
     const department = await this.department(ctx, departmentId);
-    const decision = await this.access.require(principal, ctx, 'orders.transfer', { ...resourceOf(order), targetDepartmentId: department.id });
+    const decision = await this.access.require(principal, ctx, 'orders.transfer', {
+      ...resourceOf(order),
+      targetDepartmentId: department.id,
+    });
     const moved = await this.bus.request('workflow.orders.transfer', ctx, {
       orderId: order.id,
       departmentId: department.id,
@@ -143,8 +185,14 @@ export class OrderAccessService {
       decision: { code: decision.code, policyVersion: decision.policyVersion },
     });
     const stillVisible = await this.access.decide(principal, ctx, 'orders.read', resourceOf(moved));
-    if (stillVisible.allowed) return { order: moved, visibleToYou: true, departmentId: department.id, message: `Transferred to ${department.name}` };
-    return { order: null, visibleToYou: false, departmentId: department.id, message: `Transferred to ${department.name}; you no longer see this order` };
+    if (stillVisible.allowed)
+      return { order: moved, visibleToYou: true, departmentId: department.id, message: `Transferred to ${department.name}` };
+    return {
+      order: null,
+      visibleToYou: false,
+      departmentId: department.id,
+      message: `Transferred to ${department.name}; you no longer see this order`,
+    };
   }
 
   /** Every status of the workflow with whether the caller may move this order there, and why not. */
@@ -153,7 +201,13 @@ export class OrderAccessService {
     const workflow = await this.bus.request('workflow.workflows.get', ctx, { workflowId: order.workflowId });
     const transitions = await Promise.all(
       workflow.statuses.map(async (status) => {
-        const base = { statusId: status.id, name: status.name, category: status.category, color: status.color, current: status.id === order.status.id };
+        const base = {
+          statusId: status.id,
+          name: status.name,
+          category: status.category,
+          color: status.color,
+          current: status.id === order.status.id,
+        };
         if (base.current) return { ...base, allowed: false, code: 'ORDER.ALREADY_IN_STATUS', reason: 'The order is in this status' };
         if (status.archived) return { ...base, allowed: false, code: 'STATUS.ARCHIVED', reason: 'The status is archived' };
         const decision = await this.access.decide(principal, ctx, 'orders.update', { ...resourceOf(order), targetStatusId: status.id });

@@ -52,7 +52,8 @@ export class OrderCommentsController {
   @Action('orders.read')
   @ApiOperation({
     summary: 'Add an internal note or a public reply',
-    description: 'Anyone who sees the order may comment on it; a client may not write internal notes (403). Publishes workflow.order.comment-added.v1.',
+    description:
+      'Anyone who sees the order may comment on it; a client may not write internal notes (403). Publishes workflow.order.comment-added.v1.',
   })
   @ApiCreatedResponse({ type: OrderCommentResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -64,8 +65,17 @@ export class OrderCommentsController {
   ): Promise<OrderCommentResponseDto> {
     const order = await this.orders.visible(principal, ctx, id);
     if (principal.kind === 'contact' && body.visibility !== 'public') {
-      throw new DomainError('COMMENT.CLIENT_INTERNAL_NOTE', 'forbidden', 'A client writes public replies only; internal notes are for employees');
+      throw new DomainError(
+        'COMMENT.CLIENT_INTERNAL_NOTE',
+        'forbidden',
+        'A client writes public replies only; internal notes are for employees',
+      );
     }
-    return this.bus.request('workflow.orders.comments.add', ctx, { orderId: order.id, body: body.body, visibility: body.visibility, authorKind: principal.kind });
+    return this.bus.request('workflow.orders.comments.add', ctx, {
+      orderId: order.id,
+      body: body.body,
+      visibility: body.visibility,
+      authorKind: principal.kind,
+    });
   }
 }

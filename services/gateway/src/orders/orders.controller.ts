@@ -7,8 +7,20 @@ import { Action } from '../auth/route-metadata';
 import type { Principal } from '../auth/principal';
 import { ApiProblemCodes, ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
-import { ChangeOrderStatusRequestDto, CreateOrderRequestDto, ListOrdersQueryDto, TransferOrderRequestDto, UpdateOrderRequestDto } from './dto/order.request.dto';
-import { OrderHistoryEntryResponseDto, OrderPageResponseDto, OrderResponseDto, OrderTransitionsResponseDto, TransferOrderResponseDto } from './dto/order.response.dto';
+import {
+  ChangeOrderStatusRequestDto,
+  CreateOrderRequestDto,
+  ListOrdersQueryDto,
+  TransferOrderRequestDto,
+  UpdateOrderRequestDto,
+} from './dto/order.request.dto';
+import {
+  OrderHistoryEntryResponseDto,
+  OrderPageResponseDto,
+  OrderResponseDto,
+  OrderTransitionsResponseDto,
+  TransferOrderResponseDto,
+} from './dto/order.response.dto';
 import { expectedVersion } from './if-match';
 import { OrderAccessService } from './order-access.service';
 
@@ -50,10 +62,15 @@ export class OrdersController {
   @Action('orders.read')
   @ApiOkResponse({
     type: OrderPageResponseDto,
-    description: 'Newest first; only orders you can see (status level, then department / own orders / managed companies), and `total` counts only those',
+    description:
+      'Newest first; only orders you can see (status level, then department / own orders / managed companies), and `total` counts only those',
   })
   @ApiProblems(401, 403, 422, 503)
-  async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListOrdersQueryDto): Promise<OrderPageResponseDto> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Query() query: ListOrdersQueryDto,
+  ): Promise<OrderPageResponseDto> {
     const page = await this.orders.list(principal, ctx, query);
     return { items: page.items, nextCursor: page.nextCursor, total: page.total ?? 0 };
   }
@@ -78,7 +95,12 @@ export class OrdersController {
   @Action('orders.update')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the order you changed' })
   @ApiOkResponse({ type: OrderResponseDto, headers: ETAG })
-  @ApiProblemCodes({ 403: ORDER_RULE, 404: ['ORDER.NOT_FOUND'], 409: ['ORDER.VERSION_MISMATCH'], 422: ['ORDER.TITLE_REQUIRED', 'ORDER.USE_TRANSFER', ...PLACEMENT] })
+  @ApiProblemCodes({
+    403: ORDER_RULE,
+    404: ['ORDER.NOT_FOUND'],
+    409: ['ORDER.VERSION_MISMATCH'],
+    422: ['ORDER.TITLE_REQUIRED', 'ORDER.USE_TRANSFER', ...PLACEMENT],
+  })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   async update(
     @CurrentPrincipal() principal: Principal,
@@ -97,7 +119,11 @@ export class OrdersController {
   @HttpCode(200)
   @Action('orders.update')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the order you changed' })
-  @ApiOkResponse({ type: OrderResponseDto, headers: ETAG, description: "Needs 'set' on the target, 'view' on the current status, and for a closed order the may-change-closed flag" })
+  @ApiOkResponse({
+    type: OrderResponseDto,
+    headers: ETAG,
+    description: "Needs 'set' on the target, 'view' on the current status, and for a closed order the may-change-closed flag",
+  })
   @ApiProblemCodes({
     403: ['STATUS.NO_SET_ON_TARGET', 'ORDER.CLOSED_LOCKED', ...ORDER_RULE],
     404: ['ORDER.NOT_FOUND'],
@@ -150,17 +176,28 @@ export class OrdersController {
   @ApiOkResponse({ type: [OrderHistoryEntryResponseDto] })
   @ApiProblemCodes({ 404: ['ORDER.NOT_FOUND'] })
   @ApiProblems(401, 403, 404, 503)
-  history(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<OrderHistoryEntryResponseDto[]> {
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+  ): Promise<OrderHistoryEntryResponseDto[]> {
     return this.orders.history(principal, ctx, id);
   }
 
   @Get(':id/transitions')
   @ApiOperation({ summary: 'List every status an order could move to, allowed or why not' })
   @Action('orders.read')
-  @ApiOkResponse({ type: OrderTransitionsResponseDto, description: 'Every status of the workflow, each allowed or refused with the refusing rule' })
+  @ApiOkResponse({
+    type: OrderTransitionsResponseDto,
+    description: 'Every status of the workflow, each allowed or refused with the refusing rule',
+  })
   @ApiProblemCodes({ 404: ['ORDER.NOT_FOUND'] })
   @ApiProblems(401, 403, 404, 503)
-  transitions(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<OrderTransitionsResponseDto> {
+  transitions(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+  ): Promise<OrderTransitionsResponseDto> {
     return this.orders.transitions(principal, ctx, id);
   }
 }

@@ -4,5 +4,9 @@ import { OrderAccessService } from './order-access.service';
 import { OrderCommentsController } from './order-comments.controller';
 import { OrdersController } from './orders.controller';
 
-@Module({ controllers: [OrdersController, CompanyOrdersController, OrderCommentsController], providers: [OrderAccessService], exports: [OrderAccessService] })
+@Module({
+  controllers: [OrdersController, CompanyOrdersController, OrderCommentsController],
+  providers: [OrderAccessService],
+  exports: [OrderAccessService],
+})
 export class OrdersModule {}

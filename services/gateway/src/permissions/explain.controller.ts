@@ -31,6 +31,10 @@ export class ExplainController {
   @ApiOkResponse({ type: ExplanationResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
   explain(@Query() query: ExplainQueryDto, @Ctx() ctx: RequestContext): Promise<ExplanationResponseDto> {
-    return this.bus.request('permissions.explain', ctx, { personId: query.personId, action: query.action, resource: parseResource(query.resource) });
+    return this.bus.request('permissions.explain', ctx, {
+      personId: query.personId,
+      action: query.action,
+      resource: parseResource(query.resource),
+    });
   }
 }

@@ -45,14 +45,20 @@ export class PreviewController {
   })
   @ApiOkResponse({ type: PermissionPreviewResponseDto, example: PREVIEW_EXAMPLE })
   @ApiProblems(401, 403, 404, 409, 422, 503)
-  async preview(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal, @Body() body: PreviewRequestDto): Promise<PermissionPreviewResponseDto> {
+  async preview(
+    @Ctx() ctx: RequestContext,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: PreviewRequestDto,
+  ): Promise<PermissionPreviewResponseDto> {
     const previewed = PREVIEWED[body.kind];
     if (!previewed) {
       throw DomainError.invalid('PREVIEW.KIND_NOT_SUPPORTED', 'kind', unsupportedPreviewKind(body.kind));
     }
     await this.access.require(principal, ctx, previewed.action);
     if (!isUuid(body.targetId)) {
-      throw new DomainError('RESOURCE.NOT_FOUND', 'not_found', 'Nothing has the targetId given: it is not an id', [{ field: 'targetId', reason: 'is not an id (a UUID)' }]);
+      throw new DomainError('RESOURCE.NOT_FOUND', 'not_found', 'Nothing has the targetId given: it is not an id', [
+        { field: 'targetId', reason: 'is not an id (a UUID)' },
+      ]);
     }
     const change: unknown = await this.validation.transform(body.change, { type: 'body', metatype: previewed.body });
     // The person must be staff of the caller's tenant: 404 otherwise, as the route answers.

@@ -39,7 +39,11 @@ export class StaffRightsController {
     @Ctx() ctx: RequestContext,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PersonRightsResponseDto> {
-    const { policy } = await this.bus.request('permissions.overrides.set', ctx, { personId: params.id, right: body.right, effect: body.effect });
+    const { policy } = await this.bus.request('permissions.overrides.set', ctx, {
+      personId: params.id,
+      right: body.right,
+      effect: body.effect,
+    });
     await this.access.applied(principal.tenantId, policy);
     return this.bus.request('permissions.overrides.list', ctx, { personId: params.id });
   }

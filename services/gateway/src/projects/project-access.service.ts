@@ -26,7 +26,9 @@ export class ProjectAccessService {
   ) {}
 
   async list(principal: Principal, ctx: RequestContext): Promise<ProjectView[]> {
-    const { policyVersion: _version, ...scope } = await this.bus.request('permissions.projects.visibility-scope', ctx, { personId: principal.personId });
+    const { policyVersion: _version, ...scope } = await this.bus.request('permissions.projects.visibility-scope', ctx, {
+      personId: principal.personId,
+    });
     return this.bus.request('workflow.projects.list', ctx, { scope });
   }
 

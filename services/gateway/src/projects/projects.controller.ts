@@ -20,7 +20,10 @@ export class ProjectsController {
   @Get()
   @ApiOperation({ summary: 'List projects' })
   @Action('tasks.create')
-  @ApiOperation({ summary: "Projects you can see: every one for employees; for a client contact those whose counterparty is its company or that name it a default auditor" })
+  @ApiOperation({
+    summary:
+      'Projects you can see: every one for employees; for a client contact those whose counterparty is its company or that name it a default auditor',
+  })
   @ApiOkResponse({ type: [ProjectResponseDto] })
   @ApiProblems(401, 403, 503)
   list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<ProjectResponseDto[]> {

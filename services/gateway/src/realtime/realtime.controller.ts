@@ -19,7 +19,10 @@ const PRESENCE_HEARTBEAT_MS = 30_000;
 
 export class RealtimeQueryDto {
   @ApiPropertyOptional({ description: 'The access token, for EventSource clients that cannot send headers' })
-  @IsOptional() @IsString() @MaxLength(4096) access_token?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  access_token?: string;
 }
 
 @ApiTags('realtime')

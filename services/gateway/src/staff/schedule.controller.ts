@@ -27,7 +27,11 @@ export class ScheduleController {
   @ApiOperation({ summary: "An employee's work schedule (`schedule: null` when none is set)", description: READ_RULE })
   @ApiOkResponse({ type: ScheduleResponseDto })
   @ApiProblems(401, 403, 404, 503)
-  async get(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id', StaffIdPipe) id: string): Promise<ScheduleResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id', StaffIdPipe) id: string,
+  ): Promise<ScheduleResponseDto> {
     await this.requireReader(principal, ctx, id);
     return this.bus.request('identity.schedules.get', ctx, { personId: id });
   }

@@ -7,7 +7,9 @@ import { DomainError, isUuid } from '@warden/kernel';
 export class StaffIdPipe implements PipeTransform<unknown, string> {
   transform(value: unknown): string {
     if (!isUuid(value)) {
-      throw new DomainError('STAFF.NOT_FOUND', 'not_found', 'The employee was not found', [{ field: 'id', reason: 'is not an employee id' }]);
+      throw new DomainError('STAFF.NOT_FOUND', 'not_found', 'The employee was not found', [
+        { field: 'id', reason: 'is not an employee id' },
+      ]);
     }
     return value.toLowerCase();
   }

@@ -24,7 +24,10 @@ export class StatusAccessController {
   @Get('staff/:id/status-access')
   @ApiOperation({ summary: "Read a person's status access levels" })
   @Action('permissions.manage')
-  @ApiOkResponse({ type: PersonStatusAccessResponseDto, description: 'Levels for every status of every order and task workflow (grouped by workflow, with its kind), and the closed-order flag' })
+  @ApiOkResponse({
+    type: PersonStatusAccessResponseDto,
+    description: 'Levels for every status of every order and task workflow (grouped by workflow, with its kind), and the closed-order flag',
+  })
   @ApiProblems(401, 403, 404, 503)
   async person(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<PersonStatusAccessResponseDto> {
     // The person must be staff of the caller's tenant: 404 otherwise, as for any other staff route.
@@ -37,7 +40,11 @@ export class StatusAccessController {
   @Action('permissions.manage')
   @ApiOkResponse({ type: PersonStatusAccessResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  async putPerson(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: PutPersonStatusAccessRequestDto): Promise<PersonStatusAccessResponseDto> {
+  async putPerson(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: PutPersonStatusAccessRequestDto,
+  ): Promise<PersonStatusAccessResponseDto> {
     await this.bus.request('identity.staff.get', ctx, { personId: id });
     const levels = body.levels.map((level) => ({ statusId: level.statusId, level: level.level }));
     const { access, policy } = await this.bus.request('permissions.status-access.person.put', ctx, {
@@ -63,7 +70,11 @@ export class StatusAccessController {
   @Action('permissions.manage')
   @ApiOkResponse({ type: GroupStatusAccessResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  async putGroup(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: PutGroupStatusAccessRequestDto): Promise<GroupStatusAccessResponseDto> {
+  async putGroup(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: PutGroupStatusAccessRequestDto,
+  ): Promise<GroupStatusAccessResponseDto> {
     const levels = body.levels.map((level) => ({ statusId: level.statusId, level: level.level }));
     const { access, policy } = await this.bus.request('permissions.status-access.group.put', ctx, { groupId: id, levels });
     await this.access.applied(ctx.tenantId, policy);

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { CreateTaskData, Decision, DecisionStep, RequestContext, ResourceRef, TaskHistoryEntry, TaskParticipantInput, TaskRole, TaskView } from '@warden/contracts';
+import type {
+  CreateTaskData,
+  Decision,
+  DecisionStep,
+  RequestContext,
+  ResourceRef,
+  TaskHistoryEntry,
+  TaskParticipantInput,
+  TaskRole,
+  TaskView,
+} from '@warden/contracts';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../auth/principal';
 import { ProjectAccessService } from '../projects/project-access.service';
@@ -46,8 +56,14 @@ export class TaskAccessService {
     ctx: RequestContext,
     query: { projectId?: string; statusId?: string; participantId?: string; role?: TaskRole; cursor?: string; limit?: number },
   ): Promise<Page<TaskView>> {
-    const { participantIds, departmentMemberIds, all } = await this.bus.request('permissions.tasks.visibility', ctx, { personId: principal.personId });
-    return this.bus.request('workflow.tasks.list', ctx, { visibility: { participantIds, departmentMemberIds, all }, ...query, limit: query.limit ?? 20 });
+    const { participantIds, departmentMemberIds, all } = await this.bus.request('permissions.tasks.visibility', ctx, {
+      personId: principal.personId,
+    });
+    return this.bus.request('workflow.tasks.list', ctx, {
+      visibility: { participantIds, departmentMemberIds, all },
+      ...query,
+      limit: query.limit ?? 20,
+    });
   }
 
   async visible(principal: Principal, ctx: RequestContext, taskId: string): Promise<TaskView> {
@@ -78,22 +94,42 @@ export class TaskAccessService {
       templateId: data.templateId ?? undefined,
     });
     for (const status of initial.statuses) {
-      const decision = await this.access.decide(principal, ctx, 'task.start', { type: 'task', workflowId: initial.workflowId, targetStatusId: status.id });
+      const decision = await this.access.decide(principal, ctx, 'task.start', {
+        type: 'task',
+        workflowId: initial.workflowId,
+        targetStatusId: status.id,
+      });
       if (decision.allowed) return status.id;
     }
     const names = initial.statuses.map((status) => `'${status.name}'`).join(', ');
-    throw new DomainError('TASK.NO_INITIAL_STATUS_ALLOWED', 'forbidden', `The person may not set any status a new task could start in (${names})`);
+    throw new DomainError(
+      'TASK.NO_INITIAL_STATUS_ALLOWED',
+      'forbidden',
+      `The person may not set any status a new task could start in (${names})`,
+    );
   }
 
   /** A client names only employees, itself and contacts of its own company (403 with the reason otherwise). */
-  private async requireNameable(principal: Principal, ctx: RequestContext, participants: TaskParticipantInput[] | undefined): Promise<void> {
+  private async requireNameable(
+    principal: Principal,
+    ctx: RequestContext,
+    participants: TaskParticipantInput[] | undefined,
+  ): Promise<void> {
     // Employees may name anyone (the `participant` rule's first step); no round trip for them.
     if (principal.kind !== 'contact' || !participants?.length) return;
     const people = [...new Set(participants.map((participant) => String(participant.personId).toLowerCase()))];
-    await Promise.all(people.map((personId) => this.access.require(principal, ctx, 'task.name-participant', { type: 'participant', personId })));
+    await Promise.all(
+      people.map((personId) => this.access.require(principal, ctx, 'task.name-participant', { type: 'participant', personId })),
+    );
   }
 
-  async update(principal: Principal, ctx: RequestContext, taskId: string, changes: { title?: string; description?: string }, version?: number): Promise<TaskView> {
+  async update(
+    principal: Principal,
+    ctx: RequestContext,
+    taskId: string,
+    changes: { title?: string; description?: string },
+    version?: number,
+  ): Promise<TaskView> {
     await this.visible(principal, ctx, taskId);
     return this.bus.request('workflow.tasks.update', ctx, { taskId, changes, expectedVersion: version });
   }
@@ -119,7 +155,13 @@ export class TaskAccessService {
    * no such transition, the grant requires auditor-contact, ...); then the workflow service moves
    * the task if it is still in the status and at the version the decision was made for.
    */
-  async changeStatus(principal: Principal, ctx: RequestContext, taskId: string, targetStatusId: string, version?: number): Promise<TaskView> {
+  async changeStatus(
+    principal: Principal,
+    ctx: RequestContext,
+    taskId: string,
+    targetStatusId: string,
+    version?: number,
+  ): Promise<TaskView> {
     const task = await this.visible(principal, ctx, taskId);
     const decision = await this.access.require(principal, ctx, 'task.change-status', resource(task, targetStatusId.toLowerCase()));
     return this.bus.request('workflow.tasks.change-status', ctx, {
@@ -147,7 +189,9 @@ export class TaskAccessService {
     }
     const subject = other ? personId!.toLowerCase() : principal.personId;
     const workflow = await this.bus.request('workflow.workflows.get', ctx, { workflowId: task.workflowId });
-    const outgoing = new Set(workflow.transitions.filter((transition) => transition.fromStatusId === task.status.id).map((transition) => transition.toStatusId));
+    const outgoing = new Set(
+      workflow.transitions.filter((transition) => transition.fromStatusId === task.status.id).map((transition) => transition.toStatusId),
+    );
     const transitions = await Promise.all(
       workflow.statuses
         .filter((status) => status.id !== task.status.id && !status.archived)

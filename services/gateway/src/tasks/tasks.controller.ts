@@ -30,26 +30,49 @@ export class TasksController {
   @HttpCode(201)
   @Action('tasks.create')
   @ApiOperation({
-    summary: "Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner",
+    summary:
+      "Create a task; the project's default auditors and the template's workflow, initial status and participants apply, and you become the assigner",
     description:
-      "A client contact may use only projects and templates it can see, and name only employees, itself and contacts of its own company: " +
+      'A client contact may use only projects and templates it can see, and name only employees, itself and contacts of its own company: ' +
       'otherwise 403 (PROJECT.NOT_OWN, TEMPLATE.NOT_OWN, TASK.PARTICIPANT_OTHER_CLIENT). ' +
       "The task starts in the template's initial status, else in the first initial status of the workflow, that you may set " +
       '(per-status levels; the task default is `set`); 403 TASK.NO_INITIAL_STATUS_ALLOWED naming the statuses when there is none.',
   })
   @ApiCreatedResponse({ type: TaskResponseDto })
-  @ApiProblemCodes({ 409: ['WORKFLOW.NO_INITIAL_STATUS'], 422: ['TASK.TITLE_REQUIRED', 'TASK.WORKFLOW_REQUIRED', 'TASK.WORKFLOW_MISMATCH', 'TASK.ASSIGNER_REQUIRED', 'WORKFLOW.UNKNOWN', 'PERSON.UNKNOWN', 'PARTICIPANT.UNKNOWN_ROLE'] })
+  @ApiProblemCodes({
+    409: ['WORKFLOW.NO_INITIAL_STATUS'],
+    422: [
+      'TASK.TITLE_REQUIRED',
+      'TASK.WORKFLOW_REQUIRED',
+      'TASK.WORKFLOW_MISMATCH',
+      'TASK.ASSIGNER_REQUIRED',
+      'WORKFLOW.UNKNOWN',
+      'PERSON.UNKNOWN',
+      'PARTICIPANT.UNKNOWN_ROLE',
+    ],
+  })
   @ApiProblems(401, 403, 409, 422, 503)
-  create(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Body() body: CreateTaskRequestDto): Promise<TaskResponseDto> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Body() body: CreateTaskRequestDto,
+  ): Promise<TaskResponseDto> {
     return this.tasks.create(principal, ctx, { ...body });
   }
 
   @Get()
   @ApiOperation({ summary: 'List the tasks you can see' })
   @Action('tasks.read')
-  @ApiOkResponse({ type: TaskPageResponseDto, description: 'Newest first; only tasks you take part in, or that your departments take part in with tasks.read-department' })
+  @ApiOkResponse({
+    type: TaskPageResponseDto,
+    description: 'Newest first; only tasks you take part in, or that your departments take part in with tasks.read-department',
+  })
   @ApiProblems(401, 403, 422, 503)
-  async list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Query() query: ListTasksQueryDto): Promise<TaskPageResponseDto> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Query() query: ListTasksQueryDto,
+  ): Promise<TaskPageResponseDto> {
     const page = await this.tasks.list(principal, ctx, query);
     return { items: page.items, nextCursor: page.nextCursor };
   }
@@ -70,7 +93,12 @@ export class TasksController {
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiProblemCodes({ 404: ['TASK.NOT_FOUND'], 409: ['TASK.VERSION_MISMATCH'], 422: ['TASK.TITLE_REQUIRED'] })
   @ApiProblems(401, 403, 404, 409, 422, 503)
-  update(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: UpdateTaskRequestDto): Promise<TaskResponseDto> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: UpdateTaskRequestDto,
+  ): Promise<TaskResponseDto> {
     const { version, ...changes } = body;
     return this.tasks.update(principal, ctx, id, changes, version);
   }
@@ -80,7 +108,11 @@ export class TasksController {
   @Action('tasks.read')
   @ApiOkResponse({ type: [TaskParticipantResponseDto] })
   @ApiProblems(401, 403, 404, 503)
-  async participants(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskParticipantResponseDto[]> {
+  async participants(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+  ): Promise<TaskParticipantResponseDto[]> {
     return (await this.tasks.visible(principal, ctx, id)).participants;
   }
 
@@ -88,7 +120,8 @@ export class TasksController {
   @Action('tasks.create')
   @ApiOperation({
     summary: 'Add and remove (person, role) pairs; removals apply first, so an assigner can be replaced in one request',
-    description: 'A task keeps at least one assigner: a change that would take away the last one is refused with 422 TASK.ASSIGNER_REQUIRED naming the `remove` entry, and nothing changes.',
+    description:
+      'A task keeps at least one assigner: a change that would take away the last one is refused with 422 TASK.ASSIGNER_REQUIRED naming the `remove` entry, and nothing changes.',
   })
   @ApiOkResponse({ type: TaskResponseDto, description: 'Publishes workflow.task.participants-changed.v1' })
   @ApiProblems(401, 403, 404, 422, 503)
@@ -105,7 +138,11 @@ export class TasksController {
   @ApiOperation({ summary: 'Move a task along a transition' })
   @HttpCode(200)
   @Action('tasks.read')
-  @ApiOkResponse({ type: TaskResponseDto, description: 'Needs a transition from the current status and a grant matching your role(s) and kind in this task, a group of yours or you' })
+  @ApiOkResponse({
+    type: TaskResponseDto,
+    description:
+      'Needs a transition from the current status and a grant matching your role(s) and kind in this task, a group of yours or you',
+  })
   @ApiProblemCodes({
     403: ['TRANSITION.NONE', 'TRANSITION.NOT_GRANTED', 'STATUS.NO_SET_ON_TARGET', 'STATUS.NOT_VISIBLE'],
     404: ['TASK.NOT_FOUND'],
@@ -128,7 +165,11 @@ export class TasksController {
   @ApiOkResponse({ type: [TaskHistoryEntryResponseDto] })
   @ApiProblemCodes({ 404: ['TASK.NOT_FOUND'] })
   @ApiProblems(401, 403, 404, 503)
-  history(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TaskHistoryEntryResponseDto[]> {
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+  ): Promise<TaskHistoryEntryResponseDto[]> {
     return this.tasks.history(principal, ctx, id);
   }
 

@@ -24,7 +24,9 @@ export class TemplateAccessService {
   ) {}
 
   async list(principal: Principal, ctx: RequestContext): Promise<TemplateView[]> {
-    const { policyVersion: _version, ...scope } = await this.bus.request('permissions.projects.visibility-scope', ctx, { personId: principal.personId });
+    const { policyVersion: _version, ...scope } = await this.bus.request('permissions.projects.visibility-scope', ctx, {
+      personId: principal.personId,
+    });
     return this.bus.request('workflow.templates.list', ctx, { scope });
   }
 

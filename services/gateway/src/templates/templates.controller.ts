@@ -20,7 +20,10 @@ export class TemplatesController {
   @Get()
   @ApiOperation({ summary: 'List task templates' })
   @Action('tasks.create')
-  @ApiOperation({ summary: "Templates you can see: every one for employees; for a client contact those naming no contact of another company (a template naming only employees is the firm's own)" })
+  @ApiOperation({
+    summary:
+      "Templates you can see: every one for employees; for a client contact those naming no contact of another company (a template naming only employees is the firm's own)",
+  })
   @ApiOkResponse({ type: [TemplateResponseDto] })
   @ApiProblems(401, 403, 503)
   list(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<TemplateResponseDto[]> {

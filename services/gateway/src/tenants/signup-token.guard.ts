@@ -27,7 +27,11 @@ export class SignupTokenGuard implements CanActivate {
     const a = Buffer.from(presented);
     const b = Buffer.from(expected);
     if (a.length !== b.length || !timingSafeEqual(a, b)) {
-      throw new DomainError('TENANT.SIGNUP_TOKEN_INVALID', 'unauthorized', 'Creating a tenant needs the platform token: Authorization: Bearer <token>');
+      throw new DomainError(
+        'TENANT.SIGNUP_TOKEN_INVALID',
+        'unauthorized',
+        'Creating a tenant needs the platform token: Authorization: Bearer <token>',
+      );
     }
     return true;
   }

@@ -6,7 +6,13 @@ import { Action } from '../auth/route-metadata';
 import { DeletedResponseDto, IdParamsDto } from '../directory/dto/id-params.request.dto';
 import { ApiProblems } from '../http/problem.dto';
 import { Ctx } from '../http/request-context.decorator';
-import { CreateWebhookRequestDto, DeliveryParamsDto, ListDeliveriesQueryDto, ReplayWebhookRequestDto, UpdateWebhookRequestDto } from './dto/webhook.request.dto';
+import {
+  CreateWebhookRequestDto,
+  DeliveryParamsDto,
+  ListDeliveriesQueryDto,
+  ReplayWebhookRequestDto,
+  UpdateWebhookRequestDto,
+} from './dto/webhook.request.dto';
 import {
   WebhookDeliveryPageResponseDto,
   WebhookDeliveryResponseDto,
@@ -97,7 +103,11 @@ export class WebhooksController {
   @ApiOperation({ summary: 'The delivery log of an endpoint, newest first' })
   @ApiOkResponse({ type: WebhookDeliveryPageResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  deliveries(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Query() query: ListDeliveriesQueryDto): Promise<WebhookDeliveryPageResponseDto> {
+  deliveries(
+    @Ctx() ctx: RequestContext,
+    @Param() params: IdParamsDto,
+    @Query() query: ListDeliveriesQueryDto,
+  ): Promise<WebhookDeliveryPageResponseDto> {
     return this.bus.request('integrations.deliveries.list', ctx, { endpointId: params.id, ...query });
   }
 
@@ -114,10 +124,17 @@ export class WebhooksController {
   @Post('api/v1/webhooks/:id/replay')
   @HttpCode(200)
   @Action('integrations.manage')
-  @ApiOperation({ summary: 'Queue again, with the same ids, every event of the tenant still in the stream since an instant or an event id that the endpoint subscribes to' })
+  @ApiOperation({
+    summary:
+      'Queue again, with the same ids, every event of the tenant still in the stream since an instant or an event id that the endpoint subscribes to',
+  })
   @ApiOkResponse({ type: WebhookReplayResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  replay(@Ctx() ctx: RequestContext, @Param() params: IdParamsDto, @Body() body: ReplayWebhookRequestDto): Promise<WebhookReplayResponseDto> {
+  replay(
+    @Ctx() ctx: RequestContext,
+    @Param() params: IdParamsDto,
+    @Body() body: ReplayWebhookRequestDto,
+  ): Promise<WebhookReplayResponseDto> {
     return this.bus.request('integrations.webhooks.replay', ctx, { endpointId: params.id, since: body.since }, REPLAY_TIMEOUT_MS);
   }
 }

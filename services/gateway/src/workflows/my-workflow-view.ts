@@ -22,14 +22,18 @@ export class MyWorkflowView {
       this.bus.request('permissions.status-access.person.get', ctx, { personId: principal.personId }),
       this.access.decide(principal, ctx, 'workflows.manage'),
     ]);
-    const levels = new Map<string, AccessLevel>(mine.workflows.flatMap((workflow) => workflow.statuses.map((status) => [status.statusId, status.level] as const)));
+    const levels = new Map<string, AccessLevel>(
+      mine.workflows.flatMap((workflow) => workflow.statuses.map((status) => [status.statusId, status.level] as const)),
+    );
     return workflows.map((workflow) => {
       const statuses = workflow.statuses
         // A status the levels do not know yet (created a moment ago) is shown as the service has it: `none`.
         .map((status) => ({ ...status, myLevel: levels.get(status.id) ?? 'none' }))
         .filter((status) => manages.allowed || status.myLevel !== 'none');
       const shown = new Set(statuses.map((status) => status.id));
-      const transitions = workflow.transitions.filter((transition) => shown.has(transition.fromStatusId) && shown.has(transition.toStatusId));
+      const transitions = workflow.transitions.filter(
+        (transition) => shown.has(transition.fromStatusId) && shown.has(transition.toStatusId),
+      );
       return { ...workflow, statuses, transitions };
     });
   }

@@ -29,17 +29,37 @@ export class WorkflowTransitionsController {
   })
   @ApiCreatedResponse({ type: WorkflowTransitionResponseDto })
   @ApiProblems(401, 403, 404, 409, 422, 503)
-  add(@Ctx() ctx: RequestContext, @Param() params: WorkflowParamsDto, @Body() body: AddTransitionRequestDto): Promise<WorkflowTransitionResponseDto> {
-    return this.bus.request('workflow.transitions.add', ctx, { workflowId: params.id, fromStatusId: body.fromStatusId, toStatusId: body.toStatusId, grants: body.grants });
+  add(
+    @Ctx() ctx: RequestContext,
+    @Param() params: WorkflowParamsDto,
+    @Body() body: AddTransitionRequestDto,
+  ): Promise<WorkflowTransitionResponseDto> {
+    return this.bus.request('workflow.transitions.add', ctx, {
+      workflowId: params.id,
+      fromStatusId: body.fromStatusId,
+      toStatusId: body.toStatusId,
+      grants: body.grants,
+    });
   }
 
   @Patch(':transitionId')
   @Action('workflows.manage')
-  @ApiOperation({ summary: "Replace one transition's grants", description: '404 TRANSITION.NOT_FOUND when the workflow has no such transition; 422 naming `grants…`.' })
+  @ApiOperation({
+    summary: "Replace one transition's grants",
+    description: '404 TRANSITION.NOT_FOUND when the workflow has no such transition; 422 naming `grants…`.',
+  })
   @ApiOkResponse({ type: WorkflowTransitionResponseDto })
   @ApiProblems(401, 403, 404, 422, 503)
-  change(@Ctx() ctx: RequestContext, @Param() params: TransitionParamsDto, @Body() body: ChangeTransitionRequestDto): Promise<WorkflowTransitionResponseDto> {
-    return this.bus.request('workflow.transitions.change', ctx, { workflowId: params.id, transitionId: params.transitionId, grants: body.grants });
+  change(
+    @Ctx() ctx: RequestContext,
+    @Param() params: TransitionParamsDto,
+    @Body() body: ChangeTransitionRequestDto,
+  ): Promise<WorkflowTransitionResponseDto> {
+    return this.bus.request('workflow.transitions.change', ctx, {
+      workflowId: params.id,
+      transitionId: params.transitionId,
+      grants: body.grants,
+    });
   }
 
   @Delete(':transitionId')

@@ -21,16 +21,26 @@ export class WorkflowsController {
   @Get()
   @ApiOperation({ summary: 'List workflows with their statuses' })
   @Action('orders.read')
-  @ApiOkResponse({ type: [WorkflowResponseDto], description: "Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows" })
+  @ApiOkResponse({
+    type: [WorkflowResponseDto],
+    description: "Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows",
+  })
   @ApiProblems(401, 403, 422, 503)
-  async list(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowsQueryDto): Promise<WorkflowResponseDto[]> {
+  async list(
+    @Ctx() ctx: RequestContext,
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListWorkflowsQueryDto,
+  ): Promise<WorkflowResponseDto[]> {
     return this.mine.of(principal, ctx, await this.bus.request('workflow.workflows.list', ctx, { kind: query.kind }));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Read a workflow' })
   @Action('orders.read')
-  @ApiOkResponse({ type: WorkflowResponseDto, description: "Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows" })
+  @ApiOkResponse({
+    type: WorkflowResponseDto,
+    description: "Each status with the caller's level (`myLevel`); statuses at `none` are left out unless the caller manages workflows",
+  })
   @ApiProblems(401, 403, 404, 503)
   async get(@Ctx() ctx: RequestContext, @CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<WorkflowResponseDto> {
     const [workflow] = await this.mine.of(principal, ctx, [await this.bus.request('workflow.workflows.get', ctx, { workflowId: id })]);
@@ -44,7 +54,12 @@ export class WorkflowsController {
   @ApiCreatedResponse({ type: WorkflowResponseDto })
   @ApiProblems(401, 403, 422, 503)
   create(@Ctx() ctx: RequestContext, @Body() body: CreateWorkflowRequestDto): Promise<WorkflowResponseDto> {
-    return this.bus.request('workflow.workflows.create', ctx, { name: body.name, kind: body.kind, statuses: body.statuses, transitions: body.transitions });
+    return this.bus.request('workflow.workflows.create', ctx, {
+      name: body.name,
+      kind: body.kind,
+      statuses: body.statuses,
+      transitions: body.transitions,
+    });
   }
 
   @Patch(':id')
@@ -53,6 +68,11 @@ export class WorkflowsController {
   @ApiOkResponse({ type: WorkflowResponseDto, description: 'Add, rename, recolour, reorder, archive or delete statuses' })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   update(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: UpdateWorkflowRequestDto): Promise<WorkflowResponseDto> {
-    return this.bus.request('workflow.workflows.update', ctx, { workflowId: id, name: body.name, statuses: body.statuses, transitions: body.transitions });
+    return this.bus.request('workflow.workflows.update', ctx, {
+      workflowId: id,
+      name: body.name,
+      statuses: body.statuses,
+      transitions: body.transitions,
+    });
   }
 }

@@ -85,7 +85,8 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     if (!refusal) return;
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.revokeSession(manager, ctx.tenantId, sessionId, 'login-barred');
-      if (!(await this.sessions.hasLiveSession(manager, ctx.tenantId, personId))) await this.presence.offline(manager, ctx.tenantId, personId);
+      if (!(await this.sessions.hasLiveSession(manager, ctx.tenantId, personId)))
+        await this.presence.offline(manager, ctx.tenantId, personId);
     });
     throw AuthErrors.loginRefused(refusal);
   }

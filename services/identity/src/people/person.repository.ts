@@ -47,7 +47,16 @@ export interface PersonListFilter {
 }
 
 const EMAIL_INDEX = 'persons_tenant_email_key';
-const CHANGEABLE = new Set<keyof PersonChanges>(['last_name', 'first_name', 'middle_name', 'phone', 'position', 'email', 'password_hash', 'access_enabled']);
+const CHANGEABLE = new Set<keyof PersonChanges>([
+  'last_name',
+  'first_name',
+  'middle_name',
+  'phone',
+  'position',
+  'email',
+  'password_hash',
+  'access_enabled',
+]);
 
 /**
  * Status conditions in SQL, matching `systemStatusOf` in the mapper; `refused` is the parameter
@@ -56,14 +65,21 @@ const CHANGEABLE = new Set<keyof PersonChanges>(['last_name', 'first_name', 'mid
 const STATUS_SQL: Record<SystemStatus, (refused: string) => string> = {
   deleted: () => 'deleted_at IS NOT NULL',
   no_access: (refused) => `deleted_at IS NULL AND (NOT access_enabled OR password_hash IS NULL OR id = ANY(${refused}::uuid[]))`,
-  online: (refused) => `deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'online' AND NOT id = ANY(${refused}::uuid[])`,
-  offline: (refused) => `deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'offline' AND NOT id = ANY(${refused}::uuid[])`,
+  online: (refused) =>
+    `deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'online' AND NOT id = ANY(${refused}::uuid[])`,
+  offline: (refused) =>
+    `deleted_at IS NULL AND access_enabled AND password_hash IS NOT NULL AND presence = 'offline' AND NOT id = ANY(${refused}::uuid[])`,
 };
 
 /** Every query names its tenant: a person of another tenant simply does not exist here. */
 @Injectable()
 export class PersonRepository {
-  async findById(manager: EntityManager, tenantId: string, id: string, options: { kind?: PersonKind; lock?: boolean } = {}): Promise<PersonRow | null> {
+  async findById(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+    options: { kind?: PersonKind; lock?: boolean } = {},
+  ): Promise<PersonRow | null> {
     const kind = options.kind ? ' AND kind = $3' : '';
     const lock = options.lock ? ' FOR UPDATE' : '';
     const parameters = options.kind ? [tenantId, id, options.kind] : [tenantId, id];
@@ -76,7 +92,10 @@ export class PersonRepository {
    * request that carries one (libs/contracts/src/rpc/identity.rpc.ts), as the table's check demands.
    */
   async findActiveByEmail(manager: EntityManager, tenantId: string, email: string): Promise<PersonRow | null> {
-    const rows = await queryRows<PersonRow>(manager, 'SELECT * FROM persons WHERE tenant_id = $1 AND email = $2 AND deleted_at IS NULL', [tenantId, email]);
+    const rows = await queryRows<PersonRow>(manager, 'SELECT * FROM persons WHERE tenant_id = $1 AND email = $2 AND deleted_at IS NULL', [
+      tenantId,
+      email,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -111,7 +130,9 @@ export class PersonRepository {
   }
 
   async update(manager: EntityManager, tenantId: string, id: string, changes: PersonChanges): Promise<PersonRow> {
-    const entries = Object.entries(changes).filter(([column, value]) => CHANGEABLE.has(column as keyof PersonChanges) && value !== undefined);
+    const entries = Object.entries(changes).filter(
+      ([column, value]) => CHANGEABLE.has(column as keyof PersonChanges) && value !== undefined,
+    );
     const assignments = entries.map(([column], index) => `"${column}" = $${index + 3}`);
     const values = entries.map(([, value]) => value);
     try {
@@ -151,8 +172,7 @@ export class PersonRepository {
     else if (filter.status) {
       parameters.push(filter.signInRefusedIds ?? []);
       conditions.push(STATUS_SQL[filter.status](`$${parameters.length}`));
-    }
-    else if (!filter.includeDeleted) conditions.push('deleted_at IS NULL');
+    } else if (!filter.includeDeleted) conditions.push('deleted_at IS NULL');
     if (filter.outsideScheduleIds) {
       parameters.push(filter.outsideScheduleIds);
       conditions.push(`NOT id = ANY($${parameters.length}::uuid[])`);

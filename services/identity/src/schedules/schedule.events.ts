@@ -9,6 +9,11 @@ export function scheduleChanged(row: ScheduleRow): OutgoingEvent<WorkScheduleCha
     contract: WorkScheduleChangedV1,
     tenantId: row.tenant_id,
     subject: row.person_id,
-    data: { personId: row.person_id, schedule: row.schedule ? inReadingOrder(row.schedule) : null, version: row.version, at: row.updated_at.toISOString() },
+    data: {
+      personId: row.person_id,
+      schedule: row.schedule ? inReadingOrder(row.schedule) : null,
+      version: row.version,
+      at: row.updated_at.toISOString(),
+    },
   };
 }

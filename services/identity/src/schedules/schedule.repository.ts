@@ -15,14 +15,22 @@ export interface ScheduleRow {
 }
 
 export function toScheduleView(personId: string, row: ScheduleRow | null): WorkScheduleView {
-  return { personId, schedule: row?.schedule ? inReadingOrder(row.schedule) : null, version: row?.version ?? 0, updatedAt: row?.updated_at.toISOString() ?? null };
+  return {
+    personId,
+    schedule: row?.schedule ? inReadingOrder(row.schedule) : null,
+    version: row?.version ?? 0,
+    updatedAt: row?.updated_at.toISOString() ?? null,
+  };
 }
 
 /** Every statement names the tenant; callers hold the employee's row lock for writes (versions stay ordered). */
 @Injectable()
 export class ScheduleRepository {
   async find(manager: EntityManager, tenantId: string, personId: string): Promise<ScheduleRow | null> {
-    const rows = await queryRows<ScheduleRow>(manager, 'SELECT * FROM work_schedules WHERE tenant_id = $1 AND person_id = $2', [tenantId, personId]);
+    const rows = await queryRows<ScheduleRow>(manager, 'SELECT * FROM work_schedules WHERE tenant_id = $1 AND person_id = $2', [
+      tenantId,
+      personId,
+    ]);
     return rows[0] ?? null;
   }
 

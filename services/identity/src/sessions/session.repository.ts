@@ -50,7 +50,15 @@ export class SessionRepository {
 
   async insertToken(
     manager: EntityManager,
-    token: { id: string; sessionId: string; tenantId: string; personId: string; tokenHash: string; parentId: string | null; expiresAt: Date },
+    token: {
+      id: string;
+      sessionId: string;
+      tenantId: string;
+      personId: string;
+      tokenHash: string;
+      parentId: string | null;
+      expiresAt: Date;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO refresh_tokens (id, session_id, tenant_id, person_id, token_hash, parent_id, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -76,7 +84,12 @@ export class SessionRepository {
   }
 
   /** Ends one session: it and every token of its family stop working. Answer only after outlastSessionLeases. */
-  async revokeSession(manager: EntityManager, tenantId: string, sessionId: string, reason: SessionRevocationReason): Promise<SessionRow | null> {
+  async revokeSession(
+    manager: EntityManager,
+    tenantId: string,
+    sessionId: string,
+    reason: SessionRevocationReason,
+  ): Promise<SessionRow | null> {
     const columns = 'id, tenant_id, person_id, expires_at, revoked_at';
     const [revoked] = await queryRows<SessionRow>(
       manager,
@@ -89,7 +102,10 @@ export class SessionRepository {
       return revoked;
     }
     // Ended before (a second sign-out): nothing new to announce.
-    const [earlier] = await queryRows<SessionRow>(manager, `SELECT ${columns} FROM sessions WHERE tenant_id = $1 AND id = $2`, [tenantId, sessionId]);
+    const [earlier] = await queryRows<SessionRow>(manager, `SELECT ${columns} FROM sessions WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      sessionId,
+    ]);
     return earlier ?? null;
   }
 
@@ -104,11 +120,23 @@ export class SessionRepository {
       tenantId,
       personId,
     ]);
-    await this.announce(manager, tenantId, personId, revoked.map((row) => row.id), reason);
+    await this.announce(
+      manager,
+      tenantId,
+      personId,
+      revoked.map((row) => row.id),
+      reason,
+    );
     return revoked.length;
   }
 
-  private async announce(manager: EntityManager, tenantId: string, personId: string, sessionIds: string[], reason: SessionRevocationReason): Promise<void> {
+  private async announce(
+    manager: EntityManager,
+    tenantId: string,
+    personId: string,
+    sessionIds: string[],
+    reason: SessionRevocationReason,
+  ): Promise<void> {
     if (sessionIds.length === 0) return;
     await this.events.publish(sessionsRevoked({ tenantId, personId, sessionIds, reason }, this.env.ACCESS_TOKEN_TTL_SECONDS), manager);
   }

@@ -42,7 +42,12 @@ export class DeleteStaffHandler implements ICommandHandler<DeleteStaffCommand> {
       const row = await this.people.softDelete(manager, tenantId, personId);
       ended = await this.sessions.revokeAllOfPerson(manager, tenantId, personId, 'deleted');
       await this.events.publish(employeeDeleted(row), manager);
-      await this.audit.record(manager, tenantId, { action: 'staff.deleted', resource: { type: 'person', id: personId }, before: { deleted: false }, after: { deleted: true } });
+      await this.audit.record(manager, tenantId, {
+        action: 'staff.deleted',
+        resource: { type: 'person', id: personId },
+        before: { deleted: false },
+        after: { deleted: true },
+      });
       if (current.presence === 'online') {
         await this.events.publish(presenceChanged(tenantId, personId, 'offline', new Date().toISOString()), manager);
       }

@@ -60,7 +60,12 @@ export class UpdateStaffHandler implements ICommandHandler<UpdateStaffCommand> {
       const fresh = (await this.people.findById(manager, tenantId, row.id))!;
       await this.events.publish(employeeUpdated(fresh), manager);
       const accessOf = (person: typeof current) => ({ accessEnabled: person.access_enabled });
-      await this.audit.record(manager, tenantId, { action: 'staff.access.updated', resource: { type: 'person', id: row.id }, before: accessOf(current), after: accessOf(fresh) });
+      await this.audit.record(manager, tenantId, {
+        action: 'staff.access.updated',
+        resource: { type: 'person', id: row.id },
+        before: accessOf(current),
+        after: accessOf(fresh),
+      });
       return toStaffView(fresh);
     });
     if (ended > 0) await outlastSessionLeases();

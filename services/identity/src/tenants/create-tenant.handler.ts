@@ -37,7 +37,13 @@ export class CreateTenantHandler implements ICommandHandler<CreateTenantCommand>
     const passwordHash = await this.hasher.hash(data.administrator.password);
     return this.dataSource.transaction(async (manager) => {
       const tenant = await this.tenants.insert(manager, { id: newId(), slug, name });
-      const administrator = await this.people.insert(manager, { id: newId(), tenantId: tenant.id, kind: 'employee', ...fields, passwordHash });
+      const administrator = await this.people.insert(manager, {
+        id: newId(),
+        tenantId: tenant.id,
+        kind: 'employee',
+        ...fields,
+        passwordHash,
+      });
       await this.events.publishAll([tenantCreated(tenant, administrator.id), employeeCreated(administrator, [])], manager);
       return { tenant: toTenantView(tenant), administrator: toStaffView(administrator) };
     });

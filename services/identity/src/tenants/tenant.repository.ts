@@ -20,11 +20,11 @@ export function toTenantView(row: TenantRow): TenantView {
 export class TenantRepository {
   async insert(manager: EntityManager, tenant: { id: string; slug: string; name: string }): Promise<TenantRow> {
     try {
-      const rows = await queryRows<TenantRow>(manager, 'INSERT INTO tenants (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING RETURNING *', [
-        tenant.id,
-        tenant.slug,
-        tenant.name,
-      ]);
+      const rows = await queryRows<TenantRow>(
+        manager,
+        'INSERT INTO tenants (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING RETURNING *',
+        [tenant.id, tenant.slug, tenant.name],
+      );
       if (!rows[0]) throw TenantErrors.slugTaken(tenant.slug);
       return rows[0];
     } catch (error) {

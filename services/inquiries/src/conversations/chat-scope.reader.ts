@@ -57,7 +57,12 @@ export class ChatScopeReader {
   }
 
   /** Person ids who see the target: employee participants, clients' portal logins, the assignee, chat administrators of its branch. */
-  async audience(manager: EntityManager, tenantId: string, target: AudienceTarget, extra: readonly (string | null)[] = []): Promise<string[]> {
+  async audience(
+    manager: EntityManager,
+    tenantId: string,
+    target: AudienceTarget,
+    extra: readonly (string | null)[] = [],
+  ): Promise<string[]> {
     const people = new Set<string>();
     const contactIds: string[] = [];
     for (const participant of target.participants) {

@@ -24,7 +24,12 @@ export function readerOf(scope: ChatScopeReader, manager: EntityManager, tenantI
 }
 
 /** A kind the tenant switched off refuses new conversations and new messages, with the reason; internal chats are always on. */
-export async function assertKindEnabled(settings: RoutingRepository, manager: EntityManager, tenantId: string, kind: ConversationKind): Promise<void> {
+export async function assertKindEnabled(
+  settings: RoutingRepository,
+  manager: EntityManager,
+  tenantId: string,
+  kind: ConversationKind,
+): Promise<void> {
   if (kind === 'internal') return;
   const current = await settings.settings(manager, tenantId);
   if (kind === 'client_employee' && !current.clientEmployeeChats) throw ChatErrors.kindDisabled('Client ↔ employee');

@@ -140,14 +140,23 @@ export class ConversationRepository {
        RETURNING id, conversation_id, author_id, author_kind, text, created_at`,
       [message.id, tenantId, message.conversationId, message.authorId, message.authorKind, message.text, message.at],
     );
-    await manager.query(`UPDATE conversations SET last_message_at = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, message.conversationId, message.at]);
+    await manager.query(`UPDATE conversations SET last_message_at = $3 WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      message.conversationId,
+      message.at,
+    ]);
     // The author has read what it wrote.
     await this.markRead(manager, tenantId, message.conversationId, message.authorId, message.id);
     return toMessageView(rows[0]!);
   }
 
   /** Newest first; `beforeId` pages towards older messages. */
-  async messages(manager: EntityManager, tenantId: string, conversationId: string, query: { beforeId?: string; limit: number }): Promise<MessageView[]> {
+  async messages(
+    manager: EntityManager,
+    tenantId: string,
+    conversationId: string,
+    query: { beforeId?: string; limit: number },
+  ): Promise<MessageView[]> {
     const rows: MessageRow[] = await manager.query(
       `SELECT id, conversation_id, author_id, author_kind, text, created_at FROM messages
        WHERE tenant_id = $1 AND conversation_id = $2${query.beforeId ? ' AND id < $3' : ''}
@@ -158,7 +167,11 @@ export class ConversationRepository {
   }
 
   async messageExists(manager: EntityManager, tenantId: string, conversationId: string, messageId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM messages WHERE tenant_id = $1 AND conversation_id = $2 AND id = $3`, [tenantId, conversationId, messageId]);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM messages WHERE tenant_id = $1 AND conversation_id = $2 AND id = $3`, [
+      tenantId,
+      conversationId,
+      messageId,
+    ]);
     return rows.length > 0;
   }
 

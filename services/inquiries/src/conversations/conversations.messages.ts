@@ -53,6 +53,8 @@ export class ConversationsMessages {
 
   @RpcHandler('inquiries.messages.read')
   read(@Payload() message: RpcMessage<'inquiries.messages.read'>): Promise<RpcResponse<'inquiries.messages.read'>> {
-    return this.commands.execute(new MarkReadCommand(message.ctx, message.data.viewer, message.data.conversationId, message.data.messageId));
+    return this.commands.execute(
+      new MarkReadCommand(message.ctx, message.data.viewer, message.data.conversationId, message.data.messageId),
+    );
   }
 }

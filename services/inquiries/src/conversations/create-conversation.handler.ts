@@ -65,7 +65,14 @@ export class CreateConversationHandler implements ICommandHandler<CreateConversa
       await this.conversations.create(
         tx,
         tenantId,
-        { id, kind: data.kind, title: data.title ?? null, branchId: data.kind === 'internal' ? null : branchId, createdBy: viewer.personId, at: new Date() },
+        {
+          id,
+          kind: data.kind,
+          title: data.title ?? null,
+          branchId: data.kind === 'internal' ? null : branchId,
+          createdBy: viewer.personId,
+          at: new Date(),
+        },
         participants,
       );
       return toConversationView((await this.conversations.get(tx, tenantId, id))!, 0);
@@ -76,7 +83,8 @@ export class CreateConversationHandler implements ICommandHandler<CreateConversa
   private async starter(manager: EntityManager, ctx: RequestContext, viewer: ChatCaller): Promise<ParticipantView> {
     if (viewer.kind !== 'contact') return { id: viewer.personId, kind: 'employee' };
     // A login granted a moment ago may be ahead of the contact's event: its person id is its contact id.
-    const contactId = (await this.scope.contactOf(manager, ctx.tenantId, viewer)) ?? (await this.contacts.find(manager, ctx, viewer.personId))?.contactId;
+    const contactId =
+      (await this.scope.contactOf(manager, ctx.tenantId, viewer)) ?? (await this.contacts.find(manager, ctx, viewer.personId))?.contactId;
     if (!contactId) throw ChatErrors.noContactForLogin();
     return { id: contactId, kind: 'contact' };
   }

@@ -42,6 +42,11 @@ export class GetChatAccessFactsHandler implements IQueryHandler<GetChatAccessFac
     const conversation = record
       ? { id: record.id, kind: record.kind, branchId: record.branchId, participants: record.participants, assigneeId: record.assigneeId }
       : null;
-    return { conversation, person, ...(assignee === undefined ? {} : { assignee }), ...(settings === undefined ? {} : { kinds: chatKinds(settings) }) };
+    return {
+      conversation,
+      person,
+      ...(assignee === undefined ? {} : { assignee }),
+      ...(settings === undefined ? {} : { kinds: chatKinds(settings) }),
+    };
   }
 }

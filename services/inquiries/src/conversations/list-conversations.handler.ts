@@ -33,8 +33,21 @@ export class ListConversationsHandler implements IQueryHandler<ListConversations
     const after = decodeCursor(query.cursor);
     const participantId = await readerOf(this.scope, manager, tenantId, viewer);
     if (!participantId) return { items: [], nextCursor: null };
-    const rows = await this.conversations.listForParticipant(manager, tenantId, participantId, { kind: query.kind, afterId: after?.id, limit });
-    const unread = await this.conversations.unreadCounts(manager, tenantId, participantId, rows.map((row) => row.id));
-    return toPage(rows.map((row) => toConversationView(row, unread.get(row.id) ?? 0)), limit, (row) => ({ key: row.id, id: row.id }));
+    const rows = await this.conversations.listForParticipant(manager, tenantId, participantId, {
+      kind: query.kind,
+      afterId: after?.id,
+      limit,
+    });
+    const unread = await this.conversations.unreadCounts(
+      manager,
+      tenantId,
+      participantId,
+      rows.map((row) => row.id),
+    );
+    return toPage(
+      rows.map((row) => toConversationView(row, unread.get(row.id) ?? 0)),
+      limit,
+      (row) => ({ key: row.id, id: row.id }),
+    );
   }
 }

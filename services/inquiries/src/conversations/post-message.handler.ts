@@ -42,7 +42,10 @@ export class PostMessageHandler implements ICommandHandler<PostMessageCommand> {
       const conversation = await existingConversation(this.conversations, tx, tenantId, conversationId, true);
       await assertKindEnabled(this.settings, tx, tenantId, conversation.kind);
       if (conversation.kind === 'inquiry') {
-        const status: Array<{ status: string }> = await tx.query(`SELECT status FROM inquiries WHERE tenant_id = $1 AND id = $2`, [tenantId, conversation.id]);
+        const status: Array<{ status: string }> = await tx.query(`SELECT status FROM inquiries WHERE tenant_id = $1 AND id = $2`, [
+          tenantId,
+          conversation.id,
+        ]);
         if (status[0]?.status === 'closed') throw ChatErrors.inquiryClosed();
       }
       const contactId = await this.scope.contactOf(tx, tenantId, viewer);

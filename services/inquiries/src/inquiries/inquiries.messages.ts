@@ -42,7 +42,9 @@ export class InquiriesMessages {
 
   @RpcHandler('inquiries.inquiries.reassign')
   reassign(@Payload() message: RpcMessage<'inquiries.inquiries.reassign'>): Promise<InquiryView> {
-    return this.commands.execute(new ReassignInquiryCommand(message.ctx, message.data.viewer, message.data.inquiryId, message.data.assigneeId, message.data.branch));
+    return this.commands.execute(
+      new ReassignInquiryCommand(message.ctx, message.data.viewer, message.data.inquiryId, message.data.assigneeId, message.data.branch),
+    );
   }
 
   @RpcHandler('inquiries.inquiries.close')

@@ -71,7 +71,11 @@ export interface InquiryListQuery {
 
 @Injectable()
 export class InquiryRepository {
-  async insert(manager: EntityManager, tenantId: string, inquiry: { id: string; contactId: string; branchId: string | null; at: Date }): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    tenantId: string,
+    inquiry: { id: string; contactId: string; branchId: string | null; at: Date },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO inquiries (id, tenant_id, contact_id, branch_id, status, waiting_since, created_at) VALUES ($1, $2, $3, $4, 'waiting', $5, $5)`,
       [inquiry.id, tenantId, inquiry.contactId, inquiry.branchId, inquiry.at],
@@ -120,7 +124,11 @@ export class InquiryRepository {
   }
 
   async close(manager: EntityManager, tenantId: string, inquiryId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE inquiries SET status = 'closed', closed_at = $3, waiting_since = NULL WHERE tenant_id = $1 AND id = $2`, [tenantId, inquiryId, at]);
+    await manager.query(`UPDATE inquiries SET status = 'closed', closed_at = $3, waiting_since = NULL WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      inquiryId,
+      at,
+    ]);
   }
 
   /** Locked in id order, like every multi-row lock, so two callers never hold parts of the set each. */
@@ -136,7 +144,14 @@ export class InquiryRepository {
   /** Newest first; the permissions service's filter is part of the SQL so paging and totals count only what the viewer sees. */
   async list(manager: EntityManager, tenantId: string, query: InquiryListQuery): Promise<InquiryRecord[]> {
     const admin = query.scope.adminBranches;
-    const params: unknown[] = [tenantId, query.scope.assigneeId, query.scope.contactId, admin !== null, admin?.all ?? false, admin?.branchIds ?? []];
+    const params: unknown[] = [
+      tenantId,
+      query.scope.assigneeId,
+      query.scope.contactId,
+      admin !== null,
+      admin?.all ?? false,
+      admin?.branchIds ?? [],
+    ];
     let sql = `i.tenant_id = $1 AND (i.assignee_id = $2 OR i.contact_id = $3
       OR ($4 AND (i.branch_id IS NULL OR $5 OR i.branch_id = ANY($6::uuid[]))))`;
     if (query.status) {

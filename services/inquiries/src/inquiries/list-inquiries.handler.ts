@@ -27,7 +27,13 @@ export class ListInquiriesHandler implements IQueryHandler<ListInquiriesQuery> {
   async execute({ tenantId, scope, query }: ListInquiriesQuery): Promise<Page<InquiryView>> {
     const { limit } = query;
     const after = decodeCursor(query.cursor);
-    const rows = await this.inquiries.list(this.dataSource.manager, tenantId, { status: query.status, assigneeId: query.assigneeId, afterId: after?.id, limit, scope });
+    const rows = await this.inquiries.list(this.dataSource.manager, tenantId, {
+      status: query.status,
+      assigneeId: query.assigneeId,
+      afterId: after?.id,
+      limit,
+      scope,
+    });
     return toPage(rows.map(toInquiryView), limit, (row) => ({ key: row.id, id: row.id }));
   }
 }

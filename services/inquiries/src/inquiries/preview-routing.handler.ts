@@ -24,6 +24,8 @@ export class PreviewRoutingHandler implements IQueryHandler<PreviewRoutingQuery>
   ) {}
 
   execute({ ctx, contactId }: PreviewRoutingQuery): Promise<RoutingDecisionView> {
-    return this.dataSource.transaction(async (tx) => this.router.preview(tx, ctx.tenantId, await this.contacts.require(tx, ctx, contactId)));
+    return this.dataSource.transaction(async (tx) =>
+      this.router.preview(tx, ctx.tenantId, await this.contacts.require(tx, ctx, contactId)),
+    );
   }
 }

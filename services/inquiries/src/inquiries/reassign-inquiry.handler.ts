@@ -53,7 +53,8 @@ export class ReassignInquiryHandler implements ICommandHandler<ReassignInquiryCo
       if (inquiry.status === 'closed') throw ChatErrors.inquiryClosed();
       const target = await this.scope.employee(tx, tenantId, assigneeId);
       if (!target) throw ChatErrors.assigneeUnknown();
-      if (!(await this.readModels.holds(tx, tenantId, assigneeId, 'inquiries.assignable'))) throw ChatErrors.assigneeNotAssignable(target.name);
+      if (!(await this.readModels.holds(tx, tenantId, assigneeId, 'inquiries.assignable')))
+        throw ChatErrors.assigneeNotAssignable(target.name);
       if (!branch.allowed) throw DomainError.refusal(branch);
       if (inquiry.status === 'assigned' && inquiry.assigneeId === assigneeId) return toInquiryView(inquiry);
       const now = new Date();

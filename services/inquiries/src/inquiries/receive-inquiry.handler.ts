@@ -87,12 +87,22 @@ export class ReceiveInquiryHandler implements ICommandHandler<ReceiveInquiryComm
    * A new inquiry: everything that does not depend on the decision is written first; the tenant's routing
    * lock, held until commit, then covers only the decision, the assignment and the events.
    */
-  private async open(tx: EntityManager, ctx: RequestContext, contact: ContactRecord, text: string, settings: ChatSettingsView, now: Date): Promise<ReceivedInquiryView> {
+  private async open(
+    tx: EntityManager,
+    ctx: RequestContext,
+    contact: ContactRecord,
+    text: string,
+    settings: ChatSettingsView,
+    now: Date,
+  ): Promise<ReceivedInquiryView> {
     const tenantId = ctx.tenantId;
     const id = newId(now.getTime());
-    await this.conversations.create(tx, tenantId, { id, kind: 'inquiry', title: null, branchId: contact.branchId, createdBy: ctx.actorId, at: now }, [
-      { id: contact.contactId, kind: 'contact' },
-    ]);
+    await this.conversations.create(
+      tx,
+      tenantId,
+      { id, kind: 'inquiry', title: null, branchId: contact.branchId, createdBy: ctx.actorId, at: now },
+      [{ id: contact.contactId, kind: 'contact' }],
+    );
     await this.inquiries.insert(tx, tenantId, { id, contactId: contact.contactId, branchId: contact.branchId, at: now });
     const message = await this.conversations.addMessage(tx, tenantId, {
       id: newId(now.getTime()),
@@ -130,7 +140,14 @@ export class ReceiveInquiryHandler implements ICommandHandler<ReceiveInquiryComm
         contract: InquiryCreatedV1,
         tenantId,
         subject: id,
-        data: { inquiryId: id, contactId: contact.contactId, branchId: contact.branchId, routing: summary(decisionId, 'created', result), audience, at: now.toISOString() },
+        data: {
+          inquiryId: id,
+          contactId: contact.contactId,
+          branchId: contact.branchId,
+          routing: summary(decisionId, 'created', result),
+          audience,
+          at: now.toISOString(),
+        },
       },
       {
         contract: MessagePostedV1,
@@ -152,7 +169,14 @@ export class ReceiveInquiryHandler implements ICommandHandler<ReceiveInquiryComm
     return { ...toInquiryView(routed), created: true, messageId: message.id };
   }
 
-  private async postClientMessage(manager: EntityManager, tenantId: string, inquiry: InquiryRecord, contact: ContactRecord, text: string, now: Date): Promise<string> {
+  private async postClientMessage(
+    manager: EntityManager,
+    tenantId: string,
+    inquiry: InquiryRecord,
+    contact: ContactRecord,
+    text: string,
+    now: Date,
+  ): Promise<string> {
     const message = await this.conversations.addMessage(manager, tenantId, {
       id: newId(now.getTime()),
       conversationId: inquiry.id,

@@ -53,7 +53,9 @@ export class CreateChatsAndRouting1733100000000 implements MigrationInterface {
         "at" timestamptz NOT NULL,
         PRIMARY KEY ("tenant_id", "contact_id")
       )`);
-    await queryRunner.query(`CREATE INDEX "contacts_portal_idx" ON "inquiries"."contacts" ("tenant_id", "portal_person_id") WHERE "portal_person_id" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "contacts_portal_idx" ON "inquiries"."contacts" ("tenant_id", "portal_person_id") WHERE "portal_person_id" IS NOT NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE "inquiries"."chat_settings" (
         "tenant_id" uuid PRIMARY KEY,
@@ -121,9 +123,15 @@ export class CreateChatsAndRouting1733100000000 implements MigrationInterface {
         CHECK (("status" = 'assigned') = ("assignee_id" IS NOT NULL) OR "status" = 'closed')
       )`);
     // One open inquiry per client: a client's further messages join it (and its assignee keeps it).
-    await queryRunner.query(`CREATE UNIQUE INDEX "inquiries_open_per_contact_uq" ON "inquiries"."inquiries" ("tenant_id", "contact_id") WHERE "status" <> 'closed'`);
-    await queryRunner.query(`CREATE INDEX "inquiries_queue_idx" ON "inquiries"."inquiries" ("tenant_id", "waiting_since", "id") WHERE "status" = 'waiting'`);
-    await queryRunner.query(`CREATE INDEX "inquiries_assignee_idx" ON "inquiries"."inquiries" ("tenant_id", "assignee_id") WHERE "status" = 'assigned'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "inquiries_open_per_contact_uq" ON "inquiries"."inquiries" ("tenant_id", "contact_id") WHERE "status" <> 'closed'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "inquiries_queue_idx" ON "inquiries"."inquiries" ("tenant_id", "waiting_since", "id") WHERE "status" = 'waiting'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "inquiries_assignee_idx" ON "inquiries"."inquiries" ("tenant_id", "assignee_id") WHERE "status" = 'assigned'`,
+    );
     await queryRunner.query(`
       CREATE TABLE "inquiries"."routing_decisions" (
         "id" uuid PRIMARY KEY,
@@ -137,11 +145,25 @@ export class CreateChatsAndRouting1733100000000 implements MigrationInterface {
         "candidates" jsonb NOT NULL,
         "decided_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX "routing_decisions_inquiry_idx" ON "inquiries"."routing_decisions" ("tenant_id", "inquiry_id", "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "routing_decisions_inquiry_idx" ON "inquiries"."routing_decisions" ("tenant_id", "inquiry_id", "id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['routing_decisions', 'inquiries', 'read_marks', 'messages', 'participants', 'conversations', 'chat_settings', 'contacts', 'tenant_rights', 'right_holders', 'employees']) {
+    for (const table of [
+      'routing_decisions',
+      'inquiries',
+      'read_marks',
+      'messages',
+      'participants',
+      'conversations',
+      'chat_settings',
+      'contacts',
+      'tenant_rights',
+      'right_holders',
+      'employees',
+    ]) {
       await queryRunner.query(`DROP TABLE "inquiries"."${table}"`);
     }
   }

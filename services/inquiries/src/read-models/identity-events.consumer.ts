@@ -54,7 +54,8 @@ export class IdentityEventsConsumer implements OnModuleInit {
     this.events.on(WorkScheduleChangedV1, async (event, manager) => {
       const { personId, schedule, version } = event.data;
       const applied = await this.readModels.setSchedule(manager, event.tenantid, personId, schedule ?? null, version);
-      if (applied && (await this.load.settings(manager, event.tenantid)).useWorkSchedules) await this.routing.drain(manager, event.tenantid);
+      if (applied && (await this.load.settings(manager, event.tenantid)).useWorkSchedules)
+        await this.routing.drain(manager, event.tenantid);
     });
   }
 }

@@ -24,7 +24,11 @@ export class PermissionsEventsConsumer implements OnModuleInit {
     this.events.on(PolicyChangedV1, async (event, manager) => {
       const tenantId = event.tenantid;
       const personIds = event.data.affectedPersonIds ?? null;
-      const answer = await this.bus.request('permissions.rights.holders', { tenantId, actorId: null, requestId: event.id }, { rights: [...MIRRORED_RIGHTS], personIds });
+      const answer = await this.bus.request(
+        'permissions.rights.holders',
+        { tenantId, actorId: null, requestId: event.id },
+        { rights: [...MIRRORED_RIGHTS], personIds },
+      );
       const applied = await this.readModels.replaceRightHolders(manager, tenantId, personIds, answer.holders, answer.policyVersion);
       if (applied) await this.routing.drain(manager, tenantId);
     });

@@ -43,7 +43,13 @@ export class ReadModelRepository {
    * The employee's work schedule (null: none), kept only if newer than the one held (by identity's version).
    * Part of the routing roster, so the roster version moves with it. Returns whether it was applied.
    */
-  async setSchedule(manager: EntityManager, tenantId: string, personId: string, schedule: WorkSchedule | null, version: number): Promise<boolean> {
+  async setSchedule(
+    manager: EntityManager,
+    tenantId: string,
+    personId: string,
+    schedule: WorkSchedule | null,
+    version: number,
+  ): Promise<boolean> {
     await bumpRosterVersion(manager, tenantId);
     const rows = await queryRows<{ person_id: string }>(
       manager,
@@ -97,14 +103,25 @@ export class ReadModelRepository {
   }
 
   async contact(manager: EntityManager, tenantId: string, contactId: string): Promise<ContactRecord | null> {
-    const rows: Array<{ contact_id: string; full_name: string; responsible_employee_id: string | null; branch_id: string | null; portal_person_id: string | null }> =
-      await manager.query(
-        `SELECT contact_id, full_name, responsible_employee_id, branch_id, portal_person_id FROM contacts WHERE tenant_id = $1 AND contact_id = $2`,
-        [tenantId, contactId],
-      );
+    const rows: Array<{
+      contact_id: string;
+      full_name: string;
+      responsible_employee_id: string | null;
+      branch_id: string | null;
+      portal_person_id: string | null;
+    }> = await manager.query(
+      `SELECT contact_id, full_name, responsible_employee_id, branch_id, portal_person_id FROM contacts WHERE tenant_id = $1 AND contact_id = $2`,
+      [tenantId, contactId],
+    );
     const row = rows[0];
     return row
-      ? { contactId: row.contact_id, fullName: row.full_name, responsibleEmployeeId: row.responsible_employee_id, branchId: row.branch_id, portalPersonId: row.portal_person_id }
+      ? {
+          contactId: row.contact_id,
+          fullName: row.full_name,
+          responsibleEmployeeId: row.responsible_employee_id,
+          branchId: row.branch_id,
+          portalPersonId: row.portal_person_id,
+        }
       : null;
   }
 
@@ -157,7 +174,11 @@ export class ReadModelRepository {
   }
 
   async holds(manager: EntityManager, tenantId: string, personId: string, right: (typeof MIRRORED_RIGHTS)[number]): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM right_holders WHERE tenant_id = $1 AND "right" = $2 AND person_id = $3`, [tenantId, right, personId]);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM right_holders WHERE tenant_id = $1 AND "right" = $2 AND person_id = $3`, [
+      tenantId,
+      right,
+      personId,
+    ]);
     return rows.length > 0;
   }
 }

@@ -34,7 +34,8 @@ export class SetReceptionHandler implements ICommandHandler<SetReceptionCommand>
       // The routing lock before the employee's row: the same order as every other roster change.
       await bumpRosterVersion(tx, ctx.tenantId);
       const current = await receptionOf(tx, ctx.tenantId, data.personId, true);
-      if (data.mode === 'anyone' && !current.all_branches && !data.hasAllBranchesRight) throw ChatErrors.anyoneNeedsAllBranches(current.full_name);
+      if (data.mode === 'anyone' && !current.all_branches && !data.hasAllBranchesRight)
+        throw ChatErrors.anyoneNeedsAllBranches(current.full_name);
       const rows = await queryRows<ReceptionRow>(
         tx,
         `UPDATE employees SET mode = $3, mode_set_by = $4, mode_set_at = now() WHERE tenant_id = $1 AND person_id = $2

@@ -45,7 +45,13 @@ export class InquiryRouter {
   ) {}
 
   /** The full evaluation over every employee; sets each candidate's insideSchedule for this `now` first. */
-  decide(candidates: ScheduledCandidate[], contact: ContactRecord, stickyAssigneeId: string | null, settings: ChatSettingsView, now: Date): RoutingResult {
+  decide(
+    candidates: ScheduledCandidate[],
+    contact: ContactRecord,
+    stickyAssigneeId: string | null,
+    settings: ChatSettingsView,
+    now: Date,
+  ): RoutingResult {
     applyScheduleFacts(candidates, settings.useWorkSchedules, now);
     return decideRouting(
       candidates,
@@ -60,14 +66,37 @@ export class InquiryRouter {
    * presence and load read only for the employees whose right, mode and branch accept this client.
    * Same outcome as decide() over every employee. Callers hold the tenant's routing lock.
    */
-  async route(manager: EntityManager, tenantId: string, contact: ContactRecord, stickyAssigneeId: string | null, settings: ChatSettingsView, now: Date): Promise<RoutingResult> {
-    const client = { contactId: contact.contactId, branchId: contact.branchId, responsibleEmployeeId: contact.responsibleEmployeeId, stickyAssigneeId };
+  async route(
+    manager: EntityManager,
+    tenantId: string,
+    contact: ContactRecord,
+    stickyAssigneeId: string | null,
+    settings: ChatSettingsView,
+    now: Date,
+  ): Promise<RoutingResult> {
+    const client = {
+      contactId: contact.contactId,
+      branchId: contact.branchId,
+      responsibleEmployeeId: contact.responsibleEmployeeId,
+      stickyAssigneeId,
+    };
     // Roster version check and the shortlist's presence/load: one round trip while the cached roster is current.
-    const { roster, picked: list, live } = await this.rosters.currentWithLive(manager, tenantId, (members) => {
+    const {
+      roster,
+      picked: list,
+      live,
+    } = await this.rosters.currentWithLive(manager, tenantId, (members) => {
       const value = shortlist(members, client);
       return { value, personIds: value.plausible.map((member) => member.personId) };
     });
-    return decideWithRoster(roster, list, live, client, { stickyReleaseMinutes: settings.stickyReleaseMinutes, useWorkSchedules: settings.useWorkSchedules }, now);
+    return decideWithRoster(
+      roster,
+      list,
+      live,
+      client,
+      { stickyReleaseMinutes: settings.stickyReleaseMinutes, useWorkSchedules: settings.useWorkSchedules },
+      now,
+    );
   }
 
   /** The dry run: what routing would decide for a new message of this client right now. Nothing is written. */
@@ -111,7 +140,12 @@ export class InquiryRouter {
         : await this.scope.audience(
             manager,
             tenantId,
-            { kind: 'inquiry', branchId: inquiry.branchId, participants: [{ id: contact.contactId, kind: 'contact' }], assigneeId: result.assigneeId },
+            {
+              kind: 'inquiry',
+              branchId: inquiry.branchId,
+              participants: [{ id: contact.contactId, kind: 'contact' }],
+              assigneeId: result.assigneeId,
+            },
             [previous],
           );
       const assigned: OutgoingEvent<InquiryAssignedV1> = {
@@ -164,7 +198,16 @@ export class InquiryRouter {
       contract: InquiryRequeuedV1,
       tenantId,
       subject: inquiry.id,
-      data: { inquiryId: inquiry.id, contactId: inquiry.contactId, branchId: inquiry.branchId, previousAssigneeId: previous, reason, routing, audience, at: now.toISOString() },
+      data: {
+        inquiryId: inquiry.id,
+        contactId: inquiry.contactId,
+        branchId: inquiry.branchId,
+        previousAssigneeId: previous,
+        reason,
+        routing,
+        audience,
+        at: now.toISOString(),
+      },
     };
     await this.events.publish(requeued, manager);
   }

@@ -57,12 +57,23 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
 
   /** Who holds the mirrored rights, as the permissions service's events replace them. */
   async function rights(assignable: string[], allBranches: string[] = []): Promise<void> {
-    await readModels.replaceRightHolders(medium.dataSource.manager, ctx.tenantId, null, { 'inquiries.assignable': assignable, 'branches.all': allBranches }, Date.now());
+    await readModels.replaceRightHolders(
+      medium.dataSource.manager,
+      ctx.tenantId,
+      null,
+      { 'inquiries.assignable': assignable, 'branches.all': allBranches },
+      Date.now(),
+    );
   }
 
   async function client(): Promise<string> {
     const contactId = newId();
-    await readModels.upsertContact(medium.dataSource.manager, ctx.tenantId, { contactId, fullName: 'Client', responsibleEmployeeId: null, branchId: branch, portalPersonId: null }, new Date().toISOString());
+    await readModels.upsertContact(
+      medium.dataSource.manager,
+      ctx.tenantId,
+      { contactId, fullName: 'Client', responsibleEmployeeId: null, branchId: branch, portalPersonId: null },
+      new Date().toISOString(),
+    );
     return contactId;
   }
 
@@ -73,13 +84,24 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
       openInquiries,
       lastAssignedMinutesAgo === null ? null : new Date(Date.now() - lastAssignedMinutesAgo * MINUTE),
     ]);
-  const receive = async (contactId: string) => commands.execute(new ReceiveInquiryCommand(ctx, { personId: ctx.actorId!, kind: 'employee' }, { contactId, text: 'Hello' }));
+  const receive = async (contactId: string) =>
+    commands.execute(new ReceiveInquiryCommand(ctx, { personId: ctx.actorId!, kind: 'employee' }, { contactId, text: 'Hello' }));
   const openInquiries = async (personId: string) =>
-    (await medium.rows<{ open_inquiries: number }>('SELECT open_inquiries FROM employees WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, personId]))[0].open_inquiries;
-  const assignedEvents = async () => (await medium.outbox(ctx.tenantId)).filter((row) => row.type === InquiryAssignedV1.type).map((row) => row.data);
+    (
+      await medium.rows<{ open_inquiries: number }>('SELECT open_inquiries FROM employees WHERE tenant_id = $1 AND person_id = $2', [
+        ctx.tenantId,
+        personId,
+      ])
+    )[0].open_inquiries;
+  const assignedEvents = async () =>
+    (await medium.outbox(ctx.tenantId)).filter((row) => row.type === InquiryAssignedV1.type).map((row) => row.data);
 
   it('gives a new inquiry to the least loaded employee, then the one waiting longest since an assignment', async () => {
-    const [busy, rested, recent] = [await employee('Busy', 'my_branches'), await employee('Rested', 'my_branches'), await employee('Recent', 'my_branches')];
+    const [busy, rested, recent] = [
+      await employee('Busy', 'my_branches'),
+      await employee('Rested', 'my_branches'),
+      await employee('Recent', 'my_branches'),
+    ];
     await rights([busy, rested, recent]);
     await load(busy, 1, 60);
     await load(rested, 0, 30);
@@ -88,13 +110,20 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
     const first = await receive(await client());
 
     expect(first).toMatchObject({ status: 'assigned', assigneeId: rested });
-    expect(await medium.rows('SELECT status, assignee_id FROM inquiries WHERE id = $1', [first.id])).toEqual([{ status: 'assigned', assignee_id: rested }]);
+    expect(await medium.rows('SELECT status, assignee_id FROM inquiries WHERE id = $1', [first.id])).toEqual([
+      { status: 'assigned', assignee_id: rested },
+    ]);
     expect(await openInquiries(rested)).toBe(1);
-    const [decision] = await medium.rows<{ trigger: string; outcome: string; assignee_id: string }>('SELECT trigger, outcome, assignee_id FROM routing_decisions WHERE inquiry_id = $1', [first.id]);
+    const [decision] = await medium.rows<{ trigger: string; outcome: string; assignee_id: string }>(
+      'SELECT trigger, outcome, assignee_id FROM routing_decisions WHERE inquiry_id = $1',
+      [first.id],
+    );
     expect(decision).toEqual({ trigger: 'created', outcome: 'assigned', assignee_id: rested });
     const events = (await medium.outbox(ctx.tenantId)).map((row) => row.type);
     expect(events).toEqual(expect.arrayContaining([InquiryAssignedV1.type, InquiryCreatedV1.type]));
-    expect(await assignedEvents()).toEqual([expect.objectContaining({ inquiryId: first.id, assigneeId: rested, previousAssigneeId: null })]);
+    expect(await assignedEvents()).toEqual([
+      expect.objectContaining({ inquiryId: first.id, assigneeId: rested, previousAssigneeId: null }),
+    ]);
 
     // Rested now carries one as Busy does, and was assigned just now: Recent is the least loaded.
     const second = await receive(await client());
@@ -102,7 +131,11 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
   });
 
   it("leaves out employees whose reception mode or branch does not take the client, in the candidate SQL; 'anyone' needs all branches", async () => {
-    const [off, elsewhere, withoutRight] = [await employee('Off', 'nobody'), await employee('Elsewhere', 'my_branches', { branchId: newId() }), await employee('NoRight', 'my_branches')];
+    const [off, elsewhere, withoutRight] = [
+      await employee('Off', 'nobody'),
+      await employee('Elsewhere', 'my_branches', { branchId: newId() }),
+      await employee('NoRight', 'my_branches'),
+    ];
     await rights([off, elsewhere]);
 
     const queued = await receive(await client());
@@ -110,16 +143,24 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
     expect(queued).toMatchObject({ status: 'waiting', assigneeId: null });
     expect(await assignedEvents()).toEqual([]);
     expect(await medium.rows('SELECT outcome FROM routing_decisions WHERE inquiry_id = $1', [queued.id])).toEqual([{ outcome: 'queued' }]);
-    await expect(commands.execute(new SetReceptionCommand(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: false }))).rejects.toMatchObject({ code: 'RECEPTION.ANYONE_NEEDS_ALL_BRANCHES' });
-    expect(await medium.rows('SELECT mode FROM employees WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, elsewhere])).toEqual([{ mode: 'my_branches' }]);
+    await expect(
+      commands.execute(new SetReceptionCommand(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: false })),
+    ).rejects.toMatchObject({ code: 'RECEPTION.ANYONE_NEEDS_ALL_BRANCHES' });
+    expect(await medium.rows('SELECT mode FROM employees WHERE tenant_id = $1 AND person_id = $2', [ctx.tenantId, elsewhere])).toEqual([
+      { mode: 'my_branches' },
+    ]);
     expect(await openInquiries(withoutRight)).toBe(0);
 
     // With the right to all branches (read in the candidate SQL), mode 'anyone' lets Elsewhere take it: the queue
     // drains in the same transaction.
     await rights([off, elsewhere], [elsewhere]);
     await commands.execute(new SetReceptionCommand(ctx, { personId: elsewhere, mode: 'anyone', hasAllBranchesRight: true }));
-    expect(await medium.rows('SELECT status, assignee_id FROM inquiries WHERE id = $1', [queued.id])).toEqual([{ status: 'assigned', assignee_id: elsewhere }]);
-    expect(await assignedEvents()).toEqual([expect.objectContaining({ inquiryId: queued.id, assigneeId: elsewhere, routing: expect.objectContaining({ trigger: 'queue' }) })]);
+    expect(await medium.rows('SELECT status, assignee_id FROM inquiries WHERE id = $1', [queued.id])).toEqual([
+      { status: 'assigned', assignee_id: elsewhere },
+    ]);
+    expect(await assignedEvents()).toEqual([
+      expect.objectContaining({ inquiryId: queued.id, assigneeId: elsewhere, routing: expect.objectContaining({ trigger: 'queue' }) }),
+    ]);
   });
 
   describe('sticky release on the clock', () => {
@@ -130,7 +171,13 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
       await commands.execute(new UpdateChatSettingsCommand(ctx, { stickyReleaseMinutes: 15 }));
       const inquiry = await receive(await client());
       expect(inquiry.assigneeId).toBe(away);
-      await readModels.setPresence(medium.dataSource.manager, ctx.tenantId, away, false, new Date(Date.now() - offlineMinutes * MINUTE).toISOString());
+      await readModels.setPresence(
+        medium.dataSource.manager,
+        ctx.tenantId,
+        away,
+        false,
+        new Date(Date.now() - offlineMinutes * MINUTE).toISOString(),
+      );
       return { inquiry, away, present };
     }
 
@@ -141,7 +188,12 @@ describe('inquiry routing (medium: service + PostgreSQL)', () => {
 
       expect(await medium.rows('SELECT assignee_id FROM inquiries WHERE id = $1', [inquiry.id])).toEqual([{ assignee_id: present }]);
       expect([await openInquiries(away), await openInquiries(present)]).toEqual([0, 1]);
-      expect((await assignedEvents()).at(-1)).toMatchObject({ inquiryId: inquiry.id, assigneeId: present, previousAssigneeId: away, routing: { trigger: 'released' } });
+      expect((await assignedEvents()).at(-1)).toMatchObject({
+        inquiryId: inquiry.id,
+        assigneeId: present,
+        previousAssigneeId: away,
+        routing: { trigger: 'released' },
+      });
     });
 
     it('keeps it while the assignee has been offline for less, writing nothing', async () => {

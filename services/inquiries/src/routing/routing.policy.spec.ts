@@ -122,7 +122,13 @@ describe('routing policy', () => {
   });
 
   it('sticky: the assignee of the open inquiry keeps it even after losing the right, its mode and its presence', () => {
-    const former = employee('former', { assignable: false, mode: 'nobody', online: false, offlineSince: new Date('2026-11-20T08:00:00Z'), openInquiries: 9 });
+    const former = employee('former', {
+      assignable: false,
+      mode: 'nobody',
+      online: false,
+      offlineSince: new Date('2026-11-20T08:00:00Z'),
+      openInquiries: 9,
+    });
     const result = decideRouting([former, employee('fresh')], client({ stickyAssigneeId: 'former' }), SETTINGS, NOW);
     expect(result).toMatchObject({ outcome: 'sticky', assigneeId: 'former', released: null });
     expect(result.candidates[0]).toMatchObject({ personId: 'former', reason: null });
@@ -137,7 +143,10 @@ describe('routing policy', () => {
     expect(verdictOf(result, 'gone')).toMatchObject({ reason: 'offline' });
 
     const brief = employee('brief', { online: false, offlineSince: new Date('2026-11-20T11:45:00Z') });
-    expect(decideRouting([brief, employee('fresh')], client({ stickyAssigneeId: 'brief' }), settings, NOW)).toMatchObject({ outcome: 'sticky', assigneeId: 'brief' });
+    expect(decideRouting([brief, employee('fresh')], client({ stickyAssigneeId: 'brief' }), settings, NOW)).toMatchObject({
+      outcome: 'sticky',
+      assigneeId: 'brief',
+    });
     const online = employee('online');
     expect(decideRouting([online, employee('fresh')], client({ stickyAssigneeId: 'online' }), settings, NOW).assigneeId).toBe('online');
   });

@@ -72,10 +72,19 @@ export interface FailedRule {
 // Shared constants: evaluating a rule allocates nothing, and rejected employees can be grouped by rule.
 const NO_RIGHT: FailedRule = { reason: 'no_right', why: "does not hold 'inquiries.assignable' (can be assigned inquiries)" };
 const MODE_NOBODY: FailedRule = { reason: 'mode', why: "reception mode is 'nobody'" };
-const MODE_OWN_CLIENTS: FailedRule = { reason: 'mode', why: "reception mode is 'own_clients' and this client's responsible employee is someone else" };
+const MODE_OWN_CLIENTS: FailedRule = {
+  reason: 'mode',
+  why: "reception mode is 'own_clients' and this client's responsible employee is someone else",
+};
 const BRANCH_NONE: FailedRule = { reason: 'branch', why: "reception mode is 'my_branches' and the client belongs to no branch" };
-const BRANCH_OTHER: FailedRule = { reason: 'branch', why: "reception mode is 'my_branches' and the client's branch is not one of the employee's branches" };
-const ANYONE_NOT_ALL: FailedRule = { reason: 'branch', why: "reception mode is 'anyone' but the employee no longer has access to all branches" };
+const BRANCH_OTHER: FailedRule = {
+  reason: 'branch',
+  why: "reception mode is 'my_branches' and the client's branch is not one of the employee's branches",
+};
+const ANYONE_NOT_ALL: FailedRule = {
+  reason: 'branch',
+  why: "reception mode is 'anyone' but the employee no longer has access to all branches",
+};
 const OFFLINE: FailedRule = { reason: 'offline', why: 'is offline' };
 const OUTSIDE_SCHEDULE: FailedRule = { reason: 'schedule', why: 'is outside its work schedule' };
 
@@ -163,7 +172,16 @@ export function decideRouting(
   for (const candidate of candidates) {
     const failed = failedRules(candidate, client, settings);
     if (failed.length === 0) qualified.push(candidate);
-    else rejected.set(candidate.personId, verdict(candidate, false, failed.map((rule) => rule.reason), `${candidate.name} ${failed.map((rule) => rule.why).join('; ')}`));
+    else
+      rejected.set(
+        candidate.personId,
+        verdict(
+          candidate,
+          false,
+          failed.map((rule) => rule.reason),
+          `${candidate.name} ${failed.map((rule) => rule.why).join('; ')}`,
+        ),
+      );
   }
   qualified.sort(compareLoad);
 
@@ -177,9 +195,11 @@ export function decideRouting(
     const keeper = sticky;
     // Right, mode and presence do not matter here: the client's open inquiry stays with its assignee.
     const chosen = verdict(keeper, true, [], `${keeper.name} is assigned the client's open inquiry and keeps it until it is reassigned`);
-    const others = qualified.filter((candidate) => candidate !== keeper).map((candidate) =>
-      verdict(candidate, true, ['sticky'], `${candidate.name} qualifies, but the client's open inquiry belongs to ${keeper.name}`),
-    );
+    const others = qualified
+      .filter((candidate) => candidate !== keeper)
+      .map((candidate) =>
+        verdict(candidate, true, ['sticky'], `${candidate.name} qualifies, but the client's open inquiry belongs to ${keeper.name}`),
+      );
     return { outcome: 'sticky', assigneeId: keeper.personId, reason: chosen.detail, released: null, candidates: ordered(chosen, others) };
   }
 
@@ -194,15 +214,17 @@ export function decideRouting(
     [],
     `${winner.name} qualifies with the fewest open inquiries (${winner.openInquiries}), ${describeWait(winner)}`,
   );
-  const outranked = qualified.slice(1).map((candidate) =>
-    verdict(
-      candidate,
-      true,
-      ['load'],
-      candidate.openInquiries > winner.openInquiries
-        ? `${candidate.name} qualifies but has ${candidate.openInquiries} open inquiries against ${winner.openInquiries}`
-        : `${candidate.name} qualifies with as many open inquiries (${candidate.openInquiries}) but waited less (${describeWait(candidate)})`,
-    ),
-  );
+  const outranked = qualified
+    .slice(1)
+    .map((candidate) =>
+      verdict(
+        candidate,
+        true,
+        ['load'],
+        candidate.openInquiries > winner.openInquiries
+          ? `${candidate.name} qualifies but has ${candidate.openInquiries} open inquiries against ${winner.openInquiries}`
+          : `${candidate.name} qualifies with as many open inquiries (${candidate.openInquiries}) but waited less (${describeWait(candidate)})`,
+      ),
+    );
   return { outcome: 'assigned', assigneeId: winner.personId, reason: chosen.detail, released, candidates: ordered(chosen, outranked) };
 }

@@ -56,7 +56,8 @@ export const CANDIDATES_SQL = `${STAFF_CTE}
          ${SCHEDULES_JSON} AS schedules`;
 
 export function toCandidate(tuple: CandidateTuple, schedules: readonly WorkSchedule[]): ScheduledCandidate {
-  const [personId, name, online, presenceAtMs, mode, openInquiries, lastAssignedAtMs, assignable, allBranches, branchIds, scheduleNo] = tuple;
+  const [personId, name, online, presenceAtMs, mode, openInquiries, lastAssignedAtMs, assignable, allBranches, branchIds, scheduleNo] =
+    tuple;
   return {
     personId,
     name,
@@ -160,7 +161,8 @@ interface StoredCandidates {
 export function compactCandidates(result: RoutingResult): StoredCandidates {
   const verdicts: CandidateVerdict[] = [];
   const groups = new Map<string, RejectedGroup>();
-  for (const group of result.rejectedGroups ?? []) groups.set(`${group.failed.join(',')}|${group.why}`, { ...group, personIds: [...group.personIds] });
+  for (const group of result.rejectedGroups ?? [])
+    groups.set(`${group.failed.join(',')}|${group.why}`, { ...group, personIds: [...group.personIds] });
   for (const verdict of result.candidates) {
     const why = verdict.detail.startsWith(`${verdict.name} `) ? verdict.detail.slice(verdict.name.length + 1) : null;
     if (verdict.qualified || why === null || verdict.personId === result.assigneeId) {
@@ -183,7 +185,15 @@ export function expandCandidates(stored: StoredCandidates | CandidateVerdict[], 
   for (const group of stored.rejected) {
     for (const personId of group.personIds) {
       const name = names.get(personId) ?? personId;
-      rejected.push({ personId, name, qualified: false, reason: group.failed[0] ?? null, failed: group.failed, detail: `${name} ${group.why}`, openInquiries: null });
+      rejected.push({
+        personId,
+        name,
+        qualified: false,
+        reason: group.failed[0] ?? null,
+        failed: group.failed,
+        detail: `${name} ${group.why}`,
+        openInquiries: null,
+      });
     }
   }
   rejected.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
@@ -225,14 +235,23 @@ export class RoutingRepository {
   }
 
   /** The roster version and the live facts of these employees, read in one statement. */
-  async versionedLive(manager: EntityManager, tenantId: string, personIds: string[]): Promise<{ version: string | null; live: Map<string, LiveFacts> }> {
+  async versionedLive(
+    manager: EntityManager,
+    tenantId: string,
+    personIds: string[],
+  ): Promise<{ version: string | null; live: Map<string, LiveFacts> }> {
     const rows: Array<{ version: string | null; live: string | null }> = await manager.query(VERSIONED_LIVE_SQL, [tenantId, personIds]);
     return { version: rows[0]?.version ?? null, live: toLive([{ live: rows[0]?.live ?? '[]' }]) };
   }
 
   async settings(manager: EntityManager, tenantId: string): Promise<ChatSettingsView> {
-    const rows: Array<{ client_employee_chats: boolean; client_group_chats: boolean; inquiries: boolean; sticky_release_minutes: number | null; use_work_schedules: boolean }> =
-      await manager.query(`SELECT * FROM chat_settings WHERE tenant_id = $1`, [tenantId]);
+    const rows: Array<{
+      client_employee_chats: boolean;
+      client_group_chats: boolean;
+      inquiries: boolean;
+      sticky_release_minutes: number | null;
+      use_work_schedules: boolean;
+    }> = await manager.query(`SELECT * FROM chat_settings WHERE tenant_id = $1`, [tenantId]);
     const row = rows[0];
     if (!row) return { ...DEFAULT_SETTINGS };
     return {
@@ -250,15 +269,41 @@ export class RoutingRepository {
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (tenant_id) DO UPDATE SET client_employee_chats = $2, client_group_chats = $3, inquiries = $4,
          sticky_release_minutes = $5, use_work_schedules = $6, updated_at = now()`,
-      [tenantId, settings.clientEmployeeChats, settings.clientGroupChats, settings.inquiries, settings.stickyReleaseMinutes, settings.useWorkSchedules],
+      [
+        tenantId,
+        settings.clientEmployeeChats,
+        settings.clientGroupChats,
+        settings.inquiries,
+        settings.stickyReleaseMinutes,
+        settings.useWorkSchedules,
+      ],
     );
   }
 
-  async saveDecision(manager: EntityManager, tenantId: string, inquiryId: string, id: string, trigger: RoutingTrigger, result: RoutingResult, at: Date): Promise<void> {
+  async saveDecision(
+    manager: EntityManager,
+    tenantId: string,
+    inquiryId: string,
+    id: string,
+    trigger: RoutingTrigger,
+    result: RoutingResult,
+    at: Date,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO routing_decisions (id, tenant_id, inquiry_id, trigger, outcome, assignee_id, reason, released, candidates, decided_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [id, tenantId, inquiryId, trigger, result.outcome, result.assigneeId, result.reason, result.released ? JSON.stringify(result.released) : null, JSON.stringify(compactCandidates(result)), at],
+      [
+        id,
+        tenantId,
+        inquiryId,
+        trigger,
+        result.outcome,
+        result.assigneeId,
+        result.reason,
+        result.released ? JSON.stringify(result.released) : null,
+        JSON.stringify(compactCandidates(result)),
+        at,
+      ],
     );
   }
 
@@ -269,7 +314,8 @@ export class RoutingRepository {
       [tenantId, inquiryId],
     );
     const ids = new Set<string>();
-    for (const row of rows) if (!Array.isArray(row.candidates)) for (const group of row.candidates.rejected) for (const id of group.personIds) ids.add(id);
+    for (const row of rows)
+      if (!Array.isArray(row.candidates)) for (const group of row.candidates.rejected) for (const id of group.personIds) ids.add(id);
     const names = new Map<string, string>();
     if (ids.size > 0) {
       const found: Array<{ person_id: string; full_name: string | null }> = await manager.query(
@@ -299,9 +345,9 @@ export class RoutingRepository {
   }
 
   async recordRelease(manager: EntityManager, tenantId: string, personId: string): Promise<void> {
-    await manager.query(
-      `UPDATE employees SET open_inquiries = GREATEST(open_inquiries - 1, 0) WHERE tenant_id = $1 AND person_id = $2`,
-      [tenantId, personId],
-    );
+    await manager.query(`UPDATE employees SET open_inquiries = GREATEST(open_inquiries - 1, 0) WHERE tenant_id = $1 AND person_id = $2`, [
+      tenantId,
+      personId,
+    ]);
   }
 }

@@ -60,12 +60,22 @@ function fullEvaluation(candidates: ScheduledCandidate[], client: RoutingClient,
 function viaRoster(candidates: ScheduledCandidate[], client: RoutingClient, settings: RoutingSettings) {
   const roster = buildRoster(
     null,
-    candidates.map(({ personId, name, mode, assignable, allBranches, branchIds, schedule }) => ({ personId, name, mode, assignable, allBranches, branchIds, schedule })),
+    candidates.map(({ personId, name, mode, assignable, allBranches, branchIds, schedule }) => ({
+      personId,
+      name,
+      mode,
+      assignable,
+      allBranches,
+      branchIds,
+      schedule,
+    })),
   );
   const list = shortlist(roster, client);
   const live = new Map<string, LiveFacts>(
     list.plausible.map((member) => {
-      const { online, offlineSince, openInquiries, lastAssignedAt } = candidates.find((candidate) => candidate.personId === member.personId)!;
+      const { online, offlineSince, openInquiries, lastAssignedAt } = candidates.find(
+        (candidate) => candidate.personId === member.personId,
+      )!;
       return [member.personId, { online, offlineSince, openInquiries, lastAssignedAt }];
     }),
   );
@@ -95,7 +105,10 @@ describe('routing from the cached roster', () => {
       });
       expect(result.candidates.filter((verdict) => verdict.qualified)).toEqual(full.candidates.filter((verdict) => verdict.qualified));
       expect(consideredCount(result)).toBe(candidates.length);
-      const expanded = expandCandidates(compactCandidates(result), new Map(candidates.map((candidate) => [candidate.personId, candidate.name])));
+      const expanded = expandCandidates(
+        compactCandidates(result),
+        new Map(candidates.map((candidate) => [candidate.personId, candidate.name])),
+      );
       expect(expanded.map((verdict) => [verdict.personId, verdict.qualified, verdict.reason])).toEqual(
         full.candidates.map((verdict) => [verdict.personId, verdict.qualified, verdict.reason]),
       );
@@ -109,7 +122,11 @@ describe('routing from the cached roster', () => {
     const candidates = population(42, 300);
     const client: RoutingClient = { contactId: 'client', branchId: BRANCHES[0]!, responsibleEmployeeId: 'p0001', stickyAssigneeId: null };
     const { list } = viaRoster(candidates, client, { stickyReleaseMinutes: null, useWorkSchedules: false });
-    const accepting = candidates.filter((candidate) => decideRouting([{ ...candidate, online: true }], client, { stickyReleaseMinutes: null, useWorkSchedules: false }, NOW).outcome === 'assigned');
+    const accepting = candidates.filter(
+      (candidate) =>
+        decideRouting([{ ...candidate, online: true }], client, { stickyReleaseMinutes: null, useWorkSchedules: false }, NOW).outcome ===
+        'assigned',
+    );
     expect(list.plausible.map((member) => member.personId).sort()).toEqual(accepting.map((candidate) => candidate.personId).sort());
     expect(list.plausible.length).toBeLessThan(candidates.length / 2);
   });
@@ -130,10 +147,17 @@ describe('routing from the cached roster', () => {
     });
     const client: RoutingClient = { contactId: 'client', branchId: BRANCHES[0]!, responsibleEmployeeId: null, stickyAssigneeId: null };
     const people = () => [employee('early', SCHEDULES[4]!), employee('day', SCHEDULES[2]!), employee('unknown', null)];
-    for (const decide of [fullEvaluation, (candidates: ScheduledCandidate[], c: RoutingClient, s: RoutingSettings) => viaRoster(candidates, c, s).result]) {
+    for (const decide of [
+      fullEvaluation,
+      (candidates: ScheduledCandidate[], c: RoutingClient, s: RoutingSettings) => viaRoster(candidates, c, s).result,
+    ]) {
       const on = decide(people(), client, { stickyReleaseMinutes: null, useWorkSchedules: true });
       expect(on.assigneeId).toBe('day');
-      expect(on.candidates.find((verdict) => verdict.personId === 'early')).toMatchObject({ qualified: false, reason: 'schedule', failed: ['schedule'] });
+      expect(on.candidates.find((verdict) => verdict.personId === 'early')).toMatchObject({
+        qualified: false,
+        reason: 'schedule',
+        failed: ['schedule'],
+      });
       expect(on.candidates.find((verdict) => verdict.personId === 'unknown')).toMatchObject({ qualified: true });
       const off = decide(people(), client, { stickyReleaseMinutes: null, useWorkSchedules: false });
       expect(off.assigneeId).toBe('early');
@@ -142,17 +166,53 @@ describe('routing from the cached roster', () => {
 
   it('stores rejected employees as grouped ids and names them again on reading', () => {
     const candidates = [
-      { ...population(1, 1)[0]!, personId: 'acc', name: 'Accountant', assignable: false, mode: 'my_branches' as const, branchIds: [BRANCHES[0]!], online: true },
-      { ...population(1, 1)[0]!, personId: 'rita', name: 'Rita', assignable: true, mode: 'my_branches' as const, branchIds: [BRANCHES[1]!], online: true },
-      { ...population(1, 1)[0]!, personId: 'boris', name: 'Boris', assignable: true, mode: 'anyone' as const, allBranches: true, online: true, openInquiries: 0 },
+      {
+        ...population(1, 1)[0]!,
+        personId: 'acc',
+        name: 'Accountant',
+        assignable: false,
+        mode: 'my_branches' as const,
+        branchIds: [BRANCHES[0]!],
+        online: true,
+      },
+      {
+        ...population(1, 1)[0]!,
+        personId: 'rita',
+        name: 'Rita',
+        assignable: true,
+        mode: 'my_branches' as const,
+        branchIds: [BRANCHES[1]!],
+        online: true,
+      },
+      {
+        ...population(1, 1)[0]!,
+        personId: 'boris',
+        name: 'Boris',
+        assignable: true,
+        mode: 'anyone' as const,
+        allBranches: true,
+        online: true,
+        openInquiries: 0,
+      },
     ];
     const client: RoutingClient = { contactId: 'client', branchId: BRANCHES[0]!, responsibleEmployeeId: null, stickyAssigneeId: null };
     const { result } = viaRoster(candidates, client, { stickyReleaseMinutes: null, useWorkSchedules: false });
     const stored = compactCandidates(result);
     expect(stored.verdicts.map((verdict) => verdict.personId)).toEqual(['boris']);
     expect(JSON.stringify(stored)).not.toContain('Rita');
-    const expanded = expandCandidates(stored, new Map([['rita', 'Rita R.'], ['acc', 'Accountant']]));
-    expect(expanded.find((verdict) => verdict.personId === 'rita')).toMatchObject({ qualified: false, reason: 'branch', detail: expect.stringMatching(/^Rita R\. reception mode is 'my_branches'/), openInquiries: null });
+    const expanded = expandCandidates(
+      stored,
+      new Map([
+        ['rita', 'Rita R.'],
+        ['acc', 'Accountant'],
+      ]),
+    );
+    expect(expanded.find((verdict) => verdict.personId === 'rita')).toMatchObject({
+      qualified: false,
+      reason: 'branch',
+      detail: expect.stringMatching(/^Rita R\. reception mode is 'my_branches'/),
+      openInquiries: null,
+    });
     expect(expanded.find((verdict) => verdict.personId === 'acc')).toMatchObject({ reason: 'no_right', failed: ['no_right'] });
   });
 });

@@ -13,6 +13,12 @@ import { AuditRetentionTask } from './audit-retention.task';
  */
 @Module({
   controllers: [AuditMessages],
-  providers: [{ provide: INTEGRATIONS_ENV, useFactory: loadIntegrationsEnv }, AuditEntriesRepository, AuditIntakeConsumer, ListAuditEntriesHandler, AuditRetentionTask],
+  providers: [
+    { provide: INTEGRATIONS_ENV, useFactory: loadIntegrationsEnv },
+    AuditEntriesRepository,
+    AuditIntakeConsumer,
+    ListAuditEntriesHandler,
+    AuditRetentionTask,
+  ],
 })
 export class AuditModule {}

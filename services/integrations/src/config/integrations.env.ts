@@ -32,7 +32,10 @@ export class IntegrationsEnv {
   @IsOptional() @IsString() WEBHOOK_SECRETS_KEY_PREVIOUS?: string;
 
   get previousSecretsKeys(): string[] {
-    return (this.WEBHOOK_SECRETS_KEY_PREVIOUS ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+    return (this.WEBHOOK_SECRETS_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean);
   }
   /** Days an audit entry is kept (services/integrations/src/audit/audit-retention.task.ts). */
   @IsInt() @Min(1) @Max(36500) AUDIT_RETENTION_DAYS: number = 365;

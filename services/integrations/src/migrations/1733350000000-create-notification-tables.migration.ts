@@ -86,7 +86,16 @@ export class CreateNotificationTables1733350000000 implements MigrationInterface
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['notifications', 'notification_templates', 'notification_settings', 'notification_departments', 'notification_orders', 'notification_statuses', 'notification_people', 'notification_tenants']) {
+    for (const table of [
+      'notifications',
+      'notification_templates',
+      'notification_settings',
+      'notification_departments',
+      'notification_orders',
+      'notification_statuses',
+      'notification_people',
+      'notification_tenants',
+    ]) {
       await queryRunner.query(`DROP TABLE "integrations"."${table}"`);
     }
   }

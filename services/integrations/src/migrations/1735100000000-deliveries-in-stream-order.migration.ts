@@ -25,7 +25,9 @@ export class DeliveriesInStreamOrder1735100000000 implements MigrationInterface 
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "integrations"."deliveries_order_idx"`);
-    await queryRunner.query(`CREATE INDEX "deliveries_order_idx" ON "integrations"."deliveries" ("endpoint_id", "subject", "seq") WHERE "status" = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX "deliveries_order_idx" ON "integrations"."deliveries" ("endpoint_id", "subject", "seq") WHERE "status" = 'pending'`,
+    );
     await queryRunner.query(`ALTER TABLE "integrations"."deliveries" DROP COLUMN "stream_seq"`);
     await queryRunner.query(`ALTER TABLE "integrations"."events" DROP COLUMN "stream_seq"`);
   }

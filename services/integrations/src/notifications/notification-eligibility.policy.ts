@@ -25,7 +25,8 @@ export function notificationEligibility(
   }
   if (person.deleted) return { send: false, wait: false, reason: 'the recipient was deleted' };
   if (person.emailIsPlaceholder) return { send: false, wait: false, reason: 'the contact has only a generated placeholder email' };
-  if (person.kind === 'contact' && !person.notifications) return { send: false, wait: false, reason: "the contact's notifications flag is off" };
+  if (person.kind === 'contact' && !person.notifications)
+    return { send: false, wait: false, reason: "the contact's notifications flag is off" };
   const setting = EMPLOYEE_SETTING_OF[kind];
   if (person.kind === 'employee' && setting && settings && !settings[setting]) {
     return { send: false, wait: false, reason: 'the employee turned these notifications off' };

@@ -55,7 +55,14 @@ export class NotificationEventsConsumer implements OnModuleInit {
     this.events.on(TenantCreatedV1, (event, manager) => this.readModel.upsertTenant(manager, event.data.tenantId, event.data.name));
     const employee = (event: CloudEvent<PersonSnapshotV1>, manager: EntityManager) =>
       event.data.kind === 'employee'
-        ? this.readModel.upsertPerson(manager, event.tenantid, { personId: event.data.personId, kind: 'employee', email: event.data.email, emailIsPlaceholder: false, notifications: true, name: fullName(event.data) })
+        ? this.readModel.upsertPerson(manager, event.tenantid, {
+            personId: event.data.personId,
+            kind: 'employee',
+            email: event.data.email,
+            emailIsPlaceholder: false,
+            notifications: true,
+            name: fullName(event.data),
+          })
         : Promise.resolve();
     this.events.on(EmployeeCreatedV1, employee);
     this.events.on(EmployeeUpdatedV1, employee);
@@ -73,11 +80,19 @@ export class NotificationEventsConsumer implements OnModuleInit {
     this.events.on(ContactCreatedV1, contact);
     this.events.on(ContactUpdatedV1, contact);
     const department = (event: CloudEvent<DepartmentSnapshotV1>, manager: EntityManager) =>
-      this.readModel.upsertDepartment(manager, event.tenantid, event.data.departmentId, { name: event.data.name, headId: event.data.headId, memberIds: event.data.memberIds });
+      this.readModel.upsertDepartment(manager, event.tenantid, event.data.departmentId, {
+        name: event.data.name,
+        headId: event.data.headId,
+        memberIds: event.data.memberIds,
+      });
     this.events.on(DepartmentCreatedV1, department);
     this.events.on(DepartmentUpdatedV1, department);
-    this.events.on(DepartmentMembershipChangedV1, (event, manager) => this.readModel.setDepartmentMembers(manager, event.tenantid, event.data.departmentId, event.data.memberIds));
-    this.events.on(DepartmentDeletedV1, (event, manager) => this.readModel.deleteDepartment(manager, event.tenantid, event.data.departmentId));
+    this.events.on(DepartmentMembershipChangedV1, (event, manager) =>
+      this.readModel.setDepartmentMembers(manager, event.tenantid, event.data.departmentId, event.data.memberIds),
+    );
+    this.events.on(DepartmentDeletedV1, (event, manager) =>
+      this.readModel.deleteDepartment(manager, event.tenantid, event.data.departmentId),
+    );
 
     this.events.on(WorkflowChangedV1, (event, manager) => this.readModel.upsertStatuses(manager, event.tenantid, event.data.statuses));
     this.events.on(OrderCreatedV1, async (event, manager) => {
@@ -89,13 +104,21 @@ export class NotificationEventsConsumer implements OnModuleInit {
         departmentId: event.data.departmentId ?? null,
       };
       await this.readModel.upsertOrder(manager, event.tenantid, order);
-      await this.queue(manager, event, NotificationRecipients.orderCreated(order), { orderNumber: String(order.number), orderTitle: order.title, statusName: event.data.status.name });
+      await this.queue(manager, event, NotificationRecipients.orderCreated(order), {
+        orderNumber: String(order.number),
+        orderTitle: order.title,
+        statusName: event.data.status.name,
+      });
     });
     this.events.on(OrderStatusChangedV1, async (event, manager) => {
       const order = await this.readModel.order(manager, event.tenantid, event.data.orderId);
       if (!order) return;
       const category = await this.readModel.statusCategory(manager, event.tenantid, event.data.to.id);
-      await this.queue(manager, event, NotificationRecipients.orderStatusChanged(order, category), { orderNumber: String(order.number), orderTitle: order.title, statusName: event.data.to.name });
+      await this.queue(manager, event, NotificationRecipients.orderStatusChanged(order, category), {
+        orderNumber: String(order.number),
+        orderTitle: order.title,
+        statusName: event.data.to.name,
+      });
     });
     this.events.on(OrderCommentAddedV1, async (event, manager) => {
       const order = await this.readModel.order(manager, event.tenantid, event.data.orderId);
@@ -122,11 +145,20 @@ export class NotificationEventsConsumer implements OnModuleInit {
       const client = await this.readModel.person(manager, event.tenantid, event.data.contactId);
       await this.queue(manager, event, planned, { clientName: client?.name ?? '' });
     };
-    this.events.on(InquiryAssignedV1, (event, manager) => inquiry(event, manager, NotificationRecipients.inquiryAssigned(event.data.assigneeId, null)));
-    this.events.on(InquiryReassignedV1, (event, manager) => inquiry(event, manager, NotificationRecipients.inquiryAssigned(event.data.toAssigneeId, event.data.byPersonId)));
+    this.events.on(InquiryAssignedV1, (event, manager) =>
+      inquiry(event, manager, NotificationRecipients.inquiryAssigned(event.data.assigneeId, null)),
+    );
+    this.events.on(InquiryReassignedV1, (event, manager) =>
+      inquiry(event, manager, NotificationRecipients.inquiryAssigned(event.data.toAssigneeId, event.data.byPersonId)),
+    );
   }
 
-  private async queue(manager: EntityManager, event: CloudEvent<unknown>, planned: PlannedNotification[], context: NotificationContext): Promise<void> {
+  private async queue(
+    manager: EntityManager,
+    event: CloudEvent<unknown>,
+    planned: PlannedNotification[],
+    context: NotificationContext,
+  ): Promise<void> {
     if (planned.length === 0 || isTooOldToNotify(event.time)) return;
     if ((await this.notifications.enqueue(manager, event.tenantid, event.id, planned, context)) > 0) this.dispatcher.wakeSoon();
   }

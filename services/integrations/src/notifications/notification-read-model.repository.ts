@@ -42,7 +42,11 @@ export class NotificationReadModelRepository {
   }
 
   async tenant(manager: EntityManager, tenantId: string): Promise<{ name: string; language: NotificationLanguage } | null> {
-    const rows = await queryRows<{ name: string; language: NotificationLanguage }>(manager, 'SELECT name, language FROM notification_tenants WHERE tenant_id = $1', [tenantId]);
+    const rows = await queryRows<{ name: string; language: NotificationLanguage }>(
+      manager,
+      'SELECT name, language FROM notification_tenants WHERE tenant_id = $1',
+      [tenantId],
+    );
     return rows[0] ?? null;
   }
 
@@ -78,7 +82,11 @@ export class NotificationReadModelRepository {
     return rows[0] ?? null;
   }
 
-  async upsertStatuses(manager: EntityManager, tenantId: string, statuses: Array<{ statusId: string; name: string; category: StatusCategory }>): Promise<void> {
+  async upsertStatuses(
+    manager: EntityManager,
+    tenantId: string,
+    statuses: Array<{ statusId: string; name: string; category: StatusCategory }>,
+  ): Promise<void> {
     for (const status of statuses) {
       await manager.query(
         `INSERT INTO notification_statuses (status_id, tenant_id, name, category) VALUES ($1, $2, $3, $4)
@@ -89,7 +97,11 @@ export class NotificationReadModelRepository {
   }
 
   async statusCategory(manager: EntityManager, tenantId: string, statusId: string): Promise<StatusCategory | null> {
-    const rows = await queryRows<{ category: StatusCategory }>(manager, 'SELECT category FROM notification_statuses WHERE tenant_id = $1 AND status_id = $2', [tenantId, statusId]);
+    const rows = await queryRows<{ category: StatusCategory }>(
+      manager,
+      'SELECT category FROM notification_statuses WHERE tenant_id = $1 AND status_id = $2',
+      [tenantId, statusId],
+    );
     return rows[0]?.category ?? null;
   }
 
@@ -103,7 +115,11 @@ export class NotificationReadModelRepository {
   }
 
   async moveOrder(manager: EntityManager, tenantId: string, orderId: string, departmentId: string): Promise<void> {
-    await manager.query('UPDATE notification_orders SET department_id = $3 WHERE tenant_id = $1 AND order_id = $2', [tenantId, orderId, departmentId]);
+    await manager.query('UPDATE notification_orders SET department_id = $3 WHERE tenant_id = $1 AND order_id = $2', [
+      tenantId,
+      orderId,
+      departmentId,
+    ]);
   }
 
   async order(manager: EntityManager, tenantId: string, orderId: string): Promise<NotifiedOrder | null> {
@@ -125,7 +141,11 @@ export class NotificationReadModelRepository {
   }
 
   async setDepartmentMembers(manager: EntityManager, tenantId: string, departmentId: string, memberIds: string[]): Promise<void> {
-    await manager.query('UPDATE notification_departments SET member_ids = $3 WHERE tenant_id = $1 AND department_id = $2', [tenantId, departmentId, memberIds]);
+    await manager.query('UPDATE notification_departments SET member_ids = $3 WHERE tenant_id = $1 AND department_id = $2', [
+      tenantId,
+      departmentId,
+      memberIds,
+    ]);
   }
 
   async deleteDepartment(manager: EntityManager, tenantId: string, departmentId: string): Promise<void> {

@@ -6,7 +6,9 @@ const head = '0190a1b2-c3d4-7e5f-8a9b-00000000000f';
 
 describe('notification recipients', () => {
   it("tells a ticket's client that it was opened", () => {
-    expect(NotificationRecipients.orderCreated({ clientContactId: contact })).toEqual([{ kind: 'order-created', recipientId: contact, recipientKind: 'contact' }]);
+    expect(NotificationRecipients.orderCreated({ clientContactId: contact })).toEqual([
+      { kind: 'order-created', recipientId: contact, recipientKind: 'contact' },
+    ]);
   });
 
   it('tells nobody about an order without a client', () => {
@@ -24,7 +26,9 @@ describe('notification recipients', () => {
     expect(NotificationRecipients.orderCommentAdded(order, { visibility: 'public', authorKind: 'employee', authorId: employee })).toEqual([
       { kind: 'order-public-reply', recipientId: contact, recipientKind: 'contact' },
     ]);
-    expect(NotificationRecipients.orderCommentAdded(order, { visibility: 'internal', authorKind: 'employee', authorId: employee })).toEqual([]);
+    expect(NotificationRecipients.orderCommentAdded(order, { visibility: 'internal', authorKind: 'employee', authorId: employee })).toEqual(
+      [],
+    );
     expect(NotificationRecipients.orderCommentAdded(order, { visibility: 'public', authorKind: 'contact', authorId: contact })).toEqual([]);
   });
 
@@ -35,7 +39,9 @@ describe('notification recipients', () => {
   });
 
   it('tells the assignee about an inquiry unless it took it itself', () => {
-    expect(NotificationRecipients.inquiryAssigned(employee, null)).toEqual([{ kind: 'inquiry-assigned', recipientId: employee, recipientKind: 'employee' }]);
+    expect(NotificationRecipients.inquiryAssigned(employee, null)).toEqual([
+      { kind: 'inquiry-assigned', recipientId: employee, recipientKind: 'employee' },
+    ]);
     expect(NotificationRecipients.inquiryAssigned(employee, employee)).toEqual([]);
   });
 });

@@ -27,7 +27,10 @@ export const NotificationRecipients = {
   },
 
   /** A public reply from the staff reaches the client; internal notes and the client's own words do not. */
-  orderCommentAdded(order: OrderFacts, comment: { visibility: CommentVisibility; authorKind: PersonKind; authorId: string | null }): PlannedNotification[] {
+  orderCommentAdded(
+    order: OrderFacts,
+    comment: { visibility: CommentVisibility; authorKind: PersonKind; authorId: string | null },
+  ): PlannedNotification[] {
     if (comment.visibility !== 'public' || comment.authorKind === 'contact' || comment.authorId === order.clientContactId) return [];
     return toContact('order-public-reply', order);
   },

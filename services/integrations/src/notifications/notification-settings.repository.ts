@@ -23,7 +23,12 @@ export class NotificationSettingsRepository {
     return rows[0] ?? { ...DEFAULTS };
   }
 
-  async update(manager: EntityManager, tenantId: string, personId: string, changes: Partial<NotificationSettingsView>): Promise<NotificationSettingsView> {
+  async update(
+    manager: EntityManager,
+    tenantId: string,
+    personId: string,
+    changes: Partial<NotificationSettingsView>,
+  ): Promise<NotificationSettingsView> {
     const next = { ...(await this.get(manager, tenantId, personId)), ...changes };
     await manager.query(
       `INSERT INTO notification_settings (person_id, tenant_id, order_transferred, inquiry_assigned) VALUES ($1, $2, $3, $4)

@@ -13,10 +13,19 @@ export interface StoredTemplate extends NotificationTemplate {
 @Injectable()
 export class NotificationTemplateRepository {
   async ofTenant(manager: EntityManager, tenantId: string): Promise<StoredTemplate[]> {
-    return queryRows<StoredTemplate>(manager, 'SELECT kind, language, subject, text, html FROM notification_templates WHERE tenant_id = $1', [tenantId]);
+    return queryRows<StoredTemplate>(
+      manager,
+      'SELECT kind, language, subject, text, html FROM notification_templates WHERE tenant_id = $1',
+      [tenantId],
+    );
   }
 
-  async find(manager: EntityManager, tenantId: string, kind: NotificationKind, language: NotificationLanguage): Promise<NotificationTemplate | null> {
+  async find(
+    manager: EntityManager,
+    tenantId: string,
+    kind: NotificationKind,
+    language: NotificationLanguage,
+  ): Promise<NotificationTemplate | null> {
     const rows = await queryRows<NotificationTemplate>(
       manager,
       'SELECT subject, text, html FROM notification_templates WHERE tenant_id = $1 AND kind = $2 AND language = $3',

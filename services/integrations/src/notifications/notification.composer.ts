@@ -36,9 +36,16 @@ export class NotificationComposer {
   async compose(manager: EntityManager, notification: ClaimedNotification, person: NotifiedPerson): Promise<OutgoingMail> {
     const tenant = await this.readModel.tenant(manager, notification.tenantId);
     const language: NotificationLanguage = tenant?.language ?? 'en';
-    const template = (await this.templates.find(manager, notification.tenantId, notification.kind, language)) ?? DEFAULT_TEMPLATES[language][notification.kind];
+    const template =
+      (await this.templates.find(manager, notification.tenantId, notification.kind, language)) ??
+      DEFAULT_TEMPLATES[language][notification.kind];
     const unsubscribeUrl = this.unsubscribeUrl(notification);
-    const rendered = renderTemplate(template, { ...notification.context, tenantName: tenant?.name ?? '', recipientName: person.name, unsubscribeUrl });
+    const rendered = renderTemplate(template, {
+      ...notification.context,
+      tenantName: tenant?.name ?? '',
+      recipientName: person.name,
+      unsubscribeUrl,
+    });
     return { to: person.email, ...rendered, messageId: `<${notification.id}@notifications.warden>`, unsubscribeUrl };
   }
 }

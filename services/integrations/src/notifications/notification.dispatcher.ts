@@ -32,10 +32,14 @@ const RECIPIENT_RECHECK_MS = 1000;
 export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationDispatcher.name);
   private readonly schedule: RetrySchedule;
-  private readonly workers = new PollingWorkers(NotificationDispatcher.name, () => this.dataSource.transaction((manager) => this.attemptOne(manager)), {
-    workers: WORKERS,
-    pollIntervalMs: POLL_INTERVAL_MS,
-  });
+  private readonly workers = new PollingWorkers(
+    NotificationDispatcher.name,
+    () => this.dataSource.transaction((manager) => this.attemptOne(manager)),
+    {
+      workers: WORKERS,
+      pollIntervalMs: POLL_INTERVAL_MS,
+    },
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -86,7 +90,9 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
       await this.announceSent(manager, notification);
     } else {
       const retryInMs = outcome.retry ? this.schedule.nextDelayMs(notification.attempts + 1) : null;
-      this.logger.warn(`Notification ${notification.id} to ${mail.to} not sent${retryInMs === null ? '' : ', will retry'}: ${outcome.reason}`);
+      this.logger.warn(
+        `Notification ${notification.id} to ${mail.to} not sent${retryInMs === null ? '' : ', will retry'}: ${outcome.reason}`,
+      );
       await this.notifications.markFailed(manager, notification.id, outcome.reason, retryInMs, mail.to, mail.subject);
     }
     return true;

@@ -63,7 +63,13 @@ function toView(row: NotificationRow): NotificationView {
 @Injectable()
 export class NotificationRepository {
   /** Queues each planned email, due now; the (event, recipient) key makes a repeated event queue nothing twice. */
-  async enqueue(manager: EntityManager, tenantId: string, eventId: string, planned: PlannedNotification[], context: NotificationContext): Promise<number> {
+  async enqueue(
+    manager: EntityManager,
+    tenantId: string,
+    eventId: string,
+    planned: PlannedNotification[],
+    context: NotificationContext,
+  ): Promise<number> {
     let queued = 0;
     for (const item of planned) {
       const rows = await queryRows(
@@ -100,16 +106,30 @@ export class NotificationRepository {
 
   /** Looked at again later without counting an attempt (the recipient is not known yet). */
   async postpone(manager: EntityManager, id: string, reason: string, delayMs: number): Promise<void> {
-    await manager.query(`UPDATE notifications SET reason = $2, next_attempt_at = now() + $3::bigint * interval '1 millisecond' WHERE id = $1`, [id, reason, delayMs]);
+    await manager.query(
+      `UPDATE notifications SET reason = $2, next_attempt_at = now() + $3::bigint * interval '1 millisecond' WHERE id = $1`,
+      [id, reason, delayMs],
+    );
   }
 
   /** Not to be sent (notifications off, no real address, …): kept in the log with the reason. */
   async markSkipped(manager: EntityManager, id: string, reason: string, email: string | null): Promise<void> {
-    await manager.query(`UPDATE notifications SET status = 'skipped', reason = $2, email = $3, next_attempt_at = NULL WHERE id = $1`, [id, reason, email]);
+    await manager.query(`UPDATE notifications SET status = 'skipped', reason = $2, email = $3, next_attempt_at = NULL WHERE id = $1`, [
+      id,
+      reason,
+      email,
+    ]);
   }
 
   /** A failed attempt: tried again after `retryInMs`, or failed for good when null. */
-  async markFailed(manager: EntityManager, id: string, reason: string, retryInMs: number | null, email: string | null, subject: string | null): Promise<void> {
+  async markFailed(
+    manager: EntityManager,
+    id: string,
+    reason: string,
+    retryInMs: number | null,
+    email: string | null,
+    subject: string | null,
+  ): Promise<void> {
     await manager.query(
       `UPDATE notifications SET attempts = attempts + 1, reason = $2, email = $4, subject = $5,
          status = CASE WHEN $3::bigint IS NULL THEN 'failed' ELSE 'pending' END,

@@ -19,8 +19,14 @@ export const PLACEHOLDERS: Record<NotificationKind, readonly string[]> = {
 };
 
 const FOOTER = {
-  en: { text: '\n\n--\n{{tenantName}}\nTo stop these emails: {{unsubscribeUrl}}', html: '<p style="color:#777">{{tenantName}} · <a href="{{unsubscribeUrl}}">Unsubscribe</a></p>' },
-  ru: { text: '\n\n--\n{{tenantName}}\nОтписаться от этих писем: {{unsubscribeUrl}}', html: '<p style="color:#777">{{tenantName}} · <a href="{{unsubscribeUrl}}">Отписаться</a></p>' },
+  en: {
+    text: '\n\n--\n{{tenantName}}\nTo stop these emails: {{unsubscribeUrl}}',
+    html: '<p style="color:#777">{{tenantName}} · <a href="{{unsubscribeUrl}}">Unsubscribe</a></p>',
+  },
+  ru: {
+    text: '\n\n--\n{{tenantName}}\nОтписаться от этих писем: {{unsubscribeUrl}}',
+    html: '<p style="color:#777">{{tenantName}} · <a href="{{unsubscribeUrl}}">Отписаться</a></p>',
+  },
 };
 
 function template(language: NotificationLanguage, subject: string, lines: string[]): NotificationTemplate {

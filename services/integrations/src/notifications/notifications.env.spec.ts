@@ -13,6 +13,8 @@ describe('notifications environment', () => {
 
   it('refuses the development token secret in production', () => {
     expect(() => loadEnv(NotificationsEnv, { NODE_ENV: 'production' })).toThrow(/NOTIFICATION_TOKEN_SECRET/);
-    expect(loadEnv(NotificationsEnv, { NODE_ENV: 'production', NOTIFICATION_TOKEN_SECRET: 'q8Vt3Lz0pX2mK9rW7bN4cY6hJ1sD5fG8aE0uI3oP' }).NODE_ENV).toBe('production');
+    expect(
+      loadEnv(NotificationsEnv, { NODE_ENV: 'production', NOTIFICATION_TOKEN_SECRET: 'q8Vt3Lz0pX2mK9rW7bN4cY6hJ1sD5fG8aE0uI3oP' }).NODE_ENV,
+    ).toBe('production');
   });
 });

@@ -10,7 +10,10 @@ const DEVELOPMENT_TOKEN_SECRET = 'development-only-notification-token-secret-cha
 export class NotificationsEnv {
   @IsString() NODE_ENV: string = 'development';
   /** `smtp://user:pass@host:587` or `smtps://…`; unset or empty, nothing is sent and each notification fails saying so. */
-  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value)) @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
   @IsString() MAIL_FROM: string = 'Warden <notifications@warden.localhost>';
   /** Where the gateway is reached from outside: the base of the unsubscribe link in every email. */
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' }) PUBLIC_BASE_URL: string = 'http://localhost:3000';

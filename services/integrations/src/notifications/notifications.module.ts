@@ -24,7 +24,11 @@ import { UpdateNotificationTemplateHandler } from './update-notification-templat
   controllers: [NotificationsMessages],
   providers: [
     { provide: NOTIFICATIONS_ENV, useFactory: loadNotificationsEnv },
-    { provide: UnsubscribeToken, useFactory: (env: NotificationsEnv) => new UnsubscribeToken(env.NOTIFICATION_TOKEN_SECRET), inject: [NOTIFICATIONS_ENV] },
+    {
+      provide: UnsubscribeToken,
+      useFactory: (env: NotificationsEnv) => new UnsubscribeToken(env.NOTIFICATION_TOKEN_SECRET),
+      inject: [NOTIFICATIONS_ENV],
+    },
     NotificationReadModelRepository,
     NotificationRepository,
     NotificationSettingsRepository,

@@ -3,12 +3,18 @@ import { placeholdersOf, renderTemplate } from './template.renderer';
 
 describe('template renderer', () => {
   it('fills placeholders in subject, text and HTML', () => {
-    const rendered = renderTemplate({ subject: 'Hi {{recipientName}}', text: 'From {{tenantName}}', html: '<p>{{ tenantName }}</p>' }, { recipientName: 'Ann', tenantName: 'Acme' });
+    const rendered = renderTemplate(
+      { subject: 'Hi {{recipientName}}', text: 'From {{tenantName}}', html: '<p>{{ tenantName }}</p>' },
+      { recipientName: 'Ann', tenantName: 'Acme' },
+    );
     expect(rendered).toEqual({ subject: 'Hi Ann', text: 'From Acme', html: '<p>Acme</p>' });
   });
 
   it('escapes values in the HTML only', () => {
-    const rendered = renderTemplate({ subject: '{{replyText}}', text: '{{replyText}}', html: '{{replyText}}' }, { replyText: '<b>"x"</b>\nnext' });
+    const rendered = renderTemplate(
+      { subject: '{{replyText}}', text: '{{replyText}}', html: '{{replyText}}' },
+      { replyText: '<b>"x"</b>\nnext' },
+    );
     expect(rendered.text).toBe('<b>"x"</b>\nnext');
     expect(rendered.html).toBe('&#60;b&#62;&#34;x&#34;&#60;/b&#62;<br>next');
     expect(rendered.subject).toBe('<b>"x"</b> next');

@@ -16,7 +16,8 @@ export function placeholdersOf(text: string): string[] {
  * from people — a contact's name or a reply must never become markup). A line break in a value becomes `<br>`.
  */
 export function renderTemplate(template: NotificationTemplate, values: Record<string, string>): NotificationTemplate {
-  const fill = (text: string, transform: (value: string) => string) => text.replace(PLACEHOLDER, (_whole, name: string) => transform(values[name] ?? ''));
+  const fill = (text: string, transform: (value: string) => string) =>
+    text.replace(PLACEHOLDER, (_whole, name: string) => transform(values[name] ?? ''));
   return {
     subject: fill(template.subject, (value) => value.replace(/\s+/g, ' ')),
     text: fill(template.text, (value) => value),

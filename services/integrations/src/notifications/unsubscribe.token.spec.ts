@@ -1,6 +1,10 @@
 import { UnsubscribeToken } from './unsubscribe.token';
 
-const target = { tenantId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', personId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', scope: 'all' as const };
+const target = {
+  tenantId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+  personId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c',
+  scope: 'all' as const,
+};
 
 describe('unsubscribe token', () => {
   const tokens = new UnsubscribeToken('a-secret-long-enough-for-the-test');
@@ -21,6 +25,7 @@ describe('unsubscribe token', () => {
   });
 
   it('refuses garbage', () => {
-    for (const token of ['', 'abc', 'a.b.c', '.', `${Buffer.from('x:y:all').toString('base64url')}.zz`]) expect(tokens.verify(token)).toBeNull();
+    for (const token of ['', 'abc', 'a.b.c', '.', `${Buffer.from('x:y:all').toString('base64url')}.zz`])
+      expect(tokens.verify(token)).toBeNull();
   });
 });

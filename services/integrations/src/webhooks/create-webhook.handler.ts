@@ -35,7 +35,12 @@ export class CreateWebhookHandler implements ICommandHandler<CreateWebhookComman
     const secret = SecretCipher.newSecret();
     const row = await this.dataSource.transaction(async (manager) => {
       const inserted = await this.endpoints.insert(manager, tenantId, newId(), record, this.cipher.encrypt(secret));
-      await this.audit.record(manager, tenantId, { action: 'webhook.created', resource: { type: 'webhook', id: inserted.id }, before: null, after: webhookValues(toEndpointView(inserted)) });
+      await this.audit.record(manager, tenantId, {
+        action: 'webhook.created',
+        resource: { type: 'webhook', id: inserted.id },
+        before: null,
+        after: webhookValues(toEndpointView(inserted)),
+      });
       return inserted;
     });
     return { ...toEndpointView(row), secret };

@@ -28,7 +28,12 @@ export class DeleteWebhookHandler implements ICommandHandler<DeleteWebhookComman
     await this.dataSource.transaction(async (manager) => {
       const current = await existingEndpoint(this.endpoints, manager, tenantId, endpointId, true);
       await this.endpoints.delete(manager, tenantId, endpointId);
-      await this.audit.record(manager, tenantId, { action: 'webhook.deleted', resource: { type: 'webhook', id: endpointId }, before: webhookValues(toEndpointView(current)), after: null });
+      await this.audit.record(manager, tenantId, {
+        action: 'webhook.deleted',
+        resource: { type: 'webhook', id: endpointId },
+        before: webhookValues(toEndpointView(current)),
+        after: null,
+      });
     });
     return { deleted: true };
   }

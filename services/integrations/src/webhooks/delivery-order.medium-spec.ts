@@ -26,7 +26,15 @@ describe('webhook delivery order (medium: repository + PostgreSQL)', () => {
   afterAll(() => medium?.close());
 
   function event(tenantId: string, subject: string, streamSeq: number): StoredEvent {
-    return { id: newId(), tenantId, type: 'workflow.order.status-changed.v1', subject, time: new Date().toISOString(), body: '{}', streamSeq };
+    return {
+      id: newId(),
+      tenantId,
+      type: 'workflow.order.status-changed.v1',
+      subject,
+      time: new Date().toISOString(),
+      body: '{}',
+      streamSeq,
+    };
   }
 
   /** Claims, sends nothing, marks delivered: the ids of the events in the order the queue gave them out. */
@@ -47,7 +55,15 @@ describe('webhook delivery order (medium: repository + PostgreSQL)', () => {
     const tenantId = newId();
     const endpointId = newId();
     const manager = medium.dataSource.manager;
-    await medium.get(EndpointRepository).insert(manager, tenantId, endpointId, { url: 'https://hooks.example.com/x', eventTypes: ['*'], description: null, active: true }, 'v1.x.y.z');
+    await medium
+      .get(EndpointRepository)
+      .insert(
+        manager,
+        tenantId,
+        endpointId,
+        { url: 'https://hooks.example.com/x', eventTypes: ['*'], description: null, active: true },
+        'v1.x.y.z',
+      );
     const [earlier, later, other] = [event(tenantId, 'order-1', 10), event(tenantId, 'order-1', 20), event(tenantId, 'order-2', 15)];
     for (const queued of [later, other, earlier]) {
       await deliveries.storeEvent(manager, queued);
@@ -62,7 +78,15 @@ describe('webhook delivery order (medium: repository + PostgreSQL)', () => {
     const tenantId = newId();
     const endpointId = newId();
     const manager = medium.dataSource.manager;
-    await medium.get(EndpointRepository).insert(manager, tenantId, endpointId, { url: 'https://hooks.example.com/y', eventTypes: ['*'], description: null, active: true }, 'v1.x.y.z');
+    await medium
+      .get(EndpointRepository)
+      .insert(
+        manager,
+        tenantId,
+        endpointId,
+        { url: 'https://hooks.example.com/y', eventTypes: ['*'], description: null, active: true },
+        'v1.x.y.z',
+      );
     const [earlier, later, other] = [event(tenantId, 'order-3', 30), event(tenantId, 'order-3', 40), event(tenantId, 'order-4', 35)];
     for (const queued of [later, other, earlier]) {
       await deliveries.storeEvent(manager, queued);

@@ -35,7 +35,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private readonly schedule: RetrySchedule;
   private readonly policy: TargetAddressPolicy;
   private readonly inFlight = new Map<string, number>();
-  private readonly workers = new PollingWorkers(DeliveryDispatcher.name, () => this.attemptOne(), { workers: WORKERS, pollIntervalMs: POLL_INTERVAL_MS });
+  private readonly workers = new PollingWorkers(DeliveryDispatcher.name, () => this.attemptOne(), {
+    workers: WORKERS,
+    pollIntervalMs: POLL_INTERVAL_MS,
+  });
 
   constructor(
     private readonly dataSource: DataSource,

@@ -79,7 +79,13 @@ export class DeliveryRepository {
    * It carries the event's stream position: replicas of this service take events from the shared consumer in
    * parallel, so the order rows are inserted in is not the order the events were published in.
    */
-  async enqueue(manager: EntityManager, tenantId: string, endpointIds: string[], event: Pick<StoredEvent, 'id' | 'type' | 'subject' | 'streamSeq'>, requeue = false): Promise<number> {
+  async enqueue(
+    manager: EntityManager,
+    tenantId: string,
+    endpointIds: string[],
+    event: Pick<StoredEvent, 'id' | 'type' | 'subject' | 'streamSeq'>,
+    requeue = false,
+  ): Promise<number> {
     if (endpointIds.length === 0) return 0;
     const rows = await queryRows(
       manager,
@@ -103,7 +109,10 @@ export class DeliveryRepository {
   }
 
   async eventTime(manager: EntityManager, tenantId: string, eventId: string): Promise<Date | null> {
-    const rows = await queryRows<{ time: Date }>(manager, 'SELECT time FROM events WHERE tenant_id = $1 AND event_id = $2', [tenantId, eventId]);
+    const rows = await queryRows<{ time: Date }>(manager, 'SELECT time FROM events WHERE tenant_id = $1 AND event_id = $2', [
+      tenantId,
+      eventId,
+    ]);
     return rows[0]?.time ?? null;
   }
 
@@ -145,7 +154,13 @@ export class DeliveryRepository {
   }
 
   /** A failed attempt: retried after `retryInMs`, or failed for good when null. */
-  async markFailed(manager: EntityManager, id: string, statusCode: number | null, error: string | null, retryInMs: number | null): Promise<void> {
+  async markFailed(
+    manager: EntityManager,
+    id: string,
+    statusCode: number | null,
+    error: string | null,
+    retryInMs: number | null,
+  ): Promise<void> {
     await manager.query(
       `UPDATE deliveries SET attempts = attempts + 1, last_status_code = $2, last_error = $3,
          status = CASE WHEN $4::bigint IS NULL THEN 'failed' ELSE 'pending' END,
@@ -156,7 +171,11 @@ export class DeliveryRepository {
   }
 
   async find(manager: EntityManager, tenantId: string, endpointId: string, id: string): Promise<WebhookDeliveryView | null> {
-    const rows = await queryRows<DeliveryRow>(manager, 'SELECT * FROM deliveries WHERE tenant_id = $1 AND endpoint_id = $2 AND id = $3', [tenantId, endpointId, id]);
+    const rows = await queryRows<DeliveryRow>(manager, 'SELECT * FROM deliveries WHERE tenant_id = $1 AND endpoint_id = $2 AND id = $3', [
+      tenantId,
+      endpointId,
+      id,
+    ]);
     return rows[0] ? toView(rows[0]) : null;
   }
 
@@ -201,4 +220,3 @@ export class DeliveryRepository {
     return rows.map((row) => ({ state: row.state, count: Number(row.count) }));
   }
 }
-

@@ -45,7 +45,11 @@ export class EndpointRepository {
   }
 
   async find(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<EndpointRow | null> {
-    const rows: EndpointRow[] = await queryRows(manager, `SELECT * FROM endpoints WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [tenantId, id]);
+    const rows: EndpointRow[] = await queryRows(
+      manager,
+      `SELECT * FROM endpoints WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [tenantId, id],
+    );
     return rows[0] ?? null;
   }
 
@@ -54,8 +58,15 @@ export class EndpointRepository {
     return queryRows(manager, 'SELECT id, event_types FROM endpoints WHERE tenant_id = $1', [tenantId]);
   }
 
-  async insert(manager: EntityManager, tenantId: string, id: string, record: EndpointRecord, encryptedSecret: string): Promise<EndpointRow> {
-    const rows: EndpointRow[] = await queryRows(manager,
+  async insert(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+    record: EndpointRecord,
+    encryptedSecret: string,
+  ): Promise<EndpointRow> {
+    const rows: EndpointRow[] = await queryRows(
+      manager,
       `INSERT INTO endpoints (id, tenant_id, url, event_types, description, active, secret)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
       [id, tenantId, record.url, record.eventTypes, record.description, record.active, encryptedSecret],
@@ -65,7 +76,8 @@ export class EndpointRepository {
 
   /** Turning an endpoint on again clears why it was off and starts its failure window afresh. */
   async update(manager: EntityManager, tenantId: string, id: string, record: EndpointRecord): Promise<EndpointRow> {
-    const rows: EndpointRow[] = await queryRows(manager,
+    const rows: EndpointRow[] = await queryRows(
+      manager,
       `UPDATE endpoints SET url = $3, event_types = $4, description = $5, active = $6, updated_at = now(),
          disabled_reason = CASE WHEN $6 THEN NULL ELSE disabled_reason END,
          failing_since = CASE WHEN $6 AND NOT active THEN NULL ELSE failing_since END
@@ -75,8 +87,15 @@ export class EndpointRepository {
     return rows[0]!;
   }
 
-  async rotateSecret(manager: EntityManager, tenantId: string, id: string, encryptedSecret: string, previousUntil: Date): Promise<EndpointRow> {
-    const rows: EndpointRow[] = await queryRows(manager,
+  async rotateSecret(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+    encryptedSecret: string,
+    previousUntil: Date,
+  ): Promise<EndpointRow> {
+    const rows: EndpointRow[] = await queryRows(
+      manager,
       `UPDATE endpoints SET previous_secret = secret, previous_secret_until = $4, secret = $3, updated_at = now()
        WHERE tenant_id = $1 AND id = $2 RETURNING *`,
       [tenantId, id, encryptedSecret, previousUntil],
@@ -95,7 +114,8 @@ export class EndpointRepository {
 
   /** Starts the failure window on the first failure; returns when it started. */
   async recordFailure(manager: EntityManager, id: string): Promise<Date> {
-    const rows: Array<{ failing_since: Date }> = await queryRows(manager,
+    const rows: Array<{ failing_since: Date }> = await queryRows(
+      manager,
       'UPDATE endpoints SET failing_since = COALESCE(failing_since, now()) WHERE id = $1 RETURNING failing_since',
       [id],
     );
@@ -104,7 +124,8 @@ export class EndpointRepository {
 
   /** Returns whether this call turned it off (only one replica publishes the event). */
   async disable(manager: EntityManager, id: string, reason: string): Promise<boolean> {
-    const rows: unknown[] = await queryRows(manager,
+    const rows: unknown[] = await queryRows(
+      manager,
       'UPDATE endpoints SET active = false, disabled_reason = $2, updated_at = now() WHERE id = $1 AND active RETURNING id',
       [id, reason],
     );

@@ -78,7 +78,15 @@ export class EventIntakeConsumer implements OnApplicationBootstrap, BeforeApplic
       const queued = await this.dataSource.transaction(async (manager) => {
         const endpoints = await this.endpoints.ofTenant(manager, event.tenantid);
         if (endpoints.length === 0) return 0;
-        await this.deliveries.storeEvent(manager, { id: event.id, tenantId: event.tenantid, type: event.type, subject: event.subject, time: event.time, body, streamSeq: message.seq });
+        await this.deliveries.storeEvent(manager, {
+          id: event.id,
+          tenantId: event.tenantid,
+          type: event.type,
+          subject: event.subject,
+          time: event.time,
+          body,
+          streamSeq: message.seq,
+        });
         const matching = endpoints.filter((endpoint) => matchesEventTypes(endpoint.event_types, event.type)).map((endpoint) => endpoint.id);
         return this.deliveries.enqueue(manager, event.tenantid, matching, { ...event, streamSeq: message.seq });
       });

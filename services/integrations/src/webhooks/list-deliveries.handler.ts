@@ -31,8 +31,14 @@ export class ListDeliveriesHandler implements IQueryHandler<ListDeliveriesQuery>
 
   async execute({ tenantId, endpointId, query }: ListDeliveriesQuery): Promise<Page<WebhookDeliveryView>> {
     const after = decodeCursor(query.cursor);
-    if (after && !/^\d+$/.test(after.key)) throw DomainError.invalid('PAGINATION.BAD_CURSOR', 'cursor', 'is not a cursor returned by this API');
+    if (after && !/^\d+$/.test(after.key))
+      throw DomainError.invalid('PAGINATION.BAD_CURSOR', 'cursor', 'is not a cursor returned by this API');
     await existingEndpoint(this.endpoints, this.dataSource.manager, tenantId, endpointId);
-    return this.deliveries.page(this.dataSource.manager, tenantId, endpointId, { status: query.status, eventType: query.eventType, after, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    return this.deliveries.page(this.dataSource.manager, tenantId, endpointId, {
+      status: query.status,
+      eventType: query.eventType,
+      after,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+    });
   }
 }

@@ -32,7 +32,13 @@ export class RotateWebhookSecretHandler implements ICommandHandler<RotateWebhook
     const secret = SecretCipher.newSecret();
     const row = await this.dataSource.transaction(async (manager) => {
       await existingEndpoint(this.endpoints, manager, tenantId, endpointId, true);
-      return this.endpoints.rotateSecret(manager, tenantId, endpointId, this.cipher.encrypt(secret), new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS));
+      return this.endpoints.rotateSecret(
+        manager,
+        tenantId,
+        endpointId,
+        this.cipher.encrypt(secret),
+        new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS),
+      );
     });
     return { ...toEndpointView(row), secret };
   }

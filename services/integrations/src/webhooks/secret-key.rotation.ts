@@ -27,7 +27,9 @@ export class SecretKeyRotation implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const rows: StoredSecrets[] = await this.dataSource.query('SELECT id, secret, previous_secret FROM endpoints ORDER BY id');
-    const unreadable = rows.filter((row) => !this.readable(row.secret) || (row.previous_secret !== null && !this.readable(row.previous_secret)));
+    const unreadable = rows.filter(
+      (row) => !this.readable(row.secret) || (row.previous_secret !== null && !this.readable(row.previous_secret)),
+    );
     if (unreadable.length > 0) {
       throw new Error(
         `${unreadable.length} webhook endpoint secret(s) decrypt with neither WEBHOOK_SECRETS_KEY nor WEBHOOK_SECRETS_KEY_PREVIOUS: ` +
@@ -42,9 +44,15 @@ export class SecretKeyRotation implements OnApplicationBootstrap {
 
   private async reencrypt(id: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: StoredSecrets[] = await manager.query('SELECT id, secret, previous_secret FROM endpoints WHERE id = $1 FOR UPDATE', [id]);
+      const [row]: StoredSecrets[] = await manager.query('SELECT id, secret, previous_secret FROM endpoints WHERE id = $1 FOR UPDATE', [
+        id,
+      ]);
       if (!row || !this.stale(row)) return false;
-      await manager.query('UPDATE endpoints SET secret = $2, previous_secret = $3 WHERE id = $1', [id, this.renew(row.secret), row.previous_secret === null ? null : this.renew(row.previous_secret)]);
+      await manager.query('UPDATE endpoints SET secret = $2, previous_secret = $3 WHERE id = $1', [
+        id,
+        this.renew(row.secret),
+        row.previous_secret === null ? null : this.renew(row.previous_secret),
+      ]);
       return true;
     });
   }

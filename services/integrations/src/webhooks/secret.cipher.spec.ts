@@ -45,7 +45,9 @@ describe('SecretCipher with a previous key (key rotation)', () => {
   });
 
   it('still refuses a value under a key it was not given', () => {
-    expect(() => rotating.decrypt(new SecretCipher('a-third-key-for-this-test-0123456789').encrypt('whsec_x'))).toThrow(/none of the configured keys/);
+    expect(() => rotating.decrypt(new SecretCipher('a-third-key-for-this-test-0123456789').encrypt('whsec_x'))).toThrow(
+      /none of the configured keys/,
+    );
     expect(new SecretCipher('k-0123456789abcdef').rotating).toBe(false);
   });
 });

@@ -41,7 +41,15 @@ export class StreamReplayReader {
           const event: unknown = JSON.parse(body);
           // The stream's clock is the publish time, a little after the event's own `time`.
           if (isCloudEvent(event) && event.tenantid === tenantId && Date.parse(event.time) >= since.getTime()) {
-            events.push({ id: event.id, tenantId, type: event.type, subject: event.subject, time: event.time, body, streamSeq: message.seq });
+            events.push({
+              id: event.id,
+              tenantId,
+              type: event.type,
+              subject: event.subject,
+              time: event.time,
+              body,
+              streamSeq: message.seq,
+            });
           }
           if (seen >= total) break;
         }

@@ -2,10 +2,19 @@ import { sendWebhook } from './webhook.sender';
 import { isForbiddenAddress, TargetAddressPolicy } from './target-address.policy';
 
 describe('TargetAddressPolicy', () => {
-  it.each(['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1'])(
-    'refuses %s',
-    (address) => expect(isForbiddenAddress(address)).toBe(true),
-  );
+  it.each([
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.20.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    'fd00::1',
+    'fe80::1',
+    '::ffff:127.0.0.1',
+  ])('refuses %s', (address) => expect(isForbiddenAddress(address)).toBe(true));
 
   it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111'])('allows %s', (address) => expect(isForbiddenAddress(address)).toBe(false));
 
@@ -35,7 +44,11 @@ describe('TargetAddressPolicy', () => {
 
 describe('sendWebhook', () => {
   it('refuses at delivery time a target that resolves to a private address, without connecting', async () => {
-    const outcome = await sendWebhook('https://localhost:9/hook', { id: 'msg_1', body: '{}', secrets: ['whsec_' + Buffer.alloc(32, 7).toString('base64')] }, new TargetAddressPolicy(false));
+    const outcome = await sendWebhook(
+      'https://localhost:9/hook',
+      { id: 'msg_1', body: '{}', secrets: ['whsec_' + Buffer.alloc(32, 7).toString('base64')] },
+      new TargetAddressPolicy(false),
+    );
     expect(outcome.statusCode).toBeNull();
     expect(outcome.error).toMatch(/loopback, private/);
   });

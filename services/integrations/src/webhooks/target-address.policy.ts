@@ -4,10 +4,26 @@ import { BlockList, isIP } from 'node:net';
 /** Addresses a webhook must never reach from inside the deployment: loopback, private, link-local, metadata, CGNAT. */
 const FORBIDDEN = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) FORBIDDEN.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  FORBIDDEN.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
   FORBIDDEN.addSubnet(network, prefix, 'ipv6');
 }
 
@@ -58,7 +74,8 @@ export class TargetAddressPolicy {
   async resolve(raw: string): Promise<ResolvedTarget> {
     const host = new URL(raw).hostname.replace(/^\[|\]$/g, '');
     const family = isIP(host);
-    const resolved = family !== 0 ? { address: host, family: family as 4 | 6 } : ((await lookup(host, { verbatim: true })) as ResolvedTarget);
+    const resolved =
+      family !== 0 ? { address: host, family: family as 4 | 6 } : ((await lookup(host, { verbatim: true })) as ResolvedTarget);
     if (!this.allowPrivate && isForbiddenAddress(resolved.address)) {
       throw new Error(`${host} resolves to ${resolved.address}, a loopback, private, link-local or metadata address`);
     }

@@ -46,7 +46,11 @@ export class TestWebhookHandler implements ICommandHandler<TestWebhookCommand> {
     };
     const outcome = await sendWebhook(
       endpoint.url,
-      { id: ping.id, body: JSON.stringify(ping), secrets: this.secrets.of(endpoint.secret, endpoint.previous_secret, endpoint.previous_secret_until) },
+      {
+        id: ping.id,
+        body: JSON.stringify(ping),
+        secrets: this.secrets.of(endpoint.secret, endpoint.previous_secret, endpoint.previous_secret_until),
+      },
       this.policy,
     );
     return { statusCode: outcome.statusCode, latencyMs: outcome.latencyMs, error: outcome.error };

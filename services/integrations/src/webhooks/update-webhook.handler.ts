@@ -43,7 +43,12 @@ export class UpdateWebhookHandler implements ICommandHandler<UpdateWebhookComman
         this.policy,
       );
       const updated = toEndpointView(await this.endpoints.update(manager, tenantId, endpointId, record));
-      await this.audit.record(manager, tenantId, { action: 'webhook.updated', resource: { type: 'webhook', id: endpointId }, before: webhookValues(toEndpointView(current)), after: webhookValues(updated) });
+      await this.audit.record(manager, tenantId, {
+        action: 'webhook.updated',
+        resource: { type: 'webhook', id: endpointId },
+        before: webhookValues(toEndpointView(current)),
+        after: webhookValues(updated),
+      });
       return updated;
     });
     if (view.active) this.dispatcher.wake();

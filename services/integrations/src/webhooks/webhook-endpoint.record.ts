@@ -18,7 +18,12 @@ export function endpointRecord(input: WebhookEndpointInput, policy: TargetAddres
     const problem = eventTypeProblem(pattern);
     if (problem) throw WebhookErrors.badEventType(index, problem);
   });
-  return { url: input.url, eventTypes: [...new Set(input.eventTypes)], description: input.description ?? null, active: input.active ?? true };
+  return {
+    url: input.url,
+    eventTypes: [...new Set(input.eventTypes)],
+    description: input.description ?? null,
+    active: input.active ?? true,
+  };
 }
 
 /** What the audit log shows of an endpoint (never its secret). */
@@ -27,7 +32,13 @@ export function webhookValues(view: WebhookEndpointView): AuditValues {
 }
 
 /** The endpoint of the tenant, or WEBHOOK.NOT_FOUND; `lock` holds its row until the transaction ends. */
-export async function existingEndpoint(endpoints: EndpointRepository, manager: EntityManager, tenantId: string, endpointId: string, lock = false): Promise<EndpointRow> {
+export async function existingEndpoint(
+  endpoints: EndpointRepository,
+  manager: EntityManager,
+  tenantId: string,
+  endpointId: string,
+  lock = false,
+): Promise<EndpointRow> {
   const endpoint = await endpoints.find(manager, tenantId, endpointId, lock);
   if (!endpoint) throw WebhookErrors.notFound();
   return endpoint;

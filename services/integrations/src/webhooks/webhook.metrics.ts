@@ -38,7 +38,8 @@ export class WebhookMetrics {
         const counts = await this.pendingSource().catch(() => null);
         if (!counts) return;
         pending.reset();
-        for (const state of ['active', 'inactive']) pending.set({ endpoint_state: state }, counts.find((row) => row.state === state)?.count ?? 0);
+        for (const state of ['active', 'inactive'])
+          pending.set({ endpoint_state: state }, counts.find((row) => row.state === state)?.count ?? 0);
       },
     });
   }

@@ -50,7 +50,12 @@ function readLimited(response: IncomingMessage): Promise<void> {
  * POSTs one signed CloudEvent. Connects to the address the policy approved (no second lookup an attacker's DNS
  * could answer differently), follows no redirect (a 3xx is a failure like any non-2xx), gives up after 10 s.
  */
-export async function sendWebhook(url: string, message: SignedMessage, policy: TargetAddressPolicy, timeoutMs = DELIVERY_TIMEOUT_MS): Promise<SendOutcome> {
+export async function sendWebhook(
+  url: string,
+  message: SignedMessage,
+  policy: TargetAddressPolicy,
+  timeoutMs = DELIVERY_TIMEOUT_MS,
+): Promise<SendOutcome> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   let target;

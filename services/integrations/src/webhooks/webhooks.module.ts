@@ -29,8 +29,16 @@ import { WebhooksMessages } from './webhooks.messages';
   controllers: [WebhooksMessages],
   providers: [
     { provide: INTEGRATIONS_ENV, useFactory: loadIntegrationsEnv },
-    { provide: SecretCipher, useFactory: (env: IntegrationsEnv) => new SecretCipher(env.WEBHOOK_SECRETS_KEY, env.previousSecretsKeys), inject: [INTEGRATIONS_ENV] },
-    { provide: TargetAddressPolicy, useFactory: (env: IntegrationsEnv) => new TargetAddressPolicy(env.allowPrivateTargets), inject: [INTEGRATIONS_ENV] },
+    {
+      provide: SecretCipher,
+      useFactory: (env: IntegrationsEnv) => new SecretCipher(env.WEBHOOK_SECRETS_KEY, env.previousSecretsKeys),
+      inject: [INTEGRATIONS_ENV],
+    },
+    {
+      provide: TargetAddressPolicy,
+      useFactory: (env: IntegrationsEnv) => new TargetAddressPolicy(env.allowPrivateTargets),
+      inject: [INTEGRATIONS_ENV],
+    },
     SigningSecrets,
     SecretKeyRotation,
     EndpointRepository,

@@ -81,14 +81,21 @@ export class ChatAccessEvaluator {
   /** Which inquiries the person sees, for the list's SQL: the same facts and rights as a decision. */
   async inquiryScope(tenantId: string, personId: string): Promise<InquiryScope & { policyVersion: number }> {
     const person = await this.checks.load(tenantId, personId);
-    if (!person.known || person.deleted) return { assigneeId: null, contactId: null, adminBranches: null, policyVersion: person.policyVersion };
+    if (!person.known || person.deleted)
+      return { assigneeId: null, contactId: null, adminBranches: null, policyVersion: person.policyVersion };
     const kind = person.kind ?? 'employee';
     const facts = await this.bus.request('inquiries.conversations.access-facts', systemContext(tenantId), { personId, kind });
     return { ...inquiryListScope(this.viewer(personId, kind, facts, person, [])), policyVersion: person.policyVersion };
   }
 
   /** Contacts hold no chat rights; an employee's come from its groups and overrides, its branches from the read model. */
-  private viewer(personId: string, kind: 'employee' | 'contact', facts: ChatAccessFacts, person: LoadedFacts, steps: DecisionStep[]): ChatViewerScope {
+  private viewer(
+    personId: string,
+    kind: 'employee' | 'contact',
+    facts: ChatAccessFacts,
+    person: LoadedFacts,
+    steps: DecisionStep[],
+  ): ChatViewerScope {
     if (kind === 'contact') {
       steps.push({ rule: 'chat.person', effect: 'none', detail: `A client, signed in as contact ${facts.person.contactId ?? '(none)'}` });
       return { personId, kind, contactId: facts.person.contactId, admin: false, allBranches: false, branchIds: [] };
@@ -96,8 +103,14 @@ export class ChatAccessEvaluator {
     const admin = right('inquiries.admin', person);
     const all = right('branches.all', person);
     const allBranches = facts.person.allBranches || all.held;
-    const branches = allBranches ? `all branches (${facts.person.allBranches ? "directory's all-branches flag" : all.reason})` : `branches ${facts.person.branchIds.join(', ') || 'none'}`;
-    steps.push({ rule: 'chat.person', effect: 'none', detail: `An employee with access to ${branches}; chat administrator: ${admin.held ? 'yes' : 'no'} (${admin.reason})` });
+    const branches = allBranches
+      ? `all branches (${facts.person.allBranches ? "directory's all-branches flag" : all.reason})`
+      : `branches ${facts.person.branchIds.join(', ') || 'none'}`;
+    steps.push({
+      rule: 'chat.person',
+      effect: 'none',
+      detail: `An employee with access to ${branches}; chat administrator: ${admin.held ? 'yes' : 'no'} (${admin.reason})`,
+    });
     return { personId, kind, contactId: null, admin: admin.held, allBranches, branchIds: facts.person.branchIds };
   }
 }

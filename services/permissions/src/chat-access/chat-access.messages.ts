@@ -10,7 +10,9 @@ export class ChatAccessMessages {
   constructor(private readonly chats: ChatAccessEvaluator) {}
 
   @RpcHandler('permissions.inquiries.visibility-scope')
-  inquiryScope(@Payload() message: RpcMessage<'permissions.inquiries.visibility-scope'>): Promise<RpcResponse<'permissions.inquiries.visibility-scope'>> {
+  inquiryScope(
+    @Payload() message: RpcMessage<'permissions.inquiries.visibility-scope'>,
+  ): Promise<RpcResponse<'permissions.inquiries.visibility-scope'>> {
     return this.chats.inquiryScope(message.ctx.tenantId, message.data.personId);
   }
 }

@@ -68,7 +68,11 @@ export function visibilityGround(target: ChatTarget, viewer: ChatViewerScope): V
   if (participant) return 'participant';
   if (viewer.kind !== 'employee') return null;
   if (target.kind === 'inquiry' && target.assigneeId === viewer.personId) return 'assignee';
-  if (target.kind !== 'internal' && viewer.admin && (target.branchId === null || viewer.allBranches || viewer.branchIds.includes(target.branchId))) {
+  if (
+    target.kind !== 'internal' &&
+    viewer.admin &&
+    (target.branchId === null || viewer.allBranches || viewer.branchIds.includes(target.branchId))
+  ) {
     return 'chat-admin';
   }
   return null;
@@ -100,11 +104,15 @@ function list(ids: readonly string[]): string {
 
 /** Why nobody of the three grounds applies, in the words an administrator asks in. */
 function notVisibleDetail(target: ChatTarget, viewer: ChatViewerScope, what: string): string {
-  if (viewer.kind !== 'employee') return `A client sees only the ${what}s it takes part in${viewer.contactId ? '' : ' (this login is linked to no contact)'}`;
+  if (viewer.kind !== 'employee')
+    return `A client sees only the ${what}s it takes part in${viewer.contactId ? '' : ' (this login is linked to no contact)'}`;
   const parts = [target.kind === 'inquiry' ? 'Neither takes part in it nor is its assigned employee' : 'Does not take part in it'];
   if (target.kind === 'internal') parts.push('an internal chat is seen by its participants only');
   else if (!viewer.admin) parts.push("is no chat administrator ('inquiries.admin')");
-  else parts.push(`a chat administrator sees the ${what}s of the branches it can access, and its branch ${target.branchId} is not one of them (the person's branches: ${list(viewer.branchIds)})`);
+  else
+    parts.push(
+      `a chat administrator sees the ${what}s of the branches it can access, and its branch ${target.branchId} is not one of them (the person's branches: ${list(viewer.branchIds)})`,
+    );
   return parts.join('; ');
 }
 
@@ -118,9 +126,21 @@ export function decideChatAction(question: ChatQuestion, steps: DecisionStep[]):
   const { what, action, target, viewer } = question;
   const WHAT = what.toUpperCase();
   const ground = visibilityGround(target, viewer);
-  if (!ground) return refuse(steps, `${what}.visible`, `${WHAT}.NOT_VISIBLE`, `The person does not see this ${what}`, notVisibleDetail(target, viewer, what));
+  if (!ground)
+    return refuse(
+      steps,
+      `${what}.visible`,
+      `${WHAT}.NOT_VISIBLE`,
+      `The person does not see this ${what}`,
+      notVisibleDetail(target, viewer, what),
+    );
   steps.push({ rule: `${what}.visible`, effect: 'allow', detail: GROUNDS[ground].detail });
-  if (action === 'see' || action === 'post') return { allowed: true, code: GROUNDS[ground].code, reason: `May ${action === 'see' ? 'see' : 'post in'} this ${what}: ${GROUNDS[ground].detail.toLowerCase()}` };
+  if (action === 'see' || action === 'post')
+    return {
+      allowed: true,
+      code: GROUNDS[ground].code,
+      reason: `May ${action === 'see' ? 'see' : 'post in'} this ${what}: ${GROUNDS[ground].detail.toLowerCase()}`,
+    };
 
   if (ground === 'participant') {
     const verb = action === 'close' ? 'close' : 'reassign';
@@ -132,18 +152,28 @@ export function decideChatAction(question: ChatQuestion, steps: DecisionStep[]):
     );
   }
   steps.push({ rule: 'inquiry.manage', effect: 'allow', detail: `${GROUNDS[ground].detail}: may close and reassign it` });
-  if (action !== 'assign-branch') return { allowed: true, code: GROUNDS[ground].code, reason: `May ${action} this inquiry: ${GROUNDS[ground].detail.toLowerCase()}` };
+  if (action !== 'assign-branch')
+    return { allowed: true, code: GROUNDS[ground].code, reason: `May ${action} this inquiry: ${GROUNDS[ground].detail.toLowerCase()}` };
 
   const assignee = question.assignee;
-  if (!assignee) return refuse(steps, 'inquiry.assignee-branch', 'INQUIRY.ASSIGNEE_UNKNOWN', 'The assignee is not an employee of this organisation');
-  const shared = viewer.allBranches || assignee.allBranches || assignee.branchIds.length === 0 || assignee.branchIds.some((id) => viewer.branchIds.includes(id));
+  if (!assignee)
+    return refuse(steps, 'inquiry.assignee-branch', 'INQUIRY.ASSIGNEE_UNKNOWN', 'The assignee is not an employee of this organisation');
+  const shared =
+    viewer.allBranches ||
+    assignee.allBranches ||
+    assignee.branchIds.length === 0 ||
+    assignee.branchIds.some((id) => viewer.branchIds.includes(id));
   if (shared) {
     const detail = `${assignee.name} works in a branch the person can access (${assignee.allBranches || assignee.branchIds.length === 0 ? 'any branch' : list(assignee.branchIds)}; the person's: ${viewer.allBranches ? 'all' : list(viewer.branchIds)})`;
     steps.push({ rule: 'inquiry.assignee-branch', effect: 'allow', detail });
     return { allowed: true, code: 'ALLOWED.SAME_BRANCH', reason: `May reassign this inquiry to ${assignee.name}` };
   }
   if (question.assignOtherBranches) {
-    steps.push({ rule: 'inquiry.assignee-branch', effect: 'allow', detail: `${assignee.name} works only in other branches (${list(assignee.branchIds)}); 'inquiries.assign-other-branches' allows it` });
+    steps.push({
+      rule: 'inquiry.assignee-branch',
+      effect: 'allow',
+      detail: `${assignee.name} works only in other branches (${list(assignee.branchIds)}); 'inquiries.assign-other-branches' allows it`,
+    });
     return { allowed: true, code: 'ALLOWED.OTHER_BRANCHES', reason: `May reassign this inquiry to ${assignee.name} in another branch` };
   }
   return refuse(

@@ -12,7 +12,14 @@ import { decideStart } from './conversation-start.policy';
 /** A resource attribute listing ids, comma-separated (resource attributes are scalars), lower-cased. */
 function ids(value: unknown): string[] {
   if (typeof value !== 'string') return [];
-  return [...new Set(value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id.length > 0))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((id) => id.trim().toLowerCase())
+        .filter((id) => id.length > 0),
+    ),
+  ];
 }
 
 /**
@@ -32,11 +39,21 @@ export class ConversationStartEvaluator {
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const person = input.facts ?? (await this.checks.load(input.tenantId, input.personId));
     const kind = person.kind ?? 'employee';
-    const facts = await this.bus.request('inquiries.conversations.access-facts', systemContext(input.tenantId), { personId: input.personId, kind, kinds: true });
+    const facts = await this.bus.request('inquiries.conversations.access-facts', systemContext(input.tenantId), {
+      personId: input.personId,
+      kind,
+      kinds: true,
+    });
     const contactIds = ids(input.resource.contactIds);
     // A login granted a moment ago may be ahead of the contact's event in the inquiries service: its person id is its contact id.
     const ownContact = (facts.person.contactId ?? (kind === 'contact' ? input.personId : null))?.toLowerCase() ?? null;
-    const companies = kind === 'contact' ? await this.contacts.companiesOf(input.tenantId, [ownContact, ...contactIds].filter((id): id is string => isUuid(id))) : new Map<string, string>();
+    const companies =
+      kind === 'contact'
+        ? await this.contacts.companiesOf(
+            input.tenantId,
+            [ownContact, ...contactIds].filter((id): id is string => isUuid(id)),
+          )
+        : new Map<string, string>();
     const right = evaluateRight('chats.internal', person, []);
     return decideStart(
       {

@@ -31,19 +31,37 @@ describe('who may start a chat', () => {
   describe('an employee', () => {
     it('holding chats.internal starts an internal chat, and client chats whose kind is on', () => {
       expect(decideStart(employee(), [])).toMatchObject({ allowed: true, code: 'ALLOWED.CHAT_START' });
-      expect(decideStart(employee({ kind: 'client_group', contacts: [{ id: 'x', companyId: CLASS_7A }] }), [])).toMatchObject({ allowed: true });
+      expect(decideStart(employee({ kind: 'client_group', contacts: [{ id: 'x', companyId: CLASS_7A }] }), [])).toMatchObject({
+        allowed: true,
+      });
     });
 
     it('without chats.internal (taken from its group, or denied personally) starts nothing, with the right’s own code and reason', () => {
       const steps: DecisionStep[] = [];
-      const refused = decideStart(employee({ chatsRight: { held: false, code: 'RIGHT.DENIED_PERSONALLY', reason: "The right 'chats.internal' is denied to this person personally" } }), steps);
-      expect(refused).toEqual({ allowed: false, code: 'RIGHT.DENIED_PERSONALLY', reason: "The right 'chats.internal' is denied to this person personally" });
+      const refused = decideStart(
+        employee({
+          chatsRight: {
+            held: false,
+            code: 'RIGHT.DENIED_PERSONALLY',
+            reason: "The right 'chats.internal' is denied to this person personally",
+          },
+        }),
+        steps,
+      );
+      expect(refused).toEqual({
+        allowed: false,
+        code: 'RIGHT.DENIED_PERSONALLY',
+        reason: "The right 'chats.internal' is denied to this person personally",
+      });
       expect(steps).toEqual([expect.objectContaining({ rule: 'conversation.start-right', effect: 'deny' })]);
     });
 
     it('a switched-off client kind is refused; internal chats have no switch', () => {
       const off = { ...ON, clientEmployeeChats: false, clientGroupChats: false };
-      expect(decideStart(employee({ kind: 'client_employee', kinds: off }), [])).toMatchObject({ allowed: false, code: 'CONVERSATION.KIND_DISABLED' });
+      expect(decideStart(employee({ kind: 'client_employee', kinds: off }), [])).toMatchObject({
+        allowed: false,
+        code: 'CONVERSATION.KIND_DISABLED',
+      });
       expect(decideStart(employee({ kind: 'internal', kinds: off }), [])).toMatchObject({ allowed: true });
     });
 
@@ -55,31 +73,61 @@ describe('who may start a chat', () => {
   describe('a client (a student)', () => {
     it('starts a group chat with classmates, naming itself too or not', () => {
       expect(decideStart(student(), [])).toMatchObject({ allowed: true, code: 'ALLOWED.CLASSMATES' });
-      expect(decideStart(student({ contacts: [{ id: 'anna', companyId: CLASS_5B }, { id: 'boris', companyId: CLASS_5B }] }), [])).toMatchObject({ allowed: true });
+      expect(
+        decideStart(
+          student({
+            contacts: [
+              { id: 'anna', companyId: CLASS_5B },
+              { id: 'boris', companyId: CLASS_5B },
+            ],
+          }),
+          [],
+        ),
+      ).toMatchObject({ allowed: true });
     });
 
     it('only while client group chats are switched on', () => {
-      expect(decideStart(student({ kinds: { ...ON, clientGroupChats: false } }), [])).toMatchObject({ allowed: false, code: 'CONVERSATION.KIND_DISABLED' });
+      expect(decideStart(student({ kinds: { ...ON, clientGroupChats: false } }), [])).toMatchObject({
+        allowed: false,
+        code: 'CONVERSATION.KIND_DISABLED',
+      });
     });
 
     it('starts no internal or client ↔ employee chat, even holding chats.internal', () => {
       for (const kind of ['internal', 'client_employee']) {
-        expect(decideStart(student({ kind, chatsRight: HELD }), [])).toMatchObject({ allowed: false, code: 'CONVERSATION.START_FORBIDDEN' });
+        expect(decideStart(student({ kind, chatsRight: HELD }), [])).toMatchObject({
+          allowed: false,
+          code: 'CONVERSATION.START_FORBIDDEN',
+        });
       }
     });
 
     it('never with a contact of another company, an unknown one, or an employee', () => {
-      const other = decideStart(student({ contacts: [{ id: 'boris', companyId: CLASS_5B }, { id: 'vera', companyId: CLASS_7A }] }), []);
+      const other = decideStart(
+        student({
+          contacts: [
+            { id: 'boris', companyId: CLASS_5B },
+            { id: 'vera', companyId: CLASS_7A },
+          ],
+        }),
+        [],
+      );
       expect(other).toMatchObject({ allowed: false, code: 'CONVERSATION.NOT_CLASSMATE' });
       expect(other.reason).toContain('vera');
       expect(other.reason).not.toContain('boris');
-      expect(decideStart(student({ contacts: [{ id: 'ghost', companyId: null }] }), [])).toMatchObject({ code: 'CONVERSATION.NOT_CLASSMATE' });
+      expect(decideStart(student({ contacts: [{ id: 'ghost', companyId: null }] }), [])).toMatchObject({
+        code: 'CONVERSATION.NOT_CLASSMATE',
+      });
       expect(decideStart(student({ employeeIds: ['teacher'] }), [])).toMatchObject({ allowed: false, code: 'CONVERSATION.NOT_CLASSMATE' });
     });
 
     it('of no company has no classmates; a login linked to no contact starts nothing', () => {
-      expect(decideStart(student({ starter: { kind: 'contact', contactId: 'loner', companyId: null } }), [])).toMatchObject({ code: 'CONVERSATION.NOT_CLASSMATE' });
-      expect(decideStart(student({ starter: { kind: 'contact', contactId: null, companyId: null } }), [])).toMatchObject({ code: 'CONVERSATION.START_FORBIDDEN' });
+      expect(decideStart(student({ starter: { kind: 'contact', contactId: 'loner', companyId: null } }), [])).toMatchObject({
+        code: 'CONVERSATION.NOT_CLASSMATE',
+      });
+      expect(decideStart(student({ starter: { kind: 'contact', contactId: null, companyId: null } }), [])).toMatchObject({
+        code: 'CONVERSATION.START_FORBIDDEN',
+      });
     });
   });
 });

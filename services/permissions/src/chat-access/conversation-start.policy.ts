@@ -54,31 +54,69 @@ function isStartable(kind: unknown): kind is StartableKind {
 export function decideStart(question: StartQuestion, steps: DecisionStep[]): ChatVerdict {
   const { kind, starter } = question;
   if (!isStartable(kind)) {
-    return refuse(steps, 'conversation.kind', 'CONVERSATION.KIND_UNKNOWN', `'${String(kind)}' is not a kind of chat one starts (${STARTABLE_KINDS.join(', ')})`);
+    return refuse(
+      steps,
+      'conversation.kind',
+      'CONVERSATION.KIND_UNKNOWN',
+      `'${String(kind)}' is not a kind of chat one starts (${STARTABLE_KINDS.join(', ')})`,
+    );
   }
   if (starter.kind === 'employee') {
     if (!question.chatsRight.held) return refuse(steps, 'conversation.start-right', question.chatsRight.code, question.chatsRight.reason);
     steps.push({ rule: 'conversation.start-right', effect: 'allow', detail: question.chatsRight.reason });
   } else if (kind !== 'client_group') {
-    return refuse(steps, 'conversation.start-client', 'CONVERSATION.START_FORBIDDEN', 'A client starts only group chats with its classmates');
+    return refuse(
+      steps,
+      'conversation.start-client',
+      'CONVERSATION.START_FORBIDDEN',
+      'A client starts only group chats with its classmates',
+    );
   }
   const switched = SWITCHES[kind];
   if (!switched.on(question.kinds)) {
-    return refuse(steps, 'conversation.kind-switch', 'CONVERSATION.KIND_DISABLED', `${switched.name} conversations are switched off for this organisation`);
+    return refuse(
+      steps,
+      'conversation.kind-switch',
+      'CONVERSATION.KIND_DISABLED',
+      `${switched.name} conversations are switched off for this organisation`,
+    );
   }
   steps.push({ rule: 'conversation.kind-switch', effect: 'allow', detail: `${switched.name} conversations are switched on` });
   if (starter.kind === 'employee') return { allowed: true, code: 'ALLOWED.CHAT_START', reason: 'May start this chat' };
 
-  if (!starter.contactId) return refuse(steps, 'conversation.classmates', 'CONVERSATION.START_FORBIDDEN', 'This login is linked to no contact of the organisation');
+  if (!starter.contactId)
+    return refuse(
+      steps,
+      'conversation.classmates',
+      'CONVERSATION.START_FORBIDDEN',
+      'This login is linked to no contact of the organisation',
+    );
   const notClassmate = "A client's group chat is with its classmates only: contacts of its own company";
   if (question.employeeIds.length > 0) {
-    return refuse(steps, 'conversation.classmates', 'CONVERSATION.NOT_CLASSMATE', `${notClassmate}; no employee (${question.employeeIds.join(', ')})`);
+    return refuse(
+      steps,
+      'conversation.classmates',
+      'CONVERSATION.NOT_CLASSMATE',
+      `${notClassmate}; no employee (${question.employeeIds.join(', ')})`,
+    );
   }
-  if (!starter.companyId) return refuse(steps, 'conversation.classmates', 'CONVERSATION.NOT_CLASSMATE', `${notClassmate}, and this client belongs to no company`);
-  const strangers = question.contacts.filter((contact) => contact.id !== starter.contactId && contact.companyId !== starter.companyId).map((contact) => contact.id);
+  if (!starter.companyId)
+    return refuse(steps, 'conversation.classmates', 'CONVERSATION.NOT_CLASSMATE', `${notClassmate}, and this client belongs to no company`);
+  const strangers = question.contacts
+    .filter((contact) => contact.id !== starter.contactId && contact.companyId !== starter.companyId)
+    .map((contact) => contact.id);
   if (strangers.length > 0) {
-    return refuse(steps, 'conversation.classmates', 'CONVERSATION.NOT_CLASSMATE', `${notClassmate}; not of company ${starter.companyId}: ${strangers.join(', ')}`);
+    return refuse(
+      steps,
+      'conversation.classmates',
+      'CONVERSATION.NOT_CLASSMATE',
+      `${notClassmate}; not of company ${starter.companyId}: ${strangers.join(', ')}`,
+    );
   }
-  steps.push({ rule: 'conversation.classmates', effect: 'allow', detail: `Every contact named is of the client's company ${starter.companyId}` });
+  steps.push({
+    rule: 'conversation.classmates',
+    effect: 'allow',
+    detail: `Every contact named is of the client's company ${starter.companyId}`,
+  });
   return { allowed: true, code: 'ALLOWED.CLASSMATES', reason: 'May start a group chat with these classmates' };
 }

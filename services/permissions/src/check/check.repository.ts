@@ -55,7 +55,13 @@ export class CheckRepository {
    */
   load(tenantId: string, personId: string, manager?: EntityManager): Promise<LoadedFacts> {
     if (manager) return this.query(tenantId, personId, manager);
-    return this.cache.person(tenantId, personId, 'rights', () => this.query(tenantId, personId, this.dataSource.manager), (facts) => facts.known);
+    return this.cache.person(
+      tenantId,
+      personId,
+      'rights',
+      () => this.query(tenantId, personId, this.dataSource.manager),
+      (facts) => facts.known,
+    );
   }
 
   private async query(tenantId: string, personId: string, manager: EntityManager): Promise<LoadedFacts> {

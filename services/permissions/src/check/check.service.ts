@@ -30,7 +30,13 @@ export class CheckService {
     // The person is an id (the RPC boundary checked it); a call before any tenant is known has none.
     const facts = isUuid(tenantId) ? await this.repository.load(tenantId, input.personId) : { ...NOBODY, policyVersion: 0, kind: null };
     const verdict = await this.decide(tenantId, input, facts);
-    return { allowed: verdict.allowed, code: verdict.code, reason: verdict.reason, policyVersion: facts.policyVersion, steps: verdict.steps };
+    return {
+      allowed: verdict.allowed,
+      code: verdict.code,
+      reason: verdict.reason,
+      policyVersion: facts.policyVersion,
+      steps: verdict.steps,
+    };
   }
 
   private async decide(tenantId: string, input: CheckData, facts: LoadedFacts): Promise<Verdict> {
@@ -40,14 +46,22 @@ export class CheckService {
     const resource = input.resource;
     const rights = rightsNeeded(input.action, resource !== undefined);
     if (!rights) {
-      steps.push({ rule: 'action.known', effect: 'deny', detail: `'${input.action}' is neither a right of the catalog nor an action on a resource` });
+      steps.push({
+        rule: 'action.known',
+        effect: 'deny',
+        detail: `'${input.action}' is neither a right of the catalog nor an action on a resource`,
+      });
       return { allowed: false, code: 'ACTION.UNKNOWN', reason: `'${input.action}' is not a known action`, steps };
     }
     const granted = evaluateRights(rights, facts, steps);
     if (!granted.allowed) return granted;
     if (!resource) {
       if (rights[0] === input.action) return granted;
-      steps.push({ rule: 'resource.given', effect: 'deny', detail: `'${input.action}' is an action on a resource and no resource was given` });
+      steps.push({
+        rule: 'resource.given',
+        effect: 'deny',
+        detail: `'${input.action}' is an action on a resource and no resource was given`,
+      });
       return { allowed: false, code: 'RESOURCE.MISSING', reason: `'${input.action}' needs a resource`, steps };
     }
     const rule = this.rules.ruleFor(resource.type);

@@ -118,8 +118,16 @@ describe('decision rules', () => {
 
     it('refuses when a later right is refused, though the first is granted', () => {
       const steps: Parameters<typeof evaluateRights>[2] = [];
-      const verdict = evaluateRights(['orders.update', 'orders.read'], person({ groups: [clerks], overrides: [{ right: 'orders.read', effect: 'deny' }] }), steps);
-      expect([verdict.allowed, verdict.code, verdict.reason]).toEqual([false, 'RIGHT.DENIED_PERSONALLY', "The right 'orders.read' is denied to this person personally"]);
+      const verdict = evaluateRights(
+        ['orders.update', 'orders.read'],
+        person({ groups: [clerks], overrides: [{ right: 'orders.read', effect: 'deny' }] }),
+        steps,
+      );
+      expect([verdict.allowed, verdict.code, verdict.reason]).toEqual([
+        false,
+        'RIGHT.DENIED_PERSONALLY',
+        "The right 'orders.read' is denied to this person personally",
+      ]);
     });
   });
 

@@ -4,7 +4,9 @@ import { DomainError } from '@warden/kernel';
 export const GroupErrors = {
   notFound: (): DomainError => DomainError.notFound('GROUP.NOT_FOUND', 'The group'),
   nameTaken: (name: string): DomainError =>
-    new DomainError('GROUP.NAME_TAKEN', 'conflict', `A group named '${name}' already exists`, [{ field: 'name', reason: 'is already taken by another group' }]),
+    new DomainError('GROUP.NAME_TAKEN', 'conflict', `A group named '${name}' already exists`, [
+      { field: 'name', reason: 'is already taken by another group' },
+    ]),
   systemRightsFixed: (field: 'rights' | 'loginBarred'): DomainError =>
     DomainError.invalid(
       'GROUP.SYSTEM_RIGHTS_FIXED',

@@ -74,11 +74,10 @@ export class GroupsRepository {
   }
 
   async findMany(manager: EntityManager, tenantId: string, groupIds: readonly string[]): Promise<GroupView[]> {
-    const rows: GroupRow[] = await manager.query(`${SELECT_GROUPS} WHERE g.tenant_id = $1 AND g.id = ANY($3::uuid[]) ORDER BY lower(g.name)`, [
-      tenantId,
-      RIGHT_NAMES,
-      groupIds,
-    ]);
+    const rows: GroupRow[] = await manager.query(
+      `${SELECT_GROUPS} WHERE g.tenant_id = $1 AND g.id = ANY($3::uuid[]) ORDER BY lower(g.name)`,
+      [tenantId, RIGHT_NAMES, groupIds],
+    );
     return rows.map(toView);
   }
 

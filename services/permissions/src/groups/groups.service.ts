@@ -65,7 +65,12 @@ export class GroupsService {
       // Nobody is in a new group yet, so no cached decision changes; the version still records the change.
       const policy = await this.policy.bump(manager, tenantId, [], 'group.created');
       const group = (await this.groups.find(manager, tenantId, id))!;
-      await this.audit.record(manager, tenantId, { action: 'group.created', resource: { type: 'group', id }, before: null, after: groupValues(group) });
+      await this.audit.record(manager, tenantId, {
+        action: 'group.created',
+        resource: { type: 'group', id },
+        before: null,
+        after: groupValues(group),
+      });
       return { group, policy };
     });
   }
@@ -88,7 +93,12 @@ export class GroupsService {
       const members = await this.groups.memberIds(manager, tenantId, group.id);
       const policy = await this.policy.bump(manager, tenantId, members, 'group.updated');
       const updated = (await this.groups.find(manager, tenantId, group.id))!;
-      await this.audit.record(manager, tenantId, { action: 'group.updated', resource: { type: 'group', id: group.id }, before: groupValues(group), after: groupValues(updated) });
+      await this.audit.record(manager, tenantId, {
+        action: 'group.updated',
+        resource: { type: 'group', id: group.id },
+        before: groupValues(group),
+        after: groupValues(updated),
+      });
       return { group: updated, policy };
     });
   }

@@ -21,7 +21,9 @@ export class CreateStatusAccess1732700000000 implements MigrationInterface {
         "archived" boolean NOT NULL,
         PRIMARY KEY ("tenant_id", "status_id")
       )`);
-    await queryRunner.query(`CREATE INDEX "order_statuses_workflow_idx" ON "permissions"."order_statuses" ("tenant_id", "workflow_id", "position")`);
+    await queryRunner.query(
+      `CREATE INDEX "order_statuses_workflow_idx" ON "permissions"."order_statuses" ("tenant_id", "workflow_id", "position")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "permissions"."group_status_levels" (
         "tenant_id" uuid NOT NULL,

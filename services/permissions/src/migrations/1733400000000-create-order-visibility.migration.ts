@@ -17,7 +17,9 @@ export class CreateOrderVisibility1733400000000 implements MigrationInterface {
         "person_id" uuid NOT NULL,
         PRIMARY KEY ("tenant_id", "department_id", "person_id")
       )`);
-    await queryRunner.query(`CREATE INDEX "department_members_person_idx" ON "permissions"."department_members" ("tenant_id", "person_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "department_members_person_idx" ON "permissions"."department_members" ("tenant_id", "person_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "permissions"."company_client_managers" (
         "tenant_id" uuid NOT NULL,
@@ -25,7 +27,9 @@ export class CreateOrderVisibility1733400000000 implements MigrationInterface {
         "person_id" uuid NOT NULL,
         PRIMARY KEY ("tenant_id", "company_id", "person_id")
       )`);
-    await queryRunner.query(`CREATE INDEX "company_client_managers_person_idx" ON "permissions"."company_client_managers" ("tenant_id", "person_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "company_client_managers_person_idx" ON "permissions"."company_client_managers" ("tenant_id", "person_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "permissions"."directory_snapshots" (
         "tenant_id" uuid NOT NULL,

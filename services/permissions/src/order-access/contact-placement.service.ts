@@ -18,7 +18,13 @@ export class ContactPlacement {
   ) {}
 
   /** Returns the policy change when the company changed, else null. */
-  async place(manager: EntityManager, tenantId: string, contactId: string, companyId: string | null, at: string): Promise<PolicyChange | null> {
+  async place(
+    manager: EntityManager,
+    tenantId: string,
+    contactId: string,
+    companyId: string | null,
+    at: string,
+  ): Promise<PolicyChange | null> {
     const id = contactId.toLowerCase();
     const company = companyId?.toLowerCase() ?? null;
     // The portal grant writes the same row by call while the contact's events arrive: queue, do not deadlock.

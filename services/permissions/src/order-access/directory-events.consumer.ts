@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventSubscriber } from '@warden/messaging';
-import { CompanyClientManagersChangedV1, ContactCreatedV1, ContactUpdatedV1, DepartmentCreatedV1, DepartmentDeletedV1, DepartmentUpdatedV1 } from '@warden/contracts';
+import {
+  CompanyClientManagersChangedV1,
+  ContactCreatedV1,
+  ContactUpdatedV1,
+  DepartmentCreatedV1,
+  DepartmentDeletedV1,
+  DepartmentUpdatedV1,
+} from '@warden/contracts';
 import type { ContactSnapshotV1, DepartmentSnapshotV1 } from '@warden/contracts';
 import { PolicyVersions } from '../policy/policy-versions';
 import { ContactPlacement } from './contact-placement.service';

@@ -13,7 +13,12 @@ export interface RightOutcome {
  * (the directory's own right, as before clients could read it); a contact only its own company's,
  * so it can pick a device on its ticket. Appends the deciding step; null when allowed.
  */
-export function checkEquipment(companyId: string, facts: ScopeFacts, directoryRead: RightOutcome, steps: DecisionStep[]): ScopeFailure | null {
+export function checkEquipment(
+  companyId: string,
+  facts: ScopeFacts,
+  directoryRead: RightOutcome,
+  steps: DecisionStep[],
+): ScopeFailure | null {
   if (facts.kind !== 'contact') {
     if (directoryRead.allowed) {
       steps.push({ rule: 'equipment.directory', effect: 'allow', detail: "Employees with 'directory.read' see every company's equipment" });
@@ -29,7 +34,10 @@ export function checkEquipment(companyId: string, facts: ScopeFacts, directoryRe
   steps.push({
     rule: 'equipment.client',
     effect: 'deny',
-    detail: facts.companyId === null ? 'A contact without a company sees no equipment' : "A contact sees only its own company's equipment; this is another company's",
+    detail:
+      facts.companyId === null
+        ? 'A contact without a company sees no equipment'
+        : "A contact sees only its own company's equipment; this is another company's",
   });
   return { code: 'EQUIPMENT.NOT_OWN', reason: "Clients see only their own company's equipment" };
 }

@@ -15,9 +15,7 @@ import { ScopeFactsLoader } from './scope-facts.loader';
 export class EquipmentRule implements ResourceRule {
   readonly resourceType = 'equipment';
 
-  constructor(
-    private readonly facts: ScopeFactsLoader,
-  ) {}
+  constructor(private readonly facts: ScopeFactsLoader) {}
 
   async evaluate(input: ResourceRuleInput, steps: DecisionStep[]): Promise<ResourceRuleOutcome> {
     const companyId = input.resource.companyId;

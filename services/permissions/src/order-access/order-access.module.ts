@@ -24,7 +24,18 @@ import { TemplateRule } from './template.rule';
 @Module({
   imports: [CheckModule, PolicyModule, StatusAccessModule],
   controllers: [OrderVisibilityMessages],
-  providers: [OrderVisibilityRepository, ScopeFactsLoader, OrderRule, ProjectRule, TemplateRule, ParticipantRule, EquipmentRule, OrderVisibilityService, DirectoryEventsConsumer, ContactPlacement],
+  providers: [
+    OrderVisibilityRepository,
+    ScopeFactsLoader,
+    OrderRule,
+    ProjectRule,
+    TemplateRule,
+    ParticipantRule,
+    EquipmentRule,
+    OrderVisibilityService,
+    DirectoryEventsConsumer,
+    ContactPlacement,
+  ],
   exports: [ContactPlacement, OrderVisibilityRepository, ScopeFactsLoader],
 })
 export class OrderAccessModule {}

@@ -44,7 +44,11 @@ export function checkPlacement(personId: string, order: OrderPlacement, facts: S
       return null;
     }
     if (order.clientCompanyId !== null && contactManagedCompanies(facts).includes(order.clientCompanyId)) {
-      steps.push({ rule: 'order.client-manager', effect: 'allow', detail: `The contact is a client manager of its company ${order.clientCompanyId}, the order's company` });
+      steps.push({
+        rule: 'order.client-manager',
+        effect: 'allow',
+        detail: `The contact is a client manager of its company ${order.clientCompanyId}, the order's company`,
+      });
       return null;
     }
     steps.push({
@@ -65,7 +69,11 @@ export function checkPlacement(personId: string, order: OrderPlacement, facts: S
     return null;
   }
   if (facts.departmentIds.includes(order.departmentId)) {
-    steps.push({ rule: 'order.department', effect: 'allow', detail: `The person is a member of the order's department ${order.departmentId}` });
+    steps.push({
+      rule: 'order.department',
+      effect: 'allow',
+      detail: `The person is a member of the order's department ${order.departmentId}`,
+    });
     return null;
   }
   steps.push({
@@ -74,7 +82,11 @@ export function checkPlacement(personId: string, order: OrderPlacement, facts: S
     detail: `Not a member of the order's department ${order.departmentId} (member of ${facts.departmentIds.length} department(s)) and no 'departments.all' right`,
   });
   if (order.clientCompanyId !== null && facts.managedCompanyIds.includes(order.clientCompanyId)) {
-    steps.push({ rule: 'order.client-manager', effect: 'allow', detail: `The person is a client manager of the order's company ${order.clientCompanyId}` });
+    steps.push({
+      rule: 'order.client-manager',
+      effect: 'allow',
+      detail: `The person is a client manager of the order's company ${order.clientCompanyId}`,
+    });
     return null;
   }
   steps.push({
@@ -82,7 +94,7 @@ export function checkPlacement(personId: string, order: OrderPlacement, facts: S
     effect: 'deny',
     detail: order.clientCompanyId ? "Not a client manager of the order's company" : 'The order has no client company to manage',
   });
-  return { code: 'ORDER.OTHER_DEPARTMENT', reason: "The order belongs to a department this person does not see" };
+  return { code: 'ORDER.OTHER_DEPARTMENT', reason: 'The order belongs to a department this person does not see' };
 }
 
 /**
@@ -123,7 +135,12 @@ export function checkTransferTarget(
  * The whole order rule as a list filter: the statuses the person sees (none for a person unknown
  * or deleted) and the department / client scope. Lists and the permission preview both take it.
  */
-export function orderSightOf(personId: string, visibleStatusIds: readonly string[], person: { known: boolean; deleted: boolean }, facts: ScopeFacts): OrderSight {
+export function orderSightOf(
+  personId: string,
+  visibleStatusIds: readonly string[],
+  person: { known: boolean; deleted: boolean },
+  facts: ScopeFacts,
+): OrderSight {
   return { statusIds: person.known && !person.deleted ? [...visibleStatusIds] : [], scope: scopeOf(personId, facts) };
 }
 

@@ -49,20 +49,32 @@ export class OrderVisibilityRepository {
    * Makes the entity's people exactly `personIds` unless a newer snapshot (or the deletion) was
    * already applied. Returns who joined or left according to this read model, or null when stale.
    */
-  async replacePeople(manager: EntityManager, tenantId: string, entity: Entity, entityId: string, personIds: readonly string[], at: string): Promise<string[] | null> {
+  async replacePeople(
+    manager: EntityManager,
+    tenantId: string,
+    entity: Entity,
+    entityId: string,
+    personIds: readonly string[],
+    at: string,
+  ): Promise<string[] | null> {
     if (!(await this.claim(manager, tenantId, entity, entityId, at, false))) return null;
     const { table, column } = PEOPLE[entity];
-    const before: Array<{ person_id: string }> = await manager.query(`SELECT person_id FROM ${table} WHERE tenant_id = $1 AND ${column} = $2`, [
-      tenantId,
-      entityId,
-    ]);
+    const before: Array<{ person_id: string }> = await manager.query(
+      `SELECT person_id FROM ${table} WHERE tenant_id = $1 AND ${column} = $2`,
+      [tenantId, entityId],
+    );
     const after = new Set(personIds.map((id) => id.toLowerCase()));
     const previous = new Set(before.map((row) => row.person_id));
-    await manager.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND ${column} = $2 AND NOT (person_id = ANY($3::uuid[]))`, [tenantId, entityId, [...after]]);
-    await manager.query(
-      `INSERT INTO ${table} (tenant_id, ${column}, person_id) SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING`,
-      [tenantId, entityId, [...after]],
-    );
+    await manager.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND ${column} = $2 AND NOT (person_id = ANY($3::uuid[]))`, [
+      tenantId,
+      entityId,
+      [...after],
+    ]);
+    await manager.query(`INSERT INTO ${table} (tenant_id, ${column}, person_id) SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING`, [
+      tenantId,
+      entityId,
+      [...after],
+    ]);
     return [...[...after].filter((id) => !previous.has(id)), ...[...previous].filter((id) => !after.has(id))];
   }
 
@@ -82,7 +94,13 @@ export class OrderVisibilityRepository {
    * Records a contact's company as of `at` unless a newer snapshot is already recorded. Returns the
    * company it had before when the company changed (undefined when nothing changed or stale).
    */
-  async placeContact(manager: EntityManager, tenantId: string, contactId: string, companyId: string | null, at: string): Promise<{ before: string | null } | undefined> {
+  async placeContact(
+    manager: EntityManager,
+    tenantId: string,
+    contactId: string,
+    companyId: string | null,
+    at: string,
+  ): Promise<{ before: string | null } | undefined> {
     const rows: Array<{ before: string | null; known: boolean }> = await manager.query(
       `WITH previous AS (SELECT company_id FROM contact_companies WHERE tenant_id = $1 AND contact_id = $2 FOR UPDATE),
             written AS (
@@ -132,7 +150,14 @@ export class OrderVisibilityRepository {
   }
 
   /** Records the snapshot time; false when a newer snapshot or the deletion is already recorded. */
-  private async claim(manager: EntityManager, tenantId: string, entity: Entity, entityId: string, at: string, deleted: boolean): Promise<boolean> {
+  private async claim(
+    manager: EntityManager,
+    tenantId: string,
+    entity: Entity,
+    entityId: string,
+    at: string,
+    deleted: boolean,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO directory_snapshots (tenant_id, entity, entity_id, at, deleted) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenant_id, entity, entity_id) DO UPDATE SET at = GREATEST(directory_snapshots.at, EXCLUDED.at), deleted = directory_snapshots.deleted OR EXCLUDED.deleted

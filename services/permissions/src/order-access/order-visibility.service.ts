@@ -27,7 +27,8 @@ export class OrderVisibilityService {
   async projectScope(tenantId: string, personId: string): Promise<ProjectScope & { policyVersion: number }> {
     const loaded = await this.facts.load(tenantId, personId);
     const { scope } = loaded;
-    const companyContactIds = scope.kind === 'contact' && scope.companyId ? await this.repository.contactsOf(tenantId, scope.companyId) : [];
+    const companyContactIds =
+      scope.kind === 'contact' && scope.companyId ? await this.repository.contactsOf(tenantId, scope.companyId) : [];
     return { ...projectScopeOf(personId, scope, companyContactIds), policyVersion: loaded.rights.policyVersion };
   }
 }

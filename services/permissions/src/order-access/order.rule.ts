@@ -14,7 +14,11 @@ function idOf(value: unknown): string | null {
 }
 
 function placementOf(resource: ResourceRef): OrderPlacement {
-  return { departmentId: idOf(resource.departmentId), clientContactId: idOf(resource.clientContactId), clientCompanyId: idOf(resource.clientCompanyId) };
+  return {
+    departmentId: idOf(resource.departmentId),
+    clientContactId: idOf(resource.clientContactId),
+    clientCompanyId: idOf(resource.clientCompanyId),
+  };
 }
 
 /**
@@ -46,8 +50,18 @@ export class OrderRule implements ResourceRule {
       steps.push({ rule: 'order.facts', effect: 'deny', detail: 'No such order in this tenant' });
       return { allowed: false, code: 'ORDER.NOT_FOUND', reason: 'The order does not exist' };
     }
-    steps.push({ rule: 'order.facts', effect: 'none', detail: `Order #${order.number}: status '${order.status.name}', read from the workflow service` });
-    const resource: ResourceRef = { ...named.resource, statusId: order.status.id, departmentId: order.departmentId, clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId };
+    steps.push({
+      rule: 'order.facts',
+      effect: 'none',
+      detail: `Order #${order.number}: status '${order.status.name}', read from the workflow service`,
+    });
+    const resource: ResourceRef = {
+      ...named.resource,
+      statusId: order.status.id,
+      departmentId: order.departmentId,
+      clientContactId: order.clientContactId,
+      clientCompanyId: order.clientCompanyId,
+    };
     return this.evaluateFacts({ ...named, resource }, steps);
   }
 

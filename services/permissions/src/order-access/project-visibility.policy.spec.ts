@@ -7,7 +7,14 @@ const ACME = 'c-acme';
 const GLOBEX = 'c-globex';
 
 function facts(overrides: Partial<ScopeFacts> = {}): ScopeFacts {
-  return { kind: 'contact', departmentIds: [], managedCompanyIds: [], companyId: ACME, allDepartments: { allowed: false, reason: 'not granted' }, ...overrides };
+  return {
+    kind: 'contact',
+    departmentIds: [],
+    managedCompanyIds: [],
+    companyId: ACME,
+    allDepartments: { allowed: false, reason: 'not granted' },
+    ...overrides,
+  };
 }
 
 function project(counterpartyCompanyId: string | null, auditorIds: string[] = []) {
@@ -34,7 +41,12 @@ describe("a client's projects and templates", () => {
     ['names a colleague of its company', [{ contactId: 'p-colleague', companyId: ACME }], facts(), null],
     ['names a contact of another company', [{ contactId: 'p-gus', companyId: GLOBEX }], facts(), 'TEMPLATE.NOT_OWN'],
     ['names a contact without a company', [{ contactId: 'p-loner', companyId: null }], facts(), 'TEMPLATE.NOT_OWN'],
-    ['names a contact, the viewer has no company', [{ contactId: 'p-loner', companyId: null }], facts({ companyId: null }), 'TEMPLATE.NOT_OWN'],
+    [
+      'names a contact, the viewer has no company',
+      [{ contactId: 'p-loner', companyId: null }],
+      facts({ companyId: null }),
+      'TEMPLATE.NOT_OWN',
+    ],
     ['names anyone, the viewer is an employee', [{ contactId: 'p-gus', companyId: GLOBEX }], facts({ kind: 'employee' }), null],
   ] as const)('a template that %s', (_name, named, person, expected) => {
     expect(checkTemplate(ME, named, person, [])?.code ?? null).toBe(expected);
@@ -42,7 +54,11 @@ describe("a client's projects and templates", () => {
 
   it('the list scope is the same rule', () => {
     expect(projectScopeOf(ME, facts({ kind: 'employee' }), [])).toEqual({ contactId: null, companyId: null, companyContactIds: [] });
-    expect(projectScopeOf(ME, facts(), ['p-colleague', ME])).toEqual({ contactId: ME, companyId: ACME, companyContactIds: [ME, 'p-colleague'] });
+    expect(projectScopeOf(ME, facts(), ['p-colleague', ME])).toEqual({
+      contactId: ME,
+      companyId: ACME,
+      companyContactIds: [ME, 'p-colleague'],
+    });
     expect(projectScopeOf(ME, facts({ companyId: null }), [])).toEqual({ contactId: ME, companyId: null, companyContactIds: [ME] });
   });
 });

@@ -20,7 +20,11 @@ export function checkProject(personId: string, project: ProjectPlacement, facts:
     return null;
   }
   if (facts.companyId !== null && project.counterpartyCompanyId === facts.companyId) {
-    steps.push({ rule: 'project.client', effect: 'allow', detail: `The project's counterparty is the contact's company ${facts.companyId}` });
+    steps.push({
+      rule: 'project.client',
+      effect: 'allow',
+      detail: `The project's counterparty is the contact's company ${facts.companyId}`,
+    });
     return null;
   }
   if (project.auditorIds.includes(personId)) {
@@ -52,12 +56,17 @@ export function checkTemplate(
     steps.push({ rule: 'template.client', effect: 'allow', detail: 'Employees see every template' });
     return null;
   }
-  const foreign = namedContacts.filter((named) => named.contactId !== personId && (facts.companyId === null || named.companyId !== facts.companyId));
+  const foreign = namedContacts.filter(
+    (named) => named.contactId !== personId && (facts.companyId === null || named.companyId !== facts.companyId),
+  );
   if (foreign.length === 0) {
     steps.push({
       rule: 'template.client',
       effect: 'allow',
-      detail: namedContacts.length === 0 ? 'The template names no contact: a form of the firm for every client' : "Every contact the template names is of the contact's company",
+      detail:
+        namedContacts.length === 0
+          ? 'The template names no contact: a form of the firm for every client'
+          : "Every contact the template names is of the contact's company",
     });
     return null;
   }
@@ -87,13 +96,25 @@ export function checkParticipant(
     return null;
   }
   if (target.personId === personId || target.kind !== 'contact') {
-    steps.push({ rule: 'task.participant-client', effect: 'allow', detail: target.personId === personId ? 'The contact names itself' : 'The named person is not a contact' });
+    steps.push({
+      rule: 'task.participant-client',
+      effect: 'allow',
+      detail: target.personId === personId ? 'The contact names itself' : 'The named person is not a contact',
+    });
     return null;
   }
   if (facts.companyId !== null && target.companyId === facts.companyId) {
-    steps.push({ rule: 'task.participant-client', effect: 'allow', detail: `The named contact is of the contact's company ${facts.companyId}` });
+    steps.push({
+      rule: 'task.participant-client',
+      effect: 'allow',
+      detail: `The named contact is of the contact's company ${facts.companyId}`,
+    });
     return null;
   }
-  steps.push({ rule: 'task.participant-client', effect: 'deny', detail: "The named person is a contact of another client (or of no company)" });
-  return { code: 'TASK.PARTICIPANT_OTHER_CLIENT', reason: "Clients may name only employees and contacts of their own company" };
+  steps.push({
+    rule: 'task.participant-client',
+    effect: 'deny',
+    detail: 'The named person is a contact of another client (or of no company)',
+  });
+  return { code: 'TASK.PARTICIPANT_OTHER_CLIENT', reason: 'Clients may name only employees and contacts of their own company' };
 }

@@ -38,7 +38,10 @@ export class ProjectRule implements ResourceRule {
         return { allowed: false, code: 'PROJECT.NOT_FOUND', reason: 'The project does not exist' };
       }
     }
-    const placement = { counterpartyCompanyId: project?.counterpartyCompanyId ?? null, auditorIds: project?.defaultAuditors.map((auditor) => auditor.personId) ?? [] };
+    const placement = {
+      counterpartyCompanyId: project?.counterpartyCompanyId ?? null,
+      auditorIds: project?.defaultAuditors.map((auditor) => auditor.personId) ?? [],
+    };
     const failure = checkProject(input.personId, placement, scope, steps);
     if (failure) return { allowed: false, ...failure };
     return { allowed: true, code: 'ALLOWED.PROJECT_VISIBLE', reason: 'May see the project and create tasks in it' };

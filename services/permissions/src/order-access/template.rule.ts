@@ -38,7 +38,11 @@ export class TemplateRule implements ResourceRule {
         steps.push({ rule: 'template.known', effect: 'deny', detail: 'No such template in this tenant' });
         return { allowed: false, code: 'TEMPLATE.NOT_FOUND', reason: 'The template does not exist' };
       }
-      const contactIds = [...new Set(template.defaultParticipants.filter((participant) => participant.kind === 'contact').map((participant) => participant.personId))];
+      const contactIds = [
+        ...new Set(
+          template.defaultParticipants.filter((participant) => participant.kind === 'contact').map((participant) => participant.personId),
+        ),
+      ];
       const companies = await this.repository.companiesOf(input.tenantId, contactIds);
       named = contactIds.map((contactId) => ({ contactId, companyId: companies.get(contactId) ?? null }));
     }

@@ -49,7 +49,13 @@ export class FactsCache implements OnModuleInit, EntitySubscriberInterface {
   }
 
   /** The person's `part`, from the cache or loaded (and kept unless `keep` says no or it is stale). */
-  async person<T extends Versioned>(tenantId: string, personId: string, part: string, load: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
+  async person<T extends Versioned>(
+    tenantId: string,
+    personId: string,
+    part: string,
+    load: () => Promise<T>,
+    keep: (value: T) => boolean = () => true,
+  ): Promise<T> {
     const key = `${tenantId}:${personId.toLowerCase()}`;
     const hit = this.fresh(this.people.get(key), part);
     if (hit) return hit as T;

@@ -11,7 +11,10 @@ import { PolicyVersions } from '../policy/policy-versions';
 
 /** Two changes of one transaction as one answer: the later version, everyone either named. */
 function mergeChanges(first: PolicyChange, second: PolicyChange): PolicyChange {
-  const people = first.affectedPersonIds === null || second.affectedPersonIds === null ? null : [...new Set([...first.affectedPersonIds, ...second.affectedPersonIds])];
+  const people =
+    first.affectedPersonIds === null || second.affectedPersonIds === null
+      ? null
+      : [...new Set([...first.affectedPersonIds, ...second.affectedPersonIds])];
   return { policyVersion: Math.max(first.policyVersion, second.policyVersion), affectedPersonIds: people };
 }
 

@@ -114,7 +114,9 @@ export class PreviewChangeLoader {
       if (body.loginBarred === true) throw GroupErrors.systemRightsFixed('loginBarred');
     }
     if (name !== undefined) {
-      const taken = (await this.groups.list(manager, tenantId)).some((group) => group.id !== view.id && group.name.toLowerCase() === name.toLowerCase());
+      const taken = (await this.groups.list(manager, tenantId)).some(
+        (group) => group.id !== view.id && group.name.toLowerCase() === name.toLowerCase(),
+      );
       if (taken) throw GroupErrors.nameTaken(name);
     }
     const personIds = await this.groups.memberIds(manager, tenantId, view.id);

@@ -10,7 +10,13 @@ const employeeLevels: GroupFact = { id: 'g-e', name: 'Employee', systemKey: 'emp
 const employeeRights = { id: 'g-e', name: 'Employee', rights: ['auth.login', 'orders.read'], loginBarred: false };
 const headsLevels: GroupFact = { id: 'g-h', name: 'Heads', systemKey: null, levels: {} };
 const headsRights = { id: 'g-h', name: 'Heads', rights: ['departments.all'], loginBarred: false };
-const scope: ScopeFacts = { kind: 'employee', departmentIds: ['d-1'], managedCompanyIds: [], companyId: null, allDepartments: { allowed: false, reason: '' } };
+const scope: ScopeFacts = {
+  kind: 'employee',
+  departmentIds: ['d-1'],
+  managedCompanyIds: [],
+  companyId: null,
+  allDepartments: { allowed: false, reason: '' },
+};
 
 function facts(rights: Partial<PersonFacts> = {}): PreviewFacts {
   return {
@@ -56,6 +62,7 @@ describe('permission preview: group and right changes on one person, decided by 
 
   it('a deleted person sees and may do nothing before or after', () => {
     const deleted = facts({ deleted: true });
-    for (const one of [deleted, withGroupJoined(deleted, headsLevels, headsRights)]) expect(side(one)).toMatchObject({ sight: { statusIds: [] }, actions: [] });
+    for (const one of [deleted, withGroupJoined(deleted, headsLevels, headsRights)])
+      expect(side(one)).toMatchObject({ sight: { statusIds: [] }, actions: [] });
   });
 });

@@ -37,9 +37,15 @@ export function withGroupLeft<F extends PreviewFacts>(facts: F, groupId: string)
 }
 
 /** `PATCH /groups/{id}` seen by one member: new rights (replacing them) and/or login bar; undefined leaves as is. */
-export function withGroupUpdated<F extends PreviewFacts>(facts: F, groupId: string, change: { rights?: readonly Right[]; loginBarred?: boolean }): F {
+export function withGroupUpdated<F extends PreviewFacts>(
+  facts: F,
+  groupId: string,
+  change: { rights?: readonly Right[]; loginBarred?: boolean },
+): F {
   const groups = facts.rights.groups.map((group) =>
-    group.id === groupId ? { ...group, rights: change.rights ?? group.rights, loginBarred: change.loginBarred ?? group.loginBarred } : group,
+    group.id === groupId
+      ? { ...group, rights: change.rights ?? group.rights, loginBarred: change.loginBarred ?? group.loginBarred }
+      : group,
   );
   return { ...facts, rights: { ...facts.rights, groups } };
 }

@@ -31,9 +31,16 @@ describe('permission preview: actions and who is listed', () => {
   });
 
   it('a person whose sight and actions stay is left out', () => {
-    const none = { personId: 'p', orders: { lose: NO_ORDERS, gain: NO_ORDERS }, tasks: { lose: NO_ORDERS, gain: NO_ORDERS }, actions: { lose: [], gain: [] } };
+    const none = {
+      personId: 'p',
+      orders: { lose: NO_ORDERS, gain: NO_ORDERS },
+      tasks: { lose: NO_ORDERS, gain: NO_ORDERS },
+      actions: { lose: [], gain: [] },
+    };
     expect(changes(none)).toBe(false);
-    expect(changes({ ...none, orders: { lose: { total: 1, byStatus: [{ statusId: 's', count: 1 }], sample: ['o'] }, gain: NO_ORDERS } })).toBe(true);
+    expect(
+      changes({ ...none, orders: { lose: { total: 1, byStatus: [{ statusId: 's', count: 1 }], sample: ['o'] }, gain: NO_ORDERS } }),
+    ).toBe(true);
     expect(changes({ ...none, actions: { lose: [], gain: [{ action: 'order.closed.change' }] } })).toBe(true);
   });
 });

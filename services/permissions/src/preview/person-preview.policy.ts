@@ -47,7 +47,9 @@ export function sideOf(personId: string, statuses: readonly StatusFact[], facts:
   const placed: ScopeFacts = { ...scope, allDepartments: granted('departments.all', facts) };
   return {
     sight: orderSightOf(personId, readsOrders ? visibleStatusIds(statuses, facts.levels) : [], facts.rights, placed),
-    actions: active ? [...effectiveRights(facts.rights).map((action): PreviewAction => ({ action })), ...levelActions(statuses, facts.levels)] : [],
+    actions: active
+      ? [...effectiveRights(facts.rights).map((action): PreviewAction => ({ action })), ...levelActions(statuses, facts.levels)]
+      : [],
   };
 }
 

@@ -42,26 +42,39 @@ export class PermissionPreviewService {
     const sides = await Promise.all(change.personIds.map((personId) => this.sides(ctx.tenantId, personId, statuses, change)));
     // Only people whose lists differ are counted, each distinct pair of filters once.
     const pairs = new Map<string, { before: OrderSight; after: OrderSight }>();
-    for (const { before, after } of sides) if (!sameSight(before.sight, after.sight)) pairs.set(JSON.stringify([before.sight, after.sight]), { before: before.sight, after: after.sight });
+    for (const { before, after } of sides)
+      if (!sameSight(before.sight, after.sight))
+        pairs.set(JSON.stringify([before.sight, after.sight]), { before: before.sight, after: after.sight });
     const keys = [...pairs.keys()];
     const counted = keys.length === 0 ? [] : await this.bus.request('workflow.orders.sight-diff', ctx, { pairs: [...pairs.values()] });
     const deltas = new Map(keys.map((key, index) => [key, counted[index]!]));
     return sides
-      .map(({ personId, before, after }): PersonPreview => ({
-        personId,
-        orders: deltas.get(JSON.stringify([before.sight, after.sight])) ?? { lose: NO_ORDERS, gain: NO_ORDERS },
-        // Not counted: task lists are filtered by the workflow service, which has no task counterpart of
-        // `workflow.orders.sight-diff`; a change of `tasks.read*` rights shows in `actions`.
-        tasks: { lose: NO_ORDERS, gain: NO_ORDERS },
-        actions: actionChange(before.actions, after.actions),
-      }))
+      .map(
+        ({ personId, before, after }): PersonPreview => ({
+          personId,
+          orders: deltas.get(JSON.stringify([before.sight, after.sight])) ?? { lose: NO_ORDERS, gain: NO_ORDERS },
+          // Not counted: task lists are filtered by the workflow service, which has no task counterpart of
+          // `workflow.orders.sight-diff`; a change of `tasks.read*` rights shows in `actions`.
+          tasks: { lose: NO_ORDERS, gain: NO_ORDERS },
+          actions: actionChange(before.actions, after.actions),
+        }),
+      )
       .filter(changes);
   }
 
   /** One person's lists and actions on the current facts and with the change applied. */
-  private async sides(tenantId: string, personId: string, statuses: StatusFact[], change: FactsChange): Promise<{ personId: string; before: Side; after: Side }> {
+  private async sides(
+    tenantId: string,
+    personId: string,
+    statuses: StatusFact[],
+    change: FactsChange,
+  ): Promise<{ personId: string; before: Side; after: Side }> {
     const [levels, loaded] = await Promise.all([this.levels.levelFacts(tenantId, personId), this.scopes.load(tenantId, personId)]);
     const current = { levels, rights: loaded.rights };
-    return { personId, before: sideOf(personId, statuses, current, loaded.scope), after: sideOf(personId, statuses, change.apply(current), loaded.scope) };
+    return {
+      personId,
+      before: sideOf(personId, statuses, current, loaded.scope),
+      after: sideOf(personId, statuses, change.apply(current), loaded.scope),
+    };
   }
 }

@@ -61,7 +61,13 @@ export class OrderStatusRule {
     return ok;
   }
 
-  private checkCurrent(status: StatusFact | null, facts: PersonLevelFacts, steps: DecisionStep[], failures: Failure[], changing: boolean): void {
+  private checkCurrent(
+    status: StatusFact | null,
+    facts: PersonLevelFacts,
+    steps: DecisionStep[],
+    failures: Failure[],
+    changing: boolean,
+  ): void {
     if (!status) {
       steps.push({ rule: 'status.current.view', effect: 'deny', detail: 'The current status is not an order status of this tenant' });
       failures.push({ code: 'STATUS.NOT_VISIBLE', reason: 'The order is in a status that is not known here' });
@@ -78,7 +84,10 @@ export class OrderStatusRule {
       detail: `'${status.name}' is final; the person ${flag.allowed ? 'may' : 'may not'} change closed orders (${flag.explicit ? 'personal flag' : 'default: administrators only'})`,
     });
     if (!flag.allowed) {
-      failures.push({ code: 'ORDER.CLOSED_LOCKED', reason: `The order is closed ('${status.name}') and this person may not change closed orders` });
+      failures.push({
+        code: 'ORDER.CLOSED_LOCKED',
+        reason: `The order is closed ('${status.name}') and this person may not change closed orders`,
+      });
     }
   }
 

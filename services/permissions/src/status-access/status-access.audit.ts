@@ -37,7 +37,10 @@ export async function groupStatusAccessValues(
   groupId: string,
   statusIds: string[],
 ): Promise<AuditValues> {
-  const [statuses, group] = await Promise.all([repository.statusesOfKind(tenantId, statusIds, null, manager), repository.group(tenantId, groupId, manager)]);
+  const [statuses, group] = await Promise.all([
+    repository.statusesOfKind(tenantId, statusIds, null, manager),
+    repository.group(tenantId, groupId, manager),
+  ]);
   const levels: Record<string, string> = {};
   for (const status of statuses) if (group) levels[status.statusId] = groupLevel(group, status).level;
   return { levels };

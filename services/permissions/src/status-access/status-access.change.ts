@@ -16,11 +16,18 @@ function applied(levels: Readonly<Record<string, AccessLevel>>, inputs: readonly
 }
 
 /** `PUT /staff/{id}/status-access` on the person itself. */
-export function withPersonLevels<T extends PersonLevelFacts>(facts: T, levels: readonly StatusLevelInput[], flag: boolean | null | undefined): T {
+export function withPersonLevels<T extends PersonLevelFacts>(
+  facts: T,
+  levels: readonly StatusLevelInput[],
+  flag: boolean | null | undefined,
+): T {
   return { ...facts, overrides: applied(facts.overrides, levels), mayChangeClosed: flag === undefined ? facts.mayChangeClosed : flag };
 }
 
 /** `PUT /groups/{id}/status-access` seen by one member of that group. */
 export function withGroupLevels<T extends PersonLevelFacts>(facts: T, groupId: string, levels: readonly StatusLevelInput[]): T {
-  return { ...facts, groups: facts.groups.map((group) => (group.id === groupId ? { ...group, levels: applied(group.levels, levels) } : group)) };
+  return {
+    ...facts,
+    groups: facts.groups.map((group) => (group.id === groupId ? { ...group, levels: applied(group.levels, levels) } : group)),
+  };
 }

@@ -147,11 +147,18 @@ export class StatusAccessRepository {
     manager?: EntityManager,
   ): Promise<{ statuses: StatusRecord[]; facts: PersonLevelFacts & { policyVersion: number } }> {
     if (!manager) {
-      const [all, facts] = await Promise.all([this.cache.tenant(tenantId, 'statuses', () => this.allStatuses(tenantId)), this.levelFacts(tenantId, personId)]);
+      const [all, facts] = await Promise.all([
+        this.cache.tenant(tenantId, 'statuses', () => this.allStatuses(tenantId)),
+        this.levelFacts(tenantId, personId),
+      ]);
       const wanted = new Set(statusIds.map((id) => id.toLowerCase()));
       return { statuses: all.statuses.filter((status) => status.kind === 'order' && wanted.has(status.statusId)), facts };
     }
-    const rows: Array<FactsRow & { statuses: StatusRow[] | null }> = await manager.query(DECISION_FACTS_SQL, [tenantId, personId, statusIds]);
+    const rows: Array<FactsRow & { statuses: StatusRow[] | null }> = await manager.query(DECISION_FACTS_SQL, [
+      tenantId,
+      personId,
+      statusIds,
+    ]);
     const row = rows[0]!;
     return {
       statuses: (row.statuses ?? []).map(toStatus),
@@ -160,7 +167,9 @@ export class StatusAccessRepository {
   }
 
   private async allStatuses(tenantId: string): Promise<{ statuses: StatusRecord[]; policyVersion: number }> {
-    const rows: Array<{ policy_version: string | null; statuses: StatusRow[] | null }> = await this.dataSource.query(ALL_STATUSES_SQL, [tenantId]);
+    const rows: Array<{ policy_version: string | null; statuses: StatusRow[] | null }> = await this.dataSource.query(ALL_STATUSES_SQL, [
+      tenantId,
+    ]);
     const row = rows[0]!;
     return { statuses: (row.statuses ?? []).map(toStatus), policyVersion: row.policy_version === null ? 0 : Number(row.policy_version) };
   }
@@ -184,9 +193,19 @@ export class StatusAccessRepository {
     return rows.map((row) => row.person_id);
   }
 
-  async setPersonLevel(manager: EntityManager, tenantId: string, personId: string, statusId: string, level: AccessLevel | null): Promise<void> {
+  async setPersonLevel(
+    manager: EntityManager,
+    tenantId: string,
+    personId: string,
+    statusId: string,
+    level: AccessLevel | null,
+  ): Promise<void> {
     if (level === null) {
-      await manager.query('DELETE FROM person_status_levels WHERE tenant_id = $1 AND person_id = $2 AND status_id = $3', [tenantId, personId, statusId]);
+      await manager.query('DELETE FROM person_status_levels WHERE tenant_id = $1 AND person_id = $2 AND status_id = $3', [
+        tenantId,
+        personId,
+        statusId,
+      ]);
       return;
     }
     await manager.query(
@@ -196,9 +215,19 @@ export class StatusAccessRepository {
     );
   }
 
-  async setGroupLevel(manager: EntityManager, tenantId: string, groupId: string, statusId: string, level: AccessLevel | null): Promise<void> {
+  async setGroupLevel(
+    manager: EntityManager,
+    tenantId: string,
+    groupId: string,
+    statusId: string,
+    level: AccessLevel | null,
+  ): Promise<void> {
     if (level === null) {
-      await manager.query('DELETE FROM group_status_levels WHERE tenant_id = $1 AND group_id = $2 AND status_id = $3', [tenantId, groupId, statusId]);
+      await manager.query('DELETE FROM group_status_levels WHERE tenant_id = $1 AND group_id = $2 AND status_id = $3', [
+        tenantId,
+        groupId,
+        statusId,
+      ]);
       return;
     }
     await manager.query(
@@ -238,7 +267,17 @@ export class StatusAccessRepository {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (tenant_id, status_id) DO UPDATE SET workflow_name = EXCLUDED.workflow_name, name = EXCLUDED.name,
            category = EXCLUDED.category, position = EXCLUDED.position, archived = EXCLUDED.archived`,
-        [tenantId, status.statusId, snapshot.workflowId, snapshot.name, status.name, status.category, status.position, status.archived, snapshot.kind],
+        [
+          tenantId,
+          status.statusId,
+          snapshot.workflowId,
+          snapshot.name,
+          status.name,
+          status.category,
+          status.position,
+          status.archived,
+          snapshot.kind,
+        ],
       );
     }
     const removed = before.filter((status) => !ids.includes(status.statusId)).map((status) => status.statusId);

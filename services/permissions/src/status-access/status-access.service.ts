@@ -42,12 +42,18 @@ export class StatusAccessService {
   ) {}
 
   async visibleStatuses(tenantId: string, personId: string): Promise<{ statusIds: string[]; policyVersion: number }> {
-    const [statuses, facts] = await Promise.all([this.repository.statuses(tenantId, null), this.repository.personFacts(tenantId, personId, null)]);
+    const [statuses, facts] = await Promise.all([
+      this.repository.statuses(tenantId, null),
+      this.repository.personFacts(tenantId, personId, null),
+    ]);
     return { statusIds: visibleStatusIds(statuses, facts), policyVersion: facts.policyVersion };
   }
 
   async person(tenantId: string, personId: string): Promise<PersonStatusAccessView> {
-    const [statuses, facts] = await Promise.all([this.repository.statusesOfKind(tenantId, null, null), this.repository.personFacts(tenantId, personId, null)]);
+    const [statuses, facts] = await Promise.all([
+      this.repository.statusesOfKind(tenantId, null, null),
+      this.repository.personFacts(tenantId, personId, null),
+    ]);
     const flag = mayChangeClosed(facts);
     return {
       personId,
@@ -77,7 +83,14 @@ export class StatusAccessService {
       groupId,
       workflows: byWorkflow<GroupStatusLevelView>(statuses, (status) => {
         const level = groupLevel(group, status);
-        return { statusId: status.statusId, name: status.name, category: status.category, archived: status.archived, level: level.level, explicit: level.explicit };
+        return {
+          statusId: status.statusId,
+          name: status.name,
+          category: status.category,
+          archived: status.archived,
+          level: level.level,
+          explicit: level.explicit,
+        };
       }),
     };
   }
@@ -90,24 +103,52 @@ export class StatusAccessService {
   ): Promise<{ access: PersonStatusAccessView; policy: PolicyChange }> {
     await this.checkLevels(tenantId, levels);
     const policy = await this.dataSource.transaction(async (tx) => {
-      const audited = (): Promise<AuditValues> => personStatusAccessValues(this.repository, tx, tenantId, personId, levels.map((input) => input.statusId));
+      const audited = (): Promise<AuditValues> =>
+        personStatusAccessValues(
+          this.repository,
+          tx,
+          tenantId,
+          personId,
+          levels.map((input) => input.statusId),
+        );
       const before = await audited();
       for (const input of levels) await this.repository.setPersonLevel(tx, tenantId, personId, input.statusId, input.level);
       if (flag !== undefined) await this.repository.setFlag(tx, tenantId, personId, flag);
-      await this.audit.record(tx, tenantId, { action: 'status-access.person.updated', resource: { type: 'person', id: personId }, before, after: await audited() });
+      await this.audit.record(tx, tenantId, {
+        action: 'status-access.person.updated',
+        resource: { type: 'person', id: personId },
+        before,
+        after: await audited(),
+      });
       return this.policy.bump(tx, tenantId, [personId], 'status-access.person');
     });
     return { access: await this.person(tenantId, personId), policy };
   }
 
-  async putGroup(tenantId: string, groupId: string, levels: StatusLevelInput[]): Promise<{ access: GroupStatusAccessView; policy: PolicyChange }> {
+  async putGroup(
+    tenantId: string,
+    groupId: string,
+    levels: StatusLevelInput[],
+  ): Promise<{ access: GroupStatusAccessView; policy: PolicyChange }> {
     if (!(await this.repository.group(tenantId, groupId))) throw StatusAccessErrors.groupNotFound();
     await this.checkLevels(tenantId, levels);
     const policy = await this.dataSource.transaction(async (tx) => {
-      const audited = (): Promise<AuditValues> => groupStatusAccessValues(this.repository, tx, tenantId, groupId, levels.map((input) => input.statusId));
+      const audited = (): Promise<AuditValues> =>
+        groupStatusAccessValues(
+          this.repository,
+          tx,
+          tenantId,
+          groupId,
+          levels.map((input) => input.statusId),
+        );
       const before = await audited();
       for (const input of levels) await this.repository.setGroupLevel(tx, tenantId, groupId, input.statusId, input.level);
-      await this.audit.record(tx, tenantId, { action: 'status-access.group.updated', resource: { type: 'group', id: groupId }, before, after: await audited() });
+      await this.audit.record(tx, tenantId, {
+        action: 'status-access.group.updated',
+        resource: { type: 'group', id: groupId },
+        before,
+        after: await audited(),
+      });
       return this.policy.bump(tx, tenantId, await this.repository.groupMemberIds(tx, tenantId, groupId), 'status-access.group');
     });
     return { access: await this.group(tenantId, groupId), policy };

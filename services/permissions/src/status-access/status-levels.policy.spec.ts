@@ -32,8 +32,16 @@ describe('status levels', () => {
   });
 
   it('a personal override wins over the groups, in both directions', () => {
-    expect(effectiveLevel(ready, facts([administrators], { 's-ready': 'none' }))).toMatchObject({ level: 'none', source: 'person', groupLevel: 'set' });
-    expect(effectiveLevel(closed, facts([clients], { 's-closed': 'set' }))).toMatchObject({ level: 'set', source: 'person', override: 'set' });
+    expect(effectiveLevel(ready, facts([administrators], { 's-ready': 'none' }))).toMatchObject({
+      level: 'none',
+      source: 'person',
+      groupLevel: 'set',
+    });
+    expect(effectiveLevel(closed, facts([clients], { 's-closed': 'set' }))).toMatchObject({
+      level: 'set',
+      source: 'person',
+      override: 'set',
+    });
   });
 
   it('without groups or overrides the level is none', () => {
@@ -55,7 +63,11 @@ describe('status levels', () => {
       const clerks: GroupFact = { id: 'g-k', name: 'Clerks', systemKey: null, levels: { 's-review': 'view' } };
       expect(effectiveLevel(review, facts([lawyers, clerks]))).toMatchObject({ level: 'view', source: 'group' });
       expect(effectiveLevel(review, facts([lawyers]))).toMatchObject({ level: 'none', source: 'group' });
-      expect(effectiveLevel(review, facts([], { 's-review': 'view' }))).toMatchObject({ level: 'view', source: 'person', groupLevel: 'set' });
+      expect(effectiveLevel(review, facts([], { 's-review': 'view' }))).toMatchObject({
+        level: 'view',
+        source: 'person',
+        groupLevel: 'set',
+      });
     });
   });
 

@@ -49,7 +49,9 @@ export function defaultGroupLevel(systemKey: string | null, category: StatusCate
 
 export function groupLevel(group: GroupFact, status: StatusFact): { level: AccessLevel; explicit: boolean } {
   const explicit = group.levels[status.statusId];
-  return explicit ? { level: explicit, explicit: true } : { level: defaultGroupLevel(group.systemKey, status.category, status.kind), explicit: false };
+  return explicit
+    ? { level: explicit, explicit: true }
+    : { level: defaultGroupLevel(group.systemKey, status.category, status.kind), explicit: false };
 }
 
 export interface EffectiveLevel {
@@ -74,12 +76,25 @@ export function effectiveLevel(status: StatusFact, facts: PersonLevelFacts): Eff
   const fromGroups = best?.level ?? (status.kind === 'task' ? 'set' : 'none');
   const override = facts.overrides[status.statusId] ?? null;
   if (override) {
-    return { level: override, source: 'person', override, groupLevel: fromGroups, detail: `personal override '${override}' on '${status.name}'` };
+    return {
+      level: override,
+      source: 'person',
+      override,
+      groupLevel: fromGroups,
+      detail: `personal override '${override}' on '${status.name}'`,
+    };
   }
   if (!best && status.kind === 'task') {
-    return { level: 'set', source: 'default', override: null, groupLevel: 'set', detail: `default for task statuses: everyone may set '${status.name}'` };
+    return {
+      level: 'set',
+      source: 'default',
+      override: null,
+      groupLevel: 'set',
+      detail: `default for task statuses: everyone may set '${status.name}'`,
+    };
   }
-  if (!best) return { level: 'none', source: 'default', override: null, groupLevel: 'none', detail: `no group gives a level on '${status.name}'` };
+  if (!best)
+    return { level: 'none', source: 'default', override: null, groupLevel: 'none', detail: `no group gives a level on '${status.name}'` };
   return {
     level: best.level,
     source: best.explicit ? 'group' : 'default',

@@ -22,7 +22,9 @@ function subject(roles: TaskRole[], kind: PersonKind | null, groups: GrantSubjec
 }
 
 describe('task transition grants', () => {
-  const table = HOLDERS.flatMap(([held, kind]) => ROLES.flatMap((role) => KINDS.map((grantKind) => [held, kind, role, grantKind] as const)));
+  const table = HOLDERS.flatMap(([held, kind]) =>
+    ROLES.flatMap((role) => KINDS.map((grantKind) => [held, kind, role, grantKind] as const)),
+  );
 
   it.each(table)('%s-%s against a grant to %s-%s', (held, kind, role, grantKind) => {
     const expected = (role === 'participant' || role === held) && (grantKind === 'any' || grantKind === kind);
@@ -52,12 +54,20 @@ describe('task transition grants', () => {
 
   it('groups and named people are granted whatever their roles', () => {
     const grants: TransitionGrants = { roles: [], groupIds: ['g-1'], personIds: ['p-2'] };
-    expect(matchGrant(grants, subject([], 'employee', [{ id: 'g-1', name: 'Seniors' }]), 'X')).toMatchObject({ allowed: true, code: 'ALLOWED.TRANSITION_GROUP' });
-    expect(matchGrant(grants, { ...subject([], 'contact'), personId: 'p-2' }, 'X')).toMatchObject({ allowed: true, code: 'ALLOWED.TRANSITION_PERSON' });
+    expect(matchGrant(grants, subject([], 'employee', [{ id: 'g-1', name: 'Seniors' }]), 'X')).toMatchObject({
+      allowed: true,
+      code: 'ALLOWED.TRANSITION_GROUP',
+    });
+    expect(matchGrant(grants, { ...subject([], 'contact'), personId: 'p-2' }, 'X')).toMatchObject({
+      allowed: true,
+      code: 'ALLOWED.TRANSITION_PERSON',
+    });
     expect(matchGrant(grants, subject(['auditor'], 'contact'), 'X').reason).toContain("group 'g-1', 1 named person");
   });
 
   it('a transition without grants is granted to nobody', () => {
-    expect(matchGrant({ roles: [], groupIds: [], personIds: [] }, subject(['assigner'], 'employee'), 'X').reason).toContain('granted to nobody');
+    expect(matchGrant({ roles: [], groupIds: [], personIds: [] }, subject(['assigner'], 'employee'), 'X').reason).toContain(
+      'granted to nobody',
+    );
   });
 });

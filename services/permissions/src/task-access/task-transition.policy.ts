@@ -32,7 +32,9 @@ export function describeGrants(grants: TransitionGrants, groupNames: ReadonlyMap
 
 export function describeSubject(subject: Pick<GrantSubject, 'roles' | 'kind'>): string {
   const kind = subject.kind ?? 'unknown kind';
-  return subject.roles.length === 0 ? `you do not take part in this task (${kind})` : `your roles here are ${subject.roles.join(', ')} (${kind})`;
+  return subject.roles.length === 0
+    ? `you do not take part in this task (${kind})`
+    : `your roles here are ${subject.roles.join(', ')} (${kind})`;
 }
 
 /**

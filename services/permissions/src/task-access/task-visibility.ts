@@ -26,7 +26,8 @@ export class TaskVisibilityScope {
   async of(tenantId: string, personId: string): Promise<TaskVisibility & { policyVersion: number }> {
     const facts = await this.checks.load(tenantId, personId);
     const kind = facts.kind;
-    if (this.seesAll(facts, [], kind)) return { participantIds: [personId], departmentMemberIds: [], all: true, policyVersion: facts.policyVersion };
+    if (this.seesAll(facts, [], kind))
+      return { participantIds: [personId], departmentMemberIds: [], all: true, policyVersion: facts.policyVersion };
     const departmentMemberIds = await this.departmentMembers(tenantId, personId, facts, [], kind);
     return { participantIds: [personId], departmentMemberIds, policyVersion: facts.policyVersion };
   }
@@ -40,18 +41,32 @@ export class TaskVisibilityScope {
   }
 
   /** Members of the person's departments if it holds `tasks.read-department` and is an employee; else none. */
-  async departmentMembers(tenantId: string, personId: string, facts: LoadedFacts, steps: DecisionStep[], kind: string | null = null): Promise<string[]> {
+  async departmentMembers(
+    tenantId: string,
+    personId: string,
+    facts: LoadedFacts,
+    steps: DecisionStep[],
+    kind: string | null = null,
+  ): Promise<string[]> {
     if (kind === 'contact') return [];
     const scratch: DecisionStep[] = [];
     const right = evaluateRight('tasks.read-department', facts, scratch);
     if (!right.allowed) {
-      steps.push({ rule: 'task.department', effect: 'none', detail: "No 'tasks.read-department' right: only tasks the person takes part in" });
+      steps.push({
+        rule: 'task.department',
+        effect: 'none',
+        detail: "No 'tasks.read-department' right: only tasks the person takes part in",
+      });
       return [];
     }
     const ctx = systemContext(tenantId);
     const scope = await this.bus.request('directory.employees.scope', ctx, { personId });
-    const departments = await Promise.all(scope.departmentIds.map((departmentId) => this.bus.request('directory.departments.get', ctx, { departmentId })));
-    const members = new Set(departments.flatMap((department) => [...department.memberIds, ...(department.headId ? [department.headId] : [])]));
+    const departments = await Promise.all(
+      scope.departmentIds.map((departmentId) => this.bus.request('directory.departments.get', ctx, { departmentId })),
+    );
+    const members = new Set(
+      departments.flatMap((department) => [...department.memberIds, ...(department.headId ? [department.headId] : [])]),
+    );
     steps.push({
       rule: 'task.department',
       effect: 'none',

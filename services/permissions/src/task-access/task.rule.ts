@@ -90,10 +90,20 @@ export class TaskRule implements ResourceRule {
       steps.push({ rule: 'status.start.known', effect: 'deny', detail: `'${known.name}' is a status of an order workflow` });
       return { allowed: false, code: 'STATUS.UNKNOWN', reason: `'${known.name}' is not a task status` };
     }
-    const status: StatusFact = { statusId: id, name: known?.name ?? id, category: known?.category ?? 'initial', archived: false, kind: 'task' };
+    const status: StatusFact = {
+      statusId: id,
+      name: known?.name ?? id,
+      category: known?.category ?? 'initial',
+      archived: false,
+      kind: 'task',
+    };
     const level = effectiveLevel(status, await this.levels.levelFacts(input.tenantId, input.personId));
     const allowed = atLeast(level.level, 'set');
-    steps.push({ rule: 'status.start.set', effect: allowed ? 'allow' : 'deny', detail: `Level '${level.level}' on '${status.name}' (${level.detail}); 'set' is needed to start a task there` });
+    steps.push({
+      rule: 'status.start.set',
+      effect: allowed ? 'allow' : 'deny',
+      detail: `Level '${level.level}' on '${status.name}' (${level.detail}); 'set' is needed to start a task there`,
+    });
     if (!allowed) return { allowed: false, code: 'STATUS.NO_SET_ON_TARGET', reason: `No right to set status '${status.name}'` };
     return { allowed: true, code: 'ALLOWED.TASK_START', reason: `May start a task in '${status.name}'` };
   }
@@ -122,13 +132,20 @@ export class TaskRule implements ResourceRule {
     const members = await this.visibility.departmentMembers(input.tenantId, input.personId, person, steps, facts.person.kind);
     const colleague = facts.participantIds.find((id) => members.includes(id));
     if (colleague) {
-      steps.push({ rule: 'task.visible', effect: 'allow', detail: `A member of the person's departments (${colleague}) takes part in the task` });
+      steps.push({
+        rule: 'task.visible',
+        effect: 'allow',
+        detail: `A member of the person's departments (${colleague}) takes part in the task`,
+      });
       return;
     }
     steps.push({
       rule: 'task.visible',
       effect: 'deny',
-      detail: facts.person.kind === 'contact' ? 'A contact sees only tasks it takes part in' : 'Neither takes part in the task nor sees it through its departments',
+      detail:
+        facts.person.kind === 'contact'
+          ? 'A contact sees only tasks it takes part in'
+          : 'Neither takes part in the task nor sees it through its departments',
     });
     failures.push({ code: 'TASK.NOT_VISIBLE', reason: 'The person does not take part in this task' });
   }
@@ -155,7 +172,11 @@ export class TaskRule implements ResourceRule {
       return null;
     }
     steps.push({ rule: 'transition.exists', effect: 'none', detail: `The workflow has the transition ${name}` });
-    const match = matchGrant(transition.grants, { personId: input.personId, roles: facts.person.roles, kind: facts.person.kind, groups }, name);
+    const match = matchGrant(
+      transition.grants,
+      { personId: input.personId, roles: facts.person.roles, kind: facts.person.kind, groups },
+      name,
+    );
     steps.push({ rule: 'transition.grant', effect: match.allowed ? 'allow' : 'deny', detail: match.reason });
     if (!match.allowed) failures.push({ code: match.code, reason: match.reason });
     // The per-status levels of the orders, one model: the task default is `set` for everyone.
@@ -169,11 +190,19 @@ export class TaskRule implements ResourceRule {
     });
     const current = effectiveLevel(taskStatus(facts.status), levels);
     const currentOk = atLeast(current.level, 'view');
-    steps.push({ rule: 'status.current.view', effect: currentOk ? 'allow' : 'deny', detail: `Level '${current.level}' on '${facts.status.name}' (${current.detail}); 'view' is needed` });
+    steps.push({
+      rule: 'status.current.view',
+      effect: currentOk ? 'allow' : 'deny',
+      detail: `Level '${current.level}' on '${facts.status.name}' (${current.detail}); 'view' is needed`,
+    });
     if (!currentOk) failures.push({ code: 'STATUS.NOT_VISIBLE', reason: `No access to tasks in status '${facts.status.name}'` });
     const next = effectiveLevel(taskStatus(target), levels);
     const nextOk = atLeast(next.level, 'set');
-    steps.push({ rule: 'status.target.set', effect: nextOk ? 'allow' : 'deny', detail: `Level '${next.level}' on '${target.name}' (${next.detail}); 'set' is needed` });
+    steps.push({
+      rule: 'status.target.set',
+      effect: nextOk ? 'allow' : 'deny',
+      detail: `Level '${next.level}' on '${target.name}' (${next.detail}); 'set' is needed`,
+    });
     if (!nextOk) failures.push({ code: 'STATUS.NO_SET_ON_TARGET', reason: `No right to set status '${target.name}'` });
     return match;
   }

@@ -1,7 +1,9 @@
 import type { AutomationActionKind, AutomationActionResult, AutomationActions, Decision, OrderView, ResourceRef } from '@warden/contracts';
 
 /** What the actions read of an order: the value each sets, and what the `order` rule decides on. */
-export type AutomationActionFacts = Pick<OrderView, 'departmentId' | 'responsibleId' | 'clientContactId' | 'clientCompanyId'> & { status: { id: string } };
+export type AutomationActionFacts = Pick<OrderView, 'departmentId' | 'responsibleId' | 'clientContactId' | 'clientCompanyId'> & {
+  status: { id: string };
+};
 
 export interface AutomationStep {
   action: AutomationActionKind;
@@ -45,9 +47,19 @@ export function ownerCheckOf(step: AutomationStep, order: AutomationActionFacts)
 }
 
 /** What a step does: nothing when the order already is so, else what the owner's decision allows. */
-export function automationStepOutcome(step: AutomationStep, order: AutomationActionFacts, decision: Decision | null): AutomationActionResult {
+export function automationStepOutcome(
+  step: AutomationStep,
+  order: AutomationActionFacts,
+  decision: Decision | null,
+): AutomationActionResult {
   if (stepIsNoop(step, order) || !decision) {
-    return { action: step.action, value: step.value, outcome: 'unchanged', code: 'AUTOMATION.UNCHANGED', reason: 'The order already is so' };
+    return {
+      action: step.action,
+      value: step.value,
+      outcome: 'unchanged',
+      code: 'AUTOMATION.UNCHANGED',
+      reason: 'The order already is so',
+    };
   }
   return {
     action: step.action,

@@ -18,7 +18,11 @@ function oneOf(
   if (allowed === undefined) return null;
   const holds = value !== null && allowed.includes(value);
   const shown = value ?? 'none';
-  return { condition, holds, detail: holds ? `The order's ${what} ${shown} is one of the rule's` : `The order's ${what} ${shown} is not one of the rule's` };
+  return {
+    condition,
+    holds,
+    detail: holds ? `The order's ${what} ${shown} is one of the rule's` : `The order's ${what} ${shown} is not one of the rule's`,
+  };
 }
 
 /**

@@ -37,16 +37,24 @@ export class AutomationRuleReferences {
   async conditions(ctx: RequestContext, conditions: AutomationConditions): Promise<AutomationConditions> {
     const checked: AutomationConditions = {};
     if (conditions.statusIds) {
-      checked.statusIds = await this.each(conditions.statusIds, 'conditions.statusIds', AutomationErrors.unknownStatus, (id) => this.orderStatus(ctx, id));
+      checked.statusIds = await this.each(conditions.statusIds, 'conditions.statusIds', AutomationErrors.unknownStatus, (id) =>
+        this.orderStatus(ctx, id),
+      );
     }
     if (conditions.departmentIds) {
-      checked.departmentIds = await this.each(conditions.departmentIds, 'conditions.departmentIds', AutomationErrors.unknownDepartment, (departmentId) =>
-        exists(() => this.bus.request('directory.departments.get', ctx, { departmentId })),
+      checked.departmentIds = await this.each(
+        conditions.departmentIds,
+        'conditions.departmentIds',
+        AutomationErrors.unknownDepartment,
+        (departmentId) => exists(() => this.bus.request('directory.departments.get', ctx, { departmentId })),
       );
     }
     if (conditions.clientCompanyIds) {
-      checked.clientCompanyIds = await this.each(conditions.clientCompanyIds, 'conditions.clientCompanyIds', AutomationErrors.unknownCompany, (companyId) =>
-        exists(() => this.bus.request('directory.companies.get', ctx, { companyId })),
+      checked.clientCompanyIds = await this.each(
+        conditions.clientCompanyIds,
+        'conditions.clientCompanyIds',
+        AutomationErrors.unknownCompany,
+        (companyId) => exists(() => this.bus.request('directory.companies.get', ctx, { companyId })),
       );
     }
     return checked;
@@ -81,7 +89,12 @@ export class AutomationRuleReferences {
     return status !== null && (await this.orders.orderWorkflowExists(ctx.tenantId, status.workflowId, this.dataSource.manager));
   }
 
-  private async each(ids: string[], field: string, unknown: (field: string) => DomainError, known: (id: string) => Promise<boolean>): Promise<string[]> {
+  private async each(
+    ids: string[],
+    field: string,
+    unknown: (field: string) => DomainError,
+    known: (id: string) => Promise<boolean>,
+  ): Promise<string[]> {
     const checked: string[] = [];
     for (const [index, id] of ids.entries()) {
       if (!(await known(id))) throw unknown(`${field}.${index}`);

@@ -42,7 +42,9 @@ export class AutomationRuleRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<AutomationRuleView[]> {
-    const rows: RuleRow[] = await manager.query(`SELECT ${COLUMNS} FROM automation_rules WHERE tenant_id = $1 ORDER BY position, id`, [tenantId]);
+    const rows: RuleRow[] = await manager.query(`SELECT ${COLUMNS} FROM automation_rules WHERE tenant_id = $1 ORDER BY position, id`, [
+      tenantId,
+    ]);
     return rows.map(toView);
   }
 
@@ -56,7 +58,10 @@ export class AutomationRuleRepository {
   }
 
   async get(tenantId: string, ruleId: string, manager: EntityManager = this.dataSource.manager): Promise<AutomationRuleView | null> {
-    const rows: RuleRow[] = await manager.query(`SELECT ${COLUMNS} FROM automation_rules WHERE tenant_id = $1 AND id = $2`, [tenantId, ruleId]);
+    const rows: RuleRow[] = await manager.query(`SELECT ${COLUMNS} FROM automation_rules WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      ruleId,
+    ]);
     return rows[0] ? toView(rows[0]) : null;
   }
 
@@ -73,7 +78,17 @@ export class AutomationRuleRepository {
     await this.dataSource.query(
       `INSERT INTO automation_rules (id, tenant_id, name, trigger, conditions, actions, position, active, owner_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, tenantId, fields.name, fields.trigger, JSON.stringify(fields.conditions), JSON.stringify(fields.actions), fields.position, fields.active, ownerId],
+      [
+        id,
+        tenantId,
+        fields.name,
+        fields.trigger,
+        JSON.stringify(fields.conditions),
+        JSON.stringify(fields.actions),
+        fields.position,
+        fields.active,
+        ownerId,
+      ],
     );
   }
 
@@ -82,13 +97,25 @@ export class AutomationRuleRepository {
       this.dataSource,
       `UPDATE automation_rules SET name = $3, trigger = $4, conditions = $5, actions = $6, position = $7, active = $8, updated_at = now()
        WHERE tenant_id = $1 AND id = $2 RETURNING id`,
-      [tenantId, id, fields.name, fields.trigger, JSON.stringify(fields.conditions), JSON.stringify(fields.actions), fields.position, fields.active],
+      [
+        tenantId,
+        id,
+        fields.name,
+        fields.trigger,
+        JSON.stringify(fields.conditions),
+        JSON.stringify(fields.actions),
+        fields.position,
+        fields.active,
+      ],
     );
     return rows.length > 0;
   }
 
   async delete(tenantId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await queryRows(this.dataSource, 'DELETE FROM automation_rules WHERE tenant_id = $1 AND id = $2 RETURNING id', [tenantId, id]);
+    const rows: unknown[] = await queryRows(this.dataSource, 'DELETE FROM automation_rules WHERE tenant_id = $1 AND id = $2 RETURNING id', [
+      tenantId,
+      id,
+    ]);
     return rows.length > 0;
   }
 }

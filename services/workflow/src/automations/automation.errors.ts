@@ -4,7 +4,8 @@ export const AutomationErrors = {
   notFound: (): DomainError => DomainError.notFound('AUTOMATION.NOT_FOUND', 'Automation rule'),
   nameRequired: (): DomainError => DomainError.invalid('AUTOMATION.NAME_REQUIRED', 'name', 'must not be empty'),
   noActions: (): DomainError => DomainError.invalid('AUTOMATION.NO_ACTIONS', 'actions', 'must name at least one action'),
-  unknownStatus: (field: string): DomainError => DomainError.invalid('STATUS.UNKNOWN', field, 'is not a status of an order workflow of this tenant'),
+  unknownStatus: (field: string): DomainError =>
+    DomainError.invalid('STATUS.UNKNOWN', field, 'is not a status of an order workflow of this tenant'),
   unknownDepartment: (field: string): DomainError => DomainError.invalid('DEPARTMENT.UNKNOWN', field, 'is not a department of this tenant'),
   unknownCompany: (field: string): DomainError => DomainError.invalid('COMPANY.UNKNOWN', field, 'is not a company of this tenant'),
   unknownEmployee: (field: string): DomainError => DomainError.invalid('EMPLOYEE.UNKNOWN', field, 'is not an employee of this tenant'),

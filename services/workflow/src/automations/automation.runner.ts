@@ -43,13 +43,20 @@ export class AutomationRunner {
       const result = automationStepOutcome(step, current, await this.ownerDecision(ctx, rule, step, current));
       actions.push(result);
       // Later steps are judged on the order as the earlier ones would leave it, as the real run does.
-      if (result.outcome === 'applied') current = step.action === 'set-department' ? { ...current, departmentId: step.value } : { ...current, responsibleId: step.value };
+      if (result.outcome === 'applied')
+        current = step.action === 'set-department' ? { ...current, departmentId: step.value } : { ...current, responsibleId: step.value };
     }
     return { verdict, actions };
   }
 
   /** Every active rule of the trigger, on the order (locked), inside the caller's transaction. */
-  async run(manager: EntityManager, ctx: RequestContext, trigger: AutomationTrigger, rules: AutomationRuleView[], orderId: string): Promise<void> {
+  async run(
+    manager: EntityManager,
+    ctx: RequestContext,
+    trigger: AutomationTrigger,
+    rules: AutomationRuleView[],
+    orderId: string,
+  ): Promise<void> {
     for (const rule of rules) {
       const order = await this.orders.get(ctx.tenantId, orderId, manager, true);
       if (!order) return;
@@ -65,7 +72,15 @@ export class AutomationRunner {
         if (result.outcome === 'refused') await this.recordRefusal(manager, ctx.tenantId, rule, current, result);
       }
       const after = (await this.orders.get(ctx.tenantId, orderId, manager))!;
-      const event: AutomationAppliedV1 = { ruleId: rule.id, ownerId: rule.ownerId, trigger, orderId, number: after.number, actions: results, at: after.updatedAt };
+      const event: AutomationAppliedV1 = {
+        ruleId: rule.id,
+        ownerId: rule.ownerId,
+        trigger,
+        orderId,
+        number: after.number,
+        actions: results,
+        at: after.updatedAt,
+      };
       await this.outbox.add(manager, { contract: AutomationAppliedV1, tenantId: ctx.tenantId, subject: orderId, data: event });
     }
   }
@@ -75,11 +90,23 @@ export class AutomationRunner {
     return this.bus.request('permissions.check', ctx, { personId: rule.ownerId, action: check.action, resource: check.resource });
   }
 
-  private async apply(manager: EntityManager, tenantId: string, rule: AutomationRuleView, step: AutomationStep, order: OrderView, decision: Decision): Promise<void> {
+  private async apply(
+    manager: EntityManager,
+    tenantId: string,
+    rule: AutomationRuleView,
+    step: AutomationStep,
+    order: OrderView,
+    decision: Decision,
+  ): Promise<void> {
     const recorded = { code: decision.code, policyVersion: decision.policyVersion };
     const automation = { ruleId: rule.id, note: null };
     if (step.action === 'set-department') {
-      const plan = planOrderTransfer(order, { departmentId: step.value, expectedDepartmentId: order.departmentId, decision: recorded, actorId: null });
+      const plan = planOrderTransfer(order, {
+        departmentId: step.value,
+        expectedDepartmentId: order.departmentId,
+        decision: recorded,
+        actorId: null,
+      });
       if (plan instanceof DomainError) throw plan;
       await this.orders.moveToDepartment(manager, tenantId, order, plan.departmentId);
       await this.orders.addHistory(manager, tenantId, { id: newId(), orderId: order.id, ...plan.history, automation });
@@ -103,9 +130,23 @@ export class AutomationRunner {
     });
   }
 
-  private async recordRefusal(manager: EntityManager, tenantId: string, rule: AutomationRuleView, order: OrderView, result: AutomationActionResult): Promise<void> {
+  private async recordRefusal(
+    manager: EntityManager,
+    tenantId: string,
+    rule: AutomationRuleView,
+    order: OrderView,
+    result: AutomationActionResult,
+  ): Promise<void> {
     const status = { id: order.status.id, name: order.status.name };
     const note = `Rule '${rule.name}' did not ${result.action === 'set-department' ? 'transfer the order' : 'set the responsible employee'}: ${result.reason} (${result.code})`;
-    await this.orders.addHistory(manager, tenantId, { id: newId(), orderId: order.id, from: status, to: status, actorId: null, decision: null, automation: { ruleId: rule.id, note } });
+    await this.orders.addHistory(manager, tenantId, {
+      id: newId(),
+      orderId: order.id,
+      from: status,
+      to: status,
+      actorId: null,
+      decision: null,
+      automation: { ruleId: rule.id, note },
+    });
   }
 }

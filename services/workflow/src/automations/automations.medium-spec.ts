@@ -26,7 +26,14 @@ describe('automation runs (medium: runner + PostgreSQL)', () => {
     medium = await startMedium(WORKFLOW_SERVICE, {
       imports: [AutomationsModule],
       bus: {
-        'directory.departments.get': ({ departmentId }) => ({ id: departmentId, name: 'Dept', headId: null, memberIds: [], createdAt: '', updatedAt: '' }),
+        'directory.departments.get': ({ departmentId }) => ({
+          id: departmentId,
+          name: 'Dept',
+          headId: null,
+          memberIds: [],
+          createdAt: '',
+          updatedAt: '',
+        }),
         'permissions.check': (data) => {
           checks.push(data);
           const allowed = data.action !== 'orders.transfer' || mayTransfer.has(data.personId);
@@ -62,16 +69,22 @@ describe('automation runs (medium: runner + PostgreSQL)', () => {
   }
 
   async function run(rules: AutomationRuleView[], orderId: string): Promise<void> {
-    await medium.get(DataSource).transaction((manager) => medium.get(AutomationRunner).run(manager, { ...ctx, actorId: null }, 'order.created', rules, orderId));
+    await medium
+      .get(DataSource)
+      .transaction((manager) => medium.get(AutomationRunner).run(manager, { ...ctx, actorId: null }, 'order.created', rules, orderId));
   }
 
-  const order = (id: string) => medium.rows<{ department_id: string | null; responsible_id: string | null; version: number }>(
-    'SELECT department_id, responsible_id, version FROM orders WHERE id = $1',
-    [id],
-  );
+  const order = (id: string) =>
+    medium.rows<{ department_id: string | null; responsible_id: string | null; version: number }>(
+      'SELECT department_id, responsible_id, version FROM orders WHERE id = $1',
+      [id],
+    );
   /** What the run wrote to the outbox besides provisioning the tenant's workflow. */
   const orderOutbox = async () => (await medium.outbox(ctx.tenantId)).filter((row) => !row.type.startsWith('workflow.workflow.'));
-  const history = (id: string) => medium.rows('SELECT kind, actor_id, automation_rule_id, note IS NOT NULL AS noted FROM order_history WHERE order_id = $1 ORDER BY id', [id]);
+  const history = (id: string) =>
+    medium.rows('SELECT kind, actor_id, automation_rule_id, note IS NOT NULL AS noted FROM order_history WHERE order_id = $1 ORDER BY id', [
+      id,
+    ]);
 
   it('an allowed rule transfers and sets the responsible employee, as the system, with its id, and announces both', async () => {
     const owner = newId();

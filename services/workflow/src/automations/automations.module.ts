@@ -13,6 +13,13 @@ import { OrderStatusChangedAutomationConsumer } from './order-status-changed-aut
 @Module({
   imports: [OrdersModule, PeopleModule],
   controllers: [AutomationsMessages],
-  providers: [AutomationRuleRepository, AutomationRuleReferences, AutomationRunner, AutomationsService, OrderCreatedAutomationConsumer, OrderStatusChangedAutomationConsumer],
+  providers: [
+    AutomationRuleRepository,
+    AutomationRuleReferences,
+    AutomationRunner,
+    AutomationsService,
+    OrderCreatedAutomationConsumer,
+    OrderStatusChangedAutomationConsumer,
+  ],
 })
 export class AutomationsModule {}

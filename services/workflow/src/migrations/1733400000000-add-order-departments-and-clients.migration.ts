@@ -49,9 +49,16 @@ export class AddOrderDepartmentsAndClients1733400000000 implements MigrationInte
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "workflow"."order_history" DROP COLUMN "kind", DROP COLUMN "from_department_id", DROP COLUMN "to_department_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "workflow"."order_history" DROP COLUMN "kind", DROP COLUMN "from_department_id", DROP COLUMN "to_department_id"`,
+    );
     await queryRunner.query(`DROP TABLE "workflow"."order_department_counts"`);
-    for (const index of ['orders_inbound_message_uq', 'orders_tenant_company_id_idx', 'orders_tenant_contact_id_idx', 'orders_tenant_department_id_idx']) {
+    for (const index of [
+      'orders_inbound_message_uq',
+      'orders_tenant_company_id_idx',
+      'orders_tenant_contact_id_idx',
+      'orders_tenant_department_id_idx',
+    ]) {
       await queryRunner.query(`DROP INDEX "workflow"."${index}"`);
     }
     await queryRunner.query(`

@@ -91,7 +91,9 @@ export class CreateTasks1733600000000 implements MigrationInterface {
         PRIMARY KEY ("task_id", "person_id", "role")
       )`);
     // "Tasks I take part in", newest first: the list's visibility filter starts here.
-    await queryRunner.query(`CREATE INDEX "task_participants_person_idx" ON "workflow"."task_participants" ("tenant_id", "person_id", "task_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "task_participants_person_idx" ON "workflow"."task_participants" ("tenant_id", "person_id", "task_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "workflow"."task_history" (
         "id" uuid PRIMARY KEY,

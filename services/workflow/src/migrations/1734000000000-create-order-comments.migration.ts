@@ -36,7 +36,9 @@ export class CreateOrderComments1734000000000 implements MigrationInterface {
         "contact_id" uuid NOT NULL,
         PRIMARY KEY ("tenant_id", "channel_id", "external_id")
       )`);
-    await queryRunner.query(`CREATE INDEX "order_thread_messages_sender_idx" ON "workflow"."order_thread_messages" ("tenant_id", "channel_id", "contact_id", "order_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "order_thread_messages_sender_idx" ON "workflow"."order_thread_messages" ("tenant_id", "channel_id", "contact_id", "order_id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

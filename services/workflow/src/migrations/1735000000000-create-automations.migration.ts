@@ -22,7 +22,9 @@ export class CreateAutomations1735000000000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX "automation_rules_tenant_trigger_idx" ON "workflow"."automation_rules" ("tenant_id", "trigger", "position", "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "automation_rules_tenant_trigger_idx" ON "workflow"."automation_rules" ("tenant_id", "trigger", "position", "id")`,
+    );
     await queryRunner.query(`ALTER TABLE "workflow"."order_history" DROP CONSTRAINT "order_history_kind_check"`);
     await queryRunner.query(`
       ALTER TABLE "workflow"."order_history"
@@ -38,7 +40,9 @@ export class CreateAutomations1735000000000 implements MigrationInterface {
     await queryRunner.query(`
       ALTER TABLE "workflow"."order_history" DROP CONSTRAINT "order_history_kind_check",
         DROP COLUMN "from_responsible_id", DROP COLUMN "to_responsible_id", DROP COLUMN "automation_rule_id", DROP COLUMN "note"`);
-    await queryRunner.query(`ALTER TABLE "workflow"."order_history" ADD CONSTRAINT "order_history_kind_check" CHECK ("kind" IN ('status', 'transfer'))`);
+    await queryRunner.query(
+      `ALTER TABLE "workflow"."order_history" ADD CONSTRAINT "order_history_kind_check" CHECK ("kind" IN ('status', 'transfer'))`,
+    );
     await queryRunner.query(`DROP TABLE "workflow"."automation_rules"`);
   }
 }

@@ -6,7 +6,9 @@ describe('ticket titles from inbound messages', () => {
   });
 
   it('falls back to the first words of the text, marking a cut', () => {
-    expect(ticketTitle(null, 'Hello, my printer on the second floor stopped printing this morning')).toBe('Hello, my printer on the second floor stopped…');
+    expect(ticketTitle(null, 'Hello, my printer on the second floor stopped printing this morning')).toBe(
+      'Hello, my printer on the second floor stopped…',
+    );
     expect(ticketTitle('', 'Short text')).toBe('Short text');
   });
 

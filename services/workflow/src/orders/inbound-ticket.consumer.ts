@@ -56,15 +56,17 @@ export class InboundTicketConsumer implements OnModuleInit {
       if (await this.repository.byInboundMessage(manager, tenantId, data.inboundMessageId)) return;
       if (await this.threads.byInboundMessage(manager, tenantId, data.inboundMessageId)) return;
       const answered = await this.answeredTicket(manager, tenantId, data);
-      const order = answered ?? (await this.orders.createWithin(manager, tenantId, null, {
-        title: ticketTitle(data.subject, data.text),
-        description: data.text,
-        clientRef: null,
-        responsibleId: null,
-        departmentId: data.departmentId,
-        client: { clientContactId: data.contactId, clientCompanyId: data.companyId, equipmentId: null },
-        inboundMessageId: data.inboundMessageId,
-      }));
+      const order =
+        answered ??
+        (await this.orders.createWithin(manager, tenantId, null, {
+          title: ticketTitle(data.subject, data.text),
+          description: data.text,
+          clientRef: null,
+          responsibleId: null,
+          departmentId: data.departmentId,
+          client: { clientContactId: data.contactId, clientCompanyId: data.companyId, equipmentId: null },
+          inboundMessageId: data.inboundMessageId,
+        }));
       if (answered) {
         await this.comments.addWithin(manager, tenantId, answered, {
           id: newId(),
@@ -76,14 +78,24 @@ export class InboundTicketConsumer implements OnModuleInit {
           inboundMessageId: data.inboundMessageId,
         });
       }
-      await this.threads.addThreadMessage(manager, tenantId, { channelId: data.channelId, externalId: data.externalMessageId, orderId: order.id, contactId: data.contactId });
+      await this.threads.addThreadMessage(manager, tenantId, {
+        channelId: data.channelId,
+        externalId: data.externalMessageId,
+        orderId: order.id,
+        contactId: data.contactId,
+      });
     });
   }
 
   private async answeredTicket(manager: EntityManager, tenantId: string, data: InboundReceivedV1): Promise<OrderView | null> {
     const orderId =
       data.channelKind === 'email'
-        ? await this.threads.openOrderOfThread(manager, tenantId, data.channelId, [data.inReplyTo, ...(data.references ?? [])].filter((id): id is string => !!id))
+        ? await this.threads.openOrderOfThread(
+            manager,
+            tenantId,
+            data.channelId,
+            [data.inReplyTo, ...(data.references ?? [])].filter((id): id is string => !!id),
+          )
         : await this.threads.openOrderOfSender(manager, tenantId, data.channelId, data.contactId);
     return orderId ? this.repository.get(tenantId, orderId, manager) : null;
   }

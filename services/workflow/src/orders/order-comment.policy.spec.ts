@@ -9,14 +9,20 @@ describe('a comment written through the API', () => {
   });
 
   it('refuses an empty body', () => {
-    expect(commentRefusal({ body: '', visibility: 'public', authorKind: 'employee' })?.toPayload()).toEqual(CommentErrors.bodyRequired().toPayload());
+    expect(commentRefusal({ body: '', visibility: 'public', authorKind: 'employee' })?.toPayload()).toEqual(
+      CommentErrors.bodyRequired().toPayload(),
+    );
   });
 
   it("refuses a client's internal note", () => {
-    expect(commentRefusal({ body: 'psst', visibility: 'internal', authorKind: 'contact' })?.toPayload()).toEqual(CommentErrors.clientInternal().toPayload());
+    expect(commentRefusal({ body: 'psst', visibility: 'internal', authorKind: 'contact' })?.toPayload()).toEqual(
+      CommentErrors.clientInternal().toPayload(),
+    );
   });
 
   it('checks the body before who writes it', () => {
-    expect(commentRefusal({ body: '', visibility: 'internal', authorKind: 'contact' })?.toPayload()).toMatchObject({ code: 'COMMENT.BODY_REQUIRED' });
+    expect(commentRefusal({ body: '', visibility: 'internal', authorKind: 'contact' })?.toPayload()).toMatchObject({
+      code: 'COMMENT.BODY_REQUIRED',
+    });
   });
 });

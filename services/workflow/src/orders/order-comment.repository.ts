@@ -63,7 +63,16 @@ export class OrderCommentRepository {
     const rows: CommentRow[] = await manager.query(
       `INSERT INTO order_comments (id, tenant_id, order_id, visibility, author_id, author_kind, body, inbound_message_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [comment.id, tenantId, comment.orderId, comment.visibility, comment.authorId, comment.authorKind, comment.body, comment.inboundMessageId],
+      [
+        comment.id,
+        tenantId,
+        comment.orderId,
+        comment.visibility,
+        comment.authorId,
+        comment.authorKind,
+        comment.body,
+        comment.inboundMessageId,
+      ],
     );
     return toRecord(rows[0]!).view;
   }
@@ -85,15 +94,19 @@ export class OrderCommentRepository {
   }
 
   async byInboundMessage(manager: EntityManager, tenantId: string, inboundMessageId: string): Promise<string | null> {
-    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM order_comments WHERE tenant_id = $1 AND inbound_message_id = $2', [
-      tenantId,
-      inboundMessageId,
-    ]);
+    const rows: Array<{ id: string }> = await manager.query(
+      'SELECT id FROM order_comments WHERE tenant_id = $1 AND inbound_message_id = $2',
+      [tenantId, inboundMessageId],
+    );
     return rows[0]?.id ?? null;
   }
 
   /** Records that a message of a channel belongs to the ticket's thread (a repeat is a no-op). */
-  async addThreadMessage(manager: EntityManager, tenantId: string, message: { channelId: string; externalId: string; orderId: string; contactId: string }): Promise<void> {
+  async addThreadMessage(
+    manager: EntityManager,
+    tenantId: string,
+    message: { channelId: string; externalId: string; orderId: string; contactId: string },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO order_thread_messages (tenant_id, channel_id, external_id, order_id, contact_id) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING`,
@@ -106,7 +119,9 @@ export class OrderCommentRepository {
    * messages delivered at once finds the ticket the first one opened instead of opening another.
    */
   async lockSender(manager: EntityManager, tenantId: string, channelId: string, contactId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('workflow.inbound:' || $1, 0))`, [`${tenantId}:${channelId}:${contactId}`]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('workflow.inbound:' || $1, 0))`, [
+      `${tenantId}:${channelId}:${contactId}`,
+    ]);
   }
 
   /** The newest open (status not final) ticket one of these message ids of the channel belongs to. */

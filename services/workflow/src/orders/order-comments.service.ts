@@ -31,7 +31,12 @@ export class OrderCommentsService {
     await this.order(tenantId, data.orderId);
     const after = decodeCursor(data.cursor);
     if (after && !/^\d{1,18}$/.test(after.key)) throw CommentErrors.badCursor();
-    const rows = await this.comments.list(tenantId, { orderId: data.orderId, publicOnly: data.publicOnly, afterSeq: after?.key, limit: data.limit });
+    const rows = await this.comments.list(tenantId, {
+      orderId: data.orderId,
+      publicOnly: data.publicOnly,
+      afterSeq: after?.key,
+      limit: data.limit,
+    });
     const page = toPage(rows, data.limit, (row) => ({ key: row.seq, id: row.view.id }));
     return { items: page.items.map((row) => row.view), nextCursor: page.nextCursor };
   }

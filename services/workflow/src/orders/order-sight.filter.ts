@@ -16,7 +16,10 @@ export function sightCondition(sight: OrderSight, next: NextParam): string {
   const { scope } = sight;
   if (scope.contactId) {
     const own = `o.client_contact_id = ${next(scope.contactId)}`;
-    sql += scope.managedCompanyIds.length > 0 ? ` AND (${own} OR o.client_company_id = ANY(${next(scope.managedCompanyIds)}::uuid[]))` : ` AND ${own}`;
+    sql +=
+      scope.managedCompanyIds.length > 0
+        ? ` AND (${own} OR o.client_company_id = ANY(${next(scope.managedCompanyIds)}::uuid[]))`
+        : ` AND ${own}`;
   }
   if (scope.departmentIds !== 'all') {
     const branches = ['o.department_id IS NULL'];

@@ -28,7 +28,8 @@ export class OrderSightService {
    * of every visible order).
    */
   private only(tenantId: string, seen: OrderSight, other: OrderSight): Promise<SightDelta> {
-    if (!isDeepStrictEqual(seen.scope, other.scope)) return seen.statusIds.length === 0 ? Promise.resolve(NOTHING) : this.repository.delta(tenantId, seen, other);
+    if (!isDeepStrictEqual(seen.scope, other.scope))
+      return seen.statusIds.length === 0 ? Promise.resolve(NOTHING) : this.repository.delta(tenantId, seen, other);
     const statusIds = seen.statusIds.filter((id) => !other.statusIds.includes(id));
     return statusIds.length === 0 ? Promise.resolve(NOTHING) : this.repository.delta(tenantId, { statusIds, scope: seen.scope }, null);
   }

@@ -52,7 +52,9 @@ describe('an order status change', () => {
   });
 
   it('refuses when the order left the status the decision was made for', () => {
-    expect(refusal(planOrderStatusChange(order, ready, { ...request, expectedStatusId: READY }))).toEqual(OrderErrors.statusMoved().toPayload());
+    expect(refusal(planOrderStatusChange(order, ready, { ...request, expectedStatusId: READY }))).toEqual(
+      OrderErrors.statusMoved().toPayload(),
+    );
   });
 
   it('refuses an unknown target status', () => {
@@ -60,7 +62,9 @@ describe('an order status change', () => {
   });
 
   it("refuses a status of another workflow than the order's", () => {
-    expect(refusal(planOrderStatusChange(order, { ...ready, workflowId: OTHER_WORKFLOW }, request))).toEqual(OrderErrors.unknownStatus().toPayload());
+    expect(refusal(planOrderStatusChange(order, { ...ready, workflowId: OTHER_WORKFLOW }, request))).toEqual(
+      OrderErrors.unknownStatus().toPayload(),
+    );
   });
 
   it('refuses an archived status', () => {
@@ -74,8 +78,12 @@ describe('an order status change', () => {
 
   it('checks in order: version, then the decision status, then the target, archived before already-there', () => {
     const archivedCurrent: OrderTargetStatus = { id: NEW, workflowId: WORKFLOW, name: 'New', archived: true };
-    expect(refusal(planOrderStatusChange(order, null, { ...request, expectedVersion: 1, expectedStatusId: READY }))).toMatchObject({ code: 'ORDER.VERSION_MISMATCH' });
-    expect(refusal(planOrderStatusChange(order, null, { ...request, expectedStatusId: READY }))).toMatchObject({ code: 'ORDER.STATUS_MOVED' });
+    expect(refusal(planOrderStatusChange(order, null, { ...request, expectedVersion: 1, expectedStatusId: READY }))).toMatchObject({
+      code: 'ORDER.VERSION_MISMATCH',
+    });
+    expect(refusal(planOrderStatusChange(order, null, { ...request, expectedStatusId: READY }))).toMatchObject({
+      code: 'ORDER.STATUS_MOVED',
+    });
     expect(refusal(planOrderStatusChange(order, archivedCurrent, request))).toMatchObject({ code: 'STATUS.ARCHIVED' });
   });
 });

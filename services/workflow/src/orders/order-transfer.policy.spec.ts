@@ -39,15 +39,21 @@ describe('an order transfer to another department', () => {
   });
 
   it('refuses when the order left the department the decision was made for', () => {
-    expect(refusal(planOrderTransfer(order, { ...request, expectedDepartmentId: null }))).toEqual(OrderErrors.departmentMoved().toPayload());
+    expect(refusal(planOrderTransfer(order, { ...request, expectedDepartmentId: null }))).toEqual(
+      OrderErrors.departmentMoved().toPayload(),
+    );
   });
 
   it('refuses the department the order already is in', () => {
-    expect(refusal(planOrderTransfer(order, { ...request, departmentId: FRONT_DESK }))).toEqual(OrderErrors.alreadyInDepartment().toPayload());
+    expect(refusal(planOrderTransfer(order, { ...request, departmentId: FRONT_DESK }))).toEqual(
+      OrderErrors.alreadyInDepartment().toPayload(),
+    );
   });
 
   it('checks the version first, then the decision department', () => {
-    expect(refusal(planOrderTransfer(order, { ...request, expectedVersion: 9, expectedDepartmentId: WORKSHOP, departmentId: FRONT_DESK }))).toMatchObject({
+    expect(
+      refusal(planOrderTransfer(order, { ...request, expectedVersion: 9, expectedDepartmentId: WORKSHOP, departmentId: FRONT_DESK })),
+    ).toMatchObject({
       code: 'ORDER.VERSION_MISMATCH',
     });
     expect(refusal(planOrderTransfer(order, { ...request, expectedDepartmentId: WORKSHOP, departmentId: FRONT_DESK }))).toMatchObject({

@@ -35,7 +35,9 @@ describe('an order update: the department', () => {
   });
 
   it('refuses another department, or taking the department away: that is a transfer', () => {
-    expect(orderDepartmentRefusal({ departmentId: DEPARTMENT }, { departmentId: OTHER_DEPARTMENT })?.toPayload()).toEqual(OrderErrors.useTransfer().toPayload());
+    expect(orderDepartmentRefusal({ departmentId: DEPARTMENT }, { departmentId: OTHER_DEPARTMENT })?.toPayload()).toEqual(
+      OrderErrors.useTransfer().toPayload(),
+    );
     expect(orderDepartmentRefusal({ departmentId: DEPARTMENT }, { departmentId: null })?.code).toBe('ORDER.USE_TRANSFER');
     expect(orderDepartmentRefusal({ departmentId: null }, { departmentId: DEPARTMENT })?.code).toBe('ORDER.USE_TRANSFER');
   });
@@ -52,7 +54,9 @@ describe('an order update: what it writes', () => {
 
   it('writes the client resolved for the change', () => {
     const client = { clientContactId: CONTACT, clientCompanyId: COMPANY, equipmentId: EQUIPMENT };
-    expect(planOrderUpdate(order, order, { changes: { clientContactId: CONTACT, equipmentId: EQUIPMENT } }, client)).toMatchObject({ client });
+    expect(planOrderUpdate(order, order, { changes: { clientContactId: CONTACT, equipmentId: EQUIPMENT } }, client)).toMatchObject({
+      client,
+    });
   });
 
   it('is not checked against a version when the request names none, unless the client changes', () => {

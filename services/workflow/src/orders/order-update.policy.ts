@@ -46,6 +46,10 @@ export function planOrderUpdate(
   const { title, description, clientRef, responsibleId } = request.changes;
   return {
     fields: { title, description, clientRef, responsibleId },
-    client: client ?? { clientContactId: current.clientContactId, clientCompanyId: current.clientCompanyId, equipmentId: current.equipmentId },
+    client: client ?? {
+      clientContactId: current.clientContactId,
+      clientCompanyId: current.clientCompanyId,
+      equipmentId: current.equipmentId,
+    },
   };
 }

@@ -9,22 +9,42 @@ export const OrderErrors = {
   noInitialStatus: (): DomainError =>
     new DomainError('WORKFLOW.NO_INITIAL_STATUS', 'conflict', 'The workflow has no initial status to start an order in'),
   versionMismatch: (expected: number, actual: number): DomainError =>
-    new DomainError('ORDER.VERSION_MISMATCH', 'conflict', `The order is at version ${actual}, not ${expected}; reload it and retry`, undefined, {
-      currentVersion: actual,
-    }),
+    new DomainError(
+      'ORDER.VERSION_MISMATCH',
+      'conflict',
+      `The order is at version ${actual}, not ${expected}; reload it and retry`,
+      undefined,
+      {
+        currentVersion: actual,
+      },
+    ),
   statusMoved: (): DomainError =>
     new DomainError('ORDER.STATUS_MOVED', 'conflict', 'The order changed status while the request was decided; reload it and retry'),
   alreadyInStatus: (): DomainError => new DomainError('ORDER.ALREADY_IN_STATUS', 'conflict', 'The order is already in this status'),
-  unknownDepartment: (field = 'departmentId'): DomainError => DomainError.invalid('DEPARTMENT.UNKNOWN', field, 'is not a department of this tenant'),
+  unknownDepartment: (field = 'departmentId'): DomainError =>
+    DomainError.invalid('DEPARTMENT.UNKNOWN', field, 'is not a department of this tenant'),
   unknownContact: (): DomainError => DomainError.invalid('CONTACT.UNKNOWN', 'clientContactId', 'is not a contact of this tenant'),
   unknownEquipment: (): DomainError => DomainError.invalid('EQUIPMENT.UNKNOWN', 'equipmentId', 'is not equipment of this tenant'),
   equipmentWithoutCompany: (): DomainError =>
-    DomainError.invalid('ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY', 'equipmentId', "needs a client contact of a company; the order's client has none"),
+    DomainError.invalid(
+      'ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY',
+      'equipmentId',
+      "needs a client contact of a company; the order's client has none",
+    ),
   equipmentOfOtherCompany: (): DomainError =>
     DomainError.invalid('ORDER.EQUIPMENT_OTHER_COMPANY', 'equipmentId', "belongs to another company than the order's client"),
   useTransfer: (): DomainError =>
-    DomainError.invalid('ORDER.USE_TRANSFER', 'departmentId', 'moving an order to another department is a transfer: POST /api/v1/orders/{id}/transfer'),
-  alreadyInDepartment: (): DomainError => new DomainError('ORDER.ALREADY_IN_DEPARTMENT', 'conflict', 'The order is already in this department'),
+    DomainError.invalid(
+      'ORDER.USE_TRANSFER',
+      'departmentId',
+      'moving an order to another department is a transfer: POST /api/v1/orders/{id}/transfer',
+    ),
+  alreadyInDepartment: (): DomainError =>
+    new DomainError('ORDER.ALREADY_IN_DEPARTMENT', 'conflict', 'The order is already in this department'),
   departmentMoved: (): DomainError =>
-    new DomainError('ORDER.DEPARTMENT_MOVED', 'conflict', 'The order changed department while the request was decided; reload it and retry'),
+    new DomainError(
+      'ORDER.DEPARTMENT_MOVED',
+      'conflict',
+      'The order changed department while the request was decided; reload it and retry',
+    ),
 };

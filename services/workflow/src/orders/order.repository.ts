@@ -145,7 +145,9 @@ export class OrderRepository {
         [tenantId, statusId],
       );
     const row = rows[0];
-    return row ? { id: row.id, workflowId: row.workflow_id, name: row.name, category: row.category, position: row.position, archived: row.archived } : null;
+    return row
+      ? { id: row.id, workflowId: row.workflow_id, name: row.name, category: row.category, position: row.position, archived: row.archived }
+      : null;
   }
 
   async firstInitialStatus(tenantId: string, workflowId: string, manager: EntityManager): Promise<StatusRecord | null> {
@@ -166,7 +168,10 @@ export class OrderRepository {
   }
 
   async orderWorkflowExists(tenantId: string, workflowId: string, manager: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM workflows WHERE tenant_id = $1 AND id = $2 AND kind = 'order'`, [tenantId, workflowId]);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM workflows WHERE tenant_id = $1 AND id = $2 AND kind = 'order'`, [
+      tenantId,
+      workflowId,
+    ]);
     return rows.length > 0;
   }
 
@@ -205,7 +210,8 @@ export class OrderRepository {
       ],
     );
     await this.adjustCounts(manager, tenantId, [{ statusId: order.status.id, delta: 1 }]);
-    if (order.departmentId) await this.adjustDepartmentCounts(manager, tenantId, [{ departmentId: order.departmentId, statusId: order.status.id, delta: 1 }]);
+    if (order.departmentId)
+      await this.adjustDepartmentCounts(manager, tenantId, [{ departmentId: order.departmentId, statusId: order.status.id, delta: 1 }]);
   }
 
   async updateFields(
@@ -243,11 +249,10 @@ export class OrderRepository {
   }
 
   async moveToDepartment(manager: EntityManager, tenantId: string, order: OrderView, departmentId: string): Promise<void> {
-    await manager.query(`UPDATE orders SET department_id = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      order.id,
-      departmentId,
-    ]);
+    await manager.query(
+      `UPDATE orders SET department_id = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, order.id, departmentId],
+    );
     await this.adjustDepartmentCounts(manager, tenantId, [
       ...(order.departmentId ? [{ departmentId: order.departmentId, statusId: order.status.id, delta: -1 }] : []),
       { departmentId, statusId: order.status.id, delta: 1 },
@@ -372,10 +377,10 @@ export class OrderRepository {
     const { scope } = query;
     if (query.search || query.departmentId || query.clientCompanyId || scope.contactId) return this.countFiltered(tenantId, query);
     if (scope.departmentIds === 'all') {
-      return this.total(`SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])`, [
-        tenantId,
-        query.statusIds,
-      ]);
+      return this.total(
+        `SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])`,
+        [tenantId, query.statusIds],
+      );
     }
     // One statement, one snapshot: all visible statuses - departments not seen + managed companies' orders in those.
     return this.total(

@@ -43,9 +43,12 @@ describe('orders (medium: service + PostgreSQL)', () => {
   const orderEvents = async () => (await medium.outbox(ctx.tenantId)).filter((row) => row.type.startsWith('workflow.order.'));
   const counts = async () =>
     Object.fromEntries(
-      (await medium.rows<{ status_id: string; count: string }>('SELECT status_id, count FROM order_status_counts WHERE tenant_id = $1 AND count <> 0', [ctx.tenantId])).map(
-        (row) => [row.status_id, Number(row.count)],
-      ),
+      (
+        await medium.rows<{ status_id: string; count: string }>(
+          'SELECT status_id, count FROM order_status_counts WHERE tenant_id = $1 AND count <> 0',
+          [ctx.tenantId],
+        )
+      ).map((row) => [row.status_id, Number(row.count)]),
     );
 
   it('a status change writes the order, its history entry, the counts and its event together', async () => {
@@ -61,7 +64,10 @@ describe('orders (medium: service + PostgreSQL)', () => {
     });
 
     expect(changed).toMatchObject({ version: order.version + 1, status: { id: statuses['Diagnostics'] } });
-    const history = await medium.rows('SELECT from_status_id, to_status_id, actor_id, decision FROM order_history WHERE order_id = $1 ORDER BY id', [order.id]);
+    const history = await medium.rows(
+      'SELECT from_status_id, to_status_id, actor_id, decision FROM order_history WHERE order_id = $1 ORDER BY id',
+      [order.id],
+    );
     expect(history).toEqual([
       { from_status_id: null, to_status_id: statuses['New lead'], actor_id: ctx.actorId, decision: null },
       { from_status_id: statuses['New lead'], to_status_id: statuses['Diagnostics'], actor_id: ctx.actorId, decision },
@@ -71,18 +77,34 @@ describe('orders (medium: service + PostgreSQL)', () => {
     expect(events.map((event) => event.type)).toEqual(['workflow.order.created.v1', OrderStatusChangedV1.type]);
     expect(events[1]).toMatchObject({
       subject: order.id,
-      data: { orderId: order.id, from: { id: statuses['New lead'] }, to: { id: statuses['Diagnostics'] }, actorId: ctx.actorId, policyVersion: 7 },
+      data: {
+        orderId: order.id,
+        from: { id: statuses['New lead'] },
+        to: { id: statuses['Diagnostics'] },
+        actorId: ctx.actorId,
+        policyVersion: 7,
+      },
     });
   });
 
   it('a stale version, a moved order or the current status write nothing: no row, no history, no event', async () => {
     const order = await orders.create(ctx, { title: 'Broken hinge' });
-    const before = { order: await medium.rows('SELECT * FROM orders WHERE id = $1', [order.id]), events: await orderEvents(), counts: await counts() };
+    const before = {
+      order: await medium.rows('SELECT * FROM orders WHERE id = $1', [order.id]),
+      events: await orderEvents(),
+      counts: await counts(),
+    };
     const change = { orderId: order.id, targetStatusId: statuses['Ready'], expectedStatusId: order.status.id, decision };
 
-    await expect(orders.changeStatus(ctx, { ...change, expectedVersion: order.version + 1 })).rejects.toMatchObject({ code: 'ORDER.VERSION_MISMATCH' });
-    await expect(orders.changeStatus(ctx, { ...change, expectedStatusId: statuses['Ready'] })).rejects.toMatchObject({ code: 'ORDER.STATUS_MOVED' });
-    await expect(orders.changeStatus(ctx, { ...change, targetStatusId: order.status.id })).rejects.toMatchObject({ code: 'ORDER.ALREADY_IN_STATUS' });
+    await expect(orders.changeStatus(ctx, { ...change, expectedVersion: order.version + 1 })).rejects.toMatchObject({
+      code: 'ORDER.VERSION_MISMATCH',
+    });
+    await expect(orders.changeStatus(ctx, { ...change, expectedStatusId: statuses['Ready'] })).rejects.toMatchObject({
+      code: 'ORDER.STATUS_MOVED',
+    });
+    await expect(orders.changeStatus(ctx, { ...change, targetStatusId: order.status.id })).rejects.toMatchObject({
+      code: 'ORDER.ALREADY_IN_STATUS',
+    });
     await medium.rows('UPDATE statuses SET archived_at = now() WHERE id = $1', [statuses['Ready']]);
     await expect(orders.changeStatus(ctx, change)).rejects.toMatchObject({ code: 'STATUS.ARCHIVED' });
 
@@ -95,7 +117,13 @@ describe('orders (medium: service + PostgreSQL)', () => {
   it('of two changes made for the same version, one commits and the other writes nothing', async () => {
     const order = await orders.create(ctx, { title: 'Race' });
     const change = (target: string) =>
-      orders.changeStatus(ctx, { orderId: order.id, targetStatusId: statuses[target], expectedStatusId: order.status.id, expectedVersion: order.version, decision });
+      orders.changeStatus(ctx, {
+        orderId: order.id,
+        targetStatusId: statuses[target],
+        expectedStatusId: order.status.id,
+        expectedVersion: order.version,
+        decision,
+      });
 
     const results = await Promise.allSettled([change('Contacted'), change('New')]);
 
@@ -109,10 +137,18 @@ describe('orders (medium: service + PostgreSQL)', () => {
     knownDepartments.add(workshop).add(frontDesk);
     const order = await orders.create(ctx, { title: 'Transfer me', departmentId: workshop });
 
-    const moved = await orders.transfer(ctx, { orderId: order.id, departmentId: frontDesk, expectedDepartmentId: workshop, expectedVersion: order.version, decision });
+    const moved = await orders.transfer(ctx, {
+      orderId: order.id,
+      departmentId: frontDesk,
+      expectedDepartmentId: workshop,
+      expectedVersion: order.version,
+      decision,
+    });
 
     expect(moved).toMatchObject({ departmentId: frontDesk, status: { id: order.status.id }, version: order.version + 1 });
-    const departments = await medium.rows('SELECT department_id, count FROM order_department_counts WHERE tenant_id = $1 AND count <> 0', [ctx.tenantId]);
+    const departments = await medium.rows('SELECT department_id, count FROM order_department_counts WHERE tenant_id = $1 AND count <> 0', [
+      ctx.tenantId,
+    ]);
     expect(departments).toEqual([{ department_id: frontDesk, count: '1' }]);
     const transfers = (await orderEvents()).filter((event) => event.type === OrderTransferredV1.type);
     expect(transfers).toHaveLength(1);
@@ -120,7 +156,9 @@ describe('orders (medium: service + PostgreSQL)', () => {
 
     const again = { orderId: order.id, departmentId: frontDesk, expectedDepartmentId: frontDesk, decision };
     await expect(orders.transfer(ctx, again)).rejects.toMatchObject({ code: 'ORDER.ALREADY_IN_DEPARTMENT' });
-    await expect(orders.transfer(ctx, { ...again, departmentId: workshop, expectedDepartmentId: workshop })).rejects.toMatchObject({ code: 'ORDER.DEPARTMENT_MOVED' });
+    await expect(orders.transfer(ctx, { ...again, departmentId: workshop, expectedDepartmentId: workshop })).rejects.toMatchObject({
+      code: 'ORDER.DEPARTMENT_MOVED',
+    });
     await expect(orders.transfer(ctx, { ...again, departmentId: newId() })).rejects.toMatchObject({ code: 'DEPARTMENT.UNKNOWN' });
     expect(await medium.rows('SELECT count(*)::int AS n FROM order_history WHERE order_id = $1', [order.id])).toEqual([{ n: 2 }]);
     expect((await orderEvents()).filter((event) => event.type === OrderTransferredV1.type)).toHaveLength(1);

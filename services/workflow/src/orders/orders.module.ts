@@ -14,7 +14,16 @@ import { OrdersService } from './orders.service';
 @Module({
   imports: [WorkflowsModule],
   controllers: [OrdersMessages, OrderCommentsMessages],
-  providers: [OrderRepository, OrderReferences, OrdersService, OrderCommentRepository, OrderCommentsService, InboundTicketConsumer, OrderSightRepository, OrderSightService],
+  providers: [
+    OrderRepository,
+    OrderReferences,
+    OrdersService,
+    OrderCommentRepository,
+    OrderCommentsService,
+    InboundTicketConsumer,
+    OrderSightRepository,
+    OrderSightService,
+  ],
   exports: [OrderRepository],
 })
 export class OrdersModule {}

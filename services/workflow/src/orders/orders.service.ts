@@ -124,7 +124,9 @@ export class OrdersService {
   /** Creates the order inside the caller's transaction (a request, or the handler of an inbound message). */
   async createWithin(tx: EntityManager, tenantId: string, actorId: string | null, draft: OrderDraft): Promise<OrderView> {
     const workflowId = await this.orderWorkflow(tenantId, draft.workflowId, tx);
-    const found = draft.statusId ? await this.orders.status(tenantId, draft.statusId, tx) : await this.orders.firstInitialStatus(tenantId, workflowId, tx);
+    const found = draft.statusId
+      ? await this.orders.status(tenantId, draft.statusId, tx)
+      : await this.orders.firstInitialStatus(tenantId, workflowId, tx);
     const status = orderStartStatus(found, workflowId, Boolean(draft.statusId));
     if (status instanceof DomainError) throw status;
     const id = newId();

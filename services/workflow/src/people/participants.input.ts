@@ -11,10 +11,11 @@ export async function resolveParticipants(
   inputs: readonly TaskParticipantInput[],
   field: string,
 ): Promise<TaskParticipantView[]> {
-  const kinds = await people.kinds(ctx, inputs.map((input, index) => ({ personId: input.personId, field: `${field}.${index}.personId` })));
-  return uniqueParticipants(
-    inputs.map((input) => ({ personId: input.personId, kind: kinds.get(input.personId)!, role: input.role })),
+  const kinds = await people.kinds(
+    ctx,
+    inputs.map((input, index) => ({ personId: input.personId, field: `${field}.${index}.personId` })),
   );
+  return uniqueParticipants(inputs.map((input) => ({ personId: input.personId, kind: kinds.get(input.personId)!, role: input.role })));
 }
 
 export function uniqueParticipants(participants: readonly TaskParticipantView[]): TaskParticipantView[] {

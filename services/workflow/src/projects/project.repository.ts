@@ -39,18 +39,24 @@ export class ProjectRepository {
 
   /** The projects the scope lets see: a contact's company's, or those naming it a default auditor. */
   async list(tenantId: string, scope: ProjectScope): Promise<ProjectView[]> {
-    const rows: ProjectRow[] = scope.contactId === null
-      ? await this.dataSource.query(`SELECT ${COLUMNS} FROM projects WHERE tenant_id = $1 ORDER BY name, id`, [tenantId])
-      : await this.dataSource.query(
-          `SELECT ${COLUMNS} FROM projects WHERE tenant_id = $1
+    const rows: ProjectRow[] =
+      scope.contactId === null
+        ? await this.dataSource.query(`SELECT ${COLUMNS} FROM projects WHERE tenant_id = $1 ORDER BY name, id`, [tenantId])
+        : await this.dataSource.query(
+            `SELECT ${COLUMNS} FROM projects WHERE tenant_id = $1
              AND (counterparty_company_id = $2 OR default_auditors @> jsonb_build_array(jsonb_build_object('personId', $3::text)))
            ORDER BY name, id`,
-          [tenantId, scope.companyId, scope.contactId],
-        );
+            [tenantId, scope.companyId, scope.contactId],
+          );
     return rows.map(toView);
   }
 
-  async get(tenantId: string, projectId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ProjectView | null> {
+  async get(
+    tenantId: string,
+    projectId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<ProjectView | null> {
     const rows: ProjectRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM projects WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
       [tenantId, projectId],

@@ -43,11 +43,16 @@ export class ProjectsService {
 
   async update(ctx: RequestContext, projectId: string, changes: ProjectChanges): Promise<ProjectView> {
     const current = await this.get(ctx.tenantId, projectId);
-    const record = await this.record(ctx, current.id, {
-      name: changes.name ?? current.name,
-      counterpartyCompanyId: changes.counterpartyCompanyId !== undefined ? changes.counterpartyCompanyId : current.counterpartyCompanyId,
-      defaultAuditorIds: changes.defaultAuditorIds ?? current.defaultAuditors.map((auditor) => auditor.personId),
-    }, changes.counterpartyCompanyId !== undefined);
+    const record = await this.record(
+      ctx,
+      current.id,
+      {
+        name: changes.name ?? current.name,
+        counterpartyCompanyId: changes.counterpartyCompanyId !== undefined ? changes.counterpartyCompanyId : current.counterpartyCompanyId,
+        defaultAuditorIds: changes.defaultAuditorIds ?? current.defaultAuditors.map((auditor) => auditor.personId),
+      },
+      changes.counterpartyCompanyId !== undefined,
+    );
     return this.dataSource.transaction(async (tx) => {
       if (!(await this.projects.get(ctx.tenantId, current.id, tx, true))) throw ProjectErrors.notFound();
       await this.projects.update(tx, ctx.tenantId, record);
@@ -64,7 +69,12 @@ export class ProjectsService {
       ctx,
       (input.defaultAuditorIds ?? []).map((personId, index) => ({ personId, field: `defaultAuditorIds.${index}` })),
     );
-    return { id, name: input.name, counterpartyCompanyId: companyId, defaultAuditors: auditorIds.map((personId) => ({ personId, kind: kinds.get(personId)! })) };
+    return {
+      id,
+      name: input.name,
+      counterpartyCompanyId: companyId,
+      defaultAuditors: auditorIds.map((personId) => ({ personId, kind: kinds.get(personId)! })),
+    };
   }
 
   /**

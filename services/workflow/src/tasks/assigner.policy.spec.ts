@@ -9,11 +9,30 @@ const assignee = (personId: string): TaskParticipantView => ({ personId, kind: '
 
 describe('a task keeps at least one assigner', () => {
   it('refuses removing the only assigner, naming that removal', () => {
-    expect(lastAssignerRemoval([assigner(ANN), assignee(BOB)], [], [{ personId: BOB, role: 'assignee' }, { personId: ANN, role: 'assigner' }])).toBe(1);
+    expect(
+      lastAssignerRemoval(
+        [assigner(ANN), assignee(BOB)],
+        [],
+        [
+          { personId: BOB, role: 'assignee' },
+          { personId: ANN, role: 'assigner' },
+        ],
+      ),
+    ).toBe(1);
   });
 
   it('refuses removing every assigner, naming the removal that takes the last one', () => {
-    expect(lastAssignerRemoval([assigner(ANN), assigner(BOB)], [], [{ personId: ANN, role: 'assigner' }, { personId: ANN, role: 'assigner' }, { personId: BOB, role: 'assigner' }])).toBe(2);
+    expect(
+      lastAssignerRemoval(
+        [assigner(ANN), assigner(BOB)],
+        [],
+        [
+          { personId: ANN, role: 'assigner' },
+          { personId: ANN, role: 'assigner' },
+          { personId: BOB, role: 'assigner' },
+        ],
+      ),
+    ).toBe(2);
   });
 
   it('allows removing one of two assigners', () => {
@@ -25,7 +44,16 @@ describe('a task keeps at least one assigner', () => {
   });
 
   it('allows removing the assigner from its other roles, and removing someone who is not an assigner', () => {
-    expect(lastAssignerRemoval([assigner(ANN), assignee(ANN)], [], [{ personId: ANN, role: 'assignee' }, { personId: BOB, role: 'assigner' }])).toBeNull();
+    expect(
+      lastAssignerRemoval(
+        [assigner(ANN), assignee(ANN)],
+        [],
+        [
+          { personId: ANN, role: 'assignee' },
+          { personId: BOB, role: 'assigner' },
+        ],
+      ),
+    ).toBeNull();
   });
 
   it('does not refuse a change that removes no assigner from a task that had none', () => {

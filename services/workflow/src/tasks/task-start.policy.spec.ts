@@ -19,12 +19,16 @@ describe("a task from a template starts in the template's status", () => {
   });
 
   it("refuses another workflow than the template's", () => {
-    expect(refusal(templateStartStatuses(OTHER_WORKFLOW, { workflowId: WORKFLOW }, open))).toEqual(TaskErrors.workflowMismatch().toPayload());
+    expect(refusal(templateStartStatuses(OTHER_WORKFLOW, { workflowId: WORKFLOW }, open))).toEqual(
+      TaskErrors.workflowMismatch().toPayload(),
+    );
   });
 
   it("refuses when the template's status is gone or archived", () => {
     expect(refusal(templateStartStatuses(undefined, { workflowId: WORKFLOW }, null))).toEqual(TaskErrors.noStatus().toPayload());
-    expect(refusal(templateStartStatuses(undefined, { workflowId: WORKFLOW }, { ...open, archived: true }))).toEqual(TaskErrors.noStatus().toPayload());
+    expect(refusal(templateStartStatuses(undefined, { workflowId: WORKFLOW }, { ...open, archived: true }))).toEqual(
+      TaskErrors.noStatus().toPayload(),
+    );
   });
 });
 

@@ -20,7 +20,11 @@ export function templateStartStatuses<S extends { archived: boolean }>(
  * The statuses a task without a template may start in: the initial statuses of the task workflow it names.
  * Refused: no workflow named; one that is unknown (null) or not a task workflow; one without a status to start in.
  */
-export function workflowStartStatuses<S>(workflowId: string | undefined, workflow: { kind: WorkflowKind } | null, statuses: readonly S[]): S[] | DomainError {
+export function workflowStartStatuses<S>(
+  workflowId: string | undefined,
+  workflow: { kind: WorkflowKind } | null,
+  statuses: readonly S[],
+): S[] | DomainError {
   if (!workflowId) return TaskErrors.workflowRequired();
   if (!workflow || workflow.kind !== 'task') return TaskErrors.unknownWorkflow();
   if (statuses.length === 0) return TaskErrors.noStatus();

@@ -9,7 +9,12 @@ const DOING = '0192f0c4-0000-7000-8000-0000000000a2';
 const ACTOR = '0192f0c4-0000-7000-8000-0000000000b1';
 const decision = { code: 'ALLOWED.TRANSITION_ROLE', policyVersion: 11 };
 
-const task: TaskStatusFacts = { id: '0192f0c4-0000-7000-8000-0000000000c1', workflowId: WORKFLOW, version: 5, status: { id: TODO, name: 'To do' } };
+const task: TaskStatusFacts = {
+  id: '0192f0c4-0000-7000-8000-0000000000c1',
+  workflowId: WORKFLOW,
+  version: 5,
+  status: { id: TODO, name: 'To do' },
+};
 const doing: TaskTargetStatus = { id: DOING, workflowId: WORKFLOW, name: 'Doing', archived: false };
 const request = { expectedStatusId: TODO, expectedVersion: 5, decision };
 const facts: TaskStatusChangeFacts<TaskTargetStatus> = {
@@ -53,15 +58,21 @@ describe('a task status change', () => {
   });
 
   it('refuses another version than the request names', () => {
-    expect(refusal(planTaskStatusChange(task, { ...request, expectedVersion: 4 }, facts))).toEqual(TaskErrors.versionMismatch(4, 5).toPayload());
+    expect(refusal(planTaskStatusChange(task, { ...request, expectedVersion: 4 }, facts))).toEqual(
+      TaskErrors.versionMismatch(4, 5).toPayload(),
+    );
   });
 
   it('refuses when the task left the status the decision was made for', () => {
-    expect(refusal(planTaskStatusChange(task, { ...request, expectedStatusId: DOING }, facts))).toEqual(TaskErrors.statusMoved().toPayload());
+    expect(refusal(planTaskStatusChange(task, { ...request, expectedStatusId: DOING }, facts))).toEqual(
+      TaskErrors.statusMoved().toPayload(),
+    );
   });
 
   it('refuses an unknown target status', () => {
-    expect(refusal(planTaskStatusChange(task, request, { ...facts, target: null, transitionExists: false }))).toEqual(TaskErrors.unknownStatus().toPayload());
+    expect(refusal(planTaskStatusChange(task, request, { ...facts, target: null, transitionExists: false }))).toEqual(
+      TaskErrors.unknownStatus().toPayload(),
+    );
   });
 
   it("refuses a status of another workflow than the task's", () => {
@@ -75,11 +86,15 @@ describe('a task status change', () => {
   });
 
   it('refuses an archived status', () => {
-    expect(refusal(planTaskStatusChange(task, request, { ...facts, target: { ...doing, archived: true } }))).toEqual(TaskErrors.archivedStatus().toPayload());
+    expect(refusal(planTaskStatusChange(task, request, { ...facts, target: { ...doing, archived: true } }))).toEqual(
+      TaskErrors.archivedStatus().toPayload(),
+    );
   });
 
   it('refuses when the transition is gone since the decision, naming both statuses', () => {
-    expect(refusal(planTaskStatusChange(task, request, { ...facts, transitionExists: false }))).toEqual(TaskErrors.noTransition('To do', 'Doing').toPayload());
+    expect(refusal(planTaskStatusChange(task, request, { ...facts, transitionExists: false }))).toEqual(
+      TaskErrors.noTransition('To do', 'Doing').toPayload(),
+    );
     expect(refusal(planTaskStatusChange(task, request, { ...facts, transitionExists: false }))).toMatchObject({
       code: 'TRANSITION.NONE',
       kind: 'conflict',
@@ -90,10 +105,16 @@ describe('a task status change', () => {
   it('checks in order: version, decision status, target, already-there before archived, then the transition', () => {
     const archivedTodo = { id: TODO, workflowId: WORKFLOW, name: 'To do', archived: true };
     const none = { ...facts, target: null, transitionExists: false };
-    expect(refusal(planTaskStatusChange(task, { ...request, expectedVersion: 1, expectedStatusId: DOING }, none))).toMatchObject({ code: 'TASK.VERSION_MISMATCH' });
+    expect(refusal(planTaskStatusChange(task, { ...request, expectedVersion: 1, expectedStatusId: DOING }, none))).toMatchObject({
+      code: 'TASK.VERSION_MISMATCH',
+    });
     expect(refusal(planTaskStatusChange(task, { ...request, expectedStatusId: DOING }, none))).toMatchObject({ code: 'TASK.STATUS_MOVED' });
-    expect(refusal(planTaskStatusChange(task, request, { ...none, target: archivedTodo }))).toMatchObject({ code: 'TASK.ALREADY_IN_STATUS' });
-    expect(refusal(planTaskStatusChange(task, request, { ...facts, target: { ...doing, archived: true }, transitionExists: false }))).toMatchObject({
+    expect(refusal(planTaskStatusChange(task, request, { ...none, target: archivedTodo }))).toMatchObject({
+      code: 'TASK.ALREADY_IN_STATUS',
+    });
+    expect(
+      refusal(planTaskStatusChange(task, request, { ...facts, target: { ...doing, archived: true }, transitionExists: false })),
+    ).toMatchObject({
       code: 'STATUS.ARCHIVED',
     });
   });

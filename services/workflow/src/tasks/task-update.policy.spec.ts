@@ -22,7 +22,10 @@ describe('a task update: what it writes', () => {
   });
 
   it('leaves out what the change does not name, and is not checked against a version when it names none', () => {
-    expect(planTaskUpdate({ version: 2 }, { changes: { description: 'by Friday' } })).toEqual({ title: undefined, description: 'by Friday' });
+    expect(planTaskUpdate({ version: 2 }, { changes: { description: 'by Friday' } })).toEqual({
+      title: undefined,
+      description: 'by Friday',
+    });
   });
 
   it('refuses another version than the request names', () => {

@@ -11,7 +11,10 @@ export function taskFieldsRefusal(changes: TaskFieldChanges): DomainError | null
 }
 
 /** What a field update of the task (read under its row lock) writes; refused when it names another version. */
-export function planTaskUpdate(task: Pick<TaskView, 'version'>, request: Pick<UpdateTaskData, 'expectedVersion' | 'changes'>): TaskFieldChanges | DomainError {
+export function planTaskUpdate(
+  task: Pick<TaskView, 'version'>,
+  request: Pick<UpdateTaskData, 'expectedVersion' | 'changes'>,
+): TaskFieldChanges | DomainError {
   const stale = taskVersionRefusal(task, request.expectedVersion);
   if (stale) return stale;
   return { title: request.changes.title, description: request.changes.description };

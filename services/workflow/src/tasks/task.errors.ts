@@ -9,9 +9,17 @@ export const TaskErrors = {
   workflowMismatch: (): DomainError =>
     DomainError.invalid('TASK.WORKFLOW_MISMATCH', 'workflowId', "differs from the template's workflow; leave it out or use the template's"),
   assignerRequired: (field: string): DomainError =>
-    DomainError.invalid('TASK.ASSIGNER_REQUIRED', field, 'removes the last assigner; a task keeps at least one assigner, so add another assigner first (or in the same request)'),
+    DomainError.invalid(
+      'TASK.ASSIGNER_REQUIRED',
+      field,
+      'removes the last assigner; a task keeps at least one assigner, so add another assigner first (or in the same request)',
+    ),
   startStatusGone: (): DomainError =>
-    new DomainError('TASK.START_STATUS_CHANGED', 'conflict', 'The status chosen to start the task in is no longer one it may start in; try again'),
+    new DomainError(
+      'TASK.START_STATUS_CHANGED',
+      'conflict',
+      'The status chosen to start the task in is no longer one it may start in; try again',
+    ),
   noStatus: (): DomainError => new DomainError('WORKFLOW.NO_INITIAL_STATUS', 'conflict', 'The workflow has no status to start a task in'),
   unknownStatus: (): DomainError => DomainError.invalid('STATUS.UNKNOWN', 'statusId', "is not a status of the task's workflow"),
   archivedStatus: (): DomainError => DomainError.invalid('STATUS.ARCHIVED', 'statusId', 'is archived; tasks can no longer be put into it'),
@@ -23,7 +31,13 @@ export const TaskErrors = {
   statusMoved: (): DomainError =>
     new DomainError('TASK.STATUS_MOVED', 'conflict', 'The task changed status while the request was decided; reload it and retry'),
   versionMismatch: (expected: number, actual: number): DomainError =>
-    new DomainError('TASK.VERSION_MISMATCH', 'conflict', `The task is at version ${actual}, not ${expected}; reload it and retry`, undefined, {
-      currentVersion: actual,
-    }),
+    new DomainError(
+      'TASK.VERSION_MISMATCH',
+      'conflict',
+      `The task is at version ${actual}, not ${expected}; reload it and retry`,
+      undefined,
+      {
+        currentVersion: actual,
+      },
+    ),
 };

@@ -121,18 +121,40 @@ export class TaskRepository {
       [tenantId, workflowId],
     );
     const initial = rows.filter((row) => row.category === 'initial');
-    return (initial.length > 0 ? initial : rows.slice(0, 1)).map((row) => ({ id: row.id, workflowId: row.workflow_id, name: row.name, category: row.category, archived: false }));
+    return (initial.length > 0 ? initial : rows.slice(0, 1)).map((row) => ({
+      id: row.id,
+      workflowId: row.workflow_id,
+      name: row.name,
+      category: row.category,
+      archived: false,
+    }));
   }
 
   async insert(manager: EntityManager, tenantId: string, task: NewTask): Promise<void> {
     await manager.query(
       `INSERT INTO tasks (id, tenant_id, title, description, project_id, template_id, workflow_id, status_id, created_by, closed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $10 THEN now() END)`,
-      [task.id, tenantId, task.title, task.description, task.projectId, task.templateId, task.workflowId, task.status.id, task.createdBy, task.status.category === 'final'],
+      [
+        task.id,
+        tenantId,
+        task.title,
+        task.description,
+        task.projectId,
+        task.templateId,
+        task.workflowId,
+        task.status.id,
+        task.createdBy,
+        task.status.category === 'final',
+      ],
     );
   }
 
-  async addParticipants(manager: EntityManager, tenantId: string, taskId: string, participants: readonly TaskParticipantView[]): Promise<TaskParticipantView[]> {
+  async addParticipants(
+    manager: EntityManager,
+    tenantId: string,
+    taskId: string,
+    participants: readonly TaskParticipantView[],
+  ): Promise<TaskParticipantView[]> {
     const added: TaskParticipantView[] = [];
     for (const participant of participants) {
       const rows: unknown[] = await manager.query(
@@ -162,7 +184,12 @@ export class TaskRepository {
     return removed;
   }
 
-  async touch(manager: EntityManager, tenantId: string, taskId: string, changes: { title?: string; description?: string } = {}): Promise<void> {
+  async touch(
+    manager: EntityManager,
+    tenantId: string,
+    taskId: string,
+    changes: { title?: string; description?: string } = {},
+  ): Promise<void> {
     await manager.query(
       `UPDATE tasks SET title = COALESCE($3, title), description = COALESCE($4, description), version = version + 1, updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
@@ -288,7 +315,10 @@ export class TaskRepository {
   }
 
   async kindOf(tenantId: string, personId: string): Promise<PersonKind | null> {
-    const rows: Array<{ kind: PersonKind }> = await this.dataSource.query('SELECT kind FROM people WHERE tenant_id = $1 AND person_id = $2', [tenantId, personId]);
+    const rows: Array<{ kind: PersonKind }> = await this.dataSource.query(
+      'SELECT kind FROM people WHERE tenant_id = $1 AND person_id = $2',
+      [tenantId, personId],
+    );
     return rows[0]?.kind ?? null;
   }
 }

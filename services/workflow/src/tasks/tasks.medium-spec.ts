@@ -28,7 +28,15 @@ describe('task start status (medium: service + PostgreSQL)', () => {
   beforeEach(async () => {
     ctx = { tenantId: newId(), actorId: newId(), requestId: 'medium' };
     // The creator as identity's events put them into the people read model.
-    await medium.get(PeopleRepository).upsert(medium.dataSource.manager, { tenantId: ctx.tenantId, personId: ctx.actorId!, kind: 'employee', deletedAt: null, sourceTime: new Date() });
+    await medium
+      .get(PeopleRepository)
+      .upsert(medium.dataSource.manager, {
+        tenantId: ctx.tenantId,
+        personId: ctx.actorId!,
+        kind: 'employee',
+        deletedAt: null,
+        sourceTime: new Date(),
+      });
     workflow = await medium.get(WorkflowsService).create(ctx, {
       name: 'Tasks',
       kind: 'task',
@@ -45,27 +53,42 @@ describe('task start status (medium: service + PostgreSQL)', () => {
   const taskEvents = async () => (await medium.outbox(ctx.tenantId)).filter((row) => row.type === TaskCreatedV1.type);
 
   it("starts in the template's status, with its history entry, the creator as assigner and its event", async () => {
-    const template = await medium.get(TemplatesService).create(ctx, { name: 'Code review', workflowId: workflow.id, initialStatusId: status('Review') });
+    const template = await medium
+      .get(TemplatesService)
+      .create(ctx, { name: 'Code review', workflowId: workflow.id, initialStatusId: status('Review') });
 
     const task = await tasks.create(ctx, { title: 'Review the outbox', templateId: template.id });
 
     expect(task.status.id).toBe(status('Review'));
     expect(await taskRows()).toEqual([{ id: task.id, status_id: status('Review') }]);
-    expect(await medium.rows('SELECT person_id, role FROM task_participants WHERE task_id = $1', [task.id])).toEqual([{ person_id: ctx.actorId, role: 'assigner' }]);
+    expect(await medium.rows('SELECT person_id, role FROM task_participants WHERE task_id = $1', [task.id])).toEqual([
+      { person_id: ctx.actorId, role: 'assigner' },
+    ]);
     expect(await medium.rows('SELECT from_status_id, to_status_id FROM task_history WHERE task_id = $1', [task.id])).toEqual([
       { from_status_id: null, to_status_id: status('Review') },
     ]);
     const events = await taskEvents();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ subject: task.id, data: { taskId: task.id, templateId: template.id, status: { id: status('Review'), name: 'Review' } } });
+    expect(events[0]).toMatchObject({
+      subject: task.id,
+      data: { taskId: task.id, templateId: template.id, status: { id: status('Review'), name: 'Review' } },
+    });
   });
 
   it("refuses, writing nothing, when the template's status was archived, another workflow is named, or another status is asked for", async () => {
-    const template = await medium.get(TemplatesService).create(ctx, { name: 'Code review', workflowId: workflow.id, initialStatusId: status('Review') });
-    const other = await medium.get(WorkflowsService).create(ctx, { name: 'Other', kind: 'task', statuses: [{ name: 'Open', category: 'initial' }] });
+    const template = await medium
+      .get(TemplatesService)
+      .create(ctx, { name: 'Code review', workflowId: workflow.id, initialStatusId: status('Review') });
+    const other = await medium
+      .get(WorkflowsService)
+      .create(ctx, { name: 'Other', kind: 'task', statuses: [{ name: 'Open', category: 'initial' }] });
 
-    await expect(tasks.create(ctx, { title: 'x', templateId: template.id, workflowId: other.id })).rejects.toMatchObject({ code: 'TASK.WORKFLOW_MISMATCH' });
-    await expect(tasks.create(ctx, { title: 'x', templateId: template.id, statusId: status('Backlog') })).rejects.toMatchObject({ code: 'TASK.START_STATUS_CHANGED' });
+    await expect(tasks.create(ctx, { title: 'x', templateId: template.id, workflowId: other.id })).rejects.toMatchObject({
+      code: 'TASK.WORKFLOW_MISMATCH',
+    });
+    await expect(tasks.create(ctx, { title: 'x', templateId: template.id, statusId: status('Backlog') })).rejects.toMatchObject({
+      code: 'TASK.START_STATUS_CHANGED',
+    });
     await medium.rows('UPDATE statuses SET archived_at = now() WHERE id = $1', [status('Review')]);
     await expect(tasks.create(ctx, { title: 'x', templateId: template.id })).rejects.toMatchObject({ code: 'WORKFLOW.NO_INITIAL_STATUS' });
 
@@ -79,7 +102,9 @@ describe('task start status (medium: service + PostgreSQL)', () => {
     const triaged = await tasks.create(ctx, { title: 'Second', workflowId: workflow.id, statusId: status('Triage') });
 
     expect([first.status.id, triaged.status.id]).toEqual([status('Backlog'), status('Triage')]);
-    await expect(tasks.create(ctx, { title: 'x', workflowId: workflow.id, statusId: status('Review') })).rejects.toMatchObject({ code: 'TASK.START_STATUS_CHANGED' });
+    await expect(tasks.create(ctx, { title: 'x', workflowId: workflow.id, statusId: status('Review') })).rejects.toMatchObject({
+      code: 'TASK.START_STATUS_CHANGED',
+    });
     await expect(tasks.create(ctx, { title: 'x' })).rejects.toMatchObject({ code: 'TASK.WORKFLOW_REQUIRED' });
     expect((await taskEvents()).map((event) => event.subject).sort()).toEqual([first.id, triaged.id].sort());
   });

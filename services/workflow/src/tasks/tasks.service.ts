@@ -101,7 +101,9 @@ export class TasksService {
       const status = pickStartStatus(candidates, data.statusId);
       if (status instanceof DomainError) throw status;
       const participants = uniqueParticipants([
-        ...(ctx.actorId && creator.has(ctx.actorId) ? [{ personId: ctx.actorId, kind: creator.get(ctx.actorId)!, role: 'assigner' as const }] : []),
+        ...(ctx.actorId && creator.has(ctx.actorId)
+          ? [{ personId: ctx.actorId, kind: creator.get(ctx.actorId)!, role: 'assigner' as const }]
+          : []),
         ...(template?.defaultParticipants ?? []),
         ...(project?.defaultAuditors ?? []).map((auditor) => ({ ...auditor, role: 'auditor' as const })),
         ...explicit,
@@ -118,8 +120,20 @@ export class TasksService {
         createdBy: ctx.actorId,
       });
       await this.tasks.addParticipants(tx, tenantId, id, participants);
-      const actor = { roles: ctx.actorId ? (['assigner'] as TaskRole[]) : [], kind: ctx.actorId ? (creator.get(ctx.actorId) ?? null) : null };
-      await this.tasks.addHistory(tx, tenantId, { id: newId(), taskId: id, from: null, to: status, actorId: ctx.actorId, actorRoles: actor.roles, actorKind: actor.kind, decision: null });
+      const actor = {
+        roles: ctx.actorId ? (['assigner'] as TaskRole[]) : [],
+        kind: ctx.actorId ? (creator.get(ctx.actorId) ?? null) : null,
+      };
+      await this.tasks.addHistory(tx, tenantId, {
+        id: newId(),
+        taskId: id,
+        from: null,
+        to: status,
+        actorId: ctx.actorId,
+        actorRoles: actor.roles,
+        actorKind: actor.kind,
+        decision: null,
+      });
       const task = (await this.tasks.get(tenantId, id, tx))!;
       const event: TaskCreatedV1 = {
         taskId: id,
@@ -174,7 +188,11 @@ export class TasksService {
       const transitionExists = target !== null && (await this.tasks.transitionExists(tx, tenantId, current.status.id, target.id));
       const actor = rolesOf(current, ctx.actorId);
       const actorKind = actor.kind ?? (ctx.actorId ? await this.tasks.kindOf(tenantId, ctx.actorId) : null);
-      const plan = planTaskStatusChange(current, data, { target, transitionExists, actor: { id: ctx.actorId, roles: actor.roles, kind: actorKind } });
+      const plan = planTaskStatusChange(current, data, {
+        target,
+        transitionExists,
+        actor: { id: ctx.actorId, roles: actor.roles, kind: actorKind },
+      });
       if (plan instanceof DomainError) throw plan;
       await this.tasks.moveToStatus(tx, tenantId, current.id, plan.target);
       await this.tasks.addHistory(tx, tenantId, { id: newId(), taskId: current.id, ...plan.history });
@@ -188,7 +206,10 @@ export class TasksService {
   /** The facts the permissions service's `task` rule decides on, read fresh at decision time. */
   async accessFacts(tenantId: string, taskId: string, personId: string): Promise<TaskAccessFacts> {
     const task = await this.get(tenantId, taskId);
-    const [workflow, transitions] = await Promise.all([this.workflows.get(tenantId, task.workflowId), this.tasks.transitionsFrom(tenantId, task.status.id)]);
+    const [workflow, transitions] = await Promise.all([
+      this.workflows.get(tenantId, task.workflowId),
+      this.tasks.transitionsFrom(tenantId, task.status.id),
+    ]);
     const person = rolesOf(task, personId);
     const kind = person.kind ?? (await this.tasks.kindOf(tenantId, personId));
     return {
@@ -197,7 +218,12 @@ export class TasksService {
       status: { id: task.status.id, name: task.status.name, category: task.status.category },
       person: { roles: person.roles, kind },
       participantIds: [...new Set(task.participants.map((participant) => participant.personId))],
-      statuses: (workflow?.statuses ?? []).map((status) => ({ id: status.id, name: status.name, category: status.category, archived: status.archived })),
+      statuses: (workflow?.statuses ?? []).map((status) => ({
+        id: status.id,
+        name: status.name,
+        category: status.category,
+        archived: status.archived,
+      })),
       transitions,
     };
   }
@@ -246,7 +272,14 @@ export class TasksService {
     removed: TaskParticipantView[],
     actorId: string | null,
   ): Promise<void> {
-    const event: TaskParticipantsChangedV1 = { taskId: task.id, added, removed, participants: task.participants, actorId, at: task.updatedAt };
+    const event: TaskParticipantsChangedV1 = {
+      taskId: task.id,
+      added,
+      removed,
+      participants: task.participants,
+      actorId,
+      at: task.updatedAt,
+    };
     await this.outbox.add(tx, { contract: TaskParticipantsChangedV1, tenantId, subject: task.id, data: event });
   }
 }

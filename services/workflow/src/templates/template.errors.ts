@@ -7,5 +7,6 @@ export const TemplateErrors = {
   unknownWorkflow: (): DomainError => DomainError.invalid('WORKFLOW.UNKNOWN', 'workflowId', 'is not a task workflow of this tenant'),
   statusNotInWorkflow: (): DomainError =>
     DomainError.invalid('TEMPLATE.STATUS_NOT_IN_WORKFLOW', 'initialStatusId', "is not a status of the template's workflow"),
-  archivedStatus: (): DomainError => DomainError.invalid('STATUS.ARCHIVED', 'initialStatusId', 'is archived; tasks can no longer start in it'),
+  archivedStatus: (): DomainError =>
+    DomainError.invalid('STATUS.ARCHIVED', 'initialStatusId', 'is archived; tasks can no longer start in it'),
 };

@@ -42,19 +42,25 @@ export class TemplateRepository {
 
   /** The templates the scope lets see: for a contact, those naming no contact outside its company. */
   async list(tenantId: string, scope: ProjectScope): Promise<TemplateView[]> {
-    const rows: TemplateRow[] = scope.contactId === null
-      ? await this.dataSource.query(`SELECT ${COLUMNS} FROM templates WHERE tenant_id = $1 ORDER BY name, id`, [tenantId])
-      : await this.dataSource.query(
-          `SELECT ${COLUMNS} FROM templates t WHERE tenant_id = $1
+    const rows: TemplateRow[] =
+      scope.contactId === null
+        ? await this.dataSource.query(`SELECT ${COLUMNS} FROM templates WHERE tenant_id = $1 ORDER BY name, id`, [tenantId])
+        : await this.dataSource.query(
+            `SELECT ${COLUMNS} FROM templates t WHERE tenant_id = $1
              AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(t.default_participants) p
                              WHERE p->>'kind' = 'contact' AND NOT (p->>'personId' = ANY($2::text[])))
            ORDER BY name, id`,
-          [tenantId, scope.companyContactIds],
-        );
+            [tenantId, scope.companyContactIds],
+          );
     return rows.map(toView);
   }
 
-  async get(tenantId: string, templateId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<TemplateView | null> {
+  async get(
+    tenantId: string,
+    templateId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<TemplateView | null> {
     const rows: TemplateRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM templates WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
       [tenantId, templateId],

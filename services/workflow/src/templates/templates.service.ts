@@ -52,7 +52,13 @@ export class TemplatesService {
       const status = workflow.statuses.find((candidate) => candidate.id === input.initialStatusId);
       if (!status) throw TemplateErrors.statusNotInWorkflow();
       if (status.archived) throw TemplateErrors.archivedStatus();
-      const record: TemplateRecord = { id, name: input.name, workflowId: workflow.id, initialStatusId: status.id, defaultParticipants: participants };
+      const record: TemplateRecord = {
+        id,
+        name: input.name,
+        workflowId: workflow.id,
+        initialStatusId: status.id,
+        defaultParticipants: participants,
+      };
       await this.templates.save(tx, ctx.tenantId, record);
       return (await this.templates.get(ctx.tenantId, id, tx))!;
     });

@@ -16,7 +16,11 @@ export class TransitionGrantsCheck {
   ) {}
 
   /** `prefixOf(index)` starts each field named in a refusal (`transitions.0.` in a workflow, nothing for one transition). */
-  async require(ctx: RequestContext, transitions: readonly TransitionInput[], prefixOf: (index: number) => string = (index) => `transitions.${index}.`): Promise<void> {
+  async require(
+    ctx: RequestContext,
+    transitions: readonly TransitionInput[],
+    prefixOf: (index: number) => string = (index) => `transitions.${index}.`,
+  ): Promise<void> {
     const groupRefs = transitions.flatMap((transition, index) =>
       (transition.grants?.groupIds ?? []).map((groupId, position) => ({ groupId, field: `${prefixOf(index)}grants.groupIds.${position}` })),
     );
@@ -26,7 +30,10 @@ export class TransitionGrantsCheck {
       if (unknown) throw TransitionErrors.unknownGroup(unknown.field);
     }
     const personRefs = transitions.flatMap((transition, index) =>
-      (transition.grants?.personIds ?? []).map((personId, position) => ({ personId, field: `${prefixOf(index)}grants.personIds.${position}` })),
+      (transition.grants?.personIds ?? []).map((personId, position) => ({
+        personId,
+        field: `${prefixOf(index)}grants.personIds.${position}`,
+      })),
     );
     await this.people.kinds(ctx, personRefs);
   }

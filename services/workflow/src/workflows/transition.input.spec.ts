@@ -21,7 +21,13 @@ function refusal(run: () => unknown): { code: string; field: string | undefined 
 
 describe('transition input', () => {
   it('takes the names a read shows (fromStatusId, toStatusId) and normalises the grants', () => {
-    expect(resolveTransition({ fromStatusId: OPEN, toStatusId: DONE.toUpperCase(), grants: { roles: [{ role: 'assignee', kind: 'any' }] } }, STATUSES, new Set())).toEqual({
+    expect(
+      resolveTransition(
+        { fromStatusId: OPEN, toStatusId: DONE.toUpperCase(), grants: { roles: [{ role: 'assignee', kind: 'any' }] } },
+        STATUSES,
+        new Set(),
+      ),
+    ).toEqual({
       fromStatusId: OPEN,
       toStatusId: DONE,
       grants: { roles: [{ role: 'assignee', kind: 'any' }], groupIds: [], personIds: [] },
@@ -29,12 +35,20 @@ describe('transition input', () => {
   });
 
   it('still takes the older from/to, by id or by name', () => {
-    expect(resolveTransitions([{ from: 'open', to: DONE }], STATUSES, new Set())).toEqual([{ fromStatusId: OPEN, toStatusId: DONE, grants: { roles: [], groupIds: [], personIds: [] } }]);
+    expect(resolveTransitions([{ from: 'open', to: DONE }], STATUSES, new Set())).toEqual([
+      { fromStatusId: OPEN, toStatusId: DONE, grants: { roles: [], groupIds: [], personIds: [] } },
+    ]);
   });
 
   it.each([
     ['an unknown status', { fromStatusId: OPEN, toStatusId: FOREIGN }, new Set<string>(), 'TRANSITION.UNKNOWN_STATUS', 'toStatusId'],
-    ["another workflow's status", { fromStatusId: FOREIGN, toStatusId: DONE }, new Set([FOREIGN]), 'TRANSITION.OTHER_WORKFLOW', 'fromStatusId'],
+    [
+      "another workflow's status",
+      { fromStatusId: FOREIGN, toStatusId: DONE },
+      new Set([FOREIGN]),
+      'TRANSITION.OTHER_WORKFLOW',
+      'fromStatusId',
+    ],
     ['the same status twice', { fromStatusId: OPEN, toStatusId: OPEN }, new Set<string>(), 'TRANSITION.SAME_STATUS', 'toStatusId'],
     ['no status it leaves', { toStatusId: DONE }, new Set<string>(), 'TRANSITION.STATUS_REQUIRED', 'fromStatusId'],
   ] as const)('one transition: %s is refused naming its field', (_name, input, elsewhere, code, field) => {
@@ -42,17 +56,44 @@ describe('transition input', () => {
   });
 
   it('a whole list names the entry, and refuses the same pair twice', () => {
-    expect(refusal(() => resolveTransitions([{ from: 'Open', to: 'Done' }, { fromStatusId: OPEN, toStatusId: FOREIGN }], STATUSES, new Set()))).toEqual({
+    expect(
+      refusal(() =>
+        resolveTransitions(
+          [
+            { from: 'Open', to: 'Done' },
+            { fromStatusId: OPEN, toStatusId: FOREIGN },
+          ],
+          STATUSES,
+          new Set(),
+        ),
+      ),
+    ).toEqual({
       code: 'TRANSITION.UNKNOWN_STATUS',
       field: 'transitions.1.toStatusId',
     });
-    expect(refusal(() => resolveTransitions([{ from: 'Open', to: 'Done' }, { fromStatusId: OPEN, toStatusId: DONE }], STATUSES, new Set()))).toEqual({
+    expect(
+      refusal(() =>
+        resolveTransitions(
+          [
+            { from: 'Open', to: 'Done' },
+            { fromStatusId: OPEN, toStatusId: DONE },
+          ],
+          STATUSES,
+          new Set(),
+        ),
+      ),
+    ).toEqual({
       code: 'TRANSITION.DUPLICATE',
       field: 'transitions.1',
     });
   });
 
   it('lists the references that look like ids, whichever spelling', () => {
-    expect(statusIdReferences([{ from: 'Open', toStatusId: DONE.toUpperCase() }, { fromStatusId: FOREIGN, to: 'Done' }])).toEqual([DONE, FOREIGN]);
+    expect(
+      statusIdReferences([
+        { from: 'Open', toStatusId: DONE.toUpperCase() },
+        { fromStatusId: FOREIGN, to: 'Done' },
+      ]),
+    ).toEqual([DONE, FOREIGN]);
   });
 });

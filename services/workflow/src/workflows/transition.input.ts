@@ -15,7 +15,9 @@ export interface ResolvedTransition {
  */
 export function normaliseGrants(input: TransitionInput['grants']): TransitionGrants {
   const roles = (input?.roles ?? []).map((grant) => ({ role: grant.role, kind: grant.kind }));
-  const unique = roles.filter((grant, index) => roles.findIndex((other) => other.role === grant.role && other.kind === grant.kind) === index);
+  const unique = roles.filter(
+    (grant, index) => roles.findIndex((other) => other.role === grant.role && other.kind === grant.kind) === index,
+  );
   return { roles: unique, groupIds: [...new Set(input?.groupIds ?? [])], personIds: [...new Set(input?.personIds ?? [])] };
 }
 

@@ -69,7 +69,11 @@ export class WorkflowRepository {
        WHERE tenant_id = $1 AND workflow_id = ANY($2) ORDER BY position, id`,
       [tenantId, rows.map((row) => row.id)],
     );
-    const transitions = await this.transitionRows(manager, tenantId, rows.map((row) => row.id));
+    const transitions = await this.transitionRows(
+      manager,
+      tenantId,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) =>
       this.toView(
         row,
@@ -79,7 +83,12 @@ export class WorkflowRepository {
     );
   }
 
-  async get(tenantId: string, workflowId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<WorkflowView | null> {
+  async get(
+    tenantId: string,
+    workflowId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<WorkflowView | null> {
     const rows: WorkflowRow[] = await manager.query(
       `SELECT id, name, kind, free, created_at, updated_at FROM workflows WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
       [tenantId, workflowId],
@@ -94,20 +103,40 @@ export class WorkflowRepository {
   }
 
   /** Makes the workflow's transitions exactly these; a pair that was there keeps its id. */
-  async replaceTransitions(manager: EntityManager, tenantId: string, workflowId: string, transitions: readonly ResolvedTransition[], newId: () => string): Promise<void> {
+  async replaceTransitions(
+    manager: EntityManager,
+    tenantId: string,
+    workflowId: string,
+    transitions: readonly ResolvedTransition[],
+    newId: () => string,
+  ): Promise<void> {
     const existing = await this.transitionRows(manager, tenantId, [workflowId]);
     const idOf = new Map(existing.map((row) => [`${row.from_status_id}>${row.to_status_id}`, row.id]));
     await manager.query('DELETE FROM transitions WHERE tenant_id = $1 AND workflow_id = $2', [tenantId, workflowId]);
     for (const [position, transition] of transitions.entries()) {
       await manager.query(
         `INSERT INTO transitions (id, tenant_id, workflow_id, from_status_id, to_status_id, grants, position) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [idOf.get(`${transition.fromStatusId}>${transition.toStatusId}`) ?? newId(), tenantId, workflowId, transition.fromStatusId, transition.toStatusId, JSON.stringify(transition.grants), position],
+        [
+          idOf.get(`${transition.fromStatusId}>${transition.toStatusId}`) ?? newId(),
+          tenantId,
+          workflowId,
+          transition.fromStatusId,
+          transition.toStatusId,
+          JSON.stringify(transition.grants),
+          position,
+        ],
       );
     }
   }
 
   /** Appends one transition (after the others). */
-  async insertTransition(manager: EntityManager, tenantId: string, workflowId: string, id: string, transition: ResolvedTransition): Promise<void> {
+  async insertTransition(
+    manager: EntityManager,
+    tenantId: string,
+    workflowId: string,
+    id: string,
+    transition: ResolvedTransition,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO transitions (id, tenant_id, workflow_id, from_status_id, to_status_id, grants, position)
        SELECT $1, $2, $3, $4, $5, $6, COALESCE(MAX(position) + 1, 0) FROM transitions WHERE tenant_id = $2 AND workflow_id = $3`,
@@ -116,7 +145,11 @@ export class WorkflowRepository {
   }
 
   async updateTransitionGrants(manager: EntityManager, tenantId: string, transitionId: string, grants: TransitionGrants): Promise<void> {
-    await manager.query('UPDATE transitions SET grants = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, transitionId, JSON.stringify(grants)]);
+    await manager.query('UPDATE transitions SET grants = $3 WHERE tenant_id = $1 AND id = $2', [
+      tenantId,
+      transitionId,
+      JSON.stringify(grants),
+    ]);
   }
 
   async deleteTransition(manager: EntityManager, tenantId: string, transitionId: string): Promise<void> {
@@ -124,7 +157,12 @@ export class WorkflowRepository {
   }
 
   /** Ids of statuses of the tenant's other workflows (to tell "another workflow's status" from "no status"). */
-  async statusIdsOutside(manager: EntityManager, tenantId: string, workflowId: string | null, ids: readonly string[]): Promise<Set<string>> {
+  async statusIdsOutside(
+    manager: EntityManager,
+    tenantId: string,
+    workflowId: string | null,
+    ids: readonly string[],
+  ): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT id FROM statuses WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND ($3::uuid IS NULL OR workflow_id <> $3)`,
@@ -214,7 +252,12 @@ export class WorkflowRepository {
       free: row.free,
       statuses: statuses.map(toStatusView),
       transitions: transitions.map(
-        (transition): TransitionView => ({ id: transition.id, fromStatusId: transition.from_status_id, toStatusId: transition.to_status_id, grants: transition.grants }),
+        (transition): TransitionView => ({
+          id: transition.id,
+          fromStatusId: transition.from_status_id,
+          toStatusId: transition.to_status_id,
+          grants: transition.grants,
+        }),
       ),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

@@ -96,7 +96,13 @@ export class WorkflowsService {
     return this.dataSource.transaction(async (tx) => {
       const id = newId();
       const hasDefault = (await this.workflows.list(tenantId, data.kind, tx)).length > 0;
-      await this.workflows.insertWorkflow(tx, tenantId, { id, name: data.name, kind: data.kind, free: data.kind === 'order', isDefault: !hasDefault });
+      await this.workflows.insertWorkflow(tx, tenantId, {
+        id,
+        name: data.name,
+        kind: data.kind,
+        free: data.kind === 'order',
+        isDefault: !hasDefault,
+      });
       await this.writeStatuses(tx, tenantId, id, data.kind, data.statuses, []);
       if (data.transitions) await this.writeTransitions(tx, tenantId, id, data.transitions);
       return this.publish(tx, tenantId, id, null);
@@ -118,7 +124,14 @@ export class WorkflowsService {
         data.statuses.forEach((status, index) => {
           if (status.id !== undefined && !known.has(status.id)) throw WorkflowErrors.unknownStatus(`statuses.${index}.id`);
         });
-        await this.writeStatuses(tx, tenantId, current.id, current.kind, data.statuses, current.statuses.map((s) => ({ id: s.id, name: s.name })));
+        await this.writeStatuses(
+          tx,
+          tenantId,
+          current.id,
+          current.kind,
+          data.statuses,
+          current.statuses.map((s) => ({ id: s.id, name: s.name })),
+        );
       }
       // Transitions of statuses deleted above went with them (ON DELETE CASCADE).
       if (data.transitions) await this.writeTransitions(tx, tenantId, current.id, data.transitions);
@@ -135,7 +148,11 @@ export class WorkflowsService {
     return this.changingTransition(tenantId, before.id, async (tx, current) => {
       const elsewhere = await this.workflows.statusIdsOutside(tx, tenantId, current.id, statusIdReferences([data]));
       const resolved = resolveTransition(data, current.statuses, elsewhere);
-      if (current.transitions.some((transition) => transition.fromStatusId === resolved.fromStatusId && transition.toStatusId === resolved.toStatusId)) {
+      if (
+        current.transitions.some(
+          (transition) => transition.fromStatusId === resolved.fromStatusId && transition.toStatusId === resolved.toStatusId,
+        )
+      ) {
         const name = (id: string): string => current.statuses.find((status) => status.id === id)?.name ?? id;
         throw TransitionErrors.exists(name(resolved.fromStatusId), name(resolved.toStatusId));
       }
@@ -178,7 +195,11 @@ export class WorkflowsService {
    * One transition change under the workflow's row lock; then the workflow's version moves on (tasks'
    * cached decisions are keyed to it) and the workflow-changed event goes out, as for a whole update.
    */
-  private async changingTransitions(tenantId: string, workflowId: string, change: (tx: EntityManager, current: WorkflowView) => Promise<void>): Promise<WorkflowView> {
+  private async changingTransitions(
+    tenantId: string,
+    workflowId: string,
+    change: (tx: EntityManager, current: WorkflowView) => Promise<void>,
+  ): Promise<WorkflowView> {
     return this.dataSource.transaction(async (tx) => {
       const current = await this.workflows.get(tenantId, workflowId, tx, true);
       if (!current) throw WorkflowErrors.notFound();
@@ -189,7 +210,11 @@ export class WorkflowsService {
   }
 
   /** `changingTransitions` for a change that leaves the transition whose id it returns: answers that transition. */
-  private async changingTransition(tenantId: string, workflowId: string, change: (tx: EntityManager, current: WorkflowView) => Promise<string>): Promise<TransitionView> {
+  private async changingTransition(
+    tenantId: string,
+    workflowId: string,
+    change: (tx: EntityManager, current: WorkflowView) => Promise<string>,
+  ): Promise<TransitionView> {
     let id = '';
     const workflow = await this.changingTransitions(tenantId, workflowId, async (tx, current) => {
       id = await change(tx, current);
@@ -241,7 +266,12 @@ export class WorkflowsService {
     const workflow = (await this.workflows.get(tenantId, workflowId, tx))!;
     if (before !== undefined) {
       const action = before ? 'workflow.updated' : 'workflow.created';
-      await this.audit.record(tx, tenantId, { action, resource: { type: 'workflow', id: workflowId }, before: resourceValues(before), after: resourceValues(workflow) });
+      await this.audit.record(tx, tenantId, {
+        action,
+        resource: { type: 'workflow', id: workflowId },
+        before: resourceValues(before),
+        after: resourceValues(workflow),
+      });
     }
     const data: WorkflowChangedV1 = {
       workflowId: workflow.id,

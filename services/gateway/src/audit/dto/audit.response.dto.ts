@@ -3,7 +3,8 @@ import { AUDIT_ACTOR_KINDS } from '@warden/contracts';
 import type { AuditActorKind, AuditEntryView } from '@warden/contracts';
 
 export class AuditActorDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The signed-in person; null for a change the system made' }) id!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The signed-in person; null for a change the system made' })
+  id!: string | null;
   @ApiProperty({ enum: AUDIT_ACTOR_KINDS }) kind!: AuditActorKind;
 }
 
@@ -22,7 +23,8 @@ export class AuditEntryResponseDto implements AuditEntryView {
   @ApiProperty({ type: AuditResourceDto }) resource!: AuditResourceDto;
   @ApiProperty({ ...VALUES, description: 'The changed fields before the change (empty for a creation)' }) before!: Record<string, unknown>;
   @ApiProperty({ ...VALUES, description: 'The changed fields after the change (empty for a deletion)' }) after!: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: String, description: 'The X-Request-Id of the change; null for a change the system made' }) requestId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The X-Request-Id of the change; null for a change the system made' })
+  requestId!: string | null;
 }
 
 export class AuditPageResponseDto {

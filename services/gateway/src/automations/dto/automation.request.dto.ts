@@ -1,45 +1,91 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { AUTOMATION_TRIGGERS } from '@warden/contracts';
 import type { AutomationActions, AutomationConditions, AutomationTrigger } from '@warden/contracts';
 
 export class AutomationConditionsRequestDto implements AutomationConditions {
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: "The order's client company is one of these" })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   clientCompanyIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: "The order's department is one of these" })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   departmentIds?: string[];
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: "The order's status is one of these (statuses of order workflows)" })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 100,
+    description: "The order's status is one of these (statuses of order workflows)",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   statusIds?: string[];
 }
 
 export class AutomationActionsRequestDto implements AutomationActions {
   @ApiPropertyOptional({ format: 'uuid', description: "Transfer the order to this department (the owner's `orders.transfer` decides)" })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   departmentId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: "Make this employee responsible (the owner's `orders.update` decides)" })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   responsibleId?: string;
 }
 
 export class CreateAutomationRequestDto {
   @ApiProperty({ maxLength: 200, example: 'Acme tickets to Key accounts' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiProperty({ enum: AUTOMATION_TRIGGERS, description:
+  @ApiProperty({
+    enum: AUTOMATION_TRIGGERS,
+    description:
       "order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)",
   })
   @IsIn(AUTOMATION_TRIGGERS)
   trigger!: AutomationTrigger;
   @ApiPropertyOptional({ type: AutomationConditionsRequestDto, description: 'All must hold; none: every order' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => AutomationConditionsRequestDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AutomationConditionsRequestDto)
   conditions?: AutomationConditionsRequestDto;
   @ApiProperty({ type: AutomationActionsRequestDto, description: 'At least one' })
-  @IsObject() @ValidateNested() @Type(() => AutomationActionsRequestDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AutomationActionsRequestDto)
   actions!: AutomationActionsRequestDto;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1_000_000, description: 'Rules run in ascending position; default: after the last' })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1_000_000,
+    description: 'Rules run in ascending position; default: after the last',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   position?: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
 }

@@ -29,7 +29,8 @@ export class AutomationResponseDto implements AutomationRuleView {
   @ApiProperty({ type: AutomationActionsResponseDto }) actions!: AutomationActionsResponseDto;
   @ApiProperty({ type: 'integer' }) position!: number;
   @ApiProperty() active!: boolean;
-  @ApiProperty({ format: 'uuid', description: 'Who created the rule: it changes orders only as far as this person may when it runs' }) ownerId!: string;
+  @ApiProperty({ format: 'uuid', description: 'Who created the rule: it changes orders only as far as this person may when it runs' })
+  ownerId!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -42,9 +43,13 @@ export class AutomationConditionResultResponseDto implements AutomationCondition
 
 export class AutomationActionResultResponseDto implements AutomationActionResult {
   @ApiProperty({ enum: AUTOMATION_ACTION_KINDS }) action!: AutomationActionKind;
-  @ApiProperty({ enum: AUTOMATION_OUTCOMES, description: 'applied: would change the order; unchanged: it already is so; refused: the owner may not' })
+  @ApiProperty({
+    enum: AUTOMATION_OUTCOMES,
+    description: 'applied: would change the order; unchanged: it already is so; refused: the owner may not',
+  })
   outcome!: AutomationOutcome;
-  @ApiProperty({ example: 'ALLOWED.TRANSFER', description: "The permissions service's code for the owner, or AUTOMATION.UNCHANGED" }) code!: string;
+  @ApiProperty({ example: 'ALLOWED.TRANSFER', description: "The permissions service's code for the owner, or AUTOMATION.UNCHANGED" })
+  code!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'uuid', description: 'The value the action sets' }) value!: string;
 }
@@ -55,5 +60,6 @@ export class AutomationDryRunResponseDto implements AutomationDryRun {
   @ApiProperty({ description: 'An inactive rule is evaluated all the same' }) active!: boolean;
   @ApiProperty({ description: 'Whether every condition holds' }) matched!: boolean;
   @ApiProperty({ type: [AutomationConditionResultResponseDto] }) conditions!: AutomationConditionResultResponseDto[];
-  @ApiProperty({ type: [AutomationActionResultResponseDto], description: 'Empty when the conditions do not hold' }) actions!: AutomationActionResultResponseDto[];
+  @ApiProperty({ type: [AutomationActionResultResponseDto], description: 'Empty when the conditions do not hold' })
+  actions!: AutomationActionResultResponseDto[];
 }

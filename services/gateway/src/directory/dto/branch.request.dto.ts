@@ -14,10 +14,19 @@ export class CreateBranchRequestDto {
 export class UpdateBranchRequestDto extends PartialType(CreateBranchRequestDto) {}
 
 export class PutEmployeeBranchesRequestDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The main branch; required when additional branches are given' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The main branch; required when additional branches are given',
+  })
   @IsOptional()
   @IsUUID()
   mainBranchId!: string | null;
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: 500 }) @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) additionalBranchIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 500 })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  additionalBranchIds!: string[];
   @ApiProperty({ description: 'Access to every branch, present and future' }) @IsBoolean() allBranches!: boolean;
 }

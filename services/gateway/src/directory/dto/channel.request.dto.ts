@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmptyObject, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNotEmptyObject,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CHANNEL_KINDS } from '@warden/contracts';
 import type { ChannelKind } from '@warden/contracts';
 
@@ -50,9 +63,24 @@ export class InboundMessageRequestDto {
   @ApiPropertyOptional({
     minLength: 1,
     maxLength: 500,
-    description: "The message id an email answers (its In-Reply-To header). A reply to a message of an open ticket of this channel joins that ticket as the client's public comment",
+    description:
+      "The message id an email answers (its In-Reply-To header). A reply to a message of an open ticket of this channel joins that ticket as the client's public comment",
   })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(500) inReplyTo?: string;
-  @ApiPropertyOptional({ type: [String], maxItems: 100, description: "The thread's earlier message ids (an email's References header), matched like inReplyTo" })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(500, { each: true }) references?: string[];
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  inReplyTo?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 100,
+    description: "The thread's earlier message ids (an email's References header), matched like inReplyTo",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(500, { each: true })
+  references?: string[];
 }

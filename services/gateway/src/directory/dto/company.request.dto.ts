@@ -29,7 +29,17 @@ export class ClientManagersRequestDto {
 }
 
 export class ListCompaniesQueryDto {
-  @ApiPropertyOptional({ maxLength: 100, description: 'Part of the name or tax id' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Part of the name or tax id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }

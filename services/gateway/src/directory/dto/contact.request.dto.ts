@@ -15,7 +15,9 @@ function IsMessengerIds(): PropertyDecorator {
         value !== null &&
         !Array.isArray(value) &&
         Object.keys(value).length <= 20 &&
-        Object.entries(value).every(([key, id]) => key.length > 0 && key.length <= 320 && typeof id === 'string' && id.length > 0 && id.length <= 200),
+        Object.entries(value).every(
+          ([key, id]) => key.length > 0 && key.length <= 320 && typeof id === 'string' && id.length > 0 && id.length <= 200,
+        ),
       defaultMessage: () => 'must be an object of up to 20 messenger names mapped to non-empty string ids',
     },
   });
@@ -24,8 +26,13 @@ function IsMessengerIds(): PropertyDecorator {
 export class CreateContactRequestDto {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Petrov' }) @IsString() @MinLength(1) @MaxLength(100) lastName!: string;
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Ivan' }) @IsString() @MinLength(1) @MaxLength(100) firstName!: string;
-  @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(100) middleName?: string | null;
-  @ApiProperty({ format: 'email', maxLength: 320, description: 'Unique in the tenant, case-insensitively' }) @IsEmail() @MaxLength(320) email!: string;
+  @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(100) middleName?:
+    | string
+    | null;
+  @ApiProperty({ format: 'email', maxLength: 320, description: 'Unique in the tenant, case-insensitively' })
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
   @ApiPropertyOptional({ maxLength: 50, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(50) phone?: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { telegram: '12345' } })
   @IsOptional()
@@ -33,7 +40,10 @@ export class CreateContactRequestDto {
   messengerIds?: Record<string, string>;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) @IsOptional() @IsUUID() companyId?: string | null;
   @ApiPropertyOptional({ enum: CONTACT_STATUSES, default: 'active' }) @IsOptional() @IsIn(CONTACT_STATUSES) status?: ContactStatus;
-  @ApiPropertyOptional({ default: true, description: 'Email notifications from the system' }) @IsOptional() @IsBoolean() notifications?: boolean;
+  @ApiPropertyOptional({ default: true, description: 'Email notifications from the system' })
+  @IsOptional()
+  @IsBoolean()
+  notifications?: boolean;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'An employee of the tenant' })
   @IsOptional()
   @IsUUID()
@@ -44,10 +54,18 @@ export class CreateContactRequestDto {
 export class UpdateContactRequestDto extends PartialType(CreateContactRequestDto) {}
 
 export class ListContactsQueryDto {
-  @ApiPropertyOptional({ maxLength: 100, description: 'Part of the name, email or phone' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Part of the name, email or phone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
   @ApiPropertyOptional({ maxLength: 100, description: 'Part of the full name' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
   @ApiPropertyOptional({ maxLength: 320, description: 'Part of the email' }) @IsOptional() @IsString() @MaxLength(320) email?: string;
-  @ApiPropertyOptional({ maxLength: 50, description: 'Digits of the phone, formatting ignored' }) @IsOptional() @IsString() @MaxLength(50) phone?: string;
+  @ApiPropertyOptional({ maxLength: 50, description: 'Digits of the phone, formatting ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;
   @ApiPropertyOptional({ enum: CONTACT_STATUSES }) @IsOptional() @IsIn(CONTACT_STATUSES) status?: ContactStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() branchId?: string;
@@ -58,7 +76,13 @@ export class ListContactsQueryDto {
   @IsBoolean()
   notifications?: boolean;
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }
 
 export class PortalAccessRequestDto {

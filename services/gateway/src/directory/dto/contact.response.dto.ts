@@ -9,7 +9,8 @@ export class ContactResponseDto implements ContactView {
   @ApiProperty({ nullable: true, type: String }) middleName!: string | null;
   @ApiProperty() fullName!: string;
   @ApiProperty({ format: 'email' }) email!: string;
-  @ApiProperty({ description: 'A generated `@no-email.invalid` address for a messenger sender; mail is never sent to it' }) emailIsPlaceholder!: boolean;
+  @ApiProperty({ description: 'A generated `@no-email.invalid` address for a messenger sender; mail is never sent to it' })
+  emailIsPlaceholder!: boolean;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) messengerIds!: Record<string, string>;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) companyId!: string | null;

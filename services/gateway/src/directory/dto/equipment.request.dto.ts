@@ -8,8 +8,12 @@ export class CreateEquipmentRequestDto {
   @IsUUID()
   parentId?: string | null;
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Server rack A' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String, example: 'rack' }) @IsOptional() @IsString() @MaxLength(100) kind?: string | null;
-  @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(100) serialNumber?: string | null;
+  @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String, example: 'rack' }) @IsOptional() @IsString() @MaxLength(100) kind?:
+    | string
+    | null;
+  @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(100) serialNumber?:
+    | string
+    | null;
   @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) location?: string | null;
   @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) notes?: string | null;
 }

@@ -9,7 +9,8 @@ export class OrderDefaultLevelsResponseDto {
 }
 
 export class GroupDefaultLevelsResponseDto implements GroupDefaultLevels {
-  @ApiProperty({ type: OrderDefaultLevelsResponseDto, description: 'On order statuses, by category' }) order!: OrderDefaultLevelsResponseDto;
+  @ApiProperty({ type: OrderDefaultLevelsResponseDto, description: 'On order statuses, by category' })
+  order!: OrderDefaultLevelsResponseDto;
   @ApiProperty({ enum: ACCESS_LEVELS, description: 'On every task status' }) task!: AccessLevel;
 }
 

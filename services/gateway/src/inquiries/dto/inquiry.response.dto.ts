@@ -18,7 +18,9 @@ import type {
 export class InquiryResponseDto implements InquiryView {
   @ApiProperty({ format: 'uuid', description: 'Also the conversation id (messages: /api/v1/conversations/{id}/messages)' }) id!: string;
   @ApiProperty({ format: 'uuid' }) contactId!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: "The client's branch when the inquiry was opened" }) branchId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: "The client's branch when the inquiry was opened" }) branchId!:
+    | string
+    | null;
   @ApiProperty({ enum: INQUIRY_STATUSES }) status!: InquiryStatus;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) assigneeId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) assignedAt!: string | null;
@@ -43,9 +45,15 @@ export class CandidateVerdictResponseDto implements CandidateVerdict {
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'Passed every rule (the chosen one, or outranked on load / by a sticky assignee)' }) qualified!: boolean;
   @ApiProperty({ enum: REJECTION_REASONS, nullable: true, description: 'null for the chosen employee' }) reason!: RejectionReason | null;
-  @ApiProperty({ enum: REJECTION_REASONS, isArray: true, description: 'Every rule the employee failed, in order' }) failed!: RejectionReason[];
+  @ApiProperty({ enum: REJECTION_REASONS, isArray: true, description: 'Every rule the employee failed, in order' })
+  failed!: RejectionReason[];
   @ApiProperty({ example: "Petrov Ivan does not hold 'inquiries.assignable' (can be assigned inquiries)" }) detail!: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'null when the right, mode or branch ruled the employee out before its load mattered' }) openInquiries!: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'null when the right, mode or branch ruled the employee out before its load mattered',
+  })
+  openInquiries!: number | null;
 }
 
 export class ReleasedResponseDto {
@@ -61,11 +69,13 @@ export class RoutingDecisionResponseDto implements RoutingDecisionView {
   @ApiProperty() reason!: string;
   @ApiProperty({ type: ReleasedResponseDto, nullable: true }) released!: ReleasedResponseDto | null;
   @ApiProperty({ format: 'date-time' }) decidedAt!: string;
-  @ApiProperty({ type: [CandidateVerdictResponseDto], description: 'Chosen first, then qualified by rank, then rejected' }) candidates!: CandidateVerdictResponseDto[];
+  @ApiProperty({ type: [CandidateVerdictResponseDto], description: 'Chosen first, then qualified by rank, then rejected' })
+  candidates!: CandidateVerdictResponseDto[];
 }
 
 export class InquiryDetailsResponseDto extends InquiryResponseDto implements InquiryDetailsView {
-  @ApiProperty({ type: [RoutingDecisionResponseDto], description: 'Stored routing decisions, oldest first (empty for clients)' }) decisions!: RoutingDecisionResponseDto[];
+  @ApiProperty({ type: [RoutingDecisionResponseDto], description: 'Stored routing decisions, oldest first (empty for clients)' })
+  decisions!: RoutingDecisionResponseDto[];
 }
 
 export class ReceptionResponseDto implements ReceptionView {

@@ -16,12 +16,22 @@ export class NotificationResponseDto implements NotificationView {
   @ApiProperty({ format: 'uuid', description: 'The event the email is about' }) eventId!: string;
   @ApiProperty({ format: 'uuid' }) recipientId!: string;
   @ApiProperty({ enum: ['employee', 'contact'] }) recipientKind!: 'employee' | 'contact';
-  @ApiProperty({ nullable: true, type: String, description: 'The address used; null while the recipient is not known yet' }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The address used; null while the recipient is not known yet' }) email!:
+    | string
+    | null;
   @ApiProperty({ nullable: true, type: String }) subject!: string | null;
-  @ApiProperty({ enum: NOTIFICATION_STATUSES, description: 'pending (waiting for an attempt or a retry), sent, failed (for good), skipped (not to be sent, see reason)' })
+  @ApiProperty({
+    enum: NOTIFICATION_STATUSES,
+    description: 'pending (waiting for an attempt or a retry), sent, failed (for good), skipped (not to be sent, see reason)',
+  })
   status!: NotificationStatus;
   @ApiProperty({ type: 'integer' }) attempts!: number;
-  @ApiProperty({ nullable: true, type: String, description: "Why it failed, is retried or was skipped (the SMTP server's answer, the flag off, …)" }) reason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "Why it failed, is retried or was skipped (the SMTP server's answer, the flag off, …)",
+  })
+  reason!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) nextAttemptAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

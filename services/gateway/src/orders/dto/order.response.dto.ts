@@ -18,7 +18,12 @@ export class OrderResponseDto implements OrderView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) responsibleId!: string | null;
   @ApiProperty({ format: 'uuid' }) workflowId!: string;
   @ApiProperty({ type: OrderStatusResponseDto }) status!: OrderStatusResponseDto;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: no department; visible to everyone who sees the status' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'null: no department; visible to everyone who sees the status',
+  })
   departmentId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) clientContactId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: "The client contact's company when the contact was set" })
@@ -26,11 +31,14 @@ export class OrderResponseDto implements OrderView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) equipmentId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The inbound message a ticket was opened from' })
   inboundMessageId!: string | null;
-  @ApiProperty({ type: 'integer', example: 3, description: 'Also sent as the ETag; send it back as If-Match or `version`' }) version!: number;
+  @ApiProperty({ type: 'integer', example: 3, description: 'Also sent as the ETag; send it back as If-Match or `version`' })
+  version!: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set while the order is in a final status' }) closedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set while the order is in a final status' }) closedAt!:
+    | string
+    | null;
 }
 
 export class OrderPageResponseDto {
@@ -46,7 +54,8 @@ export class StatusRefResponseDto {
 
 export class RecordedDecisionResponseDto implements RecordedDecision {
   @ApiProperty({ example: 'ALLOWED.STATUS_SET' }) code!: string;
-  @ApiProperty({ type: 'integer', example: 7, description: 'The tenant policy version the decision was made under' }) policyVersion!: number;
+  @ApiProperty({ type: 'integer', example: 7, description: 'The tenant policy version the decision was made under' })
+  policyVersion!: number;
 }
 
 export class DepartmentChangeResponseDto {
@@ -56,25 +65,38 @@ export class DepartmentChangeResponseDto {
 
 export class HistoryAutomationResponseDto {
   @ApiProperty({ format: 'uuid', description: 'The automation rule that made the entry' }) ruleId!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Why the rule did nothing (entries of kind `automation`)' }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the rule did nothing (entries of kind `automation`)' }) note!:
+    | string
+    | null;
 }
 
 export class OrderHistoryEntryResponseDto implements OrderHistoryEntry {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
     enum: ['status', 'transfer', 'responsible', 'automation'],
-    description: 'transfer: moved to another department; responsible: the responsible employee changed (the status stays in both); automation: a rule matched and did nothing (see `automation.note`)',
+    description:
+      'transfer: moved to another department; responsible: the responsible employee changed (the status stays in both); automation: a rule matched and did nothing (see `automation.note`)',
   })
   kind!: OrderHistoryKind;
-  @ApiProperty({ type: StatusRefResponseDto, nullable: true, description: 'null for the creation entry' }) from!: StatusRefResponseDto | null;
+  @ApiProperty({ type: StatusRefResponseDto, nullable: true, description: 'null for the creation entry' })
+  from!: StatusRefResponseDto | null;
   @ApiProperty({ type: StatusRefResponseDto }) to!: StatusRefResponseDto;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId!: string | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: RecordedDecisionResponseDto, nullable: true }) decision!: RecordedDecisionResponseDto | null;
-  @ApiProperty({ type: DepartmentChangeResponseDto, nullable: true, description: 'For transfers' }) department!: DepartmentChangeResponseDto | null;
-  @ApiProperty({ type: DepartmentChangeResponseDto, nullable: true, description: 'For `responsible` entries: the employee before and after' })
+  @ApiProperty({ type: DepartmentChangeResponseDto, nullable: true, description: 'For transfers' })
+  department!: DepartmentChangeResponseDto | null;
+  @ApiProperty({
+    type: DepartmentChangeResponseDto,
+    nullable: true,
+    description: 'For `responsible` entries: the employee before and after',
+  })
   responsible!: DepartmentChangeResponseDto | null;
-  @ApiProperty({ type: HistoryAutomationResponseDto, nullable: true, description: 'Set when an automation rule made the entry (then `actorId` is null)' })
+  @ApiProperty({
+    type: HistoryAutomationResponseDto,
+    nullable: true,
+    description: 'Set when an automation rule made the entry (then `actorId` is null)',
+  })
   automation!: HistoryAutomationResponseDto | null;
 }
 
@@ -93,7 +115,11 @@ export class OrderTransitionResponseDto {
   @ApiProperty() color!: string;
   @ApiProperty({ description: 'The order is in this status now' }) current!: boolean;
   @ApiProperty() allowed!: boolean;
-  @ApiProperty({ example: 'STATUS.NO_SET_ON_TARGET', description: 'The rule that decided: ALLOWED.*, STATUS.NO_SET_ON_TARGET, ORDER.CLOSED_LOCKED, …' }) code!: string;
+  @ApiProperty({
+    example: 'STATUS.NO_SET_ON_TARGET',
+    description: 'The rule that decided: ALLOWED.*, STATUS.NO_SET_ON_TARGET, ORDER.CLOSED_LOCKED, …',
+  })
+  code!: string;
   @ApiProperty({ example: "No right to set status 'Closed'" }) reason!: string;
   @ApiPropertyOptional({ type: 'integer', example: 7 }) policyVersion?: number;
 }
@@ -102,5 +128,6 @@ export class OrderTransitionsResponseDto {
   @ApiProperty({ format: 'uuid' }) orderId!: string;
   @ApiProperty({ type: OrderStatusResponseDto }) status!: OrderStatusResponseDto;
   @ApiProperty({ type: 'integer' }) version!: number;
-  @ApiProperty({ type: [OrderTransitionResponseDto], description: 'Every status of the workflow, in order' }) transitions!: OrderTransitionResponseDto[];
+  @ApiProperty({ type: [OrderTransitionResponseDto], description: 'Every status of the workflow, in order' })
+  transitions!: OrderTransitionResponseDto[];
 }

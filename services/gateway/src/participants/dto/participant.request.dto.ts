@@ -6,8 +6,10 @@ import type { TaskRole } from '@warden/contracts';
 
 export class ParticipantInputDto {
   @ApiProperty({ format: 'uuid', description: 'An employee or a contact of this tenant' })
-  @IsUUID() personId!: string;
+  @IsUUID()
+  personId!: string;
 
   @ApiProperty({ enum: TASK_ROLES })
-  @IsIn(TASK_ROLES) role!: TaskRole;
+  @IsIn(TASK_ROLES)
+  role!: TaskRole;
 }

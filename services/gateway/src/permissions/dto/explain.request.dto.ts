@@ -34,7 +34,8 @@ export class ExplainQueryDto {
       '`employeeIds` and `contactIds`, each comma-separated; otherwise `conversationId`. `inquiry`: `inquiryId`, and `assigneeId` for `inquiry.assign-branch`; the rules read the rest ' +
       '(participants, assignee, branches) from the inquiries service. Example: `{"type":"inquiry","inquiryId":"<inquiry id>"}`.\n\n' +
       'Another `type` is refused with `RESOURCE.UNKNOWN_TYPE`.',
-    example: '{"type":"order","statusId":"0192f0c4-0000-7000-8000-000000000001","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"0192f0c4-0000-7000-8000-000000000002"}',
+    example:
+      '{"type":"order","statusId":"0192f0c4-0000-7000-8000-000000000001","departmentId":null,"clientContactId":null,"clientCompanyId":null,"targetStatusId":"0192f0c4-0000-7000-8000-000000000002"}',
   })
   @IsOptional()
   @IsJSON()

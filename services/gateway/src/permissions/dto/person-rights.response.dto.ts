@@ -15,7 +15,10 @@ export class RightOverrideDto {
 export class PersonRightsResponseDto implements PersonRights {
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty({ type: [GroupRefDto] }) groups!: GroupRefDto[];
-  @ApiProperty({ type: [RightOverrideDto], description: 'Rights granted or denied to this person alone; a personal deny wins over every group' })
+  @ApiProperty({
+    type: [RightOverrideDto],
+    description: 'Rights granted or denied to this person alone; a personal deny wins over every group',
+  })
   overrides!: RightOverrideDto[];
   @ApiProperty({ enum: RIGHT_NAMES, isArray: true, description: 'What the person may do after groups, overrides and login bars' })
   effectiveRights!: Right[];

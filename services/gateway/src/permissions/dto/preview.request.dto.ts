@@ -16,7 +16,10 @@ export class PreviewRequestDto {
   @IsIn(PREVIEW_KINDS)
   kind!: PreviewKind;
 
-  @ApiProperty({ format: 'uuid', description: 'The `{id}` of the route previewed (a person or a group); not an id or not there: 404, as for the change' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The `{id}` of the route previewed (a person or a group); not an id or not there: 404, as for the change',
+  })
   @IsString()
   targetId!: string;
 
@@ -24,7 +27,7 @@ export class PreviewRequestDto {
     type: 'object',
     additionalProperties: true,
     example: { levels: [{ statusId: '0192f0c4-0000-7000-8000-000000000007', level: 'none' }] },
-    description: "Exactly the body of the route previewed, validated as that route validates it (the same 422, fields named as there)",
+    description: 'Exactly the body of the route previewed, validated as that route validates it (the same 422, fields named as there)',
   })
   @IsObject()
   change!: Record<string, unknown>;

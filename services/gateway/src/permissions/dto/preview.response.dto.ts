@@ -18,7 +18,11 @@ export class SightChangeDto {
 }
 
 export class PreviewActionDto implements PreviewAction {
-  @ApiProperty({ example: 'order.status.set', description: 'A right of the catalog, `order.status.set` (with `statusId`) or `order.closed.change`' }) action!: string;
+  @ApiProperty({
+    example: 'order.status.set',
+    description: 'A right of the catalog, `order.status.set` (with `statusId`) or `order.closed.change`',
+  })
+  action!: string;
   @ApiPropertyOptional({ format: 'uuid' }) statusId?: string;
 }
 
@@ -30,12 +34,18 @@ export class ActionChangeDto {
 export class PersonPreviewDto implements PersonPreview {
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty({ type: SightChangeDto, description: "The person's order lists (GET /orders)" }) orders!: SightChangeDto;
-  @ApiProperty({ type: SightChangeDto, description: "The person's task lists: not counted yet, always empty (a change of the rights tasks.read, tasks.read-all, tasks.read-department shows in actions)" }) tasks!: SightChangeDto;
+  @ApiProperty({
+    type: SightChangeDto,
+    description:
+      "The person's task lists: not counted yet, always empty (a change of the rights tasks.read, tasks.read-all, tasks.read-department shows in actions)",
+  })
+  tasks!: SightChangeDto;
   @ApiProperty({ type: ActionChangeDto }) actions!: ActionChangeDto;
 }
 
 export class PermissionPreviewResponseDto implements PermissionPreview {
-  @ApiProperty({ type: 'integer', description: 'The policy version the preview was computed on; a preview never changes it' }) policyVersion!: number;
+  @ApiProperty({ type: 'integer', description: 'The policy version the preview was computed on; a preview never changes it' })
+  policyVersion!: number;
   @ApiProperty({ type: [PersonPreviewDto], description: 'Only people whose sight or actions change' }) people!: PersonPreviewDto[];
 }
 

@@ -8,7 +8,11 @@ export class SetOverrideRequestDto {
   @IsIn(RIGHT_NAMES, { message: 'must be a right of the catalog (GET /api/v1/rights)' })
   right!: Right;
 
-  @ApiProperty({ enum: ['allow', 'deny'], nullable: true, description: '`allow` grants, `deny` refuses whatever the groups say, `null` removes the override' })
+  @ApiProperty({
+    enum: ['allow', 'deny'],
+    nullable: true,
+    description: '`allow` grants, `deny` refuses whatever the groups say, `null` removes the override',
+  })
   @IsIn(['allow', 'deny', null], { message: "must be 'allow', 'deny' or null" })
   effect!: 'allow' | 'deny' | null;
 }

@@ -8,24 +8,45 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 
 export class CreateProjectRequestDto {
   @ApiProperty({ example: 'Horns & Hooves LLC — legal questions', maxLength: 200 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The client company (directory)' })
-  @IsOptional() @IsUUID() counterpartyCompanyId?: string | null;
+  @IsOptional()
+  @IsUUID()
+  counterpartyCompanyId?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Employees and contacts who audit every task of the project' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) defaultAuditorIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  defaultAuditorIds?: string[];
 }
 
 export class UpdateProjectRequestDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOptional() @IsUUID() counterpartyCompanyId?: string | null;
+  @IsOptional()
+  @IsUUID()
+  counterpartyCompanyId?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) defaultAuditorIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  defaultAuditorIds?: string[];
 }
 
 class ProjectAuditorDto {

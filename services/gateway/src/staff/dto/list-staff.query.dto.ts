@@ -7,13 +7,20 @@ import { toBoolean, toInteger } from '../../http/query.transforms';
 
 export class ListStaffQueryDto {
   @ApiPropertyOptional({ enum: SYSTEM_STATUSES }) @IsOptional() @IsIn(SYSTEM_STATUSES) status?: SystemStatus;
-  @ApiPropertyOptional({ description: 'Part of a name, phone or email', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ description: 'Part of a name, phone or email', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
   @ApiPropertyOptional({ description: 'Also list deleted employees', default: false })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
   includeDeleted?: boolean;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only people inside their work schedule at this instant (no schedule counts as inside): who works at 10:00 tomorrow' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Only people inside their work schedule at this instant (no schedule counts as inside): who works at 10:00 tomorrow',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   workingAt?: string;

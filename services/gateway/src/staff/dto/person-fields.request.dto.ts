@@ -26,4 +26,3 @@ export class PersonFieldsRequestDto {
   @MaxLength(254)
   email!: string;
 }
-

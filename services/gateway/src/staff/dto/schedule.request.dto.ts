@@ -42,7 +42,7 @@ export class ScheduleExceptionDayRequestDto {
   @IsString()
   date!: string;
 
-  @Intervals('The hours of that date instead of its weekday\'s; empty or missing: a day off') intervals?: WorkIntervalRequestDto[];
+  @Intervals("The hours of that date instead of its weekday's; empty or missing: a day off") intervals?: WorkIntervalRequestDto[];
 }
 
 /** The whole schedule; it replaces the previous one. */
@@ -55,7 +55,13 @@ export class PutScheduleRequestDto {
   @ApiProperty({
     type: WeeklyHoursRequestDto,
     description: 'Intervals per weekday; overnight shifts are two intervals, e.g. fri 22:00-24:00 and sat 00:00-06:00',
-    example: { mon: [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }], tue: [{ start: '09:00', end: '18:00' }] },
+    example: {
+      mon: [
+        { start: '09:00', end: '13:00' },
+        { start: '14:00', end: '18:00' },
+      ],
+      tue: [{ start: '09:00', end: '18:00' }],
+    },
   })
   @IsObject()
   @ValidateNested()

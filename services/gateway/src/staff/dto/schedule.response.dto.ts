@@ -58,7 +58,12 @@ export class WorkingNowResponseDto {
   @ApiProperty({ format: 'date-time', description: 'The instant answered for' }) at!: string;
   @ApiProperty() working!: boolean;
   @ApiProperty({ enum: WORKING_REASONS, description: 'no_schedule counts as working' }) reason!: WorkingReason;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When `working` flips next; null without a schedule or no change within 400 days' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When `working` flips next; null without a schedule or no change within 400 days',
+  })
   nextChangeAt!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Europe/Berlin' }) timeZone!: string | null;
   @ApiProperty({ type: LocalTimeDto, nullable: true, description: "The schedule's wall clock at `at`" }) local!: LocalTimeDto | null;

@@ -28,9 +28,17 @@ export class StaffResponseDto {
   @ApiProperty({ type: String, nullable: true, example: '+7 900 000-00-00' }) phone!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Engineer' }) position!: string | null;
   @ApiProperty({ example: 'anna@example.com' }) email!: string;
-  @ApiProperty({ enum: SYSTEM_STATUSES, description: 'no_access: cannot sign in (see signInRefusal: access off, no password, a group barred from login, auth.login denied); online/offline: presence; deleted: soft-deleted' })
+  @ApiProperty({
+    enum: SYSTEM_STATUSES,
+    description:
+      'no_access: cannot sign in (see signInRefusal: access off, no password, a group barred from login, auth.login denied); online/offline: presence; deleted: soft-deleted',
+  })
   systemStatus!: SystemStatus;
-  @ApiProperty({ type: SignInRefusalDto, nullable: true, description: 'Why the person cannot sign in; null when it can. The sign-in answer itself stays generic.' })
+  @ApiProperty({
+    type: SignInRefusalDto,
+    nullable: true,
+    description: 'Why the person cannot sign in; null when it can. The sign-in answer itself stays generic.',
+  })
   signInRefusal!: SignInRefusalDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;

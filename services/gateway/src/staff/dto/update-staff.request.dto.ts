@@ -34,7 +34,9 @@ export class AccessChangeRequestDto {
 export class UpdateStaffRequestDto {
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) lastName?: string;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) firstName?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) middleName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) middleName?:
+    | string
+    | null;
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()

@@ -16,7 +16,8 @@ export class PersonStatusLevelResponseDto {
 export class PersonStatusWorkflowResponseDto {
   @ApiProperty({ format: 'uuid' }) workflowId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: WORKFLOW_KINDS, description: "Order or task workflow; a task status defaults to 'set' for everyone" }) kind!: WorkflowKind;
+  @ApiProperty({ enum: WORKFLOW_KINDS, description: "Order or task workflow; a task status defaults to 'set' for everyone" })
+  kind!: WorkflowKind;
   @ApiProperty({ type: [PersonStatusLevelResponseDto] }) statuses!: PersonStatusLevelResponseDto[];
 }
 
@@ -39,7 +40,8 @@ export class GroupStatusLevelResponseDto {
 export class GroupStatusWorkflowResponseDto {
   @ApiProperty({ format: 'uuid' }) workflowId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: WORKFLOW_KINDS, description: "Order or task workflow; a task status defaults to 'set' for everyone" }) kind!: WorkflowKind;
+  @ApiProperty({ enum: WORKFLOW_KINDS, description: "Order or task workflow; a task status defaults to 'set' for everyone" })
+  kind!: WorkflowKind;
   @ApiProperty({ type: [GroupStatusLevelResponseDto] }) statuses!: GroupStatusLevelResponseDto[];
 }
 

@@ -76,8 +76,10 @@ export class TaskTransitionResponseDto {
   @ApiProperty({ description: 'The workflow has a transition from the current status to this one' }) transition!: boolean;
   @ApiProperty() allowed!: boolean;
   @ApiProperty({ example: 'TRANSITION.NOT_GRANTED' }) code!: string;
-  @ApiProperty({ example: "'Approval' → 'In progress' is granted to auditor-contact; your roles here are auditor (employee)" }) reason!: string;
-  @ApiPropertyOptional({ type: [DecisionStepDto], description: 'The rules applied (answers about another person only)' }) steps?: DecisionStepDto[];
+  @ApiProperty({ example: "'Approval' → 'In progress' is granted to auditor-contact; your roles here are auditor (employee)" })
+  reason!: string;
+  @ApiPropertyOptional({ type: [DecisionStepDto], description: 'The rules applied (answers about another person only)' })
+  steps?: DecisionStepDto[];
 }
 
 export class TaskTransitionsResponseDto {

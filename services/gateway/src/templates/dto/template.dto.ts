@@ -9,27 +9,48 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 
 export class CreateTemplateRequestDto {
   @ApiProperty({ example: 'Client question', maxLength: 200 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'A task workflow' })
-  @IsUUID() workflowId!: string;
+  @IsUUID()
+  workflowId!: string;
 
   @ApiProperty({ format: 'uuid', description: 'A status of that workflow: new tasks start in it' })
-  @IsUUID() initialStatusId!: string;
+  @IsUUID()
+  initialStatusId!: string;
 
   @ApiPropertyOptional({ type: [ParticipantInputDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ParticipantInputDto) defaultParticipants?: ParticipantInputDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ParticipantInputDto)
+  defaultParticipants?: ParticipantInputDto[];
 }
 
 export class UpdateTemplateRequestDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() workflowId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() initialStatusId?: string;
 
   @ApiPropertyOptional({ type: [ParticipantInputDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ParticipantInputDto) defaultParticipants?: ParticipantInputDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ParticipantInputDto)
+  defaultParticipants?: ParticipantInputDto[];
 }
 
 export class TemplateResponseDto implements TemplateView {

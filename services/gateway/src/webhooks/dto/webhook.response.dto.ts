@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WEBHOOK_DELIVERY_STATUSES } from '@warden/contracts';
-import type { WebhookDeliveryStatus, WebhookDeliveryView, WebhookEndpointView, WebhookEndpointWithSecretView, WebhookTestResultView } from '@warden/contracts';
+import type {
+  WebhookDeliveryStatus,
+  WebhookDeliveryView,
+  WebhookEndpointView,
+  WebhookEndpointWithSecretView,
+  WebhookTestResultView,
+} from '@warden/contracts';
 
 export class WebhookResponseDto implements WebhookEndpointView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -8,7 +14,11 @@ export class WebhookResponseDto implements WebhookEndpointView {
   @ApiProperty({ type: [String], example: ['workflow.order.*'] }) eventTypes!: string[];
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty() active!: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'Why the product turned the endpoint off (410 Gone, failing for the whole retry window)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why the product turned the endpoint off (410 Gone, failing for the whole retry window)',
+  })
   disabledReason!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
@@ -19,7 +29,9 @@ export class WebhookWithSecretResponseDto extends WebhookResponseDto implements 
 }
 
 export class WebhookTestResponseDto implements WebhookTestResultView {
-  @ApiProperty({ type: 'integer', nullable: true, description: "The receiver's HTTP status; null when it did not answer" }) statusCode!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: "The receiver's HTTP status; null when it did not answer" }) statusCode!:
+    | number
+    | null;
   @ApiProperty({ type: 'integer' }) latencyMs!: number;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
 }

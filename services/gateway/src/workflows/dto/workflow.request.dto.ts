@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { GRANT_KINDS, GRANT_ROLES, STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
 import type { GrantKind, GrantRole, StatusCategory, WorkflowKind } from '@warden/contracts';
 
@@ -8,38 +24,64 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 
 export class StatusInputDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'An existing status to change; omit to add a status' })
-  @IsOptional() @IsUUID() id?: string;
+  @IsOptional()
+  @IsUUID()
+  id?: string;
 
   @ApiProperty({ example: 'In repair', maxLength: 100 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
 
   @ApiPropertyOptional({ example: '#3f51b5', pattern: '^#[0-9a-fA-F]{6}$' })
-  @IsOptional() @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like #3f51b5' }) color?: string;
+  @IsOptional()
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like #3f51b5' })
+  color?: string;
 
   @ApiProperty({ enum: STATUS_CATEGORIES })
-  @IsIn(STATUS_CATEGORIES) category!: StatusCategory;
+  @IsIn(STATUS_CATEGORIES)
+  category!: StatusCategory;
 
   @ApiPropertyOptional({ description: 'An archived status keeps its orders but cannot be set any more' })
-  @IsOptional() @IsBoolean() archived?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
 }
 
 export class RoleKindGrantDto {
   @ApiProperty({ enum: GRANT_ROLES, description: '`participant`: any participant of the task' })
-  @IsIn(GRANT_ROLES) role!: GrantRole;
+  @IsIn(GRANT_ROLES)
+  role!: GrantRole;
 
   @ApiProperty({ enum: GRANT_KINDS, description: '`any`: employees and contacts alike' })
-  @IsIn(GRANT_KINDS) kind!: GrantKind;
+  @IsIn(GRANT_KINDS)
+  kind!: GrantKind;
 }
 
 export class TransitionGrantsDto {
   @ApiPropertyOptional({ type: [RoleKindGrantDto], description: "(role, kind) pairs of the task's participants, e.g. auditor-contact" })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RoleKindGrantDto) roles?: RoleKindGrantDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RoleKindGrantDto)
+  roles?: RoleKindGrantDto[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Groups whose members may perform the transition' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) groupIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  groupIds?: string[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'People (employees or contacts) who may perform the transition' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) personIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  personIds?: string[];
 }
 
 /**
@@ -47,42 +89,74 @@ export class TransitionGrantsDto {
  * `toStatusId`, `grants`; `id` as read is taken and ignored), so a workflow read can be written back.
  */
 export class TransitionInputDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'As a read shows it; ignored (a transition is its pair of statuses, and a pair kept keeps its id)' })
-  @IsOptional() @IsUUID() id?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'As a read shows it; ignored (a transition is its pair of statuses, and a pair kept keeps its id)',
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The status it leaves, an existing status of this workflow (or `from`)' })
-  @ValidateIf((input: TransitionInputDto) => input.from === undefined) @IsUUID() fromStatusId?: string;
+  @ValidateIf((input: TransitionInputDto) => input.from === undefined)
+  @IsUUID()
+  fromStatusId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The status it enters, an existing status of this workflow (or `to`)' })
-  @ValidateIf((input: TransitionInputDto) => input.to === undefined) @IsUUID() toStatusId?: string;
+  @ValidateIf((input: TransitionInputDto) => input.to === undefined)
+  @IsUUID()
+  toStatusId?: string;
 
   @ApiPropertyOptional({
     example: "Approval by client's responsible",
     description: 'Instead of `fromStatusId`: a status id, or its name as given in this request (a new status has no id yet)',
   })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) from?: string;
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  from?: string;
 
-  @ApiPropertyOptional({ example: 'In progress', description: 'Instead of `toStatusId`: a status id, or its name as given in this request' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) to?: string;
+  @ApiPropertyOptional({
+    example: 'In progress',
+    description: 'Instead of `toStatusId`: a status id, or its name as given in this request',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  to?: string;
 
   @ApiPropertyOptional({ type: TransitionGrantsDto, description: 'Who may perform it; without grants nobody may' })
-  @IsOptional() @ValidateNested() @Type(() => TransitionGrantsDto) grants?: TransitionGrantsDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TransitionGrantsDto)
+  grants?: TransitionGrantsDto;
 }
 
 export class AddTransitionRequestDto {
   @ApiProperty({ format: 'uuid', description: 'The status it leaves, of this workflow' })
-  @IsUUID() fromStatusId!: string;
+  @IsUUID()
+  fromStatusId!: string;
 
   @ApiProperty({ format: 'uuid', description: 'The status it enters, of this workflow' })
-  @IsUUID() toStatusId!: string;
+  @IsUUID()
+  toStatusId!: string;
 
   @ApiPropertyOptional({ type: TransitionGrantsDto, description: 'Who may perform it; without grants nobody may' })
-  @IsOptional() @ValidateNested() @Type(() => TransitionGrantsDto) grants?: TransitionGrantsDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TransitionGrantsDto)
+  grants?: TransitionGrantsDto;
 }
 
 export class ChangeTransitionRequestDto {
   @ApiProperty({ type: TransitionGrantsDto, description: 'The whole grants of the transition (lists left out become empty)' })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => TransitionGrantsDto) grants!: TransitionGrantsDto;
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TransitionGrantsDto)
+  grants!: TransitionGrantsDto;
 }
 
 export class WorkflowParamsDto {
@@ -95,34 +169,70 @@ export class TransitionParamsDto extends WorkflowParamsDto {
 
 export class CreateWorkflowRequestDto {
   @ApiProperty({ example: 'Warranty repairs', maxLength: 100 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
 
   @ApiProperty({ enum: WORKFLOW_KINDS })
-  @IsIn(WORKFLOW_KINDS) kind!: WorkflowKind;
+  @IsIn(WORKFLOW_KINDS)
+  kind!: WorkflowKind;
 
   @ApiProperty({ type: [StatusInputDto], description: 'In display order' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => StatusInputDto) statuses!: StatusInputDto[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => StatusInputDto)
+  statuses!: StatusInputDto[];
 
   @ApiPropertyOptional({ type: [TransitionInputDto], description: 'Task workflows only: the allowed transitions and who may perform each' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TransitionInputDto) transitions?: TransitionInputDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => TransitionInputDto)
+  transitions?: TransitionInputDto[];
 }
 
 export class UpdateWorkflowRequestDto {
   @ApiPropertyOptional({ example: 'Orders', maxLength: 100 })
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
 
   @ApiPropertyOptional({
     type: [StatusInputDto],
     description:
       'The whole ordered list of statuses: positions follow the array, entries without id are added, and a status left out is deleted — refused with 409 STATUS.IN_USE while orders use it (archive it instead).',
   })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => StatusInputDto) statuses?: StatusInputDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => StatusInputDto)
+  statuses?: StatusInputDto[];
 
-  @ApiPropertyOptional({ type: [TransitionInputDto], description: 'Task workflows only: the whole list of transitions (left out = removed)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TransitionInputDto) transitions?: TransitionInputDto[];
+  @ApiPropertyOptional({
+    type: [TransitionInputDto],
+    description: 'Task workflows only: the whole list of transitions (left out = removed)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => TransitionInputDto)
+  transitions?: TransitionInputDto[];
 }
 
 export class ListWorkflowsQueryDto {
   @ApiPropertyOptional({ enum: WORKFLOW_KINDS })
-  @IsOptional() @IsIn(WORKFLOW_KINDS) kind?: WorkflowKind;
+  @IsOptional()
+  @IsIn(WORKFLOW_KINDS)
+  kind?: WorkflowKind;
 }

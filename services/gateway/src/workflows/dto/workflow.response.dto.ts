@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACCESS_LEVELS, GRANT_KINDS, GRANT_ROLES, STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
-import type { AccessLevel, GrantKind, GrantRole, RoleKindGrant, StatusCategory, StatusView, TransitionGrants, TransitionView, WorkflowKind, WorkflowView } from '@warden/contracts';
+import type {
+  AccessLevel,
+  GrantKind,
+  GrantRole,
+  RoleKindGrant,
+  StatusCategory,
+  StatusView,
+  TransitionGrants,
+  TransitionView,
+  WorkflowKind,
+  WorkflowView,
+} from '@warden/contracts';
 
 export class StatusResponseDto implements StatusView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -37,7 +48,8 @@ export class WorkflowResponseDto implements WorkflowView {
   @ApiProperty({ enum: WORKFLOW_KINDS }) kind!: WorkflowKind;
   @ApiProperty({ description: 'Any status to any status; access levels decide who may set what' }) free!: boolean;
   @ApiProperty({ type: [StatusResponseDto] }) statuses!: StatusResponseDto[];
-  @ApiProperty({ type: [WorkflowTransitionResponseDto], description: 'Explicit transitions of a task workflow; empty for free workflows' }) transitions!: WorkflowTransitionResponseDto[];
+  @ApiProperty({ type: [WorkflowTransitionResponseDto], description: 'Explicit transitions of a task workflow; empty for free workflows' })
+  transitions!: WorkflowTransitionResponseDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
