@@ -48,17 +48,15 @@ describe('department head and members (medium: service + PostgreSQL)', () => {
     ctx = { tenantId: newId(), actorId: newId(), requestId: 'medium' };
     [ann, bob, cyd] = [newId(), newId(), newId()];
     for (const personId of [ann, bob, cyd]) {
-      await medium
-        .get(EmployeeRepository)
-        .upsert(medium.dataSource.manager, {
-          tenantId: ctx.tenantId,
-          personId,
-          kind: 'employee',
-          fullName: 'E',
-          email: `${personId}@example.test`,
-          deletedAt: null,
-          sourceTime: new Date(),
-        });
+      await medium.get(EmployeeRepository).upsert(medium.dataSource.manager, {
+        tenantId: ctx.tenantId,
+        personId,
+        kind: 'employee',
+        fullName: 'E',
+        email: `${personId}@example.test`,
+        deletedAt: null,
+        sourceTime: new Date(),
+      });
     }
   });
 

@@ -28,15 +28,13 @@ describe('task start status (medium: service + PostgreSQL)', () => {
   beforeEach(async () => {
     ctx = { tenantId: newId(), actorId: newId(), requestId: 'medium' };
     // The creator as identity's events put them into the people read model.
-    await medium
-      .get(PeopleRepository)
-      .upsert(medium.dataSource.manager, {
-        tenantId: ctx.tenantId,
-        personId: ctx.actorId!,
-        kind: 'employee',
-        deletedAt: null,
-        sourceTime: new Date(),
-      });
+    await medium.get(PeopleRepository).upsert(medium.dataSource.manager, {
+      tenantId: ctx.tenantId,
+      personId: ctx.actorId!,
+      kind: 'employee',
+      deletedAt: null,
+      sourceTime: new Date(),
+    });
     workflow = await medium.get(WorkflowsService).create(ctx, {
       name: 'Tasks',
       kind: 'task',
