@@ -13,6 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { say } from '../tools/lib/services.mjs';
 import { call, expectStatus, seed } from './lib/seed.mjs';
@@ -25,6 +26,7 @@ const CLIENTS = Number(process.env.BENCH_WEBHOOK_CLIENTS ?? 8);
 const TARGET_P99_MS = 100;
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'webhooks.md');
 
+const require = createRequire(import.meta.url);
 const stack = new BenchStack();
 const startedAt = Date.now();
 const log = (message) => say('bench:webhooks', message);
@@ -66,6 +68,42 @@ async function waitFor(predicate, timeoutMs, what) {
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(5);
+  }
+}
+
+/**
+ * Where the latency run's time went, per event: the workflow outbox row's publication (relay), the integrations
+ * service storing it (intake), and the receiver's arrival (dispatch), from the bench database's own timestamps.
+ */
+async function stageBreakdown(arrivals) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: stack.databaseUrl });
+  await client.connect();
+  try {
+    const ids = arrivals.map(([id]) => id);
+    const { rows } = await client.query(
+      `SELECT o.id::text AS id, extract(epoch FROM o.published_at) * 1000 AS published, extract(epoch FROM e.received_at) * 1000 AS received
+       FROM workflow.outbox o JOIN integrations.events e ON e.event_id = o.id WHERE o.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const relay = [];
+    const intake = [];
+    const dispatch = [];
+    for (const [id, arrival] of arrivals) {
+      const row = byId.get(id);
+      if (!row) continue;
+      relay.push(Number(row.published) - arrival.time);
+      intake.push(Number(row.received) - Number(row.published));
+      dispatch.push(arrival.at - Number(row.received));
+    }
+    return [
+      ['commit → published by the outbox relay', relay],
+      ['published → stored by the webhook intake', intake],
+      ['stored → receiver', dispatch],
+    ];
+  } finally {
+    await client.end();
   }
 }
 
@@ -128,6 +166,7 @@ async function main() {
   const latencies = [...receiver.arrivals.entries()].filter(([id]) => !before.has(id)).map(([, arrival]) => arrival.at - arrival.time);
   const p50 = median(latencies);
   const p99 = percentile(latencies, 99);
+  const stages = await stageBreakdown([...receiver.arrivals.entries()].filter(([id]) => !before.has(id)));
   const pass = p99 <= TARGET_P99_MS;
   receiver.server.close();
 
@@ -148,6 +187,7 @@ async function main() {
     `| deliveries/s, ${fmtInt(EVENTS)} queued, endpoint turned on | ${fmt(throughput, 1)} |`,
     `| orders created at (target half of the above) | ${fmt(achievedRate, 1)}/s for ${SECONDS} s, ${fmtInt(created)} events |`,
     `| commit → receiver p50 / p99 ms | ${fmt(p50, 1)} / ${fmt(p99, 1)} |`,
+    ...stages.map(([stage, values]) => `| ${stage} p50 / p99 ms | ${fmt(median(values), 1)} / ${fmt(percentile(values, 99), 1)} |`),
     '',
     `| target | value | verdict |`,
     '|---|---|---|',
