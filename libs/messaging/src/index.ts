@@ -14,3 +14,4 @@ export * from './trace-context';
 export * from './request-context.scope';
 export * from './audit.recorder';
 export * from './outbox-event.publisher';
+export * from './message.batches';

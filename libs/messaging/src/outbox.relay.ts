@@ -113,29 +113,39 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.nats.isClosed()) return;
     const client = jetstream(this.nats);
     for (;;) {
-      const published = await this.dataSource.transaction(async (manager) => {
+      const batch = await this.dataSource.transaction(async (manager) => {
         const [lock] = (await manager.query(RELAY_LOCK_SQL, [this.options.service])) as Array<{ relaying: boolean }>;
         if (!lock?.relaying) return null;
         // SKIP LOCKED kept: during a rolling update a relay of the previous release (no lock) is never waited for.
         const rows: OutboxRow[] = await manager.query(
           `SELECT id, subject, type, event FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
         );
-        for (const row of rows) {
-          await publishInTrace(row, () => client.publish(row.subject, JSON.stringify(row.event), { msgID: row.id, timeout: 5000 }));
+        // The whole batch goes out before the first acknowledgement is awaited: one connection sends in order, so
+        // the stream keeps the outbox's order, and a batch costs one broker round trip instead of one per row.
+        const acks = await Promise.allSettled(
+          rows.map((row) =>
+            publishInTrace(row, () => client.publish(row.subject, JSON.stringify(row.event), { msgID: row.id, timeout: 5000 })),
+          ),
+        );
+        // Only the rows before the first refusal are marked; the rest are published again on the next drain, and any
+        // of them the broker did store is dropped there as a repeat (Nats-Msg-Id). A refusal is a broker outage or a
+        // timeout, which the rows after it meet as well; one stored past a refused row would precede it on the stream.
+        const failed = acks.findIndex((ack) => ack.status === 'rejected');
+        const published = failed === -1 ? rows : rows.slice(0, failed);
+        if (published.length > 0) {
+          await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [published.map((row) => row.id)]);
         }
-        if (rows.length > 0) {
-          await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
-        }
-        return rows;
+        return { published, failure: failed === -1 ? null : (acks[failed] as PromiseRejectedResult).reason };
       });
       // Another replica is publishing; this one's rows may have come after its last batch.
-      if (published === null) {
+      if (batch === null) {
         setTimeout(() => void this.wake(), LOCK_RETRY_MS).unref();
         return;
       }
       // Counted once marked: a batch whose marking failed is published again (the broker drops the repeats).
-      for (const row of published) this.metrics.published(row.type);
-      if (published.length < BATCH_SIZE || !this.running) return;
+      for (const row of batch.published) this.metrics.published(row.type);
+      if (batch.failure !== null) throw batch.failure;
+      if (batch.published.length < BATCH_SIZE || !this.running) return;
     }
   }
 }

@@ -1,22 +1,32 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { eventStreamName, isCloudEvent, webhookConsumerName } from '@warden/contracts';
-import { ensureEventStream, NATS_CONNECTION } from '@warden/messaging';
+import type { CloudEvent } from '@warden/contracts';
+import { ensureEventStream, handleInBatches, NATS_CONNECTION } from '@warden/messaging';
 import { DeliveryDispatcher } from './delivery.dispatcher';
 import { DeliveryRepository } from './delivery.repository';
 import { EndpointRepository } from './endpoint.repository';
 import { matchesEventTypes } from './event-type.filter';
 
 const REDELIVERY_DELAY_MS = 2000;
+/** Events queued in one transaction at most; under load a commit per event was what kept deliveries waiting. */
+const MAX_BATCH = 100;
+
+interface IntakeEvent {
+  message: JsMsg;
+  body: string;
+  event: CloudEvent<unknown> & { subject: string; time: string };
+}
 
 /**
  * Reads every event of the stream through one durable consumer (shared by the replicas) and queues a delivery
- * per matching endpoint of the event's own tenant, in one transaction; the (endpoint, event) key makes a
- * redelivered message queue nothing twice, so the ack can come after the commit.
+ * per matching endpoint of the event's own tenant, the events waiting in the client's buffer in one transaction;
+ * the (endpoint, event) key makes a redelivered message queue nothing twice, so the acks can come after the commit.
  */
 @Injectable()
 export class EventIntakeConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -50,9 +60,10 @@ export class EventIntakeConsumer implements OnApplicationBootstrap, BeforeApplic
     const consumer = await jetstream(this.nats).consumers.get(stream, durable);
     this.messages = await consumer.consume({ max_messages: 100 });
     const messages = this.messages;
-    this.loop = (async () => {
-      for await (const message of messages) await this.handle(message);
-    })().catch((error: unknown) => this.logger.error(`Consumer ${durable} stopped: ${String(error)}`));
+    const failed = (error: unknown) => this.logger.error(`Queueing events failed: ${String(error)}`);
+    this.loop = handleInBatches(messages, MAX_BATCH, (batch) => this.handle(batch), failed).catch((error: unknown) =>
+      this.logger.error(`Consumer ${durable} stopped: ${String(error)}`),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -60,41 +71,61 @@ export class EventIntakeConsumer implements OnApplicationBootstrap, BeforeApplic
     await this.loop;
   }
 
-  private async handle(message: JsMsg): Promise<void> {
+  private async handle(messages: JsMsg[]): Promise<void> {
+    const events = messages.map((message) => this.parse(message)).filter((event): event is IntakeEvent => event !== null);
+    if (events.length === 0) return;
+    try {
+      const queued = await this.dataSource.transaction(async (manager) => {
+        let count = 0;
+        for (const intake of events) count += await this.queue(manager, intake);
+        return count;
+      });
+      for (const { message } of events) message.ack();
+      if (queued > 0) this.dispatcher.wake();
+    } catch (error) {
+      if (events.length > 1) {
+        // One event the database refuses must not hold back the others: each again in a transaction of its own.
+        for (const intake of events) await this.handle([intake.message]);
+        return;
+      }
+      const { event, message } = events[0]!;
+      this.logger.warn(`Queueing ${event.type} ${event.id} failed, redelivering: ${String(error)}`);
+      message.nak(REDELIVERY_DELAY_MS);
+    }
+  }
+
+  /** The message's CloudEvent; a message that is none is dropped (terminated) here. */
+  private parse(message: JsMsg): IntakeEvent | null {
     const body = message.string();
     let event: unknown;
     try {
       event = JSON.parse(body);
     } catch {
       message.term();
-      return;
+      return null;
     }
     if (!isCloudEvent(event) || typeof event.subject !== 'string' || typeof event.time !== 'string') {
       this.logger.error(`Dropping a message on ${message.subject} that is not a CloudEvent`);
       message.term();
-      return;
+      return null;
     }
-    try {
-      const queued = await this.dataSource.transaction(async (manager) => {
-        const endpoints = await this.endpoints.ofTenant(manager, event.tenantid);
-        if (endpoints.length === 0) return 0;
-        await this.deliveries.storeEvent(manager, {
-          id: event.id,
-          tenantId: event.tenantid,
-          type: event.type,
-          subject: event.subject,
-          time: event.time,
-          body,
-          streamSeq: message.seq,
-        });
-        const matching = endpoints.filter((endpoint) => matchesEventTypes(endpoint.event_types, event.type)).map((endpoint) => endpoint.id);
-        return this.deliveries.enqueue(manager, event.tenantid, matching, { ...event, streamSeq: message.seq });
-      });
-      message.ack();
-      if (queued > 0) this.dispatcher.wake();
-    } catch (error) {
-      this.logger.warn(`Queueing ${event.type} ${event.id} failed, redelivering: ${String(error)}`);
-      message.nak(REDELIVERY_DELAY_MS);
-    }
+    return { message, body, event: event as IntakeEvent['event'] };
+  }
+
+  /** Stores the event and queues its deliveries; the number queued. */
+  private async queue(manager: EntityManager, { message, body, event }: IntakeEvent): Promise<number> {
+    const endpoints = await this.endpoints.ofTenant(manager, event.tenantid);
+    if (endpoints.length === 0) return 0;
+    await this.deliveries.storeEvent(manager, {
+      id: event.id,
+      tenantId: event.tenantid,
+      type: event.type,
+      subject: event.subject,
+      time: event.time,
+      body,
+      streamSeq: message.seq,
+    });
+    const matching = endpoints.filter((endpoint) => matchesEventTypes(endpoint.event_types, event.type)).map((endpoint) => endpoint.id);
+    return this.deliveries.enqueue(manager, event.tenantid, matching, { ...event, streamSeq: message.seq });
   }
 }
