@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { hostname } from 'node:os';
 import { Client } from 'pg';
 import { createDatabaseIfMissing, withDatabase } from '@warden/infra';
 import { INTEGRATIONS_SERVICE } from '@warden/integrations';
@@ -82,6 +84,23 @@ describe('webhooks: settings read at start-up', () => {
       expect(refused.status).toBe(422);
       expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'url' })]);
     }
+    // A host name (not an address, not localhost) that resolves inside: this machine's own name, from /etc/hosts.
+    const inside = `https://${hostname()}/hook`;
+    const [address] = await lookup(hostname(), { all: true });
+    const refused = await stack.http.post('/api/v1/webhooks', { url: inside, eventTypes: ['*'] }, tenant.adminToken);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'url', reason: expect.stringContaining(`resolves to ${address!.address}`) }),
+    ]);
+    const saved = await stack.http.postExpecting(
+      '/api/v1/webhooks',
+      { url: 'https://hooks.example.com/x', eventTypes: ['*'] },
+      tenant.adminToken,
+      201,
+    );
+    const moved = await stack.http.patch(`/api/v1/webhooks/${saved.id}`, { url: inside }, tenant.adminToken);
+    expect(moved.status).toBe(422);
+    expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'url' })]);
   });
 
   it('a new WEBHOOK_SECRETS_KEY with the old one as previous: secrets still sign, re-encrypted so the old key can go', async () => {

@@ -7,7 +7,7 @@ import { AuditRecorder } from '@warden/messaging';
 import { EndpointRepository, toEndpointView } from './endpoint.repository';
 import { SecretCipher } from './secret.cipher';
 import { TargetAddressPolicy } from './target-address.policy';
-import { endpointRecord, webhookValues } from './webhook-endpoint.record';
+import { assertPublicTarget, endpointRecord, webhookValues } from './webhook-endpoint.record';
 
 export class CreateWebhookCommand extends Command<WebhookEndpointWithSecretView> {
   constructor(
@@ -32,6 +32,7 @@ export class CreateWebhookHandler implements ICommandHandler<CreateWebhookComman
   async execute({ ctx, input }: CreateWebhookCommand): Promise<WebhookEndpointWithSecretView> {
     const tenantId = ctx.tenantId;
     const record = endpointRecord(input, this.policy);
+    await assertPublicTarget(this.policy, record.url);
     const secret = SecretCipher.newSecret();
     const row = await this.dataSource.transaction(async (manager) => {
       const inserted = await this.endpoints.insert(manager, tenantId, newId(), record, this.cipher.encrypt(secret));

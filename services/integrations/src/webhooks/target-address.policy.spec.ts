@@ -36,6 +36,22 @@ describe('TargetAddressPolicy', () => {
     expect(relaxed.urlProblem('https://user:pw@example.com/')).toBe('must not carry credentials');
   });
 
+  it('refuses a host name that resolves to an internal address when the endpoint is saved', async () => {
+    const dns = (answers: Record<string, string[]>) => async (host: string) => {
+      if (!answers[host]) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      return answers[host].map((address) => ({ address }));
+    };
+    const lookup = dns({ 'hooks.example.com': ['93.184.216.34'], 'inside.example.com': ['93.184.216.34', '10.0.0.5'] });
+    const policy = new TargetAddressPolicy(false, lookup);
+    expect(await policy.resolvedProblem('https://hooks.example.com/x')).toBeUndefined();
+    expect(await policy.resolvedProblem('https://inside.example.com/x')).toBe(
+      'resolves to 10.0.0.5, a loopback, private, link-local or metadata address',
+    );
+    // Not resolvable yet: accepted now, refused at delivery if it then leads inside.
+    expect(await policy.resolvedProblem('https://not-yet.example.com/x')).toBeUndefined();
+    expect(await new TargetAddressPolicy(true, lookup).resolvedProblem('https://inside.example.com/x')).toBeUndefined();
+  });
+
   it('checks the address a name resolves to at delivery time', async () => {
     await expect(strict.resolve('https://localhost/x')).rejects.toThrow(/private|loopback/);
     await expect(relaxed.resolve('http://127.0.0.1:1/x')).resolves.toEqual({ address: '127.0.0.1', family: 4 });

@@ -39,6 +39,14 @@ export function isForbiddenAddress(address: string): boolean {
   return FORBIDDEN.check(address, 'ipv4');
 }
 
+/** How long saving an endpoint waits for its host's addresses; a name that does not resolve in time is checked at delivery. */
+const SAVE_LOOKUP_TIMEOUT_MS = 3000;
+
+/** Every address a host name resolves to. */
+export type AddressLookup = (host: string) => Promise<Array<{ address: string }>>;
+
+const systemLookup: AddressLookup = (host) => lookup(host, { all: true, verbatim: true });
+
 export interface ResolvedTarget {
   address: string;
   family: 4 | 6;
@@ -49,7 +57,10 @@ export interface ResolvedTarget {
  * address actually connected to, so a name that later resolves to an internal address (DNS rebinding) is refused.
  */
 export class TargetAddressPolicy {
-  constructor(private readonly allowPrivate: boolean) {}
+  constructor(
+    private readonly allowPrivate: boolean,
+    private readonly lookupAll: AddressLookup = systemLookup,
+  ) {}
 
   /** Why the URL is refused as a target (without resolving it), or undefined. */
   urlProblem(raw: string): string | undefined {
@@ -68,6 +79,29 @@ export class TargetAddressPolicy {
       return 'points at a loopback, private, link-local or metadata address';
     }
     return undefined;
+  }
+
+  /**
+   * Why the URL's host name is refused once resolved (any of its addresses internal), or undefined. A name that
+   * does not resolve now is accepted: delivery resolves it again and refuses it then (`resolve`).
+   */
+  async resolvedProblem(raw: string): Promise<string | undefined> {
+    if (this.allowPrivate) return undefined;
+    const host = new URL(raw).hostname.replace(/^\[|\]$/g, '');
+    if (isIP(host) !== 0) return undefined; // an address is judged by urlProblem
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('lookup timed out')), SAVE_LOOKUP_TIMEOUT_MS);
+    });
+    try {
+      const addresses = await Promise.race([this.lookupAll(host), timeout]);
+      const internal = addresses.find(({ address }) => isForbiddenAddress(address));
+      return internal ? `resolves to ${internal.address}, a loopback, private, link-local or metadata address` : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Resolves the URL's host to the address to connect to; throws with a reason when it is refused. */

@@ -6,7 +6,7 @@ import { AuditRecorder } from '@warden/messaging';
 import { DeliveryDispatcher } from './delivery.dispatcher';
 import { EndpointRepository, toEndpointView } from './endpoint.repository';
 import { TargetAddressPolicy } from './target-address.policy';
-import { endpointRecord, existingEndpoint, webhookValues } from './webhook-endpoint.record';
+import { assertPublicTarget, endpointRecord, existingEndpoint, webhookValues } from './webhook-endpoint.record';
 
 export class UpdateWebhookCommand extends Command<WebhookEndpointView> {
   constructor(
@@ -31,6 +31,8 @@ export class UpdateWebhookHandler implements ICommandHandler<UpdateWebhookComman
 
   async execute({ ctx, endpointId, changes }: UpdateWebhookCommand): Promise<WebhookEndpointView> {
     const tenantId = ctx.tenantId;
+    // Before the transaction: a slow name lookup must not hold the endpoint's row.
+    if (changes.url !== undefined && this.policy.urlProblem(changes.url) === undefined) await assertPublicTarget(this.policy, changes.url);
     const view = await this.dataSource.transaction(async (manager) => {
       const current = await existingEndpoint(this.endpoints, manager, tenantId, endpointId, true);
       const record = endpointRecord(

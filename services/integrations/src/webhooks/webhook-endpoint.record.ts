@@ -26,6 +26,15 @@ export function endpointRecord(input: WebhookEndpointInput, policy: TargetAddres
   };
 }
 
+/**
+ * The URL's host name, resolved when the endpoint is saved, must not lead inside the deployment either
+ * (WEBHOOK.BAD_URL naming `url`); delivery checks the address again, against DNS rebinding.
+ */
+export async function assertPublicTarget(policy: TargetAddressPolicy, url: string): Promise<void> {
+  const problem = await policy.resolvedProblem(url);
+  if (problem) throw WebhookErrors.badUrl(problem);
+}
+
 /** What the audit log shows of an endpoint (never its secret). */
 export function webhookValues(view: WebhookEndpointView): AuditValues {
   return { url: view.url, eventTypes: view.eventTypes, description: view.description, active: view.active };
