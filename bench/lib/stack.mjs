@@ -52,6 +52,11 @@ export class BenchStack {
   failure = null; // set when a process dies under the bench
   stopped = false;
 
+  /** `env`: settings for every process of this copy only (a bench comparing two copies side by side). */
+  constructor({ env = {} } = {}) {
+    this.extraEnv = env;
+  }
+
   async start() {
     say('bench', 'building');
     await build({ quiet: true });
@@ -83,6 +88,7 @@ export class BenchStack {
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       ACCESS_TOKEN_TTL_SECONDS: '3600', // the tokens seeded at the start must outlive the run
+      ...this.extraEnv,
     };
     delete this.env.PORT;
     // Each process connects as its own NATS user from this file (see tools/test.mjs).
