@@ -160,8 +160,14 @@ describe('audit log', () => {
     });
   });
 
-  it('records staff access and deletion', async () => {
+  it('records staff field edits, access and deletion', async () => {
     const employee = await signedInEmployee(stack, tenant, { firstName: 'Dora' });
+    expect(
+      (await stack.http.patch(`/api/v1/staff/${employee.id}`, { position: 'Senior master', phone: '+1 555 0100' }, boss.token)).status,
+    ).toBe(200);
+    const [edited] = await entries({ resourceId: employee.id, action: 'staff.updated' });
+    expect(edited).toMatchObject({ actor: { id: boss.id, kind: 'person' }, after: { position: 'Senior master', phone: '+1 555 0100' } });
+    expect(Object.keys(edited.after).sort()).toEqual(['phone', 'position']);
     expect((await stack.http.patch(`/api/v1/staff/${employee.id}`, { access: { enabled: false } }, boss.token)).status).toBe(200);
     const [revoked] = await entries({ resourceId: employee.id, action: 'staff.access.updated' });
     expect(revoked).toMatchObject({
@@ -213,6 +219,32 @@ describe('audit log', () => {
     });
     expect(JSON.stringify(added)).not.toContain('whsec_');
     expect(paused).toMatchObject({ action: 'webhook.updated', before: { active: true }, after: { active: false } });
+  });
+
+  it('records reception modes and chat settings', async () => {
+    const operator = await signedInEmployee(stack, tenant, { firstName: 'Olga' });
+    // The inquiries service learns of a new employee from its event.
+    await eventually(async () =>
+      expect((await stack.http.put(`/api/v1/inquiries/reception/${operator.id}`, { mode: 'own_clients' }, boss.token)).status).toBe(200),
+    );
+    const [mode] = await entries({ resourceId: operator.id, action: 'reception.updated' });
+    expect(mode).toMatchObject({
+      actor: { id: boss.id, kind: 'person' },
+      resource: { type: 'reception', id: operator.id },
+      before: { mode: 'nobody' },
+      after: { mode: 'own_clients' },
+    });
+
+    const before = (await stack.http.get('/api/v1/inquiries/settings', boss.token)).body;
+    const settings = await stack.http.put('/api/v1/inquiries/settings', { clientGroupChats: !before.clientGroupChats }, boss.token);
+    expect(settings.status).toBe(200);
+    const [changed] = await entries({ resourceType: 'chat-settings', action: 'chat-settings.updated' });
+    expect(changed).toMatchObject({
+      resource: { type: 'chat-settings', id: tenant.tenantId },
+      before: { clientGroupChats: before.clientGroupChats },
+      after: { clientGroupChats: !before.clientGroupChats },
+    });
+    expect(Object.keys(changed.after)).toEqual(['clientGroupChats']);
   });
 
   it('refuses people without audit.read (403)', async () => {

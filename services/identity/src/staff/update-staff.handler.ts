@@ -59,6 +59,20 @@ export class UpdateStaffHandler implements ICommandHandler<UpdateStaffCommand> {
       }
       const fresh = (await this.people.findById(manager, tenantId, row.id))!;
       await this.events.publish(employeeUpdated(fresh), manager);
+      const fieldsOf = (person: typeof current) => ({
+        lastName: person.last_name,
+        firstName: person.first_name,
+        middleName: person.middle_name,
+        phone: person.phone,
+        position: person.position,
+        email: person.email,
+      });
+      await this.audit.record(manager, tenantId, {
+        action: 'staff.updated',
+        resource: { type: 'person', id: row.id },
+        before: fieldsOf(current),
+        after: fieldsOf(fresh),
+      });
       const accessOf = (person: typeof current) => ({ accessEnabled: person.access_enabled });
       await this.audit.record(manager, tenantId, {
         action: 'staff.access.updated',

@@ -1,6 +1,7 @@
 import { Command, CommandHandler } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { AuditRecorder } from '@warden/messaging';
 import type { ReceptionView, RequestContext, SetReceptionRequest } from '@warden/contracts';
 import { InquiryRouter } from '../routing/inquiry.router';
 import { ChatErrors } from '../shared/chat.errors';
@@ -27,6 +28,7 @@ export class SetReceptionHandler implements ICommandHandler<SetReceptionCommand>
   constructor(
     private readonly dataSource: DataSource,
     private readonly router: InquiryRouter,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async execute({ ctx, data }: SetReceptionCommand): Promise<ReceptionView> {
@@ -42,6 +44,12 @@ export class SetReceptionHandler implements ICommandHandler<SetReceptionCommand>
          RETURNING person_id, full_name, mode, mode_set_by, mode_set_at, all_branches`,
         [ctx.tenantId, data.personId, data.mode, ctx.actorId],
       );
+      await this.audit.record(tx, ctx.tenantId, {
+        action: 'reception.updated',
+        resource: { type: 'reception', id: data.personId },
+        before: { mode: current.mode },
+        after: { mode: data.mode },
+      });
       await this.router.drain(tx, ctx.tenantId);
       return toReceptionView(rows[0]!);
     });

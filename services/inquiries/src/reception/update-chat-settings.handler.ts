@@ -1,6 +1,7 @@
 import { Command, CommandHandler } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { AuditRecorder, resourceValues } from '@warden/messaging';
 import type { ChatSettingsChanges, ChatSettingsView, RequestContext } from '@warden/contracts';
 import { InquiryRouter } from '../routing/inquiry.router';
 import { RoutingRepository } from '../routing/routing.repository';
@@ -21,6 +22,7 @@ export class UpdateChatSettingsHandler implements ICommandHandler<UpdateChatSett
     private readonly dataSource: DataSource,
     private readonly settings: RoutingRepository,
     private readonly router: InquiryRouter,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async execute({ ctx, changes }: UpdateChatSettingsCommand): Promise<ChatSettingsView> {
@@ -34,6 +36,13 @@ export class UpdateChatSettingsHandler implements ICommandHandler<UpdateChatSett
         useWorkSchedules: changes.useWorkSchedules ?? current.useWorkSchedules,
       };
       await this.settings.saveSettings(tx, ctx.tenantId, next);
+      // The tenant's one settings record: the resource is the tenant itself.
+      await this.audit.record(tx, ctx.tenantId, {
+        action: 'chat-settings.updated',
+        resource: { type: 'chat-settings', id: ctx.tenantId },
+        before: resourceValues(current),
+        after: resourceValues(next),
+      });
       if (next.inquiries && !current.inquiries) await this.router.drain(tx, ctx.tenantId);
       return next;
     });
