@@ -1,9 +1,10 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { newId } from '@warden/kernel';
 import { TaskCreatedV1 } from '@warden/contracts';
 import type { RequestContext, WorkflowView } from '@warden/contracts';
 import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
-import { TemplatesService } from '../templates/templates.service';
+import { CreateTemplateCommand } from '../templates/create-template.handler';
 import { WORKFLOW_SERVICE } from '../workflow.service-definition';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { PeopleRepository } from '../people/people.repository';
@@ -52,8 +53,8 @@ describe('task start status (medium: service + PostgreSQL)', () => {
 
   it("starts in the template's status, with its history entry, the creator as assigner and its event", async () => {
     const template = await medium
-      .get(TemplatesService)
-      .create(ctx, { name: 'Code review', workflowId: workflow.id, initialStatusId: status('Review') });
+      .get(CommandBus)
+      .execute(new CreateTemplateCommand(ctx, { name: 'Code review', workflowId: workflow.id, initialStatusId: status('Review') }));
 
     const task = await tasks.create(ctx, { title: 'Review the outbox', templateId: template.id });
 
@@ -75,8 +76,8 @@ describe('task start status (medium: service + PostgreSQL)', () => {
 
   it("refuses, writing nothing, when the template's status was archived, another workflow is named, or another status is asked for", async () => {
     const template = await medium
-      .get(TemplatesService)
-      .create(ctx, { name: 'Code review', workflowId: workflow.id, initialStatusId: status('Review') });
+      .get(CommandBus)
+      .execute(new CreateTemplateCommand(ctx, { name: 'Code review', workflowId: workflow.id, initialStatusId: status('Review') }));
     const other = await medium
       .get(WorkflowsService)
       .create(ctx, { name: 'Other', kind: 'task', statuses: [{ name: 'Open', category: 'initial' }] });
