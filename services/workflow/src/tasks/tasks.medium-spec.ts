@@ -6,7 +6,7 @@ import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
 import { CreateTemplateCommand } from '../templates/create-template.handler';
 import { WORKFLOW_SERVICE } from '../workflow.service-definition';
-import { WorkflowsService } from '../workflows/workflows.service';
+import { CreateWorkflowCommand } from '../workflows/create-workflow.handler';
 import { PeopleRepository } from '../people/people.repository';
 import { TasksModule } from './tasks.module';
 import { TasksService } from './tasks.service';
@@ -36,16 +36,18 @@ describe('task start status (medium: service + PostgreSQL)', () => {
       deletedAt: null,
       sourceTime: new Date(),
     });
-    workflow = await medium.get(WorkflowsService).create(ctx, {
-      name: 'Tasks',
-      kind: 'task',
-      statuses: [
-        { name: 'Backlog', category: 'initial' },
-        { name: 'Triage', category: 'initial' },
-        { name: 'Review', category: 'active' },
-        { name: 'Done', category: 'final' },
-      ],
-    });
+    workflow = await medium.get(CommandBus).execute(
+      new CreateWorkflowCommand(ctx, {
+        name: 'Tasks',
+        kind: 'task',
+        statuses: [
+          { name: 'Backlog', category: 'initial' },
+          { name: 'Triage', category: 'initial' },
+          { name: 'Review', category: 'active' },
+          { name: 'Done', category: 'final' },
+        ],
+      }),
+    );
   });
 
   const taskRows = () => medium.rows('SELECT id, status_id FROM tasks WHERE tenant_id = $1', [ctx.tenantId]);
@@ -79,8 +81,8 @@ describe('task start status (medium: service + PostgreSQL)', () => {
       .get(CommandBus)
       .execute(new CreateTemplateCommand(ctx, { name: 'Code review', workflowId: workflow.id, initialStatusId: status('Review') }));
     const other = await medium
-      .get(WorkflowsService)
-      .create(ctx, { name: 'Other', kind: 'task', statuses: [{ name: 'Open', category: 'initial' }] });
+      .get(CommandBus)
+      .execute(new CreateWorkflowCommand(ctx, { name: 'Other', kind: 'task', statuses: [{ name: 'Open', category: 'initial' }] }));
 
     await expect(tasks.create(ctx, { title: 'x', templateId: template.id, workflowId: other.id })).rejects.toMatchObject({
       code: 'TASK.WORKFLOW_MISMATCH',
