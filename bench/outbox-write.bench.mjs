@@ -84,18 +84,18 @@ async function main() {
     const { startService, loadEnv, ServiceEnv } = require(path.join(distDir, 'libs/service-kit/src/index.js'));
     const { WORKFLOW_SERVICE } = require(path.join(distDir, 'services/workflow/src/workflow.service-definition.js'));
     const { OrdersService } = require(path.join(distDir, 'services/workflow/src/orders/orders.service.js'));
-    const { WorkflowsService } = require(path.join(distDir, 'services/workflow/src/workflows/workflows.service.js'));
-    const { DataSource } = require('typeorm');
+    const { ProvisionTenantCommand, ProvisionTenantHandler } = require(
+      path.join(distDir, 'services/workflow/src/workflows/provision-tenant.handler.js'),
+    );
     app = await startService(WORKFLOW_SERVICE, loadEnv(ServiceEnv));
     const withOutbox = app.get(OrdersService, { strict: false });
     const without = withoutOutbox(withOutbox);
-    const workflows = app.get(WorkflowsService, { strict: false });
-    const dataSource = app.get(DataSource, { strict: false });
+    const provision = app.get(ProvisionTenantHandler, { strict: false });
 
     const clients = [];
     for (let i = 0; i < CONFIG.clients; i++) {
       const tenantId = randomUUID();
-      const workflow = await workflows.provision(tenantId, dataSource.manager);
+      const workflow = await provision.execute(new ProvisionTenantCommand(tenantId));
       const byName = Object.fromEntries(workflow.statuses.map((status) => [status.name, status.id]));
       const ctx = { tenantId, actorId: null, requestId: randomUUID() };
       const order = await withOutbox.create(ctx, { title: `Bench order ${i + 1}` });

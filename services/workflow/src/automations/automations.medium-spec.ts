@@ -5,7 +5,7 @@ import type { AutomationRuleView, CheckData, RequestContext } from '@warden/cont
 import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
 import { WORKFLOW_SERVICE } from '../workflow.service-definition';
-import { WorkflowsService } from '../workflows/workflows.service';
+import { ProvisionTenantCommand, ProvisionTenantHandler } from '../workflows/provision-tenant.handler';
 import { OrdersService } from '../orders/orders.service';
 import { AutomationsModule } from './automations.module';
 import { AutomationRunner } from './automation.runner';
@@ -50,7 +50,7 @@ describe('automation runs (medium: runner + PostgreSQL)', () => {
   beforeEach(async () => {
     ctx = { tenantId: newId(), actorId: newId(), requestId: 'medium' };
     checks.length = 0;
-    await medium.get(WorkflowsService).provision(ctx.tenantId);
+    await medium.get(ProvisionTenantHandler).execute(new ProvisionTenantCommand(ctx.tenantId));
   });
 
   function rule(ownerId: string): AutomationRuleView {

@@ -4,7 +4,7 @@ import type { RequestContext } from '@warden/contracts';
 import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
 import { WORKFLOW_SERVICE } from '../workflow.service-definition';
-import { WorkflowsService } from '../workflows/workflows.service';
+import { ProvisionTenantCommand, ProvisionTenantHandler } from '../workflows/provision-tenant.handler';
 import { OrdersModule } from './orders.module';
 import { OrdersService } from './orders.service';
 
@@ -35,7 +35,7 @@ describe('orders (medium: service + PostgreSQL)', () => {
 
   beforeEach(async () => {
     ctx = { tenantId: newId(), actorId: newId(), requestId: 'medium' };
-    await medium.get(WorkflowsService).provision(ctx.tenantId);
+    await medium.get(ProvisionTenantHandler).execute(new ProvisionTenantCommand(ctx.tenantId));
     const rows = await medium.rows<{ id: string; name: string }>('SELECT id, name FROM statuses WHERE tenant_id = $1', [ctx.tenantId]);
     statuses = Object.fromEntries(rows.map((row) => [row.name, row.id]));
   });

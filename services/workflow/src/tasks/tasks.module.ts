@@ -3,13 +3,32 @@ import { ProjectsModule } from '../projects/projects.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { PeopleModule } from '../people/people.module';
+import { ChangeTaskParticipantsHandler } from './change-task-participants.handler';
+import { ChangeTaskStatusHandler } from './change-task-status.handler';
+import { CreateTaskHandler } from './create-task.handler';
+import { GetTaskAccessFactsHandler } from './get-task-access-facts.handler';
+import { GetTaskHistoryHandler } from './get-task-history.handler';
+import { GetTaskInitialStatusesHandler } from './get-task-initial-statuses.handler';
+import { GetTaskHandler } from './get-task.handler';
+import { ListTasksHandler } from './list-tasks.handler';
 import { TaskRepository } from './task.repository';
 import { TasksMessages } from './tasks.messages';
-import { TasksService } from './tasks.service';
+import { UpdateTaskHandler } from './update-task.handler';
 
 @Module({
   imports: [PeopleModule, WorkflowsModule, ProjectsModule, TemplatesModule],
   controllers: [TasksMessages],
-  providers: [TaskRepository, TasksService],
+  providers: [
+    TaskRepository,
+    CreateTaskHandler,
+    GetTaskInitialStatusesHandler,
+    ListTasksHandler,
+    GetTaskHandler,
+    UpdateTaskHandler,
+    ChangeTaskParticipantsHandler,
+    ChangeTaskStatusHandler,
+    GetTaskHistoryHandler,
+    GetTaskAccessFactsHandler,
+  ],
 })
 export class TasksModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { EventSubscriber } from '@warden/messaging';
 import { TenantCreatedV1 } from '@warden/contracts';
-import { WorkflowsService } from '../workflows/workflows.service';
+import { ProvisionTenantCommand } from '../workflows/provision-tenant.handler';
 
 /**
  * Gives every new tenant its default order workflow. The gateway also asks for it synchronously
@@ -12,12 +13,12 @@ import { WorkflowsService } from '../workflows/workflows.service';
 export class TenantCreatedConsumer implements OnModuleInit {
   constructor(
     private readonly events: EventSubscriber,
-    private readonly workflows: WorkflowsService,
+    private readonly commands: CommandBus,
   ) {}
 
   onModuleInit(): void {
     this.events.on(TenantCreatedV1, async (event, manager) => {
-      await this.workflows.provision(event.data.tenantId, manager);
+      await this.commands.execute(new ProvisionTenantCommand(event.data.tenantId, manager));
     });
   }
 }

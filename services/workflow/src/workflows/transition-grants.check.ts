@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BusClient } from '@warden/messaging';
-import type { RequestContext, TransitionInput } from '@warden/contracts';
+import type { RequestContext, TransitionInput, WorkflowKind } from '@warden/contracts';
 import { PeopleDirectory } from '../people/people.directory';
 import { TransitionErrors } from './transition.errors';
 
@@ -14,6 +14,21 @@ export class TransitionGrantsCheck {
     private readonly bus: BusClient,
     private readonly people: PeopleDirectory,
   ) {}
+
+  /** What can be refused before a workflow's transaction: transitions on a free workflow, unknown groups or people. */
+  async requireForWorkflow(ctx: RequestContext, kind: WorkflowKind, transitions: readonly TransitionInput[] | undefined): Promise<void> {
+    if (!transitions) return;
+    if (kind !== 'task') {
+      if (transitions.length > 0) throw TransitionErrors.freeWorkflow();
+      return;
+    }
+    await this.require(ctx, transitions);
+  }
+
+  /** Grants of one transition (fields named from `grants`). */
+  requireOne(ctx: RequestContext, transition: TransitionInput): Promise<void> {
+    return this.require(ctx, [transition], () => '');
+  }
 
   /** `prefixOf(index)` starts each field named in a refusal (`transitions.0.` in a workflow, nothing for one transition). */
   async require(
