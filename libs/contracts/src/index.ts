@@ -37,3 +37,4 @@ export * from './rpc/audit.rpc';
 export * from './rpc/permission-preview.rpc';
 export * from './asyncapi.generator';
 export * from './error-codes';
+export * from './rpc/request-fields';

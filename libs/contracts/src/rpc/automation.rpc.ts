@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/mapped-types';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,7 +19,7 @@ import { AUTOMATION_TRIGGERS } from '../events/automation.events';
 import type { AutomationActionKind, AutomationOutcome, AutomationTrigger } from '../events/automation.events';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
-import { IsId, trimmed } from './request-fields';
+import { IsId, Trim } from './request-fields';
 
 /** Every list given must contain the order's value; an absent list holds for every order. */
 export class AutomationConditions {
@@ -56,7 +56,7 @@ export interface AutomationRuleView {
 
 export class CreateAutomationData {
   /** Blank is refused by the service (AUTOMATION.NAME_REQUIRED). */
-  @Transform(trimmed) @IsString() @MaxLength(200) name!: string;
+  @Trim() @IsString() @MaxLength(200) name!: string;
   @IsIn(AUTOMATION_TRIGGERS) trigger!: AutomationTrigger;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => AutomationConditions) conditions?: AutomationConditions;
   @IsObject() @ValidateNested() @Type(() => AutomationActions) actions!: AutomationActions;

@@ -26,7 +26,7 @@ import type { ChannelKind, ContactStatus } from '../events/directory.events';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './identity.rpc';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
-import { LowerCaseIds, OptionalText, Trim } from './request-transforms';
+import { LowerCaseIds, OptionalText, Trim } from './request-fields';
 
 // The limits are those of the gateway's DTOs (services/gateway/src/directory/dto), so both edges refuse alike.
 

@@ -24,7 +24,7 @@ import {
 import type { Page } from '@warden/kernel';
 import type { PersonKind } from '../events/identity.events';
 import type { RpcRequestContracts } from './rpc-request.contract';
-import { LowerCaseIds, OptionalText, Trim, TrimLowerCase } from './request-transforms';
+import { LowerCaseIds, OptionalText, Trim, TrimLowerCase } from './request-fields';
 
 export const SYSTEM_STATUSES = ['no_access', 'online', 'offline', 'deleted'] as const;
 export type SystemStatus = (typeof SYSTEM_STATUSES)[number];

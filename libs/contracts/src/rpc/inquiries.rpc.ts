@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/mapped-types';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -20,11 +20,11 @@ import {
 import type { Page } from '@warden/kernel';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
-import { trimmed, trimmedOrNull } from './text.transforms';
 import { PERSON_KINDS } from '../events/identity.events';
 import type { PersonKind } from '../events/identity.events';
 import { CONVERSATION_KINDS, RECEPTION_MODES } from '../events/inquiries.events';
 import type { ConversationKind, ReceptionMode, RoutingOutcome, RoutingTrigger } from '../events/inquiries.events';
+import { OptionalText, Trim } from './request-fields';
 
 /** The longest message text, after trimming; the gateway's DTOs (services/gateway/src/chats/dto) refuse the same. */
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -229,7 +229,7 @@ export class StartConversationRequest {
   @IsObject() @ValidateNested() @Type(() => ChatCaller) viewer!: ChatCaller;
   @IsIn(CREATABLE_CONVERSATION_KINDS) kind!: CreatableConversationKind;
   /** Blank means none. */
-  @IsOptional() @Transform(trimmedOrNull) @IsString() @MaxLength(200) title?: string | null;
+  @IsOptional() @OptionalText() @IsString() @MaxLength(200) title?: string | null;
   @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) employeeIds!: string[];
   @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) contactIds!: string[];
   @IsOptional() @IsUUID() branchId?: string | null;
@@ -249,7 +249,7 @@ export class ConversationViewerRequest {
 }
 
 export class PostMessageRequest extends ConversationViewerRequest {
-  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(MAX_MESSAGE_LENGTH) text!: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(MAX_MESSAGE_LENGTH) text!: string;
 }
 
 export class ListMessagesRequest extends ConversationViewerRequest {
@@ -265,7 +265,7 @@ export class ReceiveInquiryRequest {
   @IsObject() @ValidateNested() @Type(() => ChatCaller) viewer!: ChatCaller;
   /** The client who wrote, when an employee or a connector records it; a signed-in client writes as itself. */
   @IsOptional() @IsUUID() contactId?: string;
-  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(MAX_MESSAGE_LENGTH) text!: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(MAX_MESSAGE_LENGTH) text!: string;
 }
 
 export class ListInquiriesRequest {

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/mapped-types';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,9 +20,9 @@ import {
 import type { Page } from '@warden/kernel';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
-import { trimmed, trimmedOrNull } from './text.transforms';
 import { NOTIFICATION_KINDS } from '../events/integrations.events';
 import type { NotificationKind } from '../events/integrations.events';
+import { OptionalText, Trim } from './request-fields';
 
 export interface WebhookEndpointView {
   id: string;
@@ -46,11 +46,11 @@ export interface WebhookEndpointWithSecretView extends WebhookEndpointView {
  * types exist and which addresses may be called are the integrations service's to decide.
  */
 export class WebhookEndpointInput {
-  @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(2000) url!: string;
+  @Trim() @IsString() @MinLength(1) @MaxLength(2000) url!: string;
   /** Exact event types, or prefixes ending in `*`; repeats count once. */
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true }) eventTypes!: string[];
   /** Blank means none. */
-  @IsOptional() @Transform(trimmedOrNull) @IsString() @MaxLength(500) description?: string | null;
+  @IsOptional() @OptionalText() @IsString() @MaxLength(500) description?: string | null;
   @IsOptional() @IsBoolean() active?: boolean;
 }
 

@@ -2,10 +2,10 @@ import { Type } from 'class-transformer';
 import type { TypeHelpOptions } from 'class-transformer';
 import { IsArray, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
 import { GroupChanges, GroupMembersChange, RightOverrideChange } from './permissions.rpc';
-import { IsId } from './request-fields';
 import type { RpcRequestContract, RpcRequestContracts } from './rpc-request.contract';
 import { PersonIdRef, PersonStatusLevelsChange, StatusLevelsChange } from './status-access.rpc';
 import { OrderScope } from './workflow.rpc';
+import { IsId } from './request-fields';
 
 /**
  * What a permission change would do before it is made (`POST /permissions/preview`): which change it

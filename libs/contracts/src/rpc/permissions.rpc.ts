@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/mapped-types';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -21,12 +21,12 @@ import { PERSON_KINDS } from '../events/identity.events';
 import type { PersonKind } from '../events/identity.events';
 import { RIGHT_NAMES } from '../rights';
 import type { Right } from '../rights';
-import { IsId, trimmed } from './request-fields';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
 import { GroupIdRef, PersonIdRef } from './status-access.rpc';
 import type { AccessLevel } from './status-access.rpc';
 import type { PolicyChange } from './policy-change.rpc';
+import { IsId, Trim } from './request-fields';
 
 /** What a check is about, beyond the right itself (an order in a status, a target status, ...). */
 export interface ResourceRef {
@@ -140,7 +140,7 @@ export class ProvisionTenantData {
 /** A group's fields, limits as POST /groups takes them (services/gateway/src/groups/dto/create-group.request.dto.ts). */
 export class GroupInput {
   /** Unique in the tenant, case-insensitively; kept without surrounding spaces. */
-  @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @Trim() @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @IsArray()
   @ArrayMaxSize(RIGHT_NAMES.length)
   @IsIn(RIGHT_NAMES, { each: true, message: 'each value must be a right of the catalog' })

@@ -1,8 +1,8 @@
 import { IsArray, IsIn, IsOptional } from 'class-validator';
 import { RIGHT_NAMES } from '../rights';
 import type { Right } from '../rights';
-import { IsId } from './request-fields';
 import type { RpcRequestContracts } from './rpc-request.contract';
+import { IsId } from './request-fields';
 
 /**
  * Who holds some rights, in one answer — for services that decide about many people at once (the

@@ -2,8 +2,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import type { StatusCategory, WorkflowKind } from '../events/workflow.events';
 import type { PolicyChange } from './policy-change.rpc';
-import { IsId } from './request-fields';
 import type { RpcRequestContracts } from './rpc-request.contract';
+import { IsId } from './request-fields';
 
 export const ACCESS_LEVELS = ['none', 'view', 'set'] as const;
 /**

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/mapped-types';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -21,10 +21,10 @@ import { TASK_ROLES } from '../events/task.events';
 import type { TaskRole } from '../events/task.events';
 import type { StatusCategory } from '../events/workflow.events';
 import type { RpcRequestContracts } from './rpc-request.contract';
-import { IsId, trimmed } from './request-fields';
 import { RecordedDecision } from './workflow.rpc';
 import type { OrderStartingStatuses } from './workflow.rpc';
 import type { TransitionGrants } from './transition.rpc';
+import { IsId, Trim } from './request-fields';
 
 /** Text limits as the gateway's DTOs have them (services/gateway/src/{tasks,projects,templates}/dto). */
 const TASK_TITLE_MAX = 300;
@@ -82,7 +82,7 @@ export class ProjectRef {
 
 export class ProjectInput {
   /** Blank is refused by the service (PROJECT.NAME_REQUIRED). */
-  @Transform(trimmed) @IsString() @MaxLength(PROJECT_NAME_MAX) name!: string;
+  @Trim() @IsString() @MaxLength(PROJECT_NAME_MAX) name!: string;
   @IsOptional() @IsId() counterpartyCompanyId?: string | null;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsId({ each: true }) defaultAuditorIds?: string[];
 }
@@ -107,7 +107,7 @@ export interface TemplateView {
 
 export class TemplateInput {
   /** Blank is refused by the service (TEMPLATE.NAME_REQUIRED). */
-  @Transform(trimmed) @IsString() @MaxLength(TEMPLATE_NAME_MAX) name!: string;
+  @Trim() @IsString() @MaxLength(TEMPLATE_NAME_MAX) name!: string;
   @IsId() workflowId!: string;
   @IsId() initialStatusId!: string;
   @IsOptional()
@@ -157,7 +157,7 @@ export interface TaskView {
 
 export class CreateTaskData {
   /** Blank is refused by the service (TASK.TITLE_REQUIRED). */
-  @Transform(trimmed) @IsString() @MaxLength(TASK_TITLE_MAX) title!: string;
+  @Trim() @IsString() @MaxLength(TASK_TITLE_MAX) title!: string;
   @IsOptional() @IsString() @MaxLength(TASK_DESCRIPTION_MAX) description?: string;
   @IsOptional() @IsId() projectId?: string | null;
   @IsOptional() @IsId() templateId?: string | null;
@@ -208,7 +208,7 @@ export class TaskRef {
 
 export class TaskFieldChanges {
   /** Blank is refused by the service (TASK.TITLE_REQUIRED). */
-  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(TASK_TITLE_MAX) title?: string;
+  @IsOptional() @Trim() @IsString() @MaxLength(TASK_TITLE_MAX) title?: string;
   @IsOptional() @IsString() @MaxLength(TASK_DESCRIPTION_MAX) description?: string;
 }
 

@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -24,9 +24,9 @@ import { PERSON_KINDS } from '../events/identity.events';
 import type { PersonKind } from '../events/identity.events';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
-import { IsId, trimmed } from './request-fields';
 import { AddTransitionData, ChangeTransitionData, TransitionInput, TransitionRef } from './transition.rpc';
 import type { TransitionView } from './transition.rpc';
+import { IsId, Trim } from './request-fields';
 
 export interface StatusView {
   id: string;
@@ -55,7 +55,7 @@ export interface WorkflowView {
 /** A status in a create or update request. With `id` it changes that status; without, it adds one. */
 export class StatusInput {
   @IsOptional() @IsId() id?: string;
-  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
   /** CSS colour, `#rrggbb`. */
   @IsOptional() @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like #3f51b5' }) color?: string;
   @IsIn(STATUS_CATEGORIES) category!: StatusCategory;
@@ -63,7 +63,7 @@ export class StatusInput {
 }
 
 export class CreateWorkflowData {
-  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
   @IsIn(WORKFLOW_KINDS) kind!: WorkflowKind;
   /** In display order. */
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => StatusInput) statuses!: StatusInput[];
@@ -77,7 +77,7 @@ export class CreateWorkflowData {
  */
 export class UpdateWorkflowData {
   @IsId() workflowId!: string;
-  @IsOptional() @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -174,7 +174,7 @@ const CLIENT_REF_MAX = 200;
 
 export class CreateOrderData {
   /** Blank is refused by the service (ORDER.TITLE_REQUIRED), a rule of the order. */
-  @Transform(trimmed) @IsString() @MaxLength(ORDER_TITLE_MAX) title!: string;
+  @Trim() @IsString() @MaxLength(ORDER_TITLE_MAX) title!: string;
   @IsOptional() @IsString() @MaxLength(ORDER_DESCRIPTION_MAX) description?: string;
   @IsOptional() @IsString() @MaxLength(CLIENT_REF_MAX) clientRef?: string | null;
   @IsOptional() @IsId() responsibleId?: string | null;
@@ -216,7 +216,7 @@ export class ListOrdersData {
   /** A company's order history. */
   @IsOptional() @IsId() clientCompanyId?: string;
   /** An order number or part of the title. */
-  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(100) search?: string;
+  @IsOptional() @Trim() @IsString() @MaxLength(100) search?: string;
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
   @IsInt() @Min(1) @Max(100) limit!: number;
 }
@@ -227,7 +227,7 @@ export class OrderRef {
 
 export class OrderFieldChanges {
   /** Blank is refused by the service (ORDER.TITLE_REQUIRED). */
-  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(ORDER_TITLE_MAX) title?: string;
+  @IsOptional() @Trim() @IsString() @MaxLength(ORDER_TITLE_MAX) title?: string;
   @IsOptional() @IsString() @MaxLength(ORDER_DESCRIPTION_MAX) description?: string;
   @IsOptional() @IsString() @MaxLength(CLIENT_REF_MAX) clientRef?: string | null;
   @IsOptional() @IsId() responsibleId?: string | null;
@@ -277,7 +277,7 @@ export interface OrderCommentView {
 export class AddOrderCommentData {
   @IsId() orderId!: string;
   /** What a person may write through the API (an inbound message keeps its whole text); blank is COMMENT.BODY_REQUIRED. */
-  @Transform(trimmed) @IsString() @MaxLength(10_000) body!: string;
+  @Trim() @IsString() @MaxLength(10_000) body!: string;
   @IsIn(COMMENT_VISIBILITIES) visibility!: CommentVisibility;
   /** The author is the request's actor; its kind comes from the signed-in principal. */
   @IsIn(PERSON_KINDS) authorKind!: PersonKind;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,10 +14,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { CONVERSATION_KINDS, CREATABLE_CONVERSATION_KINDS, MAX_MESSAGE_LENGTH } from '@warden/contracts';
+import { CONVERSATION_KINDS, CREATABLE_CONVERSATION_KINDS, MAX_MESSAGE_LENGTH, Trim } from '@warden/contracts';
 import type { ConversationKind, CreatableConversationKind } from '@warden/contracts';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateConversationRequestDto {
   @ApiProperty({ enum: CREATABLE_CONVERSATION_KINDS, description: 'Inquiries are opened by clients (POST /api/v1/inquiries)' })
@@ -85,7 +83,7 @@ export class ListConversationsQueryDto extends PageQueryDto {
 
 export class PostMessageRequestDto {
   @ApiProperty({ minLength: 1, maxLength: MAX_MESSAGE_LENGTH, example: 'Hello! When is the next lesson?' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_MESSAGE_LENGTH)

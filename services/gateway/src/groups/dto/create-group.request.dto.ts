@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { RIGHT_NAMES } from '@warden/contracts';
+import { RIGHT_NAMES, Trim } from '@warden/contracts';
 import type { Right } from '@warden/contracts';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateGroupRequestDto {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Masters', description: 'Unique in the tenant, case-insensitively' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -1,11 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
-import { INQUIRY_STATUSES, MAX_MESSAGE_LENGTH, RECEPTION_MODES } from '@warden/contracts';
+import { INQUIRY_STATUSES, MAX_MESSAGE_LENGTH, RECEPTION_MODES, Trim } from '@warden/contracts';
 import type { InquiryStatus, ReceptionMode } from '@warden/contracts';
 import { PageQueryDto } from '../../chats/dto/conversation.request.dto';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class ReceiveInquiryRequestDto {
   @ApiPropertyOptional({
@@ -17,7 +14,7 @@ export class ReceiveInquiryRequestDto {
   contactId?: string;
 
   @ApiProperty({ minLength: 1, maxLength: MAX_MESSAGE_LENGTH })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_MESSAGE_LENGTH)

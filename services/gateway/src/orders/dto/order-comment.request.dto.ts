@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { COMMENT_VISIBILITIES } from '@warden/contracts';
+import { COMMENT_VISIBILITIES, Trim } from '@warden/contracts';
 import type { CommentVisibility } from '@warden/contracts';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class AddOrderCommentRequestDto {
   @ApiProperty({ minLength: 1, maxLength: 10000, example: 'The screen is on order, expected on Thursday.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(10_000)

@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PERSON_KINDS } from '@warden/contracts';
+import { PERSON_KINDS, Trim } from '@warden/contracts';
 import type { PersonKind, ProjectView } from '@warden/contracts';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateProjectRequestDto {
   @ApiProperty({ example: 'Horns & Hooves LLC — legal questions', maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -30,7 +27,7 @@ export class CreateProjectRequestDto {
 export class UpdateProjectRequestDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

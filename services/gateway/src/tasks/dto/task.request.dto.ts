@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,15 +14,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { TASK_ROLES } from '@warden/contracts';
+import { TASK_ROLES, Trim } from '@warden/contracts';
 import type { TaskRole } from '@warden/contracts';
 import { ParticipantInputDto } from '../../participants/dto/participant.request.dto';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateTaskRequestDto {
   @ApiProperty({ example: 'Can we terminate the lease early?', maxLength: 300 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -61,7 +59,7 @@ export class CreateTaskRequestDto {
 export class UpdateTaskRequestDto {
   @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)

@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import type { TemplateView } from '@warden/contracts';
 import { ParticipantInputDto } from '../../participants/dto/participant.request.dto';
 import { TaskParticipantResponseDto } from '../../participants/dto/participant.response.dto';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '@warden/contracts';
 
 export class CreateTemplateRequestDto {
   @ApiProperty({ example: 'Client question', maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -35,7 +34,7 @@ export class CreateTemplateRequestDto {
 export class UpdateTemplateRequestDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

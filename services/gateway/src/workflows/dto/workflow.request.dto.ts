@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,10 +17,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { GRANT_KINDS, GRANT_ROLES, STATUS_CATEGORIES, WORKFLOW_KINDS } from '@warden/contracts';
+import { GRANT_KINDS, GRANT_ROLES, STATUS_CATEGORIES, Trim, WORKFLOW_KINDS } from '@warden/contracts';
 import type { GrantKind, GrantRole, StatusCategory, WorkflowKind } from '@warden/contracts';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class StatusInputDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'An existing status to change; omit to add a status' })
@@ -29,7 +27,7 @@ export class StatusInputDto {
   id?: string;
 
   @ApiProperty({ example: 'In repair', maxLength: 100 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -169,7 +167,7 @@ export class TransitionParamsDto extends WorkflowParamsDto {
 
 export class CreateWorkflowRequestDto {
   @ApiProperty({ example: 'Warranty repairs', maxLength: 100 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -199,7 +197,7 @@ export class CreateWorkflowRequestDto {
 export class UpdateWorkflowRequestDto {
   @ApiPropertyOptional({ example: 'Orders', maxLength: 100 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
