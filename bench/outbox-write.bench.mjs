@@ -3,9 +3,9 @@
 // very same change without it, in transactions per second (target >= 0.80).
 //
 // Runs the real workflow service code in this process (startService from dist/, own database and NATS subject
-// namespace on the discovered infrastructure): OrdersService.changeStatus as the RPC handler calls it, once with the
-// real OutboxWriter (the row in the change's transaction, the relay told after the commit) and once with a writer that writes
-// nothing; everything else (locks, order update, status counters, history) is the same code. `clients` concurrent
+// namespace on the discovered infrastructure): ChangeOrderStatusHandler.execute as the command bus calls it, once with
+// the real EventBus (the outbox row in the change's transaction, the relay told after the commit) and once with an event
+// bus that records nothing; everything else (locks, order update, status counters, history) is the same code. `clients` concurrent
 // clients, each in a tenant of its own (no lock shared between clients), walk one order through a fixed cycle of
 // statuses. Rounds alternate between the two variants; the ratio is of the medians, measured in the same run.
 // The outbox relay is off, so the figure is the write path alone (publishing happens after the commit).
@@ -28,13 +28,13 @@ const CYCLE = ['New', 'Diagnostics', 'In repair', 'Ready'];
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'outbox-write.md');
 const log = (message) => say('bench', message);
 
-/** The change without its event: the same service, with an outbox writer that records nothing. */
-function withoutOutbox(ordersService) {
-  return Object.assign(Object.create(Object.getPrototypeOf(ordersService)), ordersService, { outbox: { add: async () => [] } });
+/** The change without its event: the same handler, with an event bus that records nothing. */
+function withoutOutbox(handler) {
+  return Object.assign(Object.create(Object.getPrototypeOf(handler)), handler, { events: { publish: async () => undefined } });
 }
 
-/** Changes statuses for `seconds` with every client at once; returns committed transactions per second. */
-async function measure(service, clients, seconds) {
+/** Changes statuses (`change(ctx, data)`) for `seconds` with every client at once; returns committed transactions per second. */
+async function measure(change, clients, seconds) {
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   let committed = 0;
@@ -42,7 +42,7 @@ async function measure(service, clients, seconds) {
     clients.map(async (client) => {
       while (performance.now() < deadline) {
         const next = client.cycle[(client.cycle.indexOf(client.statusId) + 1) % client.cycle.length];
-        const order = await service.changeStatus(client.ctx, {
+        const order = await change(client.ctx, {
           orderId: client.orderId,
           targetStatusId: next,
           expectedStatusId: client.statusId,
@@ -83,34 +83,37 @@ async function main() {
     require('reflect-metadata');
     const { startService, loadEnv, ServiceEnv } = require(path.join(distDir, 'libs/service-kit/src/index.js'));
     const { WORKFLOW_SERVICE } = require(path.join(distDir, 'services/workflow/src/workflow.service-definition.js'));
-    const { OrdersService } = require(path.join(distDir, 'services/workflow/src/orders/orders.service.js'));
-    const { ProvisionTenantCommand, ProvisionTenantHandler } = require(
-      path.join(distDir, 'services/workflow/src/workflows/provision-tenant.handler.js'),
+    const { CreateOrderCommand } = require(path.join(distDir, 'services/workflow/src/orders/create-order.handler.js'));
+    const { ChangeOrderStatusCommand, ChangeOrderStatusHandler } = require(
+      path.join(distDir, 'services/workflow/src/orders/change-order-status.handler.js'),
     );
+    const { ProvisionTenantCommand } = require(path.join(distDir, 'services/workflow/src/workflows/provision-tenant.handler.js'));
+    const { CommandBus } = require('@nestjs/cqrs');
     app = await startService(WORKFLOW_SERVICE, loadEnv(ServiceEnv));
-    const withOutbox = app.get(OrdersService, { strict: false });
+    const withOutbox = app.get(ChangeOrderStatusHandler, { strict: false });
     const without = withoutOutbox(withOutbox);
-    const provision = app.get(ProvisionTenantHandler, { strict: false });
+    const commands = app.get(CommandBus, { strict: false });
 
     const clients = [];
     for (let i = 0; i < CONFIG.clients; i++) {
       const tenantId = randomUUID();
-      const workflow = await provision.execute(new ProvisionTenantCommand(tenantId));
+      const workflow = await commands.execute(new ProvisionTenantCommand(tenantId));
       const byName = Object.fromEntries(workflow.statuses.map((status) => [status.name, status.id]));
       const ctx = { tenantId, actorId: null, requestId: randomUUID() };
-      const order = await withOutbox.create(ctx, { title: `Bench order ${i + 1}` });
+      const order = await commands.execute(new CreateOrderCommand(ctx, { title: `Bench order ${i + 1}` }));
       clients.push({ ctx, cycle: CYCLE.map((name) => byName[name]), orderId: order.id, statusId: order.status.id, version: order.version });
     }
+    const changeWith = (handler) => (ctx, data) => handler.execute(new ChangeOrderStatusCommand(ctx, data));
     const variants = [
-      { key: 'with', label: 'status change + outbox row', service: withOutbox },
-      { key: 'without', label: 'status change, no outbox row', service: without },
+      { key: 'with', label: 'status change + outbox row', change: changeWith(withOutbox) },
+      { key: 'without', label: 'status change, no outbox row', change: changeWith(without) },
     ];
     log(`P4: ${CONFIG.clients} clients (a tenant each), ${CONFIG.rounds} alternating rounds of ${CONFIG.seconds} s per variant`);
-    for (const variant of variants) await measure(variant.service, clients, CONFIG.warmupSeconds);
+    for (const variant of variants) await measure(variant.change, clients, CONFIG.warmupSeconds);
     const rounds = { with: [], without: [] };
     for (let round = 0; round < CONFIG.rounds; round++) {
       for (const variant of variants) {
-        const rate = await measure(variant.service, clients, CONFIG.seconds);
+        const rate = await measure(variant.change, clients, CONFIG.seconds);
         rounds[variant.key].push(rate);
         log(`  ${variant.label.padEnd(30)} ${fmtInt(rate).padStart(6)} tx/s`);
       }

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { DomainError, newId } from '@warden/kernel';
-import { BusClient, OutboxWriter } from '@warden/messaging';
-import { AutomationAppliedV1, OrderTransferredV1 } from '@warden/contracts';
-import type { AutomationActionResult, AutomationRuleView, AutomationTrigger, Decision, OrderView, RequestContext } from '@warden/contracts';
+import { BusClient } from '@warden/messaging';
+import type {
+  AutomationActionResult,
+  AutomationRuleView,
+  AutomationTrigger,
+  Decision,
+  OrderView,
+  OutgoingEvent,
+  RequestContext,
+} from '@warden/contracts';
+import { orderTransferred } from '../orders/order.events';
 import { OrderRepository } from '../orders/order.repository';
 import { planOrderTransfer } from '../orders/order-transfer.policy';
+import { automationApplied } from './automation.events';
 import { evaluateAutomationConditions } from './automation-conditions.policy';
 import type { ConditionsVerdict } from './automation-conditions.policy';
 import { automationStepOutcome, automationSteps, ownerCheckOf, stepIsNoop } from './automation-actions.policy';
@@ -30,7 +40,7 @@ export class AutomationRunner {
   constructor(
     private readonly orders: OrderRepository,
     private readonly bus: BusClient,
-    private readonly outbox: OutboxWriter,
+    private readonly events: EventBus<OutgoingEvent>,
   ) {}
 
   /** What the rule would do to the order now, asking the same questions and changing nothing. */
@@ -72,16 +82,7 @@ export class AutomationRunner {
         if (result.outcome === 'refused') await this.recordRefusal(manager, ctx.tenantId, rule, current, result);
       }
       const after = (await this.orders.get(ctx.tenantId, orderId, manager))!;
-      const event: AutomationAppliedV1 = {
-        ruleId: rule.id,
-        ownerId: rule.ownerId,
-        trigger,
-        orderId,
-        number: after.number,
-        actions: results,
-        at: after.updatedAt,
-      };
-      await this.outbox.add(manager, { contract: AutomationAppliedV1, tenantId: ctx.tenantId, subject: orderId, data: event });
+      await this.events.publish(automationApplied(ctx.tenantId, rule, trigger, after, results), manager);
     }
   }
 
@@ -111,8 +112,7 @@ export class AutomationRunner {
       await this.orders.moveToDepartment(manager, tenantId, order, plan.departmentId);
       await this.orders.addHistory(manager, tenantId, { id: newId(), orderId: order.id, ...plan.history, automation });
       const moved = (await this.orders.get(tenantId, order.id, manager))!;
-      const event: OrderTransferredV1 = { ...plan.event, at: moved.updatedAt };
-      await this.outbox.add(manager, { contract: OrderTransferredV1, tenantId, subject: order.id, data: event });
+      await this.events.publish(orderTransferred(tenantId, moved, plan.event), manager);
       return;
     }
     const client = { clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId, equipmentId: order.equipmentId };

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { AutomationAppliedV1, OrderTransferredV1 } from '@warden/contracts';
@@ -5,8 +6,8 @@ import type { AutomationRuleView, CheckData, RequestContext } from '@warden/cont
 import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
 import { WORKFLOW_SERVICE } from '../workflow.service-definition';
-import { ProvisionTenantCommand, ProvisionTenantHandler } from '../workflows/provision-tenant.handler';
-import { OrdersService } from '../orders/orders.service';
+import { ProvisionTenantCommand } from '../workflows/provision-tenant.handler';
+import { CreateOrderCommand } from '../orders/create-order.handler';
 import { AutomationsModule } from './automations.module';
 import { AutomationRunner } from './automation.runner';
 
@@ -50,7 +51,7 @@ describe('automation runs (medium: runner + PostgreSQL)', () => {
   beforeEach(async () => {
     ctx = { tenantId: newId(), actorId: newId(), requestId: 'medium' };
     checks.length = 0;
-    await medium.get(ProvisionTenantHandler).execute(new ProvisionTenantCommand(ctx.tenantId));
+    await medium.get(CommandBus).execute(new ProvisionTenantCommand(ctx.tenantId));
   });
 
   function rule(ownerId: string): AutomationRuleView {
@@ -89,7 +90,7 @@ describe('automation runs (medium: runner + PostgreSQL)', () => {
   it('an allowed rule transfers and sets the responsible employee, as the system, with its id, and announces both', async () => {
     const owner = newId();
     mayTransfer.add(owner);
-    const created = await medium.get(OrdersService).create(ctx, { title: 'Printer', departmentId: SUPPORT });
+    const created = await medium.get(CommandBus).execute(new CreateOrderCommand(ctx, { title: 'Printer', departmentId: SUPPORT }));
     const applied = rule(owner);
     await run([applied], created.id);
 
@@ -110,7 +111,7 @@ describe('automation runs (medium: runner + PostgreSQL)', () => {
 
   it('a refused transfer leaves the department alone and records why; the allowed change still happens', async () => {
     const owner = newId();
-    const created = await medium.get(OrdersService).create(ctx, { title: 'Printer', departmentId: SUPPORT });
+    const created = await medium.get(CommandBus).execute(new CreateOrderCommand(ctx, { title: 'Printer', departmentId: SUPPORT }));
     const refused = rule(owner);
     await run([refused], created.id);
 
@@ -126,7 +127,7 @@ describe('automation runs (medium: runner + PostgreSQL)', () => {
   });
 
   it('a rule whose conditions do not hold asks nothing and writes nothing', async () => {
-    const created = await medium.get(OrdersService).create(ctx, { title: 'Elsewhere' });
+    const created = await medium.get(CommandBus).execute(new CreateOrderCommand(ctx, { title: 'Elsewhere' }));
     await run([rule(newId())], created.id);
     expect(checks).toEqual([]);
     expect(await history(created.id)).toHaveLength(1);

@@ -5,9 +5,14 @@ import { AutomationRuleReferences } from './automation-rule.references';
 import { AutomationRuleRepository } from './automation-rule.repository';
 import { AutomationRunner } from './automation.runner';
 import { AutomationsMessages } from './automations.messages';
-import { AutomationsService } from './automations.service';
+import { CreateAutomationHandler } from './create-automation.handler';
+import { DeleteAutomationHandler } from './delete-automation.handler';
+import { DryRunAutomationHandler } from './dry-run-automation.handler';
+import { GetAutomationHandler } from './get-automation.handler';
+import { ListAutomationsHandler } from './list-automations.handler';
 import { OrderCreatedAutomationConsumer } from './order-created-automation.consumer';
 import { OrderStatusChangedAutomationConsumer } from './order-status-changed-automation.consumer';
+import { UpdateAutomationHandler } from './update-automation.handler';
 
 /** Automation rules per tenant and their runs on new orders and status changes (docs/rules.md#automation). */
 @Module({
@@ -17,7 +22,12 @@ import { OrderStatusChangedAutomationConsumer } from './order-status-changed-aut
     AutomationRuleRepository,
     AutomationRuleReferences,
     AutomationRunner,
-    AutomationsService,
+    ListAutomationsHandler,
+    GetAutomationHandler,
+    CreateAutomationHandler,
+    UpdateAutomationHandler,
+    DeleteAutomationHandler,
+    DryRunAutomationHandler,
     OrderCreatedAutomationConsumer,
     OrderStatusChangedAutomationConsumer,
   ],

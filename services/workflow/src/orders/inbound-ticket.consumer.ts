@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import { EventSubscriber } from '@warden/messaging';
 import type { EntityManager } from 'typeorm';
 import { newId } from '@warden/kernel';
 import { InboundReceivedV1 } from '@warden/contracts';
-import type { OrderView } from '@warden/contracts';
+import type { OrderView, OutgoingEvent } from '@warden/contracts';
+import { orderCommentAdded } from './order.events';
+import { OrderOpener } from './order.opener';
 import { OrderCommentRepository } from './order-comment.repository';
-import { OrderCommentsService } from './order-comments.service';
 import { OrderRepository } from './order.repository';
-import { OrdersService } from './orders.service';
 
 const TITLE_WORDS = 8;
 const TITLE_MAX = 120;
@@ -41,15 +42,15 @@ export function replyBody(subject: string | null, text: string): string {
 @Injectable()
 export class InboundTicketConsumer implements OnModuleInit {
   constructor(
-    private readonly events: EventSubscriber,
-    private readonly orders: OrdersService,
+    private readonly subscriber: EventSubscriber,
+    private readonly opener: OrderOpener,
     private readonly repository: OrderRepository,
-    private readonly comments: OrderCommentsService,
     private readonly threads: OrderCommentRepository,
+    private readonly events: EventBus<OutgoingEvent>,
   ) {}
 
   onModuleInit(): void {
-    this.events.on(InboundReceivedV1, async (event, manager) => {
+    this.subscriber.on(InboundReceivedV1, async (event, manager) => {
       const tenantId = event.tenantid;
       const data = event.data;
       await this.threads.lockSender(manager, tenantId, data.channelId, data.contactId);
@@ -58,7 +59,7 @@ export class InboundTicketConsumer implements OnModuleInit {
       const answered = await this.answeredTicket(manager, tenantId, data);
       const order =
         answered ??
-        (await this.orders.createWithin(manager, tenantId, null, {
+        (await this.opener.open(manager, tenantId, null, {
           title: ticketTitle(data.subject, data.text),
           description: data.text,
           clientRef: null,
@@ -68,7 +69,7 @@ export class InboundTicketConsumer implements OnModuleInit {
           inboundMessageId: data.inboundMessageId,
         }));
       if (answered) {
-        await this.comments.addWithin(manager, tenantId, answered, {
+        const comment = await this.threads.insert(manager, tenantId, {
           id: newId(),
           orderId: answered.id,
           visibility: 'public',
@@ -77,6 +78,7 @@ export class InboundTicketConsumer implements OnModuleInit {
           body: replyBody(data.subject, data.text),
           inboundMessageId: data.inboundMessageId,
         });
+        await this.events.publish(orderCommentAdded(tenantId, answered, comment), manager);
       }
       await this.threads.addThreadMessage(manager, tenantId, {
         channelId: data.channelId,

@@ -1,20 +1,23 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { DomainError, newId } from '@warden/kernel';
 import { OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
 import type { RequestContext } from '@warden/contracts';
 import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
 import { WORKFLOW_SERVICE } from '../workflow.service-definition';
-import { ProvisionTenantCommand, ProvisionTenantHandler } from '../workflows/provision-tenant.handler';
+import { ProvisionTenantCommand } from '../workflows/provision-tenant.handler';
+import { ChangeOrderStatusCommand } from './change-order-status.handler';
+import { CreateOrderCommand } from './create-order.handler';
 import { OrdersModule } from './orders.module';
-import { OrdersService } from './orders.service';
+import { TransferOrderCommand } from './transfer-order.handler';
 
 const decision = { code: 'GRANTED', policyVersion: 7 };
 const knownDepartments = new Set<string>();
 
 /** Status changes and transfers: the order row, its history, the per-status counts and the outbox, in one transaction. */
-describe('orders (medium: service + PostgreSQL)', () => {
+describe('orders (medium: handlers + PostgreSQL)', () => {
   let medium: Medium;
-  let orders: OrdersService;
+  let commands: CommandBus;
   let ctx: RequestContext;
   let statuses: Record<string, string>;
 
@@ -28,14 +31,14 @@ describe('orders (medium: service + PostgreSQL)', () => {
         },
       },
     });
-    orders = medium.get(OrdersService);
+    commands = medium.get(CommandBus);
   });
 
   afterAll(() => medium?.close());
 
   beforeEach(async () => {
     ctx = { tenantId: newId(), actorId: newId(), requestId: 'medium' };
-    await medium.get(ProvisionTenantHandler).execute(new ProvisionTenantCommand(ctx.tenantId));
+    await medium.get(CommandBus).execute(new ProvisionTenantCommand(ctx.tenantId));
     const rows = await medium.rows<{ id: string; name: string }>('SELECT id, name FROM statuses WHERE tenant_id = $1', [ctx.tenantId]);
     statuses = Object.fromEntries(rows.map((row) => [row.name, row.id]));
   });
@@ -52,16 +55,18 @@ describe('orders (medium: service + PostgreSQL)', () => {
     );
 
   it('a status change writes the order, its history entry, the counts and its event together', async () => {
-    const order = await orders.create(ctx, { title: 'Broken screen' });
+    const order = await commands.execute(new CreateOrderCommand(ctx, { title: 'Broken screen' }));
     expect(order.status.id).toBe(statuses['New lead']);
 
-    const changed = await orders.changeStatus(ctx, {
-      orderId: order.id,
-      targetStatusId: statuses['Diagnostics'],
-      expectedStatusId: order.status.id,
-      expectedVersion: order.version,
-      decision,
-    });
+    const changed = await commands.execute(
+      new ChangeOrderStatusCommand(ctx, {
+        orderId: order.id,
+        targetStatusId: statuses['Diagnostics'],
+        expectedStatusId: order.status.id,
+        expectedVersion: order.version,
+        decision,
+      }),
+    );
 
     expect(changed).toMatchObject({ version: order.version + 1, status: { id: statuses['Diagnostics'] } });
     const history = await medium.rows(
@@ -88,7 +93,7 @@ describe('orders (medium: service + PostgreSQL)', () => {
   });
 
   it('a stale version, a moved order or the current status write nothing: no row, no history, no event', async () => {
-    const order = await orders.create(ctx, { title: 'Broken hinge' });
+    const order = await commands.execute(new CreateOrderCommand(ctx, { title: 'Broken hinge' }));
     const before = {
       order: await medium.rows('SELECT * FROM orders WHERE id = $1', [order.id]),
       events: await orderEvents(),
@@ -96,17 +101,23 @@ describe('orders (medium: service + PostgreSQL)', () => {
     };
     const change = { orderId: order.id, targetStatusId: statuses['Ready'], expectedStatusId: order.status.id, decision };
 
-    await expect(orders.changeStatus(ctx, { ...change, expectedVersion: order.version + 1 })).rejects.toMatchObject({
+    await expect(
+      commands.execute(new ChangeOrderStatusCommand(ctx, { ...change, expectedVersion: order.version + 1 })),
+    ).rejects.toMatchObject({
       code: 'ORDER.VERSION_MISMATCH',
     });
-    await expect(orders.changeStatus(ctx, { ...change, expectedStatusId: statuses['Ready'] })).rejects.toMatchObject({
+    await expect(
+      commands.execute(new ChangeOrderStatusCommand(ctx, { ...change, expectedStatusId: statuses['Ready'] })),
+    ).rejects.toMatchObject({
       code: 'ORDER.STATUS_MOVED',
     });
-    await expect(orders.changeStatus(ctx, { ...change, targetStatusId: order.status.id })).rejects.toMatchObject({
-      code: 'ORDER.ALREADY_IN_STATUS',
-    });
+    await expect(commands.execute(new ChangeOrderStatusCommand(ctx, { ...change, targetStatusId: order.status.id }))).rejects.toMatchObject(
+      {
+        code: 'ORDER.ALREADY_IN_STATUS',
+      },
+    );
     await medium.rows('UPDATE statuses SET archived_at = now() WHERE id = $1', [statuses['Ready']]);
-    await expect(orders.changeStatus(ctx, change)).rejects.toMatchObject({ code: 'STATUS.ARCHIVED' });
+    await expect(commands.execute(new ChangeOrderStatusCommand(ctx, change))).rejects.toMatchObject({ code: 'STATUS.ARCHIVED' });
 
     expect(await medium.rows('SELECT * FROM orders WHERE id = $1', [order.id])).toEqual(before.order);
     expect(await medium.rows('SELECT count(*)::int AS n FROM order_history WHERE order_id = $1', [order.id])).toEqual([{ n: 1 }]);
@@ -115,15 +126,17 @@ describe('orders (medium: service + PostgreSQL)', () => {
   });
 
   it('of two changes made for the same version, one commits and the other writes nothing', async () => {
-    const order = await orders.create(ctx, { title: 'Race' });
+    const order = await commands.execute(new CreateOrderCommand(ctx, { title: 'Race' }));
     const change = (target: string) =>
-      orders.changeStatus(ctx, {
-        orderId: order.id,
-        targetStatusId: statuses[target],
-        expectedStatusId: order.status.id,
-        expectedVersion: order.version,
-        decision,
-      });
+      commands.execute(
+        new ChangeOrderStatusCommand(ctx, {
+          orderId: order.id,
+          targetStatusId: statuses[target],
+          expectedStatusId: order.status.id,
+          expectedVersion: order.version,
+          decision,
+        }),
+      );
 
     const results = await Promise.allSettled([change('Contacted'), change('New')]);
 
@@ -135,15 +148,17 @@ describe('orders (medium: service + PostgreSQL)', () => {
   it('a transfer moves the department, keeps the status, writes history and event; the department it has or a moved order writes nothing', async () => {
     const [workshop, frontDesk] = [newId(), newId()];
     knownDepartments.add(workshop).add(frontDesk);
-    const order = await orders.create(ctx, { title: 'Transfer me', departmentId: workshop });
+    const order = await commands.execute(new CreateOrderCommand(ctx, { title: 'Transfer me', departmentId: workshop }));
 
-    const moved = await orders.transfer(ctx, {
-      orderId: order.id,
-      departmentId: frontDesk,
-      expectedDepartmentId: workshop,
-      expectedVersion: order.version,
-      decision,
-    });
+    const moved = await commands.execute(
+      new TransferOrderCommand(ctx, {
+        orderId: order.id,
+        departmentId: frontDesk,
+        expectedDepartmentId: workshop,
+        expectedVersion: order.version,
+        decision,
+      }),
+    );
 
     expect(moved).toMatchObject({ departmentId: frontDesk, status: { id: order.status.id }, version: order.version + 1 });
     const departments = await medium.rows('SELECT department_id, count FROM order_department_counts WHERE tenant_id = $1 AND count <> 0', [
@@ -155,11 +170,15 @@ describe('orders (medium: service + PostgreSQL)', () => {
     expect(transfers[0].data).toMatchObject({ orderId: order.id });
 
     const again = { orderId: order.id, departmentId: frontDesk, expectedDepartmentId: frontDesk, decision };
-    await expect(orders.transfer(ctx, again)).rejects.toMatchObject({ code: 'ORDER.ALREADY_IN_DEPARTMENT' });
-    await expect(orders.transfer(ctx, { ...again, departmentId: workshop, expectedDepartmentId: workshop })).rejects.toMatchObject({
+    await expect(commands.execute(new TransferOrderCommand(ctx, again))).rejects.toMatchObject({ code: 'ORDER.ALREADY_IN_DEPARTMENT' });
+    await expect(
+      commands.execute(new TransferOrderCommand(ctx, { ...again, departmentId: workshop, expectedDepartmentId: workshop })),
+    ).rejects.toMatchObject({
       code: 'ORDER.DEPARTMENT_MOVED',
     });
-    await expect(orders.transfer(ctx, { ...again, departmentId: newId() })).rejects.toMatchObject({ code: 'DEPARTMENT.UNKNOWN' });
+    await expect(commands.execute(new TransferOrderCommand(ctx, { ...again, departmentId: newId() }))).rejects.toMatchObject({
+      code: 'DEPARTMENT.UNKNOWN',
+    });
     expect(await medium.rows('SELECT count(*)::int AS n FROM order_history WHERE order_id = $1', [order.id])).toEqual([{ n: 2 }]);
     expect((await orderEvents()).filter((event) => event.type === OrderTransferredV1.type)).toHaveLength(1);
   });

@@ -1,15 +1,24 @@
 import { Module } from '@nestjs/common';
 import { WorkflowsModule } from '../workflows/workflows.module';
+import { AddOrderCommentHandler } from './add-order-comment.handler';
+import { ChangeOrderStatusHandler } from './change-order-status.handler';
+import { CreateOrderHandler } from './create-order.handler';
+import { DiffOrderSightHandler } from './diff-order-sight.handler';
+import { GetInitialStatusesHandler } from './get-initial-statuses.handler';
+import { GetOrderHistoryHandler } from './get-order-history.handler';
+import { GetOrderHandler } from './get-order.handler';
 import { InboundTicketConsumer } from './inbound-ticket.consumer';
+import { ListOrderCommentsHandler } from './list-order-comments.handler';
+import { ListOrdersHandler } from './list-orders.handler';
 import { OrderCommentRepository } from './order-comment.repository';
 import { OrderCommentsMessages } from './order-comments.messages';
-import { OrderCommentsService } from './order-comments.service';
+import { OrderOpener } from './order.opener';
 import { OrderReferences } from './order-references';
 import { OrderSightRepository } from './order-sight.repository';
-import { OrderSightService } from './order-sight.service';
 import { OrderRepository } from './order.repository';
 import { OrdersMessages } from './orders.messages';
-import { OrdersService } from './orders.service';
+import { TransferOrderHandler } from './transfer-order.handler';
+import { UpdateOrderHandler } from './update-order.handler';
 
 @Module({
   imports: [WorkflowsModule],
@@ -17,12 +26,21 @@ import { OrdersService } from './orders.service';
   providers: [
     OrderRepository,
     OrderReferences,
-    OrdersService,
-    OrderCommentRepository,
-    OrderCommentsService,
-    InboundTicketConsumer,
+    OrderOpener,
+    GetOrderHandler,
+    GetOrderHistoryHandler,
+    ListOrdersHandler,
+    GetInitialStatusesHandler,
+    CreateOrderHandler,
+    UpdateOrderHandler,
+    ChangeOrderStatusHandler,
+    TransferOrderHandler,
     OrderSightRepository,
-    OrderSightService,
+    DiffOrderSightHandler,
+    OrderCommentRepository,
+    ListOrderCommentsHandler,
+    AddOrderCommentHandler,
+    InboundTicketConsumer,
   ],
   exports: [OrderRepository],
 })

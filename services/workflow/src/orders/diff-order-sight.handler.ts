@@ -1,19 +1,31 @@
-import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler } from '@nestjs/cqrs';
+import type { IQueryHandler } from '@nestjs/cqrs';
 import { isDeepStrictEqual } from 'node:util';
-import type { OrderSight, SightDelta } from '@warden/contracts';
+import type { OrderSight, RpcResponse, SightDelta, SightPair } from '@warden/contracts';
 import { OrderSightRepository } from './order-sight.repository';
 
 const NOTHING: SightDelta = { total: 0, byStatus: [], sample: [] };
+
+type SightDiff = RpcResponse<'workflow.orders.sight-diff'>;
+
+export class DiffOrderSightQuery extends Query<SightDiff> {
+  constructor(
+    readonly tenantId: string,
+    readonly pairs: SightPair[],
+  ) {
+    super();
+  }
+}
 
 /**
  * What a permission change does to a person's order lists (the permission preview): the orders the
  * list filter before the change holds and the one after does not (lose), and the reverse (gain).
  */
-@Injectable()
-export class OrderSightService {
+@QueryHandler(DiffOrderSightQuery)
+export class DiffOrderSightHandler implements IQueryHandler<DiffOrderSightQuery> {
   constructor(private readonly repository: OrderSightRepository) {}
 
-  diff(tenantId: string, pairs: Array<{ before: OrderSight; after: OrderSight }>): Promise<Array<{ lose: SightDelta; gain: SightDelta }>> {
+  execute({ tenantId, pairs }: DiffOrderSightQuery): Promise<SightDiff> {
     return Promise.all(
       pairs.map(async ({ before, after }) => {
         const [lose, gain] = await Promise.all([this.only(tenantId, before, after), this.only(tenantId, after, before)]);

@@ -1,0 +1,48 @@
+import { Command, CommandHandler } from '@nestjs/cqrs';
+import type { ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import type { CreateOrderData, OrderView, RequestContext } from '@warden/contracts';
+import { OrderErrors } from './order.errors';
+import { OrderOpener } from './order.opener';
+import { OrderReferences } from './order-references';
+
+export class CreateOrderCommand extends Command<OrderView> {
+  constructor(
+    readonly ctx: RequestContext,
+    readonly data: CreateOrderData,
+  ) {
+    super();
+  }
+}
+
+/**
+ * A person's new order: its department and client checked with the directory first, then opened in one
+ * transaction. Whether the caller may create it, and in which status, was decided by the gateway.
+ */
+@CommandHandler(CreateOrderCommand)
+export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly references: OrderReferences,
+    private readonly opener: OrderOpener,
+  ) {}
+
+  async execute({ ctx, data }: CreateOrderCommand): Promise<OrderView> {
+    if (!data.title) throw OrderErrors.titleRequired();
+    const departmentId = data.departmentId ? await this.references.department(ctx, data.departmentId) : null;
+    const client = await this.references.client(ctx, data.clientContactId ?? null, data.equipmentId ?? null);
+    return this.dataSource.transaction((tx) =>
+      this.opener.open(tx, ctx.tenantId, ctx.actorId, {
+        title: data.title,
+        description: data.description ?? '',
+        clientRef: data.clientRef ?? null,
+        responsibleId: data.responsibleId ?? null,
+        workflowId: data.workflowId,
+        statusId: data.statusId,
+        departmentId,
+        client,
+        inboundMessageId: null,
+      }),
+    );
+  }
+}
