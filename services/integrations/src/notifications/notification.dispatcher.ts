@@ -3,11 +3,12 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import { DataSource } from 'typeorm';
 import { PollingWorkers } from '@warden/service-kit';
 import type { EntityManager } from 'typeorm';
-import { NotificationSentV1 } from '@warden/contracts';
-import { OutboxWriter } from '@warden/messaging';
+import { EventBus } from '@nestjs/cqrs';
+import type { OutgoingEvent } from '@warden/contracts';
 import { RetrySchedule } from '../webhooks/retry.schedule';
 import { MailSender } from './mail.sender';
 import { NotificationComposer } from './notification.composer';
+import { notificationSent } from './notification.events';
 import { notificationEligibility } from './notification-eligibility.policy';
 import { NotificationReadModelRepository } from './notification-read-model.repository';
 import { NotificationSettingsRepository } from './notification-settings.repository';
@@ -48,7 +49,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
     private readonly settings: NotificationSettingsRepository,
     private readonly composer: NotificationComposer,
     private readonly mail: MailSender,
-    private readonly outbox: OutboxWriter,
+    private readonly events: EventBus<OutgoingEvent>,
     @Inject(NOTIFICATIONS_ENV) env: NotificationsEnv,
   ) {
     this.schedule = RetrySchedule.parse(env.NOTIFICATION_RETRY_SCHEDULE);
@@ -87,7 +88,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
     const outcome = await this.mail.send(mail);
     if (outcome.sent) {
       await this.notifications.markSent(manager, notification.id, mail.to, mail.subject);
-      await this.announceSent(manager, notification);
+      await this.events.publish(notificationSent(notification), manager);
     } else {
       const retryInMs = outcome.retry ? this.schedule.nextDelayMs(notification.attempts + 1) : null;
       this.logger.warn(
@@ -96,21 +97,5 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
       await this.notifications.markFailed(manager, notification.id, outcome.reason, retryInMs, mail.to, mail.subject);
     }
     return true;
-  }
-
-  private async announceSent(manager: EntityManager, notification: ClaimedNotification): Promise<void> {
-    await this.outbox.add(manager, {
-      contract: NotificationSentV1,
-      tenantId: notification.tenantId,
-      subject: notification.id,
-      data: {
-        notificationId: notification.id,
-        kind: notification.kind,
-        eventId: notification.eventId,
-        recipientId: notification.recipientId,
-        recipientKind: notification.recipientKind,
-        at: new Date().toISOString(),
-      },
-    });
   }
 }

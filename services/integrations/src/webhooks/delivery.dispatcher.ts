@@ -3,8 +3,8 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import { DataSource } from 'typeorm';
 import { PollingWorkers } from '@warden/service-kit';
 import type { EntityManager } from 'typeorm';
-import { WebhookDisabledV1 } from '@warden/contracts';
-import { OutboxWriter } from '@warden/messaging';
+import { EventBus } from '@nestjs/cqrs';
+import type { OutgoingEvent } from '@warden/contracts';
 import { INTEGRATIONS_ENV } from '../config/integrations.env';
 import type { IntegrationsEnv } from '../config/integrations.env';
 import { DeliveryRepository } from './delivery.repository';
@@ -13,6 +13,7 @@ import { EndpointRepository } from './endpoint.repository';
 import { RetrySchedule } from './retry.schedule';
 import { SigningSecrets } from './signing.secrets';
 import { TargetAddressPolicy } from './target-address.policy';
+import { webhookDisabled } from './webhook.events';
 import { WebhookMetrics } from './webhook.metrics';
 import { sendWebhook } from './webhook.sender';
 import type { SendOutcome } from './webhook.sender';
@@ -45,7 +46,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     private readonly deliveries: DeliveryRepository,
     private readonly endpoints: EndpointRepository,
     private readonly secrets: SigningSecrets,
-    private readonly outbox: OutboxWriter,
+    private readonly events: EventBus<OutgoingEvent>,
     private readonly metrics: WebhookMetrics,
     @Inject(INTEGRATIONS_ENV) env: IntegrationsEnv,
   ) {
@@ -121,11 +122,6 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const rows: Array<{ tenant_id: string }> = await manager.query('SELECT tenant_id FROM endpoints WHERE id = $1', [delivery.endpointId]);
     if (!(await this.endpoints.disable(manager, delivery.endpointId, reason))) return;
     this.logger.warn(`Webhook endpoint ${delivery.endpointId} disabled: ${reason}`);
-    await this.outbox.add(manager, {
-      contract: WebhookDisabledV1,
-      tenantId: rows[0]!.tenant_id,
-      subject: delivery.endpointId,
-      data: { endpointId: delivery.endpointId, url: delivery.url, reason, at: new Date().toISOString() },
-    });
+    await this.events.publish(webhookDisabled(rows[0]!.tenant_id, delivery.endpointId, delivery.url, reason), manager);
   }
 }
