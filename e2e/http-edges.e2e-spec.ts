@@ -63,6 +63,9 @@ describe('HTTP edges', () => {
       ['GET', '/api/v1/groups/not-a-uuid'],
       ['GET', '/api/v1/orders/1'],
       ['GET', `/api/v1/departments/${randomUUID()}x`],
+      // UUID-shaped but of no version or variant: the same rule as every body's ids (class-validator's IsUUID 'all').
+      ['GET', '/api/v1/orders/01900000-0000-0000-0000-000000000000'],
+      ['GET', '/api/v1/groups/01900000-0000-7000-0000-000000000000'],
     ])('%s %s: an id that is not a UUID is 404 naming it, on every route alike', async (method, path) => {
       const response = await stack.http.request(method, path, {
         token: tenant.adminToken,
