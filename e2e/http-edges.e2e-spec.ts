@@ -74,6 +74,20 @@ describe('HTTP edges', () => {
       expectProblem(response, 404, 'RESOURCE.NOT_FOUND', 'id');
     });
 
+    it.each([
+      ['/api/v1/branches', { name: '   ', timeZone: 'UTC' }, 'name'],
+      ['/api/v1/departments', { name: '   ' }, 'name'],
+      ['/api/v1/companies', { name: '   ' }, 'name'],
+      ['/api/v1/contacts', { lastName: '   ', firstName: 'A', email: 'blank@contact.test' }, 'lastName'],
+      ['/api/v1/staff', { lastName: 'A', firstName: '  ', email: 'blank@staff.test' }, 'firstName'],
+      ['/api/v1/orders', { title: '   ' }, 'title'],
+      ['/api/v1/workflows', { name: ' ', kind: 'order', statuses: [{ name: 'A', category: 'initial' }] }, 'name'],
+    ])('POST %s with a blank required name: 422 naming the body field, as the gateway trims it', async (path, body, field) => {
+      const response = await stack.http.post(path, body, tenant.adminToken);
+      expect(response.status).toBe(422);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
+    });
+
     it('checks ids after the caller: without a token a bad id is still 401', async () => {
       expect((await stack.http.get('/api/v1/staff/not-a-uuid/status-access')).status).toBe(401);
     });

@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AUTOMATION_TRIGGERS } from '@warden/contracts';
+import { AUTOMATION_TRIGGERS, Trim } from '@warden/contracts';
 import type { AutomationActions, AutomationConditions, AutomationTrigger } from '@warden/contracts';
 
 export class AutomationConditionsRequestDto implements AutomationConditions {
@@ -57,7 +57,7 @@ export class AutomationActionsRequestDto implements AutomationActions {
 }
 
 export class CreateAutomationRequestDto {
-  @ApiProperty({ maxLength: 200, example: 'Acme tickets to Key accounts' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ maxLength: 200, example: 'Acme tickets to Key accounts' }) @Trim() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiProperty({
     enum: AUTOMATION_TRIGGERS,
     description:

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '@warden/contracts';
 
 export class CreateBranchRequestDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Downtown' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Downtown' }) @Trim() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional({ maxLength: 500, nullable: true, type: String, example: '1 Main St' })
   @IsOptional()
   @IsString()

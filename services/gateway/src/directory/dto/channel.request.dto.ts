@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CHANNEL_KINDS } from '@warden/contracts';
+import { CHANNEL_KINDS, Trim } from '@warden/contracts';
 import type { ChannelKind } from '@warden/contracts';
 
 export class CreateChannelRequestDto {
@@ -24,7 +24,12 @@ export class CreateChannelRequestDto {
   @MinLength(1)
   @MaxLength(320)
   address!: string;
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Support mailbox' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Support mailbox' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
   @ApiProperty({ format: 'uuid', description: 'Where what arrives on the channel lands' }) @IsUUID() departmentId!: string;
 }
 

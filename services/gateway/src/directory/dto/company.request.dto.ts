@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { toInteger } from '../../http/query.transforms';
+import { Trim } from '@warden/contracts';
 
 export class CreateCompanyRequestDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Acme LLC' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Acme LLC' }) @Trim() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional({ maxLength: 50, nullable: true, type: String, description: 'Unique in the tenant when given' })
   @IsOptional()
   @IsString()

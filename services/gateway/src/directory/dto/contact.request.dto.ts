@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
-import { CONTACT_STATUSES } from '@warden/contracts';
+import { CONTACT_STATUSES, Trim } from '@warden/contracts';
 import type { ContactStatus } from '@warden/contracts';
 import { toBoolean, toInteger } from '../../http/query.transforms';
 
@@ -24,8 +24,8 @@ function IsMessengerIds(): PropertyDecorator {
 }
 
 export class CreateContactRequestDto {
-  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Petrov' }) @IsString() @MinLength(1) @MaxLength(100) lastName!: string;
-  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Ivan' }) @IsString() @MinLength(1) @MaxLength(100) firstName!: string;
+  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Petrov' }) @Trim() @IsString() @MinLength(1) @MaxLength(100) lastName!: string;
+  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Ivan' }) @Trim() @IsString() @MinLength(1) @MaxLength(100) firstName!: string;
   @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(100) middleName?:
     | string
     | null;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '@warden/contracts';
 
 export class CreateDepartmentRequestDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'IT support' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'IT support' }) @Trim() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'An employee of the tenant' })
   @IsOptional()
   @IsUUID()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '@warden/contracts';
 
 export class CreateEquipmentRequestDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() companyId!: string;
@@ -7,7 +8,7 @@ export class CreateEquipmentRequestDto {
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Server rack A' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Server rack A' }) @Trim() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String, example: 'rack' }) @IsOptional() @IsString() @MaxLength(100) kind?:
     | string
     | null;

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PHONE_PATTERN } from '@warden/contracts';
+import { PHONE_PATTERN, Trim } from '@warden/contracts';
 
 /** The fields of a person, shared by staff creation and the tenant's first administrator. */
 export class PersonFieldsRequestDto {
-  @ApiProperty({ example: 'Ivanova', maxLength: 100 }) @IsString() @IsNotEmpty() @MaxLength(100) lastName!: string;
-  @ApiProperty({ example: 'Anna', maxLength: 100 }) @IsString() @IsNotEmpty() @MaxLength(100) firstName!: string;
+  @ApiProperty({ example: 'Ivanova', maxLength: 100 }) @Trim() @IsString() @IsNotEmpty() @MaxLength(100) lastName!: string;
+  @ApiProperty({ example: 'Anna', maxLength: 100 }) @Trim() @IsString() @IsNotEmpty() @MaxLength(100) firstName!: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Petrovna', maxLength: 100 })
   @IsOptional()
   @IsString()
