@@ -32,9 +32,12 @@ export class PollingWorkers {
     await Promise.allSettled(this.workers);
   }
 
-  /** New work is queued: idle workers look at once instead of at their next poll. */
-  wake(): void {
-    for (const resolve of this.wakeUps.splice(0)) resolve();
+  /**
+   * New work is queued: idle workers look at once instead of at their next poll — as many as there are new items
+   * (`count`), so one queued item does not send every idle worker to the database to find nothing.
+   */
+  wake(count = Infinity): void {
+    for (const resolve of this.wakeUps.splice(0, count)) resolve();
   }
 
   private async work(): Promise<void> {
@@ -49,14 +52,24 @@ export class PollingWorkers {
     }
   }
 
+  /** Sleeps until woken or the poll interval; a sleeper that wakes by itself leaves the list, so a count given to `wake` goes to real sleepers. */
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, this.options.pollIntervalMs);
-      timer.unref();
-      this.wakeUps.push(() => {
+      const wakeUp = (): void => {
         clearTimeout(timer);
         resolve();
-      });
+      };
+      const timer = setTimeout(() => {
+        this.wakeUps = this.wakeUps.filter((other) => other !== wakeUp);
+        resolve();
+      }, this.options.pollIntervalMs);
+      timer.unref();
+      this.wakeUps.push(wakeUp);
     });
+  }
+
+  /** Workers asleep now (for specs). */
+  get sleeping(): number {
+    return this.wakeUps.length;
   }
 }

@@ -63,9 +63,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     return this.workers.stop();
   }
 
-  /** New work is queued: idle workers look at once instead of at their next poll. */
-  wake(): void {
-    this.workers.wake();
+  /** New work is queued (`count` deliveries, if known): idle workers look at once instead of at their next poll. */
+  wake(count?: number): void {
+    this.workers.wake(count);
   }
 
   /** Claims, sends and records one due delivery; false when none was due. */

@@ -81,7 +81,7 @@ export class EventIntakeConsumer implements OnApplicationBootstrap, BeforeApplic
         return count;
       });
       for (const { message } of events) message.ack();
-      if (queued > 0) this.dispatcher.wake();
+      if (queued > 0) this.dispatcher.wake(queued);
     } catch (error) {
       if (events.length > 1) {
         // One event the database refuses must not hold back the others: each again in a transaction of its own.
