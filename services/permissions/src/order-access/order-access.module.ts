@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CheckModule } from '../check/check.module';
 import { PolicyModule } from '../policy/policy.module';
 import { StatusAccessModule } from '../status-access/status-access.module';
-import { ContactPlacement } from './contact-placement.service';
 import { DirectoryEventsConsumer } from './directory-events.consumer';
 import { EquipmentRule } from './equipment.rule';
 import { OrderRule } from './order.rule';
@@ -34,8 +33,7 @@ import { TemplateRule } from './template.rule';
     EquipmentRule,
     OrderVisibilityService,
     DirectoryEventsConsumer,
-    ContactPlacement,
   ],
-  exports: [ContactPlacement, OrderVisibilityRepository, ScopeFactsLoader],
+  exports: [OrderVisibilityRepository, ScopeFactsLoader],
 })
 export class OrderAccessModule {}
