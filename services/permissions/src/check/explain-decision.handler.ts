@@ -1,7 +1,7 @@
 import { Query, QueryHandler } from '@nestjs/cqrs';
 import type { IQueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@warden/kernel';
 import type { CheckData, Explanation } from '@warden/contracts';
+import { PersonErrors } from '../persons/person.errors';
 import { DecisionEvaluator } from './decision.evaluator';
 
 export class ExplainDecisionQuery extends Query<Explanation> {
@@ -20,7 +20,7 @@ export class ExplainDecisionHandler implements IQueryHandler<ExplainDecisionQuer
   async execute({ tenantId, input }: ExplainDecisionQuery): Promise<Explanation> {
     const explanation = await this.decisions.explain(tenantId, input);
     // Asked by an administrator about someone: a person of another tenant (or nobody) is not found.
-    if (explanation.code === 'PERSON.UNKNOWN') throw DomainError.notFound('PERSON.NOT_FOUND', 'The person');
+    if (explanation.code === 'PERSON.UNKNOWN') throw PersonErrors.notFound();
     return explanation;
   }
 }

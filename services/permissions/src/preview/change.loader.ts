@@ -13,7 +13,7 @@ import type {
 import { GroupErrors } from '../groups/groups.errors';
 import { GroupsRepository } from '../groups/groups.repository';
 import { rightSet } from '../groups/group-input';
-import { personNotFound } from '../overrides/overrides.service';
+import { requireKnownPerson } from '../persons/person.check';
 import { PersonsRepository } from '../persons/persons.repository';
 import { withGroupLevels, withPersonLevels } from '../status-access/status-access.change';
 import { StatusAccessErrors } from '../status-access/status-access.errors';
@@ -124,9 +124,9 @@ export class PreviewChangeLoader {
     return { personIds, apply: (facts) => withGroupUpdated(facts, view.id, next) };
   }
 
-  /** As overrides.service.ts set: the person must be known here (404). */
+  /** As overrides/set-override.handler.ts: the person must be known here (404). */
   private async personRight(tenantId: string, targetId: string, body: RightOverrideChange): Promise<FactsChange> {
-    if (!(await this.persons.exists(this.dataSource.manager, tenantId, targetId))) throw personNotFound();
+    await requireKnownPerson(this.persons, this.dataSource.manager, tenantId, targetId);
     return { personIds: [targetId], apply: (facts) => withOverride(facts, body.right, body.effect) };
   }
 
