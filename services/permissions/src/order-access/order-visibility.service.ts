@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrderVisibilityScope, ProjectScope } from '@warden/contracts';
-import { StatusAccessService } from '../status-access/status-access.service';
+import { visibleStatuses } from '../status-access/status-access.record';
+import { StatusAccessRepository } from '../status-access/status-access.repository';
 import { orderSightOf } from './order-visibility.policy';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 import { projectScopeOf } from './project-visibility.policy';
@@ -13,13 +14,13 @@ import { ScopeFactsLoader } from './scope-facts.loader';
 @Injectable()
 export class OrderVisibilityService {
   constructor(
-    private readonly statuses: StatusAccessService,
+    private readonly statuses: StatusAccessRepository,
     private readonly facts: ScopeFactsLoader,
     private readonly repository: OrderVisibilityRepository,
   ) {}
 
   async scope(tenantId: string, personId: string): Promise<OrderVisibilityScope> {
-    const [visible, loaded] = await Promise.all([this.statuses.visibleStatuses(tenantId, personId), this.facts.load(tenantId, personId)]);
+    const [visible, loaded] = await Promise.all([visibleStatuses(this.statuses, tenantId, personId), this.facts.load(tenantId, personId)]);
     const sight = orderSightOf(personId, visible.statusIds, loaded.rights, loaded.scope);
     return { statusIds: sight.statusIds, ...sight.scope, policyVersion: visible.policyVersion };
   }

@@ -18,7 +18,7 @@ import { PersonsRepository } from '../persons/persons.repository';
 import { withGroupLevels, withPersonLevels } from '../status-access/status-access.change';
 import { StatusAccessErrors } from '../status-access/status-access.errors';
 import { StatusAccessRepository } from '../status-access/status-access.repository';
-import { StatusAccessService } from '../status-access/status-access.service';
+import { checkLevels } from '../status-access/status-levels.check';
 import { withGroupJoined, withGroupLeft, withGroupUpdated, withOverride } from './person-facts.change';
 import type { PreviewFacts } from './person-facts.change';
 import { PreviewErrors } from './preview.errors';
@@ -40,7 +40,6 @@ export interface FactsChange {
 export class PreviewChangeLoader {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly statusAccess: StatusAccessService,
     private readonly levels: StatusAccessRepository,
     private readonly groups: GroupsRepository,
     private readonly persons: PersonsRepository,
@@ -66,7 +65,7 @@ export class PreviewChangeLoader {
   }
 
   private async personStatusAccess(tenantId: string, targetId: string, body: PersonStatusLevelsChange): Promise<FactsChange> {
-    await this.statusAccess.checkLevels(tenantId, body.levels);
+    await checkLevels(this.levels, tenantId, body.levels);
     const apply = (facts: PreviewFacts): PreviewFacts => ({
       ...facts,
       levels: withPersonLevels(facts.levels, body.levels, body.mayChangeClosed),
@@ -76,7 +75,7 @@ export class PreviewChangeLoader {
 
   private async groupStatusAccess(tenantId: string, targetId: string, body: StatusLevelsChange): Promise<FactsChange> {
     if (!(await this.levels.group(tenantId, targetId))) throw StatusAccessErrors.groupNotFound();
-    await this.statusAccess.checkLevels(tenantId, body.levels);
+    await checkLevels(this.levels, tenantId, body.levels);
     const personIds = await this.levels.groupMemberIds(this.dataSource.manager, tenantId, targetId);
     return { personIds, apply: (facts) => ({ ...facts, levels: withGroupLevels(facts.levels, targetId, body.levels) }) };
   }
