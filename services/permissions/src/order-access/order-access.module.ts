@@ -4,10 +4,11 @@ import { PolicyModule } from '../policy/policy.module';
 import { StatusAccessModule } from '../status-access/status-access.module';
 import { DirectoryEventsConsumer } from './directory-events.consumer';
 import { EquipmentRule } from './equipment.rule';
+import { GetOrderVisibilityScopeHandler } from './get-order-visibility-scope.handler';
+import { GetProjectVisibilityScopeHandler } from './get-project-visibility-scope.handler';
 import { OrderRule } from './order.rule';
 import { OrderVisibilityMessages } from './order-visibility.messages';
 import { OrderVisibilityRepository } from './order-visibility.repository';
-import { OrderVisibilityService } from './order-visibility.service';
 import { ParticipantRule } from './participant.rule';
 import { ProjectRule } from './project.rule';
 import { ScopeFactsLoader } from './scope-facts.loader';
@@ -31,7 +32,8 @@ import { TemplateRule } from './template.rule';
     TemplateRule,
     ParticipantRule,
     EquipmentRule,
-    OrderVisibilityService,
+    GetOrderVisibilityScopeHandler,
+    GetProjectVisibilityScopeHandler,
     DirectoryEventsConsumer,
   ],
   exports: [OrderVisibilityRepository, ScopeFactsLoader],
