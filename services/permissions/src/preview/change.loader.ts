@@ -30,8 +30,8 @@ export interface FactsChange {
 }
 
 /**
- * Reads a previewed change the way its real service would before writing (status-access.service.ts,
- * groups.service.ts, overrides.service.ts): the same target checks (404), the same checks of the body
+ * Reads a previewed change the way its real handler would before writing (status-access/, groups/,
+ * overrides/ `*.handler.ts`): the same target checks (404), the same checks of the body
  * (422) and of the state (409, the last administrator), with the same errors — then who it touches and
  * how their facts change in memory. Reads only. The body's shape was checked at the RPC boundary against
  * the class of its kind (PreviewData in libs/contracts/src/rpc/permission-preview.rpc.ts), as the change's own.
@@ -80,7 +80,7 @@ export class PreviewChangeLoader {
     return { personIds, apply: (facts) => ({ ...facts, levels: withGroupLevels(facts.levels, targetId, body.levels) }) };
   }
 
-  /** As groups.service.ts addMembers: known group, active people; members already in stay as they are. */
+  /** As groups/add-group-members.handler.ts: known group, active people; members already in stay as they are. */
   private async membersAdded(tenantId: string, targetId: string, personIds: readonly string[]): Promise<FactsChange> {
     const ids = [...new Set(personIds)];
     const { rights, levels } = await this.group(tenantId, targetId);
@@ -90,7 +90,7 @@ export class PreviewChangeLoader {
     return { personIds: ids, apply: (facts) => withGroupJoined(facts, levels, rights) };
   }
 
-  /** As groups.service.ts removeMembers: the Administrator group keeps an active member (409). */
+  /** As groups/remove-group-members.handler.ts: the Administrator group keeps an active member (409). */
   private async memberRemoved(tenantId: string, targetId: string, personId: string): Promise<FactsChange> {
     const ids = [personId];
     const manager = this.dataSource.manager;
@@ -102,7 +102,7 @@ export class PreviewChangeLoader {
     return { personIds: ids.filter((id) => members.has(id)), apply: (facts) => withGroupLeft(facts, view.id) };
   }
 
-  /** As groups.service.ts update: the name checked (422, 409 when taken), the Administrator group's rights and login fixed. */
+  /** As groups/update-group.handler.ts: the name checked (422, 409 when taken), the Administrator group's rights and login fixed. */
   private async groupUpdated(tenantId: string, targetId: string, body: GroupChanges): Promise<FactsChange> {
     const { name } = body;
     const rights = body.rights === undefined ? undefined : rightSet(body.rights);
