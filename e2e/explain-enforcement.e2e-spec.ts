@@ -9,7 +9,7 @@ jest.setTimeout(60_000);
 /**
  * What an administrator is told about a person (explain, someone else's transitions) is what the
  * person meets when it acts: both come from the one check of the permissions service
- * (services/permissions/src/check/check.service.ts), so a right refused personally or granted by
+ * (services/permissions/src/check/decision.evaluator.ts), so a right refused personally or granted by
  * no group refuses in every answer with the same code.
  */
 describe('explain and enforcement agree', () => {

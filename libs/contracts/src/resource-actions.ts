@@ -4,7 +4,7 @@ import type { Right } from './rights';
 /**
  * Actions on a resource that are not rights of the catalog, each with the catalog right it needs
  * first. The permissions service evaluates that right before the resource's rule, so a check and an
- * explanation of the same action take the same steps (services/permissions/src/check/check.service.ts).
+ * explanation of the same action take the same steps (services/permissions/src/check/decision.evaluator.ts).
  */
 export const RESOURCE_ACTIONS = {
   'task.read': 'tasks.read',

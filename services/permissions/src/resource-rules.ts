@@ -10,7 +10,7 @@ import { ConversationRule } from './chat-access/conversation.rule';
 import { InquiryRule } from './chat-access/inquiry.rule';
 
 /**
- * Every resource rule the check consults (check/check.service.ts), one per `resource.type`; what each
+ * Every resource rule the check consults (check/decision.evaluator.ts), one per `resource.type`; what each
  * decides is listed in docs/rules.md. A rule is provided by the module of its folder and registered
  * from this list by PermissionsModule at start-up: a new resource type is added here, nowhere else.
  */

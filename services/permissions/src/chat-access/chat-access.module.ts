@@ -5,6 +5,7 @@ import { ChatAccessEvaluator } from './chat-access.evaluator';
 import { ChatAccessMessages } from './chat-access.messages';
 import { ConversationStartEvaluator } from './conversation-start.evaluator';
 import { ConversationRule } from './conversation.rule';
+import { GetInquiryScopeHandler } from './get-inquiry-scope.handler';
 import { InquiryRule } from './inquiry.rule';
 
 /**
@@ -15,6 +16,6 @@ import { InquiryRule } from './inquiry.rule';
 @Module({
   imports: [CheckModule, OrderAccessModule],
   controllers: [ChatAccessMessages],
-  providers: [ChatAccessEvaluator, ConversationStartEvaluator, ConversationRule, InquiryRule],
+  providers: [ChatAccessEvaluator, ConversationStartEvaluator, ConversationRule, InquiryRule, GetInquiryScopeHandler],
 })
 export class ChatAccessModule {}

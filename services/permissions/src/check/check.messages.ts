@@ -1,26 +1,24 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DomainError } from '@warden/kernel';
+import { QueryBus } from '@nestjs/cqrs';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
 import type { Decision, Explanation } from '@warden/contracts';
-import { CheckService } from './check.service';
+import { CheckAccessQuery } from './check-access.handler';
+import { ExplainDecisionQuery } from './explain-decision.handler';
 
+/** check and explain: each message becomes one query for its handler (`*.handler.ts` beside this file). */
 @Controller()
 export class CheckMessages {
-  constructor(private readonly checks: CheckService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @RpcHandler('permissions.check')
-  async check(@Payload() message: RpcMessage<'permissions.check'>): Promise<Decision> {
-    const { allowed, code, reason, policyVersion } = await this.checks.explain(message.ctx.tenantId, message.data);
-    return { allowed, code, reason, policyVersion };
+  check(@Payload() message: RpcMessage<'permissions.check'>): Promise<Decision> {
+    return this.queries.execute(new CheckAccessQuery(message.ctx.tenantId, message.data));
   }
 
   @RpcHandler('permissions.explain')
-  async explain(@Payload() message: RpcMessage<'permissions.explain'>): Promise<Explanation> {
-    const explanation = await this.checks.explain(message.ctx.tenantId, message.data);
-    // Asked by an administrator about someone: a person of another tenant (or nobody) is not found.
-    if (explanation.code === 'PERSON.UNKNOWN') throw DomainError.notFound('PERSON.NOT_FOUND', 'The person');
-    return explanation;
+  explain(@Payload() message: RpcMessage<'permissions.explain'>): Promise<Explanation> {
+    return this.queries.execute(new ExplainDecisionQuery(message.ctx.tenantId, message.data));
   }
 }

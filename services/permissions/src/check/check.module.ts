@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { PolicyModule } from '../policy/policy.module';
 import { CheckMessages } from './check.messages';
 import { CheckRepository } from './check.repository';
-import { CheckService } from './check.service';
+import { CheckAccessHandler } from './check-access.handler';
+import { DecisionEvaluator } from './decision.evaluator';
+import { ExplainDecisionHandler } from './explain-decision.handler';
 import { ResourceRuleRegistry } from './resource-rule.registry';
 
 /**
@@ -12,7 +14,7 @@ import { ResourceRuleRegistry } from './resource-rule.registry';
 @Module({
   imports: [PolicyModule],
   controllers: [CheckMessages],
-  providers: [CheckRepository, CheckService, ResourceRuleRegistry],
+  providers: [CheckRepository, ResourceRuleRegistry, DecisionEvaluator, CheckAccessHandler, ExplainDecisionHandler],
   exports: [ResourceRuleRegistry, CheckRepository],
 })
 export class CheckModule {}

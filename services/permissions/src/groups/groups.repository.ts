@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RIGHT_NAMES } from '@warden/contracts';
+import { newId } from '@warden/kernel';
+import { DEFAULT_GROUPS, RIGHT_NAMES } from '@warden/contracts';
 import type { GroupRef, GroupView, Right } from '@warden/contracts';
 import { isUniqueViolation, queryRows } from '@warden/persistence';
 import { defaultGroupLevel } from '../status-access/status-levels.policy';
@@ -113,6 +114,22 @@ export class GroupsRepository {
       [group.id, tenantId, group.name, group.systemKey, group.rights],
     );
     return rows.length > 0;
+  }
+
+  /** Creates the default groups the tenant lacks; true when any was created. */
+  async ensureDefaultGroups(manager: EntityManager, tenantId: string): Promise<boolean> {
+    let created = false;
+    for (const group of DEFAULT_GROUPS) {
+      const inserted = await this.insertSystemGroup(manager, tenantId, {
+        id: newId(),
+        name: group.name,
+        systemKey: group.key,
+        rights: [...group.rights],
+        loginBarred: false,
+      });
+      created ||= inserted;
+    }
+    return created;
   }
 
   async update(

@@ -12,7 +12,7 @@ import {
 } from '@warden/contracts';
 import type { ContactSnapshotV1, DepartmentSnapshotV1 } from '@warden/contracts';
 import { PolicyVersions } from '../policy/policy-versions';
-import { ContactPlacement } from './contact-placement.service';
+import { placeContact } from './contact-company.record';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 
 /**
@@ -28,7 +28,6 @@ export class DirectoryEventsConsumer implements OnModuleInit {
     private readonly events: EventSubscriber,
     private readonly repository: OrderVisibilityRepository,
     private readonly policy: PolicyVersions,
-    private readonly contacts: ContactPlacement,
   ) {}
 
   onModuleInit(): void {
@@ -53,7 +52,7 @@ export class DirectoryEventsConsumer implements OnModuleInit {
       await this.bump(manager, event.tenantid, changed, 'company.client-managers');
     });
     const contact = async (tenantId: string, data: ContactSnapshotV1, manager: EntityManager): Promise<void> => {
-      await this.contacts.place(manager, tenantId, data.contactId, data.companyId, data.at);
+      await placeContact(manager, { visibility: this.repository, policy: this.policy }, tenantId, data.contactId, data.companyId, data.at);
     };
     this.events.on(ContactCreatedV1, (event, manager) => contact(event.tenantid, event.data, manager));
     this.events.on(ContactUpdatedV1, (event, manager) => contact(event.tenantid, event.data, manager));

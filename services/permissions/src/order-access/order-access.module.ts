@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { CheckModule } from '../check/check.module';
 import { PolicyModule } from '../policy/policy.module';
 import { StatusAccessModule } from '../status-access/status-access.module';
-import { ContactPlacement } from './contact-placement.service';
 import { DirectoryEventsConsumer } from './directory-events.consumer';
 import { EquipmentRule } from './equipment.rule';
+import { GetOrderVisibilityScopeHandler } from './get-order-visibility-scope.handler';
+import { GetProjectVisibilityScopeHandler } from './get-project-visibility-scope.handler';
 import { OrderRule } from './order.rule';
 import { OrderVisibilityMessages } from './order-visibility.messages';
 import { OrderVisibilityRepository } from './order-visibility.repository';
-import { OrderVisibilityService } from './order-visibility.service';
 import { ParticipantRule } from './participant.rule';
 import { ProjectRule } from './project.rule';
 import { ScopeFactsLoader } from './scope-facts.loader';
@@ -32,10 +32,10 @@ import { TemplateRule } from './template.rule';
     TemplateRule,
     ParticipantRule,
     EquipmentRule,
-    OrderVisibilityService,
+    GetOrderVisibilityScopeHandler,
+    GetProjectVisibilityScopeHandler,
     DirectoryEventsConsumer,
-    ContactPlacement,
   ],
-  exports: [ContactPlacement, OrderVisibilityRepository, ScopeFactsLoader],
+  exports: [OrderVisibilityRepository, ScopeFactsLoader],
 })
 export class OrderAccessModule {}

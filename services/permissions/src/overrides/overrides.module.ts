@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { CheckModule } from '../check/check.module';
 import { PersonsModule } from '../persons/persons.module';
 import { PolicyModule } from '../policy/policy.module';
+import { GetPersonRightsHandler } from './get-person-rights.handler';
 import { OverridesMessages } from './overrides.messages';
-import { OverridesService } from './overrides.service';
+import { OverridesRepository } from './overrides.repository';
+import { SetOverrideHandler } from './set-override.handler';
 
 @Module({
   imports: [CheckModule, PersonsModule, PolicyModule],
   controllers: [OverridesMessages],
-  providers: [OverridesService],
+  providers: [OverridesRepository, GetPersonRightsHandler, SetOverrideHandler],
 })
 export class OverridesModule {}

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
-import { PolicyChangedV1 } from '@warden/contracts';
-import type { PolicyChange } from '@warden/contracts';
-import { OutboxWriter } from '@warden/messaging';
+import type { OutgoingEvent, PolicyChange } from '@warden/contracts';
 import { FactsCache } from './facts.cache';
+import { policyChanged } from './policy.events';
 
 /** More people than this in one change: announce it tenant-wide instead of listing everyone. */
 const MAX_LISTED_PEOPLE = 1000;
@@ -17,7 +17,7 @@ const MAX_LISTED_PEOPLE = 1000;
 @Injectable()
 export class PolicyVersions {
   constructor(
-    private readonly outbox: OutboxWriter,
+    private readonly events: EventBus<OutgoingEvent>,
     private readonly cache: FactsCache,
   ) {}
 
@@ -34,8 +34,7 @@ export class PolicyVersions {
     );
     const policyVersion = Number(rows[0]!.version);
     const people = affectedPersonIds === null || affectedPersonIds.length > MAX_LISTED_PEOPLE ? null : [...new Set(affectedPersonIds)];
-    const data: PolicyChangedV1 = Object.assign(new PolicyChangedV1(), { policyVersion, affectedPersonIds: people, change });
-    await this.outbox.add(manager, { contract: PolicyChangedV1, tenantId, subject: tenantId, data });
+    await this.events.publish(policyChanged(tenantId, policyVersion, people, change), manager);
     // This replica's cached facts go right after the commit, before the caller answers; others' on the event.
     this.cache.dropOnCommit(manager, tenantId, people, policyVersion);
     return { policyVersion, affectedPersonIds: people };

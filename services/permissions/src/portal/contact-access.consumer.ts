@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import { ContactAccessGrantedV1, ContactAccessRevokedV1 } from '@warden/contracts';
+import type { OutgoingEvent } from '@warden/contracts';
 import { EventSubscriber } from '@warden/messaging';
-import { PortalMembersService } from './portal-members.service';
+import { GroupsRepository } from '../groups/groups.repository';
+import type { MembershipWriters } from '../groups/memberships.record';
+import { PersonsRepository } from '../persons/persons.repository';
+import { PolicyVersions } from '../policy/policy-versions';
+import { grantPortal, revokePortal } from './portal-membership.record';
 
 /**
  * Identity's portal grants and revocations. The gateway usually made the same change synchronously a
@@ -11,18 +17,25 @@ import { PortalMembersService } from './portal-members.service';
  */
 @Injectable()
 export class ContactAccessConsumer implements OnModuleInit {
+  private readonly writers: MembershipWriters;
+
   constructor(
     private readonly events: EventSubscriber,
-    private readonly portal: PortalMembersService,
-  ) {}
+    groups: GroupsRepository,
+    persons: PersonsRepository,
+    policy: PolicyVersions,
+    eventBus: EventBus<OutgoingEvent>,
+  ) {
+    this.writers = { groups, persons, policy, events: eventBus };
+  }
 
   onModuleInit(): void {
     this.events.on(ContactAccessGrantedV1, async (event, manager) => {
-      await this.portal.grant(manager, event.tenantid, event.data.personId);
+      await grantPortal(manager, this.writers, event.tenantid, event.data.personId);
     });
 
     this.events.on(ContactAccessRevokedV1, async (event, manager) => {
-      await this.portal.revoke(manager, event.tenantid, event.data.personId);
+      await revokePortal(manager, this.writers, event.tenantid, event.data.personId);
     });
   }
 }

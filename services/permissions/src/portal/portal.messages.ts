@@ -1,21 +1,23 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
+import { CommandBus } from '@nestjs/cqrs';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
-import { PortalMembersService } from './portal-members.service';
-import type { PortalMembership } from './portal-members.service';
+import { GrantPortalCommand } from './grant-portal.handler';
+import type { PortalMembership } from './portal-membership.record';
+import { RevokePortalCommand } from './revoke-portal.handler';
 
 @Controller()
 export class PortalMessages {
-  constructor(private readonly portal: PortalMembersService) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @RpcHandler('permissions.contacts.grant-portal')
   grant(@Payload() message: RpcMessage<'permissions.contacts.grant-portal'>): Promise<PortalMembership> {
-    return this.portal.grantNow(message.ctx.tenantId, message.data.personId, message.data.company);
+    return this.commands.execute(new GrantPortalCommand(message.ctx, message.data.personId, message.data.company));
   }
 
   @RpcHandler('permissions.contacts.revoke-portal')
   revoke(@Payload() message: RpcMessage<'permissions.contacts.revoke-portal'>): Promise<PortalMembership> {
-    return this.portal.revokeNow(message.ctx.tenantId, message.data.personId);
+    return this.commands.execute(new RevokePortalCommand(message.ctx, message.data.personId));
   }
 }

@@ -13,12 +13,12 @@ import type {
 import { GroupErrors } from '../groups/groups.errors';
 import { GroupsRepository } from '../groups/groups.repository';
 import { rightSet } from '../groups/group-input';
-import { personNotFound } from '../overrides/overrides.service';
+import { requireKnownPerson } from '../persons/person.check';
 import { PersonsRepository } from '../persons/persons.repository';
 import { withGroupLevels, withPersonLevels } from '../status-access/status-access.change';
 import { StatusAccessErrors } from '../status-access/status-access.errors';
 import { StatusAccessRepository } from '../status-access/status-access.repository';
-import { StatusAccessService } from '../status-access/status-access.service';
+import { checkLevels } from '../status-access/status-levels.check';
 import { withGroupJoined, withGroupLeft, withGroupUpdated, withOverride } from './person-facts.change';
 import type { PreviewFacts } from './person-facts.change';
 import { PreviewErrors } from './preview.errors';
@@ -30,8 +30,8 @@ export interface FactsChange {
 }
 
 /**
- * Reads a previewed change the way its real service would before writing (status-access.service.ts,
- * groups.service.ts, overrides.service.ts): the same target checks (404), the same checks of the body
+ * Reads a previewed change the way its real handler would before writing (status-access/, groups/,
+ * overrides/ `*.handler.ts`): the same target checks (404), the same checks of the body
  * (422) and of the state (409, the last administrator), with the same errors — then who it touches and
  * how their facts change in memory. Reads only. The body's shape was checked at the RPC boundary against
  * the class of its kind (PreviewData in libs/contracts/src/rpc/permission-preview.rpc.ts), as the change's own.
@@ -40,7 +40,6 @@ export interface FactsChange {
 export class PreviewChangeLoader {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly statusAccess: StatusAccessService,
     private readonly levels: StatusAccessRepository,
     private readonly groups: GroupsRepository,
     private readonly persons: PersonsRepository,
@@ -66,7 +65,7 @@ export class PreviewChangeLoader {
   }
 
   private async personStatusAccess(tenantId: string, targetId: string, body: PersonStatusLevelsChange): Promise<FactsChange> {
-    await this.statusAccess.checkLevels(tenantId, body.levels);
+    await checkLevels(this.levels, tenantId, body.levels);
     const apply = (facts: PreviewFacts): PreviewFacts => ({
       ...facts,
       levels: withPersonLevels(facts.levels, body.levels, body.mayChangeClosed),
@@ -76,12 +75,12 @@ export class PreviewChangeLoader {
 
   private async groupStatusAccess(tenantId: string, targetId: string, body: StatusLevelsChange): Promise<FactsChange> {
     if (!(await this.levels.group(tenantId, targetId))) throw StatusAccessErrors.groupNotFound();
-    await this.statusAccess.checkLevels(tenantId, body.levels);
+    await checkLevels(this.levels, tenantId, body.levels);
     const personIds = await this.levels.groupMemberIds(this.dataSource.manager, tenantId, targetId);
     return { personIds, apply: (facts) => ({ ...facts, levels: withGroupLevels(facts.levels, targetId, body.levels) }) };
   }
 
-  /** As groups.service.ts addMembers: known group, active people; members already in stay as they are. */
+  /** As groups/add-group-members.handler.ts: known group, active people; members already in stay as they are. */
   private async membersAdded(tenantId: string, targetId: string, personIds: readonly string[]): Promise<FactsChange> {
     const ids = [...new Set(personIds)];
     const { rights, levels } = await this.group(tenantId, targetId);
@@ -91,7 +90,7 @@ export class PreviewChangeLoader {
     return { personIds: ids, apply: (facts) => withGroupJoined(facts, levels, rights) };
   }
 
-  /** As groups.service.ts removeMembers: the Administrator group keeps an active member (409). */
+  /** As groups/remove-group-members.handler.ts: the Administrator group keeps an active member (409). */
   private async memberRemoved(tenantId: string, targetId: string, personId: string): Promise<FactsChange> {
     const ids = [personId];
     const manager = this.dataSource.manager;
@@ -103,7 +102,7 @@ export class PreviewChangeLoader {
     return { personIds: ids.filter((id) => members.has(id)), apply: (facts) => withGroupLeft(facts, view.id) };
   }
 
-  /** As groups.service.ts update: the name checked (422, 409 when taken), the Administrator group's rights and login fixed. */
+  /** As groups/update-group.handler.ts: the name checked (422, 409 when taken), the Administrator group's rights and login fixed. */
   private async groupUpdated(tenantId: string, targetId: string, body: GroupChanges): Promise<FactsChange> {
     const { name } = body;
     const rights = body.rights === undefined ? undefined : rightSet(body.rights);
@@ -124,9 +123,9 @@ export class PreviewChangeLoader {
     return { personIds, apply: (facts) => withGroupUpdated(facts, view.id, next) };
   }
 
-  /** As overrides.service.ts set: the person must be known here (404). */
+  /** As overrides/set-override.handler.ts: the person must be known here (404). */
   private async personRight(tenantId: string, targetId: string, body: RightOverrideChange): Promise<FactsChange> {
-    if (!(await this.persons.exists(this.dataSource.manager, tenantId, targetId))) throw personNotFound();
+    await requireKnownPerson(this.persons, this.dataSource.manager, tenantId, targetId);
     return { personIds: [targetId], apply: (facts) => withOverride(facts, body.right, body.effect) };
   }
 

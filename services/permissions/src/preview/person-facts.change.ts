@@ -13,7 +13,7 @@ export type GroupRights = PersonFacts['groups'][number];
 
 /**
  * Group and right changes applied to one person's facts in memory, as the repositories write them
- * (groups.repository.ts, overrides.service.ts): what the facts would be after the change, for the
+ * (groups.repository.ts, overrides/set-override.handler.ts): what the facts would be after the change, for the
  * permission preview. Nothing here reads or writes anything.
  */
 

@@ -7,7 +7,7 @@ import { atLeast, effectiveLevel, mayChangeClosed, visibleStatusIds } from '../s
 import type { PersonLevelFacts, StatusFact } from '../status-access/status-levels.policy';
 import type { PreviewFacts } from './person-facts.change';
 
-/** Pure parts of the permission preview (preview.service.ts); no framework, no database. */
+/** Pure parts of the permission preview (preview-change.handler.ts); no framework, no database. */
 
 export const NO_ORDERS: SightDelta = { total: 0, byStatus: [], sample: [] };
 

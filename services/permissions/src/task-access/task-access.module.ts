@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CheckModule } from '../check/check.module';
 import { PolicyModule } from '../policy/policy.module';
 import { StatusAccessRepository } from '../status-access/status-access.repository';
+import { GetTaskVisibilityHandler } from './get-task-visibility.handler';
 import { TaskAccessMessages } from './task-access.messages';
 import { TaskRule } from './task.rule';
 import { TaskVisibilityScope } from './task-visibility';
@@ -11,6 +12,6 @@ import { TaskVisibilityScope } from './task-visibility';
   imports: [CheckModule, PolicyModule],
   controllers: [TaskAccessMessages],
   // StatusAccessRepository only reads the levels tables here; status-access keeps writing them.
-  providers: [TaskRule, TaskVisibilityScope, StatusAccessRepository],
+  providers: [TaskRule, TaskVisibilityScope, StatusAccessRepository, GetTaskVisibilityHandler],
 })
 export class TaskAccessModule {}

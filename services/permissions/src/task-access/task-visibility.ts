@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { DecisionStep, RequestContext, TaskVisibility } from '@warden/contracts';
-import { CheckRepository } from '../check/check.repository';
+import type { DecisionStep, RequestContext } from '@warden/contracts';
 import type { LoadedFacts } from '../check/check.repository';
 import { evaluateRight } from '../check/decision.policy';
 
@@ -14,23 +13,12 @@ export function systemContext(tenantId: string): RequestContext {
  * Whose tasks a person sees: those it takes part in; with `tasks.read-department` (employees only)
  * also those in which a member or head of one of its departments takes part; with `tasks.read-all`
  * (employees only) every task of the tenant. Departments belong to
- * the directory, asked at decision time (no read model to lag behind a department change).
+ * the directory, asked at decision time (no read model to lag behind a department change). Shared by the
+ * `task` rule (task.rule.ts) and the task lists' filter (get-task-visibility.handler.ts).
  */
 @Injectable()
 export class TaskVisibilityScope {
-  constructor(
-    private readonly bus: BusClient,
-    private readonly checks: CheckRepository,
-  ) {}
-
-  async of(tenantId: string, personId: string): Promise<TaskVisibility & { policyVersion: number }> {
-    const facts = await this.checks.load(tenantId, personId);
-    const kind = facts.kind;
-    if (this.seesAll(facts, [], kind))
-      return { participantIds: [personId], departmentMemberIds: [], all: true, policyVersion: facts.policyVersion };
-    const departmentMemberIds = await this.departmentMembers(tenantId, personId, facts, [], kind);
-    return { participantIds: [personId], departmentMemberIds, policyVersion: facts.policyVersion };
-  }
+  constructor(private readonly bus: BusClient) {}
 
   /** `tasks.read-all`, for employees: a contact never sees tasks it does not take part in. */
   seesAll(facts: LoadedFacts, steps: DecisionStep[], kind: string | null): boolean {

@@ -1,11 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import { EmployeeCreatedV1, EmployeeDeletedV1, EmployeeUpdatedV1, TenantCreatedV1 } from '@warden/contracts';
+import type { OutgoingEvent } from '@warden/contracts';
 import { EventSubscriber } from '@warden/messaging';
-import { MembershipsService } from '../groups/memberships.service';
+import { GroupsRepository } from '../groups/groups.repository';
+import { applyMemberships } from '../groups/memberships.record';
+import type { MembershipWriters } from '../groups/memberships.record';
 import { PersonsRepository } from '../persons/persons.repository';
 import { PolicyVersions } from '../policy/policy-versions';
-import { ProvisioningService } from './provisioning.service';
+import { provisionTenant } from './provisioning.record';
 
 /**
  * Identity's facts that decisions depend on. Each handler runs in the inbox transaction, so a
@@ -16,24 +20,28 @@ import { ProvisioningService } from './provisioning.service';
 export class IdentityEventsConsumer implements OnModuleInit {
   private readonly logger = new Logger(IdentityEventsConsumer.name);
 
+  private readonly writers: MembershipWriters;
+
   constructor(
     private readonly events: EventSubscriber,
-    private readonly provisioning: ProvisioningService,
-    private readonly memberships: MembershipsService,
+    groups: GroupsRepository,
     private readonly persons: PersonsRepository,
     private readonly policy: PolicyVersions,
-  ) {}
+    eventBus: EventBus<OutgoingEvent>,
+  ) {
+    this.writers = { groups, persons, policy, events: eventBus };
+  }
 
   onModuleInit(): void {
     this.events.on(TenantCreatedV1, async (event, manager) => {
-      await this.provisioning.apply(manager, event.tenantid, event.data.administratorId);
+      await provisionTenant(manager, this.writers, event.tenantid, event.data.administratorId);
     });
 
     this.events.on(EmployeeCreatedV1, async (event, manager) => {
       const { personId, kind, groupIds } = event.data;
       // Known already: the staff call set the groups synchronously, maybe changed since; keep them.
       if (await this.persons.exists(manager, event.tenantid, personId)) return;
-      const result = await this.memberships.apply(manager, event.tenantid, personId, groupIds, kind, 'lenient');
+      const result = await applyMemberships(manager, this.writers, event.tenantid, personId, groupIds, kind, 'lenient');
       if (result.groups.length === 0) this.logger.warn(`Employee ${personId} created without any group`);
     });
 

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler } from '@nestjs/cqrs';
+import type { IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { BusClient } from '@warden/messaging';
 import type { OrderSight, PermissionPreview, PersonPreview, PreviewKind, RequestContext } from '@warden/contracts';
@@ -11,6 +12,17 @@ import type { FactsChange } from './change.loader';
 import { actionChange, changes, NO_ORDERS, sameSight, sideOf } from './person-preview.policy';
 import type { Side } from './person-preview.policy';
 
+export class PreviewChangeQuery extends Query<PermissionPreview> {
+  constructor(
+    readonly ctx: RequestContext,
+    readonly kind: PreviewKind,
+    readonly targetId: string,
+    readonly change: object,
+  ) {
+    super();
+  }
+}
+
 /**
  * What a permission change would do, without making it: for each person it touches, the order
  * lists and the actions before and after, decided by the functions the real checks use
@@ -19,8 +31,8 @@ import type { Side } from './person-preview.policy';
  * written: no transaction, no policy version bump, no event, no cache drop. The orders are counted by
  * the workflow service under the same SQL filter as the lists (`workflow.orders.sight-diff`).
  */
-@Injectable()
-export class PermissionPreviewService {
+@QueryHandler(PreviewChangeQuery)
+export class PreviewChangeHandler implements IQueryHandler<PreviewChangeQuery> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly bus: BusClient,
@@ -30,7 +42,7 @@ export class PermissionPreviewService {
     private readonly policy: PolicyVersions,
   ) {}
 
-  async preview(ctx: RequestContext, kind: PreviewKind, targetId: string, change: object): Promise<PermissionPreview> {
+  async execute({ ctx, kind, targetId, change }: PreviewChangeQuery): Promise<PermissionPreview> {
     const tenantId = ctx.tenantId;
     const policyVersion = await this.policy.current(this.dataSource.manager, tenantId);
     const factsChange = await this.changes.load(tenantId, kind, targetId, change);

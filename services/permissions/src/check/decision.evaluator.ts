@@ -16,11 +16,11 @@ const NOBODY: PersonFacts = { known: false, deleted: false, groups: [], override
  * the right to see it where acting on it reads it first: libs/contracts/src/resource-actions.ts);
  * a resource is then decided by the rule registered for its type, which must exist and allow too.
  * Any other action is unknown, so no route can reach a rule without passing a right first.
- * `permissions.check` and `permissions.explain` both answer from here: explain is this decision
- * with its steps, never a second evaluation.
+ * `permissions.check` and `permissions.explain` both answer from here (check-access.handler.ts,
+ * explain-decision.handler.ts): explain is this decision with its steps, never a second evaluation.
  */
 @Injectable()
-export class CheckService {
+export class DecisionEvaluator {
   constructor(
     private readonly repository: CheckRepository,
     private readonly rules: ResourceRuleRegistry,
