@@ -8,6 +8,7 @@ import { PasswordHasher } from '../people/password.hasher';
 import { PersonRepository } from '../people/person.repository';
 import { PresenceTracker } from '../presence/presence.tracker';
 import { SessionRepository } from '../sessions/session.repository';
+import { endSession } from '../sessions/session-end';
 import { TenantRepository } from '../tenants/tenant.repository';
 import { AuthErrors } from './auth.errors';
 import { TokenIssuer } from './token.issuer';
@@ -83,11 +84,9 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
   private async refuseIfBarredMeanwhile(ctx: RequestContext, personId: string, sessionId: string): Promise<void> {
     const [refusal] = await this.bus.request('permissions.sign-in.refusals', ctx, { personIds: [personId] });
     if (!refusal) return;
-    await this.dataSource.transaction(async (manager) => {
-      await this.sessions.revokeSession(manager, ctx.tenantId, sessionId, 'login-barred');
-      if (!(await this.sessions.hasLiveSession(manager, ctx.tenantId, personId)))
-        await this.presence.offline(manager, ctx.tenantId, personId);
-    });
+    await this.dataSource.transaction((manager) =>
+      endSession({ sessions: this.sessions, presence: this.presence }, manager, ctx.tenantId, sessionId, 'login-barred', personId),
+    );
     throw AuthErrors.loginRefused(refusal);
   }
 }

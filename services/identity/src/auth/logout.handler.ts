@@ -5,6 +5,7 @@ import type { RequestContext } from '@warden/contracts';
 import { PresenceTracker } from '../presence/presence.tracker';
 import { outlastSessionLeases } from '../sessions/session-lease';
 import { SessionRepository } from '../sessions/session.repository';
+import { endSession } from '../sessions/session-end';
 
 export class LogoutCommand extends Command<{ loggedOut: true }> {
   constructor(
@@ -26,12 +27,9 @@ export class LogoutHandler implements ICommandHandler<LogoutCommand> {
 
   async execute({ ctx, sessionId }: LogoutCommand): Promise<{ loggedOut: true }> {
     const { tenantId } = ctx;
-    await this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.revokeSession(manager, tenantId, sessionId, 'logout');
-      if (session && !(await this.sessions.hasLiveSession(manager, tenantId, session.person_id))) {
-        await this.presence.offline(manager, tenantId, session.person_id);
-      }
-    });
+    await this.dataSource.transaction((manager) =>
+      endSession({ sessions: this.sessions, presence: this.presence }, manager, tenantId, sessionId, 'logout'),
+    );
     // Also when it had ended before: the earlier answer may not have reached this client.
     await outlastSessionLeases();
     return { loggedOut: true };

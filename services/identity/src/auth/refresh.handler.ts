@@ -9,6 +9,7 @@ import { PersonRepository } from '../people/person.repository';
 import { PresenceTracker } from '../presence/presence.tracker';
 import { outlastSessionLeases } from '../sessions/session-lease';
 import { SessionRepository } from '../sessions/session.repository';
+import { endSession } from '../sessions/session-end';
 import { TenantRepository } from '../tenants/tenant.repository';
 import { AuthErrors } from './auth.errors';
 import { hashRefreshToken, TokenIssuer } from './token.issuer';
@@ -86,7 +87,6 @@ export class RefreshHandler implements ICommandHandler<RefreshCommand> {
   }
 
   private async endFamily(manager: EntityManager, tenantId: string, sessionId: string, personId: string): Promise<void> {
-    await this.sessions.revokeSession(manager, tenantId, sessionId, 'refresh-reuse');
-    if (!(await this.sessions.hasLiveSession(manager, tenantId, personId))) await this.presence.offline(manager, tenantId, personId);
+    await endSession({ sessions: this.sessions, presence: this.presence }, manager, tenantId, sessionId, 'refresh-reuse', personId);
   }
 }
