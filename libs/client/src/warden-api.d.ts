@@ -4822,6 +4822,8 @@ export interface components {
             /** Format: uuid */
             departmentId?: string;
             /** Format: uuid */
+            statusId?: string;
+            /** Format: uuid */
             responsibleId?: string;
         };
         AutomationResponseDto: {
@@ -4858,6 +4860,11 @@ export interface components {
              * @description Transfer the order to this department (the owner's `orders.transfer` decides)
              */
             departmentId?: string;
+            /**
+             * Format: uuid
+             * @description Put the order into this status (of an order workflow, not archived; the owner's `orders.update` to that status decides, as for a manual change). An order of another workflow is left as it is, with the reason
+             */
+            statusId?: string;
             /**
              * Format: uuid
              * @description Make this employee responsible (the owner's `orders.update` decides)
@@ -4910,7 +4917,7 @@ export interface components {
         };
         AutomationActionResultResponseDto: {
             /** @enum {string} */
-            action: "set-department" | "set-responsible";
+            action: "set-department" | "set-status" | "set-responsible";
             /**
              * @description applied: would change the order; unchanged: it already is so; refused: the owner may not
              * @enum {string}
@@ -4922,10 +4929,7 @@ export interface components {
              */
             code: string;
             reason: string;
-            /**
-             * Format: uuid
-             * @description The value the action sets
-             */
+            /** @description The value the action sets (a department, status or employee id) */
             value: string;
         };
         AutomationDryRunResponseDto: {

@@ -8,7 +8,7 @@ import { IsArray, IsIn, IsInt, IsISO8601, IsString, IsUUID, Min, ValidateNested 
 export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed'] as const;
 export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
 
-export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-responsible'] as const;
+export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-status', 'set-responsible'] as const;
 export type AutomationActionKind = (typeof AUTOMATION_ACTION_KINDS)[number];
 
 /** `applied`: changed (or, in a dry run, would change); `unchanged`: the order already is so; `refused`: the owner may not. */

@@ -35,6 +35,8 @@ export class AutomationConditions {
 export class AutomationActions {
   /** Transfer the order to this department (`orders.transfer` for the owner). */
   @ValidateIf((_, value) => value !== undefined) @IsId() departmentId?: string;
+  /** Put the order into this status of its workflow (`orders.update` to that status for the owner, as by hand). */
+  @ValidateIf((_, value) => value !== undefined) @IsId() statusId?: string;
   /** Make this employee responsible (`orders.update` for the owner). */
   @ValidateIf((_, value) => value !== undefined) @IsId() responsibleId?: string;
 }

@@ -21,7 +21,7 @@ async function exists(read: () => Promise<unknown>): Promise<boolean> {
 /**
  * Checks every id a rule names in the caller's tenant, so another tenant's id is as unknown as a made-up one:
  * 422 naming the field (`conditions.statusIds.1`, `actions.responsibleId`). Statuses must be of an order workflow
- * (this service's); departments and companies are the directory's; the responsible person must be an employee.
+ * (this service's), and a status to set not archived; departments and companies are the directory's; the responsible person must be an employee.
  * Ids come lower-cased by the request's class (libs/contracts/src/rpc/automation.rpc.ts), as the orders store
  * them, so conditions compare equal.
  */
@@ -67,6 +67,13 @@ export class AutomationRuleReferences {
       const known = await exists(() => this.bus.request('directory.departments.get', ctx, { departmentId }));
       if (!known) throw AutomationErrors.unknownDepartment('actions.departmentId');
       checked.departmentId = departmentId;
+    }
+    if (actions.statusId !== undefined) {
+      // Which workflow the order is of is known only when the rule runs: a status of another one is refused then.
+      const field = 'actions.statusId';
+      if (!(await this.orderStatus(ctx, actions.statusId))) throw AutomationErrors.unknownStatus(field);
+      if ((await this.orders.status(ctx.tenantId, actions.statusId))?.archived) throw AutomationErrors.archivedStatus(field);
+      checked.statusId = actions.statusId;
     }
     if (actions.responsibleId !== undefined) {
       const field = 'actions.responsibleId';

@@ -6,6 +6,8 @@ export const AutomationErrors = {
   noActions: (): DomainError => DomainError.invalid('AUTOMATION.NO_ACTIONS', 'actions', 'must name at least one action'),
   unknownStatus: (field: string): DomainError =>
     DomainError.invalid('STATUS.UNKNOWN', field, 'is not a status of an order workflow of this tenant'),
+  archivedStatus: (field: string): DomainError =>
+    DomainError.invalid('STATUS.ARCHIVED', field, 'is archived; orders can no longer be put into it'),
   unknownDepartment: (field: string): DomainError => DomainError.invalid('DEPARTMENT.UNKNOWN', field, 'is not a department of this tenant'),
   unknownCompany: (field: string): DomainError => DomainError.invalid('COMPANY.UNKNOWN', field, 'is not a company of this tenant'),
   unknownEmployee: (field: string): DomainError => DomainError.invalid('EMPLOYEE.UNKNOWN', field, 'is not an employee of this tenant'),

@@ -50,6 +50,14 @@ export class AutomationActionsRequestDto implements AutomationActions {
   @IsOptional()
   @IsUUID()
   departmentId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Put the order into this status (of an order workflow, not archived; the owner's `orders.update` to that status decides, as for a manual change). An order of another workflow is left as it is, with the reason",
+  })
+  @IsOptional()
+  @IsUUID()
+  statusId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: "Make this employee responsible (the owner's `orders.update` decides)" })
   @IsOptional()
   @IsUUID()

@@ -18,6 +18,7 @@ export class AutomationConditionsResponseDto {
 
 export class AutomationActionsResponseDto {
   @ApiPropertyOptional({ format: 'uuid' }) departmentId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) statusId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) responsibleId?: string;
 }
 
@@ -51,7 +52,7 @@ export class AutomationActionResultResponseDto implements AutomationActionResult
   @ApiProperty({ example: 'ALLOWED.TRANSFER', description: "The permissions service's code for the owner, or AUTOMATION.UNCHANGED" })
   code!: string;
   @ApiProperty() reason!: string;
-  @ApiProperty({ format: 'uuid', description: 'The value the action sets' }) value!: string;
+  @ApiProperty({ description: 'The value the action sets (a department, status or employee id)' }) value!: string;
 }
 
 export class AutomationDryRunResponseDto implements AutomationDryRun {
