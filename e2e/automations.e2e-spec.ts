@@ -1,4 +1,4 @@
-import { AutomationAppliedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
+import { AutomationAppliedV1, OrderCommentAddedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createOrder, createOrdersTenant, moveOrder, setLevels, signedInEmployee } from './orders.fixtures';
@@ -111,6 +111,9 @@ describe('automation rules: route a company’s new tickets', () => {
       [{ ...base, actions: { statusId: taskWorkflow.statuses[0].id } }, 'actions.statusId'],
       [{ ...base, actions: { statusId: other.status.Closed } }, 'actions.statusId'],
       [{ ...base, actions: { statusId: 'closed' } }, 'actions.statusId'],
+      [{ ...base, actions: { note: '   ' } }, 'actions.note'],
+      [{ ...base, actions: { note: 'x'.repeat(2001) } }, 'actions.note'],
+      [{ ...base, actions: { note: 42 } }, 'actions.note'],
     ];
     for (const [body, field] of cases) {
       const refused = await stack.http.post('/api/v1/automations', body, tenant.adminToken);
@@ -405,5 +408,74 @@ describe('automation rules: route a company’s new tickets', () => {
     expect(partsRun.data.actions[0]).toMatchObject({ outcome: 'refused', code: 'STATUS.UNKNOWN' });
     expect((await stack.http.get(`/api/v1/orders/${parts.id}`, tenant.adminToken)).body.status.name).toBe('Requested');
     await stack.http.delete(`/api/v1/automations/${cancel.id}`, tenant.adminToken);
+  });
+
+  it('a rule adds an internal note as the system, naming the rule; the client does not see it', async () => {
+    const rule = await post('/api/v1/automations', {
+      name: 'Acme reminder',
+      trigger: 'order.created',
+      conditions: { clientCompanyIds: [acme.id] },
+      actions: { note: '  Key account: answer within the hour.  ' },
+    });
+    expect(rule.actions).toEqual({ note: 'Key account: answer within the hour.' });
+    const ticket = await createOrder(stack, tenant.adminToken, {
+      title: 'Acme fax',
+      departmentId: support.id,
+      clientContactId: acmeContact.id,
+    });
+    const [added] = await readEvents(
+      OrderCommentAddedV1.type,
+      (event) => event.subject === ticket.id && event.data.automationRuleId === rule.id,
+      SLOW,
+    );
+    expect(added.data).toMatchObject({ visibility: 'internal', authorId: null, body: 'Key account: answer within the hour.' });
+    const notes = (await stack.http.get(`/api/v1/orders/${ticket.id}/comments`, tenant.adminToken)).body.items;
+    expect(notes).toEqual([
+      expect.objectContaining({
+        visibility: 'internal',
+        authorId: null,
+        authorKind: 'employee',
+        automationRuleId: rule.id,
+        body: 'Key account: answer within the hour.',
+      }),
+    ]);
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === ticket.id && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.actions).toEqual([expect.objectContaining({ action: 'add-note', outcome: 'applied', value: rule.actions.note })]);
+    const dry = await stack.http.post(`/api/v1/automations/${rule.id}/dry-run`, { orderId: ticket.id }, tenant.adminToken);
+    expect(dry.body.actions.map((action: any) => [action.action, action.outcome, action.value])).toEqual([
+      ['add-note', 'applied', rule.actions.note],
+    ]);
+    // The dry run wrote nothing.
+    expect((await stack.http.get(`/api/v1/orders/${ticket.id}/comments`, tenant.adminToken)).body.items).toHaveLength(1);
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+  });
+
+  it('a note whose owner does not see the order is not written, and the history says why', async () => {
+    const nina = await signedInEmployee(stack, tenant, { firstName: 'Nina' });
+    const noters = await post('/api/v1/groups', { name: 'Note writers', rights: ['automation.manage'] });
+    await post(`/api/v1/groups/${noters.id}/members`, { personIds: [nina.id] }, 200);
+    await eventually(async () => expect((await stack.http.get('/api/v1/automations', nina.token)).status).toBe(200), SLOW);
+    const rule = await post(
+      '/api/v1/automations',
+      { name: 'Nina notes', trigger: 'order.created', conditions: { departmentIds: [support.id] }, actions: { note: 'Seen by Nina' } },
+      201,
+      nina.token,
+    );
+    const ticket = await createOrder(stack, tenant.adminToken, { title: 'Support only', departmentId: support.id });
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === ticket.id && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.actions).toEqual([expect.objectContaining({ action: 'add-note', outcome: 'refused' })]);
+    expect((await stack.http.get(`/api/v1/orders/${ticket.id}/comments`, tenant.adminToken)).body.items).toEqual([]);
+    const entry = (await history(ticket.id)).find((candidate) => candidate.automation?.ruleId === rule.id);
+    expect(entry).toMatchObject({ kind: 'automation' });
+    expect(entry.automation.note).toContain("Rule 'Nina notes' did not add its note");
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
   });
 });

@@ -3571,6 +3571,11 @@ export interface components {
              * @description Set when the comment is the client's inbound message that joined the ticket
              */
             inboundMessageId: string | null;
+            /**
+             * Format: uuid
+             * @description Set when an automation rule wrote this internal note (`authorId` is then null)
+             */
+            automationRuleId: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -4825,6 +4830,7 @@ export interface components {
             statusId?: string;
             /** Format: uuid */
             responsibleId?: string;
+            note?: string;
         };
         AutomationResponseDto: {
             /** Format: uuid */
@@ -4870,6 +4876,11 @@ export interface components {
              * @description Make this employee responsible (the owner's `orders.update` decides)
              */
             responsibleId?: string;
+            /**
+             * @description Add this internal note (trimmed), written by the system on the rule's behalf: the owner must see the order (`orders.read`, as anyone commenting) and be an employee
+             * @example Key account: answer within the hour.
+             */
+            note?: string;
         };
         CreateAutomationRequestDto: {
             /** @example Acme tickets to Key accounts */
@@ -4917,7 +4928,7 @@ export interface components {
         };
         AutomationActionResultResponseDto: {
             /** @enum {string} */
-            action: "set-department" | "set-status" | "set-responsible";
+            action: "set-department" | "set-status" | "set-responsible" | "add-note";
             /**
              * @description applied: would change the order; unchanged: it already is so; refused: the owner may not
              * @enum {string}
@@ -4929,7 +4940,7 @@ export interface components {
              */
             code: string;
             reason: string;
-            /** @description The value the action sets (a department, status or employee id) */
+            /** @description The value the action sets (a department, status or employee id), or the text of the note it adds */
             value: string;
         };
         AutomationDryRunResponseDto: {

@@ -8,7 +8,7 @@ import { IsArray, IsIn, IsInt, IsISO8601, IsString, IsUUID, Min, ValidateNested 
 export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed'] as const;
 export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
 
-export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-status', 'set-responsible'] as const;
+export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-status', 'set-responsible', 'add-note'] as const;
 export type AutomationActionKind = (typeof AUTOMATION_ACTION_KINDS)[number];
 
 /** `applied`: changed (or, in a dry run, would change); `unchanged`: the order already is so; `refused`: the owner may not. */
@@ -20,6 +20,7 @@ export class AutomationActionResultV1 {
   @IsIn(AUTOMATION_OUTCOMES) outcome!: AutomationOutcome;
   @IsString() code!: string;
   @IsString() reason!: string;
+  /** The id the action sets, or the text of the note it adds. */
   @IsString() value!: string;
 }
 

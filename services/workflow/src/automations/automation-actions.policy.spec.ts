@@ -33,6 +33,41 @@ describe('automation actions', () => {
     ]);
   });
 
+  it('a note is written last, after every change', () => {
+    expect(automationSteps({ note: 'Call back', departmentId: KEY_ACCOUNTS }).map((step) => step.action)).toEqual([
+      'set-department',
+      'add-note',
+    ]);
+  });
+
+  it('a note is checked as orders.read on the order, as a person commenting', () => {
+    expect(ownerCheckOf({ action: 'add-note', value: 'Call back' }, order)).toEqual({
+      action: 'orders.read',
+      resource: { type: 'order', statusId: order.status.id, departmentId: SUPPORT, clientContactId: null, clientCompanyId: null },
+    });
+  });
+
+  it('a note is added every time the owner may, never unchanged', () => {
+    const sees = { allowed: true, code: 'ALLOWED.DEPARTMENT', reason: 'Sees the department', policyVersion: 3 };
+    expect(automationStepOutcome({ action: 'add-note', value: 'Call back' }, order, sees)).toEqual({
+      action: 'add-note',
+      value: 'Call back',
+      outcome: 'applied',
+      code: 'ALLOWED.DEPARTMENT',
+      reason: 'Sees the department',
+    });
+    expect(orderAfterStep({ action: 'add-note', value: 'Call back' }, order)).toBe(order);
+  });
+
+  it('a note the owner may not write (it does not see the order) is refused and noted', () => {
+    const hidden = { allowed: false, code: 'DEPARTMENT.NOT_VISIBLE', reason: 'Does not see the department', policyVersion: 3 };
+    const result = automationStepOutcome({ action: 'add-note', value: 'Call back' }, order, hidden);
+    expect(result).toMatchObject({ outcome: 'refused', code: 'DEPARTMENT.NOT_VISIBLE' });
+    expect(automationRefusalNote('Remind', result)).toBe(
+      "Rule 'Remind' did not add its note: The rule's owner may not: Does not see the department (DEPARTMENT.NOT_VISIBLE)",
+    );
+  });
+
   it('a status is checked as orders.update to the target status, on the order where it is, as the manual change', () => {
     expect(ownerCheckOf({ action: 'set-status', value: DONE }, order)).toEqual({
       action: 'orders.update',

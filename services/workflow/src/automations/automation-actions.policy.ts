@@ -23,23 +23,25 @@ export interface AutomationStep {
 
 /** The permission the rule's owner needs for a step: the action and resource the gateway asks for the same change by hand. */
 export interface OwnerCheck {
-  action: 'orders.transfer' | 'orders.update';
+  action: 'orders.transfer' | 'orders.update' | 'orders.read';
   resource: ResourceRef;
 }
 
 /**
- * A rule's actions in the order they run: the department first, so the status is set and the responsible employee
- * chosen where the order ends up, each checked against the order as the steps before left it.
+ * A rule's actions in the order they run: the department first, so the status is set, the responsible employee
+ * chosen and the note written where the order ends up, each checked against the order as the steps before left it.
  */
 export function automationSteps(actions: AutomationActions): AutomationStep[] {
   const steps: AutomationStep[] = [];
   if (actions.departmentId !== undefined) steps.push({ action: 'set-department', value: actions.departmentId });
   if (actions.statusId !== undefined) steps.push({ action: 'set-status', value: actions.statusId });
   if (actions.responsibleId !== undefined) steps.push({ action: 'set-responsible', value: actions.responsibleId });
+  // Last, so the note is written on the order as the rule left it (where its readers now find it).
+  if (actions.note !== undefined) steps.push({ action: 'add-note', value: actions.note });
   return steps;
 }
 
-/** Nothing to ask when the order already is as the step would make it. */
+/** Nothing to ask when the order already is as the step would make it; a note is added every time. */
 export function stepIsNoop(step: AutomationStep, order: AutomationActionFacts): boolean {
   switch (step.action) {
     case 'set-department':
@@ -48,6 +50,8 @@ export function stepIsNoop(step: AutomationStep, order: AutomationActionFacts): 
       return order.status.id === step.value;
     case 'set-responsible':
       return order.responsibleId === step.value;
+    case 'add-note':
+      return false;
   }
 }
 
@@ -60,6 +64,8 @@ export function orderAfterStep<T extends AutomationActionFacts>(step: Automation
       return { ...order, status: { ...order.status, id: step.value, ...(target ? { name: target.name } : {}) } };
     case 'set-responsible':
       return { ...order, responsibleId: step.value };
+    case 'add-note':
+      return order;
   }
 }
 
@@ -89,7 +95,9 @@ export function statusStepRefusal(
 /**
  * A transfer needs `orders.transfer` for the target department (services/gateway/src/orders/order-access.service.ts
  * `transfer`), a status `orders.update` with the target status (its `changeStatus`: `set` on that status, and the
- * final-status lock), a responsible employee `orders.update` on the order as it is (its `update`, a field change).
+ * final-status lock), a responsible employee `orders.update` on the order as it is (its `update`, a field change), a
+ * note `orders.read` on it (order-comments.controller.ts `add`: whoever sees an order may comment on it; that only
+ * employees write internal notes is checked when the rule is saved, automation-rule.references.ts).
  */
 export function ownerCheckOf(step: AutomationStep, order: AutomationActionFacts): OwnerCheck {
   const resource: ResourceRef = {
@@ -106,6 +114,8 @@ export function ownerCheckOf(step: AutomationStep, order: AutomationActionFacts)
       return { action: 'orders.update', resource: { ...resource, targetStatusId: step.value } };
     case 'set-responsible':
       return { action: 'orders.update', resource };
+    case 'add-note':
+      return { action: 'orders.read', resource };
   }
 }
 
@@ -137,6 +147,7 @@ const STEP_PHRASES: Record<AutomationActionKind, string> = {
   'set-department': 'transfer the order',
   'set-status': 'set the status',
   'set-responsible': 'set the responsible employee',
+  'add-note': 'add its note',
 };
 
 /** The order history's note for a step the rule did not take. */

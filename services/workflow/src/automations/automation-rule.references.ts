@@ -60,7 +60,8 @@ export class AutomationRuleReferences {
     return checked;
   }
 
-  async actions(ctx: RequestContext, actions: AutomationActions): Promise<AutomationActions> {
+  /** `ownerId`: whose rights bound the rule (its creator), for what depends on the owner's kind. */
+  async actions(ctx: RequestContext, actions: AutomationActions, ownerId: string): Promise<AutomationActions> {
     const checked: AutomationActions = {};
     if (actions.departmentId !== undefined) {
       const departmentId = actions.departmentId;
@@ -86,6 +87,13 @@ export class AutomationRuleReferences {
       }
       if (kinds.get(actions.responsibleId) !== 'employee') throw AutomationErrors.unknownEmployee(field);
       checked.responsibleId = actions.responsibleId;
+    }
+    if (actions.note !== undefined) {
+      if (!actions.note) throw AutomationErrors.noteRequired();
+      // A person's kind never changes, so a note a client could not write is refused now rather than at every run.
+      const kinds = await this.people.kinds(ctx, [{ personId: ownerId, field: 'actions.note' }]);
+      if (kinds.get(ownerId) !== 'employee') throw AutomationErrors.noteByClient();
+      checked.note = actions.note;
     }
     if (Object.keys(checked).length === 0) throw AutomationErrors.noActions();
     return checked;

@@ -12,7 +12,8 @@ import type {
   OutgoingEvent,
   RequestContext,
 } from '@warden/contracts';
-import { orderTransferred } from '../orders/order.events';
+import { orderCommentAdded, orderTransferred } from '../orders/order.events';
+import { OrderCommentRepository } from '../orders/order-comment.repository';
 import { OrderRepository } from '../orders/order.repository';
 import { OrderStatusChanger } from '../orders/order-status.changer';
 import { planOrderTransfer } from '../orders/order-transfer.policy';
@@ -57,6 +58,7 @@ export class AutomationRunner {
   constructor(
     private readonly orders: OrderRepository,
     private readonly statuses: OrderStatusChanger,
+    private readonly comments: OrderCommentRepository,
     private readonly bus: BusClient,
     private readonly events: EventBus<OutgoingEvent>,
   ) {}
@@ -153,6 +155,21 @@ export class AutomationRunner {
       // The manual change's own path: counters, history (with the rule's id) and its event with `actorId` null.
       const request = { expectedStatusId: order.status.id, decision: recorded, actorId: null };
       await this.statuses.change(manager, tenantId, order, step.value, request, { ruleId: rule.id });
+      return;
+    }
+    if (step.action === 'add-note') {
+      // Written by the system (no author) on the rule's behalf; the comment names the rule, as history entries do.
+      const comment = await this.comments.insert(manager, tenantId, {
+        id: newId(),
+        orderId: order.id,
+        visibility: 'internal',
+        authorId: null,
+        authorKind: 'employee',
+        body: step.value,
+        inboundMessageId: null,
+        automationRuleId: rule.id,
+      });
+      await this.events.publish(orderCommentAdded(tenantId, order, comment), manager);
       return;
     }
     const client = { clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId, equipmentId: order.equipmentId };

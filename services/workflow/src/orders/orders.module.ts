@@ -44,6 +44,6 @@ import { UpdateOrderHandler } from './update-order.handler';
     AddOrderCommentHandler,
     InboundTicketConsumer,
   ],
-  exports: [OrderRepository, OrderStatusChanger],
+  exports: [OrderRepository, OrderStatusChanger, OrderCommentRepository],
 })
 export class OrdersModule {}

@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AUTOMATION_TRIGGERS } from '@warden/contracts';
+import { AUTOMATION_NOTE_MAX, AUTOMATION_TRIGGERS, Trim } from '@warden/contracts';
 import type { AutomationActions, AutomationConditions, AutomationTrigger } from '@warden/contracts';
 
 export class AutomationConditionsRequestDto implements AutomationConditions {
@@ -62,6 +62,19 @@ export class AutomationActionsRequestDto implements AutomationActions {
   @IsOptional()
   @IsUUID()
   responsibleId?: string;
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: AUTOMATION_NOTE_MAX,
+    example: 'Key account: answer within the hour.',
+    description:
+      "Add this internal note (trimmed), written by the system on the rule's behalf: the owner must see the order (`orders.read`, as anyone commenting) and be an employee",
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(AUTOMATION_NOTE_MAX)
+  note?: string;
 }
 
 export class CreateAutomationRequestDto {
