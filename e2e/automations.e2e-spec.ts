@@ -478,4 +478,45 @@ describe('automation rules: route a company’s new tickets', () => {
     expect(entry.automation.note).toContain("Rule 'Nina notes' did not add its note");
     await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
   });
+
+  it('an order.transferred rule acts on a person’s transfer; a rule’s own transfer starts none', async () => {
+    const rule = await post('/api/v1/automations', {
+      name: 'Welcome to Key accounts',
+      trigger: 'order.transferred',
+      conditions: { departmentIds: [keyAccounts.id] },
+      actions: { responsibleId: kate.id, note: 'Handed over to Key accounts' },
+    });
+    expect(rule.trigger).toBe('order.transferred');
+    const order = await createOrder(stack, tenant.adminToken, { title: 'Escalated', departmentId: support.id });
+    const moved = await stack.http.post(`/api/v1/orders/${order.id}/transfer`, { departmentId: keyAccounts.id }, tenant.adminToken);
+    expect(moved.status).toBe(200);
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === order.id && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.trigger).toBe('order.transferred');
+    expect(applied.data.actions.map((action: any) => [action.action, action.outcome])).toEqual([
+      ['set-responsible', 'applied'],
+      ['add-note', 'applied'],
+    ]);
+    expect((await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body.responsibleId).toBe(kate.id);
+    expect((await history(order.id)).map((entry) => [entry.kind, entry.actorId, entry.automation?.ruleId ?? null])).toEqual([
+      ['status', tenant.adminId, null],
+      ['transfer', tenant.adminId, null],
+      ['responsible', null, rule.id],
+    ]);
+
+    // The Acme rule (order.created) transfers its ticket to Key accounts itself: that transfer starts no rule.
+    const acmeTicket = await createOrder(stack, tenant.adminToken, {
+      title: 'Acme fifth',
+      departmentId: support.id,
+      clientContactId: acmeContact.id,
+    });
+    await readEvents(OrderTransferredV1.type, (event) => event.subject === acmeTicket.id, SLOW);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const runs = await readEvents(AutomationAppliedV1.type, (event) => event.subject === acmeTicket.id, SLOW);
+    expect(runs.map((event) => event.data.trigger)).toEqual(['order.created']);
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+  });
 });

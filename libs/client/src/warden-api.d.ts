@@ -4837,7 +4837,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            trigger: "order.created" | "order.status-changed";
+            trigger: "order.created" | "order.status-changed" | "order.transferred";
             conditions: components["schemas"]["AutomationConditionsResponseDto"];
             actions: components["schemas"]["AutomationActionsResponseDto"];
             position: number;
@@ -4886,10 +4886,10 @@ export interface components {
             /** @example Acme tickets to Key accounts */
             name: string;
             /**
-             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department). A rule's own changes start no rules
              * @enum {string}
              */
-            trigger: "order.created" | "order.status-changed";
+            trigger: "order.created" | "order.status-changed" | "order.transferred";
             /** @description All must hold; none: every order */
             conditions?: components["schemas"]["AutomationConditionsRequestDto"];
             /** @description At least one */
@@ -4903,10 +4903,10 @@ export interface components {
             /** @example Acme tickets to Key accounts */
             name?: string;
             /**
-             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department). A rule's own changes start no rules
              * @enum {string}
              */
-            trigger?: "order.created" | "order.status-changed";
+            trigger?: "order.created" | "order.status-changed" | "order.transferred";
             /** @description All must hold; none: every order */
             conditions?: components["schemas"]["AutomationConditionsRequestDto"];
             /** @description At least one */

@@ -49,8 +49,8 @@ interface StepJudgement {
  * owner with the same action and order resource the gateway asks for a person's change (automation-actions.policy.ts).
  * A refused change does nothing to the order; an `automation` history entry says why. Rules run in position order,
  * each on the order as the previous ones left it; their changes start no further rules (a chain of depth 1): rules
- * start from an order's creation or a person's status change (order-status-changed-automation.consumer.ts skips
- * changes without an actor), and what rules change is published with `actorId` null (a status a rule sets too).
+ * start from an order's creation or a person's status change or transfer (the consumers of those skip changes
+ * without an actor), and what rules change is published with `actorId` null (a status or department a rule sets).
  * The dry run and the real run judge each step with the same `judge`, so they cannot disagree.
  */
 @Injectable()
