@@ -1,7 +1,7 @@
-import { AutomationAppliedV1, OrderTransferredV1 } from '@warden/contracts';
+import { AutomationAppliedV1, OrderCommentAddedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
-import { createOrder, createOrdersTenant, moveOrder, signedInEmployee } from './orders.fixtures';
+import { createOrder, createOrdersTenant, moveOrder, setLevels, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
 
 /** Rules run from the order's event, after its commit; policy changes reach permissions as events too. */
@@ -108,6 +108,12 @@ describe('automation rules: route a company’s new tickets', () => {
       [{ ...base, actions: { responsibleId: foreignEmployee.id } }, 'actions.responsibleId'],
       [{ ...base, actions: { responsibleId: acmeContact.id } }, 'actions.responsibleId'],
       [{ ...base, actions: {} }, 'actions'],
+      [{ ...base, actions: { statusId: taskWorkflow.statuses[0].id } }, 'actions.statusId'],
+      [{ ...base, actions: { statusId: other.status.Closed } }, 'actions.statusId'],
+      [{ ...base, actions: { statusId: 'closed' } }, 'actions.statusId'],
+      [{ ...base, actions: { note: '   ' } }, 'actions.note'],
+      [{ ...base, actions: { note: 'x'.repeat(2001) } }, 'actions.note'],
+      [{ ...base, actions: { note: 42 } }, 'actions.note'],
     ];
     for (const [body, field] of cases) {
       const refused = await stack.http.post('/api/v1/automations', body, tenant.adminToken);
@@ -292,5 +298,225 @@ describe('automation rules: route a company’s new tickets', () => {
     ]);
     const runs = await readEvents(AutomationAppliedV1.type, (event) => event.subject === order.id, SLOW);
     expect(runs.map((event) => [event.data.ruleId, event.data.trigger])).toEqual([[rule.id, 'order.status-changed']]);
+  });
+
+  it('a rule sets a status the way a person does: history, event and counters, and its own change starts no rule', async () => {
+    // First in line but only for Closed orders: were a rule's change a trigger, the two rules would loop forever.
+    const reopen = await post('/api/v1/automations', {
+      name: 'Closed back to repair',
+      trigger: 'order.status-changed',
+      conditions: { statusIds: [tenant.status.Closed] },
+      actions: { statusId: tenant.status['In repair'] },
+      position: 0,
+    });
+    const close = await post('/api/v1/automations', {
+      name: 'Ready closes',
+      trigger: 'order.status-changed',
+      conditions: { statusIds: [tenant.status.Ready] },
+      actions: { statusId: tenant.status.Closed },
+    });
+    expect(close.actions).toEqual({ statusId: tenant.status.Closed });
+    const closedBefore = (await stack.http.get(`/api/v1/orders?status=${tenant.status.Closed}`, tenant.adminToken)).body.total;
+
+    const order = await createOrder(stack, tenant.adminToken, { title: 'Phone repaired' });
+    expect((await moveOrder(stack, tenant.adminToken, order.id, tenant.status.Ready)).status).toBe(200);
+    await eventually(
+      async () => expect((await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body.status.id).toBe(tenant.status.Closed),
+      SLOW,
+    );
+    const closed = (await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body;
+    expect(closed.closedAt).not.toBeNull();
+    const entries = await history(order.id);
+    expect(entries.map((entry) => [entry.kind, entry.to.name, entry.actorId, entry.automation?.ruleId ?? null])).toEqual([
+      ['status', 'New lead', tenant.adminId, null],
+      ['status', 'Ready', tenant.adminId, null],
+      ['status', 'Closed', null, close.id],
+    ]);
+    expect(entries[2].from.name).toBe('Ready');
+    expect(entries[2].decision.code).toEqual(expect.stringMatching(/^ALLOWED/));
+    const changes = await readEvents(OrderStatusChangedV1.type, (event) => event.subject === order.id && event.data.actorId === null, SLOW);
+    expect(changes.map((event) => event.data.to.name)).toEqual(['Closed']);
+    // The per-status counters moved with it, as for a manual change.
+    await eventually(async () => {
+      const list = (await stack.http.get(`/api/v1/orders?status=${tenant.status.Closed}`, tenant.adminToken)).body;
+      expect(list.total).toBe(closedBefore + 1);
+    }, SLOW);
+
+    // Only 'Ready closes' ran, once: the rule's own change to Closed did not start 'Closed back to repair'.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const runs = await readEvents(AutomationAppliedV1.type, (event) => event.subject === order.id, SLOW);
+    expect(runs.map((event) => [event.data.ruleId, event.data.actions.map((action: any) => [action.action, action.outcome])])).toEqual([
+      [close.id, [['set-status', 'applied']]],
+    ]);
+    expect((await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body.status.id).toBe(tenant.status.Closed);
+    for (const rule of [reopen, close]) await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+  });
+
+  it('a status the owner may not set, or not of the order’s workflow, is not set; the dry run says so first', async () => {
+    await setLevels(stack, tenant, owner.id, { Cancelled: 'view' });
+    const cancel = await post(
+      '/api/v1/automations',
+      {
+        name: 'Cancel at once',
+        trigger: 'order.created',
+        conditions: { clientCompanyIds: [globex.id] },
+        actions: { statusId: tenant.status.Cancelled },
+      },
+      201,
+      owner.token,
+    );
+    const spares = await post('/api/v1/workflows', {
+      name: 'Spare parts',
+      kind: 'order',
+      statuses: [
+        { name: 'Requested', category: 'initial' },
+        { name: 'Shipped', category: 'final' },
+      ],
+    });
+    // The new workflow's statuses reach the permissions service as events.
+    let parts: any;
+    await eventually(async () => {
+      parts = await createOrder(stack, tenant.adminToken, { title: 'Fan', workflowId: spares.id, clientContactId: globexContact.id });
+    }, SLOW);
+    const dryParts = await stack.http.post(`/api/v1/automations/${cancel.id}/dry-run`, { orderId: parts.id }, tenant.adminToken);
+    expect(dryParts.body.actions).toEqual([
+      expect.objectContaining({ action: 'set-status', outcome: 'refused', code: 'STATUS.UNKNOWN', value: tenant.status.Cancelled }),
+    ]);
+
+    const ticket = await createOrder(stack, tenant.adminToken, { title: 'Globex fourth', clientContactId: globexContact.id });
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === ticket.id && event.data.ruleId === cancel.id,
+      SLOW,
+    );
+    const [refused] = applied.data.actions;
+    expect([refused.action, refused.outcome, refused.code]).toEqual(['set-status', 'refused', expect.not.stringMatching(/^ALLOWED/)]);
+    const dry = await stack.http.post(`/api/v1/automations/${cancel.id}/dry-run`, { orderId: ticket.id }, tenant.adminToken);
+    expect(dry.body.actions.map((action: any) => [action.action, action.outcome, action.code])).toEqual([
+      [refused.action, refused.outcome, refused.code],
+    ]);
+    expect((await stack.http.get(`/api/v1/orders/${ticket.id}`, tenant.adminToken)).body.status.id).toBe(tenant.status['New lead']);
+    const note = (await history(ticket.id)).find((entry) => entry.automation?.ruleId === cancel.id);
+    expect(note.kind).toBe('automation');
+    expect(note.automation.note).toContain("Rule 'Cancel at once' did not set the status");
+
+    const [partsRun] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === parts.id && event.data.ruleId === cancel.id,
+      SLOW,
+    );
+    expect(partsRun.data.actions[0]).toMatchObject({ outcome: 'refused', code: 'STATUS.UNKNOWN' });
+    expect((await stack.http.get(`/api/v1/orders/${parts.id}`, tenant.adminToken)).body.status.name).toBe('Requested');
+    await stack.http.delete(`/api/v1/automations/${cancel.id}`, tenant.adminToken);
+  });
+
+  it('a rule adds an internal note as the system, naming the rule; the client does not see it', async () => {
+    const rule = await post('/api/v1/automations', {
+      name: 'Acme reminder',
+      trigger: 'order.created',
+      conditions: { clientCompanyIds: [acme.id] },
+      actions: { note: '  Key account: answer within the hour.  ' },
+    });
+    expect(rule.actions).toEqual({ note: 'Key account: answer within the hour.' });
+    const ticket = await createOrder(stack, tenant.adminToken, {
+      title: 'Acme fax',
+      departmentId: support.id,
+      clientContactId: acmeContact.id,
+    });
+    const [added] = await readEvents(
+      OrderCommentAddedV1.type,
+      (event) => event.subject === ticket.id && event.data.automationRuleId === rule.id,
+      SLOW,
+    );
+    expect(added.data).toMatchObject({ visibility: 'internal', authorId: null, body: 'Key account: answer within the hour.' });
+    const notes = (await stack.http.get(`/api/v1/orders/${ticket.id}/comments`, tenant.adminToken)).body.items;
+    expect(notes).toEqual([
+      expect.objectContaining({
+        visibility: 'internal',
+        authorId: null,
+        authorKind: 'employee',
+        automationRuleId: rule.id,
+        body: 'Key account: answer within the hour.',
+      }),
+    ]);
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === ticket.id && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.actions).toEqual([expect.objectContaining({ action: 'add-note', outcome: 'applied', value: rule.actions.note })]);
+    const dry = await stack.http.post(`/api/v1/automations/${rule.id}/dry-run`, { orderId: ticket.id }, tenant.adminToken);
+    expect(dry.body.actions.map((action: any) => [action.action, action.outcome, action.value])).toEqual([
+      ['add-note', 'applied', rule.actions.note],
+    ]);
+    // The dry run wrote nothing.
+    expect((await stack.http.get(`/api/v1/orders/${ticket.id}/comments`, tenant.adminToken)).body.items).toHaveLength(1);
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+  });
+
+  it('a note whose owner does not see the order is not written, and the history says why', async () => {
+    const nina = await signedInEmployee(stack, tenant, { firstName: 'Nina' });
+    const noters = await post('/api/v1/groups', { name: 'Note writers', rights: ['automation.manage'] });
+    await post(`/api/v1/groups/${noters.id}/members`, { personIds: [nina.id] }, 200);
+    await eventually(async () => expect((await stack.http.get('/api/v1/automations', nina.token)).status).toBe(200), SLOW);
+    const rule = await post(
+      '/api/v1/automations',
+      { name: 'Nina notes', trigger: 'order.created', conditions: { departmentIds: [support.id] }, actions: { note: 'Seen by Nina' } },
+      201,
+      nina.token,
+    );
+    const ticket = await createOrder(stack, tenant.adminToken, { title: 'Support only', departmentId: support.id });
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === ticket.id && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.actions).toEqual([expect.objectContaining({ action: 'add-note', outcome: 'refused' })]);
+    expect((await stack.http.get(`/api/v1/orders/${ticket.id}/comments`, tenant.adminToken)).body.items).toEqual([]);
+    const entry = (await history(ticket.id)).find((candidate) => candidate.automation?.ruleId === rule.id);
+    expect(entry).toMatchObject({ kind: 'automation' });
+    expect(entry.automation.note).toContain("Rule 'Nina notes' did not add its note");
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+  });
+
+  it('an order.transferred rule acts on a person’s transfer; a rule’s own transfer starts none', async () => {
+    const rule = await post('/api/v1/automations', {
+      name: 'Welcome to Key accounts',
+      trigger: 'order.transferred',
+      conditions: { departmentIds: [keyAccounts.id] },
+      actions: { responsibleId: kate.id, note: 'Handed over to Key accounts' },
+    });
+    expect(rule.trigger).toBe('order.transferred');
+    const order = await createOrder(stack, tenant.adminToken, { title: 'Escalated', departmentId: support.id });
+    const moved = await stack.http.post(`/api/v1/orders/${order.id}/transfer`, { departmentId: keyAccounts.id }, tenant.adminToken);
+    expect(moved.status).toBe(200);
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === order.id && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.trigger).toBe('order.transferred');
+    expect(applied.data.actions.map((action: any) => [action.action, action.outcome])).toEqual([
+      ['set-responsible', 'applied'],
+      ['add-note', 'applied'],
+    ]);
+    expect((await stack.http.get(`/api/v1/orders/${order.id}`, tenant.adminToken)).body.responsibleId).toBe(kate.id);
+    expect((await history(order.id)).map((entry) => [entry.kind, entry.actorId, entry.automation?.ruleId ?? null])).toEqual([
+      ['status', tenant.adminId, null],
+      ['transfer', tenant.adminId, null],
+      ['responsible', null, rule.id],
+    ]);
+
+    // The Acme rule (order.created) transfers its ticket to Key accounts itself: that transfer starts no rule.
+    const acmeTicket = await createOrder(stack, tenant.adminToken, {
+      title: 'Acme fifth',
+      departmentId: support.id,
+      clientContactId: acmeContact.id,
+    });
+    await readEvents(OrderTransferredV1.type, (event) => event.subject === acmeTicket.id, SLOW);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const runs = await readEvents(AutomationAppliedV1.type, (event) => event.subject === acmeTicket.id, SLOW);
+    expect(runs.map((event) => event.data.trigger)).toEqual(['order.created']);
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
   });
 });

@@ -91,6 +91,7 @@ describe('ticket conversations: internal notes, public replies, inbound replies'
       authorId: agent.id,
       authorKind: 'employee',
       inboundMessageId: null,
+      automationRuleId: null,
       createdAt: expect.any(String),
     });
     expect(await comments(ticket.id, agent.token)).toEqual([note]);

@@ -3571,6 +3571,11 @@ export interface components {
              * @description Set when the comment is the client's inbound message that joined the ticket
              */
             inboundMessageId: string | null;
+            /**
+             * Format: uuid
+             * @description Set when an automation rule wrote this internal note (`authorId` is then null)
+             */
+            automationRuleId: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -4822,14 +4827,17 @@ export interface components {
             /** Format: uuid */
             departmentId?: string;
             /** Format: uuid */
+            statusId?: string;
+            /** Format: uuid */
             responsibleId?: string;
+            note?: string;
         };
         AutomationResponseDto: {
             /** Format: uuid */
             id: string;
             name: string;
             /** @enum {string} */
-            trigger: "order.created" | "order.status-changed";
+            trigger: "order.created" | "order.status-changed" | "order.transferred";
             conditions: components["schemas"]["AutomationConditionsResponseDto"];
             actions: components["schemas"]["AutomationActionsResponseDto"];
             position: number;
@@ -4860,18 +4868,28 @@ export interface components {
             departmentId?: string;
             /**
              * Format: uuid
+             * @description Put the order into this status (of an order workflow, not archived; the owner's `orders.update` to that status decides, as for a manual change). An order of another workflow is left as it is, with the reason
+             */
+            statusId?: string;
+            /**
+             * Format: uuid
              * @description Make this employee responsible (the owner's `orders.update` decides)
              */
             responsibleId?: string;
+            /**
+             * @description Add this internal note (trimmed), written by the system on the rule's behalf: the owner must see the order (`orders.read`, as anyone commenting) and be an employee
+             * @example Key account: answer within the hour.
+             */
+            note?: string;
         };
         CreateAutomationRequestDto: {
             /** @example Acme tickets to Key accounts */
             name: string;
             /**
-             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department). A rule's own changes start no rules
              * @enum {string}
              */
-            trigger: "order.created" | "order.status-changed";
+            trigger: "order.created" | "order.status-changed" | "order.transferred";
             /** @description All must hold; none: every order */
             conditions?: components["schemas"]["AutomationConditionsRequestDto"];
             /** @description At least one */
@@ -4885,10 +4903,10 @@ export interface components {
             /** @example Acme tickets to Key accounts */
             name?: string;
             /**
-             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department). A rule's own changes start no rules
              * @enum {string}
              */
-            trigger?: "order.created" | "order.status-changed";
+            trigger?: "order.created" | "order.status-changed" | "order.transferred";
             /** @description All must hold; none: every order */
             conditions?: components["schemas"]["AutomationConditionsRequestDto"];
             /** @description At least one */
@@ -4910,7 +4928,7 @@ export interface components {
         };
         AutomationActionResultResponseDto: {
             /** @enum {string} */
-            action: "set-department" | "set-responsible";
+            action: "set-department" | "set-status" | "set-responsible" | "add-note";
             /**
              * @description applied: would change the order; unchanged: it already is so; refused: the owner may not
              * @enum {string}
@@ -4922,10 +4940,7 @@ export interface components {
              */
             code: string;
             reason: string;
-            /**
-             * Format: uuid
-             * @description The value the action sets
-             */
+            /** @description The value the action sets (a department, status or employee id), or the text of the note it adds */
             value: string;
         };
         AutomationDryRunResponseDto: {

@@ -5,6 +5,8 @@ import { CreateWorkflowsAndOrders1732500000000 } from './migrations/173250000000
 import { CreateTasks1733600000000 } from './migrations/1733600000000-create-tasks.migration';
 import { CreateOrderComments1734000000000 } from './migrations/1734000000000-create-order-comments.migration';
 import { CreateAutomations1735000000000 } from './migrations/1735000000000-create-automations.migration';
+import { AddAutomationNotes1735100000000 } from './migrations/1735100000000-add-automation-notes.migration';
+import { AddTransferredTrigger1735200000000 } from './migrations/1735200000000-add-transferred-trigger.migration';
 import { AddOrderDepartmentsAndClients1733400000000 } from './migrations/1733400000000-add-order-departments-and-clients.migration';
 
 export const WORKFLOW_SERVICE: ServiceDefinition = {
@@ -19,5 +21,7 @@ export const WORKFLOW_SERVICE: ServiceDefinition = {
     CreateTasks1733600000000,
     CreateOrderComments1734000000000,
     CreateAutomations1735000000000,
+    AddAutomationNotes1735100000000,
+    AddTransferredTrigger1735200000000,
   ],
 };

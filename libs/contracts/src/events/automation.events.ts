@@ -2,13 +2,14 @@ import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsISO8601, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 
 /**
- * What starts a rule: a new order, or a person's status change of an order. Changes made without a person (by
- * the system or by a rule) start no rules, so a rule's own changes never start rules (a chain of depth 1).
+ * What starts a rule: a new order, a person's status change of an order, or a person's transfer of an order to
+ * another department. Changes made without a person (by the system or by a rule) start no rules, so a rule's own
+ * changes never start rules (a chain of depth 1).
  */
-export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed'] as const;
+export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed', 'order.transferred'] as const;
 export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
 
-export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-responsible'] as const;
+export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-status', 'set-responsible', 'add-note'] as const;
 export type AutomationActionKind = (typeof AUTOMATION_ACTION_KINDS)[number];
 
 /** `applied`: changed (or, in a dry run, would change); `unchanged`: the order already is so; `refused`: the owner may not. */
@@ -20,6 +21,7 @@ export class AutomationActionResultV1 {
   @IsIn(AUTOMATION_OUTCOMES) outcome!: AutomationOutcome;
   @IsString() code!: string;
   @IsString() reason!: string;
+  /** The id the action sets, or the text of the note it adds. */
   @IsString() value!: string;
 }
 

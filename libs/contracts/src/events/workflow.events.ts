@@ -97,8 +97,9 @@ export class OrderTransferredV1 {
 }
 
 /**
- * A comment was added to an order: by a person through the API, or by the client's inbound
- * message answering the ticket (then `inboundMessageId` is set and the author is the contact).
+ * A comment was added to an order: by a person through the API, by the client's inbound
+ * message answering the ticket (then `inboundMessageId` is set and the author is the contact), or
+ * as an internal note by an automation rule (then `automationRuleId` is set and `authorId` is null).
  */
 export class OrderCommentAddedV1 {
   static readonly type = 'workflow.order.comment-added.v1';
@@ -111,5 +112,7 @@ export class OrderCommentAddedV1 {
   /** Inbound messages keep their whole text, so the bound is the inbound one, not the API's. */
   @IsString() @MinLength(1) @MaxLength(100_000) body!: string;
   @IsOptional() @IsUUID() inboundMessageId!: string | null;
+  /** Absent in events published before rules wrote notes. */
+  @IsOptional() @IsUUID() automationRuleId?: string | null;
   @IsISO8601() at!: string;
 }

@@ -21,6 +21,9 @@ import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
 import { IsId, Trim } from './request-fields';
 
+/** How long a rule's note may be: a note a rule adds on every matching order is a short remark, not a letter. */
+export const AUTOMATION_NOTE_MAX = 2000;
+
 /** Every list given must contain the order's value; an absent list holds for every order. */
 export class AutomationConditions {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) clientCompanyIds?: string[];
@@ -35,8 +38,15 @@ export class AutomationConditions {
 export class AutomationActions {
   /** Transfer the order to this department (`orders.transfer` for the owner). */
   @ValidateIf((_, value) => value !== undefined) @IsId() departmentId?: string;
+  /** Put the order into this status of its workflow (`orders.update` to that status for the owner, as by hand). */
+  @ValidateIf((_, value) => value !== undefined) @IsId() statusId?: string;
   /** Make this employee responsible (`orders.update` for the owner). */
   @ValidateIf((_, value) => value !== undefined) @IsId() responsibleId?: string;
+  /**
+   * Add this internal note, written by the system on the rule's behalf (the owner must see the order, as a person
+   * commenting must, and be an employee). Blank is refused by the service (AUTOMATION.NOTE_REQUIRED).
+   */
+  @ValidateIf((_, value) => value !== undefined) @Trim() @IsString() @MaxLength(AUTOMATION_NOTE_MAX) note?: string;
 }
 
 export interface AutomationRuleView {
@@ -93,7 +103,7 @@ export interface AutomationActionResult {
   /** The permissions service's code (`ALLOWED.*`, `RIGHT.NOT_GRANTED`, …), or `AUTOMATION.UNCHANGED`. */
   code: string;
   reason: string;
-  /** The value the action sets. */
+  /** The value the action sets (an id), or the text of the note it adds. */
   value: string;
 }
 

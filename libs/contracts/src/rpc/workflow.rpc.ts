@@ -271,6 +271,8 @@ export interface OrderCommentView {
   authorKind: PersonKind;
   /** Set when the comment is a client's inbound message that joined the ticket. */
   inboundMessageId: string | null;
+  /** Set when an automation rule wrote the note (then there is no author). */
+  automationRuleId: string | null;
   createdAt: string;
 }
 

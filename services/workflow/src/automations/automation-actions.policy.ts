@@ -1,9 +1,20 @@
 import type { AutomationActionKind, AutomationActionResult, AutomationActions, Decision, OrderView, ResourceRef } from '@warden/contracts';
 
 /** What the actions read of an order: the value each sets, and what the `order` rule decides on. */
-export type AutomationActionFacts = Pick<OrderView, 'departmentId' | 'responsibleId' | 'clientContactId' | 'clientCompanyId'> & {
+export type AutomationActionFacts = Pick<
+  OrderView,
+  'workflowId' | 'departmentId' | 'responsibleId' | 'clientContactId' | 'clientCompanyId'
+> & {
   status: { id: string };
 };
+
+/** The status a `set-status` step names, as stored (null: no longer exists). */
+export interface AutomationTargetStatus {
+  id: string;
+  workflowId: string;
+  name: string;
+  archived: boolean;
+}
 
 export interface AutomationStep {
   action: AutomationActionKind;
@@ -12,26 +23,81 @@ export interface AutomationStep {
 
 /** The permission the rule's owner needs for a step: the action and resource the gateway asks for the same change by hand. */
 export interface OwnerCheck {
-  action: 'orders.transfer' | 'orders.update';
+  action: 'orders.transfer' | 'orders.update' | 'orders.read';
   resource: ResourceRef;
 }
 
-/** A rule's actions in the order they run: the department first, so the responsible employee is set where the order ends up. */
+/**
+ * A rule's actions in the order they run: the department first, so the status is set, the responsible employee
+ * chosen and the note written where the order ends up, each checked against the order as the steps before left it.
+ */
 export function automationSteps(actions: AutomationActions): AutomationStep[] {
   const steps: AutomationStep[] = [];
   if (actions.departmentId !== undefined) steps.push({ action: 'set-department', value: actions.departmentId });
+  if (actions.statusId !== undefined) steps.push({ action: 'set-status', value: actions.statusId });
   if (actions.responsibleId !== undefined) steps.push({ action: 'set-responsible', value: actions.responsibleId });
+  // Last, so the note is written on the order as the rule left it (where its readers now find it).
+  if (actions.note !== undefined) steps.push({ action: 'add-note', value: actions.note });
   return steps;
 }
 
-/** Nothing to ask when the order already is as the step would make it. */
+/** Nothing to ask when the order already is as the step would make it; a note is added every time. */
 export function stepIsNoop(step: AutomationStep, order: AutomationActionFacts): boolean {
-  return step.action === 'set-department' ? order.departmentId === step.value : order.responsibleId === step.value;
+  switch (step.action) {
+    case 'set-department':
+      return order.departmentId === step.value;
+    case 'set-status':
+      return order.status.id === step.value;
+    case 'set-responsible':
+      return order.responsibleId === step.value;
+    case 'add-note':
+      return false;
+  }
+}
+
+/** The order as a step that was applied leaves it (what later steps and a dry run's next step are judged on). */
+export function orderAfterStep<T extends AutomationActionFacts>(step: AutomationStep, order: T, target?: AutomationTargetStatus | null): T {
+  switch (step.action) {
+    case 'set-department':
+      return { ...order, departmentId: step.value };
+    case 'set-status':
+      return { ...order, status: { ...order.status, id: step.value, ...(target ? { name: target.name } : {}) } };
+    case 'set-responsible':
+      return { ...order, responsibleId: step.value };
+    case 'add-note':
+      return order;
+  }
+}
+
+/**
+ * A status the order cannot be put into whoever asks, as the manual change refuses it
+ * (orders/order-status-change.policy.ts): gone or of another workflow than the order's (a rule may run on orders
+ * of several workflows), or archived. Null for every other step, and for a status the order can take.
+ */
+export function statusStepRefusal(
+  step: AutomationStep,
+  order: AutomationActionFacts,
+  target: AutomationTargetStatus | null,
+): AutomationActionResult | null {
+  if (step.action !== 'set-status' || stepIsNoop(step, order)) return null;
+  const refused = (code: string, reason: string): AutomationActionResult => ({
+    action: step.action,
+    value: step.value,
+    outcome: 'refused',
+    code,
+    reason,
+  });
+  if (!target || target.workflowId !== order.workflowId) return refused('STATUS.UNKNOWN', "The status is not one of the order's workflow");
+  if (target.archived) return refused('STATUS.ARCHIVED', `The status '${target.name}' is archived`);
+  return null;
 }
 
 /**
  * A transfer needs `orders.transfer` for the target department (services/gateway/src/orders/order-access.service.ts
- * `transfer`), a responsible employee `orders.update` on the order as it is (its `update`, which is a field change).
+ * `transfer`), a status `orders.update` with the target status (its `changeStatus`: `set` on that status, and the
+ * final-status lock), a responsible employee `orders.update` on the order as it is (its `update`, a field change), a
+ * note `orders.read` on it (order-comments.controller.ts `add`: whoever sees an order may comment on it; that only
+ * employees write internal notes is checked when the rule is saved, automation-rule.references.ts).
  */
 export function ownerCheckOf(step: AutomationStep, order: AutomationActionFacts): OwnerCheck {
   const resource: ResourceRef = {
@@ -41,9 +107,16 @@ export function ownerCheckOf(step: AutomationStep, order: AutomationActionFacts)
     clientContactId: order.clientContactId,
     clientCompanyId: order.clientCompanyId,
   };
-  return step.action === 'set-department'
-    ? { action: 'orders.transfer', resource: { ...resource, targetDepartmentId: step.value } }
-    : { action: 'orders.update', resource };
+  switch (step.action) {
+    case 'set-department':
+      return { action: 'orders.transfer', resource: { ...resource, targetDepartmentId: step.value } };
+    case 'set-status':
+      return { action: 'orders.update', resource: { ...resource, targetStatusId: step.value } };
+    case 'set-responsible':
+      return { action: 'orders.update', resource };
+    case 'add-note':
+      return { action: 'orders.read', resource };
+  }
 }
 
 /** What a step does: nothing when the order already is so, else what the owner's decision allows. */
@@ -68,4 +141,16 @@ export function automationStepOutcome(
     code: decision.code,
     reason: decision.allowed ? decision.reason : `The rule's owner may not: ${decision.reason}`,
   };
+}
+
+const STEP_PHRASES: Record<AutomationActionKind, string> = {
+  'set-department': 'transfer the order',
+  'set-status': 'set the status',
+  'set-responsible': 'set the responsible employee',
+  'add-note': 'add its note',
+};
+
+/** The order history's note for a step the rule did not take. */
+export function automationRefusalNote(ruleName: string, result: AutomationActionResult): string {
+  return `Rule '${ruleName}' did not ${STEP_PHRASES[result.action]}: ${result.reason} (${result.code})`;
 }

@@ -11,11 +11,16 @@ export async function existingRule(rules: AutomationRuleRepository, tenantId: st
 }
 
 /** A rule's fields as stored: a name, and every id its conditions and actions name checked in the caller's tenant. */
-export async function checkedRule(references: AutomationRuleReferences, ctx: RequestContext, fields: RuleFields): Promise<RuleFields> {
+export async function checkedRule(
+  references: AutomationRuleReferences,
+  ctx: RequestContext,
+  fields: RuleFields,
+  ownerId: string,
+): Promise<RuleFields> {
   if (!fields.name) throw AutomationErrors.nameRequired();
   return {
     ...fields,
     conditions: await references.conditions(ctx, fields.conditions),
-    actions: await references.actions(ctx, fields.actions),
+    actions: await references.actions(ctx, fields.actions, ownerId),
   };
 }

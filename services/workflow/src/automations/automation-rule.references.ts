@@ -21,7 +21,7 @@ async function exists(read: () => Promise<unknown>): Promise<boolean> {
 /**
  * Checks every id a rule names in the caller's tenant, so another tenant's id is as unknown as a made-up one:
  * 422 naming the field (`conditions.statusIds.1`, `actions.responsibleId`). Statuses must be of an order workflow
- * (this service's); departments and companies are the directory's; the responsible person must be an employee.
+ * (this service's), and a status to set not archived; departments and companies are the directory's; the responsible person must be an employee.
  * Ids come lower-cased by the request's class (libs/contracts/src/rpc/automation.rpc.ts), as the orders store
  * them, so conditions compare equal.
  */
@@ -60,13 +60,21 @@ export class AutomationRuleReferences {
     return checked;
   }
 
-  async actions(ctx: RequestContext, actions: AutomationActions): Promise<AutomationActions> {
+  /** `ownerId`: whose rights bound the rule (its creator), for what depends on the owner's kind. */
+  async actions(ctx: RequestContext, actions: AutomationActions, ownerId: string): Promise<AutomationActions> {
     const checked: AutomationActions = {};
     if (actions.departmentId !== undefined) {
       const departmentId = actions.departmentId;
       const known = await exists(() => this.bus.request('directory.departments.get', ctx, { departmentId }));
       if (!known) throw AutomationErrors.unknownDepartment('actions.departmentId');
       checked.departmentId = departmentId;
+    }
+    if (actions.statusId !== undefined) {
+      // Which workflow the order is of is known only when the rule runs: a status of another one is refused then.
+      const field = 'actions.statusId';
+      if (!(await this.orderStatus(ctx, actions.statusId))) throw AutomationErrors.unknownStatus(field);
+      if ((await this.orders.status(ctx.tenantId, actions.statusId))?.archived) throw AutomationErrors.archivedStatus(field);
+      checked.statusId = actions.statusId;
     }
     if (actions.responsibleId !== undefined) {
       const field = 'actions.responsibleId';
@@ -79,6 +87,13 @@ export class AutomationRuleReferences {
       }
       if (kinds.get(actions.responsibleId) !== 'employee') throw AutomationErrors.unknownEmployee(field);
       checked.responsibleId = actions.responsibleId;
+    }
+    if (actions.note !== undefined) {
+      if (!actions.note) throw AutomationErrors.noteRequired();
+      // A person's kind never changes, so a note a client could not write is refused now rather than at every run.
+      const kinds = await this.people.kinds(ctx, [{ personId: ownerId, field: 'actions.note' }]);
+      if (kinds.get(ownerId) !== 'employee') throw AutomationErrors.noteByClient();
+      checked.note = actions.note;
     }
     if (Object.keys(checked).length === 0) throw AutomationErrors.noActions();
     return checked;

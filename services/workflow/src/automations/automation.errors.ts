@@ -3,9 +3,18 @@ import { DomainError } from '@warden/kernel';
 export const AutomationErrors = {
   notFound: (): DomainError => DomainError.notFound('AUTOMATION.NOT_FOUND', 'Automation rule'),
   nameRequired: (): DomainError => DomainError.invalid('AUTOMATION.NAME_REQUIRED', 'name', 'must not be empty'),
+  noteRequired: (): DomainError => DomainError.invalid('AUTOMATION.NOTE_REQUIRED', 'actions.note', 'must not be empty'),
+  noteByClient: (): DomainError =>
+    DomainError.invalid(
+      'COMMENT.CLIENT_INTERNAL_NOTE',
+      'actions.note',
+      "cannot be written for the rule's owner: a client writes public replies only, internal notes are for employees",
+    ),
   noActions: (): DomainError => DomainError.invalid('AUTOMATION.NO_ACTIONS', 'actions', 'must name at least one action'),
   unknownStatus: (field: string): DomainError =>
     DomainError.invalid('STATUS.UNKNOWN', field, 'is not a status of an order workflow of this tenant'),
+  archivedStatus: (field: string): DomainError =>
+    DomainError.invalid('STATUS.ARCHIVED', field, 'is archived; orders can no longer be put into it'),
   unknownDepartment: (field: string): DomainError => DomainError.invalid('DEPARTMENT.UNKNOWN', field, 'is not a department of this tenant'),
   unknownCompany: (field: string): DomainError => DomainError.invalid('COMPANY.UNKNOWN', field, 'is not a company of this tenant'),
   unknownEmployee: (field: string): DomainError => DomainError.invalid('EMPLOYEE.UNKNOWN', field, 'is not an employee of this tenant'),

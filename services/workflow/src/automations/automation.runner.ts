@@ -12,18 +12,35 @@ import type {
   OutgoingEvent,
   RequestContext,
 } from '@warden/contracts';
-import { orderTransferred } from '../orders/order.events';
+import { orderCommentAdded, orderTransferred } from '../orders/order.events';
+import { OrderCommentRepository } from '../orders/order-comment.repository';
 import { OrderRepository } from '../orders/order.repository';
+import { OrderStatusChanger } from '../orders/order-status.changer';
 import { planOrderTransfer } from '../orders/order-transfer.policy';
 import { automationApplied } from './automation.events';
 import { evaluateAutomationConditions } from './automation-conditions.policy';
 import type { ConditionsVerdict } from './automation-conditions.policy';
-import { automationStepOutcome, automationSteps, ownerCheckOf, stepIsNoop } from './automation-actions.policy';
-import type { AutomationStep } from './automation-actions.policy';
+import {
+  automationRefusalNote,
+  automationStepOutcome,
+  automationSteps,
+  orderAfterStep,
+  ownerCheckOf,
+  statusStepRefusal,
+  stepIsNoop,
+} from './automation-actions.policy';
+import type { AutomationStep, AutomationTargetStatus } from './automation-actions.policy';
 
 export interface RuleEvaluation {
   verdict: ConditionsVerdict;
   actions: AutomationActionResult[];
+}
+
+/** What one step would do to the order as it is, with the owner's decision when one was asked. */
+interface StepJudgement {
+  result: AutomationActionResult;
+  decision: Decision | null;
+  target: AutomationTargetStatus | null;
 }
 
 /**
@@ -32,13 +49,16 @@ export interface RuleEvaluation {
  * owner with the same action and order resource the gateway asks for a person's change (automation-actions.policy.ts).
  * A refused change does nothing to the order; an `automation` history entry says why. Rules run in position order,
  * each on the order as the previous ones left it; their changes start no further rules (a chain of depth 1): rules
- * start from an order's creation or a person's status change (order-status-changed-automation.consumer.ts skips
- * changes without an actor), and what rules change (department, responsible employee) publishes neither.
+ * start from an order's creation or a person's status change or transfer (the consumers of those skip changes
+ * without an actor), and what rules change is published with `actorId` null (a status or department a rule sets).
+ * The dry run and the real run judge each step with the same `judge`, so they cannot disagree.
  */
 @Injectable()
 export class AutomationRunner {
   constructor(
     private readonly orders: OrderRepository,
+    private readonly statuses: OrderStatusChanger,
+    private readonly comments: OrderCommentRepository,
     private readonly bus: BusClient,
     private readonly events: EventBus<OutgoingEvent>,
   ) {}
@@ -50,11 +70,10 @@ export class AutomationRunner {
     const actions: AutomationActionResult[] = [];
     let current = order;
     for (const step of automationSteps(rule.actions)) {
-      const result = automationStepOutcome(step, current, await this.ownerDecision(ctx, rule, step, current));
+      const { result, target } = await this.judge(ctx, rule, step, current);
       actions.push(result);
       // Later steps are judged on the order as the earlier ones would leave it, as the real run does.
-      if (result.outcome === 'applied')
-        current = step.action === 'set-department' ? { ...current, departmentId: step.value } : { ...current, responsibleId: step.value };
+      if (result.outcome === 'applied') current = orderAfterStep(step, current, target);
     }
     return { verdict, actions };
   }
@@ -75,8 +94,7 @@ export class AutomationRunner {
       const results: AutomationActionResult[] = [];
       for (const step of automationSteps(rule.actions)) {
         const current = (await this.orders.get(ctx.tenantId, orderId, manager))!;
-        const decision = stepIsNoop(step, current) ? null : await this.ownerDecision(ctx, rule, step, current);
-        const result = automationStepOutcome(step, current, decision);
+        const { result, decision } = await this.judge(ctx, rule, step, current, manager);
         results.push(result);
         if (result.outcome === 'applied' && decision) await this.apply(manager, ctx.tenantId, rule, step, current, decision);
         if (result.outcome === 'refused') await this.recordRefusal(manager, ctx.tenantId, rule, current, result);
@@ -84,6 +102,24 @@ export class AutomationRunner {
       const after = (await this.orders.get(ctx.tenantId, orderId, manager))!;
       await this.events.publish(automationApplied(ctx.tenantId, rule, trigger, after, results), manager);
     }
+  }
+
+  /**
+   * A step on the order as it is: nothing when the order already is so; a status the order's workflow cannot take
+   * is refused without asking; anything else is what the owner's permission decision says.
+   */
+  private async judge(
+    ctx: RequestContext,
+    rule: AutomationRuleView,
+    step: AutomationStep,
+    order: OrderView,
+    manager?: EntityManager,
+  ): Promise<StepJudgement> {
+    const target = step.action === 'set-status' ? await this.orders.status(ctx.tenantId, step.value, manager) : null;
+    const refusal = statusStepRefusal(step, order, target);
+    if (refusal) return { result: refusal, decision: null, target };
+    const decision = stepIsNoop(step, order) ? null : await this.ownerDecision(ctx, rule, step, order);
+    return { result: automationStepOutcome(step, order, decision), decision, target };
   }
 
   private ownerDecision(ctx: RequestContext, rule: AutomationRuleView, step: AutomationStep, order: OrderView): Promise<Decision> {
@@ -115,6 +151,27 @@ export class AutomationRunner {
       await this.events.publish(orderTransferred(tenantId, moved, plan.event), manager);
       return;
     }
+    if (step.action === 'set-status') {
+      // The manual change's own path: counters, history (with the rule's id) and its event with `actorId` null.
+      const request = { expectedStatusId: order.status.id, decision: recorded, actorId: null };
+      await this.statuses.change(manager, tenantId, order, step.value, request, { ruleId: rule.id });
+      return;
+    }
+    if (step.action === 'add-note') {
+      // Written by the system (no author) on the rule's behalf; the comment names the rule, as history entries do.
+      const comment = await this.comments.insert(manager, tenantId, {
+        id: newId(),
+        orderId: order.id,
+        visibility: 'internal',
+        authorId: null,
+        authorKind: 'employee',
+        body: step.value,
+        inboundMessageId: null,
+        automationRuleId: rule.id,
+      });
+      await this.events.publish(orderCommentAdded(tenantId, order, comment), manager);
+      return;
+    }
     const client = { clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId, equipmentId: order.equipmentId };
     await this.orders.updateFields(manager, tenantId, order.id, { responsibleId: step.value }, client);
     const status = { id: order.status.id, name: order.status.name };
@@ -138,7 +195,7 @@ export class AutomationRunner {
     result: AutomationActionResult,
   ): Promise<void> {
     const status = { id: order.status.id, name: order.status.name };
-    const note = `Rule '${rule.name}' did not ${result.action === 'set-department' ? 'transfer the order' : 'set the responsible employee'}: ${result.reason} (${result.code})`;
+    const note = automationRefusalNote(rule.name, result);
     await this.orders.addHistory(manager, tenantId, {
       id: newId(),
       orderId: order.id,

@@ -12,9 +12,10 @@ import { GetAutomationHandler } from './get-automation.handler';
 import { ListAutomationsHandler } from './list-automations.handler';
 import { OrderCreatedAutomationConsumer } from './order-created-automation.consumer';
 import { OrderStatusChangedAutomationConsumer } from './order-status-changed-automation.consumer';
+import { OrderTransferredAutomationConsumer } from './order-transferred-automation.consumer';
 import { UpdateAutomationHandler } from './update-automation.handler';
 
-/** Automation rules per tenant and their runs on new orders and status changes (docs/rules.md#automation). */
+/** Automation rules per tenant and their runs on new orders, status changes and transfers (docs/rules.md#automation). */
 @Module({
   imports: [OrdersModule, PeopleModule],
   controllers: [AutomationsMessages],
@@ -30,6 +31,7 @@ import { UpdateAutomationHandler } from './update-automation.handler';
     DryRunAutomationHandler,
     OrderCreatedAutomationConsumer,
     OrderStatusChangedAutomationConsumer,
+    OrderTransferredAutomationConsumer,
   ],
 })
 export class AutomationsModule {}

@@ -27,14 +27,19 @@ export class CreateAutomationHandler implements ICommandHandler<CreateAutomation
   async execute({ ctx, data }: CreateAutomationCommand): Promise<AutomationRuleView> {
     // The owner is whoever creates the rule: its rights bound what the rule may do.
     if (!ctx.actorId) throw AutomationErrors.notFound();
-    const fields = await checkedRule(this.references, ctx, {
-      name: data.name,
-      trigger: data.trigger,
-      conditions: data.conditions ?? {},
-      actions: data.actions,
-      position: data.position ?? (await this.rules.nextPosition(ctx.tenantId)),
-      active: data.active ?? true,
-    });
+    const fields = await checkedRule(
+      this.references,
+      ctx,
+      {
+        name: data.name,
+        trigger: data.trigger,
+        conditions: data.conditions ?? {},
+        actions: data.actions,
+        position: data.position ?? (await this.rules.nextPosition(ctx.tenantId)),
+        active: data.active ?? true,
+      },
+      ctx.actorId,
+    );
     const id = newId();
     await this.rules.insert(ctx.tenantId, id, ctx.actorId, fields);
     return (await this.rules.get(ctx.tenantId, id))!;

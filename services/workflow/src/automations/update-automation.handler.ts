@@ -26,14 +26,19 @@ export class UpdateAutomationHandler implements ICommandHandler<UpdateAutomation
 
   async execute({ ctx, ruleId, changes }: UpdateAutomationCommand): Promise<AutomationRuleView> {
     const rule = await existingRule(this.rules, ctx.tenantId, ruleId);
-    const fields = await checkedRule(this.references, ctx, {
-      name: changes.name ?? rule.name,
-      trigger: changes.trigger ?? rule.trigger,
-      conditions: changes.conditions ?? rule.conditions,
-      actions: changes.actions ?? rule.actions,
-      position: changes.position ?? rule.position,
-      active: changes.active ?? rule.active,
-    });
+    const fields = await checkedRule(
+      this.references,
+      ctx,
+      {
+        name: changes.name ?? rule.name,
+        trigger: changes.trigger ?? rule.trigger,
+        conditions: changes.conditions ?? rule.conditions,
+        actions: changes.actions ?? rule.actions,
+        position: changes.position ?? rule.position,
+        active: changes.active ?? rule.active,
+      },
+      rule.ownerId,
+    );
     if (!(await this.rules.update(ctx.tenantId, rule.id, fields))) throw AutomationErrors.notFound();
     return (await this.rules.get(ctx.tenantId, rule.id))!;
   }

@@ -12,6 +12,7 @@ interface CommentRow {
   author_kind: PersonKind;
   body: string;
   inbound_message_id: string | null;
+  automation_rule_id: string | null;
   created_at: Date;
 }
 
@@ -23,6 +24,8 @@ export interface NewComment {
   authorKind: PersonKind;
   body: string;
   inboundMessageId: string | null;
+  /** An internal note an automation rule wrote (no author). */
+  automationRuleId?: string;
 }
 
 export interface CommentListQuery {
@@ -49,6 +52,7 @@ function toRecord(row: CommentRow): CommentRecord {
       authorId: row.author_id,
       authorKind: row.author_kind,
       inboundMessageId: row.inbound_message_id,
+      automationRuleId: row.automation_rule_id,
       createdAt: row.created_at.toISOString(),
     },
   };
@@ -61,8 +65,8 @@ export class OrderCommentRepository {
 
   async insert(manager: EntityManager, tenantId: string, comment: NewComment): Promise<OrderCommentView> {
     const rows: CommentRow[] = await manager.query(
-      `INSERT INTO order_comments (id, tenant_id, order_id, visibility, author_id, author_kind, body, inbound_message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      `INSERT INTO order_comments (id, tenant_id, order_id, visibility, author_id, author_kind, body, inbound_message_id, automation_rule_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
       [
         comment.id,
         tenantId,
@@ -72,6 +76,7 @@ export class OrderCommentRepository {
         comment.authorKind,
         comment.body,
         comment.inboundMessageId,
+        comment.automationRuleId ?? null,
       ],
     );
     return toRecord(rows[0]!).view;

@@ -57,6 +57,7 @@ export function orderCommentAdded(tenantId: string, order: OrderView, comment: O
       authorKind: comment.authorKind,
       body: comment.body,
       inboundMessageId: comment.inboundMessageId,
+      automationRuleId: comment.automationRuleId,
       at: comment.createdAt,
     },
   };

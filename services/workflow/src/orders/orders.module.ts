@@ -14,6 +14,7 @@ import { OrderCommentRepository } from './order-comment.repository';
 import { OrderCommentsMessages } from './order-comments.messages';
 import { OrderOpener } from './order.opener';
 import { OrderReferences } from './order-references';
+import { OrderStatusChanger } from './order-status.changer';
 import { OrderSightRepository } from './order-sight.repository';
 import { OrderRepository } from './order.repository';
 import { OrdersMessages } from './orders.messages';
@@ -33,6 +34,7 @@ import { UpdateOrderHandler } from './update-order.handler';
     GetInitialStatusesHandler,
     CreateOrderHandler,
     UpdateOrderHandler,
+    OrderStatusChanger,
     ChangeOrderStatusHandler,
     TransferOrderHandler,
     OrderSightRepository,
@@ -42,6 +44,6 @@ import { UpdateOrderHandler } from './update-order.handler';
     AddOrderCommentHandler,
     InboundTicketConsumer,
   ],
-  exports: [OrderRepository],
+  exports: [OrderRepository, OrderStatusChanger, OrderCommentRepository],
 })
 export class OrdersModule {}

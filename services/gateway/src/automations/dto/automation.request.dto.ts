@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AUTOMATION_TRIGGERS, Trim } from '@warden/contracts';
+import { AUTOMATION_NOTE_MAX, AUTOMATION_TRIGGERS, Trim } from '@warden/contracts';
 import type { AutomationActions, AutomationConditions, AutomationTrigger } from '@warden/contracts';
 
 export class AutomationConditionsRequestDto implements AutomationConditions {
@@ -50,10 +50,31 @@ export class AutomationActionsRequestDto implements AutomationActions {
   @IsOptional()
   @IsUUID()
   departmentId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Put the order into this status (of an order workflow, not archived; the owner's `orders.update` to that status decides, as for a manual change). An order of another workflow is left as it is, with the reason",
+  })
+  @IsOptional()
+  @IsUUID()
+  statusId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: "Make this employee responsible (the owner's `orders.update` decides)" })
   @IsOptional()
   @IsUUID()
   responsibleId?: string;
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: AUTOMATION_NOTE_MAX,
+    example: 'Key account: answer within the hour.',
+    description:
+      "Add this internal note (trimmed), written by the system on the rule's behalf: the owner must see the order (`orders.read`, as anyone commenting) and be an employee",
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(AUTOMATION_NOTE_MAX)
+  note?: string;
 }
 
 export class CreateAutomationRequestDto {
@@ -61,7 +82,7 @@ export class CreateAutomationRequestDto {
   @ApiProperty({
     enum: AUTOMATION_TRIGGERS,
     description:
-      "order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status)",
+      "order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department). A rule's own changes start no rules",
   })
   @IsIn(AUTOMATION_TRIGGERS)
   trigger!: AutomationTrigger;

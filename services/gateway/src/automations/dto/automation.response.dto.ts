@@ -18,7 +18,9 @@ export class AutomationConditionsResponseDto {
 
 export class AutomationActionsResponseDto {
   @ApiPropertyOptional({ format: 'uuid' }) departmentId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) statusId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) responsibleId?: string;
+  @ApiPropertyOptional() note?: string;
 }
 
 export class AutomationResponseDto implements AutomationRuleView {
@@ -51,7 +53,8 @@ export class AutomationActionResultResponseDto implements AutomationActionResult
   @ApiProperty({ example: 'ALLOWED.TRANSFER', description: "The permissions service's code for the owner, or AUTOMATION.UNCHANGED" })
   code!: string;
   @ApiProperty() reason!: string;
-  @ApiProperty({ format: 'uuid', description: 'The value the action sets' }) value!: string;
+  @ApiProperty({ description: 'The value the action sets (a department, status or employee id), or the text of the note it adds' })
+  value!: string;
 }
 
 export class AutomationDryRunResponseDto implements AutomationDryRun {

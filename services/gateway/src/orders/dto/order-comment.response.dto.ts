@@ -18,6 +18,13 @@ export class OrderCommentResponseDto implements OrderCommentView {
     description: "Set when the comment is the client's inbound message that joined the ticket",
   })
   inboundMessageId!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Set when an automation rule wrote this internal note (`authorId` is then null)',
+  })
+  automationRuleId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
