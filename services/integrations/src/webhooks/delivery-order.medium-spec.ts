@@ -107,4 +107,35 @@ describe('webhook delivery order (medium: repository + PostgreSQL)', () => {
     }
     expect(handedOut.sort()).toEqual([earlier.id, other.id].sort());
   });
+
+  it("a success closes its endpoint's failure window; a failure opens it once", async () => {
+    const tenantId = newId();
+    const endpointId = newId();
+    const manager = medium.dataSource.manager;
+    const endpoints = medium.get(EndpointRepository);
+    await endpoints.insert(
+      manager,
+      tenantId,
+      endpointId,
+      { url: 'https://hooks.example.com/z', eventTypes: ['*'], description: null, active: true },
+      'v1.x.y.z',
+    );
+    const failingSince = async () =>
+      (await medium.rows<{ failing_since: Date | null }>('SELECT failing_since FROM endpoints WHERE id = $1', [endpointId]))[0]!
+        .failing_since;
+    const [first, second] = [event(tenantId, 'order-5', 50), event(tenantId, 'order-6', 60)];
+    for (const queued of [first, second]) {
+      await deliveries.storeEvent(manager, queued);
+      await deliveries.enqueue(manager, tenantId, [endpointId], queued);
+    }
+    const opened = await endpoints.recordFailure(manager, endpointId);
+    expect(await endpoints.recordFailure(manager, endpointId)).toEqual(opened);
+    const [delivery] = await medium.rows<{ id: string }>('SELECT id FROM deliveries WHERE event_id = $1', [first.id]);
+    await deliveries.markDelivered(manager, delivery!.id, 204);
+    expect(await failingSince()).toBeNull();
+    const [row] = await medium.rows<{ status: string; attempts: number }>('SELECT status, attempts FROM deliveries WHERE id = $1', [
+      delivery!.id,
+    ]);
+    expect(row).toEqual({ status: 'delivered', attempts: 1 });
+  });
 });

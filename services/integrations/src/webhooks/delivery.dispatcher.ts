@@ -95,7 +95,6 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const { statusCode, error } = outcome;
     if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
       await this.deliveries.markDelivered(manager, delivery.id, statusCode);
-      await this.endpoints.recordSuccess(manager, delivery.endpointId);
       this.metrics.attempted('delivered', outcome.latencyMs);
       return;
     }

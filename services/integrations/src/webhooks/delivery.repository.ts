@@ -145,10 +145,13 @@ export class DeliveryRepository {
     return rows[0] ?? null;
   }
 
+  /** A success; it also closes its endpoint's failure window, in the same statement (one round trip per delivery). */
   async markDelivered(manager: EntityManager, id: string, statusCode: number): Promise<void> {
     await manager.query(
-      `UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, last_status_code = $2, last_error = NULL,
-         delivered_at = now(), next_attempt_at = NULL WHERE id = $1`,
+      `WITH delivered AS (
+         UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, last_status_code = $2, last_error = NULL,
+           delivered_at = now(), next_attempt_at = NULL WHERE id = $1 RETURNING endpoint_id)
+       UPDATE endpoints SET failing_since = NULL WHERE id = (SELECT endpoint_id FROM delivered) AND failing_since IS NOT NULL`,
       [id, statusCode],
     );
   }

@@ -108,10 +108,6 @@ export class EndpointRepository {
     return rows.length > 0;
   }
 
-  async recordSuccess(manager: EntityManager, id: string): Promise<void> {
-    await manager.query('UPDATE endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL', [id]);
-  }
-
   /** Starts the failure window on the first failure; returns when it started. */
   async recordFailure(manager: EntityManager, id: string): Promise<Date> {
     const rows: Array<{ failing_since: Date }> = await queryRows(

@@ -17,6 +17,8 @@ const REDELIVERY_DELAY_MS = 2000;
 /** Events queued in one transaction at most; under load a commit per event was what kept deliveries waiting. */
 const MAX_BATCH = 100;
 
+type TenantEndpoints = Awaited<ReturnType<EndpointRepository['ofTenant']>>;
+
 interface IntakeEvent {
   message: JsMsg;
   body: string;
@@ -76,8 +78,14 @@ export class EventIntakeConsumer implements OnApplicationBootstrap, BeforeApplic
     if (events.length === 0) return;
     try {
       const queued = await this.dataSource.transaction(async (manager) => {
+        // A batch is mostly one tenant's events: its endpoints are read once per batch.
+        const endpointsOf = new Map<string, Promise<TenantEndpoints>>();
+        const tenantEndpoints = (tenantId: string): Promise<TenantEndpoints> => {
+          if (!endpointsOf.has(tenantId)) endpointsOf.set(tenantId, this.endpoints.ofTenant(manager, tenantId));
+          return endpointsOf.get(tenantId)!;
+        };
         let count = 0;
-        for (const intake of events) count += await this.queue(manager, intake);
+        for (const intake of events) count += await this.queue(manager, intake, await tenantEndpoints(intake.event.tenantid));
         return count;
       });
       for (const { message } of events) message.ack();
@@ -113,8 +121,7 @@ export class EventIntakeConsumer implements OnApplicationBootstrap, BeforeApplic
   }
 
   /** Stores the event and queues its deliveries; the number queued. */
-  private async queue(manager: EntityManager, { message, body, event }: IntakeEvent): Promise<number> {
-    const endpoints = await this.endpoints.ofTenant(manager, event.tenantid);
+  private async queue(manager: EntityManager, { message, body, event }: IntakeEvent, endpoints: TenantEndpoints): Promise<number> {
     if (endpoints.length === 0) return 0;
     await this.deliveries.storeEvent(manager, {
       id: event.id,
