@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import type { TypeHelpOptions } from 'class-transformer';
 import { IsArray, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { DepartmentChanges } from './directory.rpc';
 import { GroupChanges, GroupMembersChange, RightOverrideChange } from './permissions.rpc';
 import type { RpcRequestContract, RpcRequestContracts } from './rpc-request.contract';
 import { PersonIdRef, PersonStatusLevelsChange, StatusLevelsChange } from './status-access.rpc';
@@ -33,6 +34,7 @@ const PREVIEW_CHANGES: Partial<Record<PreviewKind, RpcRequestContract<object>>> 
   'group-member-remove': PersonIdRef,
   group: GroupChanges,
   'person-right': RightOverrideChange,
+  department: DepartmentChanges,
 };
 
 /** The kinds the preview answers today; the others answer 422 naming `kind`. */
@@ -77,7 +79,7 @@ export interface PermissionPreview {
 
 export class PreviewData {
   @IsIn(PREVIEW_KINDS) kind!: PreviewKind;
-  /** The `{id}` of the route previewed: a person or a group. */
+  /** The `{id}` of the route previewed: a person, a group or a department. */
   @IsId() targetId!: string;
   /**
    * The previewed route's body, checked against the class of its kind (PREVIEW_CHANGES) as the change itself would

@@ -45,7 +45,7 @@ export class PreviewChangeHandler implements IQueryHandler<PreviewChangeQuery> {
   async execute({ ctx, kind, targetId, change }: PreviewChangeQuery): Promise<PermissionPreview> {
     const tenantId = ctx.tenantId;
     const policyVersion = await this.policy.current(this.dataSource.manager, tenantId);
-    const factsChange = await this.changes.load(tenantId, kind, targetId, change);
+    const factsChange = await this.changes.load(ctx, kind, targetId, change);
     return { policyVersion, people: await this.people(ctx, factsChange) };
   }
 
@@ -86,7 +86,7 @@ export class PreviewChangeHandler implements IQueryHandler<PreviewChangeQuery> {
     return {
       personId,
       before: sideOf(personId, statuses, current, loaded.scope),
-      after: sideOf(personId, statuses, change.apply(current), loaded.scope),
+      after: sideOf(personId, statuses, change.apply(current), change.place?.(personId, loaded.scope) ?? loaded.scope),
     };
   }
 }

@@ -70,3 +70,23 @@ export const PREVIEW_EXAMPLE: PermissionPreviewResponseDto = {
     },
   ],
 };
+
+/** Requests of the OpenAPI document, one per kind of change that moves sight the most. */
+export const PREVIEW_REQUEST_EXAMPLES = {
+  'status-level': {
+    summary: 'A master\'s level on "Ready" lowered to none',
+    value: {
+      kind: 'person-status-access',
+      targetId: '0193f19e-2222-7333-8444-555566667777',
+      change: { levels: [{ statusId: '0192f0c4-0000-7000-8000-000000000007', level: 'none' }] },
+    },
+  },
+  department: {
+    summary: 'A department gets a new head and loses a member (who leave or join see its orders, or stop)',
+    value: {
+      kind: 'department',
+      targetId: '0193f1a0-0000-7000-8000-000000000003',
+      change: { headId: '0193f19e-2222-7333-8444-555566667777', memberIds: ['0193f19e-2222-7333-8444-555566667778'] },
+    },
+  },
+};
