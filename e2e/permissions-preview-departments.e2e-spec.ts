@@ -2,6 +2,7 @@ import { eventually } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createOrder, createOrdersTenant, signedInEmployee } from './orders.fixtures';
 import type { OrdersTenant, Person } from './orders.fixtures';
+import { createTaskWorkflow } from './tasks.fixtures';
 
 jest.setTimeout(90_000);
 
@@ -105,6 +106,76 @@ describe('permissions: preview of department changes', () => {
     const leaving = await preview({ headId: null });
     expect(leaving.body.people).toEqual([expect.objectContaining({ personId: master.id, orders: { lose: gained(), gain: NOTHING } })]);
     await madeAsPreviewed({ headId: null }, leaving.body.people, [master, clerk]);
+  });
+
+  it('tasks: a colleague with tasks.read-department gains the tasks the department’s new people take part in', async () => {
+    const readers = await stack.http.postExpecting(
+      '/api/v1/groups',
+      { name: 'Department task readers', rights: ['tasks.read-department'] },
+      tenant.adminToken,
+      201,
+    );
+    await stack.http.postExpecting(`/api/v1/groups/${readers.id}/members`, { personIds: [clerk.id] }, tenant.adminToken, 200);
+    const workflow = await createTaskWorkflow(
+      stack,
+      tenant,
+      [
+        ['To do', 'initial'],
+        ['Done', 'final'],
+      ],
+      [['To do', 'Done', { roles: [{ role: 'participant', kind: 'any' }] }]],
+    );
+    // The task starts once the workflow reached the permissions service (the creator's level on its first status).
+    const task = await eventually(
+      () =>
+        stack.http.postExpecting(
+          '/api/v1/tasks',
+          {
+            title: 'Replace the router',
+            workflowId: workflow.body.id,
+            participants: [{ personId: master.id, role: 'assignee' }],
+          },
+          tenant.adminToken,
+          201,
+        ),
+      { timeoutMs: 10_000 },
+    );
+    const tasksOf = async (person: Person): Promise<string[]> => {
+      const list = await stack.http.get('/api/v1/tasks?limit=100', person.token);
+      expect(list.status).toBe(200);
+      return list.body.items.map((one: any) => one.id).sort();
+    };
+    const change = { memberIds: [master.id, clerk.id] };
+    const joining = await preview(change);
+    expect(joining.status).toBe(200);
+    const byPerson = new Map(joining.body.people.map((person: any) => [person.personId, person]));
+    expect(byPerson.get(clerk.id)).toMatchObject({
+      orders: { lose: NOTHING, gain: gained() },
+      tasks: { lose: NOTHING, gain: { total: 1, byStatus: [expect.objectContaining({ count: 1 })], sample: [task.id] } },
+    });
+    // The master holds no tasks.read-department: its task list stays its own.
+    expect(byPerson.get(master.id)).toMatchObject({ orders: { lose: NOTHING, gain: gained() }, tasks: { lose: NOTHING, gain: NOTHING } });
+
+    const before = await tasksOf(clerk);
+    await madeAsPreviewed(change, joining.body.people, [master, clerk]);
+    await eventually(async () => expect((await tasksOf(clerk)).filter((id) => !before.includes(id))).toEqual([task.id]), {
+      timeoutMs: 10_000,
+    });
+
+    // Leaving the readers' group: the same task lost, predicted by a group-member-remove preview.
+    const leaving = await stack.http.post(
+      '/api/v1/permissions/preview',
+      { kind: 'group-member-remove', targetId: readers.id, change: { personId: clerk.id } },
+      tenant.adminToken,
+    );
+    expect(leaving.body.people).toEqual([
+      expect.objectContaining({
+        personId: clerk.id,
+        tasks: { lose: expect.objectContaining({ total: 1, sample: [task.id] }), gain: NOTHING },
+      }),
+    ]);
+    expect((await stack.http.delete(`/api/v1/groups/${readers.id}/members/${clerk.id}`, tenant.adminToken)).status).toBe(200);
+    await eventually(async () => expect(await tasksOf(clerk)).toEqual(before), { timeoutMs: 10_000 });
   });
 
   it('is refused as the change is: 403 without directory.manage, the same 422 for a bad body, 404, 409', async () => {

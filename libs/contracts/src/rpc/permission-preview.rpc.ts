@@ -5,6 +5,7 @@ import { DepartmentChanges } from './directory.rpc';
 import { GroupChanges, GroupMembersChange, RightOverrideChange } from './permissions.rpc';
 import type { RpcRequestContract, RpcRequestContracts } from './rpc-request.contract';
 import { PersonIdRef, PersonStatusLevelsChange, StatusLevelsChange } from './status-access.rpc';
+import { TaskVisibility } from './task.rpc';
 import { OrderScope } from './workflow.rpc';
 import { IsId } from './request-fields';
 
@@ -108,6 +109,16 @@ export class SightDiffData {
   @IsArray() @ValidateNested({ each: true }) @Type(() => SightPair) pairs!: SightPair[];
 }
 
+/** One person's task list filter (`workflow.tasks.list`'s visibility) before a change and after it. */
+export class TaskSightPair {
+  @IsObject() @ValidateNested() @Type(() => TaskVisibility) before!: TaskVisibility;
+  @IsObject() @ValidateNested() @Type(() => TaskVisibility) after!: TaskVisibility;
+}
+
+export class TaskSightDiffData {
+  @IsArray() @ValidateNested({ each: true }) @Type(() => TaskSightPair) pairs!: TaskSightPair[];
+}
+
 export interface PermissionPreviewRpc {
   'permissions.preview': { request: PreviewData; response: PermissionPreview };
   /**
@@ -115,9 +126,12 @@ export interface PermissionPreviewRpc {
    * counted in SQL under the same filter as the order lists.
    */
   'workflow.orders.sight-diff': { request: SightDiffData; response: Array<{ lose: SightDelta; gain: SightDelta }> };
+  /** The same for tasks: the tasks seen under `before` and not under `after`, and the reverse, under the task lists' filter. */
+  'workflow.tasks.sight-diff': { request: TaskSightDiffData; response: Array<{ lose: SightDelta; gain: SightDelta }> };
 }
 
 export const PERMISSION_PREVIEW_RPC_REQUESTS: RpcRequestContracts<PermissionPreviewRpc> = {
   'permissions.preview': PreviewData,
   'workflow.orders.sight-diff': SightDiffData,
+  'workflow.tasks.sight-diff': TaskSightDiffData,
 };

@@ -4,6 +4,7 @@ import { BusClient } from '@warden/messaging';
 import { RIGHT_NAMES } from '@warden/contracts';
 import type {
   DepartmentChanges,
+  DepartmentView,
   GroupChanges,
   GroupMembersChange,
   PersonIdRef,
@@ -34,6 +35,8 @@ export interface FactsChange {
   apply: (facts: PreviewFacts) => PreviewFacts;
   /** A department change: the person's departments after it (the others keep theirs). */
   place?: (personId: string, scope: ScopeFacts) => ScopeFacts;
+  /** A department change: the department as it would be (whose tasks its people see). */
+  department?: DepartmentView;
 }
 
 /**
@@ -153,6 +156,7 @@ export class PreviewChangeLoader {
       personIds,
       apply: (facts) => facts,
       place: (personId, scope) => withDepartment(scope, personId, departmentId, viewers),
+      department: after,
     };
   }
 
