@@ -502,8 +502,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Preview a permission change: who would gain or lose sight of which orders, and which actions, without changing anything
-         * @description Needs the right of the route previewed (`permissions.manage` for status access, `groups.manage` for groups, their members and personal rights). Runs the rules of the real checks on the current data with the change applied in memory; nothing is written, the policy version stays. People whose sight and actions do not change are left out. Actions are the catalog rights the person effectively has (a login bar shows as `auth.login` lost) and its per-status level actions. Task lists are not counted yet (`tasks` stays empty). Supported kinds: person-status-access, group-status-access, group-members-add, group-member-remove, group, person-right.
+         * Preview a permission change: who would gain or lose sight of which orders and tasks, and which actions, without changing anything
+         * @description Needs the right of the route previewed (`permissions.manage` for status access, `groups.manage` for groups, their members and personal rights, `directory.manage` for departments). A department change (`PATCH /departments/{id}`: head, members) widens or narrows the order scope of whoever joins or leaves it (its head sees what its members see). Runs the rules of the real checks on the current data with the change applied in memory; nothing is written, the policy version stays. People whose sight and actions do not change are left out. Actions are the catalog rights the person effectively has (a login bar shows as `auth.login` lost) and its per-status level actions. Tasks are counted under the task lists' filter (`tasks.read`, `tasks.read-department` with the departments' members and heads, `tasks.read-all`). Supported kinds: person-status-access, group-status-access, group-members-add, group-member-remove, group, person-right, department.
          *
          *     Any signed-in person may call it (the right `auth.login`: 403 when a personal deny or a group barred from login takes it away).
          */
@@ -3078,14 +3078,14 @@ export interface components {
         };
         PreviewRequestDto: {
             /**
-             * @description The change previewed, named by its route: `person-status-access` (PUT /staff/{id}/status-access), `group-status-access` (PUT /groups/{id}/status-access), `group-members-add` (POST /groups/{id}/members, `{"personIds"}`), `group-member-remove` (DELETE /groups/{id}/members/{personId}, given as `{"personId"}`), `group` (PATCH /groups/{id}: rights, login bar), `person-right` (PUT /staff/{id}/rights). Not yet supported (422 naming `kind`): `department` (PATCH /departments/{id}).
+             * @description The change previewed, named by its route: `person-status-access` (PUT /staff/{id}/status-access), `group-status-access` (PUT /groups/{id}/status-access), `group-members-add` (POST /groups/{id}/members, `{"personIds"}`), `group-member-remove` (DELETE /groups/{id}/members/{personId}, given as `{"personId"}`), `group` (PATCH /groups/{id}: rights, login bar), `person-right` (PUT /staff/{id}/rights), `department` (PATCH /departments/{id}: head, members).
              * @example person-status-access
              * @enum {string}
              */
             kind: "person-status-access" | "group-status-access" | "group" | "person-right" | "group-members-add" | "group-member-remove" | "department";
             /**
              * Format: uuid
-             * @description The `{id}` of the route previewed (a person or a group); not an id or not there: 404, as for the change
+             * @description The `{id}` of the route previewed (a person, a group or a department); not an id or not there: 404, as for the change
              */
             targetId: string;
             /**
@@ -8113,6 +8113,44 @@ export interface operations {
                      *                 "statusId": "0192f0c4-0000-7000-8000-000000000007"
                      *               }
                      *             ],
+                     *             "gain": []
+                     *           }
+                     *         },
+                     *         {
+                     *           "personId": "0193f19e-2222-7333-8444-555566667778",
+                     *           "orders": {
+                     *             "lose": {
+                     *               "total": 0,
+                     *               "byStatus": [],
+                     *               "sample": []
+                     *             },
+                     *             "gain": {
+                     *               "total": 0,
+                     *               "byStatus": [],
+                     *               "sample": []
+                     *             }
+                     *           },
+                     *           "tasks": {
+                     *             "lose": {
+                     *               "total": 1,
+                     *               "byStatus": [
+                     *                 {
+                     *                   "statusId": "0192f0c4-0000-7000-8000-000000000011",
+                     *                   "count": 1
+                     *                 }
+                     *               ],
+                     *               "sample": [
+                     *                 "0193f2c0-0000-7000-8000-000000000001"
+                     *               ]
+                     *             },
+                     *             "gain": {
+                     *               "total": 0,
+                     *               "byStatus": [],
+                     *               "sample": []
+                     *             }
+                     *           },
+                     *           "actions": {
+                     *             "lose": [],
                      *             "gain": []
                      *           }
                      *         }

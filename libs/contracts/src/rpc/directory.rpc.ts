@@ -355,6 +355,11 @@ export interface DirectoryRpc {
   'directory.departments.get': { request: DepartmentRef; response: DepartmentView };
   'directory.departments.create': { request: DepartmentInput; response: DepartmentView };
   'directory.departments.update': { request: UpdateDepartmentData; response: DepartmentView };
+  /**
+   * The checks of `directory.departments.update` without writing (the permission preview): the same errors, then the
+   * department as it is and as the change would leave it.
+   */
+  'directory.departments.update-preview': { request: UpdateDepartmentData; response: { before: DepartmentView; after: DepartmentView } };
   'directory.departments.delete': { request: DepartmentRef; response: { deleted: true } };
   'directory.departments.members.add': { request: DepartmentMembersData; response: DepartmentView };
   'directory.departments.members.remove': { request: DepartmentMembersData; response: DepartmentView };
@@ -409,6 +414,7 @@ export const DIRECTORY_RPC_REQUESTS: RpcRequestContracts<DirectoryRpc> = {
   'directory.departments.get': DepartmentRef,
   'directory.departments.create': DepartmentInput,
   'directory.departments.update': UpdateDepartmentData,
+  'directory.departments.update-preview': UpdateDepartmentData,
   'directory.departments.delete': DepartmentRef,
   'directory.departments.members.add': DepartmentMembersData,
   'directory.departments.members.remove': DepartmentMembersData,

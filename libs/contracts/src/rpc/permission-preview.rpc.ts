@@ -1,9 +1,11 @@
 import { Type } from 'class-transformer';
 import type { TypeHelpOptions } from 'class-transformer';
 import { IsArray, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { DepartmentChanges } from './directory.rpc';
 import { GroupChanges, GroupMembersChange, RightOverrideChange } from './permissions.rpc';
 import type { RpcRequestContract, RpcRequestContracts } from './rpc-request.contract';
 import { PersonIdRef, PersonStatusLevelsChange, StatusLevelsChange } from './status-access.rpc';
+import { TaskVisibility } from './task.rpc';
 import { OrderScope } from './workflow.rpc';
 import { IsId } from './request-fields';
 
@@ -33,6 +35,7 @@ const PREVIEW_CHANGES: Partial<Record<PreviewKind, RpcRequestContract<object>>> 
   'group-member-remove': PersonIdRef,
   group: GroupChanges,
   'person-right': RightOverrideChange,
+  department: DepartmentChanges,
 };
 
 /** The kinds the preview answers today; the others answer 422 naming `kind`. */
@@ -77,7 +80,7 @@ export interface PermissionPreview {
 
 export class PreviewData {
   @IsIn(PREVIEW_KINDS) kind!: PreviewKind;
-  /** The `{id}` of the route previewed: a person or a group. */
+  /** The `{id}` of the route previewed: a person, a group or a department. */
   @IsId() targetId!: string;
   /**
    * The previewed route's body, checked against the class of its kind (PREVIEW_CHANGES) as the change itself would
@@ -106,6 +109,16 @@ export class SightDiffData {
   @IsArray() @ValidateNested({ each: true }) @Type(() => SightPair) pairs!: SightPair[];
 }
 
+/** One person's task list filter (`workflow.tasks.list`'s visibility) before a change and after it. */
+export class TaskSightPair {
+  @IsObject() @ValidateNested() @Type(() => TaskVisibility) before!: TaskVisibility;
+  @IsObject() @ValidateNested() @Type(() => TaskVisibility) after!: TaskVisibility;
+}
+
+export class TaskSightDiffData {
+  @IsArray() @ValidateNested({ each: true }) @Type(() => TaskSightPair) pairs!: TaskSightPair[];
+}
+
 export interface PermissionPreviewRpc {
   'permissions.preview': { request: PreviewData; response: PermissionPreview };
   /**
@@ -113,9 +126,12 @@ export interface PermissionPreviewRpc {
    * counted in SQL under the same filter as the order lists.
    */
   'workflow.orders.sight-diff': { request: SightDiffData; response: Array<{ lose: SightDelta; gain: SightDelta }> };
+  /** The same for tasks: the tasks seen under `before` and not under `after`, and the reverse, under the task lists' filter. */
+  'workflow.tasks.sight-diff': { request: TaskSightDiffData; response: Array<{ lose: SightDelta; gain: SightDelta }> };
 }
 
 export const PERMISSION_PREVIEW_RPC_REQUESTS: RpcRequestContracts<PermissionPreviewRpc> = {
   'permissions.preview': PreviewData,
   'workflow.orders.sight-diff': SightDiffData,
+  'workflow.tasks.sight-diff': TaskSightDiffData,
 };

@@ -3,12 +3,13 @@ import { Payload } from '@nestjs/microservices';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
-import type { DepartmentView } from '@warden/contracts';
+import type { DepartmentView, RpcResponse } from '@warden/contracts';
 import { AddDepartmentMembersCommand } from './add-department-members.handler';
 import { CreateDepartmentCommand } from './create-department.handler';
 import { DeleteDepartmentCommand } from './delete-department.handler';
 import { GetDepartmentQuery } from './get-department.handler';
 import { ListDepartmentsQuery } from './list-departments.handler';
+import { PreviewDepartmentUpdateQuery } from './preview-department-update.handler';
 import { RemoveDepartmentMembersCommand } from './remove-department-members.handler';
 import { UpdateDepartmentCommand } from './update-department.handler';
 
@@ -38,6 +39,13 @@ export class DepartmentsMessages {
   @RpcHandler('directory.departments.update')
   update(@Payload() message: RpcMessage<'directory.departments.update'>): Promise<DepartmentView> {
     return this.commands.execute(new UpdateDepartmentCommand(message.ctx, message.data.departmentId, message.data.changes));
+  }
+
+  @RpcHandler('directory.departments.update-preview')
+  previewUpdate(
+    @Payload() message: RpcMessage<'directory.departments.update-preview'>,
+  ): Promise<RpcResponse<'directory.departments.update-preview'>> {
+    return this.queries.execute(new PreviewDepartmentUpdateQuery(message.ctx, message.data.departmentId, message.data.changes));
   }
 
   @RpcHandler('directory.departments.delete')

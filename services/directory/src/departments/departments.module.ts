@@ -7,6 +7,7 @@ import { DepartmentRepository } from './department.repository';
 import { DepartmentsMessages } from './departments.messages';
 import { GetDepartmentHandler } from './get-department.handler';
 import { ListDepartmentsHandler } from './list-departments.handler';
+import { PreviewDepartmentUpdateHandler } from './preview-department-update.handler';
 import { RemoveDepartmentMembersHandler } from './remove-department-members.handler';
 import { UpdateDepartmentHandler } from './update-department.handler';
 
@@ -19,6 +20,7 @@ import { UpdateDepartmentHandler } from './update-department.handler';
     GetDepartmentHandler,
     CreateDepartmentHandler,
     UpdateDepartmentHandler,
+    PreviewDepartmentUpdateHandler,
     DeleteDepartmentHandler,
     AddDepartmentMembersHandler,
     RemoveDepartmentMembersHandler,

@@ -5,7 +5,7 @@ import type { DepartmentChanges, DepartmentView, OutgoingEvent, RequestContext }
 import { AuditRecorder, resourceValues } from '@warden/messaging';
 import { EmployeeCheck } from '../employees/employee.check';
 import { happened } from '../shared/events';
-import { unique } from '../shared/text';
+import { checkDepartmentChanges } from './department-update.check';
 import { DepartmentErrors } from './department.errors';
 import { departmentUpdated, membershipChanged } from './department.events';
 import { writeDepartment } from './department.record';
@@ -33,10 +33,7 @@ export class UpdateDepartmentHandler implements ICommandHandler<UpdateDepartment
   ) {}
 
   async execute({ ctx, departmentId, changes }: UpdateDepartmentCommand): Promise<DepartmentView> {
-    const headId = changes.headId;
-    const memberIds = changes.memberIds === undefined ? undefined : unique(changes.memberIds);
-    if (headId) await this.employees.requireEmployees(ctx, [headId], 'headId');
-    if (memberIds) await this.employees.requireEmployees(ctx, memberIds, 'memberIds');
+    const { headId, memberIds } = await checkDepartmentChanges(this.employees, ctx, changes);
     return writeDepartment(this.dataSource.manager, async (manager) => {
       const before = await this.departments.find(manager, ctx.tenantId, departmentId, true);
       if (!before) throw DepartmentErrors.notFound();

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { PreviewKind, Right } from '@warden/contracts';
+import { UpdateDepartmentRequestDto } from '../directory/dto/department.request.dto';
 import { AddMembersRequestDto } from '../groups/dto/add-members.request.dto';
 import { UpdateGroupRequestDto } from '../groups/dto/update-group.request.dto';
 import { PutGroupStatusAccessRequestDto, PutPersonStatusAccessRequestDto } from '../status-access/dto/status-access.request.dto';
@@ -19,4 +20,6 @@ export const PREVIEWED: Partial<Record<PreviewKind, { action: Right; body: Type<
   group: { action: 'groups.manage', body: UpdateGroupRequestDto, staffTarget: false },
   // The person is checked by the permissions service, as `PUT /staff/{id}/rights` does (overrides.service.ts).
   'person-right': { action: 'groups.manage', body: SetOverrideRequestDto, staffTarget: false },
+  // The department is checked by the directory, as `PATCH /departments/{id}` does (preview-department-update.handler.ts).
+  department: { action: 'directory.manage', body: UpdateDepartmentRequestDto, staffTarget: false },
 };

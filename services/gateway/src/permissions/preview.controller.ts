@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, isUuid } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import { SUPPORTED_PREVIEW_KINDS, unsupportedPreviewKind } from '@warden/contracts';
@@ -11,7 +11,7 @@ import { ApiProblems } from '../http/problem.dto';
 import { Ctx, CurrentPrincipal } from '../http/request-context.decorator';
 import { createValidationPipe } from '../http/validation.pipe';
 import { PreviewRequestDto } from './dto/preview.request.dto';
-import { PermissionPreviewResponseDto, PREVIEW_EXAMPLE } from './dto/preview.response.dto';
+import { PermissionPreviewResponseDto, PREVIEW_EXAMPLE, PREVIEW_REQUEST_EXAMPLES } from './dto/preview.response.dto';
 import { PREVIEWED } from './preview-kinds';
 
 /**
@@ -34,15 +34,19 @@ export class PreviewController {
   // The right depends on the change previewed (PREVIEWED); it is asked below, before anything else.
   @SignedIn()
   @ApiOperation({
-    summary: 'Preview a permission change: who would gain or lose sight of which orders, and which actions, without changing anything',
+    summary:
+      'Preview a permission change: who would gain or lose sight of which orders and tasks, and which actions, without changing anything',
     description:
       'Needs the right of the route previewed (`permissions.manage` for status access, `groups.manage` for groups, their members ' +
-      'and personal rights). Runs the rules of the real checks on the ' +
+      'and personal rights, `directory.manage` for departments). A department change (`PATCH /departments/{id}`: head, members) ' +
+      'widens or narrows the order scope of whoever joins or leaves it (its head sees what its members see). Runs the rules of the real checks on the ' +
       'current data with the change applied in memory; nothing is written, the policy version stays. People whose sight and ' +
       'actions do not change are left out. Actions are the catalog rights the person effectively has (a login bar shows as ' +
-      '`auth.login` lost) and its per-status level actions. Task lists are not counted yet (`tasks` stays empty). ' +
+      "`auth.login` lost) and its per-status level actions. Tasks are counted under the task lists' filter (`tasks.read`, " +
+      "`tasks.read-department` with the departments' members and heads, `tasks.read-all`). " +
       `Supported kinds: ${SUPPORTED_PREVIEW_KINDS.join(', ')}.`,
   })
+  @ApiBody({ type: PreviewRequestDto, examples: PREVIEW_REQUEST_EXAMPLES })
   @ApiOkResponse({ type: PermissionPreviewResponseDto, example: PREVIEW_EXAMPLE })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   async preview(

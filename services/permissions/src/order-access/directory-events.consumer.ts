@@ -13,6 +13,7 @@ import {
 import type { ContactSnapshotV1, DepartmentSnapshotV1 } from '@warden/contracts';
 import { PolicyVersions } from '../policy/policy-versions';
 import { placeContact } from './contact-company.record';
+import { departmentViewers } from './order-visibility.policy';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 
 /**
@@ -34,7 +35,7 @@ export class DirectoryEventsConsumer implements OnModuleInit {
     // Snapshots, not membership deltas: who sees a department's items is its members and its head, and a
     // snapshot carries both (the directory publishes one with every membership or head change).
     const department = async (tenantId: string, data: DepartmentSnapshotV1, manager: EntityManager): Promise<void> => {
-      const viewers = data.headId && !data.memberIds.includes(data.headId) ? [...data.memberIds, data.headId] : data.memberIds;
+      const viewers = departmentViewers(data);
       const changed = await this.repository.replacePeople(manager, tenantId, 'department', data.departmentId, viewers, data.at);
       await this.bump(manager, tenantId, changed && changed.length > 0 ? [...changed, ...viewers] : changed, 'department.membership');
     };

@@ -13,6 +13,16 @@ export interface ScopeFacts {
   allDepartments: { allowed: boolean; reason: string };
 }
 
+/**
+ * Who sees a department's items: its members and its head (a head sees what its members see, no more). The read
+ * model of order visibility (directory-events.consumer.ts), the task rule (task-visibility.ts) and the permission
+ * preview all take it from here.
+ */
+export function departmentViewers(department: { memberIds: readonly string[]; headId: string | null }): string[] {
+  const { memberIds, headId } = department;
+  return headId && !memberIds.includes(headId) ? [...memberIds, headId] : [...memberIds];
+}
+
 /** Where an order sits: its department and its client. */
 export interface OrderPlacement {
   departmentId: string | null;

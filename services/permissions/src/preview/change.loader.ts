@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { BusClient } from '@warden/messaging';
 import { RIGHT_NAMES } from '@warden/contracts';
 import type {
+  DepartmentChanges,
+  DepartmentView,
   GroupChanges,
   GroupMembersChange,
   PersonIdRef,
   PersonStatusLevelsChange,
   PreviewKind,
+  RequestContext,
   RightOverrideChange,
   StatusLevelsChange,
 } from '@warden/contracts';
+import { departmentViewers } from '../order-access/order-visibility.policy';
+import type { ScopeFacts } from '../order-access/order-visibility.policy';
 import { GroupErrors } from '../groups/groups.errors';
 import { GroupsRepository } from '../groups/groups.repository';
 import { rightSet } from '../groups/group-input';
@@ -19,7 +25,7 @@ import { withGroupLevels, withPersonLevels } from '../status-access/status-acces
 import { StatusAccessErrors } from '../status-access/status-access.errors';
 import { StatusAccessRepository } from '../status-access/status-access.repository';
 import { checkLevels } from '../status-access/status-levels.check';
-import { withGroupJoined, withGroupLeft, withGroupUpdated, withOverride } from './person-facts.change';
+import { withDepartment, withGroupJoined, withGroupLeft, withGroupUpdated, withOverride } from './person-facts.change';
 import type { PreviewFacts } from './person-facts.change';
 import { PreviewErrors } from './preview.errors';
 
@@ -27,11 +33,15 @@ import { PreviewErrors } from './preview.errors';
 export interface FactsChange {
   personIds: string[];
   apply: (facts: PreviewFacts) => PreviewFacts;
+  /** A department change: the person's departments after it (the others keep theirs). */
+  place?: (personId: string, scope: ScopeFacts) => ScopeFacts;
+  /** A department change: the department as it would be (whose tasks its people see). */
+  department?: DepartmentView;
 }
 
 /**
  * Reads a previewed change the way its real handler would before writing (status-access/, groups/,
- * overrides/ `*.handler.ts`): the same target checks (404), the same checks of the body
+ * overrides/ `*.handler.ts`; a department's, the directory's): the same target checks (404), the same checks of the body
  * (422) and of the state (409, the last administrator), with the same errors — then who it touches and
  * how their facts change in memory. Reads only. The body's shape was checked at the RPC boundary against
  * the class of its kind (PreviewData in libs/contracts/src/rpc/permission-preview.rpc.ts), as the change's own.
@@ -40,12 +50,14 @@ export interface FactsChange {
 export class PreviewChangeLoader {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly bus: BusClient,
     private readonly levels: StatusAccessRepository,
     private readonly groups: GroupsRepository,
     private readonly persons: PersonsRepository,
   ) {}
 
-  async load(tenantId: string, kind: PreviewKind, targetId: string, change: object): Promise<FactsChange> {
+  async load(ctx: RequestContext, kind: PreviewKind, targetId: string, change: object): Promise<FactsChange> {
+    const tenantId = ctx.tenantId;
     switch (kind) {
       case 'person-status-access':
         return this.personStatusAccess(tenantId, targetId, change as PersonStatusLevelsChange);
@@ -59,6 +71,8 @@ export class PreviewChangeLoader {
         return this.groupUpdated(tenantId, targetId, change as GroupChanges);
       case 'person-right':
         return this.personRight(tenantId, targetId, change as RightOverrideChange);
+      case 'department':
+        return this.department(ctx, targetId, change as DepartmentChanges);
       default:
         throw PreviewErrors.kindNotSupported(kind);
     }
@@ -127,6 +141,23 @@ export class PreviewChangeLoader {
   private async personRight(tenantId: string, targetId: string, body: RightOverrideChange): Promise<FactsChange> {
     await requireKnownPerson(this.persons, this.dataSource.manager, tenantId, targetId);
     return { personIds: [targetId], apply: (facts) => withOverride(facts, body.right, body.effect) };
+  }
+
+  /**
+   * As directory/.../update-department.handler.ts, which the directory runs without writing (the same 422, 404, 409):
+   * whoever is a member or the head before or after. Those who join or leave see the department's orders or stop;
+   * everyone of them may see other tasks (`tasks.read-department` follows the department's people).
+   */
+  private async department(ctx: RequestContext, departmentId: string, body: DepartmentChanges): Promise<FactsChange> {
+    const { before, after } = await this.bus.request('directory.departments.update-preview', ctx, { departmentId, changes: body });
+    const viewers = departmentViewers(after);
+    const personIds = [...new Set([...departmentViewers(before), ...viewers])];
+    return {
+      personIds,
+      apply: (facts) => facts,
+      place: (personId, scope) => withDepartment(scope, personId, departmentId, viewers),
+      department: after,
+    };
   }
 
   /** The group (404 as its routes answer) in the shapes of both rule sets. */

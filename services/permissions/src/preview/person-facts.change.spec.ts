@@ -1,7 +1,8 @@
 import type { PersonFacts } from '../check/decision.policy';
 import type { ScopeFacts } from '../order-access/order-visibility.policy';
 import type { GroupFact, StatusFact } from '../status-access/status-levels.policy';
-import { withGroupJoined, withGroupLeft, withGroupUpdated, withOverride } from './person-facts.change';
+import { departmentViewers } from '../order-access/order-visibility.policy';
+import { withDepartment, withGroupJoined, withGroupLeft, withGroupUpdated, withOverride } from './person-facts.change';
 import type { PreviewFacts } from './person-facts.change';
 import { actionChange, sideOf } from './person-preview.policy';
 
@@ -64,5 +65,28 @@ describe('permission preview: group and right changes on one person, decided by 
     const deleted = facts({ deleted: true });
     for (const one of [deleted, withGroupJoined(deleted, headsLevels, headsRights)])
       expect(side(one)).toMatchObject({ sight: { statusIds: [] }, actions: [] });
+  });
+});
+
+describe('permission preview: a department change on one person, placed as the read model will hold it', () => {
+  const department = (memberIds: string[], headId: string | null) => departmentViewers({ memberIds, headId });
+
+  it('a member or the head after the change has the department among its departments, in the read model’s order', () => {
+    const joined = withDepartment(scope, 'p', 'd-0', department(['p'], null));
+    expect(joined.departmentIds).toEqual(['d-0', 'd-1']);
+    expect(side(facts()).sight.scope.departmentIds).toEqual(['d-1']);
+    expect(sideOf('p', [ready], facts(), joined).sight.scope.departmentIds).toEqual(['d-0', 'd-1']);
+    expect(withDepartment(scope, 'p', 'd-0', department([], 'p')).departmentIds).toEqual(['d-0', 'd-1']);
+  });
+
+  it('staying in it (member to head) changes nothing; leaving it takes it away', () => {
+    expect(withDepartment(scope, 'p', 'd-1', department([], 'p'))).toBe(scope);
+    expect(withDepartment(scope, 'p', 'd-1', department(['q'], 'q')).departmentIds).toEqual([]);
+    expect(withDepartment(scope, 'p', 'd-9', department(['q'], null))).toBe(scope);
+  });
+
+  it('a head who is also a member counts once', () => {
+    expect(department(['p', 'q'], 'p')).toEqual(['p', 'q']);
+    expect(department(['q'], 'p')).toEqual(['q', 'p']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Right } from '@warden/contracts';
 import type { PersonFacts } from '../check/decision.policy';
+import type { ScopeFacts } from '../order-access/order-visibility.policy';
 import type { GroupFact, PersonLevelFacts } from '../status-access/status-levels.policy';
 
 /** A person's facts as the real checks read them: levels (status-access) and rights (check.repository.ts). */
@@ -54,4 +55,16 @@ export function withGroupUpdated<F extends PreviewFacts>(
 export function withOverride<F extends PreviewFacts>(facts: F, right: Right, effect: 'allow' | 'deny' | null): F {
   const overrides = facts.rights.overrides.filter((override) => override.right !== right);
   return { ...facts, rights: { ...facts.rights, overrides: effect === null ? overrides : [...overrides, { right, effect }] } };
+}
+
+/**
+ * `PATCH /departments/{id}` seen by one person: a member or the head of the department after it (`viewers`, as
+ * departmentViewers decides) has it among its departments, anyone else does not — as the read model
+ * (directory-events.consumer.ts) will hold it. Kept in the read model's order (by id); no change, the same facts.
+ */
+export function withDepartment(scope: ScopeFacts, personId: string, departmentId: string, viewers: readonly string[]): ScopeFacts {
+  const inside = viewers.includes(personId);
+  if (scope.departmentIds.includes(departmentId) === inside) return scope;
+  const departmentIds = inside ? [...scope.departmentIds, departmentId].sort() : scope.departmentIds.filter((id) => id !== departmentId);
+  return { ...scope, departmentIds };
 }

@@ -1,4 +1,4 @@
-import { actionChange, changes, levelActions, NO_ORDERS } from './person-preview.policy';
+import { actionChange, changes, levelActions, NO_ORDERS, taskReachOf, taskSightOf } from './person-preview.policy';
 import type { GroupFact, PersonLevelFacts, StatusFact } from '../status-access/status-levels.policy';
 
 const ready: StatusFact = { statusId: 's-ready', name: 'Ready', category: 'active', archived: false };
@@ -42,5 +42,39 @@ describe('permission preview: actions and who is listed', () => {
       changes({ ...none, orders: { lose: { total: 1, byStatus: [{ statusId: 's', count: 1 }], sample: ['o'] }, gain: NO_ORDERS } }),
     ).toBe(true);
     expect(changes({ ...none, actions: { lose: [], gain: [{ action: 'order.closed.change' }] } })).toBe(true);
+  });
+});
+
+describe('permission preview: task lists, by the rules of the task lists', () => {
+  const group = (rights: string[]) => ({ id: 'g', name: 'G', rights, loginBarred: false }) as never;
+  const person = (rights: string[], deleted = false) => ({
+    levels: facts(),
+    rights: { known: true, deleted, groups: [group(rights)], overrides: [] },
+  });
+  const departments = [
+    { id: 'd-1', memberIds: ['p', 'q'], headId: 'h' },
+    { id: 'd-2', memberIds: ['r'], headId: null },
+  ];
+
+  it('own tasks with tasks.read, the departments’ people’s with tasks.read-department, all with tasks.read-all', () => {
+    expect(taskSightOf('p', taskReachOf(person(['tasks.read']), 'employee'), departments)).toEqual({
+      participantIds: ['p'],
+      departmentMemberIds: [],
+    });
+    expect(taskSightOf('p', taskReachOf(person(['tasks.read', 'tasks.read-department']), 'employee'), departments)).toEqual({
+      participantIds: ['p'],
+      departmentMemberIds: ['h', 'p', 'q'],
+    });
+    expect(taskSightOf('p', taskReachOf(person(['tasks.read', 'tasks.read-all']), 'employee'), departments)).toMatchObject({ all: true });
+  });
+
+  it('nothing without tasks.read or when deleted; a contact only its own, whatever its rights', () => {
+    const none = { participantIds: [], departmentMemberIds: [] };
+    expect(taskSightOf('p', taskReachOf(person(['tasks.read-all']), 'employee'), departments)).toEqual(none);
+    expect(taskSightOf('p', taskReachOf(person(['tasks.read'], true), 'employee'), departments)).toEqual(none);
+    expect(taskSightOf('p', taskReachOf(person(['tasks.read', 'tasks.read-all']), 'contact'), departments)).toEqual({
+      participantIds: ['p'],
+      departmentMemberIds: [],
+    });
   });
 });

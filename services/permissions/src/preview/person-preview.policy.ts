@@ -1,10 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { OrderSight, PersonPreview, PreviewAction, SightDelta } from '@warden/contracts';
+import type { OrderSight, PersonKind, PersonPreview, PreviewAction, SightDelta, TaskVisibility } from '@warden/contracts';
 import { effectiveRights, evaluateRight } from '../check/decision.policy';
-import { orderSightOf } from '../order-access/order-visibility.policy';
+import { departmentViewers, orderSightOf } from '../order-access/order-visibility.policy';
 import type { ScopeFacts } from '../order-access/order-visibility.policy';
 import { atLeast, effectiveLevel, mayChangeClosed, visibleStatusIds } from '../status-access/status-levels.policy';
 import type { PersonLevelFacts, StatusFact } from '../status-access/status-levels.policy';
+import { taskReach, taskVisibilityOf } from '../task-access/task-visibility.policy';
+import type { TaskReach } from '../task-access/task-visibility.policy';
 import type { PreviewFacts } from './person-facts.change';
 
 /** Pure parts of the permission preview (preview-change.handler.ts); no framework, no database. */
@@ -29,7 +31,7 @@ export interface Side {
   actions: PreviewAction[];
 }
 
-function granted(right: 'orders.read' | 'departments.all', facts: PreviewFacts): { allowed: boolean; reason: string } {
+function granted(right: 'orders.read' | 'departments.all' | 'tasks.read', facts: PreviewFacts): { allowed: boolean; reason: string } {
   const verdict = evaluateRight(right, facts.rights, []);
   return { allowed: verdict.allowed, reason: verdict.reason };
 }
@@ -53,6 +55,29 @@ export function sideOf(personId: string, statuses: readonly StatusFact[], facts:
   };
 }
 
+/** A department as task sight sees it: who of it takes part in tasks its members' colleagues may see. */
+export interface DepartmentPeople {
+  id: string;
+  memberIds: readonly string[];
+  headId: string | null;
+}
+
+/** How far a person's task lists reach on given facts; `none` without `tasks.read` (the lists' route refuses). */
+export function taskReachOf(facts: PreviewFacts, kind: PersonKind | null): TaskReach | 'none' {
+  if (!facts.rights.known || facts.rights.deleted || !granted('tasks.read', facts).allowed) return 'none';
+  return taskReach(facts.rights, kind);
+}
+
+/**
+ * A person's task list filter, by the rules of get-task-visibility.handler.ts, with the tenant's departments as
+ * they would be (read only for `department`): its own tasks, its departments' people's, or all of them.
+ */
+export function taskSightOf(personId: string, reach: TaskReach | 'none', departments: readonly DepartmentPeople[]): TaskVisibility {
+  if (reach === 'none') return { participantIds: [], departmentMemberIds: [] };
+  const people = departments.map(departmentViewers).filter((viewers) => viewers.includes(personId));
+  return taskVisibilityOf(personId, reach, people.flat());
+}
+
 function keyOf(action: PreviewAction): string {
   return `${action.action}:${action.statusId ?? ''}`;
 }
@@ -65,6 +90,10 @@ export function actionChange(before: readonly PreviewAction[], after: readonly P
 }
 
 export function sameSight(before: OrderSight, after: OrderSight): boolean {
+  return isDeepStrictEqual(before, after);
+}
+
+export function sameTasks(before: TaskVisibility, after: TaskVisibility): boolean {
   return isDeepStrictEqual(before, after);
 }
 

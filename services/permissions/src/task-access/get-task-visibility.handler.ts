@@ -3,6 +3,7 @@ import type { IQueryHandler } from '@nestjs/cqrs';
 import type { TaskVisibility } from '@warden/contracts';
 import { CheckRepository } from '../check/check.repository';
 import { TaskVisibilityScope } from './task-visibility';
+import { taskReach, taskVisibilityOf } from './task-visibility.policy';
 
 /** The task lists' filter: whose tasks the person sees, by the `task` rule's own scope. */
 export class GetTaskVisibilityQuery extends Query<TaskVisibility & { policyVersion: number }> {
@@ -23,10 +24,8 @@ export class GetTaskVisibilityHandler implements IQueryHandler<GetTaskVisibility
 
   async execute({ tenantId, personId }: GetTaskVisibilityQuery): Promise<TaskVisibility & { policyVersion: number }> {
     const facts = await this.checks.load(tenantId, personId);
-    const kind = facts.kind;
-    if (this.visibility.seesAll(facts, [], kind))
-      return { participantIds: [personId], departmentMemberIds: [], all: true, policyVersion: facts.policyVersion };
-    const departmentMemberIds = await this.visibility.departmentMembers(tenantId, personId, facts, [], kind);
-    return { participantIds: [personId], departmentMemberIds, policyVersion: facts.policyVersion };
+    const reach = taskReach(facts, facts.kind);
+    const people = reach === 'department' ? await this.visibility.departmentMembers(tenantId, personId, facts, [], facts.kind) : [];
+    return { ...taskVisibilityOf(personId, reach, people), policyVersion: facts.policyVersion };
   }
 }

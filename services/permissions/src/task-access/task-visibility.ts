@@ -4,6 +4,7 @@ import { BusClient } from '@warden/messaging';
 import type { DecisionStep, RequestContext } from '@warden/contracts';
 import type { LoadedFacts } from '../check/check.repository';
 import { evaluateRight } from '../check/decision.policy';
+import { departmentViewers } from '../order-access/order-visibility.policy';
 
 export function systemContext(tenantId: string): RequestContext {
   return { tenantId, actorId: null, requestId: newId() };
@@ -52,9 +53,7 @@ export class TaskVisibilityScope {
     const departments = await Promise.all(
       scope.departmentIds.map((departmentId) => this.bus.request('directory.departments.get', ctx, { departmentId })),
     );
-    const members = new Set(
-      departments.flatMap((department) => [...department.memberIds, ...(department.headId ? [department.headId] : [])]),
-    );
+    const members = new Set(departments.flatMap(departmentViewers));
     steps.push({
       rule: 'task.department',
       effect: 'none',

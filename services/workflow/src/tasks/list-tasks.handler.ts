@@ -3,6 +3,7 @@ import type { IQueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, toPage } from '@warden/kernel';
 import type { Page } from '@warden/kernel';
 import type { ListTasksData, TaskView } from '@warden/contracts';
+import { taskViewers } from './task-sight.filter';
 import { TaskRepository } from './task.repository';
 
 /** A page of the tasks the caller's visibility (decided by the permissions service) lets see. */
@@ -21,8 +22,7 @@ export class ListTasksHandler implements IQueryHandler<ListTasksQuery> {
 
   async execute({ tenantId, data }: ListTasksQuery): Promise<Page<TaskView>> {
     const after = decodeCursor(data.cursor);
-    const visible = [...data.visibility.participantIds, ...data.visibility.departmentMemberIds];
-    if (visible.length === 0 && data.visibility.all !== true) return { items: [], nextCursor: null };
+    if (taskViewers(data.visibility).length === 0 && data.visibility.all !== true) return { items: [], nextCursor: null };
     const rows = await this.tasks.list(tenantId, {
       visibility: data.visibility,
       projectId: data.projectId,

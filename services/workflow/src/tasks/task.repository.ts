@@ -13,6 +13,7 @@ import type {
   TaskVisibility,
   TransitionGrants,
 } from '@warden/contracts';
+import { taskSightCondition } from './task-sight.filter';
 
 interface TaskRow {
   id: string;
@@ -272,10 +273,12 @@ export class TaskRepository {
    * of the SQL (an index on participants by person), never a filter in memory.
    */
   async list(tenantId: string, query: TaskListQuery): Promise<TaskView[]> {
-    const viewers = [...new Set([...query.visibility.participantIds, ...query.visibility.departmentMemberIds])];
-    const params: unknown[] = [tenantId, viewers, query.visibility.all === true];
-    let sql = `${TASK_SELECT} WHERE t.tenant_id = $1
-      AND ($3::boolean OR EXISTS (SELECT 1 FROM task_participants v WHERE v.tenant_id = $1 AND v.task_id = t.id AND v.person_id = ANY($2::uuid[])))`;
+    const params: unknown[] = [tenantId];
+    const next = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    let sql = `${TASK_SELECT} WHERE t.tenant_id = $1 AND ${taskSightCondition(query.visibility, next)}`;
     if (query.projectId) {
       params.push(query.projectId);
       sql += ` AND t.project_id = $${params.length}`;

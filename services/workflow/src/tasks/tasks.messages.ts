@@ -4,7 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { RpcHandler } from '@warden/service-kit';
 import type { RpcMessage } from '@warden/service-kit';
 import type { Page } from '@warden/kernel';
-import type { OrderStartingStatuses, TaskAccessFacts, TaskHistoryEntry, TaskView } from '@warden/contracts';
+import type { OrderStartingStatuses, RpcResponse, TaskAccessFacts, TaskHistoryEntry, TaskView } from '@warden/contracts';
 import { ChangeTaskParticipantsCommand } from './change-task-participants.handler';
 import { ChangeTaskStatusCommand } from './change-task-status.handler';
 import { CreateTaskCommand } from './create-task.handler';
@@ -12,6 +12,7 @@ import { GetTaskAccessFactsQuery } from './get-task-access-facts.handler';
 import { GetTaskHistoryQuery } from './get-task-history.handler';
 import { GetTaskInitialStatusesQuery } from './get-task-initial-statuses.handler';
 import { GetTaskQuery } from './get-task.handler';
+import { DiffTaskSightQuery } from './diff-task-sight.handler';
 import { ListTasksQuery } from './list-tasks.handler';
 import { UpdateTaskCommand } from './update-task.handler';
 
@@ -31,6 +32,11 @@ export class TasksMessages {
   @RpcHandler('workflow.tasks.initial-statuses')
   initialStatuses(@Payload() message: RpcMessage<'workflow.tasks.initial-statuses'>): Promise<OrderStartingStatuses> {
     return this.queries.execute(new GetTaskInitialStatusesQuery(message.ctx.tenantId, message.data));
+  }
+
+  @RpcHandler('workflow.tasks.sight-diff')
+  sightDiff(@Payload() message: RpcMessage<'workflow.tasks.sight-diff'>): Promise<RpcResponse<'workflow.tasks.sight-diff'>> {
+    return this.queries.execute(new DiffTaskSightQuery(message.ctx.tenantId, message.data.pairs));
   }
 
   @RpcHandler('workflow.tasks.list')

@@ -10,6 +10,8 @@ import { GetTaskAccessFactsHandler } from './get-task-access-facts.handler';
 import { GetTaskHistoryHandler } from './get-task-history.handler';
 import { GetTaskInitialStatusesHandler } from './get-task-initial-statuses.handler';
 import { GetTaskHandler } from './get-task.handler';
+import { DiffTaskSightHandler } from './diff-task-sight.handler';
+import { TaskSightRepository } from './task-sight.repository';
 import { ListTasksHandler } from './list-tasks.handler';
 import { TaskRepository } from './task.repository';
 import { TasksMessages } from './tasks.messages';
@@ -20,6 +22,8 @@ import { UpdateTaskHandler } from './update-task.handler';
   controllers: [TasksMessages],
   providers: [
     TaskRepository,
+    TaskSightRepository,
+    DiffTaskSightHandler,
     CreateTaskHandler,
     GetTaskInitialStatusesHandler,
     ListTasksHandler,

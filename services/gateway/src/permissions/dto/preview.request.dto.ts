@@ -11,14 +11,14 @@ export class PreviewRequestDto {
       'The change previewed, named by its route: `person-status-access` (PUT /staff/{id}/status-access), `group-status-access` ' +
       '(PUT /groups/{id}/status-access), `group-members-add` (POST /groups/{id}/members, `{"personIds"}`), `group-member-remove` ' +
       '(DELETE /groups/{id}/members/{personId}, given as `{"personId"}`), `group` (PATCH /groups/{id}: rights, login bar), ' +
-      '`person-right` (PUT /staff/{id}/rights). Not yet supported (422 naming `kind`): `department` (PATCH /departments/{id}).',
+      '`person-right` (PUT /staff/{id}/rights), `department` (PATCH /departments/{id}: head, members).',
   })
   @IsIn(PREVIEW_KINDS)
   kind!: PreviewKind;
 
   @ApiProperty({
     format: 'uuid',
-    description: 'The `{id}` of the route previewed (a person or a group); not an id or not there: 404, as for the change',
+    description: 'The `{id}` of the route previewed (a person, a group or a department); not an id or not there: 404, as for the change',
   })
   @IsString()
   targetId!: string;

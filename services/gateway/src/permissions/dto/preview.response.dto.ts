@@ -51,7 +51,7 @@ export class PermissionPreviewResponseDto implements PermissionPreview {
 
 const NOTHING = { total: 0, byStatus: [], sample: [] };
 
-/** The example of the OpenAPI document: a master's level on "Ready" lowered from `set` to `none`. */
+/** The example of the OpenAPI document: what orders, tasks and actions people lose or gain. */
 export const PREVIEW_EXAMPLE: PermissionPreviewResponseDto = {
   policyVersion: 42,
   people: [
@@ -68,5 +68,39 @@ export const PREVIEW_EXAMPLE: PermissionPreviewResponseDto = {
       tasks: { lose: NOTHING, gain: NOTHING },
       actions: { lose: [{ action: 'order.status.set', statusId: '0192f0c4-0000-7000-8000-000000000007' }], gain: [] },
     },
+    {
+      // A colleague with tasks.read-department whose department the master is moved out of (kind `department`).
+      personId: '0193f19e-2222-7333-8444-555566667778',
+      orders: { lose: NOTHING, gain: NOTHING },
+      tasks: {
+        lose: {
+          total: 1,
+          byStatus: [{ statusId: '0192f0c4-0000-7000-8000-000000000011', count: 1 }],
+          sample: ['0193f2c0-0000-7000-8000-000000000001'],
+        },
+        gain: NOTHING,
+      },
+      actions: { lose: [], gain: [] },
+    },
   ],
+};
+
+/** Requests of the OpenAPI document, one per kind of change that moves sight the most. */
+export const PREVIEW_REQUEST_EXAMPLES = {
+  'status-level': {
+    summary: 'A master\'s level on "Ready" lowered to none',
+    value: {
+      kind: 'person-status-access',
+      targetId: '0193f19e-2222-7333-8444-555566667777',
+      change: { levels: [{ statusId: '0192f0c4-0000-7000-8000-000000000007', level: 'none' }] },
+    },
+  },
+  department: {
+    summary: 'A department gets a new head and loses a member (who leave or join see its orders, or stop)',
+    value: {
+      kind: 'department',
+      targetId: '0193f1a0-0000-7000-8000-000000000003',
+      change: { headId: '0193f19e-2222-7333-8444-555566667777', memberIds: ['0193f19e-2222-7333-8444-555566667778'] },
+    },
+  },
 };
