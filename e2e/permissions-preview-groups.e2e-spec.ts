@@ -93,6 +93,14 @@ describe('permissions: preview of group, membership and personal-right changes',
         },
         tasks: { lose: NOTHING, gain: NOTHING },
         actions: { lose: [], gain: [{ action: 'departments.all' }] },
+        // Why, as GET /permissions/explain would word it before and after.
+        explain: [
+          {
+            action: 'departments.all',
+            before: { code: 'RIGHT.NOT_GRANTED', reason: expect.stringContaining("none of its groups ('Employee') has it") },
+            after: { code: 'ALLOWED.GROUP', reason: expect.stringContaining('Support heads') },
+          },
+        ],
       },
     ]);
     // Nothing changed: the same version, the same answer again.

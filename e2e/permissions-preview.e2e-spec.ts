@@ -73,6 +73,15 @@ describe('permissions: preview of a status-access change', () => {
     expect(person.orders.gain).toEqual({ total: 0, byStatus: [], sample: [] });
     expect(person.tasks).toEqual({ lose: { total: 0, byStatus: [], sample: [] }, gain: { total: 0, byStatus: [], sample: [] } });
     expect(person.actions).toEqual({ lose: [{ action: 'order.status.set', statusId: tenant.status.Ready }], gain: [] });
+    // Why, in explain's terms: the level on Ready, from the group's to the personal override.
+    expect(person.explain).toEqual([
+      {
+        action: 'order.status.level',
+        statusId: tenant.status.Ready,
+        before: { code: 'set', reason: expect.any(String) },
+        after: { code: 'none', reason: "personal override 'none' on 'Ready'" },
+      },
+    ]);
 
     // Nothing changed: the same version, the same list, the same preview again.
     expect(await policyVersion()).toBe(version);

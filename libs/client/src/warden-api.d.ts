@@ -3134,14 +3134,36 @@ export interface components {
             lose: components["schemas"]["PreviewActionDto"][];
             gain: components["schemas"]["PreviewActionDto"][];
         };
+        PreviewVerdictDto: {
+            /**
+             * @description For a right, the code GET /permissions/explain gives (ALLOWED.GROUP, RIGHT.NOT_GRANTED, ...); for a status, the level
+             * @example RIGHT.NOT_GRANTED
+             */
+            code: string;
+            /** @example The right 'orders.transfer' is not granted by any of the person's groups */
+            reason: string;
+        };
+        PreviewExplanationDto: {
+            /**
+             * @description A right of the catalog, `order.status.level` (the level on `statusId`) or `order.closed.change`
+             * @example order.status.level
+             */
+            action: string;
+            /** Format: uuid */
+            statusId?: string;
+            before: components["schemas"]["PreviewVerdictDto"];
+            after: components["schemas"]["PreviewVerdictDto"];
+        };
         PersonPreviewDto: {
             /** Format: uuid */
             personId: string;
             /** @description The person's order lists (GET /orders) */
             orders: components["schemas"]["SightChangeDto"];
-            /** @description The person's task lists: not counted yet, always empty (a change of the rights tasks.read, tasks.read-all, tasks.read-department shows in actions) */
+            /** @description The person's task lists (GET /tasks) */
             tasks: components["schemas"]["SightChangeDto"];
             actions: components["schemas"]["ActionChangeDto"];
+            /** @description Why, in the terms of GET /permissions/explain: each decision the change turns, before and after */
+            explain: components["schemas"]["PreviewExplanationDto"][];
         };
         PermissionPreviewResponseDto: {
             /** @description The policy version the preview was computed on; a preview never changes it */
@@ -8114,7 +8136,21 @@ export interface operations {
                      *               }
                      *             ],
                      *             "gain": []
-                     *           }
+                     *           },
+                     *           "explain": [
+                     *             {
+                     *               "action": "order.status.level",
+                     *               "statusId": "0192f0c4-0000-7000-8000-000000000007",
+                     *               "before": {
+                     *                 "code": "set",
+                     *                 "reason": "group 'Masters' gives 'set' on 'Ready'"
+                     *               },
+                     *               "after": {
+                     *                 "code": "none",
+                     *                 "reason": "personal override 'none' on 'Ready'"
+                     *               }
+                     *             }
+                     *           ]
                      *         },
                      *         {
                      *           "personId": "0193f19e-2222-7333-8444-555566667778",
@@ -8152,7 +8188,8 @@ export interface operations {
                      *           "actions": {
                      *             "lose": [],
                      *             "gain": []
-                     *           }
+                     *           },
+                     *           "explain": []
                      *         }
                      *       ]
                      *     }

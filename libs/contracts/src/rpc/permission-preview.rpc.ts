@@ -64,11 +64,31 @@ export interface PreviewAction {
   statusId?: string;
 }
 
+/** A decision as GET /permissions/explain words it: its code and its sentence. */
+export interface PreviewVerdict {
+  /** For a right, explain's code (`ALLOWED.GROUP`, `RIGHT.NOT_GRANTED`, `RIGHT.DENIED_PERSONALLY`, ...); for a status, the level. */
+  code: string;
+  reason: string;
+}
+
+/**
+ * One decision the change would turn, in the terms of /permissions/explain: a right of the catalog, the person's
+ * level on a status (`order.status.level`, with the status) or the closed-order flag (`order.closed.change`).
+ */
+export interface PreviewExplanation {
+  action: string;
+  statusId?: string;
+  before: PreviewVerdict;
+  after: PreviewVerdict;
+}
+
 export interface PersonPreview {
   personId: string;
   orders: { lose: SightDelta; gain: SightDelta };
   tasks: { lose: SightDelta; gain: SightDelta };
   actions: { lose: PreviewAction[]; gain: PreviewAction[] };
+  /** Why: the explain steps that differ before and after the change. */
+  explain: PreviewExplanation[];
 }
 
 export interface PermissionPreview {

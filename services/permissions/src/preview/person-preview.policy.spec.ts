@@ -1,5 +1,6 @@
-import { actionChange, changes, levelActions, NO_ORDERS, taskReachOf, taskSightOf } from './person-preview.policy';
+import { actionChange, changes, explainChanges, levelActions, NO_ORDERS, taskReachOf, taskSightOf } from './person-preview.policy';
 import type { GroupFact, PersonLevelFacts, StatusFact } from '../status-access/status-levels.policy';
+import type { PreviewFacts } from './person-facts.change';
 
 const ready: StatusFact = { statusId: 's-ready', name: 'Ready', category: 'active', archived: false };
 const closed: StatusFact = { statusId: 's-closed', name: 'Closed', category: 'final', archived: false };
@@ -36,12 +37,43 @@ describe('permission preview: actions and who is listed', () => {
       orders: { lose: NO_ORDERS, gain: NO_ORDERS },
       tasks: { lose: NO_ORDERS, gain: NO_ORDERS },
       actions: { lose: [], gain: [] },
+      explain: [],
     };
     expect(changes(none)).toBe(false);
     expect(
       changes({ ...none, orders: { lose: { total: 1, byStatus: [{ statusId: 's', count: 1 }], sample: ['o'] }, gain: NO_ORDERS } }),
     ).toBe(true);
     expect(changes({ ...none, actions: { lose: [], gain: [{ action: 'order.closed.change' }] } })).toBe(true);
+  });
+});
+
+describe('permission preview: explained in the terms of /permissions/explain', () => {
+  const employeeRights = { id: 'g-e', name: 'Employee', rights: ['auth.login', 'orders.read'], loginBarred: false };
+  const person = (levels: PersonLevelFacts, rights: Partial<PreviewFacts['rights']> = {}): PreviewFacts => ({
+    levels,
+    rights: { known: true, deleted: false, groups: [employeeRights], overrides: [], ...rights },
+  });
+
+  it('names each decision the change turns, with the code and sentence explain gives, and nothing that stays', () => {
+    const before = person(facts());
+    const after = person(facts({ 's-ready': 'none' }, true), { overrides: [{ right: 'orders.read', effect: 'deny' }] });
+    const turned = explainChanges([ready, closed], before, after);
+    expect(turned.map((entry) => [entry.action, entry.statusId ?? null])).toEqual([
+      ['orders.read', null],
+      ['order.status.level', 's-ready'],
+      ['order.closed.change', null],
+    ]);
+    expect(turned[0]).toEqual({
+      action: 'orders.read',
+      before: { code: 'ALLOWED.GROUP', reason: expect.any(String) },
+      after: { code: 'RIGHT.DENIED_PERSONALLY', reason: "The right 'orders.read' is denied to this person personally" },
+    });
+    expect(turned[1]).toMatchObject({ before: { code: 'set' }, after: { code: 'none', reason: "personal override 'none' on 'Ready'" } });
+    expect(turned[2]).toMatchObject({ before: { code: 'DENIED' }, after: { code: 'ALLOWED' } });
+  });
+
+  it('is empty when the change turns nothing', () => {
+    expect(explainChanges([ready, closed], person(facts()), person(facts()))).toEqual([]);
   });
 });
 

@@ -1,6 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { OrderSight, PersonKind, PersonPreview, PreviewAction, SightDelta, TaskVisibility } from '@warden/contracts';
-import { effectiveRights, evaluateRight } from '../check/decision.policy';
+import { RIGHTS } from '@warden/contracts';
+import type {
+  OrderSight,
+  PersonKind,
+  PersonPreview,
+  PreviewAction,
+  PreviewExplanation,
+  Right,
+  SightDelta,
+  TaskVisibility,
+} from '@warden/contracts';
+import { decideRight, effectiveRights, evaluateRight } from '../check/decision.policy';
 import { departmentViewers, orderSightOf } from '../order-access/order-visibility.policy';
 import type { ScopeFacts } from '../order-access/order-visibility.policy';
 import { atLeast, effectiveLevel, mayChangeClosed, visibleStatusIds } from '../status-access/status-levels.policy';
@@ -76,6 +86,39 @@ export function taskSightOf(personId: string, reach: TaskReach | 'none', departm
   if (reach === 'none') return { participantIds: [], departmentMemberIds: [] };
   const people = departments.map(departmentViewers).filter((viewers) => viewers.includes(personId));
   return taskVisibilityOf(personId, reach, people.flat());
+}
+
+/**
+ * The decisions the change turns, worded as /permissions/explain words them: every right of the catalog by the
+ * check's own rules (decision.policy.ts), the level on every status and the closed-order flag by
+ * status-levels.policy.ts. A decision whose outcome stays (the same code, or level) is left out, even if its sentence
+ * changes (another group now grants the same right).
+ */
+export function explainChanges(statuses: readonly StatusFact[], before: PreviewFacts, after: PreviewFacts): PreviewExplanation[] {
+  const turned: PreviewExplanation[] = [];
+  const compare = (entry: PreviewExplanation): void => {
+    if (entry.before.code !== entry.after.code) turned.push(entry);
+  };
+  for (const right of Object.keys(RIGHTS) as Right[]) {
+    const [was, will] = [decideRight(right, before.rights), decideRight(right, after.rights)];
+    compare({ action: right, before: { code: was.code, reason: was.reason }, after: { code: will.code, reason: will.reason } });
+  }
+  for (const status of statuses) {
+    const [was, will] = [effectiveLevel(status, before.levels), effectiveLevel(status, after.levels)];
+    compare({
+      action: 'order.status.level',
+      statusId: status.statusId,
+      before: { code: was.level, reason: was.detail },
+      after: { code: will.level, reason: will.detail },
+    });
+  }
+  const closed = (facts: PreviewFacts) => {
+    const { allowed, explicit } = mayChangeClosed(facts.levels);
+    const source = explicit ? "the person's own closed-order flag" : 'membership of the Administrator group';
+    return { code: allowed ? 'ALLOWED' : 'DENIED', reason: `${allowed ? 'May' : 'May not'} change closed orders (${source})` };
+  };
+  compare({ action: 'order.closed.change', before: closed(before), after: closed(after) });
+  return turned;
 }
 
 function keyOf(action: PreviewAction): string {

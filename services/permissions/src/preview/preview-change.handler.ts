@@ -9,11 +9,22 @@ import { StatusAccessRepository } from '../status-access/status-access.repositor
 import type { StatusFact } from '../status-access/status-levels.policy';
 import { PreviewChangeLoader } from './change.loader';
 import type { FactsChange } from './change.loader';
-import { actionChange, changes, NO_ORDERS, sameSight, sameTasks, sideOf, taskReachOf, taskSightOf } from './person-preview.policy';
+import {
+  actionChange,
+  changes,
+  explainChanges,
+  NO_ORDERS,
+  sameSight,
+  sameTasks,
+  sideOf,
+  taskReachOf,
+  taskSightOf,
+} from './person-preview.policy';
 import type { DepartmentPeople, Side } from './person-preview.policy';
+import type { PreviewFacts } from './person-facts.change';
 
 /** One side of a change for one person, with its task list filter. */
-type PersonSide = Side & { tasks: TaskVisibility };
+type PersonSide = Side & { tasks: TaskVisibility; facts: PreviewFacts };
 
 export class PreviewChangeQuery extends Query<PermissionPreview> {
   constructor(
@@ -76,6 +87,7 @@ export class PreviewChangeHandler implements IQueryHandler<PreviewChangeQuery> {
           orders: orders[index]!,
           tasks: tasks[index]!,
           actions: actionChange(before.actions, after.actions),
+          explain: explainChanges(statuses, before.facts, after.facts),
         }),
       )
       .filter(changes);
@@ -128,10 +140,15 @@ export class PreviewChangeHandler implements IQueryHandler<PreviewChangeQuery> {
     const known = reach.before === 'department' || reach.after === 'department' ? await departments() : { before: [], after: [] };
     return {
       personId,
-      before: { ...sideOf(personId, statuses, current, loaded.scope), tasks: taskSightOf(personId, reach.before, known.before) },
+      before: {
+        ...sideOf(personId, statuses, current, loaded.scope),
+        tasks: taskSightOf(personId, reach.before, known.before),
+        facts: current,
+      },
       after: {
         ...sideOf(personId, statuses, changed, change.place?.(personId, loaded.scope) ?? loaded.scope),
         tasks: taskSightOf(personId, reach.after, known.after),
+        facts: changed,
       },
     };
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { PermissionPreview, PersonPreview, PreviewAction, SightDelta } from '@warden/contracts';
+import type { PermissionPreview, PersonPreview, PreviewAction, PreviewExplanation, PreviewVerdict, SightDelta } from '@warden/contracts';
 
 export class StatusCountDto {
   @ApiProperty({ format: 'uuid' }) statusId!: string;
@@ -31,16 +31,40 @@ export class ActionChangeDto {
   @ApiProperty({ type: [PreviewActionDto] }) gain!: PreviewActionDto[];
 }
 
+export class PreviewVerdictDto implements PreviewVerdict {
+  @ApiProperty({
+    example: 'RIGHT.NOT_GRANTED',
+    description: 'For a right, the code GET /permissions/explain gives (ALLOWED.GROUP, RIGHT.NOT_GRANTED, ...); for a status, the level',
+  })
+  code!: string;
+  @ApiProperty({ example: "The right 'orders.transfer' is not granted by any of the person's groups" }) reason!: string;
+}
+
+export class PreviewExplanationDto implements PreviewExplanation {
+  @ApiProperty({
+    example: 'order.status.level',
+    description: 'A right of the catalog, `order.status.level` (the level on `statusId`) or `order.closed.change`',
+  })
+  action!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) statusId?: string;
+  @ApiProperty({ type: PreviewVerdictDto }) before!: PreviewVerdictDto;
+  @ApiProperty({ type: PreviewVerdictDto }) after!: PreviewVerdictDto;
+}
+
 export class PersonPreviewDto implements PersonPreview {
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty({ type: SightChangeDto, description: "The person's order lists (GET /orders)" }) orders!: SightChangeDto;
   @ApiProperty({
     type: SightChangeDto,
-    description:
-      "The person's task lists: not counted yet, always empty (a change of the rights tasks.read, tasks.read-all, tasks.read-department shows in actions)",
+    description: "The person's task lists (GET /tasks)",
   })
   tasks!: SightChangeDto;
   @ApiProperty({ type: ActionChangeDto }) actions!: ActionChangeDto;
+  @ApiProperty({
+    type: [PreviewExplanationDto],
+    description: 'Why, in the terms of GET /permissions/explain: each decision the change turns, before and after',
+  })
+  explain!: PreviewExplanationDto[];
 }
 
 export class PermissionPreviewResponseDto implements PermissionPreview {
@@ -67,6 +91,14 @@ export const PREVIEW_EXAMPLE: PermissionPreviewResponseDto = {
       },
       tasks: { lose: NOTHING, gain: NOTHING },
       actions: { lose: [{ action: 'order.status.set', statusId: '0192f0c4-0000-7000-8000-000000000007' }], gain: [] },
+      explain: [
+        {
+          action: 'order.status.level',
+          statusId: '0192f0c4-0000-7000-8000-000000000007',
+          before: { code: 'set', reason: "group 'Masters' gives 'set' on 'Ready'" },
+          after: { code: 'none', reason: "personal override 'none' on 'Ready'" },
+        },
+      ],
     },
     {
       // A colleague with tasks.read-department whose department the master is moved out of (kind `department`).
@@ -81,6 +113,7 @@ export const PREVIEW_EXAMPLE: PermissionPreviewResponseDto = {
         gain: NOTHING,
       },
       actions: { lose: [], gain: [] },
+      explain: [],
     },
   ],
 };
