@@ -1,4 +1,4 @@
-import { AutomationAppliedV1, OrderCommentAddedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
+import { AutomationAppliedV1, OrderCommentAddedV1, OrderCreatedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createOrder, createOrdersTenant, moveOrder, setLevels, signedInEmployee } from './orders.fixtures';
@@ -517,6 +517,59 @@ describe('automation rules: route a company’s new tickets', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const runs = await readEvents(AutomationAppliedV1.type, (event) => event.subject === acmeTicket.id, SLOW);
     expect(runs.map((event) => event.data.trigger)).toEqual(['order.created']);
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+  });
+
+  it('an order.inbound-message rule acts when a client writes again on an open ticket, not on the message that opened it', async () => {
+    const rule = await post('/api/v1/automations', {
+      name: 'Client wrote back',
+      trigger: 'order.inbound-message',
+      conditions: {},
+      actions: { note: 'The client wrote again' },
+    });
+    expect(rule.trigger).toBe('order.inbound-message');
+    const channel = await post('/api/v1/channels', {
+      kind: 'messenger',
+      address: `bot-${tenant.slug}`,
+      name: 'Bot',
+      departmentId: support.id,
+    });
+    const from = { messengerId: `m-${Date.now()}`, name: 'Ivan Petrov' };
+    await post(`/api/v1/channels/${channel.id}/inbound`, { messageId: 'first', from, text: 'My printer is broken' });
+    const opened = (
+      await readEvents(
+        OrderCreatedV1.type,
+        (event) => event.tenantid === tenant.tenantId && event.data.title === 'My printer is broken',
+        SLOW,
+      )
+    )[0];
+    const ticketId = opened.subject;
+    // The opening message is order.created's: no run of this rule for it.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(
+      await readEvents(AutomationAppliedV1.type, (event) => event.subject === ticketId && event.data.ruleId === rule.id, { atLeast: 0 }),
+    ).toEqual([]);
+
+    await post(`/api/v1/channels/${channel.id}/inbound`, { messageId: 'second', from, text: 'Any news?' });
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === ticketId && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.trigger).toBe('order.inbound-message');
+    expect(applied.data.actions.map((action: any) => [action.action, action.outcome])).toEqual([['add-note', 'applied']]);
+    const comments = (await stack.http.get(`/api/v1/orders/${ticketId}/comments`, tenant.adminToken)).body.items;
+    expect(comments.map((comment: any) => [comment.visibility, comment.body])).toEqual(
+      expect.arrayContaining([
+        ['public', 'Any news?'],
+        ['internal', 'The client wrote again'],
+      ]),
+    );
+    // Its own internal note is no inbound message: the rule ran once.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(
+      await readEvents(AutomationAppliedV1.type, (event) => event.subject === ticketId && event.data.ruleId === rule.id, { atLeast: 0 }),
+    ).toHaveLength(1);
     await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
   });
 });

@@ -4859,7 +4859,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            trigger: "order.created" | "order.status-changed" | "order.transferred";
+            trigger: "order.created" | "order.status-changed" | "order.transferred" | "order.inbound-message";
             conditions: components["schemas"]["AutomationConditionsResponseDto"];
             actions: components["schemas"]["AutomationActionsResponseDto"];
             position: number;
@@ -4908,10 +4908,10 @@ export interface components {
             /** @example Acme tickets to Key accounts */
             name: string;
             /**
-             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department). A rule's own changes start no rules
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department); order.inbound-message: a client's message arrived through a channel on an open ticket (a message that opens a ticket is order.created). A rule's own changes start no rules
              * @enum {string}
              */
-            trigger: "order.created" | "order.status-changed" | "order.transferred";
+            trigger: "order.created" | "order.status-changed" | "order.transferred" | "order.inbound-message";
             /** @description All must hold; none: every order */
             conditions?: components["schemas"]["AutomationConditionsRequestDto"];
             /** @description At least one */
@@ -4925,10 +4925,10 @@ export interface components {
             /** @example Acme tickets to Key accounts */
             name?: string;
             /**
-             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department). A rule's own changes start no rules
+             * @description order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department); order.inbound-message: a client's message arrived through a channel on an open ticket (a message that opens a ticket is order.created). A rule's own changes start no rules
              * @enum {string}
              */
-            trigger?: "order.created" | "order.status-changed" | "order.transferred";
+            trigger?: "order.created" | "order.status-changed" | "order.transferred" | "order.inbound-message";
             /** @description All must hold; none: every order */
             conditions?: components["schemas"]["AutomationConditionsRequestDto"];
             /** @description At least one */

@@ -6,7 +6,7 @@ import { IsArray, IsIn, IsInt, IsISO8601, IsString, IsUUID, Min, ValidateNested 
  * another department. Changes made without a person (by the system or by a rule) start no rules, so a rule's own
  * changes never start rules (a chain of depth 1).
  */
-export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed', 'order.transferred'] as const;
+export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed', 'order.transferred', 'order.inbound-message'] as const;
 export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
 
 export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-status', 'set-responsible', 'add-note'] as const;

@@ -9,13 +9,14 @@ import { CreateAutomationHandler } from './create-automation.handler';
 import { DeleteAutomationHandler } from './delete-automation.handler';
 import { DryRunAutomationHandler } from './dry-run-automation.handler';
 import { GetAutomationHandler } from './get-automation.handler';
+import { InboundMessageAutomationConsumer } from './inbound-message-automation.consumer';
 import { ListAutomationsHandler } from './list-automations.handler';
 import { OrderCreatedAutomationConsumer } from './order-created-automation.consumer';
 import { OrderStatusChangedAutomationConsumer } from './order-status-changed-automation.consumer';
 import { OrderTransferredAutomationConsumer } from './order-transferred-automation.consumer';
 import { UpdateAutomationHandler } from './update-automation.handler';
 
-/** Automation rules per tenant and their runs on new orders, status changes and transfers (docs/rules.md#automation). */
+/** Automation rules per tenant and their runs on new orders, status changes, transfers and clients' messages (docs/rules.md#automation). */
 @Module({
   imports: [OrdersModule, PeopleModule],
   controllers: [AutomationsMessages],
@@ -32,6 +33,7 @@ import { UpdateAutomationHandler } from './update-automation.handler';
     OrderCreatedAutomationConsumer,
     OrderStatusChangedAutomationConsumer,
     OrderTransferredAutomationConsumer,
+    InboundMessageAutomationConsumer,
   ],
 })
 export class AutomationsModule {}

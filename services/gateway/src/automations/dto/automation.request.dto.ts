@@ -82,7 +82,7 @@ export class CreateAutomationRequestDto {
   @ApiProperty({
     enum: AUTOMATION_TRIGGERS,
     description:
-      "order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department). A rule's own changes start no rules",
+      "order.created: every new order (created by a person or opened from an inbound message); order.status-changed: a person changed an order's status (conditions see the new status); order.transferred: a person moved an order to another department (conditions see the new department); order.inbound-message: a client's message arrived through a channel on an open ticket (a message that opens a ticket is order.created). A rule's own changes start no rules",
   })
   @IsIn(AUTOMATION_TRIGGERS)
   trigger!: AutomationTrigger;
