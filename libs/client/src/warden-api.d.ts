@@ -3396,6 +3396,11 @@ export interface components {
              */
             inboundMessageId: string | null;
             /**
+             * Format: uuid
+             * @description The channel that inbound message came in through
+             */
+            channelId: string | null;
+            /**
              * @description Also sent as the ETag; send it back as If-Match or `version`
              * @example 3
              */
@@ -4822,6 +4827,7 @@ export interface components {
             clientCompanyIds?: string[];
             departmentIds?: string[];
             statusIds?: string[];
+            channelIds?: string[];
         };
         AutomationActionsResponseDto: {
             /** Format: uuid */
@@ -4859,6 +4865,8 @@ export interface components {
             departmentIds?: string[];
             /** @description The order's status is one of these (statuses of order workflows) */
             statusIds?: string[];
+            /** @description The channel the order came in through is one of these (an order not opened from an inbound message matches none) */
+            channelIds?: string[];
         };
         AutomationActionsRequestDto: {
             /**
@@ -4922,7 +4930,7 @@ export interface components {
         };
         AutomationConditionResultResponseDto: {
             /** @enum {string} */
-            condition: "clientCompanyIds" | "departmentIds" | "statusIds";
+            condition: "clientCompanyIds" | "departmentIds" | "statusIds" | "channelIds";
             holds: boolean;
             detail: string;
         };

@@ -7,6 +7,7 @@ import { CreateOrderComments1734000000000 } from './migrations/1734000000000-cre
 import { CreateAutomations1735000000000 } from './migrations/1735000000000-create-automations.migration';
 import { AddAutomationNotes1735100000000 } from './migrations/1735100000000-add-automation-notes.migration';
 import { AddTransferredTrigger1735200000000 } from './migrations/1735200000000-add-transferred-trigger.migration';
+import { AddOrderChannels1735300000000 } from './migrations/1735300000000-add-order-channels.migration';
 import { AddOrderDepartmentsAndClients1733400000000 } from './migrations/1733400000000-add-order-departments-and-clients.migration';
 
 export const WORKFLOW_SERVICE: ServiceDefinition = {
@@ -23,5 +24,6 @@ export const WORKFLOW_SERVICE: ServiceDefinition = {
     CreateAutomations1735000000000,
     AddAutomationNotes1735100000000,
     AddTransferredTrigger1735200000000,
+    AddOrderChannels1735300000000,
   ],
 };

@@ -29,6 +29,8 @@ export class AutomationConditions {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) clientCompanyIds?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) departmentIds?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) statusIds?: string[];
+  /** The channel the order came in through (an order not opened from an inbound message matches no list). */
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) channelIds?: string[];
 }
 
 /**
@@ -92,7 +94,7 @@ export class AutomationDryRunQuery {
 }
 
 export interface AutomationConditionResult {
-  condition: 'clientCompanyIds' | 'departmentIds' | 'statusIds';
+  condition: 'clientCompanyIds' | 'departmentIds' | 'statusIds' | 'channelIds';
   holds: boolean;
   detail: string;
 }

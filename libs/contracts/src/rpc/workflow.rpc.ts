@@ -122,6 +122,8 @@ export interface OrderView {
   equipmentId: string | null;
   /** The inbound message the order was opened from, if any. */
   inboundMessageId: string | null;
+  /** The channel that inbound message came in through (null: not opened from one). */
+  channelId: string | null;
   version: number;
   createdBy: string | null;
   createdAt: string;

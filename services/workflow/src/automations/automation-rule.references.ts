@@ -21,7 +21,7 @@ async function exists(read: () => Promise<unknown>): Promise<boolean> {
 /**
  * Checks every id a rule names in the caller's tenant, so another tenant's id is as unknown as a made-up one:
  * 422 naming the field (`conditions.statusIds.1`, `actions.responsibleId`). Statuses must be of an order workflow
- * (this service's), and a status to set not archived; departments and companies are the directory's; the responsible person must be an employee.
+ * (this service's), and a status to set not archived; departments, companies and channels are the directory's; the responsible person must be an employee.
  * Ids come lower-cased by the request's class (libs/contracts/src/rpc/automation.rpc.ts), as the orders store
  * them, so conditions compare equal.
  */
@@ -55,6 +55,11 @@ export class AutomationRuleReferences {
         'conditions.clientCompanyIds',
         AutomationErrors.unknownCompany,
         (companyId) => exists(() => this.bus.request('directory.companies.get', ctx, { companyId })),
+      );
+    }
+    if (conditions.channelIds) {
+      checked.channelIds = await this.each(conditions.channelIds, 'conditions.channelIds', AutomationErrors.unknownChannel, (channelId) =>
+        exists(() => this.bus.request('directory.channels.get', ctx, { channelId })),
       );
     }
     return checked;

@@ -43,6 +43,17 @@ export class AutomationConditionsRequestDto implements AutomationConditions {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   statusIds?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 100,
+    description: 'The channel the order came in through is one of these (an order not opened from an inbound message matches none)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  channelIds?: string[];
 }
 
 export class AutomationActionsRequestDto implements AutomationActions {

@@ -14,6 +14,7 @@ export class AutomationConditionsResponseDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) clientCompanyIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) departmentIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) statusIds?: string[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) channelIds?: string[];
 }
 
 export class AutomationActionsResponseDto {
@@ -38,7 +39,8 @@ export class AutomationResponseDto implements AutomationRuleView {
 }
 
 export class AutomationConditionResultResponseDto implements AutomationConditionResult {
-  @ApiProperty({ enum: ['clientCompanyIds', 'departmentIds', 'statusIds'] }) condition!: AutomationConditionResult['condition'];
+  @ApiProperty({ enum: ['clientCompanyIds', 'departmentIds', 'statusIds', 'channelIds'] })
+  condition!: AutomationConditionResult['condition'];
   @ApiProperty() holds!: boolean;
   @ApiProperty() detail!: string;
 }
