@@ -115,6 +115,8 @@ describe('automation rules: route a company’s new tickets', () => {
       [{ ...base, conditions: { departmentIds: [foreignDepartment.body.id] } }, 'conditions.departmentIds.0'],
       [{ ...base, actions: { responsibleId: foreignEmployee.id } }, 'actions.responsibleId'],
       [{ ...base, actions: { responsibleId: acmeContact.id } }, 'actions.responsibleId'],
+      [{ ...base, actions: { notifyPersonId: foreignEmployee.id } }, 'actions.notifyPersonId'],
+      [{ ...base, actions: { notifyPersonId: acmeContact.id } }, 'actions.notifyPersonId'],
       [{ ...base, actions: {} }, 'actions'],
       [{ ...base, actions: { statusId: taskWorkflow.statuses[0].id } }, 'actions.statusId'],
       [{ ...base, actions: { statusId: other.status.Closed } }, 'actions.statusId'],

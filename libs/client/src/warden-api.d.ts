@@ -4741,7 +4741,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned";
+            kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned" | "automation-notify";
             /**
              * Format: uuid
              * @description The event the email is about
@@ -4791,7 +4791,7 @@ export interface components {
         };
         NotificationTemplateResponseDto: {
             /** @enum {string} */
-            kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned";
+            kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned" | "automation-notify";
             /** @enum {string} */
             language: "en" | "ru";
             subject: string;
@@ -4837,6 +4837,8 @@ export interface components {
             /** Format: uuid */
             responsibleId?: string;
             note?: string;
+            /** Format: uuid */
+            notifyPersonId?: string;
         };
         AutomationResponseDto: {
             /** Format: uuid */
@@ -4889,6 +4891,11 @@ export interface components {
              * @example Key account: answer within the hour.
              */
             note?: string;
+            /**
+             * Format: uuid
+             * @description Email this employee about the order, naming the rule (template kind `automation-notify`): the owner must see the order (`orders.read`); the order's history records it
+             */
+            notifyPersonId?: string;
         };
         CreateAutomationRequestDto: {
             /** @example Acme tickets to Key accounts */
@@ -4936,7 +4943,7 @@ export interface components {
         };
         AutomationActionResultResponseDto: {
             /** @enum {string} */
-            action: "set-department" | "set-status" | "set-responsible" | "add-note";
+            action: "set-department" | "set-status" | "set-responsible" | "add-note" | "notify";
             /**
              * @description applied: would change the order; unchanged: it already is so; refused: the owner may not
              * @enum {string}
@@ -4948,7 +4955,7 @@ export interface components {
              */
             code: string;
             reason: string;
-            /** @description The value the action sets (a department, status or employee id), or the text of the note it adds */
+            /** @description The value the action sets (a department, status or employee id), the text of the note it adds, or the employee it notifies */
             value: string;
         };
         AutomationDryRunResponseDto: {
@@ -20722,7 +20729,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned";
+                kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned" | "automation-notify";
                 language: "en" | "ru";
             };
             cookie?: never;

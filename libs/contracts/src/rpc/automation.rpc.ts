@@ -49,6 +49,11 @@ export class AutomationActions {
    * commenting must, and be an employee). Blank is refused by the service (AUTOMATION.NOTE_REQUIRED).
    */
   @ValidateIf((_, value) => value !== undefined) @Trim() @IsString() @MaxLength(AUTOMATION_NOTE_MAX) note?: string;
+  /**
+   * Email this employee about the order, naming the rule (the owner must see the order, `orders.read`); the intent
+   * is recorded in the order's history and sent by the integrations service from `workflow.automation.applied.v1`.
+   */
+  @ValidateIf((_, value) => value !== undefined) @IsId() notifyPersonId?: string;
 }
 
 export interface AutomationRuleView {
@@ -105,7 +110,7 @@ export interface AutomationActionResult {
   /** The permissions service's code (`ALLOWED.*`, `RIGHT.NOT_GRANTED`, …), or `AUTOMATION.UNCHANGED`. */
   code: string;
   reason: string;
-  /** The value the action sets (an id), or the text of the note it adds. */
+  /** The value the action sets (an id), the text of the note it adds, or the employee it notifies. */
   value: string;
 }
 

@@ -304,7 +304,7 @@ export class OrderRepository {
       department?: { from: string | null; to: string };
       /** A change of the responsible employee (the status stays). */
       responsible?: { from: string | null; to: string | null };
-      /** Written by an automation rule; with a note and nothing else, the rule matched and did nothing. */
+      /** Written by an automation rule; with a note and nothing else, the rule did nothing, or asked for an email. */
       automation?: { ruleId: string; note: string | null };
     },
   ): Promise<void> {

@@ -86,6 +86,14 @@ export class AutomationActionsRequestDto implements AutomationActions {
   @MinLength(1)
   @MaxLength(AUTOMATION_NOTE_MAX)
   note?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Email this employee about the order, naming the rule (template kind `automation-notify`): the owner must see the order (`orders.read`); the order's history records it",
+  })
+  @IsOptional()
+  @IsUUID()
+  notifyPersonId?: string;
 }
 
 export class CreateAutomationRequestDto {

@@ -22,6 +22,7 @@ export class AutomationActionsResponseDto {
   @ApiPropertyOptional({ format: 'uuid' }) statusId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) responsibleId?: string;
   @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) notifyPersonId?: string;
 }
 
 export class AutomationResponseDto implements AutomationRuleView {
@@ -55,7 +56,10 @@ export class AutomationActionResultResponseDto implements AutomationActionResult
   @ApiProperty({ example: 'ALLOWED.TRANSFER', description: "The permissions service's code for the owner, or AUTOMATION.UNCHANGED" })
   code!: string;
   @ApiProperty() reason!: string;
-  @ApiProperty({ description: 'The value the action sets (a department, status or employee id), or the text of the note it adds' })
+  @ApiProperty({
+    description:
+      'The value the action sets (a department, status or employee id), the text of the note it adds, or the employee it notifies',
+  })
   value!: string;
 }
 
