@@ -166,7 +166,7 @@ describe('email notifications', () => {
     const department = await stack.http.post('/api/v1/departments', { name: 'Key accounts', memberIds: [nina.id, oleg.id] }, boss.token);
     expect(department.status).toBe(201);
     const off = await stack.http.put('/api/v1/me/notification-settings', { orderTransferred: false }, oleg.token);
-    expect(off.body).toEqual({ orderTransferred: false, inquiryAssigned: true });
+    expect(off.body).toEqual({ orderTransferred: false, inquiryAssigned: true, automationNotify: true });
     expect((await stack.http.put('/api/v1/me/notification-settings', { orderTransferred: 'no' }, oleg.token)).status).toBe(422);
     expect((await stack.http.get('/api/v1/notifications', nina.token)).status).toBe(403);
 
@@ -248,6 +248,22 @@ describe('email notifications', () => {
     ]);
     // The dry run sent nothing.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(sink.to(kateEmail)).toHaveLength(1);
+
+    // Kate's unsubscribe link turns off these emails only, for herself: the next Acme ticket is logged, not sent.
+    expect((await stack.http.get(unsubscribePath(mail))).status).toBe(200);
+    expect((await stack.http.get('/api/v1/me/notification-settings', kate.token)).body).toEqual({
+      orderTransferred: true,
+      inquiryAssigned: true,
+      automationNotify: false,
+    });
+    await createOrder(stack, boss.token, { title: 'Second question', departmentId: support.id, clientContactId: runner.id });
+    await eventually(async () => {
+      expect((await log(kate.id)).map((item) => `${item.kind}:${item.status}:${item.reason}`)).toEqual([
+        'automation-notify:skipped:the employee turned these notifications off',
+        'automation-notify:sent:null',
+      ]);
+    }, SLOW);
     expect(sink.to(kateEmail)).toHaveLength(1);
     await stack.http.delete(`/api/v1/automations/${rule.id}`, boss.token);
   });

@@ -4782,12 +4782,15 @@ export interface components {
         NotificationSettingsResponseDto: {
             orderTransferred: boolean;
             inquiryAssigned: boolean;
+            automationNotify: boolean;
         };
         UpdateNotificationSettingsRequestDto: {
             /** @description Emails when a ticket is transferred to one of my departments */
             orderTransferred?: boolean;
             /** @description Emails when an inquiry is assigned to me */
             inquiryAssigned?: boolean;
+            /** @description Emails automation rules send me */
+            automationNotify?: boolean;
         };
         NotificationTemplateResponseDto: {
             /** @enum {string} */
