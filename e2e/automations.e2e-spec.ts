@@ -87,7 +87,7 @@ describe('automation rules: route a company’s new tickets', () => {
     expect(refused.map((response) => response.status)).toEqual([403, 403, 403, 403, 403, 403]);
   });
 
-  it('bad input is 422 naming the field: an unknown field, a status of another workflow, another tenant’s department or employee', async () => {
+  it('bad input is 422 naming the field: an unknown field, a status of another workflow, another tenant’s department, channel or employee', async () => {
     const base = { name: 'Bad', trigger: 'order.created', actions: { departmentId: keyAccounts.id } };
     const taskWorkflow = await post('/api/v1/workflows', {
       name: 'Tasks',
@@ -96,9 +96,17 @@ describe('automation rules: route a company’s new tickets', () => {
     });
     const foreignDepartment = await stack.http.post('/api/v1/departments', { name: 'Foreign' }, other.adminToken);
     const foreignEmployee = await signedInEmployee(stack, other, { firstName: 'Fred' });
+    const foreignChannel = await stack.http.post(
+      '/api/v1/channels',
+      { kind: 'email', address: `help@${other.slug}.test`, name: 'Foreign mail', departmentId: foreignDepartment.body.id },
+      other.adminToken,
+    );
+    expect(foreignChannel.status).toBe(201);
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ ...base, colour: 'red' }, 'colour'],
-      [{ ...base, conditions: { channelIds: [keyAccounts.id] } }, 'conditions.channelIds'],
+      [{ ...base, conditions: { tagIds: [keyAccounts.id] } }, 'conditions.tagIds'],
+      [{ ...base, conditions: { channelIds: [foreignChannel.body.id] } }, 'conditions.channelIds.0'],
+      [{ ...base, conditions: { channelIds: [keyAccounts.id] } }, 'conditions.channelIds.0'],
       [{ ...base, actions: { departmentId: keyAccounts.id, tag: 'vip' } }, 'actions.tag'],
       [{ ...base, trigger: 'order.deleted' }, 'trigger'],
       [{ ...base, conditions: { statusIds: [tenant.status.New, taskWorkflow.statuses[0].id] } }, 'conditions.statusIds.1'],
@@ -107,6 +115,8 @@ describe('automation rules: route a company’s new tickets', () => {
       [{ ...base, conditions: { departmentIds: [foreignDepartment.body.id] } }, 'conditions.departmentIds.0'],
       [{ ...base, actions: { responsibleId: foreignEmployee.id } }, 'actions.responsibleId'],
       [{ ...base, actions: { responsibleId: acmeContact.id } }, 'actions.responsibleId'],
+      [{ ...base, actions: { notifyPersonId: foreignEmployee.id } }, 'actions.notifyPersonId'],
+      [{ ...base, actions: { notifyPersonId: acmeContact.id } }, 'actions.notifyPersonId'],
       [{ ...base, actions: {} }, 'actions'],
       [{ ...base, actions: { statusId: taskWorkflow.statuses[0].id } }, 'actions.statusId'],
       [{ ...base, actions: { statusId: other.status.Closed } }, 'actions.statusId'],
@@ -570,6 +580,69 @@ describe('automation rules: route a company’s new tickets', () => {
     expect(
       await readEvents(AutomationAppliedV1.type, (event) => event.subject === ticketId && event.data.ruleId === rule.id, { atLeast: 0 }),
     ).toHaveLength(1);
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+  });
+
+  it('a channelIds rule acts on tickets that came in through its channel only; an order made by hand matches no channel', async () => {
+    const helpMail = await post('/api/v1/channels', {
+      kind: 'email',
+      address: `help@${tenant.slug}.test`,
+      name: 'Help mail',
+      departmentId: support.id,
+    });
+    const salesMail = await post('/api/v1/channels', {
+      kind: 'email',
+      address: `sales@${tenant.slug}.test`,
+      name: 'Sales mail',
+      departmentId: support.id,
+    });
+    const rule = await post('/api/v1/automations', {
+      name: 'Help mail note',
+      trigger: 'order.created',
+      conditions: { channelIds: [helpMail.id] },
+      actions: { note: 'Came in through the help address' },
+    });
+    expect(rule.conditions).toEqual({ channelIds: [helpMail.id] });
+
+    async function inboundTicket(channelId: string, messageId: string): Promise<string> {
+      const received = await post(`/api/v1/channels/${channelId}/inbound`, {
+        messageId,
+        from: { email: `${messageId}@client.test` },
+        subject: `Question ${messageId}`,
+        text: 'Hello',
+      });
+      const [created] = await readEvents(OrderCreatedV1.type, (event) => event.data.inboundMessageId === received.inboundMessageId, SLOW);
+      return created.data.orderId;
+    }
+    const helpTicket = await inboundTicket(helpMail.id, 'help-1');
+    const salesTicket = await inboundTicket(salesMail.id, 'sales-1');
+    const byHand = await createOrder(stack, tenant.adminToken, { title: 'Typed in by hand', departmentId: support.id });
+    expect((await stack.http.get(`/api/v1/orders/${helpTicket}`, tenant.adminToken)).body.channelId).toBe(helpMail.id);
+    expect(byHand.channelId).toBeNull();
+
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === helpTicket && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.actions).toEqual([expect.objectContaining({ action: 'add-note', outcome: 'applied' })]);
+    expect((await stack.http.get(`/api/v1/orders/${helpTicket}/comments`, tenant.adminToken)).body.items).toEqual([
+      expect.objectContaining({ body: 'Came in through the help address', automationRuleId: rule.id }),
+    ]);
+
+    // The dry run judges the same condition: held for the help ticket, not for the other two, which got no note.
+    const dry = async (orderId: string): Promise<any> =>
+      (await stack.http.post(`/api/v1/automations/${rule.id}/dry-run`, { orderId }, tenant.adminToken)).body;
+    expect(await dry(helpTicket)).toMatchObject({ matched: true, conditions: [{ condition: 'channelIds', holds: true }] });
+    expect(await dry(salesTicket)).toMatchObject({ matched: false, actions: [], conditions: [{ condition: 'channelIds', holds: false }] });
+    expect(await dry(byHand.id)).toMatchObject({
+      matched: false,
+      conditions: [{ condition: 'channelIds', holds: false, detail: "The order's channel none is not one of the rule's" }],
+    });
+    await readEvents(OrderCreatedV1.type, (event) => event.data.orderId === byHand.id, SLOW);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const runs = await readEvents(AutomationAppliedV1.type, (event) => event.data.ruleId === rule.id, SLOW);
+    expect(runs.map((event) => event.subject)).toEqual([helpTicket]);
     await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
   });
 });

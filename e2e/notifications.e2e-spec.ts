@@ -166,7 +166,7 @@ describe('email notifications', () => {
     const department = await stack.http.post('/api/v1/departments', { name: 'Key accounts', memberIds: [nina.id, oleg.id] }, boss.token);
     expect(department.status).toBe(201);
     const off = await stack.http.put('/api/v1/me/notification-settings', { orderTransferred: false }, oleg.token);
-    expect(off.body).toEqual({ orderTransferred: false, inquiryAssigned: true });
+    expect(off.body).toEqual({ orderTransferred: false, inquiryAssigned: true, automationNotify: true });
     expect((await stack.http.put('/api/v1/me/notification-settings', { orderTransferred: 'no' }, oleg.token)).status).toBe(422);
     expect((await stack.http.get('/api/v1/notifications', nina.token)).status).toBe(403);
 
@@ -186,5 +186,112 @@ describe('email notifications', () => {
       ]);
     }, SLOW);
     expect(sink.to(`oleg@${tenant.slug}.test`)).toEqual([]);
+  });
+
+  it('a rule sends Acme tickets to Key accounts and emails the company’s client manager once, naming the ticket and the rule', async () => {
+    const post = async (path: string, body: Record<string, unknown>, token = boss.token, expected = 201): Promise<any> =>
+      stack.http.postExpecting(path, body, token, expected);
+    const kateEmail = `kate@${tenant.slug}.test`;
+    const kate = await signedInEmployee(stack, tenant, { firstName: 'Kate', email: kateEmail });
+    const keyAccounts = await post('/api/v1/departments', { name: 'Key accounts (Acme)' });
+    const support = await post('/api/v1/departments', { name: 'Support' });
+    const acme = await post('/api/v1/companies', { name: 'Acme' });
+    const put = await stack.http.put(`/api/v1/companies/${acme.id}/client-managers`, { personIds: [kate.id] }, boss.token);
+    expect(put.status).toBe(200);
+    const runner = await post('/api/v1/contacts', {
+      lastName: 'Runner',
+      firstName: 'Road',
+      email: `runner@${tenant.slug}.client.test`,
+      companyId: acme.id,
+      notifications: false,
+    });
+    // Only an employee of the tenant can be notified.
+    const refused = await stack.http.post(
+      '/api/v1/automations',
+      { name: 'Bad', trigger: 'order.created', actions: { notifyPersonId: runner.id } },
+      boss.token,
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((error: any) => error.field)).toEqual(['actions.notifyPersonId']);
+
+    const rule = await post('/api/v1/automations', {
+      name: 'Acme to Key accounts',
+      trigger: 'order.created',
+      conditions: { clientCompanyIds: [acme.id] },
+      actions: { departmentId: keyAccounts.id, notifyPersonId: kate.id },
+    });
+    const order = await createOrder(stack, boss.token, { title: 'Invoice question', departmentId: support.id, clientContactId: runner.id });
+    const mail = await eventually(() => {
+      expect(sink.to(kateEmail)).toHaveLength(1);
+      return sink.to(kateEmail)[0]!;
+    }, SLOW);
+    expect(mail.subject).toBe(`[Tenant ${tenant.slug}] Ticket #${order.number}: Acme to Key accounts`);
+    expect(mail.text).toContain(
+      `the automation rule "Acme to Key accounts" asks you to look at ticket #${order.number} "Invoice question"`,
+    );
+    expect(mail.headers['list-unsubscribe']).toMatch(/unsubscribe\?token=/);
+    await eventually(async () => {
+      expect((await log(kate.id)).map((item) => `${item.kind}:${item.status}`)).toEqual(['automation-notify:sent']);
+    }, SLOW);
+
+    const history = (await stack.http.get(`/api/v1/orders/${order.id}/history`, boss.token)).body;
+    expect(history.map((entry: any) => [entry.kind, entry.automation?.ruleId ?? null])).toEqual([
+      ['status', null],
+      ['transfer', rule.id],
+      ['automation', rule.id],
+    ]);
+    expect(history[2].automation.note).toBe(`Rule 'Acme to Key accounts' notifies employee ${kate.id} by email`);
+    const dry = await stack.http.post(`/api/v1/automations/${rule.id}/dry-run`, { orderId: order.id }, boss.token);
+    expect(dry.body.actions.map((action: any) => [action.action, action.outcome, action.value])).toEqual([
+      ['set-department', 'unchanged', keyAccounts.id],
+      ['notify', 'applied', kate.id],
+    ]);
+    // The dry run sent nothing.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(sink.to(kateEmail)).toHaveLength(1);
+
+    // Kate's unsubscribe link turns off these emails only, for herself: the next Acme ticket is logged, not sent.
+    expect((await stack.http.get(unsubscribePath(mail))).status).toBe(200);
+    expect((await stack.http.get('/api/v1/me/notification-settings', kate.token)).body).toEqual({
+      orderTransferred: true,
+      inquiryAssigned: true,
+      automationNotify: false,
+    });
+    await createOrder(stack, boss.token, { title: 'Second question', departmentId: support.id, clientContactId: runner.id });
+    await eventually(async () => {
+      expect((await log(kate.id)).map((item) => `${item.kind}:${item.status}:${item.reason}`)).toEqual([
+        'automation-notify:skipped:the employee turned these notifications off',
+        'automation-notify:sent:null',
+      ]);
+    }, SLOW);
+    expect(sink.to(kateEmail)).toHaveLength(1);
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, boss.token);
+  });
+
+  it('a rule whose owner does not see the ticket emails nobody, and the ticket’s history says why', async () => {
+    const vera = await signedInEmployee(stack, tenant, { firstName: 'Vera', email: `vera@${tenant.slug}.test` });
+    const lenaEmail = `lena@${tenant.slug}.test`;
+    const lena = await signedInEmployee(stack, tenant, { firstName: 'Lena', email: lenaEmail });
+    const hidden = await stack.http.postExpecting('/api/v1/departments', { name: 'Hidden desk' }, boss.token);
+    const watchers = await stack.http.postExpecting('/api/v1/groups', { name: 'Watchers', rights: ['automation.manage'] }, boss.token);
+    await stack.http.postExpecting(`/api/v1/groups/${watchers.id}/members`, { personIds: [vera.id] }, boss.token, 200);
+    await eventually(async () => expect((await stack.http.get('/api/v1/automations', vera.token)).status).toBe(200), SLOW);
+    const rule = await stack.http.postExpecting(
+      '/api/v1/automations',
+      { name: 'Tell Lena', trigger: 'order.created', conditions: { departmentIds: [hidden.id] }, actions: { notifyPersonId: lena.id } },
+      vera.token,
+    );
+    const order = await createOrder(stack, boss.token, { title: 'Behind the curtain', departmentId: hidden.id });
+    const entry = await eventually(async () => {
+      const history = (await stack.http.get(`/api/v1/orders/${order.id}/history`, boss.token)).body;
+      const found = history.find((candidate: any) => candidate.automation?.ruleId === rule.id);
+      expect(found).toBeDefined();
+      return found;
+    }, SLOW);
+    expect(entry.kind).toBe('automation');
+    expect(entry.automation.note).toContain("Rule 'Tell Lena' did not notify its employee");
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await log(lena.id)).toEqual([]);
+    expect(sink.to(lenaEmail)).toEqual([]);
   });
 });

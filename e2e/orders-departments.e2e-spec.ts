@@ -177,6 +177,7 @@ describe('orders by department: visibility, inbound tickets, transfers', () => {
       clientContactId: received.contactId,
       clientCompanyId: null,
       inboundMessageId: received.inboundMessageId,
+      channelId: channel.id,
       status: { name: 'New lead' },
       createdBy: null,
     });

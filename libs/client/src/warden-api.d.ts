@@ -3418,6 +3418,11 @@ export interface components {
              */
             inboundMessageId: string | null;
             /**
+             * Format: uuid
+             * @description The channel that inbound message came in through
+             */
+            channelId: string | null;
+            /**
              * @description Also sent as the ETag; send it back as If-Match or `version`
              * @example 3
              */
@@ -4758,7 +4763,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned";
+            kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned" | "automation-notify";
             /**
              * Format: uuid
              * @description The event the email is about
@@ -4799,16 +4804,19 @@ export interface components {
         NotificationSettingsResponseDto: {
             orderTransferred: boolean;
             inquiryAssigned: boolean;
+            automationNotify: boolean;
         };
         UpdateNotificationSettingsRequestDto: {
             /** @description Emails when a ticket is transferred to one of my departments */
             orderTransferred?: boolean;
             /** @description Emails when an inquiry is assigned to me */
             inquiryAssigned?: boolean;
+            /** @description Emails automation rules send me */
+            automationNotify?: boolean;
         };
         NotificationTemplateResponseDto: {
             /** @enum {string} */
-            kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned";
+            kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned" | "automation-notify";
             /** @enum {string} */
             language: "en" | "ru";
             subject: string;
@@ -4844,6 +4852,7 @@ export interface components {
             clientCompanyIds?: string[];
             departmentIds?: string[];
             statusIds?: string[];
+            channelIds?: string[];
         };
         AutomationActionsResponseDto: {
             /** Format: uuid */
@@ -4853,6 +4862,8 @@ export interface components {
             /** Format: uuid */
             responsibleId?: string;
             note?: string;
+            /** Format: uuid */
+            notifyPersonId?: string;
         };
         AutomationResponseDto: {
             /** Format: uuid */
@@ -4881,6 +4892,8 @@ export interface components {
             departmentIds?: string[];
             /** @description The order's status is one of these (statuses of order workflows) */
             statusIds?: string[];
+            /** @description The channel the order came in through is one of these (an order not opened from an inbound message matches none) */
+            channelIds?: string[];
         };
         AutomationActionsRequestDto: {
             /**
@@ -4903,6 +4916,11 @@ export interface components {
              * @example Key account: answer within the hour.
              */
             note?: string;
+            /**
+             * Format: uuid
+             * @description Email this employee about the order, naming the rule (template kind `automation-notify`): the owner must see the order (`orders.read`); the order's history records it
+             */
+            notifyPersonId?: string;
         };
         CreateAutomationRequestDto: {
             /** @example Acme tickets to Key accounts */
@@ -4944,13 +4962,13 @@ export interface components {
         };
         AutomationConditionResultResponseDto: {
             /** @enum {string} */
-            condition: "clientCompanyIds" | "departmentIds" | "statusIds";
+            condition: "clientCompanyIds" | "departmentIds" | "statusIds" | "channelIds";
             holds: boolean;
             detail: string;
         };
         AutomationActionResultResponseDto: {
             /** @enum {string} */
-            action: "set-department" | "set-status" | "set-responsible" | "add-note";
+            action: "set-department" | "set-status" | "set-responsible" | "add-note" | "notify";
             /**
              * @description applied: would change the order; unchanged: it already is so; refused: the owner may not
              * @enum {string}
@@ -4962,7 +4980,7 @@ export interface components {
              */
             code: string;
             reason: string;
-            /** @description The value the action sets (a department, status or employee id), or the text of the note it adds */
+            /** @description The value the action sets (a department, status or employee id), the text of the note it adds, or the employee it notifies */
             value: string;
         };
         AutomationDryRunResponseDto: {
@@ -20789,7 +20807,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned";
+                kind: "order-created" | "order-closed" | "order-public-reply" | "order-transferred" | "inquiry-assigned" | "automation-notify";
                 language: "en" | "ru";
             };
             cookie?: never;

@@ -5,6 +5,7 @@ import { CreateNotificationTables1733350000000 } from './migrations/173335000000
 import { DeliveryLogRetention1734900000000 } from './migrations/1734900000000-delivery-log-retention.migration';
 import { CreateAuditEntries1735000000000 } from './migrations/1735000000000-create-audit-entries.migration';
 import { DeliveriesInStreamOrder1735100000000 } from './migrations/1735100000000-deliveries-in-stream-order.migration';
+import { AddAutomationNotifySetting1735200000000 } from './migrations/1735200000000-add-automation-notify-setting.migration';
 
 export const INTEGRATIONS_SERVICE: ServiceDefinition = {
   name: 'integrations',
@@ -17,5 +18,6 @@ export const INTEGRATIONS_SERVICE: ServiceDefinition = {
     DeliveryLogRetention1734900000000,
     CreateAuditEntries1735000000000,
     DeliveriesInStreamOrder1735100000000,
+    AddAutomationNotifySetting1735200000000,
   ],
 };

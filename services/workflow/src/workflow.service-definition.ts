@@ -8,6 +8,7 @@ import { CreateAutomations1735000000000 } from './migrations/1735000000000-creat
 import { AddAutomationNotes1735100000000 } from './migrations/1735100000000-add-automation-notes.migration';
 import { AddTransferredTrigger1735200000000 } from './migrations/1735200000000-add-transferred-trigger.migration';
 import { AddInboundMessageTrigger1735260000000 } from './migrations/1735260000000-add-inbound-message-trigger.migration';
+import { AddOrderChannels1735300000000 } from './migrations/1735300000000-add-order-channels.migration';
 import { AddOrderDepartmentsAndClients1733400000000 } from './migrations/1733400000000-add-order-departments-and-clients.migration';
 
 export const WORKFLOW_SERVICE: ServiceDefinition = {
@@ -25,5 +26,6 @@ export const WORKFLOW_SERVICE: ServiceDefinition = {
     AddAutomationNotes1735100000000,
     AddTransferredTrigger1735200000000,
     AddInboundMessageTrigger1735260000000,
+    AddOrderChannels1735300000000,
   ],
 };

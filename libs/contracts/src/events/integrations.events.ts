@@ -12,7 +12,14 @@ export class WebhookDisabledV1 {
 /** The type of the ping `POST /api/v1/webhooks/{id}/test` sends; never published to the event stream. */
 export const WEBHOOK_TEST_EVENT_TYPE = 'warden.webhook.test.v1';
 
-export const NOTIFICATION_KINDS = ['order-created', 'order-closed', 'order-public-reply', 'order-transferred', 'inquiry-assigned'] as const;
+export const NOTIFICATION_KINDS = [
+  'order-created',
+  'order-closed',
+  'order-public-reply',
+  'order-transferred',
+  'inquiry-assigned',
+  'automation-notify',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** An email notification was accepted by the SMTP server for its recipient (once per event and recipient). */

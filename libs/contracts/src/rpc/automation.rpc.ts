@@ -29,6 +29,8 @@ export class AutomationConditions {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) clientCompanyIds?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) departmentIds?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) statusIds?: string[];
+  /** The channel the order came in through (an order not opened from an inbound message matches no list). */
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) channelIds?: string[];
 }
 
 /**
@@ -47,6 +49,11 @@ export class AutomationActions {
    * commenting must, and be an employee). Blank is refused by the service (AUTOMATION.NOTE_REQUIRED).
    */
   @ValidateIf((_, value) => value !== undefined) @Trim() @IsString() @MaxLength(AUTOMATION_NOTE_MAX) note?: string;
+  /**
+   * Email this employee about the order, naming the rule (the owner must see the order, `orders.read`); the intent
+   * is recorded in the order's history and sent by the integrations service from `workflow.automation.applied.v1`.
+   */
+  @ValidateIf((_, value) => value !== undefined) @IsId() notifyPersonId?: string;
 }
 
 export interface AutomationRuleView {
@@ -92,7 +99,7 @@ export class AutomationDryRunQuery {
 }
 
 export interface AutomationConditionResult {
-  condition: 'clientCompanyIds' | 'departmentIds' | 'statusIds';
+  condition: 'clientCompanyIds' | 'departmentIds' | 'statusIds' | 'channelIds';
   holds: boolean;
   detail: string;
 }
@@ -103,7 +110,7 @@ export interface AutomationActionResult {
   /** The permissions service's code (`ALLOWED.*`, `RIGHT.NOT_GRANTED`, …), or `AUTOMATION.UNCHANGED`. */
   code: string;
   reason: string;
-  /** The value the action sets (an id), or the text of the note it adds. */
+  /** The value the action sets (an id), the text of the note it adds, or the employee it notifies. */
   value: string;
 }
 

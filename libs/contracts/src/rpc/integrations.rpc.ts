@@ -108,6 +108,8 @@ export interface NotificationView {
 export class NotificationSettingsView {
   @IsBoolean() orderTransferred!: boolean;
   @IsBoolean() inquiryAssigned!: boolean;
+  /** Emails automation rules send the employee (`actions.notifyPersonId`). */
+  @IsBoolean() automationNotify!: boolean;
 }
 
 /** The kinds to turn on or off; those left out stay as they are. */

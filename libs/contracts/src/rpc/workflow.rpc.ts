@@ -122,6 +122,8 @@ export interface OrderView {
   equipmentId: string | null;
   /** The inbound message the order was opened from, if any. */
   inboundMessageId: string | null;
+  /** The channel that inbound message came in through (null: not opened from one). */
+  channelId: string | null;
   version: number;
   createdBy: string | null;
   createdAt: string;
@@ -135,13 +137,16 @@ export class RecordedDecision {
   @IsInt() @Min(0) policyVersion!: number;
 }
 
-/** `responsible`: the responsible employee changed; `automation`: a rule matched and did nothing, saying why in `automation.note`. */
+/**
+ * `responsible`: the responsible employee changed; `automation`: a rule matched and did nothing, saying why in
+ * `automation.note`, or asked for an employee to be notified (the note names the employee).
+ */
 export type OrderHistoryKind = 'status' | 'transfer' | 'responsible' | 'automation';
 
 /** The automation rule an entry comes from. */
 export interface OrderHistoryAutomation {
   ruleId: string;
-  /** Why the rule did nothing (entries of kind `automation`); null when it acted. */
+  /** Why the rule did nothing, or whom it notified (entries of kind `automation`); null when it changed the order. */
   note: string | null;
 }
 

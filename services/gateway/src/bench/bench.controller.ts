@@ -23,6 +23,7 @@ const FIXED_ORDER = {
   clientCompanyId: '01936f4e-8b22-7d01-a2b3-c4d5e6f7a8b9',
   equipmentId: null,
   inboundMessageId: null,
+  channelId: null,
   version: 1,
   createdBy: '01936f4e-8a00-7b11-9c22-3d4e5f607182',
   createdAt: '2025-01-01T10:00:00.000Z',

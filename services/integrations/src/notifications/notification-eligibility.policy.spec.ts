@@ -11,7 +11,7 @@ const contact: NotifiedPerson = {
   deleted: false,
 };
 const employee: NotifiedPerson = { ...contact, personId: 'e', kind: 'employee', email: 'bob@firm.test', name: 'Bob' };
-const allOn = { orderTransferred: true, inquiryAssigned: true };
+const allOn = { orderTransferred: true, inquiryAssigned: true, automationNotify: true };
 
 describe('notification eligibility', () => {
   it('sends to a contact with the flag on and a real address', () => {
@@ -52,5 +52,14 @@ describe('notification eligibility', () => {
       reason: expect.stringContaining('turned'),
     });
     expect(notificationEligibility('order-transferred', employee, { ...allOn, inquiryAssigned: false }, 0)).toEqual({ send: true });
+  });
+
+  it('an employee may turn off the emails automation rules send it', () => {
+    expect(notificationEligibility('automation-notify', employee, allOn, 0)).toEqual({ send: true });
+    expect(notificationEligibility('automation-notify', employee, { ...allOn, automationNotify: false }, 0)).toMatchObject({
+      send: false,
+      wait: false,
+      reason: 'the employee turned these notifications off',
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventSubscriber } from '@warden/messaging';
 import {
+  AutomationAppliedV1,
   ContactCreatedV1,
   ContactUpdatedV1,
   DepartmentCreatedV1,
@@ -138,6 +139,17 @@ export class NotificationEventsConsumer implements OnModuleInit {
         orderNumber: String(order.number),
         orderTitle: order.title,
         departmentName: target.name,
+      });
+    });
+    this.events.on(AutomationAppliedV1, async (event, manager) => {
+      const planned = NotificationRecipients.automationApplied(event.data.actions);
+      if (planned.length === 0) return;
+      // The title comes from the order's own event, read before this one (its rule ran after the order's commit).
+      const order = await this.readModel.order(manager, event.tenantid, event.data.orderId);
+      await this.queue(manager, event, planned, {
+        orderNumber: String(event.data.number),
+        orderTitle: order?.title ?? '',
+        ruleName: event.data.ruleName ?? '',
       });
     });
 

@@ -44,4 +44,18 @@ describe('notification recipients', () => {
     ]);
     expect(NotificationRecipients.inquiryAssigned(employee, employee)).toEqual([]);
   });
+
+  it('emails each employee a rule’s run notified with its owner’s leave, once; refused or other actions email nobody', () => {
+    const other = '01900000-0000-7000-8000-0000000000ff';
+    const step = (action: string, outcome: string, value: string) => ({ action, outcome, value });
+    expect(
+      NotificationRecipients.automationApplied([
+        step('set-responsible', 'applied', other),
+        step('notify', 'applied', employee),
+        step('notify', 'applied', employee),
+        step('notify', 'refused', other),
+      ]),
+    ).toEqual([{ kind: 'automation-notify', recipientId: employee, recipientKind: 'employee' }]);
+    expect(NotificationRecipients.automationApplied([step('notify', 'refused', employee)])).toEqual([]);
+  });
 });

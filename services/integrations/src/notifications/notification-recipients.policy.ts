@@ -43,6 +43,15 @@ export const NotificationRecipients = {
     return [...people].map((recipientId) => ({ kind: 'order-transferred' as const, recipientId, recipientKind: 'employee' as const }));
   },
 
+  /**
+   * Each employee an automation rule's run notified: its `notify` actions the owner was allowed
+   * (`applied`); a refused one is only in the order's history.
+   */
+  automationApplied(actions: ReadonlyArray<{ action: string; outcome: string; value: string }>): PlannedNotification[] {
+    const people = new Set(actions.filter((step) => step.action === 'notify' && step.outcome === 'applied').map((step) => step.value));
+    return [...people].map((recipientId) => ({ kind: 'automation-notify' as const, recipientId, recipientKind: 'employee' as const }));
+  },
+
   /** The employee who got the inquiry, unless it took it itself. */
   inquiryAssigned(assigneeId: string, byPersonId: string | null): PlannedNotification[] {
     return assigneeId === byPersonId ? [] : [{ kind: 'inquiry-assigned', recipientId: assigneeId, recipientKind: 'employee' }];

@@ -7,9 +7,10 @@ import { queryRows } from '@warden/persistence';
 export const EMPLOYEE_SETTING_OF: Partial<Record<NotificationKind, keyof NotificationSettingsView>> = {
   'order-transferred': 'orderTransferred',
   'inquiry-assigned': 'inquiryAssigned',
+  'automation-notify': 'automationNotify',
 };
 
-const DEFAULTS: NotificationSettingsView = { orderTransferred: true, inquiryAssigned: true };
+const DEFAULTS: NotificationSettingsView = { orderTransferred: true, inquiryAssigned: true, automationNotify: true };
 
 /** Each employee's own choice of notifications; everything is on until the person turns it off. */
 @Injectable()
@@ -17,7 +18,8 @@ export class NotificationSettingsRepository {
   async get(manager: EntityManager, tenantId: string, personId: string): Promise<NotificationSettingsView> {
     const rows = await queryRows<NotificationSettingsView>(
       manager,
-      'SELECT order_transferred AS "orderTransferred", inquiry_assigned AS "inquiryAssigned" FROM notification_settings WHERE tenant_id = $1 AND person_id = $2',
+      `SELECT order_transferred AS "orderTransferred", inquiry_assigned AS "inquiryAssigned", automation_notify AS "automationNotify"
+       FROM notification_settings WHERE tenant_id = $1 AND person_id = $2`,
       [tenantId, personId],
     );
     return rows[0] ?? { ...DEFAULTS };
@@ -31,10 +33,11 @@ export class NotificationSettingsRepository {
   ): Promise<NotificationSettingsView> {
     const next = { ...(await this.get(manager, tenantId, personId)), ...changes };
     await manager.query(
-      `INSERT INTO notification_settings (person_id, tenant_id, order_transferred, inquiry_assigned) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (person_id) DO UPDATE SET order_transferred = EXCLUDED.order_transferred, inquiry_assigned = EXCLUDED.inquiry_assigned`,
-      [personId, tenantId, next.orderTransferred, next.inquiryAssigned],
+      `INSERT INTO notification_settings (person_id, tenant_id, order_transferred, inquiry_assigned, automation_notify) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (person_id) DO UPDATE SET order_transferred = EXCLUDED.order_transferred, inquiry_assigned = EXCLUDED.inquiry_assigned,
+         automation_notify = EXCLUDED.automation_notify`,
+      [personId, tenantId, next.orderTransferred, next.inquiryAssigned, next.automationNotify],
     );
-    return { orderTransferred: next.orderTransferred, inquiryAssigned: next.inquiryAssigned };
+    return { orderTransferred: next.orderTransferred, inquiryAssigned: next.inquiryAssigned, automationNotify: next.automationNotify };
   }
 }

@@ -16,6 +16,7 @@ export const PLACEHOLDERS: Record<NotificationKind, readonly string[]> = {
   'order-public-reply': [...COMMON, 'orderNumber', 'orderTitle', 'replyText'],
   'order-transferred': [...COMMON, 'orderNumber', 'orderTitle', 'departmentName'],
   'inquiry-assigned': [...COMMON, 'clientName'],
+  'automation-notify': [...COMMON, 'orderNumber', 'orderTitle', 'ruleName'],
 };
 
 const FOOTER = {
@@ -61,6 +62,10 @@ export const DEFAULT_TEMPLATES: Record<NotificationLanguage, Record<Notification
       'Hello {{recipientName}},',
       'an inquiry from {{clientName}} was assigned to you.',
     ]),
+    'automation-notify': template('en', '[{{tenantName}}] Ticket #{{orderNumber}}: {{ruleName}}', [
+      'Hello {{recipientName}},',
+      'the automation rule "{{ruleName}}" asks you to look at ticket #{{orderNumber}} "{{orderTitle}}".',
+    ]),
   },
   ru: {
     'order-created': template('ru', '[{{tenantName}}] Заявка №{{orderNumber}} принята: {{orderTitle}}', [
@@ -83,6 +88,10 @@ export const DEFAULT_TEMPLATES: Record<NotificationLanguage, Record<Notification
     'inquiry-assigned': template('ru', '[{{tenantName}}] Вам назначено обращение: {{clientName}}', [
       'Здравствуйте, {{recipientName}}!',
       'Вам назначено обращение клиента {{clientName}}.',
+    ]),
+    'automation-notify': template('ru', '[{{tenantName}}] Заявка №{{orderNumber}}: {{ruleName}}', [
+      'Здравствуйте, {{recipientName}}!',
+      'Правило автоматизации «{{ruleName}}» просит вас обратить внимание на заявку №{{orderNumber}} «{{orderTitle}}».',
     ]),
   },
 };

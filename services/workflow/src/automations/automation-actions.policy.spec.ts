@@ -1,4 +1,5 @@
 import {
+  automationNotifyNote,
   automationRefusalNote,
   automationStepOutcome,
   automationSteps,
@@ -38,6 +39,22 @@ describe('automation actions', () => {
       'set-department',
       'add-note',
     ]);
+  });
+
+  it('a notification comes last, after the note, is checked as orders.read, and is never unchanged', () => {
+    const steps = automationSteps({ notifyPersonId: ANNA, note: 'Call back', departmentId: KEY_ACCOUNTS });
+    expect(steps.map((step) => step.action)).toEqual(['set-department', 'add-note', 'notify']);
+    const notify = steps[2]!;
+    expect(ownerCheckOf(notify, order)).toEqual(ownerCheckOf({ action: 'add-note', value: 'x' }, order));
+    expect(ownerCheckOf(notify, order).action).toBe('orders.read');
+    expect(orderAfterStep(notify, order)).toBe(order);
+    expect(automationStepOutcome(notify, order, refused)).toMatchObject({ action: 'notify', value: ANNA, outcome: 'refused' });
+    const sees = { allowed: true, code: 'ALLOWED.DEPARTMENT', reason: 'Sees the department', policyVersion: 3 };
+    expect(automationStepOutcome(notify, order, sees)).toMatchObject({ outcome: 'applied', code: 'ALLOWED.DEPARTMENT' });
+    expect(automationNotifyNote('Acme watch', ANNA)).toBe(`Rule 'Acme watch' notifies employee ${ANNA} by email`);
+    expect(automationRefusalNote('Acme watch', automationStepOutcome(notify, order, refused))).toBe(
+      `Rule 'Acme watch' did not notify its employee: The rule's owner may not: Missing right 'orders.transfer' (RIGHT.NOT_GRANTED)`,
+    );
   });
 
   it('a note is checked as orders.read on the order, as a person commenting', () => {

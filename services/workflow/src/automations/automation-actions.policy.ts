@@ -38,10 +38,12 @@ export function automationSteps(actions: AutomationActions): AutomationStep[] {
   if (actions.responsibleId !== undefined) steps.push({ action: 'set-responsible', value: actions.responsibleId });
   // Last, so the note is written on the order as the rule left it (where its readers now find it).
   if (actions.note !== undefined) steps.push({ action: 'add-note', value: actions.note });
+  // Last of all: the email tells of the order as the rule left it.
+  if (actions.notifyPersonId !== undefined) steps.push({ action: 'notify', value: actions.notifyPersonId });
   return steps;
 }
 
-/** Nothing to ask when the order already is as the step would make it; a note is added every time. */
+/** Nothing to ask when the order already is as the step would make it; a note is added and a person notified every time. */
 export function stepIsNoop(step: AutomationStep, order: AutomationActionFacts): boolean {
   switch (step.action) {
     case 'set-department':
@@ -51,6 +53,7 @@ export function stepIsNoop(step: AutomationStep, order: AutomationActionFacts): 
     case 'set-responsible':
       return order.responsibleId === step.value;
     case 'add-note':
+    case 'notify':
       return false;
   }
 }
@@ -65,6 +68,7 @@ export function orderAfterStep<T extends AutomationActionFacts>(step: Automation
     case 'set-responsible':
       return { ...order, responsibleId: step.value };
     case 'add-note':
+    case 'notify':
       return order;
   }
 }
@@ -97,7 +101,8 @@ export function statusStepRefusal(
  * `transfer`), a status `orders.update` with the target status (its `changeStatus`: `set` on that status, and the
  * final-status lock), a responsible employee `orders.update` on the order as it is (its `update`, a field change), a
  * note `orders.read` on it (order-comments.controller.ts `add`: whoever sees an order may comment on it; that only
- * employees write internal notes is checked when the rule is saved, automation-rule.references.ts).
+ * employees write internal notes is checked when the rule is saved, automation-rule.references.ts), a notification
+ * `orders.read` too (the owner has the order told about only if the owner could read it).
  */
 export function ownerCheckOf(step: AutomationStep, order: AutomationActionFacts): OwnerCheck {
   const resource: ResourceRef = {
@@ -115,6 +120,7 @@ export function ownerCheckOf(step: AutomationStep, order: AutomationActionFacts)
     case 'set-responsible':
       return { action: 'orders.update', resource };
     case 'add-note':
+    case 'notify':
       return { action: 'orders.read', resource };
   }
 }
@@ -148,9 +154,15 @@ const STEP_PHRASES: Record<AutomationActionKind, string> = {
   'set-status': 'set the status',
   'set-responsible': 'set the responsible employee',
   'add-note': 'add its note',
+  notify: 'notify its employee',
 };
 
 /** The order history's note for a step the rule did not take. */
 export function automationRefusalNote(ruleName: string, result: AutomationActionResult): string {
   return `Rule '${ruleName}' did not ${STEP_PHRASES[result.action]}: ${result.reason} (${result.code})`;
+}
+
+/** The order history's note for a notification a rule asked for (the email itself is the integrations service's). */
+export function automationNotifyNote(ruleName: string, personId: string): string {
+  return `Rule '${ruleName}' notifies employee ${personId} by email`;
 }

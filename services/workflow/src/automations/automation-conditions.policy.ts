@@ -1,7 +1,9 @@
 import type { AutomationConditionResult, AutomationConditions, OrderView } from '@warden/contracts';
 
 /** What the conditions read of an order. */
-export type AutomationOrderFacts = Pick<OrderView, 'clientCompanyId' | 'departmentId'> & { status: { id: string; name: string } };
+export type AutomationOrderFacts = Pick<OrderView, 'clientCompanyId' | 'departmentId' | 'channelId'> & {
+  status: { id: string; name: string };
+};
 
 export interface ConditionsVerdict {
   matched: boolean;
@@ -27,7 +29,8 @@ function oneOf(
 
 /**
  * Whether an automation rule's conditions hold for the order as it is now: every condition stated must hold
- * (a list holds when it contains the order's value; an order without a company or department matches no list);
+ * (a list holds when it contains the order's value; an order without a company, department or channel — one not
+ * opened from an inbound message — matches no list);
  * a rule without conditions matches every order. All conditions are evaluated, so a dry run shows each one.
  */
 export function evaluateAutomationConditions(conditions: AutomationConditions, order: AutomationOrderFacts): ConditionsVerdict {
@@ -35,6 +38,7 @@ export function evaluateAutomationConditions(conditions: AutomationConditions, o
     oneOf('clientCompanyIds', conditions.clientCompanyIds, order.clientCompanyId, 'client company'),
     oneOf('departmentIds', conditions.departmentIds, order.departmentId, 'department'),
     oneOf('statusIds', conditions.statusIds, order.status.id, `status '${order.status.name}'`),
+    oneOf('channelIds', conditions.channelIds, order.channelId, 'channel'),
   ].filter((result): result is AutomationConditionResult => result !== null);
   return { matched: results.every((result) => result.holds), results };
 }

@@ -21,7 +21,7 @@ async function exists(read: () => Promise<unknown>): Promise<boolean> {
 /**
  * Checks every id a rule names in the caller's tenant, so another tenant's id is as unknown as a made-up one:
  * 422 naming the field (`conditions.statusIds.1`, `actions.responsibleId`). Statuses must be of an order workflow
- * (this service's), and a status to set not archived; departments and companies are the directory's; the responsible person must be an employee.
+ * (this service's), and a status to set not archived; departments, companies and channels are the directory's; the responsible person and the person to notify must be employees.
  * Ids come lower-cased by the request's class (libs/contracts/src/rpc/automation.rpc.ts), as the orders store
  * them, so conditions compare equal.
  */
@@ -57,6 +57,11 @@ export class AutomationRuleReferences {
         (companyId) => exists(() => this.bus.request('directory.companies.get', ctx, { companyId })),
       );
     }
+    if (conditions.channelIds) {
+      checked.channelIds = await this.each(conditions.channelIds, 'conditions.channelIds', AutomationErrors.unknownChannel, (channelId) =>
+        exists(() => this.bus.request('directory.channels.get', ctx, { channelId })),
+      );
+    }
     return checked;
   }
 
@@ -77,16 +82,7 @@ export class AutomationRuleReferences {
       checked.statusId = actions.statusId;
     }
     if (actions.responsibleId !== undefined) {
-      const field = 'actions.responsibleId';
-      let kinds: Map<string, string>;
-      try {
-        kinds = await this.people.kinds(ctx, [{ personId: actions.responsibleId, field }]);
-      } catch (error) {
-        if (error instanceof DomainError && error.kind === 'validation') throw AutomationErrors.unknownEmployee(field);
-        throw error;
-      }
-      if (kinds.get(actions.responsibleId) !== 'employee') throw AutomationErrors.unknownEmployee(field);
-      checked.responsibleId = actions.responsibleId;
+      checked.responsibleId = await this.employee(ctx, actions.responsibleId, 'actions.responsibleId');
     }
     if (actions.note !== undefined) {
       if (!actions.note) throw AutomationErrors.noteRequired();
@@ -95,8 +91,24 @@ export class AutomationRuleReferences {
       if (kinds.get(ownerId) !== 'employee') throw AutomationErrors.noteByClient();
       checked.note = actions.note;
     }
+    if (actions.notifyPersonId !== undefined) {
+      checked.notifyPersonId = await this.employee(ctx, actions.notifyPersonId, 'actions.notifyPersonId');
+    }
     if (Object.keys(checked).length === 0) throw AutomationErrors.noActions();
     return checked;
+  }
+
+  /** The id, when it is an employee of the tenant; else 422 naming the field. */
+  private async employee(ctx: RequestContext, personId: string, field: string): Promise<string> {
+    let kinds: Map<string, string>;
+    try {
+      kinds = await this.people.kinds(ctx, [{ personId, field }]);
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'validation') throw AutomationErrors.unknownEmployee(field);
+      throw error;
+    }
+    if (kinds.get(personId) !== 'employee') throw AutomationErrors.unknownEmployee(field);
+    return personId;
   }
 
   private async orderStatus(ctx: RequestContext, statusId: string): Promise<boolean> {

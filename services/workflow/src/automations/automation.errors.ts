@@ -17,5 +17,6 @@ export const AutomationErrors = {
     DomainError.invalid('STATUS.ARCHIVED', field, 'is archived; orders can no longer be put into it'),
   unknownDepartment: (field: string): DomainError => DomainError.invalid('DEPARTMENT.UNKNOWN', field, 'is not a department of this tenant'),
   unknownCompany: (field: string): DomainError => DomainError.invalid('COMPANY.UNKNOWN', field, 'is not a company of this tenant'),
+  unknownChannel: (field: string): DomainError => DomainError.invalid('CHANNEL.UNKNOWN', field, 'is not a channel of this tenant'),
   unknownEmployee: (field: string): DomainError => DomainError.invalid('EMPLOYEE.UNKNOWN', field, 'is not an employee of this tenant'),
 };

@@ -16,6 +16,7 @@ export function automationApplied(
     data: {
       ruleId: rule.id,
       ownerId: rule.ownerId,
+      ruleName: rule.name,
       trigger,
       orderId: order.id,
       number: order.number,

@@ -21,6 +21,7 @@ import { automationApplied } from './automation.events';
 import { evaluateAutomationConditions } from './automation-conditions.policy';
 import type { ConditionsVerdict } from './automation-conditions.policy';
 import {
+  automationNotifyNote,
   automationRefusalNote,
   automationStepOutcome,
   automationSteps,
@@ -172,9 +173,22 @@ export class AutomationRunner {
       await this.events.publish(orderCommentAdded(tenantId, order, comment), manager);
       return;
     }
+    const status = { id: order.status.id, name: order.status.name };
+    if (step.action === 'notify') {
+      // Only the intent is the order's: the rule's applied event carries it to the integrations service, which emails.
+      await this.orders.addHistory(manager, tenantId, {
+        id: newId(),
+        orderId: order.id,
+        from: status,
+        to: status,
+        actorId: null,
+        decision: recorded,
+        automation: { ruleId: rule.id, note: automationNotifyNote(rule.name, step.value) },
+      });
+      return;
+    }
     const client = { clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId, equipmentId: order.equipmentId };
     await this.orders.updateFields(manager, tenantId, order.id, { responsibleId: step.value }, client);
-    const status = { id: order.status.id, name: order.status.name };
     await this.orders.addHistory(manager, tenantId, {
       id: newId(),
       orderId: order.id,

@@ -42,6 +42,7 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
         departmentId,
         client,
         inboundMessageId: null,
+        channelId: null,
       }),
     );
   }

@@ -67,6 +67,7 @@ export class InboundTicketConsumer implements OnModuleInit {
           departmentId: data.departmentId,
           client: { clientContactId: data.contactId, clientCompanyId: data.companyId, equipmentId: null },
           inboundMessageId: data.inboundMessageId,
+          channelId: data.channelId,
         }));
       if (answered) {
         const comment = await this.threads.insert(manager, tenantId, {

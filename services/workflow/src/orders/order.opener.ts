@@ -21,6 +21,8 @@ export interface OrderDraft {
   departmentId: string | null;
   client: OrderClient;
   inboundMessageId: string | null;
+  /** The channel of that inbound message. */
+  channelId: string | null;
 }
 
 /**
@@ -58,6 +60,7 @@ export class OrderOpener {
       departmentId: draft.departmentId,
       ...draft.client,
       inboundMessageId: draft.inboundMessageId,
+      channelId: draft.channelId,
     });
     await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: id, from: null, to: status, actorId, decision: null });
     const order = (await this.orders.get(tenantId, id, tx))!;

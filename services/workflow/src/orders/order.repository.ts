@@ -22,6 +22,7 @@ interface OrderRow {
   client_company_id: string | null;
   equipment_id: string | null;
   inbound_message_id: string | null;
+  channel_id: string | null;
   version: number;
   created_by: string | null;
   created_at: Date;
@@ -81,6 +82,7 @@ export interface NewOrder {
   clientCompanyId: string | null;
   equipmentId: string | null;
   inboundMessageId: string | null;
+  channelId: string | null;
 }
 
 /** The client part of an order: the contact, its company, and equipment of that company. */
@@ -92,7 +94,7 @@ export interface OrderClient {
 
 const ORDER_COLUMNS = `o.id, o.number, o.title, o.description, o.client_ref, o.responsible_id, o.workflow_id, o.status_id,
   s.name AS status_name, s.category AS status_category, s.color AS status_color, o.department_id, o.client_contact_id,
-  o.client_company_id, o.equipment_id, o.inbound_message_id, o.version, o.created_by,
+  o.client_company_id, o.equipment_id, o.inbound_message_id, o.channel_id, o.version, o.created_by,
   o.created_at, o.updated_at, o.closed_at`;
 
 function toView(row: OrderRow): OrderView {
@@ -110,6 +112,7 @@ function toView(row: OrderRow): OrderView {
     clientCompanyId: row.client_company_id,
     equipmentId: row.equipment_id,
     inboundMessageId: row.inbound_message_id,
+    channelId: row.channel_id,
     version: row.version,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
@@ -188,8 +191,8 @@ export class OrderRepository {
   async insert(manager: EntityManager, tenantId: string, order: NewOrder): Promise<void> {
     await manager.query(
       `INSERT INTO orders (id, tenant_id, number, title, description, client_ref, responsible_id, workflow_id, status_id, created_by, closed_at,
-         department_id, client_contact_id, client_company_id, equipment_id, inbound_message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END, $12, $13, $14, $15, $16)`,
+         department_id, client_contact_id, client_company_id, equipment_id, inbound_message_id, channel_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END, $12, $13, $14, $15, $16, $17)`,
       [
         order.id,
         tenantId,
@@ -207,6 +210,7 @@ export class OrderRepository {
         order.clientCompanyId,
         order.equipmentId,
         order.inboundMessageId,
+        order.channelId,
       ],
     );
     await this.adjustCounts(manager, tenantId, [{ statusId: order.status.id, delta: 1 }]);
@@ -300,7 +304,7 @@ export class OrderRepository {
       department?: { from: string | null; to: string };
       /** A change of the responsible employee (the status stays). */
       responsible?: { from: string | null; to: string | null };
-      /** Written by an automation rule; with a note and nothing else, the rule matched and did nothing. */
+      /** Written by an automation rule; with a note and nothing else, the rule did nothing, or asked for an email. */
       automation?: { ruleId: string; note: string | null };
     },
   ): Promise<void> {

@@ -43,6 +43,17 @@ export class AutomationConditionsRequestDto implements AutomationConditions {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   statusIds?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 100,
+    description: 'The channel the order came in through is one of these (an order not opened from an inbound message matches none)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  channelIds?: string[];
 }
 
 export class AutomationActionsRequestDto implements AutomationActions {
@@ -75,6 +86,14 @@ export class AutomationActionsRequestDto implements AutomationActions {
   @MinLength(1)
   @MaxLength(AUTOMATION_NOTE_MAX)
   note?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Email this employee about the order, naming the rule (template kind `automation-notify`): the owner must see the order (`orders.read`); the order's history records it",
+  })
+  @IsOptional()
+  @IsUUID()
+  notifyPersonId?: string;
 }
 
 export class CreateAutomationRequestDto {

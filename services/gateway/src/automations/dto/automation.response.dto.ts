@@ -14,6 +14,7 @@ export class AutomationConditionsResponseDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) clientCompanyIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) departmentIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) statusIds?: string[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) channelIds?: string[];
 }
 
 export class AutomationActionsResponseDto {
@@ -21,6 +22,7 @@ export class AutomationActionsResponseDto {
   @ApiPropertyOptional({ format: 'uuid' }) statusId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) responsibleId?: string;
   @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) notifyPersonId?: string;
 }
 
 export class AutomationResponseDto implements AutomationRuleView {
@@ -38,7 +40,8 @@ export class AutomationResponseDto implements AutomationRuleView {
 }
 
 export class AutomationConditionResultResponseDto implements AutomationConditionResult {
-  @ApiProperty({ enum: ['clientCompanyIds', 'departmentIds', 'statusIds'] }) condition!: AutomationConditionResult['condition'];
+  @ApiProperty({ enum: ['clientCompanyIds', 'departmentIds', 'statusIds', 'channelIds'] })
+  condition!: AutomationConditionResult['condition'];
   @ApiProperty() holds!: boolean;
   @ApiProperty() detail!: string;
 }
@@ -53,7 +56,10 @@ export class AutomationActionResultResponseDto implements AutomationActionResult
   @ApiProperty({ example: 'ALLOWED.TRANSFER', description: "The permissions service's code for the owner, or AUTOMATION.UNCHANGED" })
   code!: string;
   @ApiProperty() reason!: string;
-  @ApiProperty({ description: 'The value the action sets (a department, status or employee id), or the text of the note it adds' })
+  @ApiProperty({
+    description:
+      'The value the action sets (a department, status or employee id), the text of the note it adds, or the employee it notifies',
+  })
   value!: string;
 }
 

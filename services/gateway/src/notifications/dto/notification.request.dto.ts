@@ -34,6 +34,7 @@ export class UpdateNotificationSettingsRequestDto {
   @IsBoolean()
   orderTransferred?: boolean;
   @ApiPropertyOptional({ description: 'Emails when an inquiry is assigned to me' }) @IsOptional() @IsBoolean() inquiryAssigned?: boolean;
+  @ApiPropertyOptional({ description: 'Emails automation rules send me' }) @IsOptional() @IsBoolean() automationNotify?: boolean;
 }
 
 export class TemplateParamsDto {

@@ -49,6 +49,7 @@ export class UnsubscribedResponseDto {
 export class NotificationSettingsResponseDto implements NotificationSettingsView {
   @ApiProperty() orderTransferred!: boolean;
   @ApiProperty() inquiryAssigned!: boolean;
+  @ApiProperty() automationNotify!: boolean;
 }
 
 export class NotificationTemplateResponseDto implements NotificationTemplateView {

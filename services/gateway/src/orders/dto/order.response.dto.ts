@@ -31,6 +31,8 @@ export class OrderResponseDto implements OrderView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) equipmentId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The inbound message a ticket was opened from' })
   inboundMessageId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The channel that inbound message came in through' })
+  channelId!: string | null;
   @ApiProperty({ type: 'integer', example: 3, description: 'Also sent as the ETag; send it back as If-Match or `version`' })
   version!: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy!: string | null;
