@@ -79,14 +79,21 @@ export class AutomationRunner {
     return { verdict, actions };
   }
 
-  /** Every active rule of the trigger, on the order (locked), inside the caller's transaction. */
+  /**
+   * Every active rule of the trigger, on the order (locked), inside the caller's transaction. `stillSo` is what the
+   * triggering change made of the order (its new status, its new department): when the order has moved on since, a
+   * later change's own event decides, and this one runs nothing — else a rule for the later state would run twice.
+   */
   async run(
     manager: EntityManager,
     ctx: RequestContext,
     trigger: AutomationTrigger,
     rules: AutomationRuleView[],
     orderId: string,
+    stillSo: (order: OrderView) => boolean = () => true,
   ): Promise<void> {
+    const triggered = await this.orders.get(ctx.tenantId, orderId, manager, true);
+    if (!triggered || !stillSo(triggered)) return;
     for (const rule of rules) {
       const order = await this.orders.get(ctx.tenantId, orderId, manager, true);
       if (!order) return;

@@ -133,4 +133,19 @@ describe('automation runs (medium: runner + PostgreSQL)', () => {
     expect(await history(created.id)).toHaveLength(1);
     expect((await orderOutbox()).map((row) => row.type)).toEqual(['workflow.order.created.v1']);
   });
+
+  it('a change the order has moved on from runs no rule: the later change decides, so no rule runs twice', async () => {
+    const owner = newId();
+    mayTransfer.add(owner);
+    const created = await medium.get(CommandBus).execute(new CreateOrderCommand(ctx, { title: 'Printer', departmentId: SUPPORT }));
+    const stale = (order: { departmentId: string | null }) => order.departmentId === 'a-department-it-has-left';
+    await medium
+      .get(DataSource)
+      .transaction((manager) =>
+        medium.get(AutomationRunner).run(manager, { ...ctx, actorId: null }, 'order.transferred', [rule(owner)], created.id, stale),
+      );
+    expect(checks).toEqual([]);
+    expect(await order(created.id)).toEqual([{ department_id: SUPPORT, responsible_id: null, version: created.version }]);
+    expect((await orderOutbox()).map((row) => row.type)).toEqual(['workflow.order.created.v1']);
+  });
 });

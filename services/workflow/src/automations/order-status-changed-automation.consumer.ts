@@ -24,7 +24,15 @@ export class OrderStatusChangedAutomationConsumer implements OnModuleInit {
       const tenantId = event.tenantid;
       const rules = await this.rules.activeFor(manager, tenantId, 'order.status-changed');
       if (rules.length === 0) return;
-      await this.runner.run(manager, { tenantId, actorId: null, requestId: event.id }, 'order.status-changed', rules, event.data.orderId);
+      const ctx = { tenantId, actorId: null, requestId: event.id };
+      await this.runner.run(
+        manager,
+        ctx,
+        'order.status-changed',
+        rules,
+        event.data.orderId,
+        (order) => order.status.id === event.data.to.id,
+      );
     });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { EventSubscriber } from '@warden/messaging';
 import { OrderTransferredV1 } from '@warden/contracts';
+import type { OrderView } from '@warden/contracts';
 import { AutomationRuleRepository } from './automation-rule.repository';
 import { AutomationRunner } from './automation.runner';
 
@@ -24,7 +25,9 @@ export class OrderTransferredAutomationConsumer implements OnModuleInit {
       const tenantId = event.tenantid;
       const rules = await this.rules.activeFor(manager, tenantId, 'order.transferred');
       if (rules.length === 0) return;
-      await this.runner.run(manager, { tenantId, actorId: null, requestId: event.id }, 'order.transferred', rules, event.data.orderId);
+      const ctx = { tenantId, actorId: null, requestId: event.id };
+      const stillThere = (order: OrderView) => order.departmentId === event.data.toDepartmentId;
+      await this.runner.run(manager, ctx, 'order.transferred', rules, event.data.orderId, stillThere);
     });
   }
 }
