@@ -13,7 +13,6 @@ import { notificationEligibility } from './notification-eligibility.policy';
 import { NotificationReadModelRepository } from './notification-read-model.repository';
 import { NotificationSettingsRepository } from './notification-settings.repository';
 import { NotificationRepository } from './notification.repository';
-import type { ClaimedNotification } from './notification.repository';
 import { NOTIFICATIONS_ENV } from './notifications.env';
 import type { NotificationsEnv } from './notifications.env';
 
