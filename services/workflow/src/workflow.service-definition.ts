@@ -9,6 +9,7 @@ import { AddAutomationNotes1735100000000 } from './migrations/1735100000000-add-
 import { AddTransferredTrigger1735200000000 } from './migrations/1735200000000-add-transferred-trigger.migration';
 import { AddInboundMessageTrigger1735260000000 } from './migrations/1735260000000-add-inbound-message-trigger.migration';
 import { AddOrderChannels1735300000000 } from './migrations/1735300000000-add-order-channels.migration';
+import { OrderNumberAssignedLast1735400000000 } from './migrations/1735400000000-order-number-assigned-last.migration';
 import { AddOrderDepartmentsAndClients1733400000000 } from './migrations/1733400000000-add-order-departments-and-clients.migration';
 
 export const WORKFLOW_SERVICE: ServiceDefinition = {
@@ -27,5 +28,6 @@ export const WORKFLOW_SERVICE: ServiceDefinition = {
     AddTransferredTrigger1735200000000,
     AddInboundMessageTrigger1735260000000,
     AddOrderChannels1735300000000,
+    OrderNumberAssignedLast1735400000000,
   ],
 };

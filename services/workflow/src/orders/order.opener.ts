@@ -28,7 +28,7 @@ export interface OrderDraft {
 /**
  * Opens an order inside the caller's transaction: a request's (create-order.handler.ts) or the inbox's for an
  * inbound message (inbound-ticket.consumer.ts). Its per-tenant number, its first history entry and its
- * `workflow.order.created.v1` are written with it.
+ * `workflow.order.created.v1` are written with it; the number last (order.repository.ts `numberAndCount`).
  */
 @Injectable()
 export class OrderOpener {
@@ -46,10 +46,8 @@ export class OrderOpener {
     const status = orderStartStatus(found, workflowId, Boolean(draft.statusId));
     if (status instanceof DomainError) throw status;
     const id = newId();
-    const number = await this.orders.nextNumber(tx, tenantId);
     await this.orders.insert(tx, tenantId, {
       id,
-      number,
       title: draft.title,
       description: draft.description,
       clientRef: draft.clientRef,
@@ -63,7 +61,10 @@ export class OrderOpener {
       channelId: draft.channelId,
     });
     await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: id, from: null, to: status, actorId, decision: null });
-    const order = (await this.orders.get(tenantId, id, tx))!;
+    const inserted = (await this.orders.get(tenantId, id, tx))!;
+    // Last, so the tenant's counter and count rows are held only until the commit that follows (see numberAndCount).
+    const number = await this.orders.numberAndCount(tx, tenantId, { id, statusId: status.id, departmentId: draft.departmentId });
+    const order: OrderView = { ...inserted, number };
     await this.events.publish(orderCreated(tenantId, order), tx);
     return order;
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { sightCondition } from './order-sight.filter';
 import type { OrderHistoryEntry, OrderHistoryKind, OrderScope, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
+import { queryRows } from '@warden/persistence';
 
 interface OrderRow {
   id: string;
@@ -69,7 +70,6 @@ export interface OrderListQuery {
 
 export interface NewOrder {
   id: string;
-  number: number;
   title: string;
   description: string;
   clientRef: string | null;
@@ -178,16 +178,32 @@ export class OrderRepository {
     return rows.length > 0;
   }
 
-  /** The next order number of the tenant; the counter row stays locked until the transaction ends. */
-  async nextNumber(manager: EntityManager, tenantId: string): Promise<number> {
-    const rows: Array<{ last_number: number }> = await manager.query(
-      `INSERT INTO order_counters (tenant_id, last_number) VALUES ($1, 1)
-       ON CONFLICT (tenant_id) DO UPDATE SET last_number = order_counters.last_number + 1 RETURNING last_number`,
-      [tenantId],
+  /**
+   * Gives a new order (inserted without one) the tenant's next number, then counts it in its status and department:
+   * the last writes of its transaction, as the counter and count rows stay locked until the commit. Taken in this
+   * order (counter, status count, department count) by every creation.
+   */
+  async numberAndCount(
+    manager: EntityManager,
+    tenantId: string,
+    order: { id: string; statusId: string; departmentId: string | null },
+  ): Promise<number> {
+    const rows = await queryRows<{ number: number }>(
+      manager,
+      `WITH next AS (
+         INSERT INTO order_counters (tenant_id, last_number) VALUES ($1, 1)
+         ON CONFLICT (tenant_id) DO UPDATE SET last_number = order_counters.last_number + 1 RETURNING last_number)
+       UPDATE orders SET number = next.last_number FROM next WHERE orders.tenant_id = $1 AND orders.id = $2 RETURNING orders.number`,
+      [tenantId, order.id],
     );
-    return rows[0]!.last_number;
+    await this.adjustCounts(manager, tenantId, [{ statusId: order.statusId, delta: 1 }]);
+    if (order.departmentId) {
+      await this.adjustDepartmentCounts(manager, tenantId, [{ departmentId: order.departmentId, statusId: order.statusId, delta: 1 }]);
+    }
+    return rows[0]!.number;
   }
 
+  /** The order's row, without its number and uncounted: numberAndCount does both at the end of the transaction. */
   async insert(manager: EntityManager, tenantId: string, order: NewOrder): Promise<void> {
     await manager.query(
       `INSERT INTO orders (id, tenant_id, number, title, description, client_ref, responsible_id, workflow_id, status_id, created_by, closed_at,
@@ -196,7 +212,7 @@ export class OrderRepository {
       [
         order.id,
         tenantId,
-        order.number,
+        null,
         order.title,
         order.description,
         order.clientRef,
@@ -213,9 +229,6 @@ export class OrderRepository {
         order.channelId,
       ],
     );
-    await this.adjustCounts(manager, tenantId, [{ statusId: order.status.id, delta: 1 }]);
-    if (order.departmentId)
-      await this.adjustDepartmentCounts(manager, tenantId, [{ departmentId: order.departmentId, statusId: order.status.id, delta: 1 }]);
   }
 
   async updateFields(

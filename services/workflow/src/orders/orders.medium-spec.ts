@@ -54,6 +54,20 @@ describe('orders (medium: handlers + PostgreSQL)', () => {
       ).map((row) => [row.status_id, Number(row.count)]),
     );
 
+  it("orders created side by side get the tenant's next numbers, once each, counted in their status, announced with them", async () => {
+    const created = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => commands.execute(new CreateOrderCommand(ctx, { title: `Order ${index + 1}` }))),
+    );
+    expect(created.map((order) => order.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const stored = await medium.rows<{ id: string; number: number }>('SELECT id, number FROM orders WHERE tenant_id = $1', [ctx.tenantId]);
+    expect(Object.fromEntries(stored.map((row) => [row.id, row.number]))).toEqual(
+      Object.fromEntries(created.map((order) => [order.id, order.number])),
+    );
+    expect(await counts()).toEqual({ [statuses['New lead']]: 8 });
+    const announced = (await orderEvents()).map((event) => [event.subject, (event.data as { number: number }).number]);
+    expect(Object.fromEntries(announced)).toEqual(Object.fromEntries(created.map((order) => [order.id, order.number])));
+  });
+
   it('a status change writes the order, its history entry, the counts and its event together', async () => {
     const order = await commands.execute(new CreateOrderCommand(ctx, { title: 'Broken screen' }));
     expect(order.status.id).toBe(statuses['New lead']);
