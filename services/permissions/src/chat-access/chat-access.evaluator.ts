@@ -6,7 +6,7 @@ import { CheckRepository } from '../check/check.repository';
 import type { LoadedFacts } from '../check/check.repository';
 import { evaluateRight } from '../check/decision.policy';
 import type { ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
-import { systemContext } from '../task-access/task-visibility';
+import { systemContext } from '../check/system.context';
 import { decideChatAction, inquiryListScope } from './chat-access.policy';
 import type { ChatAction, ChatViewerScope } from './chat-access.policy';
 

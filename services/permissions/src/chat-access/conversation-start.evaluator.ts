@@ -6,7 +6,7 @@ import { CheckRepository } from '../check/check.repository';
 import { evaluateRight } from '../check/decision.policy';
 import type { ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
 import { OrderVisibilityRepository } from '../order-access/order-visibility.repository';
-import { systemContext } from '../task-access/task-visibility';
+import { systemContext } from '../check/system.context';
 import { decideStart } from './conversation-start.policy';
 
 /** A resource attribute listing ids, comma-separated (resource attributes are scalars), lower-cased. */

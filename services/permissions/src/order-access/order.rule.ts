@@ -7,7 +7,7 @@ import { OrderStatusRule } from '../status-access/order-status.rule';
 import { checkPlacement, checkTransferTarget } from './order-visibility.policy';
 import type { OrderPlacement, ScopeFailure } from './order-visibility.policy';
 import { rightOf, ScopeFactsLoader } from './scope-facts.loader';
-import { systemContext } from '../task-access/task-visibility';
+import { systemContext } from '../check/system.context';
 
 function idOf(value: unknown): string | null {
   return isUuid(value) ? value.toLowerCase() : null;

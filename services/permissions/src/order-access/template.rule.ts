@@ -3,7 +3,7 @@ import { DomainError, isUuid } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
 import type { DecisionStep, TemplateView } from '@warden/contracts';
 import type { ResourceRule, ResourceRuleInput, ResourceRuleOutcome } from '../check/resource-rule';
-import { systemContext } from '../task-access/task-visibility';
+import { systemContext } from '../check/system.context';
 import { OrderVisibilityRepository } from './order-visibility.repository';
 import { checkTemplate } from './project-visibility.policy';
 import { ScopeFactsLoader } from './scope-facts.loader';

@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { newId } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { DecisionStep, RequestContext } from '@warden/contracts';
+import type { DecisionStep } from '@warden/contracts';
 import type { LoadedFacts } from '../check/check.repository';
 import { evaluateRight } from '../check/decision.policy';
+import { systemContext } from '../check/system.context';
 import { departmentViewers } from '../order-access/order-visibility.policy';
-
-export function systemContext(tenantId: string): RequestContext {
-  return { tenantId, actorId: null, requestId: newId() };
-}
 
 /**
  * Whose tasks a person sees: those it takes part in; with `tasks.read-department` (employees only)

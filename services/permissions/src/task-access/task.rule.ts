@@ -9,7 +9,8 @@ import { atLeast, effectiveLevel } from '../status-access/status-levels.policy';
 import type { StatusFact } from '../status-access/status-levels.policy';
 import { describeSubject, matchGrant } from './task-transition.policy';
 import type { GrantMatch } from './task-transition.policy';
-import { systemContext, TaskVisibilityScope } from './task-visibility';
+import { systemContext } from '../check/system.context';
+import { TaskVisibilityScope } from './task-visibility';
 
 interface Failure {
   code: string;
