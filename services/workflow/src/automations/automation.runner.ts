@@ -92,11 +92,9 @@ export class AutomationRunner {
     orderId: string,
     stillSo: (order: OrderView) => boolean = () => true,
   ): Promise<void> {
-    const triggered = await this.orders.get(ctx.tenantId, orderId, manager, true);
-    if (!triggered || !stillSo(triggered)) return;
+    let order = await this.orders.get(ctx.tenantId, orderId, manager, true);
+    if (!order || !stillSo(order)) return;
     for (const rule of rules) {
-      const order = await this.orders.get(ctx.tenantId, orderId, manager, true);
-      if (!order) return;
       const verdict = evaluateAutomationConditions(rule.conditions, order);
       if (!verdict.matched) continue;
       const results: AutomationActionResult[] = [];
@@ -107,8 +105,9 @@ export class AutomationRunner {
         if (result.outcome === 'applied' && decision) await this.apply(manager, ctx.tenantId, rule, step, current, decision);
         if (result.outcome === 'refused') await this.recordRefusal(manager, ctx.tenantId, rule, current, result);
       }
-      const after = (await this.orders.get(ctx.tenantId, orderId, manager))!;
-      await this.events.publish(automationApplied(ctx.tenantId, rule, trigger, after, results), manager);
+      // The next rule judges the order as this one left it.
+      order = (await this.orders.get(ctx.tenantId, orderId, manager))!;
+      await this.events.publish(automationApplied(ctx.tenantId, rule, trigger, order, results), manager);
     }
   }
 
