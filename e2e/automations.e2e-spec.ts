@@ -124,6 +124,47 @@ describe('automation rules: route a company’s new tickets', () => {
       [{ ...base, actions: { note: '   ' } }, 'actions.note'],
       [{ ...base, actions: { note: 'x'.repeat(2001) } }, 'actions.note'],
       [{ ...base, actions: { note: 42 } }, 'actions.note'],
+      [
+        { ...base, conditions: { contactFields: [{ field: 'colour', operator: 'equals', value: 'red' }] } },
+        'conditions.contactFields.0.field',
+      ],
+      [
+        { ...base, conditions: { contactFields: [{ field: 'email', operator: 'like', value: 'x' }] } },
+        'conditions.contactFields.0.operator',
+      ],
+      [
+        { ...base, conditions: { contactFields: [{ field: 'email', operator: 'contains', value: '  ' }] } },
+        'conditions.contactFields.0.value',
+      ],
+      [{ ...base, conditions: { contactFields: [{ field: 'email', operator: 'contains' }] } }, 'conditions.contactFields.0.value'],
+      [
+        { ...base, conditions: { contactFields: [{ field: 'phone', operator: 'present', value: '+1' }] } },
+        'conditions.contactFields.0.value',
+      ],
+      [
+        { ...base, conditions: { contactFields: [{ field: 'branchId', operator: 'contains', value: 'ab' }] } },
+        'conditions.contactFields.0.operator',
+      ],
+      [
+        { ...base, conditions: { contactFields: [{ field: 'status', operator: 'equals', value: 'gone' }] } },
+        'conditions.contactFields.0.value',
+      ],
+      [
+        {
+          ...base,
+          conditions: {
+            contactFields: [
+              { field: 'email', operator: 'present' },
+              { field: 'responsibleEmployeeId', operator: 'equals', value: foreignEmployee.id },
+            ],
+          },
+        },
+        'conditions.contactFields.1.value',
+      ],
+      [
+        { ...base, conditions: { contactFields: [{ field: 'branchId', operator: 'equals', value: keyAccounts.id }] } },
+        'conditions.contactFields.0.value',
+      ],
     ];
     for (const [body, field] of cases) {
       const refused = await stack.http.post('/api/v1/automations', body, tenant.adminToken);
@@ -643,6 +684,77 @@ describe('automation rules: route a company’s new tickets', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const runs = await readEvents(AutomationAppliedV1.type, (event) => event.data.ruleId === rule.id, SLOW);
     expect(runs.map((event) => event.subject)).toEqual([helpTicket]);
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+  });
+
+  it('a contactFields rule tests the client contact as the directory has it when the rule runs', async () => {
+    const vip = await post('/api/v1/contacts', {
+      lastName: 'Boss',
+      firstName: 'Big',
+      email: `boss@vip-${tenant.slug}.test`,
+      responsibleEmployeeId: kate.id,
+    });
+    const rule = await post('/api/v1/automations', {
+      name: 'VIP note',
+      trigger: 'order.created',
+      conditions: {
+        contactFields: [
+          { field: 'email', operator: 'contains', value: ' @VIP- ' },
+          { field: 'responsibleEmployeeId', operator: 'equals', value: kate.id.toUpperCase() },
+          { field: 'phone', operator: 'absent' },
+        ],
+      },
+      actions: { note: 'VIP client: answer first' },
+    });
+    // Trimmed, ids lower-cased; the text keeps its case and compares without it.
+    expect(rule.conditions.contactFields).toEqual([
+      { field: 'email', operator: 'contains', value: '@VIP-' },
+      { field: 'responsibleEmployeeId', operator: 'equals', value: kate.id },
+      { field: 'phone', operator: 'absent' },
+    ]);
+
+    const vipTicket = await createOrder(stack, tenant.adminToken, { title: 'VIP asks', clientContactId: vip.id });
+    const plainTicket = await createOrder(stack, tenant.adminToken, { title: 'Globex asks again', clientContactId: globexContact.id });
+    const noContact = await createOrder(stack, tenant.adminToken, { title: 'Walk-in' });
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === vipTicket.id && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.actions).toEqual([expect.objectContaining({ action: 'add-note', outcome: 'applied' })]);
+    expect((await stack.http.get(`/api/v1/orders/${vipTicket.id}/comments`, tenant.adminToken)).body.items).toEqual([
+      expect.objectContaining({ body: 'VIP client: answer first', automationRuleId: rule.id }),
+    ]);
+
+    const dry = async (orderId: string): Promise<any> =>
+      (await stack.http.post(`/api/v1/automations/${rule.id}/dry-run`, { orderId }, tenant.adminToken)).body;
+    expect((await dry(vipTicket.id)).conditions.map((result: any) => [result.condition, result.holds])).toEqual([
+      ['contactFields', true],
+      ['contactFields', true],
+      ['contactFields', true],
+    ]);
+    const plain = await dry(plainTicket.id);
+    expect(plain).toMatchObject({ matched: false, actions: [] });
+    expect(plain.conditions[0]).toEqual({
+      condition: 'contactFields',
+      holds: false,
+      detail: `The client contact's email '${globexContact.email}' fails the test email contains '@VIP-'`,
+    });
+    expect((await dry(noContact.id)).conditions[2]).toEqual({
+      condition: 'contactFields',
+      holds: false,
+      detail: 'The order has no client contact to test (phone absent)',
+    });
+
+    // The contact is read when the rule runs: with a phone now, the next ticket fails `phone absent`.
+    const phoned = await stack.http.patch(`/api/v1/contacts/${vip.id}`, { phone: '+1 555 0100' }, tenant.adminToken);
+    expect(phoned.status).toBe(200);
+    const later = await createOrder(stack, tenant.adminToken, { title: 'VIP asks again', clientContactId: vip.id });
+    await readEvents(OrderCreatedV1.type, (event) => event.data.orderId === later.id, SLOW);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const runs = await readEvents(AutomationAppliedV1.type, (event) => event.data.ruleId === rule.id, SLOW);
+    expect(runs.map((event) => event.subject)).toEqual([vipTicket.id]);
+    expect((await dry(later.id)).conditions[2]).toMatchObject({ holds: false, detail: expect.stringContaining("phone '+1 555 0100'") });
     await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
   });
 });

@@ -4848,11 +4848,20 @@ export interface components {
              */
             language: "en" | "ru";
         };
+        AutomationContactConditionResponseDto: {
+            /** @enum {string} */
+            field: "email" | "phone" | "firstName" | "lastName" | "middleName" | "branchId" | "responsibleEmployeeId" | "status";
+            /** @enum {string} */
+            operator: "equals" | "not-equals" | "contains" | "present" | "absent";
+            /** @description Absent with present and absent */
+            value?: string;
+        };
         AutomationConditionsResponseDto: {
             clientCompanyIds?: string[];
             departmentIds?: string[];
             statusIds?: string[];
             channelIds?: string[];
+            contactFields?: components["schemas"]["AutomationContactConditionResponseDto"][];
         };
         AutomationActionsResponseDto: {
             /** Format: uuid */
@@ -4885,6 +4894,20 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        AutomationContactConditionRequestDto: {
+            /**
+             * @description The client contact's field to test. Text fields (email, phone, names) compare without regard to case, and a generated placeholder email counts as none; branchId and responsibleEmployeeId take an id of this tenant; status one of active, inactive, blocked
+             * @enum {string}
+             */
+            field: "email" | "phone" | "firstName" | "lastName" | "middleName" | "branchId" | "responsibleEmployeeId" | "status";
+            /**
+             * @description contains: text fields only; present and absent take no value, the others one
+             * @enum {string}
+             */
+            operator: "equals" | "not-equals" | "contains" | "present" | "absent";
+            /** @example @acme.example */
+            value?: string;
+        };
         AutomationConditionsRequestDto: {
             /** @description The order's client company is one of these */
             clientCompanyIds?: string[];
@@ -4894,6 +4917,8 @@ export interface components {
             statusIds?: string[];
             /** @description The channel the order came in through is one of these (an order not opened from an inbound message matches none) */
             channelIds?: string[];
+            /** @description Tests of the order's client contact, as the directory has it when the rule runs; an order without a client contact passes none */
+            contactFields?: components["schemas"]["AutomationContactConditionRequestDto"][];
         };
         AutomationActionsRequestDto: {
             /**
@@ -4961,8 +4986,11 @@ export interface components {
             orderId: string;
         };
         AutomationConditionResultResponseDto: {
-            /** @enum {string} */
-            condition: "clientCompanyIds" | "departmentIds" | "statusIds" | "channelIds";
+            /**
+             * @description One per list the rule states, then one per contact test in the rule's order (contactFields)
+             * @enum {string}
+             */
+            condition: "clientCompanyIds" | "departmentIds" | "statusIds" | "channelIds" | "contactFields";
             holds: boolean;
             detail: string;
         };

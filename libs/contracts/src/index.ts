@@ -26,6 +26,7 @@ export * from './rpc/policy-change.rpc';
 export * from './rpc/directory.rpc';
 export * from './rpc/workflow.rpc';
 export * from './rpc/automation.rpc';
+export * from './rpc/automation-contact-condition';
 export * from './rpc/status-access.rpc';
 export * from './rpc/task.rpc';
 export * from './rpc/transition.rpc';

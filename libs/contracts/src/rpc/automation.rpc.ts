@@ -16,13 +16,30 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AUTOMATION_TRIGGERS } from '../events/automation.events';
+import { AUTOMATION_CONTACT_FIELDS, AUTOMATION_CONTACT_OPERATORS } from './automation-contact-condition';
+import type { AutomationContactField, AutomationContactOperator } from './automation-contact-condition';
 import type { AutomationActionKind, AutomationOutcome, AutomationTrigger } from '../events/automation.events';
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
 import { IsId, Trim } from './request-fields';
 
+/** How many contact tests a rule may state, and how long the text each compares with may be. */
+export const AUTOMATION_CONTACT_CONDITIONS_MAX = 20;
+export const AUTOMATION_CONTACT_VALUE_MAX = 200;
+
 /** How long a rule's note may be: a note a rule adds on every matching order is a short remark, not a letter. */
 export const AUTOMATION_NOTE_MAX = 2000;
+
+/**
+ * A test of one field of the order's client contact (libs/contracts/src/rpc/automation-contact-condition.ts says which
+ * fields and operators, services/workflow/src/automations/automation-contact-condition.policy.ts how they compare).
+ */
+export class AutomationContactCondition {
+  @IsIn(AUTOMATION_CONTACT_FIELDS) field!: AutomationContactField;
+  @IsIn(AUTOMATION_CONTACT_OPERATORS) operator!: AutomationContactOperator;
+  /** Required by `equals`, `not-equals` and `contains`, refused with `present` and `absent` (checked by the service). */
+  @ValidateIf((_, value) => value !== undefined) @Trim() @IsString() @MaxLength(AUTOMATION_CONTACT_VALUE_MAX) value?: string;
+}
 
 /** Every list given must contain the order's value; an absent list holds for every order. */
 export class AutomationConditions {
@@ -31,6 +48,13 @@ export class AutomationConditions {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) statusIds?: string[];
   /** The channel the order came in through (an order not opened from an inbound message matches no list). */
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) channelIds?: string[];
+  /** Tests of the order's client contact, all of which must hold (an order without a client contact passes none). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AUTOMATION_CONTACT_CONDITIONS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => AutomationContactCondition)
+  contactFields?: AutomationContactCondition[];
 }
 
 /**
@@ -98,8 +122,11 @@ export class AutomationDryRunQuery {
   @IsId() orderId!: string;
 }
 
+export const AUTOMATION_CONDITION_KINDS = ['clientCompanyIds', 'departmentIds', 'statusIds', 'channelIds', 'contactFields'] as const;
+
+/** One per list the rule states, then one per contact test (in the rule's order). */
 export interface AutomationConditionResult {
-  condition: 'clientCompanyIds' | 'departmentIds' | 'statusIds' | 'channelIds';
+  condition: (typeof AUTOMATION_CONDITION_KINDS)[number];
   holds: boolean;
   detail: string;
 }

@@ -1,9 +1,16 @@
 import type { AutomationConditionResult, AutomationConditions, OrderView } from '@warden/contracts';
+import { evaluateContactCondition } from './automation-contact-condition.policy';
+import type { AutomationContactFacts } from './automation-contact-condition.policy';
 
 /** What the conditions read of an order. */
 export type AutomationOrderFacts = Pick<OrderView, 'clientCompanyId' | 'departmentId' | 'channelId'> & {
   status: { id: string; name: string };
 };
+
+/** Whether judging the rule needs the order's client contact (read from the directory only then). */
+export function needsContact(conditions: AutomationConditions): boolean {
+  return (conditions.contactFields?.length ?? 0) > 0;
+}
 
 export interface ConditionsVerdict {
   matched: boolean;
@@ -32,13 +39,19 @@ function oneOf(
  * (a list holds when it contains the order's value; an order without a company, department or channel — one not
  * opened from an inbound message — matches no list);
  * a rule without conditions matches every order. All conditions are evaluated, so a dry run shows each one.
+ * `contact` is the order's client contact, when the rule tests it (`needsContact`) and the order has one.
  */
-export function evaluateAutomationConditions(conditions: AutomationConditions, order: AutomationOrderFacts): ConditionsVerdict {
+export function evaluateAutomationConditions(
+  conditions: AutomationConditions,
+  order: AutomationOrderFacts,
+  contact: AutomationContactFacts | null = null,
+): ConditionsVerdict {
   const results = [
     oneOf('clientCompanyIds', conditions.clientCompanyIds, order.clientCompanyId, 'client company'),
     oneOf('departmentIds', conditions.departmentIds, order.departmentId, 'department'),
     oneOf('statusIds', conditions.statusIds, order.status.id, `status '${order.status.name}'`),
     oneOf('channelIds', conditions.channelIds, order.channelId, 'channel'),
+    ...(conditions.contactFields ?? []).map((condition) => evaluateContactCondition(condition, contact)),
   ].filter((result): result is AutomationConditionResult => result !== null);
   return { matched: results.every((result) => result.holds), results };
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@warden/kernel';
+import { DomainError, isUuid } from '@warden/kernel';
 import { BusClient } from '@warden/messaging';
-import type { AutomationActions, AutomationConditions, RequestContext } from '@warden/contracts';
+import { AUTOMATION_CONTACT_ID_FIELDS, AUTOMATION_VALUELESS_OPERATORS, CONTACT_STATUSES, isContactTextField } from '@warden/contracts';
+import type { AutomationActions, AutomationConditions, AutomationContactCondition, RequestContext } from '@warden/contracts';
 import { OrderRepository } from '../orders/order.repository';
 import { PeopleDirectory } from '../people/people.directory';
 import { AutomationErrors } from './automation.errors';
@@ -62,7 +63,43 @@ export class AutomationRuleReferences {
         exists(() => this.bus.request('directory.channels.get', ctx, { channelId })),
       );
     }
+    if (conditions.contactFields) {
+      checked.contactFields = [];
+      for (const [index, condition] of conditions.contactFields.entries()) {
+        checked.contactFields.push(await this.contactCondition(ctx, condition, `conditions.contactFields.${index}`));
+      }
+    }
     return checked;
+  }
+
+  /**
+   * A contact test that can be decided: a value exactly when the operator takes one, `contains` on text only, a
+   * status among the contact statuses, a branch or employee of this tenant (lower-cased, as the directory keeps ids).
+   */
+  private async contactCondition(
+    ctx: RequestContext,
+    { field, operator, value }: AutomationContactCondition,
+    path: string,
+  ): Promise<AutomationContactCondition> {
+    if (AUTOMATION_VALUELESS_OPERATORS.includes(operator)) {
+      if (value !== undefined) throw AutomationErrors.conditionValueUnexpected(`${path}.value`, operator);
+      return { field, operator };
+    }
+    if (!value) throw AutomationErrors.conditionValueRequired(`${path}.value`, operator);
+    if (operator === 'contains' && !isContactTextField(field)) throw AutomationErrors.conditionOperator(`${path}.operator`, field);
+    if (field === 'status' && !(CONTACT_STATUSES as readonly string[]).includes(value)) {
+      throw AutomationErrors.conditionValue(`${path}.value`, `must be one of ${CONTACT_STATUSES.join(', ')}`);
+    }
+    if ((AUTOMATION_CONTACT_ID_FIELDS as readonly string[]).includes(field)) {
+      const id = value.toLowerCase();
+      if (!isUuid(id)) throw AutomationErrors.conditionValue(`${path}.value`, 'must be an id (UUID)');
+      if (field === 'responsibleEmployeeId') await this.employee(ctx, id, `${path}.value`);
+      else if (!(await exists(() => this.bus.request('directory.branches.get', ctx, { branchId: id })))) {
+        throw AutomationErrors.unknownBranch(`${path}.value`);
+      }
+      return { field, operator, value: id };
+    }
+    return { field, operator, value };
   }
 
   /** `ownerId`: whose rights bound the rule (its creator), for what depends on the owner's kind. */

@@ -18,5 +18,13 @@ export const AutomationErrors = {
   unknownDepartment: (field: string): DomainError => DomainError.invalid('DEPARTMENT.UNKNOWN', field, 'is not a department of this tenant'),
   unknownCompany: (field: string): DomainError => DomainError.invalid('COMPANY.UNKNOWN', field, 'is not a company of this tenant'),
   unknownChannel: (field: string): DomainError => DomainError.invalid('CHANNEL.UNKNOWN', field, 'is not a channel of this tenant'),
+  unknownBranch: (field: string): DomainError => DomainError.invalid('BRANCH.UNKNOWN', field, 'is not a branch of this tenant'),
+  conditionValueRequired: (field: string, operator: string): DomainError =>
+    DomainError.invalid('AUTOMATION.CONDITION_VALUE_REQUIRED', field, `is required by the operator ${operator}`),
+  conditionValueUnexpected: (field: string, operator: string): DomainError =>
+    DomainError.invalid('AUTOMATION.CONDITION_VALUE_UNEXPECTED', field, `must be left out with the operator ${operator}`),
+  conditionOperator: (field: string, contactField: string): DomainError =>
+    DomainError.invalid('AUTOMATION.CONDITION_OPERATOR', field, `cannot be contains for ${contactField}: contains tests text fields only`),
+  conditionValue: (field: string, reason: string): DomainError => DomainError.invalid('AUTOMATION.CONDITION_VALUE', field, reason),
   unknownEmployee: (field: string): DomainError => DomainError.invalid('EMPLOYEE.UNKNOWN', field, 'is not an employee of this tenant'),
 };

@@ -18,7 +18,8 @@ import { OrderRepository } from '../orders/order.repository';
 import { OrderStatusChanger } from '../orders/order-status.changer';
 import { planOrderTransfer } from '../orders/order-transfer.policy';
 import { automationApplied } from './automation.events';
-import { evaluateAutomationConditions } from './automation-conditions.policy';
+import { evaluateAutomationConditions, needsContact } from './automation-conditions.policy';
+import type { AutomationContactFacts } from './automation-contact-condition.policy';
 import type { ConditionsVerdict } from './automation-conditions.policy';
 import {
   automationNotifyNote,
@@ -66,7 +67,8 @@ export class AutomationRunner {
 
   /** What the rule would do to the order now, asking the same questions and changing nothing. */
   async evaluate(ctx: RequestContext, rule: AutomationRuleView, order: OrderView): Promise<RuleEvaluation> {
-    const verdict = evaluateAutomationConditions(rule.conditions, order);
+    const contact = needsContact(rule.conditions) ? await this.contactOf(ctx, order) : null;
+    const verdict = evaluateAutomationConditions(rule.conditions, order, contact);
     if (!verdict.matched) return { verdict, actions: [] };
     const actions: AutomationActionResult[] = [];
     let current = order;
@@ -94,8 +96,11 @@ export class AutomationRunner {
   ): Promise<void> {
     let order = await this.orders.get(ctx.tenantId, orderId, manager, true);
     if (!order || !stillSo(order)) return;
+    // Read once, when a rule first tests it: no rule changes who the client is.
+    let contact: Promise<AutomationContactFacts | null> | undefined;
     for (const rule of rules) {
-      const verdict = evaluateAutomationConditions(rule.conditions, order);
+      if (needsContact(rule.conditions)) contact ??= this.contactOf(ctx, order);
+      const verdict = evaluateAutomationConditions(rule.conditions, order, (await contact) ?? null);
       if (!verdict.matched) continue;
       const results: AutomationActionResult[] = [];
       for (const step of automationSteps(rule.actions)) {
@@ -108,6 +113,21 @@ export class AutomationRunner {
       // The next rule judges the order as this one left it.
       order = (await this.orders.get(ctx.tenantId, orderId, manager))!;
       await this.events.publish(automationApplied(ctx.tenantId, rule, trigger, order, results), manager);
+    }
+  }
+
+  /**
+   * The order's client contact as the directory has it now (none when the order has no client contact or the
+   * contact is gone); a directory that does not answer fails the run, and the event is delivered again later.
+   */
+  private async contactOf(ctx: RequestContext, order: OrderView): Promise<AutomationContactFacts | null> {
+    const contactId = order.clientContactId;
+    if (contactId === null) return null;
+    try {
+      return await this.bus.request('directory.contacts.get', ctx, { contactId });
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not_found') return null;
+      throw error;
     }
   }
 

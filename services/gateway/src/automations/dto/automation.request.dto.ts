@@ -16,8 +16,46 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AUTOMATION_NOTE_MAX, AUTOMATION_TRIGGERS, Trim } from '@warden/contracts';
-import type { AutomationActions, AutomationConditions, AutomationTrigger } from '@warden/contracts';
+import {
+  AUTOMATION_CONTACT_CONDITIONS_MAX,
+  AUTOMATION_CONTACT_FIELDS,
+  AUTOMATION_CONTACT_OPERATORS,
+  AUTOMATION_CONTACT_VALUE_MAX,
+  AUTOMATION_NOTE_MAX,
+  AUTOMATION_TRIGGERS,
+  Trim,
+} from '@warden/contracts';
+import type {
+  AutomationActions,
+  AutomationConditions,
+  AutomationContactCondition,
+  AutomationContactField,
+  AutomationContactOperator,
+  AutomationTrigger,
+} from '@warden/contracts';
+
+export class AutomationContactConditionRequestDto implements AutomationContactCondition {
+  @ApiProperty({
+    enum: AUTOMATION_CONTACT_FIELDS,
+    description:
+      "The client contact's field to test. Text fields (email, phone, names) compare without regard to case, and a generated placeholder email counts as none; branchId and responsibleEmployeeId take an id of this tenant; status one of active, inactive, blocked",
+  })
+  @IsIn(AUTOMATION_CONTACT_FIELDS)
+  field!: AutomationContactField;
+  @ApiProperty({
+    enum: AUTOMATION_CONTACT_OPERATORS,
+    description: 'contains: text fields only; present and absent take no value, the others one',
+  })
+  @IsIn(AUTOMATION_CONTACT_OPERATORS)
+  operator!: AutomationContactOperator;
+  @ApiPropertyOptional({ minLength: 1, maxLength: AUTOMATION_CONTACT_VALUE_MAX, example: '@acme.example' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(AUTOMATION_CONTACT_VALUE_MAX)
+  value?: string;
+}
 
 export class AutomationConditionsRequestDto implements AutomationConditions {
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: "The order's client company is one of these" })
@@ -54,6 +92,18 @@ export class AutomationConditionsRequestDto implements AutomationConditions {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   channelIds?: string[];
+  @ApiPropertyOptional({
+    type: [AutomationContactConditionRequestDto],
+    maxItems: AUTOMATION_CONTACT_CONDITIONS_MAX,
+    description:
+      "Tests of the order's client contact, as the directory has it when the rule runs; an order without a client contact passes none",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AUTOMATION_CONTACT_CONDITIONS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => AutomationContactConditionRequestDto)
+  contactFields?: AutomationContactConditionRequestDto[];
 }
 
 export class AutomationActionsRequestDto implements AutomationActions {

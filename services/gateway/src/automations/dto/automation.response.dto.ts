@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AUTOMATION_ACTION_KINDS, AUTOMATION_OUTCOMES, AUTOMATION_TRIGGERS } from '@warden/contracts';
+import {
+  AUTOMATION_ACTION_KINDS,
+  AUTOMATION_CONDITION_KINDS,
+  AUTOMATION_CONTACT_FIELDS,
+  AUTOMATION_CONTACT_OPERATORS,
+  AUTOMATION_OUTCOMES,
+  AUTOMATION_TRIGGERS,
+} from '@warden/contracts';
 import type {
+  AutomationContactCondition,
+  AutomationContactField,
+  AutomationContactOperator,
   AutomationActionKind,
   AutomationActionResult,
   AutomationConditionResult,
@@ -10,11 +20,18 @@ import type {
   AutomationTrigger,
 } from '@warden/contracts';
 
+export class AutomationContactConditionResponseDto implements AutomationContactCondition {
+  @ApiProperty({ enum: AUTOMATION_CONTACT_FIELDS }) field!: AutomationContactField;
+  @ApiProperty({ enum: AUTOMATION_CONTACT_OPERATORS }) operator!: AutomationContactOperator;
+  @ApiPropertyOptional({ description: 'Absent with present and absent' }) value?: string;
+}
+
 export class AutomationConditionsResponseDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) clientCompanyIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) departmentIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) statusIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) channelIds?: string[];
+  @ApiPropertyOptional({ type: [AutomationContactConditionResponseDto] }) contactFields?: AutomationContactConditionResponseDto[];
 }
 
 export class AutomationActionsResponseDto {
@@ -40,7 +57,10 @@ export class AutomationResponseDto implements AutomationRuleView {
 }
 
 export class AutomationConditionResultResponseDto implements AutomationConditionResult {
-  @ApiProperty({ enum: ['clientCompanyIds', 'departmentIds', 'statusIds', 'channelIds'] })
+  @ApiProperty({
+    enum: AUTOMATION_CONDITION_KINDS,
+    description: "One per list the rule states, then one per contact test in the rule's order (contactFields)",
+  })
   condition!: AutomationConditionResult['condition'];
   @ApiProperty() holds!: boolean;
   @ApiProperty() detail!: string;
