@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { say } from '../tools/lib/services.mjs';
+import { cpuSnapshot } from './lib/cpu.mjs';
 import { call, expectStatus, seed } from './lib/seed.mjs';
 import { BenchStack } from './lib/stack.mjs';
 import { fmt, fmtInt, median, percentile } from './lib/stats.mjs';
@@ -151,6 +152,10 @@ async function main() {
   const rate = RATE ?? throughput / 2;
   log(`latency: creating orders at ${fmt(rate, 1)}/s for ${SECONDS} s`);
   const before = new Set(receiver.arrivals.keys());
+  const cpu = cpuSnapshot(
+    Object.fromEntries([...stack.children.keys()].map((name) => [name, stack.pid(name)]).concat([['bench', process.pid]])),
+    ['postgres', 'nats-server'],
+  );
   const interval = 1000 / rate;
   const firstAt = performance.now();
   const creations = [];
@@ -165,6 +170,10 @@ async function main() {
   await Promise.all(creations);
   const achievedRate = created / ((performance.now() - firstAt) / 1000);
   await waitFor(() => receiver.arrivals.size >= before.size + created, 60_000, 'the latency run deliveries');
+  // Where the machine's two cores went per order (its creation through the API and its delivery), busiest first.
+  const cpuPerOrder = Object.entries(cpu.perRequest(created))
+    .filter(([, ms]) => ms >= 0.05)
+    .sort(([, a], [, b]) => b - a);
   const latencies = [...receiver.arrivals.entries()].filter(([id]) => !before.has(id)).map(([, arrival]) => arrival.at - arrival.time);
   const p50 = median(latencies);
   const p99 = percentile(latencies, 99);
@@ -190,6 +199,7 @@ async function main() {
     `| orders created at (${RATE ? `BENCH_WEBHOOK_RATE=${RATE}` : 'target half of the above'}) | ${fmt(achievedRate, 1)}/s for ${SECONDS} s, ${fmtInt(created)} events |`,
     `| commit → receiver p50 / p99 ms | ${fmt(p50, 1)} / ${fmt(p99, 1)} |`,
     ...stages.map(([stage, values]) => `| ${stage} p50 / p99 ms | ${fmt(median(values), 1)} / ${fmt(percentile(values, 99), 1)} |`),
+    `| CPU ms per order (created through the API and delivered), by process | ${cpuPerOrder.map(([name, ms]) => `${name} ${fmt(ms, 1)}`).join(', ') || 'not measured (no /proc)'} |`,
     '',
     `| target | value | verdict |`,
     '|---|---|---|',
