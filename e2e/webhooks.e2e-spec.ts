@@ -1,6 +1,9 @@
+import { jetstream } from '@nats-io/jetstream';
+import { createCloudEvent, eventSubject, WebhookDisabledV1 } from '@warden/contracts';
+import { newId } from '@warden/kernel';
 import { MetricsEndpoint, startService } from '@warden/service-kit';
 import { DeliveryLogPruner, INTEGRATIONS_SERVICE } from '@warden/integrations';
-import { eventually } from '@warden/testing';
+import { connectToTestNats, eventually } from '@warden/testing';
 import { parsePrometheusText, sampleSum } from './support/prometheus-text';
 import { serviceEnv, Stack } from './support/stack';
 import { verifyWebhook, WebhookReceiver } from './support/webhook-receiver';
@@ -343,6 +346,37 @@ describe('webhooks', () => {
       await stack.http.delete(`/api/v1/webhooks/${gone.id}`, boss.token);
       await stack.http.delete(`/api/v1/webhooks/${watcher.id}`, boss.token);
     }
+  });
+
+  it('an event the database refuses never holds back the events that arrived with it', async () => {
+    const endpoint = await createEndpoint(boss.token, { url: `${receiver.url}?intake`, eventTypes: [WebhookDisabledV1.type] });
+    // Published straight onto the stream as the integrations service would (a type no service consumes), in one
+    // burst so the intake takes them in batches; one has a NUL in its subject, which PostgreSQL refuses to store, so
+    // the transaction of its batch fails.
+    const event = (subject: string) =>
+      createCloudEvent('integrations', {
+        type: WebhookDisabledV1.type,
+        tenantId: tenant.tenantId,
+        subject,
+        data: { endpointId: newId(), url: 'https://example.com/hook', reason: 'a test of the intake', at: new Date().toISOString() },
+      });
+    const good = Array.from({ length: 30 }, () => event(newId()));
+    const poisoned = event('refused\u0000subject');
+    const burst = [...good.slice(0, 15), poisoned, ...good.slice(15)];
+    const integrations = await connectToTestNats('integrations');
+    try {
+      const stream = jetstream(integrations);
+      await Promise.all(burst.map((one) => stream.publish(eventSubject(one.type), JSON.stringify(one), { msgID: one.id })));
+    } finally {
+      await integrations.close();
+    }
+
+    const arrived = () => receiver.received.filter((request) => request.url.endsWith('?intake')).map((request) => request.event.id);
+    await eventually(() => expect(new Set(arrived())).toEqual(new Set(good.map((one) => one.id))), { timeoutMs: 15_000 });
+    expect(arrived()).not.toContain(poisoned.id);
+    const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?limit=100`, boss.token);
+    expect(log.body.items.map((delivery: any) => delivery.eventId).sort()).toEqual(good.map((one) => one.id).sort());
+    await stack.http.delete(`/api/v1/webhooks/${endpoint.id}`, boss.token);
   });
 
   it('two replicas of the service share the queue: every event once, never twice at the same time', async () => {

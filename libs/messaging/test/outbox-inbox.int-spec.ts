@@ -222,6 +222,48 @@ describe('outbox and inbox against real Postgres and JetStream', () => {
     expect(published.map((event) => event.id)).toEqual(written.map((event) => event.id).sort());
   });
 
+  it('a batch the broker refuses partway: the rows before the refusal are marked, the rest are sent again, each stored once', async () => {
+    const writer = new OutboxWriter(options);
+    const refusedTenant = newId();
+    const written = await dataSource.transaction((manager) =>
+      writer.add(manager, ...Array.from({ length: 3 }, () => ({ ...bump(0), tenantId: refusedTenant }))),
+    );
+    const [first, middle, last] = [...written].sort((a, b) => a.id.localeCompare(b.id));
+    // Larger than the server's max_payload: the client refuses this one publication, as a broker refuses under an outage.
+    await dataSource.query(
+      `UPDATE outbox SET event = jsonb_set(event, '{padding}', to_jsonb(repeat('x', 2 * 1024 * 1024))) WHERE id = $1`,
+      [middle!.id],
+    );
+    const marked = async (): Promise<Record<string, boolean>> => {
+      const rows: Array<{ id: string; published: boolean }> = await dataSource.query(
+        'SELECT id, published_at IS NOT NULL AS published FROM outbox WHERE id = ANY($1::uuid[])',
+        [written.map((event) => event.id)],
+      );
+      return Object.fromEntries(rows.map((row) => [row.id, row.published]));
+    };
+
+    const relay = new OutboxRelay(dataSource, nats, { ...options, outboxPollIntervalMs: 60_000 });
+    relay.start();
+    await relay.wake();
+    await relay.stop();
+    expect(await marked()).toEqual({ [first!.id]: true, [middle!.id]: false, [last!.id]: false });
+
+    // The broker takes it again (the outage is over): the next drain publishes the rest, and the broker drops the
+    // repeat of the row it had already stored past the refused one (Nats-Msg-Id).
+    await dataSource.query(`UPDATE outbox SET event = event - 'padding' WHERE id = $1`, [middle!.id]);
+    const again = new OutboxRelay(dataSource, nats, { ...options, outboxPollIntervalMs: 60_000 });
+    again.start();
+    await again.wake();
+    await again.stop();
+    expect(await marked()).toEqual({ [first!.id]: true, [middle!.id]: true, [last!.id]: true });
+    const published = await readEvents(CounterBumpedV1.type, (event) => event.tenantid === refusedTenant, {
+      atLeast: 3,
+      timeoutMs: 5000,
+      documented: false,
+    });
+    expect(published.map((event) => event.id).sort()).toEqual([first!.id, middle!.id, last!.id]);
+  });
+
   it("records an event published on the service's EventBus in the transaction passed with it, and only there", async () => {
     @Module({
       imports: [CqrsModule.forRoot()],
