@@ -1,4 +1,11 @@
-import { AutomationAppliedV1, OrderCommentAddedV1, OrderCreatedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
+import {
+  AutomationAppliedV1,
+  OrderCommentAddedV1,
+  OrderCreatedV1,
+  OrderStatusChangedV1,
+  OrderTagsChangedV1,
+  OrderTransferredV1,
+} from '@warden/contracts';
 import { eventually, readEvents } from '@warden/testing';
 import { Stack } from './support/stack';
 import { createOrder, createOrdersTenant, moveOrder, setLevels, signedInEmployee } from './orders.fixtures';
@@ -107,7 +114,11 @@ describe('automation rules: route a company’s new tickets', () => {
       [{ ...base, conditions: { tagIds: [keyAccounts.id] } }, 'conditions.tagIds'],
       [{ ...base, conditions: { channelIds: [foreignChannel.body.id] } }, 'conditions.channelIds.0'],
       [{ ...base, conditions: { channelIds: [keyAccounts.id] } }, 'conditions.channelIds.0'],
-      [{ ...base, actions: { departmentId: keyAccounts.id, tag: 'vip' } }, 'actions.tag'],
+      [{ ...base, actions: { departmentId: keyAccounts.id, tag: 'not a tag!' } }, 'actions.tag'],
+      [{ ...base, actions: { tag: 42 } }, 'actions.tag'],
+      [{ ...base, actions: { tag: 'x'.repeat(51) } }, 'actions.tag'],
+      [{ ...base, conditions: { tags: ['vip', 'no good'] } }, 'conditions.tags.1'],
+      [{ ...base, conditions: { tags: 'vip' } }, 'conditions.tags'],
       [{ ...base, trigger: 'order.deleted' }, 'trigger'],
       [{ ...base, conditions: { statusIds: [tenant.status.New, taskWorkflow.statuses[0].id] } }, 'conditions.statusIds.1'],
       [{ ...base, conditions: { statusIds: [other.status.New] } }, 'conditions.statusIds.0'],
@@ -755,6 +766,91 @@ describe('automation rules: route a company’s new tickets', () => {
     const runs = await readEvents(AutomationAppliedV1.type, (event) => event.data.ruleId === rule.id, SLOW);
     expect(runs.map((event) => event.subject)).toEqual([vipTicket.id]);
     expect((await dry(later.id)).conditions[2]).toMatchObject({ holds: false, detail: expect.stringContaining("phone '+1 555 0100'") });
+    await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
+  });
+
+  it('a rule adds the tag key-account to Acme tickets carrying one of its tags, recorded with its id; the dry run shows it', async () => {
+    const rule = await post('/api/v1/automations', {
+      name: 'Tag Acme VIPs',
+      trigger: 'order.created',
+      conditions: { clientCompanyIds: [acme.id], tags: ['VIP', 'urgent', ' vip '] },
+      actions: { tag: ' Key-Account ' },
+    });
+    // Normalised as an order's tags are, so the condition compares equal.
+    expect(rule.conditions).toEqual({ clientCompanyIds: [acme.id], tags: ['urgent', 'vip'] });
+    expect(rule.actions).toEqual({ tag: 'key-account' });
+
+    const acmeTicket = { departmentId: support.id, clientContactId: acmeContact.id };
+    const vipTicket = await createOrder(stack, tenant.adminToken, { title: 'Acme VIP', ...acmeTicket, tags: ['VIP', 'printer'] });
+    const plainTicket = await createOrder(stack, tenant.adminToken, { title: 'Acme plain', ...acmeTicket, tags: ['printer'] });
+    const globexTicket = await createOrder(stack, tenant.adminToken, {
+      title: 'Globex urgent',
+      clientContactId: globexContact.id,
+      tags: ['urgent'],
+    });
+
+    const [applied] = await readEvents(
+      AutomationAppliedV1.type,
+      (event) => event.subject === vipTicket.id && event.data.ruleId === rule.id,
+      SLOW,
+    );
+    expect(applied.data.actions).toEqual([
+      expect.objectContaining({ action: 'add-tag', outcome: 'applied', value: 'key-account', code: expect.stringMatching(/^ALLOWED/) }),
+    ]);
+    expect((await stack.http.get(`/api/v1/orders/${vipTicket.id}`, tenant.adminToken)).body.tags).toEqual([
+      'key-account',
+      'printer',
+      'vip',
+    ]);
+    const entry = (await history(vipTicket.id)).find((candidate) => candidate.automation?.ruleId === rule.id);
+    expect(entry).toMatchObject({
+      kind: 'tags',
+      actorId: null,
+      tags: { added: ['key-account'], removed: [] },
+      automation: { ruleId: rule.id, note: null },
+      decision: { code: expect.stringMatching(/^ALLOWED/) },
+    });
+    const [tagged] = await readEvents(OrderTagsChangedV1.type, (event) => event.subject === vipTicket.id, SLOW);
+    expect(tagged.data).toMatchObject({
+      tags: ['key-account', 'printer', 'vip'],
+      added: ['key-account'],
+      removed: [],
+      actorId: null,
+      automationRuleId: rule.id,
+    });
+
+    // The dry run judges the same condition and action: the VIP ticket has the tag now, the plain one has none of the rule's.
+    const dry = async (orderId: string): Promise<any> =>
+      (await stack.http.post(`/api/v1/automations/${rule.id}/dry-run`, { orderId }, tenant.adminToken)).body;
+    expect(await dry(vipTicket.id)).toMatchObject({
+      matched: true,
+      conditions: [
+        { condition: 'clientCompanyIds', holds: true },
+        { condition: 'tags', holds: true, detail: "The order has the rule's tag 'vip'" },
+      ],
+      actions: [{ action: 'add-tag', outcome: 'unchanged', value: 'key-account' }],
+    });
+    expect(await dry(plainTicket.id)).toMatchObject({
+      matched: false,
+      actions: [],
+      conditions: [
+        { condition: 'clientCompanyIds', holds: true },
+        { condition: 'tags', holds: false, detail: "The order's tags ('printer') are none of the rule's ('urgent', 'vip')" },
+      ],
+    });
+    // Tagged urgent by hand (no trigger of its own), the plain ticket is one the rule would tag.
+    const urgent = await stack.http.patch(`/api/v1/orders/${plainTicket.id}`, { tags: ['printer', 'urgent'] }, tenant.adminToken);
+    expect(urgent.status).toBe(200);
+    expect((await dry(plainTicket.id)).actions).toEqual([
+      expect.objectContaining({ action: 'add-tag', outcome: 'applied', value: 'key-account' }),
+    ]);
+    expect((await stack.http.get(`/api/v1/orders/${plainTicket.id}`, tenant.adminToken)).body.tags).toEqual(['printer', 'urgent']);
+
+    // Only the VIP ticket ran the rule: the plain one had none of its tags, the Globex one is another company's.
+    await readEvents(OrderCreatedV1.type, (event) => event.data.orderId === globexTicket.id, SLOW);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const runs = await readEvents(AutomationAppliedV1.type, (event) => event.data.ruleId === rule.id, SLOW);
+    expect(runs.map((event) => event.subject)).toEqual([vipTicket.id]);
     await stack.http.delete(`/api/v1/automations/${rule.id}`, tenant.adminToken);
   });
 });

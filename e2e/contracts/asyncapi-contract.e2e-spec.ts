@@ -80,7 +80,7 @@ describe('the AsyncAPI document, as integrators read it', () => {
 
   it('matches every event on the stream: envelope and data as published, nulls included', async () => {
     // Events of the kinds that carried nulls the document did not allow: a tenant (employee, policy, workflow),
-    // an order, a department, a contact, and an inbound message on a channel.
+    // an order, a department, a contact, and an inbound message on a channel; and an order's tags changed.
     const tenant = await createOrdersTenant(stack, 'aa');
     const department = await stack.http.postExpecting('/api/v1/departments', { name: 'Front desk' }, tenant.adminToken);
     await stack.http.postExpecting(
@@ -99,13 +99,16 @@ describe('the AsyncAPI document, as integrators read it', () => {
       tenant.adminToken,
     );
     expect([200, 201]).toContain(inbound.status);
-    await createOrder(stack, tenant.adminToken);
+    const tagged = await createOrder(stack, tenant.adminToken, { tags: ['vip'] });
+    const retagged = await stack.http.patch(`/api/v1/orders/${tagged.id}`, { tags: ['key-account'] }, tenant.adminToken);
+    expect(retagged.status).toBe(200);
 
     const validator = new AsyncApiEventValidator();
     const wanted = [
       'identity.employee.created.v1',
       'permissions.policy.changed.v1',
       'workflow.order.created.v1',
+      'workflow.order.tags-changed.v1',
       'directory.department.created.v1',
       'directory.contact.created.v1',
       'directory.inbound.received.v1',

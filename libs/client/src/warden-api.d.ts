@@ -3371,6 +3371,14 @@ export interface components {
              * @description Equipment of the client contact's company
              */
             equipmentId?: string | null;
+            /**
+             * @description The new order's tags (order.created automation rules can test them). Each tag is trimmed and lower-cased, then 1–50 letters, digits, '-', '_' or ':' (else 422 ORDER.TAG_INVALID naming tags.N); repeats count once; at most 20 (ORDER.TOO_MANY_TAGS)
+             * @example [
+             *       "vip",
+             *       "billing:refund"
+             *     ]
+             */
+            tags?: string[];
         };
         OrderStatusResponseDto: {
             /** Format: uuid */
@@ -3423,6 +3431,14 @@ export interface components {
              */
             channelId: string | null;
             /**
+             * @description Lower-case tags, sorted, without repeats
+             * @example [
+             *       "billing:refund",
+             *       "vip"
+             *     ]
+             */
+            tags: string[];
+            /**
              * @description Also sent as the ETag; send it back as If-Match or `version`
              * @example 3
              */
@@ -3466,6 +3482,14 @@ export interface components {
              * @description Equipment of the client's company
              */
             equipmentId?: string | null;
+            /**
+             * @description The order's whole new set of tags ([] removes them all); the change is recorded in the history (kind `tags`). Each tag is trimmed and lower-cased, then 1–50 letters, digits, '-', '_' or ':' (else 422 ORDER.TAG_INVALID naming tags.N); repeats count once; at most 20 (ORDER.TOO_MANY_TAGS)
+             * @example [
+             *       "vip",
+             *       "billing:refund"
+             *     ]
+             */
+            tags?: string[];
             /** @description Expected version (or send If-Match); a stale one is refused with 409 */
             version?: number;
         };
@@ -3517,6 +3541,16 @@ export interface components {
             /** Format: uuid */
             to: string | null;
         };
+        TagsChangeResponseDto: {
+            /**
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            added: string[];
+            /** @example [] */
+            removed: string[];
+        };
         HistoryAutomationResponseDto: {
             /**
              * Format: uuid
@@ -3530,10 +3564,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description transfer: moved to another department; responsible: the responsible employee changed (the status stays in both); automation: a rule matched and did nothing (see `automation.note`)
+             * @description transfer: moved to another department; responsible: the responsible employee changed; tags: tags were added or removed (the status stays in these three); automation: a rule matched and did nothing (see `automation.note`)
              * @enum {string}
              */
-            kind: "status" | "transfer" | "responsible" | "automation";
+            kind: "status" | "transfer" | "responsible" | "tags" | "automation";
             /** @description null for the creation entry */
             from: components["schemas"]["StatusRefResponseDto"] | null;
             to: components["schemas"]["StatusRefResponseDto"];
@@ -3546,6 +3580,8 @@ export interface components {
             department: components["schemas"]["DepartmentChangeResponseDto"] | null;
             /** @description For `responsible` entries: the employee before and after */
             responsible: components["schemas"]["DepartmentChangeResponseDto"] | null;
+            /** @description For `tags` entries: the tags added and removed */
+            tags: components["schemas"]["TagsChangeResponseDto"] | null;
             /** @description Set when an automation rule made the entry (then `actorId` is null) */
             automation: components["schemas"]["HistoryAutomationResponseDto"] | null;
         };
@@ -4861,6 +4897,8 @@ export interface components {
             departmentIds?: string[];
             statusIds?: string[];
             channelIds?: string[];
+            /** @description Normalised: lower-case, sorted, without repeats */
+            tags?: string[];
             contactFields?: components["schemas"]["AutomationContactConditionResponseDto"][];
         };
         AutomationActionsResponseDto: {
@@ -4870,6 +4908,8 @@ export interface components {
             statusId?: string;
             /** Format: uuid */
             responsibleId?: string;
+            /** @description Normalised: lower-case */
+            tag?: string;
             note?: string;
             /** Format: uuid */
             notifyPersonId?: string;
@@ -4917,6 +4957,14 @@ export interface components {
             statusIds?: string[];
             /** @description The channel the order came in through is one of these (an order not opened from an inbound message matches none) */
             channelIds?: string[];
+            /**
+             * @description The order has at least one of these tags (each trimmed and lower-cased, then 1–50 letters, digits, '-', '_' or ':'; else 422 ORDER.TAG_INVALID naming conditions.tags.N)
+             * @example [
+             *       "vip",
+             *       "urgent"
+             *     ]
+             */
+            tags?: string[];
             /** @description Tests of the order's client contact, as the directory has it when the rule runs; an order without a client contact passes none */
             contactFields?: components["schemas"]["AutomationContactConditionRequestDto"][];
         };
@@ -4936,6 +4984,11 @@ export interface components {
              * @description Make this employee responsible (the owner's `orders.update` decides)
              */
             responsibleId?: string;
+            /**
+             * @description Add this tag to the order (the owner's `orders.update` decides, as for a person changing the tags; one the order has is unchanged). Trimmed and lower-cased, then 1–50 letters, digits, '-', '_' or ':' (else 422 ORDER.TAG_INVALID)
+             * @example key-account
+             */
+            tag?: string;
             /**
              * @description Add this internal note (trimmed), written by the system on the rule's behalf: the owner must see the order (`orders.read`, as anyone commenting) and be an employee
              * @example Key account: answer within the hour.
@@ -4987,16 +5040,16 @@ export interface components {
         };
         AutomationConditionResultResponseDto: {
             /**
-             * @description One per list the rule states, then one per contact test in the rule's order (contactFields)
+             * @description One per list the rule states (tags: the order has at least one of them), then one per contact test in the rule's order (contactFields)
              * @enum {string}
              */
-            condition: "clientCompanyIds" | "departmentIds" | "statusIds" | "channelIds" | "contactFields";
+            condition: "clientCompanyIds" | "departmentIds" | "statusIds" | "channelIds" | "tags" | "contactFields";
             holds: boolean;
             detail: string;
         };
         AutomationActionResultResponseDto: {
             /** @enum {string} */
-            action: "set-department" | "set-status" | "set-responsible" | "add-note" | "notify";
+            action: "set-department" | "set-status" | "set-responsible" | "add-tag" | "add-note" | "notify";
             /**
              * @description applied: would change the order; unchanged: it already is so; refused: the owner may not
              * @enum {string}
@@ -5008,7 +5061,7 @@ export interface components {
              */
             code: string;
             reason: string;
-            /** @description The value the action sets (a department, status or employee id), the text of the note it adds, or the employee it notifies */
+            /** @description The value the action sets (a department, status or employee id), the tag or the text of the note it adds, or the employee it notifies */
             value: string;
         };
         AutomationDryRunResponseDto: {
@@ -9190,6 +9243,8 @@ export interface operations {
                 search?: string;
                 /** @description Only orders of this department (among those you see) */
                 departmentId?: string;
+                /** @description Only orders with this tag (trimmed and lower-cased; not a tag: 422 ORDER.TAG_INVALID) */
+                tag?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
@@ -9250,7 +9305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID` */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `ORDER.TAG_INVALID` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9379,7 +9434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `ORDER.TITLE_REQUIRED`, `STATUS.UNKNOWN`, `STATUS.ARCHIVED`, `DEPARTMENT.UNKNOWN`, `ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY`, `ORDER.EQUIPMENT_OTHER_COMPANY` */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `ORDER.TITLE_REQUIRED`, `STATUS.UNKNOWN`, `STATUS.ARCHIVED`, `DEPARTMENT.UNKNOWN`, `ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY`, `ORDER.EQUIPMENT_OTHER_COMPANY`, `ORDER.TAG_INVALID`, `ORDER.TOO_MANY_TAGS` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9616,7 +9671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `ORDER.TITLE_REQUIRED`, `ORDER.USE_TRANSFER`, `DEPARTMENT.UNKNOWN`, `ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY`, `ORDER.EQUIPMENT_OTHER_COMPANY` */
+            /** @description The request is invalid; `errors` names each field and why. Codes: `REQUEST.INVALID`, `ORDER.TITLE_REQUIRED`, `ORDER.USE_TRANSFER`, `DEPARTMENT.UNKNOWN`, `ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY`, `ORDER.EQUIPMENT_OTHER_COMPANY`, `ORDER.TAG_INVALID`, `ORDER.TOO_MANY_TAGS` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -25,6 +25,7 @@ export * from './rpc/permissions.rpc';
 export * from './rpc/policy-change.rpc';
 export * from './rpc/directory.rpc';
 export * from './rpc/workflow.rpc';
+export * from './rpc/order-tags';
 export * from './rpc/automation.rpc';
 export * from './rpc/automation-contact-condition';
 export * from './rpc/status-access.rpc';

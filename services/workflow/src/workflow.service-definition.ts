@@ -10,6 +10,7 @@ import { AddTransferredTrigger1735200000000 } from './migrations/1735200000000-a
 import { AddInboundMessageTrigger1735260000000 } from './migrations/1735260000000-add-inbound-message-trigger.migration';
 import { AddOrderChannels1735300000000 } from './migrations/1735300000000-add-order-channels.migration';
 import { OrderNumberAssignedLast1735400000000 } from './migrations/1735400000000-order-number-assigned-last.migration';
+import { AddOrderTags1735500000000 } from './migrations/1735500000000-add-order-tags.migration';
 import { AddOrderDepartmentsAndClients1733400000000 } from './migrations/1733400000000-add-order-departments-and-clients.migration';
 
 export const WORKFLOW_SERVICE: ServiceDefinition = {
@@ -29,5 +30,6 @@ export const WORKFLOW_SERVICE: ServiceDefinition = {
     AddInboundMessageTrigger1735260000000,
     AddOrderChannels1735300000000,
     OrderNumberAssignedLast1735400000000,
+    AddOrderTags1735500000000,
   ],
 };

@@ -9,7 +9,7 @@ import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Min, Val
 export const AUTOMATION_TRIGGERS = ['order.created', 'order.status-changed', 'order.transferred', 'order.inbound-message'] as const;
 export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
 
-export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-status', 'set-responsible', 'add-note', 'notify'] as const;
+export const AUTOMATION_ACTION_KINDS = ['set-department', 'set-status', 'set-responsible', 'add-tag', 'add-note', 'notify'] as const;
 export type AutomationActionKind = (typeof AUTOMATION_ACTION_KINDS)[number];
 
 /** `applied`: changed (or, in a dry run, would change); `unchanged`: the order already is so; `refused`: the owner may not. */
@@ -21,7 +21,7 @@ export class AutomationActionResultV1 {
   @IsIn(AUTOMATION_OUTCOMES) outcome!: AutomationOutcome;
   @IsString() code!: string;
   @IsString() reason!: string;
-  /** The id the action sets, the text of the note it adds, or the employee a `notify` asks to be emailed. */
+  /** The id the action sets, the tag or the text of the note it adds, or the employee a `notify` asks to be emailed. */
   @IsString() value!: string;
 }
 

@@ -18,7 +18,14 @@ import {
   InquiryRequeuedV1,
   MessagePostedV1,
 } from './inquiries.events';
-import { OrderCommentAddedV1, OrderCreatedV1, OrderStatusChangedV1, OrderTransferredV1, WorkflowChangedV1 } from './workflow.events';
+import {
+  OrderCommentAddedV1,
+  OrderCreatedV1,
+  OrderStatusChangedV1,
+  OrderTagsChangedV1,
+  OrderTransferredV1,
+  WorkflowChangedV1,
+} from './workflow.events';
 import { AutomationAppliedV1 } from './automation.events';
 import { NotificationSentV1, WebhookDisabledV1 } from './integrations.events';
 import { AUDIT_EVENT_CONTRACTS } from './audit.events';
@@ -72,6 +79,7 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract> = [
   OrderCreatedV1,
   OrderStatusChangedV1,
   OrderTransferredV1,
+  OrderTagsChangedV1,
   OrderCommentAddedV1,
   AutomationAppliedV1,
   TaskCreatedV1,

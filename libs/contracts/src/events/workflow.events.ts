@@ -68,6 +68,8 @@ export class OrderCreatedV1 {
   @IsOptional() @IsUUID() equipmentId?: string | null;
   /** Set when the order was opened from an inbound message (a ticket). */
   @IsOptional() @IsUUID() inboundMessageId?: string | null;
+  /** The tags it was created with, sorted. Added compatibly: absent in events published before orders had tags. */
+  @IsOptional() @IsArray() @IsString({ each: true }) tags?: string[];
   @IsISO8601() at!: string;
 }
 
@@ -93,6 +95,22 @@ export class OrderTransferredV1 {
   @IsUUID() toDepartmentId!: string;
   @IsOptional() @IsUUID() actorId!: string | null;
   @IsInt() @Min(0) policyVersion!: number;
+  @IsISO8601() at!: string;
+}
+
+/**
+ * An order's tags changed: by a person (`PATCH /api/v1/orders/{id}` with its whole new set) or by an automation rule
+ * adding one (then `automationRuleId` is set and `actorId` is null). `tags` is the whole set after the change.
+ */
+export class OrderTagsChangedV1 {
+  static readonly type = 'workflow.order.tags-changed.v1';
+  @IsUUID() orderId!: string;
+  @IsInt() @Min(1) number!: number;
+  @IsArray() @IsString({ each: true }) tags!: string[];
+  @IsArray() @IsString({ each: true }) added!: string[];
+  @IsArray() @IsString({ each: true }) removed!: string[];
+  @IsOptional() @IsUUID() actorId!: string | null;
+  @IsOptional() @IsUUID() automationRuleId!: string | null;
   @IsISO8601() at!: string;
 }
 

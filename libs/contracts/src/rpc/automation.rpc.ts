@@ -22,6 +22,7 @@ import type { AutomationActionKind, AutomationOutcome, AutomationTrigger } from 
 import { NoData } from './rpc-request.contract';
 import type { RpcRequestContracts } from './rpc-request.contract';
 import { IsId, Trim } from './request-fields';
+import { ORDER_TAGS_INPUT_MAX } from './order-tags';
 
 /** How many contact tests a rule may state, and how long the text each compares with may be. */
 export const AUTOMATION_CONTACT_CONDITIONS_MAX = 20;
@@ -48,6 +49,11 @@ export class AutomationConditions {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) statusIds?: string[];
   /** The channel the order came in through (an order not opened from an inbound message matches no list). */
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsId({ each: true }) channelIds?: string[];
+  /**
+   * Holds when the order has at least one of these tags; checked and normalised by the service when the rule is saved
+   * (services/workflow/src/orders/order-tags.policy.ts), so a refusal names the tag (`conditions.tags.1`).
+   */
+  @IsOptional() @IsArray() @ArrayMaxSize(ORDER_TAGS_INPUT_MAX) @IsString({ each: true }) tags?: string[];
   /** Tests of the order's client contact, all of which must hold (an order without a client contact passes none). */
   @IsOptional()
   @IsArray()
@@ -68,6 +74,8 @@ export class AutomationActions {
   @ValidateIf((_, value) => value !== undefined) @IsId() statusId?: string;
   /** Make this employee responsible (`orders.update` for the owner). */
   @ValidateIf((_, value) => value !== undefined) @IsId() responsibleId?: string;
+  /** Add this tag to the order (`orders.update` for the owner, as a person changing the tags); checked as the order's tags are. */
+  @ValidateIf((_, value) => value !== undefined) @IsString() tag?: string;
   /**
    * Add this internal note, written by the system on the rule's behalf (the owner must see the order, as a person
    * commenting must, and be an employee). Blank is refused by the service (AUTOMATION.NOTE_REQUIRED).
@@ -122,7 +130,14 @@ export class AutomationDryRunQuery {
   @IsId() orderId!: string;
 }
 
-export const AUTOMATION_CONDITION_KINDS = ['clientCompanyIds', 'departmentIds', 'statusIds', 'channelIds', 'contactFields'] as const;
+export const AUTOMATION_CONDITION_KINDS = [
+  'clientCompanyIds',
+  'departmentIds',
+  'statusIds',
+  'channelIds',
+  'tags',
+  'contactFields',
+] as const;
 
 /** One per list the rule states, then one per contact test (in the rule's order). */
 export interface AutomationConditionResult {
@@ -137,7 +152,7 @@ export interface AutomationActionResult {
   /** The permissions service's code (`ALLOWED.*`, `RIGHT.NOT_GRANTED`, …), or `AUTOMATION.UNCHANGED`. */
   code: string;
   reason: string;
-  /** The value the action sets (an id), the text of the note it adds, or the employee it notifies. */
+  /** The value the action sets (an id), the tag or the text of the note it adds, or the employee it notifies. */
   value: string;
 }
 

@@ -27,6 +27,7 @@ import type { RpcRequestContracts } from './rpc-request.contract';
 import { AddTransitionData, ChangeTransitionData, TransitionInput, TransitionRef } from './transition.rpc';
 import type { TransitionView } from './transition.rpc';
 import { IsId, Trim } from './request-fields';
+import { ORDER_TAGS_INPUT_MAX } from './order-tags';
 
 export interface StatusView {
   id: string;
@@ -124,6 +125,8 @@ export interface OrderView {
   inboundMessageId: string | null;
   /** The channel that inbound message came in through (null: not opened from one). */
   channelId: string | null;
+  /** Lower-case labels, sorted, without repeats (services/workflow/src/orders/order-tags.policy.ts). */
+  tags: string[];
   version: number;
   createdBy: string | null;
   createdAt: string;
@@ -138,10 +141,17 @@ export class RecordedDecision {
 }
 
 /**
- * `responsible`: the responsible employee changed; `automation`: a rule matched and did nothing, saying why in
- * `automation.note`, or asked for an employee to be notified (the note names the employee).
+ * `responsible`: the responsible employee changed; `tags`: tags were added or removed; `automation`: a rule matched
+ * and did nothing, saying why in `automation.note`, or asked for an employee to be notified (the note names the employee).
  */
-export type OrderHistoryKind = 'status' | 'transfer' | 'responsible' | 'automation';
+export type OrderHistoryKind = 'status' | 'transfer' | 'responsible' | 'tags' | 'automation';
+export const ORDER_HISTORY_KINDS: readonly OrderHistoryKind[] = ['status', 'transfer', 'responsible', 'tags', 'automation'];
+
+/** The tags a change added and removed, each sorted. */
+export interface OrderTagsChange {
+  added: string[];
+  removed: string[];
+}
 
 /** The automation rule an entry comes from. */
 export interface OrderHistoryAutomation {
@@ -163,6 +173,8 @@ export interface OrderHistoryEntry {
   department: { from: string | null; to: string | null } | null;
   /** For `responsible` entries: the responsible employee before and after. */
   responsible: { from: string | null; to: string | null } | null;
+  /** For `tags` entries: the tags added and removed. */
+  tags: OrderTagsChange | null;
   /** Set when an automation rule made the entry (then `actorId` is null: the rule acted as the system). */
   automation: OrderHistoryAutomation | null;
 }
@@ -192,6 +204,12 @@ export class CreateOrderData {
   @IsOptional() @IsId() clientContactId?: string | null;
   /** Must be equipment of the client contact's company. */
   @IsOptional() @IsId() equipmentId?: string | null;
+  /** Checked and normalised by the service (order-tags.policy.ts), so a refusal names the tag (`tags.1`). */
+  @ValidateIf((_, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(ORDER_TAGS_INPUT_MAX)
+  @IsString({ each: true })
+  tags?: string[];
 }
 
 export class OrderStartQuery {
@@ -222,6 +240,8 @@ export class ListOrdersData {
   @IsOptional() @IsId() clientCompanyId?: string;
   /** An order number or part of the title. */
   @IsOptional() @Trim() @IsString() @MaxLength(100) search?: string;
+  /** Only orders with this tag (normalised and checked by the service, order-tags.policy.ts). */
+  @IsOptional() @IsString() @MaxLength(100) tag?: string;
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
   @IsInt() @Min(1) @Max(100) limit!: number;
 }
@@ -240,6 +260,12 @@ export class OrderFieldChanges {
   @IsOptional() @IsId() departmentId?: string | null;
   @IsOptional() @IsId() clientContactId?: string | null;
   @IsOptional() @IsId() equipmentId?: string | null;
+  /** The whole new set (an empty list removes every tag); checked and normalised by the service (order-tags.policy.ts). */
+  @ValidateIf((_, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(ORDER_TAGS_INPUT_MAX)
+  @IsString({ each: true })
+  tags?: string[];
 }
 
 export class UpdateOrderData {

@@ -24,6 +24,7 @@ const FIXED_ORDER = {
   equipmentId: null,
   inboundMessageId: null,
   channelId: null,
+  tags: [],
   version: 1,
   createdBy: '01936f4e-8a00-7b11-9c22-3d4e5f607182',
   createdAt: '2025-01-01T10:00:00.000Z',

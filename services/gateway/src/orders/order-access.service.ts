@@ -32,6 +32,7 @@ export interface OrderListQuery {
   status?: string[];
   search?: string;
   departmentId?: string;
+  tag?: string;
   cursor?: string;
   limit?: number;
 }
@@ -58,6 +59,7 @@ export class OrderAccessService {
       statusIds: query.status,
       search: query.search,
       departmentId: query.departmentId,
+      tag: query.tag,
       clientCompanyId,
       cursor: query.cursor,
       limit: query.limit ?? 20,

@@ -30,6 +30,7 @@ const ETAG = { ETag: RESPONSE_HEADERS.ETag };
 /** Refusals of the `order` rule (permissions service) when you see the order but may not do this with it. */
 const ORDER_RULE = ['STATUS.NOT_VISIBLE', 'ORDER.OTHER_DEPARTMENT', 'ORDER.NOT_OWN'] as const;
 const PLACEMENT = ['DEPARTMENT.UNKNOWN', 'ORDER.EQUIPMENT_WITHOUT_CLIENT_COMPANY', 'ORDER.EQUIPMENT_OTHER_COMPANY'] as const;
+const TAGS = ['ORDER.TAG_INVALID', 'ORDER.TOO_MANY_TAGS'] as const;
 
 function withEtag(reply: FastifyReply, order: OrderResponseDto): OrderResponseDto {
   void reply.header('etag', `"${order.version}"`);
@@ -46,7 +47,10 @@ export class OrdersController {
   @HttpCode(201)
   @Action('orders.create')
   @ApiCreatedResponse({ type: OrderResponseDto, headers: ETAG })
-  @ApiProblemCodes({ 403: ['STATUS.NO_SET_ON_TARGET'], 422: ['ORDER.TITLE_REQUIRED', 'STATUS.UNKNOWN', 'STATUS.ARCHIVED', ...PLACEMENT] })
+  @ApiProblemCodes({
+    403: ['STATUS.NO_SET_ON_TARGET'],
+    422: ['ORDER.TITLE_REQUIRED', 'STATUS.UNKNOWN', 'STATUS.ARCHIVED', ...PLACEMENT, ...TAGS],
+  })
   @ApiProblems(401, 403, 409, 422, 503)
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -65,6 +69,7 @@ export class OrdersController {
     description:
       'Newest first; only orders you can see (status level, then department / own orders / managed companies), and `total` counts only those',
   })
+  @ApiProblemCodes({ 422: ['ORDER.TAG_INVALID'] })
   @ApiProblems(401, 403, 422, 503)
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -99,7 +104,7 @@ export class OrdersController {
     403: ORDER_RULE,
     404: ['ORDER.NOT_FOUND'],
     409: ['ORDER.VERSION_MISMATCH'],
-    422: ['ORDER.TITLE_REQUIRED', 'ORDER.USE_TRANSFER', ...PLACEMENT],
+    422: ['ORDER.TITLE_REQUIRED', 'ORDER.USE_TRANSFER', ...PLACEMENT, ...TAGS],
   })
   @ApiProblems(401, 403, 404, 409, 422, 503)
   async update(

@@ -6,6 +6,7 @@ import {
   orderAfterStep,
   ownerCheckOf,
   statusStepRefusal,
+  tagStepRefusal,
 } from './automation-actions.policy';
 
 const KEY_ACCOUNTS = '01900000-0000-7000-8000-00000000000a';
@@ -20,6 +21,7 @@ const order = {
   responsibleId: null,
   clientContactId: null,
   clientCompanyId: null,
+  tags: ['printer'],
   status: { id: '01900000-0000-7000-8000-00000000000d' },
 };
 const allowed = { allowed: true, code: 'ALLOWED.TRANSFER', reason: 'May move this order to the target department', policyVersion: 3 };
@@ -180,5 +182,57 @@ describe('automation actions', () => {
     expect(automationStepOutcome({ action: 'set-responsible', value: ANNA }, { ...order, responsibleId: ANNA }, null)).toMatchObject({
       outcome: 'unchanged',
     });
+  });
+
+  it('a tag is added after the responsible employee and before the note', () => {
+    expect(automationSteps({ note: 'Call back', tag: 'key-account', responsibleId: ANNA }).map((step) => step.action)).toEqual([
+      'set-responsible',
+      'add-tag',
+      'add-note',
+    ]);
+  });
+
+  it('a tag is checked as orders.update on the order as it is, exactly as a responsible employee', () => {
+    const tag = { action: 'add-tag' as const, value: 'key-account' };
+    expect(ownerCheckOf(tag, order)).toEqual(ownerCheckOf({ action: 'set-responsible', value: ANNA }, order));
+    expect(ownerCheckOf(tag, order)).toEqual({
+      action: 'orders.update',
+      resource: { type: 'order', statusId: order.status.id, departmentId: SUPPORT, clientContactId: null, clientCompanyId: null },
+    });
+  });
+
+  it('a tag the owner may add is applied, and later steps see it among the sorted tags', () => {
+    const tag = { action: 'add-tag' as const, value: 'key-account' };
+    expect(automationStepOutcome(tag, order, allowed)).toMatchObject({ action: 'add-tag', value: 'key-account', outcome: 'applied' });
+    expect(orderAfterStep(tag, order).tags).toEqual(['key-account', 'printer']);
+  });
+
+  it('a tag the owner may not add is refused and noted', () => {
+    const result = automationStepOutcome({ action: 'add-tag', value: 'key-account' }, order, refused);
+    expect(result).toMatchObject({ outcome: 'refused', code: 'RIGHT.NOT_GRANTED' });
+    expect(automationRefusalNote('Tag Acme', result)).toBe(
+      "Rule 'Tag Acme' did not add its tag: The rule's owner may not: Missing right 'orders.transfer' (RIGHT.NOT_GRANTED)",
+    );
+  });
+
+  it('a tag the order has is unchanged, whatever the decision', () => {
+    expect(automationStepOutcome({ action: 'add-tag', value: 'printer' }, order, null)).toMatchObject({
+      outcome: 'unchanged',
+      code: 'AUTOMATION.UNCHANGED',
+    });
+    expect(tagStepRefusal({ action: 'add-tag', value: 'printer' }, order)).toBeNull();
+  });
+
+  it('a 21st tag is refused as ORDER.TOO_MANY_TAGS, whoever owns the rule; one the full order has is not', () => {
+    const full = { ...order, tags: Array.from({ length: 20 }, (_, index) => `t${index}`) };
+    expect(tagStepRefusal({ action: 'add-tag', value: 'key-account' }, full)).toEqual({
+      action: 'add-tag',
+      value: 'key-account',
+      outcome: 'refused',
+      code: 'ORDER.TOO_MANY_TAGS',
+      reason: 'The order has 20 tags already',
+    });
+    expect(tagStepRefusal({ action: 'add-tag', value: 't3' }, full)).toBeNull();
+    expect(tagStepRefusal({ action: 'set-responsible', value: ANNA }, full)).toBeNull();
   });
 });

@@ -1,9 +1,11 @@
+import { ORDER_TAGS_MAX } from '@warden/contracts';
 import type { AutomationActionKind, AutomationActionResult, AutomationActions, Decision, OrderView, ResourceRef } from '@warden/contracts';
+import { tagWouldOverflow, withTag } from '../orders/order-tags.policy';
 
 /** What the actions read of an order: the value each sets, and what the `order` rule decides on. */
 export type AutomationActionFacts = Pick<
   OrderView,
-  'workflowId' | 'departmentId' | 'responsibleId' | 'clientContactId' | 'clientCompanyId'
+  'workflowId' | 'departmentId' | 'responsibleId' | 'clientContactId' | 'clientCompanyId' | 'tags'
 > & {
   status: { id: string };
 };
@@ -29,13 +31,15 @@ export interface OwnerCheck {
 
 /**
  * A rule's actions in the order they run: the department first, so the status is set, the responsible employee
- * chosen and the note written where the order ends up, each checked against the order as the steps before left it.
+ * chosen, the tag added and the note written where the order ends up, each checked against the order as the steps
+ * before left it.
  */
 export function automationSteps(actions: AutomationActions): AutomationStep[] {
   const steps: AutomationStep[] = [];
   if (actions.departmentId !== undefined) steps.push({ action: 'set-department', value: actions.departmentId });
   if (actions.statusId !== undefined) steps.push({ action: 'set-status', value: actions.statusId });
   if (actions.responsibleId !== undefined) steps.push({ action: 'set-responsible', value: actions.responsibleId });
+  if (actions.tag !== undefined) steps.push({ action: 'add-tag', value: actions.tag });
   // Last, so the note is written on the order as the rule left it (where its readers now find it).
   if (actions.note !== undefined) steps.push({ action: 'add-note', value: actions.note });
   // Last of all: the email tells of the order as the rule left it.
@@ -43,7 +47,10 @@ export function automationSteps(actions: AutomationActions): AutomationStep[] {
   return steps;
 }
 
-/** Nothing to ask when the order already is as the step would make it; a note is added and a person notified every time. */
+/**
+ * Nothing to ask when the order already is as the step would make it (a tag it has counts); a note is added and a
+ * person notified every time.
+ */
 export function stepIsNoop(step: AutomationStep, order: AutomationActionFacts): boolean {
   switch (step.action) {
     case 'set-department':
@@ -52,6 +59,8 @@ export function stepIsNoop(step: AutomationStep, order: AutomationActionFacts): 
       return order.status.id === step.value;
     case 'set-responsible':
       return order.responsibleId === step.value;
+    case 'add-tag':
+      return order.tags.includes(step.value);
     case 'add-note':
     case 'notify':
       return false;
@@ -67,6 +76,8 @@ export function orderAfterStep<T extends AutomationActionFacts>(step: Automation
       return { ...order, status: { ...order.status, id: step.value, ...(target ? { name: target.name } : {}) } };
     case 'set-responsible':
       return { ...order, responsibleId: step.value };
+    case 'add-tag':
+      return { ...order, tags: withTag(order.tags, step.value) };
     case 'add-note':
     case 'notify':
       return order;
@@ -97,10 +108,25 @@ export function statusStepRefusal(
 }
 
 /**
+ * A tag the order cannot take whoever asks, as a person's change of the tags is refused (orders/order-tags.policy.ts):
+ * one more than ORDER_TAGS_MAX. Null for every other step, and for a tag the order has or can take.
+ */
+export function tagStepRefusal(step: AutomationStep, order: AutomationActionFacts): AutomationActionResult | null {
+  if (step.action !== 'add-tag' || !tagWouldOverflow(order.tags, step.value)) return null;
+  return {
+    action: step.action,
+    value: step.value,
+    outcome: 'refused',
+    code: 'ORDER.TOO_MANY_TAGS',
+    reason: `The order has ${ORDER_TAGS_MAX} tags already`,
+  };
+}
+
+/**
  * A transfer needs `orders.transfer` for the target department (services/gateway/src/orders/order-access.service.ts
  * `transfer`), a status `orders.update` with the target status (its `changeStatus`: `set` on that status, and the
- * final-status lock), a responsible employee `orders.update` on the order as it is (its `update`, a field change), a
- * note `orders.read` on it (order-comments.controller.ts `add`: whoever sees an order may comment on it; that only
+ * final-status lock), a responsible employee and a tag `orders.update` on the order as it is (its `update`, a field
+ * change), a note `orders.read` on it (order-comments.controller.ts `add`: whoever sees an order may comment on it; that only
  * employees write internal notes is checked when the rule is saved, automation-rule.references.ts), a notification
  * `orders.read` too (the owner has the order told about only if the owner could read it).
  */
@@ -118,6 +144,7 @@ export function ownerCheckOf(step: AutomationStep, order: AutomationActionFacts)
     case 'set-status':
       return { action: 'orders.update', resource: { ...resource, targetStatusId: step.value } };
     case 'set-responsible':
+    case 'add-tag':
       return { action: 'orders.update', resource };
     case 'add-note':
     case 'notify':
@@ -153,6 +180,7 @@ const STEP_PHRASES: Record<AutomationActionKind, string> = {
   'set-department': 'transfer the order',
   'set-status': 'set the status',
   'set-responsible': 'set the responsible employee',
+  'add-tag': 'add its tag',
   'add-note': 'add its note',
   notify: 'notify its employee',
 };

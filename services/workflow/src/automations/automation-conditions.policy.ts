@@ -3,7 +3,7 @@ import { evaluateContactCondition } from './automation-contact-condition.policy'
 import type { AutomationContactFacts } from './automation-contact-condition.policy';
 
 /** What the conditions read of an order. */
-export type AutomationOrderFacts = Pick<OrderView, 'clientCompanyId' | 'departmentId' | 'channelId'> & {
+export type AutomationOrderFacts = Pick<OrderView, 'clientCompanyId' | 'departmentId' | 'channelId' | 'tags'> & {
   status: { id: string; name: string };
 };
 
@@ -34,10 +34,20 @@ function oneOf(
   };
 }
 
+/** `tags` holds when the order has at least one of the rule's tags (both normalised, order-tags.policy.ts). */
+function anyTag(allowed: readonly string[] | undefined, tags: readonly string[]): AutomationConditionResult | null {
+  if (allowed === undefined) return null;
+  const shared = tags.filter((tag) => allowed.includes(tag));
+  const shown = (list: readonly string[]): string => (list.length ? list.map((tag) => `'${tag}'`).join(', ') : 'none');
+  return shared.length > 0
+    ? { condition: 'tags', holds: true, detail: `The order has the rule's tag ${shown(shared)}` }
+    : { condition: 'tags', holds: false, detail: `The order's tags (${shown(tags)}) are none of the rule's (${shown(allowed)})` };
+}
+
 /**
  * Whether an automation rule's conditions hold for the order as it is now: every condition stated must hold
  * (a list holds when it contains the order's value; an order without a company, department or channel — one not
- * opened from an inbound message — matches no list);
+ * opened from an inbound message — matches no list; `tags` holds when the order has at least one of them);
  * a rule without conditions matches every order. All conditions are evaluated, so a dry run shows each one.
  * `contact` is the order's client contact, when the rule tests it (`needsContact`) and the order has one.
  */
@@ -51,6 +61,7 @@ export function evaluateAutomationConditions(
     oneOf('departmentIds', conditions.departmentIds, order.departmentId, 'department'),
     oneOf('statusIds', conditions.statusIds, order.status.id, `status '${order.status.name}'`),
     oneOf('channelIds', conditions.channelIds, order.channelId, 'channel'),
+    anyTag(conditions.tags, order.tags),
     ...(conditions.contactFields ?? []).map((condition) => evaluateContactCondition(condition, contact)),
   ].filter((result): result is AutomationConditionResult => result !== null);
   return { matched: results.every((result) => result.holds), results };

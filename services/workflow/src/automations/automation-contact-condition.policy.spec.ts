@@ -64,7 +64,7 @@ describe('evaluateContactCondition', () => {
 });
 
 describe('contact tests among the rule’s conditions', () => {
-  const order = { clientCompanyId: null, departmentId: null, channelId: null, status: { id: KATE, name: 'New' } };
+  const order = { clientCompanyId: null, departmentId: null, channelId: null, tags: [], status: { id: KATE, name: 'New' } };
 
   it('come after the lists, one result each, and all must hold', () => {
     const conditions = {

@@ -5,6 +5,7 @@ import { BusClient } from '@warden/messaging';
 import { AUTOMATION_CONTACT_ID_FIELDS, AUTOMATION_VALUELESS_OPERATORS, CONTACT_STATUSES, isContactTextField } from '@warden/contracts';
 import type { AutomationActions, AutomationConditions, AutomationContactCondition, RequestContext } from '@warden/contracts';
 import { OrderRepository } from '../orders/order.repository';
+import { tagListOf, tagOf } from '../orders/order-tags.policy';
 import { PeopleDirectory } from '../people/people.directory';
 import { AutomationErrors } from './automation.errors';
 
@@ -22,7 +23,8 @@ async function exists(read: () => Promise<unknown>): Promise<boolean> {
 /**
  * Checks every id a rule names in the caller's tenant, so another tenant's id is as unknown as a made-up one:
  * 422 naming the field (`conditions.statusIds.1`, `actions.responsibleId`). Statuses must be of an order workflow
- * (this service's), and a status to set not archived; departments, companies and channels are the directory's; the responsible person and the person to notify must be employees.
+ * (this service's), and a status to set not archived; departments, companies and channels are the directory's; the responsible person and the person to notify must be employees;
+ * tags are normalised and checked as an order's are (orders/order-tags.policy.ts).
  * Ids come lower-cased by the request's class (libs/contracts/src/rpc/automation.rpc.ts), as the orders store
  * them, so conditions compare equal.
  */
@@ -62,6 +64,12 @@ export class AutomationRuleReferences {
       checked.channelIds = await this.each(conditions.channelIds, 'conditions.channelIds', AutomationErrors.unknownChannel, (channelId) =>
         exists(() => this.bus.request('directory.channels.get', ctx, { channelId })),
       );
+    }
+    if (conditions.tags) {
+      // Normalised as the orders' own tags are, so the condition compares equal (a bad one: `conditions.tags.N`).
+      const tags = tagListOf(conditions.tags, 'conditions.tags');
+      if (tags instanceof DomainError) throw tags;
+      checked.tags = tags;
     }
     if (conditions.contactFields) {
       checked.contactFields = [];
@@ -120,6 +128,11 @@ export class AutomationRuleReferences {
     }
     if (actions.responsibleId !== undefined) {
       checked.responsibleId = await this.employee(ctx, actions.responsibleId, 'actions.responsibleId');
+    }
+    if (actions.tag !== undefined) {
+      const tag = tagOf(actions.tag, 'actions.tag');
+      if (tag instanceof DomainError) throw tag;
+      checked.tag = tag;
     }
     if (actions.note !== undefined) {
       if (!actions.note) throw AutomationErrors.noteRequired();

@@ -12,7 +12,8 @@ import type {
   OutgoingEvent,
   RequestContext,
 } from '@warden/contracts';
-import { orderCommentAdded, orderTransferred } from '../orders/order.events';
+import { orderCommentAdded, orderTagsChanged, orderTransferred } from '../orders/order.events';
+import { withTag } from '../orders/order-tags.policy';
 import { OrderCommentRepository } from '../orders/order-comment.repository';
 import { OrderRepository } from '../orders/order.repository';
 import { OrderStatusChanger } from '../orders/order-status.changer';
@@ -30,6 +31,7 @@ import {
   ownerCheckOf,
   statusStepRefusal,
   stepIsNoop,
+  tagStepRefusal,
 } from './automation-actions.policy';
 import type { AutomationStep, AutomationTargetStatus } from './automation-actions.policy';
 
@@ -132,8 +134,9 @@ export class AutomationRunner {
   }
 
   /**
-   * A step on the order as it is: nothing when the order already is so; a status the order's workflow cannot take
-   * is refused without asking; anything else is what the owner's permission decision says.
+   * A step on the order as it is: nothing when the order already is so; a status the order's workflow cannot take,
+   * or a tag past the order's limit, is refused without asking; anything else is what the owner's permission
+   * decision says.
    */
   private async judge(
     ctx: RequestContext,
@@ -143,7 +146,7 @@ export class AutomationRunner {
     manager?: EntityManager,
   ): Promise<StepJudgement> {
     const target = step.action === 'set-status' ? await this.orders.status(ctx.tenantId, step.value, manager) : null;
-    const refusal = statusStepRefusal(step, order, target);
+    const refusal = statusStepRefusal(step, order, target) ?? tagStepRefusal(step, order);
     if (refusal) return { result: refusal, decision: null, target };
     const decision = stepIsNoop(step, order) ? null : await this.ownerDecision(ctx, rule, step, order);
     return { result: automationStepOutcome(step, order, decision), decision, target };
@@ -200,6 +203,25 @@ export class AutomationRunner {
       return;
     }
     const status = { id: order.status.id, name: order.status.name };
+    const client = { clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId, equipmentId: order.equipmentId };
+    if (step.action === 'add-tag') {
+      // A field change like a person's (update-order.handler.ts): the `tags` history entry and event, naming the rule.
+      const change = { added: [step.value], removed: [] };
+      await this.orders.updateFields(manager, tenantId, order.id, { tags: withTag(order.tags, step.value) }, client);
+      await this.orders.addHistory(manager, tenantId, {
+        id: newId(),
+        orderId: order.id,
+        from: status,
+        to: status,
+        actorId: null,
+        decision: recorded,
+        tags: change,
+        automation,
+      });
+      const tagged = (await this.orders.get(tenantId, order.id, manager))!;
+      await this.events.publish(orderTagsChanged(tenantId, tagged, change, { actorId: null, automationRuleId: rule.id }), manager);
+      return;
+    }
     if (step.action === 'notify') {
       // Only the intent is the order's: the rule's applied event carries it to the integrations service, which emails.
       await this.orders.addHistory(manager, tenantId, {
@@ -213,7 +235,6 @@ export class AutomationRunner {
       });
       return;
     }
-    const client = { clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId, equipmentId: order.equipmentId };
     await this.orders.updateFields(manager, tenantId, order.id, { responsibleId: step.value }, client);
     await this.orders.addHistory(manager, tenantId, {
       id: newId(),

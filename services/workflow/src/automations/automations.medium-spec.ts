@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { newId } from '@warden/kernel';
-import { AutomationAppliedV1, OrderTransferredV1 } from '@warden/contracts';
+import { AutomationAppliedV1, OrderTagsChangedV1, OrderTransferredV1 } from '@warden/contracts';
 import type { AutomationRuleView, CheckData, RequestContext } from '@warden/contracts';
 import { startMedium } from '@warden/medium-testing';
 import type { Medium } from '@warden/medium-testing';
@@ -147,5 +147,42 @@ describe('automation runs (medium: runner + PostgreSQL)', () => {
     expect(checks).toEqual([]);
     expect(await order(created.id)).toEqual([{ department_id: SUPPORT, responsible_id: null, version: created.version }]);
     expect((await orderOutbox()).map((row) => row.type)).toEqual(['workflow.order.created.v1']);
+  });
+
+  it('a tag is added as far as the owner may update the order, with the rule id; one the order has, or a 21st, asks nothing', async () => {
+    const owner = newId();
+    const tagging: AutomationRuleView = { ...rule(owner), conditions: { tags: ['vip'] }, actions: { tag: 'key-account' } };
+    const created = await medium.get(CommandBus).execute(new CreateOrderCommand(ctx, { title: 'Printer', tags: ['vip'] }));
+    await run([tagging], created.id);
+
+    expect(await medium.rows('SELECT tags, version FROM orders WHERE id = $1', [created.id])).toEqual([
+      { tags: ['key-account', 'vip'], version: created.version + 1 },
+    ]);
+    expect(await history(created.id)).toEqual([
+      { kind: 'status', actor_id: ctx.actorId, automation_rule_id: null, noted: false },
+      { kind: 'tags', actor_id: null, automation_rule_id: tagging.id, noted: false },
+    ]);
+    expect(checks.map((check) => [check.personId, check.action, check.resource?.statusId])).toEqual([
+      [owner, 'orders.update', created.status.id],
+    ]);
+    const outbox = await orderOutbox();
+    expect(outbox.map((row) => row.type)).toEqual(['workflow.order.created.v1', OrderTagsChangedV1.type, AutomationAppliedV1.type]);
+    expect(outbox[1]!.data).toMatchObject({ added: ['key-account'], removed: [], actorId: null, automationRuleId: tagging.id });
+
+    // Run again: the order has the tag, so nothing is asked or written.
+    checks.length = 0;
+    await run([tagging], created.id);
+    expect(checks).toEqual([]);
+    expect(await history(created.id)).toHaveLength(2);
+
+    // An order with 20 tags takes no 21st, whoever owns the rule: refused before the owner is asked, and noted.
+    const twenty = ['vip', ...Array.from({ length: 19 }, (_, index) => `t${index}`)];
+    const full = await medium.get(CommandBus).execute(new CreateOrderCommand(ctx, { title: 'Full', tags: twenty }));
+    await run([tagging], full.id);
+    expect(checks).toEqual([]);
+    expect(await history(full.id)).toEqual([
+      { kind: 'status', actor_id: ctx.actorId, automation_rule_id: null, noted: false },
+      { kind: 'automation', actor_id: null, automation_rule_id: tagging.id, noted: true },
+    ]);
   });
 });

@@ -68,6 +68,7 @@ export class InboundTicketConsumer implements OnModuleInit {
           client: { clientContactId: data.contactId, clientCompanyId: data.companyId, equipmentId: null },
           inboundMessageId: data.inboundMessageId,
           channelId: data.channelId,
+          tags: [],
         }));
       if (answered) {
         const comment = await this.threads.insert(manager, tenantId, {

@@ -8,7 +8,7 @@ const CONTACT = '0192f0c4-0000-7000-8000-0000000000e1';
 const COMPANY = '0192f0c4-0000-7000-8000-0000000000e2';
 const EQUIPMENT = '0192f0c4-0000-7000-8000-0000000000e3';
 const noClient = { clientContactId: null, clientCompanyId: null, equipmentId: null };
-const order = { version: 3, ...noClient };
+const order = { version: 3, tags: ['api', 'vip'], ...noClient };
 
 describe('an order update: the fields', () => {
   it('accepts a title with text, and no title at all', () => {
@@ -18,6 +18,20 @@ describe('an order update: the fields', () => {
 
   it('refuses an empty title', () => {
     expect(orderFieldsRefusal({ title: '' })?.toPayload()).toMatchObject({ code: 'ORDER.TITLE_REQUIRED', fields: [{ field: 'title' }] });
+  });
+
+  it('accepts tags, and an empty set of them', () => {
+    expect(orderFieldsRefusal({ tags: [' VIP', 'billing:refund'] })).toBeNull();
+    expect(orderFieldsRefusal({ tags: [] })).toBeNull();
+  });
+
+  it('refuses a bad tag by its index, and more than 20 tags', () => {
+    expect(orderFieldsRefusal({ tags: ['vip', 'not a tag!'] })?.toPayload()).toMatchObject({
+      code: 'ORDER.TAG_INVALID',
+      fields: [{ field: 'tags.1' }],
+    });
+    const many = Array.from({ length: 21 }, (_, index) => `tag-${index}`);
+    expect(orderFieldsRefusal({ tags: many })?.code).toBe('ORDER.TOO_MANY_TAGS');
   });
 });
 
@@ -47,9 +61,21 @@ describe('an order update: what it writes', () => {
   it('writes the given fields and keeps the client', () => {
     const changes = { title: 'Cracked hinge', clientRef: null, departmentId: DEPARTMENT };
     expect(planOrderUpdate(order, order, { expectedVersion: 3, changes }, null)).toEqual({
-      fields: { title: 'Cracked hinge', description: undefined, clientRef: null, responsibleId: undefined },
+      fields: { title: 'Cracked hinge', description: undefined, clientRef: null, responsibleId: undefined, tags: undefined },
       client: noClient,
+      tags: null,
     });
+  });
+
+  it('writes the new set of tags normalised, and what it added and removed from the order as locked', () => {
+    expect(planOrderUpdate(order, order, { changes: { tags: ['VIP', 'billing', 'vip'] } }, null)).toMatchObject({
+      fields: { tags: ['billing', 'vip'] },
+      tags: { added: ['billing'], removed: ['api'] },
+    });
+  });
+
+  it('records no change of tags when the set stays the same', () => {
+    expect(planOrderUpdate(order, order, { changes: { tags: ['vip', 'api'] } }, null)).toMatchObject({ tags: null });
   });
 
   it('writes the client resolved for the change', () => {

@@ -1,8 +1,17 @@
 import { DomainError } from '@warden/kernel';
+import { ORDER_TAG_MAX_LENGTH, ORDER_TAGS_MAX } from '@warden/contracts';
 
 export const OrderErrors = {
   notFound: (): DomainError => DomainError.notFound('ORDER.NOT_FOUND', 'Order'),
   titleRequired: (): DomainError => DomainError.invalid('ORDER.TITLE_REQUIRED', 'title', 'must not be empty'),
+  tagInvalid: (field: string): DomainError =>
+    DomainError.invalid(
+      'ORDER.TAG_INVALID',
+      field,
+      `must be a tag: 1 to ${ORDER_TAG_MAX_LENGTH} letters, digits, '-', '_' or ':' once trimmed and lower-cased`,
+    ),
+  tooManyTags: (field: string): DomainError =>
+    DomainError.invalid('ORDER.TOO_MANY_TAGS', field, `must hold at most ${ORDER_TAGS_MAX} different tags`),
   unknownWorkflow: (): DomainError => DomainError.invalid('WORKFLOW.UNKNOWN', 'workflowId', 'is not an order workflow of this tenant'),
   unknownStatus: (): DomainError => DomainError.invalid('STATUS.UNKNOWN', 'statusId', "is not a status of the order's workflow"),
   archivedStatus: (): DomainError => DomainError.invalid('STATUS.ARCHIVED', 'statusId', 'is archived; orders can no longer be put into it'),

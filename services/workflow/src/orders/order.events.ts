@@ -1,5 +1,5 @@
-import { OrderCommentAddedV1, OrderCreatedV1, OrderStatusChangedV1, OrderTransferredV1 } from '@warden/contracts';
-import type { OrderCommentView, OrderView, OutgoingEvent } from '@warden/contracts';
+import { OrderCommentAddedV1, OrderCreatedV1, OrderStatusChangedV1, OrderTagsChangedV1, OrderTransferredV1 } from '@warden/contracts';
+import type { OrderCommentView, OrderTagsChange, OrderView, OutgoingEvent } from '@warden/contracts';
 
 /** A new order as it was stored, at its creation time. */
 export function orderCreated(tenantId: string, order: OrderView): OutgoingEvent<OrderCreatedV1> {
@@ -20,6 +20,7 @@ export function orderCreated(tenantId: string, order: OrderView): OutgoingEvent<
       clientCompanyId: order.clientCompanyId,
       equipmentId: order.equipmentId,
       inboundMessageId: order.inboundMessageId,
+      tags: order.tags,
       at: order.createdAt,
     },
   };
@@ -41,6 +42,24 @@ export function orderTransferred(
   transfer: Omit<OrderTransferredV1, 'at'>,
 ): OutgoingEvent<OrderTransferredV1> {
   return { contract: OrderTransferredV1, tenantId, subject: order.id, data: { ...transfer, at: order.updatedAt } };
+}
+
+/**
+ * The order's tags after a change (order-tags.policy.ts `tagsChange`), by a person (`actorId`) or by a rule
+ * (`automationRuleId`, `actorId` null), at the time the order was changed.
+ */
+export function orderTagsChanged(
+  tenantId: string,
+  order: OrderView,
+  change: OrderTagsChange,
+  by: { actorId: string | null; automationRuleId: string | null },
+): OutgoingEvent<OrderTagsChangedV1> {
+  return {
+    contract: OrderTagsChangedV1,
+    tenantId,
+    subject: order.id,
+    data: { orderId: order.id, number: order.number, tags: order.tags, ...change, ...by, at: order.updatedAt },
+  };
 }
 
 export function orderCommentAdded(tenantId: string, order: OrderView, comment: OrderCommentView): OutgoingEvent<OrderCommentAddedV1> {

@@ -23,6 +23,8 @@ export interface OrderDraft {
   inboundMessageId: string | null;
   /** The channel of that inbound message. */
   channelId: string | null;
+  /** Normalised (order-tags.policy.ts `orderTagsOf`). */
+  tags: string[];
 }
 
 /**
@@ -59,6 +61,7 @@ export class OrderOpener {
       ...draft.client,
       inboundMessageId: draft.inboundMessageId,
       channelId: draft.channelId,
+      tags: draft.tags,
     });
     await this.orders.addHistory(tx, tenantId, { id: newId(), orderId: id, from: null, to: status, actorId, decision: null });
     const inserted = (await this.orders.get(tenantId, id, tx))!;

@@ -3,7 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { sightCondition } from './order-sight.filter';
-import type { OrderHistoryEntry, OrderHistoryKind, OrderScope, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
+import type {
+  OrderHistoryEntry,
+  OrderHistoryKind,
+  OrderScope,
+  OrderTagsChange,
+  OrderView,
+  RecordedDecision,
+  StatusCategory,
+} from '@warden/contracts';
 import { queryRows } from '@warden/persistence';
 
 interface OrderRow {
@@ -24,6 +32,7 @@ interface OrderRow {
   equipment_id: string | null;
   inbound_message_id: string | null;
   channel_id: string | null;
+  tags: string[];
   version: number;
   created_by: string | null;
   created_at: Date;
@@ -45,6 +54,8 @@ interface HistoryRow {
   decision: RecordedDecision | null;
   from_responsible_id: string | null;
   to_responsible_id: string | null;
+  tags_added: string[] | null;
+  tags_removed: string[] | null;
   automation_rule_id: string | null;
   note: string | null;
 }
@@ -64,6 +75,8 @@ export interface OrderListQuery {
   departmentId?: string;
   clientCompanyId?: string;
   search?: string;
+  /** A normalised tag (order-tags.policy.ts) the order must have. */
+  tag?: string;
   afterId?: string;
   limit: number;
 }
@@ -83,6 +96,8 @@ export interface NewOrder {
   equipmentId: string | null;
   inboundMessageId: string | null;
   channelId: string | null;
+  /** Normalised (order-tags.policy.ts). */
+  tags: string[];
 }
 
 /** The client part of an order: the contact, its company, and equipment of that company. */
@@ -94,7 +109,7 @@ export interface OrderClient {
 
 const ORDER_COLUMNS = `o.id, o.number, o.title, o.description, o.client_ref, o.responsible_id, o.workflow_id, o.status_id,
   s.name AS status_name, s.category AS status_category, s.color AS status_color, o.department_id, o.client_contact_id,
-  o.client_company_id, o.equipment_id, o.inbound_message_id, o.channel_id, o.version, o.created_by,
+  o.client_company_id, o.equipment_id, o.inbound_message_id, o.channel_id, o.tags, o.version, o.created_by,
   o.created_at, o.updated_at, o.closed_at`;
 
 function toView(row: OrderRow): OrderView {
@@ -113,6 +128,7 @@ function toView(row: OrderRow): OrderView {
     equipmentId: row.equipment_id,
     inboundMessageId: row.inbound_message_id,
     channelId: row.channel_id,
+    tags: row.tags,
     version: row.version,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
@@ -207,8 +223,8 @@ export class OrderRepository {
   async insert(manager: EntityManager, tenantId: string, order: NewOrder): Promise<void> {
     await manager.query(
       `INSERT INTO orders (id, tenant_id, number, title, description, client_ref, responsible_id, workflow_id, status_id, created_by, closed_at,
-         department_id, client_contact_id, client_company_id, equipment_id, inbound_message_id, channel_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END, $12, $13, $14, $15, $16, $17)`,
+         department_id, client_contact_id, client_company_id, equipment_id, inbound_message_id, channel_id, tags)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END, $12, $13, $14, $15, $16, $17, $18::text[])`,
       [
         order.id,
         tenantId,
@@ -227,6 +243,7 @@ export class OrderRepository {
         order.equipmentId,
         order.inboundMessageId,
         order.channelId,
+        order.tags,
       ],
     );
   }
@@ -235,7 +252,7 @@ export class OrderRepository {
     manager: EntityManager,
     tenantId: string,
     orderId: string,
-    changes: { title?: string; description?: string; clientRef?: string | null; responsibleId?: string | null },
+    changes: { title?: string; description?: string; clientRef?: string | null; responsibleId?: string | null; tags?: string[] },
     client: OrderClient,
   ): Promise<void> {
     await manager.query(
@@ -245,6 +262,7 @@ export class OrderRepository {
          client_ref = CASE WHEN $7 THEN $8 ELSE client_ref END,
          responsible_id = CASE WHEN $9 THEN $10::uuid ELSE responsible_id END,
          client_contact_id = $11, client_company_id = $12, equipment_id = $13,
+         tags = CASE WHEN $14 THEN $15::text[] ELSE tags END,
          version = version + 1, updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
       [
@@ -261,6 +279,8 @@ export class OrderRepository {
         client.clientContactId,
         client.clientCompanyId,
         client.equipmentId,
+        changes.tags !== undefined,
+        changes.tags ?? null,
       ],
     );
   }
@@ -317,15 +337,25 @@ export class OrderRepository {
       department?: { from: string | null; to: string };
       /** A change of the responsible employee (the status stays). */
       responsible?: { from: string | null; to: string | null };
+      /** Tags added and removed (the status stays). */
+      tags?: OrderTagsChange;
       /** Written by an automation rule; with a note and nothing else, the rule did nothing, or asked for an email. */
       automation?: { ruleId: string; note: string | null };
     },
   ): Promise<void> {
-    const kind = entry.department ? 'transfer' : entry.responsible ? 'responsible' : entry.automation?.note ? 'automation' : 'status';
+    const kind: OrderHistoryKind = entry.department
+      ? 'transfer'
+      : entry.responsible
+        ? 'responsible'
+        : entry.tags
+          ? 'tags'
+          : entry.automation?.note
+            ? 'automation'
+            : 'status';
     await manager.query(
       `INSERT INTO order_history (id, order_id, tenant_id, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, decision,
-         kind, from_department_id, to_department_id, from_responsible_id, to_responsible_id, automation_rule_id, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+         kind, from_department_id, to_department_id, from_responsible_id, to_responsible_id, automation_rule_id, note, tags_added, tags_removed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18::text[])`,
       [
         entry.id,
         entry.orderId,
@@ -343,6 +373,8 @@ export class OrderRepository {
         entry.responsible?.to ?? null,
         entry.automation?.ruleId ?? null,
         entry.automation?.note ?? null,
+        entry.tags?.added ?? null,
+        entry.tags?.removed ?? null,
       ],
     );
   }
@@ -350,7 +382,7 @@ export class OrderRepository {
   async history(tenantId: string, orderId: string): Promise<OrderHistoryEntry[]> {
     const rows: HistoryRow[] = await this.dataSource.query(
       `SELECT id, kind, from_status_id, from_status_name, to_status_id, to_status_name, actor_id, at, decision, from_department_id, to_department_id,
-         from_responsible_id, to_responsible_id, automation_rule_id, note
+         from_responsible_id, to_responsible_id, automation_rule_id, note, tags_added, tags_removed
        FROM order_history WHERE tenant_id = $1 AND order_id = $2 ORDER BY id`,
       [tenantId, orderId],
     );
@@ -364,6 +396,7 @@ export class OrderRepository {
       decision: row.decision,
       department: row.kind === 'transfer' ? { from: row.from_department_id, to: row.to_department_id } : null,
       responsible: row.kind === 'responsible' ? { from: row.from_responsible_id, to: row.to_responsible_id } : null,
+      tags: row.kind === 'tags' ? { added: row.tags_added ?? [], removed: row.tags_removed ?? [] } : null,
       automation: row.automation_rule_id ? { ruleId: row.automation_rule_id, note: row.note } : null,
     }));
   }
@@ -392,7 +425,8 @@ export class OrderRepository {
    */
   async count(tenantId: string, query: OrderListQuery): Promise<number> {
     const { scope } = query;
-    if (query.search || query.departmentId || query.clientCompanyId || scope.contactId) return this.countFiltered(tenantId, query);
+    if (query.search || query.tag || query.departmentId || query.clientCompanyId || scope.contactId)
+      return this.countFiltered(tenantId, query);
     if (scope.departmentIds === 'all') {
       return this.total(
         `SELECT COALESCE(sum(count), 0) AS total FROM order_status_counts WHERE tenant_id = $1 AND status_id = ANY($2::uuid[])`,
@@ -431,6 +465,8 @@ export class OrderRepository {
     let sql = `o.tenant_id = $1 AND ${sightCondition({ statusIds: query.statusIds, scope: query.scope }, next)}`;
     if (query.departmentId) sql += ` AND o.department_id = ${next(query.departmentId)}`;
     if (query.clientCompanyId) sql += ` AND o.client_company_id = ${next(query.clientCompanyId)}`;
+    // Containment, so the GIN index on tags answers it (migrations/1735500000000-add-order-tags.migration.ts).
+    if (query.tag) sql += ` AND o.tags @> ARRAY[${next(query.tag)}]::text[]`;
     const search = query.search;
     if (search) {
       const byTitle = `o.title ILIKE ${next(likePattern(search))}`;

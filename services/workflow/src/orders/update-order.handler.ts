@@ -1,9 +1,10 @@
-import { Command, CommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, EventBus } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@warden/kernel';
-import type { OrderView, RequestContext, UpdateOrderData } from '@warden/contracts';
+import { DomainError, newId } from '@warden/kernel';
+import type { OrderView, OutgoingEvent, RequestContext, UpdateOrderData } from '@warden/contracts';
 import { existingOrder } from './order.check';
+import { orderTagsChanged } from './order.events';
 import { OrderReferences } from './order-references';
 import { orderDepartmentRefusal, orderFieldsRefusal, planOrderUpdate } from './order-update.policy';
 import { OrderRepository } from './order.repository';
@@ -19,7 +20,9 @@ export class UpdateOrderCommand extends Command<OrderView> {
 
 /**
  * Field changes of an order (its department only by transfer). A new client is checked with the directory
- * before the transaction; the change is then planned again on the order under its row lock.
+ * before the transaction; the change is then planned again on the order under its row lock. A new set of tags
+ * that adds or removes any is recorded in the history (`tags`) and published (`workflow.order.tags-changed.v1`)
+ * in the same transaction.
  */
 @CommandHandler(UpdateOrderCommand)
 export class UpdateOrderHandler implements ICommandHandler<UpdateOrderCommand> {
@@ -27,6 +30,7 @@ export class UpdateOrderHandler implements ICommandHandler<UpdateOrderCommand> {
     private readonly dataSource: DataSource,
     private readonly orders: OrderRepository,
     private readonly references: OrderReferences,
+    private readonly events: EventBus<OutgoingEvent>,
   ) {}
 
   async execute({ ctx, data }: UpdateOrderCommand): Promise<OrderView> {
@@ -50,7 +54,22 @@ export class UpdateOrderHandler implements ICommandHandler<UpdateOrderCommand> {
       const plan = planOrderUpdate(before, current, data, client);
       if (plan instanceof DomainError) throw plan;
       await this.orders.updateFields(tx, tenantId, current.id, plan.fields, plan.client);
-      return (await this.orders.get(tenantId, current.id, tx))!;
+      const order = (await this.orders.get(tenantId, current.id, tx))!;
+      if (plan.tags) {
+        const status = { id: order.status.id, name: order.status.name };
+        const actorId = ctx.actorId;
+        await this.orders.addHistory(tx, tenantId, {
+          id: newId(),
+          orderId: order.id,
+          from: status,
+          to: status,
+          actorId,
+          decision: null,
+          tags: plan.tags,
+        });
+        await this.events.publish(orderTagsChanged(tenantId, order, plan.tags, { actorId, automationRuleId: null }), tx);
+      }
+      return order;
     });
   }
 }

@@ -23,6 +23,8 @@ import {
   AUTOMATION_CONTACT_VALUE_MAX,
   AUTOMATION_NOTE_MAX,
   AUTOMATION_TRIGGERS,
+  ORDER_TAG_MAX_LENGTH,
+  ORDER_TAGS_INPUT_MAX,
   Trim,
 } from '@warden/contracts';
 import type {
@@ -93,6 +95,17 @@ export class AutomationConditionsRequestDto implements AutomationConditions {
   @IsUUID('all', { each: true })
   channelIds?: string[];
   @ApiPropertyOptional({
+    type: [String],
+    maxItems: ORDER_TAGS_INPUT_MAX,
+    example: ['vip', 'urgent'],
+    description: `The order has at least one of these tags (each trimmed and lower-cased, then 1–${ORDER_TAG_MAX_LENGTH} letters, digits, '-', '_' or ':'; else 422 ORDER.TAG_INVALID naming conditions.tags.N)`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ORDER_TAGS_INPUT_MAX)
+  @IsString({ each: true })
+  tags?: string[];
+  @ApiPropertyOptional({
     type: [AutomationContactConditionRequestDto],
     maxItems: AUTOMATION_CONTACT_CONDITIONS_MAX,
     description:
@@ -123,6 +136,13 @@ export class AutomationActionsRequestDto implements AutomationActions {
   @IsOptional()
   @IsUUID()
   responsibleId?: string;
+  @ApiPropertyOptional({
+    example: 'key-account',
+    description: `Add this tag to the order (the owner's \`orders.update\` decides, as for a person changing the tags; one the order has is unchanged). Trimmed and lower-cased, then 1–${ORDER_TAG_MAX_LENGTH} letters, digits, '-', '_' or ':' (else 422 ORDER.TAG_INVALID)`,
+  })
+  @IsOptional()
+  @IsString()
+  tag?: string;
   @ApiPropertyOptional({
     minLength: 1,
     maxLength: AUTOMATION_NOTE_MAX,

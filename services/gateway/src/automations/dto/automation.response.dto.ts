@@ -31,6 +31,7 @@ export class AutomationConditionsResponseDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) departmentIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) statusIds?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) channelIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Normalised: lower-case, sorted, without repeats' }) tags?: string[];
   @ApiPropertyOptional({ type: [AutomationContactConditionResponseDto] }) contactFields?: AutomationContactConditionResponseDto[];
 }
 
@@ -38,6 +39,7 @@ export class AutomationActionsResponseDto {
   @ApiPropertyOptional({ format: 'uuid' }) departmentId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) statusId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) responsibleId?: string;
+  @ApiPropertyOptional({ description: 'Normalised: lower-case' }) tag?: string;
   @ApiPropertyOptional() note?: string;
   @ApiPropertyOptional({ format: 'uuid' }) notifyPersonId?: string;
 }
@@ -59,7 +61,8 @@ export class AutomationResponseDto implements AutomationRuleView {
 export class AutomationConditionResultResponseDto implements AutomationConditionResult {
   @ApiProperty({
     enum: AUTOMATION_CONDITION_KINDS,
-    description: "One per list the rule states, then one per contact test in the rule's order (contactFields)",
+    description:
+      "One per list the rule states (tags: the order has at least one of them), then one per contact test in the rule's order (contactFields)",
   })
   condition!: AutomationConditionResult['condition'];
   @ApiProperty() holds!: boolean;
@@ -78,7 +81,7 @@ export class AutomationActionResultResponseDto implements AutomationActionResult
   @ApiProperty() reason!: string;
   @ApiProperty({
     description:
-      'The value the action sets (a department, status or employee id), the text of the note it adds, or the employee it notifies',
+      'The value the action sets (a department, status or employee id), the tag or the text of the note it adds, or the employee it notifies',
   })
   value!: string;
 }

@@ -1,7 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { Trim } from '@warden/contracts';
+import { ORDER_TAG_MAX_LENGTH, ORDER_TAGS_INPUT_MAX, ORDER_TAGS_MAX, Trim } from '@warden/contracts';
+
+/** Tags are checked by the workflow service (services/workflow/src/orders/order-tags.policy.ts), naming the bad one. */
+const TAGS_DESCRIPTION =
+  `Each tag is trimmed and lower-cased, then 1–${ORDER_TAG_MAX_LENGTH} letters, digits, '-', '_' or ':' ` +
+  `(else 422 ORDER.TAG_INVALID naming tags.N); repeats count once; at most ${ORDER_TAGS_MAX} (ORDER.TOO_MANY_TAGS)`;
+
+function Tags(description: string): PropertyDecorator {
+  return (target, property) => {
+    ApiPropertyOptional({
+      type: [String],
+      maxItems: ORDER_TAGS_INPUT_MAX,
+      example: ['vip', 'billing:refund'],
+      description: `${description}. ${TAGS_DESCRIPTION}`,
+    })(target, property);
+    // Absent: unchanged; null is no list.
+    ValidateIf((_, value) => value !== undefined)(target, property);
+    IsArray()(target, property);
+    ArrayMaxSize(ORDER_TAGS_INPUT_MAX)(target, property);
+    IsString({ each: true })(target, property);
+  };
+}
 
 export class CreateOrderRequestDto {
   @ApiProperty({ example: 'iPhone 12: cracked screen', maxLength: 200 })
@@ -68,6 +89,9 @@ export class CreateOrderRequestDto {
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   equipmentId?: string | null;
+
+  @Tags("The new order's tags (order.created automation rules can test them)")
+  tags?: string[];
 }
 
 export class UpdateOrderRequestDto {
@@ -127,6 +151,9 @@ export class UpdateOrderRequestDto {
   @IsUUID()
   equipmentId?: string | null;
 
+  @Tags("The order's whole new set of tags ([] removes them all); the change is recorded in the history (kind `tags`)")
+  tags?: string[];
+
   @ApiPropertyOptional({ type: 'integer', description: 'Expected version (or send If-Match); a stale one is refused with 409' })
   @IsOptional()
   @IsInt()
@@ -185,6 +212,16 @@ export class ListOrdersQueryDto {
   @IsOptional()
   @IsUUID()
   departmentId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only orders with this tag (trimmed and lower-cased; not a tag: 422 ORDER.TAG_INVALID)',
+    example: 'vip',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  tag?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { STATUS_CATEGORIES } from '@warden/contracts';
-import type { OrderHistoryEntry, OrderHistoryKind, OrderStatusRef, OrderView, RecordedDecision, StatusCategory } from '@warden/contracts';
+import { ORDER_HISTORY_KINDS, STATUS_CATEGORIES } from '@warden/contracts';
+import type {
+  OrderHistoryEntry,
+  OrderHistoryKind,
+  OrderStatusRef,
+  OrderTagsChange,
+  OrderView,
+  RecordedDecision,
+  StatusCategory,
+} from '@warden/contracts';
 
 export class OrderStatusResponseDto implements OrderStatusRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -33,6 +41,8 @@ export class OrderResponseDto implements OrderView {
   inboundMessageId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The channel that inbound message came in through' })
   channelId!: string | null;
+  @ApiProperty({ type: [String], example: ['billing:refund', 'vip'], description: 'Lower-case tags, sorted, without repeats' })
+  tags!: string[];
   @ApiProperty({ type: 'integer', example: 3, description: 'Also sent as the ETag; send it back as If-Match or `version`' })
   version!: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy!: string | null;
@@ -65,6 +75,11 @@ export class DepartmentChangeResponseDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) to!: string | null;
 }
 
+export class TagsChangeResponseDto implements OrderTagsChange {
+  @ApiProperty({ type: [String], example: ['vip'] }) added!: string[];
+  @ApiProperty({ type: [String], example: [] }) removed!: string[];
+}
+
 export class HistoryAutomationResponseDto {
   @ApiProperty({ format: 'uuid', description: 'The automation rule that made the entry' }) ruleId!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why the rule did nothing (entries of kind `automation`)' }) note!:
@@ -75,9 +90,9 @@ export class HistoryAutomationResponseDto {
 export class OrderHistoryEntryResponseDto implements OrderHistoryEntry {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
-    enum: ['status', 'transfer', 'responsible', 'automation'],
+    enum: ORDER_HISTORY_KINDS,
     description:
-      'transfer: moved to another department; responsible: the responsible employee changed (the status stays in both); automation: a rule matched and did nothing (see `automation.note`)',
+      'transfer: moved to another department; responsible: the responsible employee changed; tags: tags were added or removed (the status stays in these three); automation: a rule matched and did nothing (see `automation.note`)',
   })
   kind!: OrderHistoryKind;
   @ApiProperty({ type: StatusRefResponseDto, nullable: true, description: 'null for the creation entry' })
@@ -94,6 +109,8 @@ export class OrderHistoryEntryResponseDto implements OrderHistoryEntry {
     description: 'For `responsible` entries: the employee before and after',
   })
   responsible!: DepartmentChangeResponseDto | null;
+  @ApiProperty({ type: TagsChangeResponseDto, nullable: true, description: 'For `tags` entries: the tags added and removed' })
+  tags!: TagsChangeResponseDto | null;
   @ApiProperty({
     type: HistoryAutomationResponseDto,
     nullable: true,
