@@ -1,5 +1,5 @@
-import { jetstream } from '@nats-io/jetstream';
-import { createCloudEvent, eventSubject, WebhookDisabledV1 } from '@warden/contracts';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { createCloudEvent, eventStreamName, eventSubject, WebhookDisabledV1, webhookConsumerName } from '@warden/contracts';
 import { newId } from '@warden/kernel';
 import { MetricsEndpoint, startService } from '@warden/service-kit';
 import { DeliveryLogPruner, INTEGRATIONS_SERVICE } from '@warden/integrations';
@@ -367,13 +367,19 @@ describe('webhooks', () => {
     try {
       const stream = jetstream(integrations);
       await Promise.all(burst.map((one) => stream.publish(eventSubject(one.type), JSON.stringify(one), { msgID: one.id })));
+
+      const arrived = () => receiver.received.filter((request) => request.url.endsWith('?intake')).map((request) => request.event.id);
+      await eventually(() => expect(new Set(arrived())).toEqual(new Set(good.map((one) => one.id))), { timeoutMs: 15_000 });
+      expect(arrived()).not.toContain(poisoned.id);
+      // The refused one is terminated, not redelivered for good: nothing stays unacknowledged on the intake's consumer.
+      const manager = await jetstreamManager(integrations);
+      await eventually(
+        async () => expect((await manager.consumers.info(eventStreamName(), webhookConsumerName())).num_ack_pending).toBe(0),
+        { timeoutMs: 10_000 },
+      );
     } finally {
       await integrations.close();
     }
-
-    const arrived = () => receiver.received.filter((request) => request.url.endsWith('?intake')).map((request) => request.event.id);
-    await eventually(() => expect(new Set(arrived())).toEqual(new Set(good.map((one) => one.id))), { timeoutMs: 15_000 });
-    expect(arrived()).not.toContain(poisoned.id);
     const log = await stack.http.get(`/api/v1/webhooks/${endpoint.id}/deliveries?limit=100`, boss.token);
     expect(log.body.items.map((delivery: any) => delivery.eventId).sort()).toEqual(good.map((one) => one.id).sort());
     await stack.http.delete(`/api/v1/webhooks/${endpoint.id}`, boss.token);

@@ -21,6 +21,14 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return driverError(error)?.code === '23503';
 }
 
+/**
+ * A data exception (SQLSTATE class 22: a NUL or invalid byte in text, a value too long, out of range): the value
+ * itself cannot be stored, so trying the same value again fails the same way.
+ */
+export function isDataException(error: unknown): boolean {
+  return driverError(error)?.code?.startsWith('22') ?? false;
+}
+
 /** Serialization failure or deadlock: safe to retry the whole transaction. */
 export function isRetryableConflict(error: unknown): boolean {
   const code = driverError(error)?.code;

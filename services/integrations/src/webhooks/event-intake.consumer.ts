@@ -8,6 +8,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { eventStreamName, isCloudEvent, webhookConsumerName } from '@warden/contracts';
 import type { CloudEvent } from '@warden/contracts';
 import { ensureEventStream, handleInBatches, NATS_CONNECTION } from '@warden/messaging';
+import { isDataException } from '@warden/persistence';
 import { DeliveryDispatcher } from './delivery.dispatcher';
 import { DeliveryRepository } from './delivery.repository';
 import { EndpointRepository } from './endpoint.repository';
@@ -97,6 +98,13 @@ export class EventIntakeConsumer implements OnApplicationBootstrap, BeforeApplic
         return;
       }
       const { event, message } = events[0]!;
+      if (isDataException(error)) {
+        // Redelivered, it would be refused again every REDELIVERY_DELAY_MS for good: terminated, JetStream
+        // announces it ($JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED) and the log says which event it was.
+        this.logger.error(`Dropping ${event.type} ${event.id}: PostgreSQL cannot store it, no webhook will carry it (${String(error)})`);
+        message.term();
+        return;
+      }
       this.logger.warn(`Queueing ${event.type} ${event.id} failed, redelivering: ${String(error)}`);
       message.nak(REDELIVERY_DELAY_MS);
     }
