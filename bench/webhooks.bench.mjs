@@ -191,7 +191,7 @@ async function main() {
     'Command: `npm run bench:webhooks` (`node bench/webhooks.bench.mjs`)',
     '',
     `node ${process.version}, ${os.cpus().length} CPU, load average at the end ${load}, whole run ${fmt((Date.now() - startedAt) / 1000, 0)} s. ` +
-      `One integrations process (6 delivery workers, at most 3 to one endpoint), a receiver answering 204 at once in the bench process.`,
+      `One integrations process (6 delivery workers, at most 3 to one endpoint, each claiming up to 4 of its deliveries under a backlog), a receiver answering 204 at once in the bench process.`,
     '',
     '| measure | value |',
     '|---|---|',

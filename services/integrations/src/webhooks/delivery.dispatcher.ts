@@ -18,17 +18,30 @@ import { WebhookMetrics } from './webhook.metrics';
 import { sendWebhook } from './webhook.sender';
 import type { SendOutcome } from './webhook.sender';
 
-/** Deliveries in flight at once per process; each one holds a database connection while it waits for its receiver. */
+/** Workers per process; each holds a database connection while it waits for its receiver. */
 const WORKERS = 6;
-/** At most this many of them to one endpoint, so a receiver that hangs leaves workers for the others. */
-const MAX_IN_FLIGHT_PER_ENDPOINT = 3;
+/**
+ * At most this many workers send to one endpoint at a time, so a receiver that hangs leaves workers for the others;
+ * each sends one claim of up to CLAIM_SIZE of the endpoint's due deliveries side by side (at most 12 requests in flight
+ * to one receiver per process).
+ */
+const MAX_WORKERS_PER_ENDPOINT = 3;
+/**
+ * Under a backlog one transaction claims, sends and records this many at most, so a delivery costs a fraction of
+ * one; a short queue is claimed a delivery at a time (the larger claim's second pass costs more than it saves).
+ */
+const CLAIM_SIZE = 4;
+/** Claims in a row that found work, by any worker, after which the queue counts as a backlog. */
+const BACKLOG_STREAK = 2;
 /** How often an idle worker looks for due retries when nothing woke it. */
 const POLL_INTERVAL_MS = 250;
 
 /**
- * Sends due deliveries. Each attempt runs in a transaction holding its delivery row with FOR UPDATE SKIP LOCKED,
+ * Sends due deliveries. Each claim runs in a transaction holding its delivery rows with FOR UPDATE SKIP LOCKED,
  * so any number of replicas share the queue and never send the same delivery at the same time; a process that
- * dies mid-attempt releases the row and the attempt is made again (at least once, same `webhook-id`).
+ * dies mid-attempt releases the rows and the attempts are made again (at least once, same `webhook-id`). A claim
+ * is of one endpoint and never holds two deliveries of one subject (delivery.repository.ts `claimDue`), so sending
+ * its deliveries side by side keeps each order's changes in order.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -36,7 +49,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private readonly schedule: RetrySchedule;
   private readonly policy: TargetAddressPolicy;
   private readonly inFlight = new Map<string, number>();
-  private readonly workers = new PollingWorkers(DeliveryDispatcher.name, () => this.attemptOne(), {
+  /** Claims in a row that found work; an empty one with no endpoint passed over resets it. */
+  private streak = 0;
+  private readonly workers = new PollingWorkers(DeliveryDispatcher.name, () => this.attemptClaim(), {
     workers: WORKERS,
     pollIntervalMs: POLL_INTERVAL_MS,
   });
@@ -68,19 +83,27 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     this.workers.wake(count);
   }
 
-  /** Claims, sends and records one due delivery; false when none was due. */
-  private attemptOne(): Promise<boolean> {
+  /** Claims, sends and records one endpoint's due deliveries; false when none was due. */
+  private attemptClaim(): Promise<boolean> {
     let claimedEndpoint: string | null = null;
     return this.dataSource
       .transaction(async (manager) => {
-        const full = [...this.inFlight].filter(([, count]) => count >= MAX_IN_FLIGHT_PER_ENDPOINT).map(([endpointId]) => endpointId);
-        const delivery = await this.deliveries.claimDue(manager, full);
-        if (!delivery) return false;
-        claimedEndpoint = delivery.endpointId;
-        this.inFlight.set(delivery.endpointId, (this.inFlight.get(delivery.endpointId) ?? 0) + 1);
-        const secrets = this.secrets.of(delivery.secret, delivery.previousSecret, delivery.previousSecretUntil);
-        const outcome = await sendWebhook(delivery.url, { id: delivery.eventId, body: delivery.body, secrets }, this.policy);
-        await this.record(manager, delivery, outcome);
+        const busy = [...this.inFlight].filter(([, count]) => count >= MAX_WORKERS_PER_ENDPOINT).map(([endpointId]) => endpointId);
+        const claimed = await this.deliveries.claimDue(manager, busy, this.streak >= BACKLOG_STREAK ? CLAIM_SIZE : 1);
+        // Nothing due while no endpoint was passed over as busy: the queue is short again.
+        if (claimed.length === 0 && busy.length === 0) this.streak = 0;
+        if (claimed.length === 0) return false;
+        this.streak += 1;
+        const endpointId = claimed[0]!.endpointId;
+        claimedEndpoint = endpointId;
+        this.inFlight.set(endpointId, (this.inFlight.get(endpointId) ?? 0) + 1);
+        const outcomes = await Promise.all(
+          claimed.map((delivery) => {
+            const secrets = this.secrets.of(delivery.secret, delivery.previousSecret, delivery.previousSecretUntil);
+            return sendWebhook(delivery.url, { id: delivery.eventId, body: delivery.body, secrets }, this.policy);
+          }),
+        );
+        await this.record(manager, claimed, outcomes);
         return true;
       })
       .finally(() => {
@@ -91,13 +114,22 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       });
   }
 
-  private async record(manager: EntityManager, delivery: ClaimedDelivery, outcome: SendOutcome): Promise<void> {
-    const { statusCode, error } = outcome;
-    if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
-      await this.deliveries.markDelivered(manager, delivery.id, statusCode);
-      this.metrics.attempted('delivered', outcome.latencyMs);
-      return;
+  /** The successes in one statement, then each failure (retried, failed for good, or the endpoint gone). */
+  private async record(manager: EntityManager, claimed: ClaimedDelivery[], outcomes: SendOutcome[]): Promise<void> {
+    const successes = claimed.flatMap((delivery, index) => {
+      const { statusCode } = outcomes[index]!;
+      return statusCode !== null && statusCode >= 200 && statusCode < 300 ? [{ id: delivery.id, statusCode }] : [];
+    });
+    await this.deliveries.markDelivered(manager, successes);
+    for (const [index, delivery] of claimed.entries()) {
+      const outcome = outcomes[index]!;
+      if (successes.some((success) => success.id === delivery.id)) this.metrics.attempted('delivered', outcome.latencyMs);
+      else await this.recordFailure(manager, delivery, outcome);
     }
+  }
+
+  private async recordFailure(manager: EntityManager, delivery: ClaimedDelivery, outcome: SendOutcome): Promise<void> {
+    const { statusCode, error } = outcome;
     const reason = error ?? `receiver answered ${statusCode}`;
     if (statusCode === 410) {
       await this.deliveries.markFailed(manager, delivery.id, statusCode, reason, null);

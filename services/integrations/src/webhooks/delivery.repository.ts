@@ -117,42 +117,54 @@ export class DeliveryRepository {
   }
 
   /**
-   * Locks one due delivery of an active endpoint for this transaction. SKIP LOCKED lets every replica claim a
-   * different one; a delivery waits while an earlier one (by stream position) for the same (endpoint, subject) is
-   * still pending, so a later change of an order never overtakes an earlier one. `fullEndpoints` are endpoints this process already
-   * sends to as much as it allows: one slow receiver occupies some workers, never all of them.
+   * Locks up to `limit` due deliveries of one active endpoint for this transaction, oldest first: the endpoint of
+   * the oldest due delivery no other worker holds, and as many more of its due deliveries as no other worker holds.
+   * SKIP LOCKED lets every replica claim different ones; a delivery waits while an earlier one (by stream position)
+   * for the same (endpoint, subject) is still pending, so a later change of an order never overtakes an earlier one,
+   * and a claim never holds two of one subject (the later has the earlier pending). `busyEndpoints` are endpoints
+   * this process already sends to as much as it allows: one slow receiver occupies some workers, never all of them.
    */
-  async claimDue(manager: EntityManager, fullEndpoints: string[]): Promise<ClaimedDelivery | null> {
-    const rows = await queryRows<ClaimedDelivery>(
-      manager,
-      `SELECT d.id, d.event_id AS "eventId", d.endpoint_id AS "endpointId", d.attempts, e.url, ev.body, e.secret,
-              e.previous_secret AS "previousSecret", e.previous_secret_until AS "previousSecretUntil"
-       FROM deliveries d
-       JOIN endpoints e ON e.id = d.endpoint_id
-       JOIN events ev ON ev.event_id = d.event_id
-       WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND e.active
-         AND NOT (d.endpoint_id = ANY($1::uuid[]))
+  async claimDue(manager: EntityManager, busyEndpoints: string[], limit = 1): Promise<ClaimedDelivery[]> {
+    const due = `d.status = 'pending' AND d.next_attempt_at <= now()
          AND NOT EXISTS (
            SELECT 1 FROM deliveries earlier
            WHERE earlier.endpoint_id = d.endpoint_id AND earlier.subject = d.subject
              AND earlier.status = 'pending' AND earlier.stream_seq < d.stream_seq
-         )
-       ORDER BY d.next_attempt_at, d.stream_seq
-       LIMIT 1
-       FOR UPDATE OF d SKIP LOCKED`,
-      [fullEndpoints],
-    );
-    return rows[0] ?? null;
+         )`;
+    const columns = `d.id, d.event_id AS "eventId", d.endpoint_id AS "endpointId", d.attempts, e.url, ev.body, e.secret,
+              e.previous_secret AS "previousSecret", e.previous_secret_until AS "previousSecretUntil"`;
+    const from = `deliveries d JOIN endpoints e ON e.id = d.endpoint_id JOIN events ev ON ev.event_id = d.event_id`;
+    const order = 'ORDER BY d.next_attempt_at, d.stream_seq';
+    // One row: a single pass. More: the endpoint first (the oldest due delivery no other worker holds), then its rows.
+    const sql =
+      limit === 1
+        ? `SELECT ${columns} FROM ${from}
+           WHERE ${due} AND e.active AND NOT (d.endpoint_id = ANY($1::uuid[]))
+           ${order} LIMIT $2 FOR UPDATE OF d SKIP LOCKED`
+        : `WITH first AS (
+             SELECT d.endpoint_id FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id
+             WHERE ${due} AND e.active AND NOT (d.endpoint_id = ANY($1::uuid[]))
+             ${order} LIMIT 1 FOR UPDATE OF d SKIP LOCKED
+           )
+           SELECT ${columns} FROM ${from}
+           WHERE d.endpoint_id = (SELECT endpoint_id FROM first) AND ${due}
+           ${order} LIMIT $2 FOR UPDATE OF d SKIP LOCKED`;
+    return queryRows<ClaimedDelivery>(manager, sql, [busyEndpoints, limit]);
   }
 
-  /** A success; it also closes its endpoint's failure window, in the same statement (one round trip per delivery). */
-  async markDelivered(manager: EntityManager, id: string, statusCode: number): Promise<void> {
+  /**
+   * Successes (of one endpoint's claim), in one statement; they also close the endpoint's failure window
+   * (one round trip for the whole claim).
+   */
+  async markDelivered(manager: EntityManager, successes: ReadonlyArray<{ id: string; statusCode: number }>): Promise<void> {
+    if (successes.length === 0) return;
     await manager.query(
       `WITH delivered AS (
-         UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, last_status_code = $2, last_error = NULL,
-           delivered_at = now(), next_attempt_at = NULL WHERE id = $1 RETURNING endpoint_id)
-       UPDATE endpoints SET failing_since = NULL WHERE id = (SELECT endpoint_id FROM delivered) AND failing_since IS NOT NULL`,
-      [id, statusCode],
+         UPDATE deliveries d SET status = 'delivered', attempts = d.attempts + 1, last_status_code = s.status_code,
+           last_error = NULL, delivered_at = now(), next_attempt_at = NULL
+         FROM unnest($1::uuid[], $2::int[]) AS s (id, status_code) WHERE d.id = s.id RETURNING d.endpoint_id)
+       UPDATE endpoints SET failing_since = NULL WHERE id IN (SELECT endpoint_id FROM delivered) AND failing_since IS NOT NULL`,
+      [successes.map((success) => success.id), successes.map((success) => success.statusCode)],
     );
   }
 
