@@ -7,11 +7,15 @@ import { eventually } from '@warden/testing';
 const REPO = path.resolve(__dirname, '..');
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** A free port whose next port is free too (two gateways listen on PORT and PORT+1). */
+/**
+ * A free port whose next port is free too (two gateways listen on PORT and PORT+1), below the ephemeral range
+ * (32768 and up on Linux): a port the kernel hands out for outgoing connections — the other test lane's, say —
+ * can be taken between this check and the gateway's listen, and then stays taken.
+ */
 async function freePortPair(): Promise<number> {
   for (;;) {
-    const port = await freePort();
-    if (port < 65535 && (await isFree(port + 1))) return port;
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if ((await isFree(port)) && (await isFree(port + 1))) return port;
   }
 }
 
@@ -19,18 +23,7 @@ function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1' }, () => server.close(() => resolve(true)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1' }, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+    server.listen({ port }, () => server.close(() => resolve(true)));
   });
 }
 

@@ -67,11 +67,23 @@ function tryListen(host: string, port: number): Promise<number | undefined> {
 }
 
 /**
- * `preferred` when it is free on `host`, otherwise a port the OS hands out. Another process may still take it
- * before the caller binds it; for a developer machine that race is acceptable.
+ * Where ports are looked for: below Linux's ephemeral range (32768 and up), from which the kernel hands out the
+ * local ports of outgoing connections. A server stopped and started again on its port (a NATS or PostgreSQL
+ * outage in a test, a supervisor's restart) could otherwise find it taken by some client's connection meanwhile.
+ */
+const QUIET_PORTS = { from: 20_000, count: 12_000 };
+
+/**
+ * `preferred` when it is free on `host`, otherwise a free port below the ephemeral range (a few random tries), or
+ * one the OS hands out. Another process may still take it before the caller binds it; for a developer machine and
+ * the test lanes, whose own listeners take ports the OS hands out, that race is acceptable.
  */
 export async function findFreePort(preferred?: number, host = '127.0.0.1'): Promise<number> {
   if (preferred !== undefined && (await tryListen(host, preferred)) === preferred) return preferred;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = QUIET_PORTS.from + Math.floor(Math.random() * QUIET_PORTS.count);
+    if ((await tryListen(host, candidate)) === candidate) return candidate;
+  }
   const port = await tryListen(host, 0);
   if (port === undefined) throw new Error(`could not find a free TCP port on ${host}`);
   return port;
