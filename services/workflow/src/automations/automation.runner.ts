@@ -202,46 +202,26 @@ export class AutomationRunner {
       await this.events.publish(orderCommentAdded(tenantId, order, comment), manager);
       return;
     }
-    const status = { id: order.status.id, name: order.status.name };
     const client = { clientContactId: order.clientContactId, clientCompanyId: order.clientCompanyId, equipmentId: order.equipmentId };
     if (step.action === 'add-tag') {
       // A field change like a person's (update-order.handler.ts): the `tags` history entry and event, naming the rule.
       const change = { added: [step.value], removed: [] };
       await this.orders.updateFields(manager, tenantId, order.id, { tags: withTag(order.tags, step.value) }, client);
-      await this.orders.addHistory(manager, tenantId, {
-        id: newId(),
-        orderId: order.id,
-        from: status,
-        to: status,
-        actorId: null,
-        decision: recorded,
-        tags: change,
-        automation,
-      });
+      await this.recordInHistory(manager, tenantId, order, { decision: recorded, tags: change, automation });
       const tagged = (await this.orders.get(tenantId, order.id, manager))!;
       await this.events.publish(orderTagsChanged(tenantId, tagged, change, { actorId: null, automationRuleId: rule.id }), manager);
       return;
     }
     if (step.action === 'notify') {
       // Only the intent is the order's: the rule's applied event carries it to the integrations service, which emails.
-      await this.orders.addHistory(manager, tenantId, {
-        id: newId(),
-        orderId: order.id,
-        from: status,
-        to: status,
-        actorId: null,
+      await this.recordInHistory(manager, tenantId, order, {
         decision: recorded,
         automation: { ruleId: rule.id, note: automationNotifyNote(rule.name, step.value) },
       });
       return;
     }
     await this.orders.updateFields(manager, tenantId, order.id, { responsibleId: step.value }, client);
-    await this.orders.addHistory(manager, tenantId, {
-      id: newId(),
-      orderId: order.id,
-      from: status,
-      to: status,
-      actorId: null,
+    await this.recordInHistory(manager, tenantId, order, {
       decision: recorded,
       responsible: { from: order.responsibleId, to: step.value },
       automation,
@@ -255,16 +235,18 @@ export class AutomationRunner {
     order: OrderView,
     result: AutomationActionResult,
   ): Promise<void> {
-    const status = { id: order.status.id, name: order.status.name };
     const note = automationRefusalNote(rule.name, result);
-    await this.orders.addHistory(manager, tenantId, {
-      id: newId(),
-      orderId: order.id,
-      from: status,
-      to: status,
-      actorId: null,
-      decision: null,
-      automation: { ruleId: rule.id, note },
-    });
+    await this.recordInHistory(manager, tenantId, order, { decision: null, automation: { ruleId: rule.id, note } });
+  }
+
+  /** A history entry written by a rule that leaves the status as it is (`from` = `to`, no actor). */
+  private recordInHistory(
+    manager: EntityManager,
+    tenantId: string,
+    order: OrderView,
+    entry: Omit<Parameters<OrderRepository['addHistory']>[2], 'id' | 'orderId' | 'from' | 'to' | 'actorId'>,
+  ): Promise<void> {
+    const status = { id: order.status.id, name: order.status.name };
+    return this.orders.addHistory(manager, tenantId, { id: newId(), orderId: order.id, from: status, to: status, actorId: null, ...entry });
   }
 }
